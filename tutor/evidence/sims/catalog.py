@@ -1,0 +1,265 @@
+"""Declarations of every simulation: names, parameters with ranges, and outputs.
+
+This is the contract between packs and the NumPy code in this package. Keep it free
+of imports beyond `tutor.evidence.spec`: validation and listings read it without
+loading NumPy.
+"""
+
+from __future__ import annotations
+
+from tutor.evidence.spec import EvidenceSpec, Param
+
+MAX_STEPS = 10_000
+MAX_HIDDEN = 1_024
+MAX_BATCH = 4_096
+MAX_INPUT = 1_024
+
+ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
+INITS = ("spectral", "singular", "orthogonal", "identity")
+
+
+def _steps(default: int) -> Param:
+    return Param("steps", "int", default, "sequence length T (time steps)", 1, MAX_STEPS)
+
+
+def _hidden(default: int) -> Param:
+    return Param("hidden", "int", default, "hidden units n", 1, MAX_HIDDEN)
+
+
+def _batch(default: int) -> Param:
+    return Param("batch", "int", default, "sequences in the batch", 1, MAX_BATCH)
+
+
+def _input(default: int) -> Param:
+    return Param("input", "int", default, "input features d", 1, MAX_INPUT)
+
+
+def _activation(default: str) -> Param:
+    return Param("activation", "choice", default, "nonlinearity φ", choices=ACTIVATIONS)
+
+
+def _init(default: str) -> Param:
+    return Param(
+        "init",
+        "choice",
+        default,
+        "W_hh initialisation: Gaussian scaled to a spectral radius (spectral) or to a "
+        "largest singular value (singular), orthogonal times a gain, or identity (IRNN)",
+        choices=INITS,
+    )
+
+
+def _scale(default: float) -> Param:
+    return Param(
+        "scale",
+        "float",
+        default,
+        "target spectral radius / largest singular value / gain of W_hh (see init)",
+        0.0,
+        10.0,
+    )
+
+
+_INPUT_SCALE = Param("input_scale", "float", 1.0, "standard deviation of the inputs x_t", 0.0, 10.0)
+_MODULE = "tutor.evidence.sims.experiments"
+
+SIMULATIONS: tuple[EvidenceSpec, ...] = (
+    EvidenceSpec(
+        name="rnn",
+        kind="simulation",
+        title="Vanilla RNN, exact BPTT",
+        summary="Gradient norm ‖∂L/∂h_t‖ and Jacobian-product norm ‖∂h_T/∂h_t‖ per step",
+        target=f"{_MODULE}:run_rnn",
+        params=(
+            _steps(50),
+            _hidden(32),
+            _input(4),
+            _batch(8),
+            _activation("tanh"),
+            _init("spectral"),
+            _scale(1.0),
+            _INPUT_SCALE,
+        ),
+        series=("grad_norm", "jacobian_norm"),
+        scalars=(
+            "spectral_radius",
+            "sigma_max",
+            "gamma",
+            "gamma_sigma_max",
+            "first_over_last",
+            "overflow_step",
+        ),
+    ),
+    EvidenceSpec(
+        name="lstm",
+        kind="simulation",
+        title="LSTM, exact BPTT",
+        summary="‖∂L/∂c_t‖ and ‖∂L/∂h_t‖ per step, with the forget gate along the path",
+        target=f"{_MODULE}:run_lstm",
+        params=(
+            _steps(50),
+            _hidden(32),
+            _input(4),
+            _batch(8),
+            _scale(1.0),
+            Param("forget_bias", "float", 1.0, "bias of the forget gate", -10.0, 10.0),
+            _INPUT_SCALE,
+        ),
+        series=("cell_grad_norm", "hidden_grad_norm", "forget_gate"),
+        scalars=("mean_forget_gate", "first_over_last", "overflow_step"),
+    ),
+    EvidenceSpec(
+        name="gru",
+        kind="simulation",
+        title="GRU, exact BPTT",
+        summary="‖∂L/∂h_t‖ per step, with the update gate along the path",
+        target=f"{_MODULE}:run_gru",
+        params=(
+            _steps(50),
+            _hidden(32),
+            _input(4),
+            _batch(8),
+            _scale(1.0),
+            Param("update_bias", "float", -1.0, "bias of the update gate z", -10.0, 10.0),
+            _INPUT_SCALE,
+        ),
+        series=("hidden_grad_norm", "update_gate"),
+        scalars=("mean_update_gate", "first_over_last", "overflow_step"),
+    ),
+    EvidenceSpec(
+        name="spectral-sweep",
+        kind="simulation",
+        title="Gradient norm vs time for a sweep of W_hh scales",
+        summary="One line per spectral radius (or largest singular value): decay below 1/γ, growth above",
+        target=f"{_MODULE}:spectral_sweep",
+        params=(
+            _steps(60),
+            _hidden(32),
+            _activation("linear"),
+            Param(
+                "init", "choice", "spectral", "scale by spectral radius or largest singular value",
+                choices=("spectral", "singular", "orthogonal"),
+            ),
+            Param("scales", "floats", (0.5, 0.9, 1.0, 1.1, 1.5), "the scales to sweep", 0.0, 10.0),
+        ),
+        series=("scale={scale}",),
+        scalars=("first_over_last[scale={scale}]",),
+    ),
+    EvidenceSpec(
+        name="activations",
+        kind="simulation",
+        title="sigmoid vs tanh vs ReLU at the same weights",
+        summary="Same W_hh and inputs, three nonlinearities: γ = 1/4, 1 and 1",
+        target=f"{_MODULE}:compare_activations",
+        params=(_steps(50), _hidden(32), _init("spectral"), _scale(1.0), _INPUT_SCALE),
+        series=("sigmoid", "tanh", "relu"),
+        scalars=("first_over_last[sigmoid]", "first_over_last[tanh]", "first_over_last[relu]"),
+    ),
+    EvidenceSpec(
+        name="init-compare",
+        kind="simulation",
+        title="Orthogonal vs Gaussian initialisation",
+        summary="Orthogonal W_hh (all singular values equal the gain) vs Gaussian with the same spectral radius",
+        target=f"{_MODULE}:compare_inits",
+        params=(_steps(100), _hidden(32), _activation("linear"), _scale(1.0)),
+        series=("orthogonal", "gaussian"),
+        scalars=("first_over_last[orthogonal]", "first_over_last[gaussian]"),
+    ),
+    EvidenceSpec(
+        name="clipping",
+        kind="simulation",
+        title="Gradient clipping by norm",
+        summary="Norms before and after clipping, and a toy training run with and without it",
+        target=f"{_MODULE}:clipping",
+        params=(
+            _steps(30),
+            _hidden(16),
+            _scale(3.0),
+            Param("threshold", "float", 1.0, "clipping threshold τ", 1e-6, 1e6),
+            Param("train_steps", "int", 40, "gradient steps of the toy training run", 1, 2_000),
+            Param("learning_rate", "float", 0.5, "learning rate of the toy run", 1e-6, 10.0),
+        ),
+        series=("loss_unclipped", "loss_clipped", "norm_before", "norm_after"),
+        scalars=("max_norm_after", "clipped_loss_finite", "unclipped_loss_max", "clipped_loss_max"),
+    ),
+    EvidenceSpec(
+        name="clipping-vanishing",
+        kind="simulation",
+        title="Clipping does not cure vanishing",
+        summary="The ratio of early to late gradient norms is unchanged by clipping",
+        target=f"{_MODULE}:clipping_vanishing",
+        params=(
+            _steps(50),
+            _hidden(32),
+            _scale(0.6),
+            Param("threshold", "float", 1.0, "clipping threshold τ", 1e-6, 1e6),
+        ),
+        series=("unclipped", "clipped"),
+        scalars=("ratio_unclipped", "ratio_clipped"),
+    ),
+    EvidenceSpec(
+        name="truncated-bptt",
+        kind="simulation",
+        title="Truncated BPTT with window k",
+        summary="Contributions older than k steps are exactly zero; the cost grows with k",
+        target=f"{_MODULE}:truncated_bptt",
+        params=(
+            _steps(60),
+            _hidden(32),
+            _scale(1.0),
+            Param("window", "int", 10, "truncation window k", 1, MAX_STEPS),
+        ),
+        series=("full", "truncated"),
+        scalars=("max_truncated_beyond_window", "cost_ratio"),
+    ),
+    EvidenceSpec(
+        name="gated-vs-vanilla",
+        kind="simulation",
+        title="LSTM and GRU vs a vanilla RNN over the same length",
+        summary="The additive cell path keeps gradients alive where the vanilla RNN's vanish",
+        target=f"{_MODULE}:gated_vs_vanilla",
+        params=(
+            _steps(100),
+            _hidden(32),
+            Param("forget_bias", "float", 3.0, "LSTM forget-gate bias", -10.0, 10.0),
+        ),
+        series=("vanilla", "lstm", "gru"),
+        scalars=("first_over_last[vanilla]", "first_over_last[lstm]", "first_over_last[gru]"),
+    ),
+    EvidenceSpec(
+        name="shared-vs-independent",
+        kind="simulation",
+        title="One shared W over T steps vs T independent layers",
+        summary="Effective depth T; the shared matrix makes growth follow its spectrum",
+        target=f"{_MODULE}:shared_vs_independent",
+        params=(_steps(50), _hidden(32), _scale(1.0)),
+        series=("shared", "independent"),
+        scalars=("first_over_last[shared]", "first_over_last[independent]"),
+    ),
+    EvidenceSpec(
+        name="residual-attention",
+        kind="simulation",
+        title="Residual stack, plain stack, and attention's direct path",
+        summary="I + ∂F/∂x keeps the product near 1; attention reaches any step in one hop",
+        target=f"{_MODULE}:residual_attention",
+        params=(_steps(50), _hidden(32), _scale(0.5)),
+        series=("plain", "residual", "attention"),
+        scalars=("first_over_last[plain]", "first_over_last[residual]", "first_over_last[attention]"),
+    ),
+    EvidenceSpec(
+        name="adding-problem",
+        kind="simulation",
+        title="Learning demo: the adding problem",
+        summary="A small vanilla RNN fails at long T while an LSTM learns it",
+        target=f"{_MODULE}:adding_problem",
+        params=(
+            _steps(50),
+            _hidden(16),
+            Param("iterations", "int", 300, "training iterations", 1, 20_000),
+            _batch(32),
+        ),
+        series=("vanilla_loss", "lstm_loss"),
+        scalars=("vanilla_final_loss", "lstm_final_loss", "baseline_loss"),
+        notes="The one simulation that trains networks: seconds, not milliseconds.",
+    ),
+)

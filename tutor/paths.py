@@ -1,0 +1,59 @@
+"""Where tutor keeps its data and finds its packs.
+
+The data dir comes from platformdirs; `TUTOR_HOME` overrides it so tests, CI and
+people with several profiles can point tutor anywhere. Nothing here creates a
+directory on import: callers ask for `ensure_dir` when they are about to write.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "tutor"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The user's data dir: `$TUTOR_HOME` if set, else the platform's user data dir."""
+    override = os.environ.get("TUTOR_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_packs_dir() -> Path:
+    """Packs the user installed by hand: one folder (or file) per pack."""
+    return data_dir() / "packs"
+
+
+def store_path() -> Path:
+    """The SQLite progress store."""
+    return data_dir() / "progress.sqlite3"
+
+
+def cache_dir() -> Path:
+    """Derived data that may be deleted at any time (derivation cache)."""
+    return data_dir() / "cache"
+
+
+def builtin_content_dir() -> Path:
+    """The built-in packs: `tutor/_content` in an installed wheel, `content/` in a checkout."""
+    installed = PACKAGE_DIR / "_content"
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / "content"
+
+
+def extra_pack_paths() -> list[Path]:
+    """Paths listed in `$TUTOR_PACKS`, separated by os.pathsep; empty entries are ignored."""
+    raw = os.environ.get("TUTOR_PACKS", "")
+    return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create `path` (and parents) if missing and return it."""
+    path.mkdir(parents=True, exist_ok=True)
+    return path
