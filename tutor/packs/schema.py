@@ -1,0 +1,269 @@
+"""The pack schema as pydantic models: what a pack and a question may contain.
+
+Models are frozen (a loaded pack is immutable) and forbid unknown fields, so a typo
+such as `promt` is an error rather than silently ignored. Checks are a union
+discriminated by `kind`. Cross-field rules that need outside knowledge (evidence
+names, expression syntax) are applied by `tutor.packs.rules`, not here, so this module
+stays importable without NumPy or SymPy.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=r"^[a-z0-9][a-z0-9._-]*$"),
+]
+OptionKey = Annotated[str, StringConstraints(pattern=r"^[1-9a-z]$")]
+Expression = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+VariableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*$")]
+
+CHECK_KINDS = ("self", "choice", "numeric", "symbolic", "concepts")
+OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class Model(BaseModel):
+    """Base for every schema model: immutable, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+
+class Level(str, Enum):
+    basic = "basic"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+
+class PackMeta(Model):
+    """The `pack.yaml` of a folder pack (or the top of a single-file pack)."""
+
+    id: Slug
+    title: Text
+    version: Text
+    description: Text
+    authors: list[Text] = Field(min_length=1)
+    license: Text
+
+
+class FollowUp(Model):
+    """What an interviewer asks next, with its own short answer."""
+
+    prompt: Text
+    answer: Text
+
+
+# ---- checks -------------------------------------------------------------------------
+
+
+class SelfCheck(Model):
+    """A flashcard: the learner reveals the answer and rates their own recall."""
+
+    kind: Literal["self"]
+
+
+class ChoiceOption(Model):
+    key: OptionKey | None = None
+    text: Text
+    correct: bool = False
+    feedback: str = ""
+
+
+class ChoiceCheck(Model):
+    """One or several correct options; `multiple` follows from how many are correct."""
+
+    kind: Literal["choice"]
+    options: list[ChoiceOption] = Field(min_length=2, max_length=26)
+
+    @model_validator(mode="after")
+    def _keys_and_answers(self) -> "ChoiceCheck":
+        if not any(option.correct for option in self.options):
+            raise ValueError("no option is marked correct: true")
+        keyed = [
+            option if option.key else option.model_copy(update={"key": OPTION_KEYS[index]})
+            for index, option in enumerate(self.options)
+        ]
+        keys = [option.key for option in keyed]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise ValueError(f"option key '{duplicates[0]}' is used twice")
+        object.__setattr__(self, "options", keyed)
+        return self
+
+    @property
+    def multiple(self) -> bool:
+        return sum(option.correct for option in self.options) > 1
+
+    @property
+    def correct_keys(self) -> frozenset[str]:
+        return frozenset(option.key for option in self.options if option.correct)
+
+
+class NumericCheck(Model):
+    """A number or an arithmetic expression, compared with a tolerance.
+
+    Defaults follow PrairieLearn: relative 1e-2, absolute 1e-8. With `sigfigs` the
+    response must agree with the answer to that many significant figures instead.
+    """
+
+    kind: Literal["numeric"]
+    answer: Expression
+    rtol: float = Field(default=1e-2, ge=0, le=1)
+    atol: float = Field(default=1e-8, ge=0)
+    sigfigs: int | None = Field(default=None, ge=1, le=15)
+    unit: str = ""
+
+
+class SymbolicCheck(Model):
+    """Expected expression(s) over declared variables; any one of `answers` is accepted."""
+
+    kind: Literal["symbolic"]
+    variables: list[VariableName] = Field(min_length=1)
+    answers: list[Expression] = Field(min_length=1)
+    functions: list[str] | None = None
+
+    @field_validator("variables")
+    @classmethod
+    def _unique_variables(cls, names: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for name in names:
+            if name in seen:
+                raise ValueError(f"variable '{name}' is declared twice")
+            seen.add(name)
+        return names
+
+
+class Concept(Model):
+    """A concept the free-text answer should contain, with the phrases that express it."""
+
+    name: Slug
+    phrases: list[Text] = Field(min_length=1)
+
+
+class Misconception(Concept):
+    """A wrong idea to detect, with the feedback that corrects it."""
+
+    feedback: Text
+
+
+class ConceptsCheck(Model):
+    """Free text graded by the concepts it mentions (and misconceptions it states)."""
+
+    kind: Literal["concepts"]
+    concepts: list[Concept] = Field(min_length=1)
+    misconceptions: list[Misconception] = []
+    required: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _required_fits(self) -> "ConceptsCheck":
+        if self.required is not None and self.required > len(self.concepts):
+            raise ValueError(
+                f"required is {self.required} but only {len(self.concepts)} concepts are listed"
+            )
+        return self
+
+    @property
+    def pass_count(self) -> int:
+        """How many concepts a correct answer must contain (all, unless `required` says)."""
+        return self.required if self.required is not None else len(self.concepts)
+
+
+Check = Annotated[
+    Union[SelfCheck, ChoiceCheck, NumericCheck, SymbolicCheck, ConceptsCheck],
+    Field(discriminator="kind"),
+]
+
+
+# ---- evidence and tests -------------------------------------------------------------
+
+ClaimOp = Literal["<", "<=", ">", ">=", "==", "!="]
+ClaimStat = Literal["first", "last", "min", "max", "first_over_last", "last_over_first", "overflow_step"]
+
+
+class Claim(Model):
+    """A statement about a result that a machine can check.
+
+    Either a named scalar of the result (`scalar: gamma`) or a statistic of a named
+    series (`series: tanh, stat: first_over_last`), compared with `value` (a number or
+    an arithmetic expression such as `1/4`). `==` and `!=` compare with `rtol`.
+    """
+
+    scalar: str | None = None
+    series: str | None = None
+    stat: ClaimStat | None = None
+    op: ClaimOp
+    value: Expression | None = None
+    rtol: float = Field(default=1e-9, ge=0)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Claim":
+        if (self.scalar is None) == (self.series is None):
+            raise ValueError("a claim names exactly one of scalar or series")
+        if self.series is not None and self.stat is None:
+            raise ValueError("a series claim needs a stat (first, last, min, max, ...)")
+        if self.scalar is not None and self.stat is not None:
+            raise ValueError("stat applies to series claims only")
+        if self.value is None and not (self.stat == "overflow_step" and self.op in ("==", "!=")):
+            raise ValueError("a claim needs a value to compare with")
+        return self
+
+
+class EvidenceItem(Model):
+    """A named simulation or derivation with its parameters and the claims it backs."""
+
+    name: Slug
+    params: dict[str, Any] = {}
+    claims: list[Claim] = []
+    caption: str = ""
+
+
+class SampleTest(Model):
+    """A sample response with the verdict it must get (run by `tutor check`)."""
+
+    response: str | list[str]
+    correct: bool | None = None
+    score: float | None = Field(default=None, ge=0, le=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _expects_something(self) -> "SampleTest":
+        if self.correct is None and self.score is None and self.note is None:
+            raise ValueError("a test needs at least one of correct, score or note")
+        return self
+
+
+# ---- questions and packs ------------------------------------------------------------
+
+
+class Question(Model):
+    """One interview question with its model answer, check and evidence."""
+
+    id: Slug
+    level: Level
+    topics: list[Slug] = Field(min_length=1)
+    prompt: Text
+    answer: Text
+    explanation: Text
+    hints: list[Text] = []
+    follow_ups: list[FollowUp] = []
+    sources: list[Text] = []
+    related: list[Slug] = []
+    check: Check
+    evidence: list[EvidenceItem] = []
+    tests: list[SampleTest] = []
+
+
+class QuestionFile(Model):
+    """A questions file of a folder pack: a mapping with a `questions` list."""
+
+    questions: list[Question] = Field(min_length=1)
+
+
+class SingleFilePack(PackMeta):
+    """A whole pack in one file: the pack fields plus `questions`."""
+
+    questions: list[Question] = Field(min_length=1)
