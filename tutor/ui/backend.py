@@ -1,0 +1,141 @@
+"""What the screens need from the core, as small protocols.
+
+The screens never import the core modules themselves: they ask the app's `Backend`.
+`tutor.ui.core_backend` implements it over the real packs, store, study sessions,
+grading and evidence registry; tests pass fakes. This keeps the UI testable without a
+database or SymPy, and keeps every heavy import out of the home screen's path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
+
+if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
+    from tutor.evidence.result import Result
+    from tutor.packs.schema import Question
+
+ShouldCancel = Callable[[], bool]
+
+
+class PackLike(Protocol):
+    """The parts of a loaded pack the UI reads (see `tutor.packs.Pack`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> Any: ...  # PackMeta: title, description, version ...
+
+    @property
+    def questions(self) -> Sequence[Question]: ...
+
+
+class GradeLike(Protocol):
+    """The parts of `tutor.grading.Grade` the UI shows."""
+
+    correct: bool
+    score: float
+    feedback: str
+    notes: Sequence[str]
+    invalid: bool
+    error_offset: int | None
+    undecided: bool
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """A pack found at start-up: loaded, or broken with its first error line."""
+
+    id: str
+    title: str
+    source: Path | None
+    builtin: bool = False
+    pack: PackLike | None = None
+    error: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.pack is not None
+
+
+@dataclass(frozen=True)
+class PackCounts:
+    """Cards due now, new cards not yet seen, and cards learned, for one pack."""
+
+    due: int
+    new: int
+    learned: int
+
+
+class StudyDeck(Protocol):
+    """Today's spaced-repetition queue for one pack (due first, then new, then relearning)."""
+
+    def next_card(self) -> Question | None:
+        """The next card to show, or None when the session is done."""
+
+    def remaining(self) -> PackCounts:
+        """What is left in today's session (for the status line)."""
+
+    def record(
+        self,
+        question: Question,
+        *,
+        response: str | None,
+        grade: GradeLike | None,
+        rating: int,
+        seconds: float,
+    ) -> None:
+        """Store the review at once (rating 1-4 = Again, Hard, Good, Easy)."""
+
+
+class PracticeDeck(Protocol):
+    """A practice quiz over the questions of a pack that pass a topic/level filter."""
+
+    def next_question(self) -> Question | None:
+        """The next question, or None when every question was asked."""
+
+    def record(self, question: Question, *, response: str, grade: GradeLike, seconds: float) -> None:
+        """Store the attempt at once (invalid-format grades are not recorded)."""
+
+    def override(self, question: Question) -> None:
+        """The learner says the last verdict on `question` was wrong: record it as right."""
+
+
+class Backend(Protocol):
+    """Everything the app asks of the core."""
+
+    def clock(self) -> datetime:
+        """Now, timezone-aware UTC (injected so tests control time)."""
+
+    def packs(self) -> list[PackEntry]:
+        """The packs found: the one given on the command line and built-in first."""
+
+    def counts(self, pack: PackLike) -> PackCounts: ...
+
+    def study_deck(self, pack: PackLike) -> StudyDeck: ...
+
+    def practice_deck(
+        self,
+        pack: PackLike,
+        *,
+        topic: str | None,
+        level: str | None,
+        first: str | None = None,
+    ) -> PracticeDeck: ...
+
+    def grade(self, check: Any, response: str) -> GradeLike:
+        """Grade a response; may import SymPy and take seconds, so call it in a worker."""
+
+    def rating_for(self, grade: GradeLike, seconds: float) -> int:
+        """The rating (1-4) to pre-select from a grade and the time taken."""
+
+    def expected_answer(self, check: Any) -> str:
+        """The expected answer of a check, pretty-printed (may import SymPy: worker)."""
+
+    def run_evidence(
+        self, name: str, params: dict[str, Any], *, seed: int, should_cancel: ShouldCancel
+    ) -> Result:
+        """Run a simulation or derivation (worker); raises on bad params or cancellation."""

@@ -1,0 +1,81 @@
+"""The command palette's tutor commands: go to a question, switch mode or pack, toggle theme.
+
+Typed text is matched (fuzzily, by Textual's matcher) against each command's text, so
+a question is found by its id or by words of its prompt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tutor.ui.modes import MODES
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+
+PROMPT_PREVIEW = 60
+
+
+@dataclass(frozen=True)
+class TutorCommand:
+    text: str
+    help: str
+    run: Callable[[], object]
+    discoverable: bool = True
+    match_text: str = ""  # what the query is matched against, when more than `text`
+
+    @property
+    def haystack(self) -> str:
+        return self.match_text or self.text
+
+
+def one_line(text: str, limit: int) -> str:
+    """The first `limit` characters of `text` on one line, with an ellipsis if cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
+    """Every tutor command for the app's current packs."""
+    for mode in MODES:
+        suffix = "" if mode.available else " (coming soon)"
+        yield TutorCommand(f"Mode: {mode.title}", mode.summary + suffix, partial(app.open_mode, mode.name))
+    for entry in app.entries:
+        if entry.usable:
+            yield TutorCommand(f"Pack: {entry.title}", f"switch to the pack '{entry.id}'",
+                               partial(app.select_pack, entry.id))
+    yield TutorCommand("Toggle dark/light theme", "switch between tutor-dark and tutor-light",
+                       app.action_toggle_theme)
+    for entry in app.entries:
+        if entry.pack is None:
+            continue
+        for question in entry.pack.questions:
+            yield TutorCommand(
+                f"Question {question.id}: {one_line(question.prompt, PROMPT_PREVIEW)}",
+                f"practise it now ({entry.title}, {question.level.value})",
+                partial(app.open_question, entry.id, question.id),
+                discoverable=False,
+                match_text=f"Question {question.id}: {' '.join(question.prompt.split())}",
+            )
+
+
+class TutorCommands(Provider):
+    """Palette commands of the tutor app."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        app: TutorApp = self.app  # type: ignore[assignment]
+        for command in tutor_commands(app):
+            score = matcher.match(command.haystack)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.text), command.run, help=command.help)
+
+    async def discover(self) -> Hits:
+        app: TutorApp = self.app  # type: ignore[assignment]
+        for command in tutor_commands(app):
+            if command.discoverable:
+                yield DiscoveryHit(command.text, command.run, help=command.help)

@@ -1,0 +1,49 @@
+"""The modes the home screen offers, and where each one's screen lives.
+
+Screens are named by "module:Class" and imported only when the mode opens, so the
+home screen never pays for the evidence widgets (NumPy, plotext) or grading (SymPy).
+A mode without a screen yet shows a one-line "coming soon" notice.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One way of working through a pack."""
+
+    name: str
+    title: str
+    key: str
+    summary: str
+    screen: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.screen is not None
+
+    def screen_class(self) -> type:
+        """Import and return the screen class (call only when `available`)."""
+        if self.screen is None:
+            raise LookupError(f"mode '{self.name}' has no screen yet")
+        module_name, _, class_name = self.screen.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+MODES: tuple[Mode, ...] = (
+    Mode("study", "Study", "s", "flashcards with spaced repetition", "tutor.ui.screens.study:StudyScreen"),
+    Mode("practice", "Practice", "p", "answer questions, get feedback at once", "tutor.ui.screens.practice:PracticeScreen"),
+    Mode("mock", "Mock interview", "m", "timed questions with follow-ups and a debrief"),
+    Mode("lab", "Lab", "l", "run and vary every simulation"),
+    Mode("stats", "Stats", "t", "reviews, retention and mastery"),
+)
+
+
+def mode_named(name: str) -> Mode:
+    for mode in MODES:
+        if mode.name == name:
+            return mode
+    raise LookupError(f"unknown mode '{name}' (known: {', '.join(m.name for m in MODES)})")

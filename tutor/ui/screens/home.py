@@ -1,0 +1,136 @@
+"""The home screen: the packs found, their progress, and the modes to open.
+
+Imports nothing heavy: opening this screen must not load SymPy, NumPy or plotext.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tutor.ui.modes import MODES, Mode
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+    from tutor.ui.backend import PackEntry
+
+PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
+
+
+def mode_prompt(mode: Mode) -> Content:
+    """One line of the modes list: key, title, what it does (or that it is coming)."""
+    summary = mode.summary if mode.available else "coming soon"
+    return Content.from_markup(
+        "[b]$key[/b]  $title  [dim]$summary[/dim]",
+        key=mode.key,
+        title=mode.title.ljust(15),
+        summary=summary,
+    )
+
+
+class HomeScreen(Screen[None]):
+    """Choose a pack (up/down) and a mode (its letter, or enter on the list)."""
+
+    BINDING_GROUP_TITLE = "Home"
+    BINDINGS = [
+        *(Binding(mode.key, f"open_mode('{mode.name}')", mode.title, show=mode.available) for mode in MODES),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: TutorApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup("[b]tutor[/b]  [dim]ML interview practice, with the evidence[/dim]"),
+                     id="title", classes="title-bar")
+        with VerticalScroll(id="home-body"):
+            yield Label("Packs", classes="section-title")
+            yield DataTable(id="packs", cursor_type="row")
+            yield Static(id="pack-description")
+            yield Label("Modes", classes="section-title")
+            yield OptionList(*(Option(mode_prompt(mode), id=mode.name) for mode in MODES), id="modes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#packs", DataTable)
+        for column in PACK_COLUMNS:
+            table.add_column(column, key=column.lower())
+        self.fill_packs()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Counts change after a study session: refresh them on coming back."""
+        self.fill_packs()
+
+    def fill_packs(self) -> None:
+        table = self.query_one("#packs", DataTable)
+        table.clear()
+        for entry in self.app.entries:
+            table.add_row(*self._row(entry), key=entry.id)
+        if self.app.pack_id is not None:
+            self.show_pack(self.app.pack_id)
+        elif self.app.entries:
+            self._describe(self.app.entries[0])
+
+    def _row(self, entry: PackEntry) -> tuple[object, ...]:
+        """A table row; DataTable renders Rich text, so titles go in as literal `Text`."""
+        title = entry.title + (" (built-in)" if entry.builtin else "")
+        if entry.pack is None:
+            return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
+        counts = self.app.backend.counts(entry.pack)
+        return (Text(title), len(entry.pack.questions), counts.due, counts.new, counts.learned)
+
+    def show_pack(self, pack_id: str) -> None:
+        """Highlight `pack_id` in the table and describe it."""
+        table = self.query_one("#packs", DataTable)
+        index = table.get_row_index(pack_id)
+        if table.cursor_row != index:
+            table.move_cursor(row=index)
+        entry = self.app.entry(pack_id)
+        if entry is not None:
+            self._describe(entry)
+
+    def _describe(self, entry: PackEntry) -> None:
+        description = self.query_one("#pack-description", Static)
+        if entry.pack is None:
+            description.update(Content.from_markup("[$text-error]$error[/]", error=entry.error or "could not be loaded"))
+            return
+        meta = entry.pack.meta
+        description.update(
+            Content.from_markup(
+                "$description\n[dim]version $version · $count questions[/dim]",
+                description=" ".join(str(meta.description).split()),
+                version=str(meta.version),
+                count=len(entry.pack.questions),
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#packs")
+    def _pack_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        pack_id = event.row_key.value
+        entry = self.app.entry(pack_id)
+        if entry is None:
+            return
+        if entry.usable:
+            self.app.pack_id = entry.id
+        self._describe(entry)
+
+    @on(DataTable.RowSelected, "#packs")
+    def _pack_chosen(self) -> None:
+        self.query_one("#modes", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#modes")
+    def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_open_mode(event.option.id or "")
+
+    def action_open_mode(self, name: str) -> None:
+        """Open a mode on the highlighted pack."""
+        self.app.open_mode(name)

@@ -1,0 +1,188 @@
+"""Practice: questions one after another, with immediate feedback.
+
+Filter by topic and level; answer; see the verdict (concepts hit and missed, the
+misconception's feedback), the expected answer, the model answer, the follow-ups and
+the evidence. Hints are there before answering; "I was right" overrides an automatic
+verdict and is recorded as an override.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from tutor.ui.screens.question_screen import QuestionScreen
+from tutor.ui.widgets.feedback_view import FeedbackView
+from tutor.ui.widgets.follow_ups import FollowUps
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+    from tutor.ui.backend import PackLike, PracticeDeck
+
+LEVELS = ("basic", "intermediate", "advanced")
+
+
+class PracticeScreen(QuestionScreen):
+    """Answer, get feedback at once, move on (n)."""
+
+    BINDING_GROUP_TITLE = "Practice"
+    MODE_TITLE = "Practice"
+    BINDINGS = [
+        Binding("ctrl+t", "hint", "Hint"),
+        Binding("ctrl+r", "show_answer", "Show answer"),
+        Binding("ctrl+n", "skip", "Skip"),
+        Binding("n", "next", "Next"),
+        Binding("o", "override", "I was right"),
+        Binding("f", "follow_ups", "Follow-up answers"),
+    ]
+
+    def __init__(
+        self,
+        pack: PackLike,
+        *,
+        first: str | None = None,
+        topic: str | None = None,
+        level: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(pack, **kwargs)
+        self.first, self.topic, self.level = first, topic, level
+        self.deck: PracticeDeck | None = None
+        self.answered = 0
+        self.right = 0
+        self.hints_shown = 0
+        self.overridden = False
+
+    def compose_above_card(self) -> ComposeResult:
+        topics = sorted({topic for question in self.pack.questions for topic in question.topics})
+        with Horizontal(id="filters"):
+            yield Select([(topic, topic) for topic in topics], prompt="All topics", id="topic-filter",
+                         value=self.topic or Select.NULL, compact=True)
+            yield Select([(level, level) for level in LEVELS], prompt="All levels", id="level-filter",
+                         value=self.level or Select.NULL, compact=True)
+
+    async def on_mount(self) -> None:
+        await self.new_deck(first=self.first)
+
+    async def new_deck(self, *, first: str | None = None) -> None:
+        """Start over on the questions that pass the current filter."""
+        self.deck = self.app.backend.practice_deck(self.pack, topic=self.topic, level=self.level, first=first)
+        await self.show_question(self.deck.next_question())
+
+    async def show_question(self, question: Question | None) -> None:
+        self.hints_shown = 0
+        self.overridden = False
+        await super().show_question(question)
+
+    def widgets_before_answer(self, question: Question) -> list[Widget]:
+        hints = Static(id="hints")
+        hints.display = False
+        return [hints]
+
+    def revealed_widgets(self, question: Question) -> list[Widget]:
+        feedback, answer, evidence = super().revealed_widgets(question)
+        return [feedback, answer, FollowUps(list(question.follow_ups)), evidence]
+
+    def status(self) -> str:
+        if self.deck is None:
+            return ""
+        return f"answered {self.answered} · right {self.right} · {self.deck.remaining()} left"
+
+    def finished(self) -> Content:
+        return Content.from_markup(
+            "[b $text-success]You have been through every question of this selection.[/]\n\n"
+            "Answered $answered, right $right. Change the topic or level above for more, or escape for home.",
+            answered=self.answered,
+            right=self.right,
+        )
+
+    def after_reveal(self) -> None:
+        grade, question = self.grade, self.question
+        if grade is None or question is None or self.deck is None:
+            return
+        self.deck.record(question, response=self.response or "", grade=grade, seconds=self.seconds)
+        self.answered += 1
+        self.right += int(bool(grade.correct))
+
+    # ---- filters ----------------------------------------------------------------
+
+    @on(Select.Changed, "#topic-filter")
+    async def _topic_changed(self, event: Select.Changed) -> None:
+        topic = None if event.value is Select.NULL else str(event.value)
+        if topic != self.topic:
+            self.topic = topic
+            await self.new_deck()
+
+    @on(Select.Changed, "#level-filter")
+    async def _level_changed(self, event: Select.Changed) -> None:
+        level = None if event.value is Select.NULL else str(event.value)
+        if level != self.level:
+            self.level = level
+            await self.new_deck()
+
+    # ---- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        question, answering = self.question, self.question is not None and not self.revealed
+        if action in ("hint", "show_answer", "skip"):
+            return answering
+        if action == "next":
+            return self.revealed
+        if action == "override":
+            return self.revealed and self.grade is not None and not self.grade.correct and not self.overridden
+        if action == "follow_ups":
+            return self.revealed and question is not None and bool(question.follow_ups)
+        return super().check_action(action, parameters)
+
+    def action_hint(self) -> None:
+        """Show the next hint."""
+        question = self.question
+        if question is None:
+            return
+        if not question.hints:
+            self.notify("This question has no hints.", timeout=2)
+            return
+        self.hints_shown = min(self.hints_shown + 1, len(question.hints))
+        lines = [Content.from_markup("[b]Hint $n:[/b] $text", n=n, text=hint.strip())
+                 for n, hint in enumerate(question.hints[: self.hints_shown], start=1)]
+        hints = self.query_one("#hints", Static)
+        hints.update(Content("\n").join(lines))
+        hints.display = True
+
+    def action_show_answer(self) -> None:
+        """Show the answer without answering (not recorded)."""
+        self.reveal(grade=None, response=None, seconds=0.0)
+
+    async def action_skip(self) -> None:
+        """Skip this question (not recorded)."""
+        if self.deck is not None:
+            await self.show_question(self.deck.next_question())
+
+    async def action_next(self) -> None:
+        """The next question."""
+        if self.deck is not None and self.revealed:
+            self.revealed = False
+            await self.show_question(self.deck.next_question())
+
+    def action_override(self) -> None:
+        """I was right: record the automatic verdict as overridden."""
+        if self.deck is None or self.question is None or self.grade is None or self.overridden:
+            return
+        self.deck.override(self.question)
+        self.overridden = True
+        self.right += 1
+        self.query_one(FeedbackView).mark_overridden()
+        self.update_title()
+        self.refresh_bindings()
+
+    def action_follow_ups(self) -> None:
+        """Show the answers to the follow-up questions."""
+        self.query_one(FollowUps).show_answers()
+        self.refresh_bindings()

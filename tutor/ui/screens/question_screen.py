@@ -1,0 +1,165 @@
+"""What study and practice share: one question at a time, answered, then revealed.
+
+A card is the question, the answer box and, hidden until the answer is in, the
+verdict, the model answer and the evidence panel. The panel is mounted with the card,
+so its workers start at once and the plot is usually ready when the answer is; the
+next card replaces the old one, which cancels whatever evidence was still running.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from tutor.ui.widgets.answer_box import AnswerBox
+from tutor.ui.widgets.answer_view import AnswerView
+from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
+from tutor.ui.widgets.feedback_view import FeedbackView
+from tutor.ui.widgets.question_view import QuestionView
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+    from tutor.ui.app import TutorApp
+    from tutor.ui.backend import GradeLike, PackLike
+
+
+class QuestionScreen(Screen[None]):
+    """Base of the study and practice screens (not a mode of its own)."""
+
+    BINDINGS = [
+        RERUN_BINDING,
+        Binding("escape", "home", "Home"),
+        Binding("up", "scroll_card('up')", "Scroll up", show=False),
+        Binding("down", "scroll_card('down')", "Scroll down", show=False),
+        Binding("pageup", "scroll_card('page_up')", "Page up", show=False),
+        Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
+    ]
+    MODE_TITLE = ""
+
+    app: TutorApp  # type: ignore[assignment]
+
+    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pack = pack
+        self.question: Question | None = None
+        self.revealed = False
+        self.grade: GradeLike | None = None
+        self.response: str | None = None
+        self.seconds = 0.0
+
+    # ---- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title-bar")
+        yield from self.compose_above_card()
+        yield VerticalScroll(id="card")
+        yield from self.compose_below_card()
+        yield Footer()
+
+    def compose_above_card(self) -> ComposeResult:
+        yield from ()
+
+    def compose_below_card(self) -> ComposeResult:
+        yield from ()
+
+    def revealed_widgets(self, question: Question) -> list[Widget]:
+        """What appears once the answer is in; subclasses add to it."""
+        backend = self.app.backend
+        return [
+            FeedbackView(),
+            AnswerView(question, backend.expected_answer),
+            EvidencePanel(question.evidence, backend.run_evidence),
+        ]
+
+    def status(self) -> str:
+        """The right-hand part of the title bar."""
+        return ""
+
+    def update_title(self) -> None:
+        self.query_one("#title", Static).update(
+            Content.from_markup("[b]$mode[/b] · $pack  [dim]$status[/dim]", mode=self.MODE_TITLE,
+                                pack=str(self.pack.meta.title), status=self.status())
+        )
+
+    # ---- the card ---------------------------------------------------------------
+
+    async def show_question(self, question: Question | None) -> None:
+        """Replace the card by `question` (None: nothing left, show `finished`)."""
+        card = self.query_one("#card", VerticalScroll)
+        await card.remove_children()
+        self.question, self.revealed, self.grade, self.response, self.seconds = question, False, None, None, 0.0
+        if question is None:
+            await card.mount(Static(self.finished(), id="finished"))
+        else:
+            backend = self.app.backend
+            box = AnswerBox(question, backend.grade, backend.clock)
+            revealed = Vertical(*self.revealed_widgets(question), id="revealed")
+            revealed.display = False
+            await card.mount_all([QuestionView(question), *self.widgets_before_answer(question), box, revealed])
+            box.focus_input()
+        card.scroll_home(animate=False)
+        self.update_title()
+        self.refresh_bindings()
+
+    def widgets_before_answer(self, question: Question) -> list[Widget]:
+        return []
+
+    def finished(self) -> Content:
+        return Content("Nothing left here.")
+
+    def reveal(self, *, grade: GradeLike | None, response: str | None, seconds: float) -> None:
+        """Show the verdict (if graded), the model answer and the evidence."""
+        self.revealed, self.grade, self.response, self.seconds = True, grade, response, seconds
+        self.query_one(AnswerBox).close_input()
+        if grade is not None:
+            self.query_one(FeedbackView).show_grade(grade)
+        revealed = self.query_one("#revealed", Vertical)
+        revealed.display = True
+        self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
+        self.after_reveal()
+        self.update_title()
+        self.refresh_bindings()
+        self.call_after_refresh(revealed.scroll_visible, top=True, animate=False)
+
+    def after_reveal(self) -> None:
+        """Hook: move focus, pre-select a rating ..."""
+
+    @on(AnswerBox.Graded)
+    def _graded(self, event: AnswerBox.Graded) -> None:
+        self.reveal(grade=event.grade, response=event.response, seconds=event.seconds)
+
+    # ---- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rerun_evidence":
+            return self.revealed and self._panel_rerunnable()
+        return True
+
+    def _panel_rerunnable(self) -> bool:
+        panels = self.query(EvidencePanel)
+        return bool(panels) and panels.first().rerunnable
+
+    def action_rerun_evidence(self) -> None:
+        """Run the simulations again with a new seed."""
+        started = self.query_one(EvidencePanel).rerun()
+        if started:
+            self.notify(f"Re-running {started} simulation{'s' if started > 1 else ''} with a new seed.",
+                        timeout=2)
+
+    def action_scroll_card(self, how: str) -> None:
+        """Scroll the card whatever has focus (a rating button, the answer box ...)."""
+        card = self.query_one("#card", VerticalScroll)
+        {"up": card.scroll_up, "down": card.scroll_down,
+         "page_up": card.scroll_page_up, "page_down": card.scroll_page_down}[how](animate=False)
+
+    def action_home(self) -> None:
+        """Back to the home screen (anything still computing is cancelled)."""
+        self.app.go_home()

@@ -1,0 +1,107 @@
+"""Study: flashcards with spaced repetition.
+
+Show the prompt; the learner types an answer (graded) or just reveals (enter on an
+empty answer, or ctrl+r); then the model answer, the feedback and the evidence, and
+the four ratings, the suggested one pre-selected from the grade and the time taken.
+Each rating is stored at once by the deck, and the next card follows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+
+from tutor.ui.screens.question_screen import QuestionScreen
+from tutor.ui.widgets.answer_box import AnswerBox
+from tutor.ui.widgets.rating_bar import RATINGS, RatingBar
+
+if TYPE_CHECKING:
+    from tutor.ui.backend import PackLike, StudyDeck
+
+
+class StudyScreen(QuestionScreen):
+    """Answer or reveal, read, then rate how well you knew it (1-4)."""
+
+    BINDING_GROUP_TITLE = "Study"
+    MODE_TITLE = "Study"
+    BINDINGS = [
+        Binding("ctrl+r", "reveal", "Reveal"),
+        *(Binding(str(rating), f"rate({rating})", name) for rating, name in RATINGS),
+    ]
+
+    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+        super().__init__(pack, **kwargs)
+        self.deck: StudyDeck | None = None
+        self.reviewed = 0
+        self.suggested: int | None = None
+
+    def compose_below_card(self) -> ComposeResult:
+        bar = RatingBar(id="ratings")
+        bar.display = False
+        yield bar
+
+    async def on_mount(self) -> None:
+        self.deck = self.app.backend.study_deck(self.pack)
+        await self.show_question(self.deck.next_card())
+
+    def status(self) -> str:
+        if self.deck is None:
+            return ""
+        left = self.deck.remaining()
+        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new"
+
+    def finished(self) -> Content:
+        return Content.from_markup(
+            "[b $text-success]Done for today.[/]\n\n"
+            "You reviewed $count card$s in this session. Come back when more cards are due,\n"
+            "or practise any question now (escape, then p).",
+            count=self.reviewed,
+            s="" if self.reviewed == 1 else "s",
+        )
+
+    async def show_question(self, question: Any) -> None:
+        self.suggested = None
+        self.query_one("#ratings", RatingBar).display = False
+        await super().show_question(question)
+
+    def after_reveal(self) -> None:
+        bar = self.query_one("#ratings", RatingBar)
+        bar.display = True
+        grade = self.grade
+        if grade is not None and not grade.undecided:
+            self.suggested = self.app.backend.rating_for(grade, self.seconds)
+        bar.preselect(self.suggested)
+
+    @on(AnswerBox.SubmittedEmpty)
+    def _submitted_empty(self, event: AnswerBox.SubmittedEmpty) -> None:
+        self.reveal(grade=None, response=None, seconds=event.seconds)
+
+    @on(RatingBar.Rated)
+    async def _rated(self, event: RatingBar.Rated) -> None:
+        await self.action_rate(event.rating)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            return self.question is not None and not self.revealed
+        if action == "rate":
+            return self.question is not None and self.revealed
+        return super().check_action(action, parameters)
+
+    def action_reveal(self) -> None:
+        """Show the answer without grading what you typed."""
+        box = self.query_one(AnswerBox)
+        self.reveal(grade=None, response=box.response or None, seconds=box.seconds())
+
+    async def action_rate(self, rating: int) -> None:
+        """Rate the card (1 Again, 2 Hard, 3 Good, 4 Easy); it is stored, then the next card."""
+        if self.deck is None or self.question is None or not self.revealed:
+            return
+        self.revealed = False  # a second key press before the next card must not rate twice
+        self.deck.record(self.question, response=self.response, grade=self.grade, rating=rating,
+                         seconds=self.seconds)
+        self.reviewed += 1
+        await self.show_question(self.deck.next_card())

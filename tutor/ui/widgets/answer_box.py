@@ -1,0 +1,160 @@
+"""Where the learner types an answer; grading runs in a thread worker.
+
+Grading a symbolic answer may load SymPy and take seconds, so it never runs on the
+event loop. A response with a format error does not count as an attempt: the box
+points at the character, says what is wrong, and stays open for another try. Only a
+real verdict leaves the box (as `AnswerBox.Graded`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+    from tutor.ui.backend import GradeLike
+
+Grader = Callable[[Any, str], "GradeLike"]
+
+PLACEHOLDERS = {
+    "self": "Type your answer if you like, then enter to see the model answer",
+    "choice": "Type the letter of your choice and press enter",
+    "numeric": "A number or arithmetic, e.g. 0.9^20 or 1/4, then enter",
+    "symbolic": "An expression, e.g. w*(1 - tanh(w*h)^2), then enter",
+    "concepts": "Answer in your own words, then enter",
+}
+
+
+def format_error(response: str, offset: int | None, message: str) -> Content:
+    """The response with a caret under the offending character, and the message."""
+    if offset is None or not 0 <= offset <= len(response):
+        return Content.from_markup("[$text-warning]$message[/]", message=message)
+    return Content.from_markup(
+        "[$text-warning]$response\n$caret\n$message[/]",
+        response=response,
+        caret=" " * offset + "^",
+        message=message,
+    )
+
+
+class AnswerBox(Vertical):
+    """An input for the answer to one question, graded by `grader` in a worker."""
+
+    DEFAULT_CSS = """
+    AnswerBox {
+        height: auto;
+        margin: 1 0 0 0;
+        & > .answer--status { padding: 0 1; height: auto; }
+    }
+    """
+
+    class Graded(Message):
+        """A response got a verdict (right, wrong, partly right or undecided)."""
+
+        def __init__(self, box: AnswerBox, response: str, grade: GradeLike, seconds: float) -> None:
+            super().__init__()
+            self.box = box
+            self.response = response
+            self.grade = grade
+            self.seconds = seconds
+
+        @property
+        def control(self) -> AnswerBox:
+            return self.box
+
+    class SubmittedEmpty(Message):
+        """Enter was pressed with nothing typed (study reveals the answer on it)."""
+
+        def __init__(self, box: AnswerBox, seconds: float) -> None:
+            super().__init__()
+            self.box = box
+            self.seconds = seconds
+
+    class CheckFailed(Message):
+        """The grader itself failed (a bug, not the learner's fault); the box stays open."""
+
+        def __init__(self, box: AnswerBox, error: str) -> None:
+            super().__init__()
+            self.box = box
+            self.error = error
+
+    def __init__(self, question: Question, grader: Grader, clock: Callable[[], datetime], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.question = question
+        self.grader = grader
+        self.clock = clock
+        self.shown_at = clock()
+        self.checking = False
+
+    def compose(self) -> ComposeResult:
+        kind = self.question.check.kind
+        yield Input(placeholder=PLACEHOLDERS.get(kind, "Your answer"), id="answer-input")
+        yield Static(classes="answer--status")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#answer-input", Input)
+
+    @property
+    def response(self) -> str:
+        return self.input.value.strip()
+
+    def seconds(self) -> float:
+        return max(0.0, (self.clock() - self.shown_at).total_seconds())
+
+    def focus_input(self) -> None:
+        self.input.focus()
+
+    def close_input(self) -> None:
+        """No more answers to this question (after a verdict or a reveal)."""
+        self.input.disabled = True
+
+    def _status(self, content: Content | str) -> None:
+        self.query_one(".answer--status", Static).update(content)
+
+    @on(Input.Submitted, "#answer-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.checking:
+            return
+        response = self.response
+        if not response:
+            self.post_message(self.SubmittedEmpty(self, self.seconds()))
+            return
+        self.checking = True
+        self._status(Content.from_markup("[dim]Checking…[/dim]"))
+        self._grade(response, self.seconds())
+
+    @work(thread=True, exclusive=True, group="grading")
+    def _grade(self, response: str, seconds: float) -> None:
+        try:
+            grade = self.grader(self.question.check, response)
+        except Exception as error:  # noqa: BLE001 - the app must survive a grader bug
+            self.post_message(self.CheckFailed(self, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Graded(self, response, grade, seconds))
+
+    @on(Graded)
+    def _graded(self, event: Graded) -> None:
+        self.checking = False
+        if event.grade.invalid:
+            event.stop()  # a format error is not an attempt: stay here and say why
+            self._status(format_error(event.response, event.grade.error_offset, event.grade.feedback))
+            self.input.focus()
+            return
+        self._status("")
+        self.close_input()
+
+    @on(CheckFailed)
+    def _check_failed(self, event: CheckFailed) -> None:
+        self.checking = False
+        self._status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]", error=event.error))
+        self.input.focus()

@@ -1,0 +1,197 @@
+"""One piece of evidence behind a question, computed in a thread worker and then shown.
+
+The worker is exclusive per item, so a re-run cancels the run before it; removing the
+widget (leaving the question) cancels it too. Cancellation reaches the computation
+through the registry's `should_cancel`, which reads the worker's flag. The outcome
+comes back as a message: `Computed` with the `Result`, or `Failed` with one line.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from tutor.evidence.registry import Cancelled, UnknownEvidence, get
+
+if TYPE_CHECKING:
+    from tutor.evidence.result import Result
+
+Runner = Callable[..., "Result"]
+
+
+def describe(name: str) -> tuple[str, str | None]:
+    """The title and kind ('simulation' or 'derivation') declared for `name`."""
+    try:
+        spec = get(name)
+    except UnknownEvidence:
+        return name, None
+    return spec.title, spec.kind
+
+
+class EvidenceItemView(Vertical):
+    """A simulation's plots or a derivation's steps, with the one-line reading."""
+
+    DEFAULT_CSS = """
+    EvidenceItemView {
+        height: auto;
+        margin: 1 0 0 0;
+        & > .evidence--title { text-style: bold; }
+        & > .evidence--caption { color: $text-muted; }
+        & > LoadingIndicator { height: 3; }
+        & > .evidence--output { height: auto; }
+        & .evidence--reading { margin: 0 0 0 0; }
+        & .evidence--overflow { color: $text-error; }
+        & .evidence--error { color: $text-error; }
+    }
+    """
+
+    class Computed(Message):
+        """A run finished; `seconds` is how long the computation took."""
+
+        def __init__(self, view: EvidenceItemView, seed: int, result: Result, seconds: float) -> None:
+            super().__init__()
+            self.view = view
+            self.seed = seed
+            self.result = result
+            self.seconds = seconds
+
+    class Failed(Message):
+        """A run raised (bad parameters, unknown name, a bug): `error` is one line."""
+
+        def __init__(self, view: EvidenceItemView, seed: int, error: str) -> None:
+            super().__init__()
+            self.view = view
+            self.seed = seed
+            self.error = error
+
+    def __init__(
+        self,
+        name: str,
+        params: Mapping[str, Any],
+        runner: Runner,
+        *,
+        caption: str = "",
+        seed: int = 0,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.evidence_name = name
+        self.params = dict(params)
+        self.runner = runner
+        self.caption = caption
+        self.seed = seed
+        self.title, self.kind = describe(name)
+        self.result: Result | None = None
+        self.error: str | None = None
+        self.running = False
+
+    @property
+    def rerunnable(self) -> bool:
+        """Only simulations depend on the seed; a derivation gives the same steps each time."""
+        return self.kind == "simulation"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title_content(), classes="evidence--title")
+        if self.caption.strip():
+            yield Static(Content(self.caption.strip()), classes="evidence--caption")
+        yield LoadingIndicator()
+        yield Vertical(classes="evidence--output")
+
+    def _title_content(self) -> Content:
+        seed = f" · seed {self.seed}" if self.rerunnable else ""
+        return Content.from_markup("$title [dim]$detail[/dim]", title=self.title, detail=f"({self.evidence_name}{seed})")
+
+    def on_mount(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        self.running = True
+        self.query_one(LoadingIndicator).display = True
+        self._compute(self.seed)
+
+    def rerun(self) -> bool:
+        """Run again with the next seed (simulations only); True if a run started."""
+        if not self.rerunnable:
+            return False
+        self.seed += 1
+        self.query_one(".evidence--title", Static).update(self._title_content())
+        self.start()
+        return True
+
+    def cancel(self) -> None:
+        self.workers.cancel_node(self)
+
+    @work(thread=True, exclusive=True, group="evidence")
+    def _compute(self, seed: int) -> None:
+        worker = get_current_worker()
+        started = time.perf_counter()
+        try:
+            result = self.runner(
+                self.evidence_name, dict(self.params), seed=seed, should_cancel=lambda: worker.is_cancelled
+            )
+        except Cancelled:
+            return
+        except Exception as error:  # noqa: BLE001 - one line in the panel, never a crash
+            if not worker.is_cancelled:
+                self.post_message(self.Failed(self, seed, str(error) or type(error).__name__))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Computed(self, seed, result, time.perf_counter() - started))
+
+    @on(Computed)
+    async def _computed(self, event: Computed) -> None:
+        if event.view is not self:
+            return
+        if event.seed != self.seed:
+            event.stop()  # a run overtaken by a newer one: drop it
+            return
+        self.running = False
+        self.result, self.error = event.result, None
+        self.query_one(LoadingIndicator).display = False
+        output = self.query_one(".evidence--output", Vertical)
+        await output.remove_children()
+        await output.mount_all(list(result_widgets(event.result)))
+
+    @on(Failed)
+    async def _failed(self, event: Failed) -> None:
+        if event.view is not self:
+            return
+        if event.seed != self.seed:
+            event.stop()
+            return
+        self.running = False
+        self.result, self.error = None, event.error
+        self.query_one(LoadingIndicator).display = False
+        output = self.query_one(".evidence--output", Vertical)
+        await output.remove_children()
+        await output.mount(Static(Content(f"Could not run {self.evidence_name}: {event.error}"),
+                                  classes="evidence--error"))
+
+
+def result_widgets(result: Result) -> list[Static | Any]:
+    """The widgets that show a result: plots, derivation steps, then the reading."""
+    widgets: list[Any] = []
+    if result.plots:
+        from tutor.ui.widgets.simulation_plot import SimulationPlot, overflow_caption
+
+        for plot in result.plots:
+            widgets.append(SimulationPlot(plot))
+            caption = overflow_caption(plot)
+            if caption:
+                widgets.append(Static(Content("⚠ " + caption), classes="evidence--overflow"))
+    if result.steps:
+        from tutor.ui.widgets.derivation_steps import DerivationSteps
+
+        widgets.append(DerivationSteps(result.steps))
+    if result.reading.strip():
+        widgets.append(Static(Content.from_markup("[b]Reading:[/b] $text", text=result.reading.strip()),
+                              classes="evidence--reading"))
+    return widgets

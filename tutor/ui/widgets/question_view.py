@@ -1,0 +1,62 @@
+"""A question as the learner first sees it: level, topics, prompt and any options.
+
+Pack text is shown as literal text (never parsed as markup), so a prompt such as
+`[W_hh]` or `a[t]` reads exactly as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+
+
+def question_tags(question: Question) -> Content:
+    return Content.from_markup(
+        "[dim]$id · $level · $topics[/dim]",
+        id=question.id,
+        level=question.level.value,
+        topics=", ".join(question.topics),
+    )
+
+
+def options_text(question: Question) -> Content | None:
+    """The choice options as `a) text` lines, or None when the question has none."""
+    options = getattr(question.check, "options", None)
+    if not options:
+        return None
+    lines = [Content.from_markup("[b]$key)[/b] $text", key=option.key, text=option.text) for option in options]
+    how = "several answers: type all their letters, e.g. a c" if question.check.multiple else "type its letter"
+    lines.append(Content.from_markup("[dim]$how[/dim]", how=how))
+    return Content("\n").join(lines)
+
+
+class QuestionView(Vertical):
+    """The prompt of one question, with its tags and choice options."""
+
+    DEFAULT_CSS = """
+    QuestionView {
+        height: auto;
+        padding: 0 1;
+        & > .question--tags { color: $text-muted; }
+        & > .question--prompt { text-style: bold; margin: 1 0 0 0; }
+        & > .question--options { margin: 1 0 0 2; }
+    }
+    """
+
+    def __init__(self, question: Question, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(question_tags(self.question), classes="question--tags")
+        yield Static(Content(self.question.prompt.strip()), classes="question--prompt")
+        options = options_text(self.question)
+        if options is not None:
+            yield Static(options, classes="question--options")

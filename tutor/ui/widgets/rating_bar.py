@@ -1,0 +1,62 @@
+"""The four spaced-repetition ratings as buttons: Again, Hard, Good, Easy (keys 1-4).
+
+The rating suggested by the grade and the time taken is pre-selected (highlighted and
+focused, so enter accepts it); any other can be pressed or typed.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Button
+
+RATINGS: tuple[tuple[int, str], ...] = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
+
+
+def rating_name(rating: int) -> str:
+    return dict(RATINGS)[rating]
+
+
+class RatingBar(Horizontal):
+    """Buttons for the four ratings; posts `RatingBar.Rated`."""
+
+    DEFAULT_CSS = """
+    RatingBar {
+        height: auto;
+        width: 100%;
+        & > Button { width: 1fr; min-width: 10; margin: 0 1 0 0; }
+    }
+    """
+
+    class Rated(Message):
+        """The learner chose a rating (1 Again, 2 Hard, 3 Good, 4 Easy)."""
+
+        def __init__(self, rating: int) -> None:
+            super().__init__()
+            self.rating = rating
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.suggested: int | None = None
+
+    def compose(self) -> ComposeResult:
+        for rating, name in RATINGS:
+            yield Button(f"{rating} {name}", id=f"rate-{rating}", compact=True)
+
+    def button(self, rating: int) -> Button:
+        return self.query_one(f"#rate-{rating}", Button)
+
+    def preselect(self, rating: int | None) -> None:
+        """Highlight and focus the suggested rating (None: suggest nothing)."""
+        self.suggested = rating
+        for value, _name in RATINGS:
+            self.button(value).variant = "primary" if value == rating else "default"
+        if rating is not None:
+            self.button(rating).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Rated(int((event.button.id or "rate-0").removeprefix("rate-"))))

@@ -1,0 +1,124 @@
+"""One plot of a simulation result, drawn by plotext: a line per series, log y axis.
+
+Imported only when a simulation result arrives (plotext is not needed before). Points
+that cannot be drawn (inf, NaN, and zeros or negatives on a log axis) are left out;
+where a series overflowed, a vertical line marks the step.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Sequence
+
+from textual.app import RenderResult
+from textual_plotext import PlotextPlot
+
+if TYPE_CHECKING:
+    from tutor.evidence.result import Plot, Series
+
+MAX_TICKS = 7
+MIN_WIDTH, MIN_HEIGHT = 10, 5
+
+
+def plottable(series: Series, log_y: bool) -> tuple[list[float], list[float]]:
+    """The (x, y) points of `series` that can be drawn on the axis."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for x, y in zip(_floats(series.x), _floats(series.y)):
+        if math.isfinite(x) and math.isfinite(y) and (y > 0 or not log_y):
+            xs.append(x)
+            ys.append(y)
+    return xs, ys
+
+
+def _floats(values: Any) -> list[float]:
+    if hasattr(values, "tolist"):
+        values = values.tolist()
+    return [float(value) for value in values]
+
+
+def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Powers of ten covering [low, high], at most MAX_TICKS of them, labelled 1e-3 etc."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    stride = max(1, math.ceil((last - first + 1) / MAX_TICKS))
+    exponents = list(range(first, last + 1, stride))
+    return [10.0**k for k in exponents], [f"1e{k}" for k in exponents]
+
+
+def integer_ticks(low: float, high: float) -> list[int]:
+    """Up to MAX_TICKS whole-number ticks from low to high (steps are whole numbers)."""
+    span = max(1, math.ceil(high - low))
+    stride = max(1, math.ceil(span / (MAX_TICKS - 1)))
+    return list(range(math.floor(low), math.ceil(high) + 1, stride))
+
+
+def overflow_caption(plot: Plot) -> str:
+    """'tanh overflowed at step 37' for each series that overflowed, or ''."""
+    parts = [
+        f"{series.display_label} overflowed at step {series.overflow_step}"
+        for series in plot.series
+        if series.overflow_step is not None
+    ]
+    return "; ".join(parts)
+
+
+class SimulationPlot(PlotextPlot):
+    """A `Plot` of a simulation result: one line per series, overflow marked."""
+
+    DEFAULT_CSS = """
+    SimulationPlot {
+        height: 14;
+        min-height: 10;
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, plot: Plot, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source = plot
+        self.drawn: dict[str, tuple[list[float], list[float]]] = {}
+        self._draw()  # fills `drawn` now, so tests and callers can read what will be shown
+
+    def _draw(self) -> None:
+        plot, plt = self.source, self.plt
+        plt.clear_figure()
+        plt.title(plot.title)
+        plt.xlabel(plot.x_label)
+        plt.ylabel(plot.y_label)
+        all_x: list[float] = []
+        all_y: list[float] = []
+        for series in plot.series:
+            xs, ys = plottable(series, plot.log_y)
+            self.drawn[series.name] = (xs, ys)
+            if xs:
+                plt.plot(xs, ys, label=series.display_label, marker="braille")
+                all_x += xs
+                all_y += ys
+        if plot.log_y:
+            plt.yscale("log")
+            if all_y:
+                plt.yticks(*decade_ticks(min(all_y), max(all_y)))
+        if all_x:
+            plt.xticks(integer_ticks(min(all_x), max(all_x)))
+        if all_y:
+            # plotext's vline breaks on a log axis, so the marker is a two-point line
+            for index, step in enumerate(_overflow_steps(plot.series)):
+                plt.plot([step, step], [min(all_y), max(all_y)], color="red", marker="braille",
+                         label="overflow" if index == 0 else None)
+
+    def render(self) -> RenderResult:
+        # plotext fails on a canvas of no size (a hidden widget has one): draw nothing then
+        if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
+            return ""
+        # plotext applies the log scale to its stored data on each build, so a second
+        # build (resize, theme change) would take the log twice: draw afresh every time
+        self._draw()
+        return super().render()
+
+    @property
+    def series_names(self) -> Sequence[str]:
+        return list(self.drawn)
+
+
+def _overflow_steps(series: Sequence[Series]) -> list[int]:
+    return sorted({s.overflow_step for s in series if s.overflow_step is not None})
