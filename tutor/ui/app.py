@@ -34,7 +34,8 @@ class TutorApp(App[None]):
     COMMANDS = App.COMMANDS | {TutorCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),  # works while typing in an answer box
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 

@@ -40,7 +40,7 @@ class PracticeScreen(QuestionScreen):
         Binding("ctrl+n", "skip", "Skip"),
         Binding("n", "next", "Next"),
         Binding("o", "override", "I was right"),
-        Binding("f", "follow_ups", "Follow-up answers"),
+        Binding("f", "follow_ups", "Follow-ups"),
     ]
 
     def __init__(

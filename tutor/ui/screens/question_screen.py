@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from tutor.ui.backend import GradeLike, PackLike
 
 
+REVEALED_LINES_IN_VIEW = 8
+"""How much of the revealed answer must be visible without scrolling the question away."""
+
+
 class QuestionScreen(Screen[None]):
     """Base of the study and practice screens (not a mode of its own)."""
 
@@ -127,7 +131,15 @@ class QuestionScreen(Screen[None]):
         self.after_reveal()
         self.update_title()
         self.refresh_bindings()
-        self.call_after_refresh(revealed.scroll_visible, top=True, animate=False)
+        self.call_after_refresh(self._bring_revealed_into_view)
+
+    def _bring_revealed_into_view(self) -> None:
+        """Keep the question in sight when the first lines of the answer fit below it;
+        otherwise scroll the answer to the top."""
+        card = self.query_one("#card", VerticalScroll)
+        revealed = self.query_one("#revealed", Vertical)
+        if revealed.virtual_region.y + REVEALED_LINES_IN_VIEW > card.scrollable_content_region.height:
+            card.scroll_to_widget(revealed, top=True, animate=False)
 
     def after_reveal(self) -> None:
         """Hook: move focus, pre-select a rating ..."""

@@ -1,0 +1,53 @@
+"""Snapshots of the main screens (pytest-textual-snapshot; update with --snapshot-update).
+
+Deterministic by construction: fake clock, canned grades, canned evidence with fixed
+seeds, fixed terminal sizes, and every worker finished before the picture is taken.
+"""
+
+from __future__ import annotations
+
+from fakes import PARTLY, RIGHT, backend_with, make_pack
+
+from tutor.ui.app import TutorApp
+from tutor.ui.widgets.evidence_panel import EvidencePanel
+
+
+def make_app() -> TutorApp:
+    backend = backend_with(make_pack(), make_pack(id="second", title="Second pack", description="Another pack."),
+                           grades={"product of jacobians shrinks": RIGHT, "partly": PARTLY})
+    return TutorApp(backend)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_home(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=(100, 30))
+
+
+def test_study_card_with_answer_revealed(snap_compare) -> None:
+    async def answer(pilot) -> None:
+        await pilot.press("s", *"product of jacobians shrinks", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=answer)
+
+
+def test_practice_feedback(snap_compare) -> None:
+    async def answer(pilot) -> None:
+        await pilot.press("p", *"partly", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=answer)
+
+
+def test_evidence_panel(snap_compare) -> None:
+    async def show_evidence(pilot) -> None:
+        await pilot.press("s", "enter")
+        await settle(pilot)
+        pilot.app.screen.query_one(EvidencePanel).scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=show_evidence)

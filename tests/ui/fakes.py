@@ -1,0 +1,238 @@
+"""Small fakes of the core for driving the UI: a pack, a store-less backend, canned grades
+and canned evidence results. Real schema models (Question, PackMeta) and the real
+Result type are used, so the screens see exactly the shapes the core produces.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from tutor.evidence.registry import Cancelled
+from tutor.evidence.result import Plot, Result, Series, Step
+from tutor.packs.schema import PackMeta, Question
+from tutor.ui.backend import PackCounts, PackEntry
+
+START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+QUESTIONS: list[dict[str, Any]] = [
+    {
+        "id": "why-vanish",
+        "level": "basic",
+        "topics": ["vanishing"],
+        "prompt": "Why do gradients vanish in a vanilla RNN trained with BPTT?",
+        "answer": "The gradient is a product of T − t step Jacobians diag(φ'(a_k))·W_hh; "
+        "when their norms stay below 1 the product shrinks exponentially.",
+        "explanation": "‖∏J‖ ≤ (γ·σ_max)^(T−t): below 1/γ the bound decays geometrically.",
+        "hints": ["Write ∂L/∂h_t with the chain rule.", "What happens to 0.9^50?"],
+        "follow_ups": [{"prompt": "Does clipping help here?", "answer": "No: clipping only caps large norms."}],
+        "check": {
+            "kind": "concepts",
+            "concepts": [
+                {"name": "product", "phrases": ["product of jacobians"]},
+                {"name": "shrinks", "phrases": ["shrinks exponentially"]},
+            ],
+        },
+        "evidence": [{"name": "rnn", "params": {"scale": 0.9}, "caption": "scale 0.9: the norm decays"}],
+    },
+    {
+        "id": "sigmoid-bound",
+        "level": "intermediate",
+        "topics": ["activations"],
+        "prompt": "What is the largest value of σ'(a), the derivative of the sigmoid?",
+        "answer": "1/4, at a = 0.",
+        "explanation": "σ' = σ(1 − σ) peaks where σ = 1/2.",
+        "check": {"kind": "numeric", "answer": "1/4"},
+        "evidence": [{"name": "activation-bounds"}],
+    },
+    {
+        "id": "lstm-path",
+        "level": "advanced",
+        "topics": ["gating", "vanishing"],
+        "prompt": "Which path lets an LSTM carry gradients over long spans?",
+        "answer": "The additive cell path c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t.",
+        "explanation": "With f_t near 1 the factor ∂c_t/∂c_{t−1} stays near 1.",
+        "check": {
+            "kind": "choice",
+            "options": [
+                {"text": "The output gate", "feedback": "It scales h_t, not the cell path."},
+                {"text": "The additive cell path", "correct": True},
+                {"text": "The input embedding"},
+            ],
+        },
+        "evidence": [{"name": "gated-vs-vanilla"}],
+    },
+]
+
+META = {
+    "id": "rnn-mini",
+    "title": "RNN gradients (mini)",
+    "version": "1.0",
+    "description": "A three-question pack for UI tests.",
+    "authors": ["tests"],
+    "license": "MIT",
+}
+
+
+@dataclass(frozen=True)
+class FakePack:
+    id: str
+    meta: PackMeta
+    questions: tuple[Question, ...]
+    path: Path | None = None
+
+
+def make_pack(questions: list[dict[str, Any]] | None = None, **meta: Any) -> FakePack:
+    pack_meta = PackMeta.model_validate({**META, **meta})
+    return FakePack(pack_meta.id, pack_meta, tuple(Question.model_validate(q) for q in (questions or QUESTIONS)))
+
+
+@dataclass(frozen=True)
+class FakeGrade:
+    correct: bool
+    score: float
+    feedback: str = ""
+    notes: tuple[str, ...] = ()
+    invalid: bool = False
+    error_offset: int | None = None
+    undecided: bool = False
+
+
+RIGHT = FakeGrade(True, 1.0, "Found: product, shrinks.", ("hit:product", "hit:shrinks"))
+PARTLY = FakeGrade(False, 0.5, "Found: product. Missed: shrinks.", ("hit:product", "missed:shrinks"))
+WRONG = FakeGrade(False, 0.0, "That is not it.", ("wrong",))
+INVALID = FakeGrade(False, 0.0, "unbalanced parenthesis", ("format",), invalid=True, error_offset=2)
+
+
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@dataclass
+class FakeStudyDeck:
+    questions: list[Question]
+    records: list[dict[str, Any]]
+    new_limit: int = 10
+
+    def next_card(self) -> Question | None:
+        return self.questions[0] if self.questions else None
+
+    def remaining(self) -> PackCounts:
+        return PackCounts(due=0, new=len(self.questions), learned=0)
+
+    def record(self, question: Question, *, response: str | None, grade: Any, rating: int, seconds: float) -> None:
+        self.records.append(
+            {"id": question.id, "response": response, "grade": grade, "rating": rating, "seconds": seconds}
+        )
+        self.questions.remove(question)
+        if rating == 1:
+            self.questions.append(question)  # same-day relearning: it comes back
+
+
+@dataclass
+class FakePracticeDeck:
+    questions: list[Question]
+    attempts: list[dict[str, Any]]
+    overrides: list[str]
+
+    def next_question(self) -> Question | None:
+        return self.questions.pop(0) if self.questions else None
+
+    def remaining(self) -> int:
+        return len(self.questions)
+
+    def record(self, question: Question, *, response: str, grade: Any, seconds: float) -> None:
+        self.attempts.append({"id": question.id, "response": response, "grade": grade, "seconds": seconds})
+
+    def override(self, question: Question) -> None:
+        self.overrides.append(question.id)
+
+
+def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
+    """A canned result: simulations get a decaying and a growing line, derivations two steps."""
+    if name in ("activation-bounds", "scalar-step"):
+        return Result(
+            name, "derivation", params, None, "max σ' = 1/4 at a = 0",
+            steps=(
+                Step("The derivative of the sigmoid", None, "quotient rule", unicode="σ'(a) = σ(a)·(1 − σ(a))"),
+                Step("Its maximum", None, "σ = 1/2 at a = 0", unicode="max σ' = 1/4"),
+            ),
+        )
+    steps = list(range(40))
+    drift = 1 + seed / 100
+    decay = Series("decay", steps, [0.9**k * drift for k in steps], label="σ_max = 0.9")
+    growth = Series("growth", steps, [1.3**k if k < 30 else float("inf") for k in steps],
+                    label="σ_max = 1.3", overflow_step=30)
+    plot = Plot("‖∂L/∂h_t‖ by step", "steps back from T", "gradient norm", (decay, growth))
+    return Result(name, "simulation", params, seed, f"0.9 decays, 1.3 overflows at step 30 (seed {seed})",
+                  scalars={"first_over_last": 0.9**39}, plots=(plot,))
+
+
+@dataclass
+class FakeBackend:
+    """A Backend over one or more fake packs, without a store."""
+
+    packs_list: list[PackEntry] = field(default_factory=list)
+    clock: FakeClock = field(default_factory=FakeClock)
+    grades: dict[str, FakeGrade] = field(default_factory=dict)
+    suggested: int = 3
+    evidence_runs: list[tuple[str, int]] = field(default_factory=list)
+    evidence_gate: threading.Event | None = None
+    cancelled: list[str] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+    overrides: list[str] = field(default_factory=list)
+    expected: dict[str, str] = field(default_factory=dict)
+
+    def packs(self) -> list[PackEntry]:
+        return self.packs_list
+
+    def counts(self, pack: Any) -> PackCounts:
+        seen = {record["id"] for record in self.records}
+        return PackCounts(due=0, new=len(pack.questions) - len(seen), learned=len(seen))
+
+    def study_deck(self, pack: Any) -> FakeStudyDeck:
+        return FakeStudyDeck(list(pack.questions), self.records)
+
+    def practice_deck(self, pack: Any, *, topic: str | None, level: str | None,
+                      first: str | None = None) -> FakePracticeDeck:
+        chosen = [q for q in pack.questions
+                  if (topic is None or topic in q.topics) and (level is None or q.level.value == level)]
+        chosen.sort(key=lambda q: q.id != first)
+        return FakePracticeDeck(chosen, self.attempts, self.overrides)
+
+    def grade(self, check: Any, response: str) -> FakeGrade:
+        return self.grades.get(response, WRONG)
+
+    def rating_for(self, grade: Any, seconds: float) -> int:
+        return self.suggested if grade.correct else (2 if grade.score > 0 else 1)
+
+    def expected_answer(self, check: Any) -> str:
+        return self.expected.get(check.kind, getattr(check, "answer", ""))
+
+    def run_evidence(self, name: str, params: dict[str, Any], *, seed: int,
+                     should_cancel: Callable[[], bool]) -> Result:
+        self.evidence_runs.append((name, seed))
+        if self.evidence_gate is not None:  # block until released or cancelled
+            while not self.evidence_gate.wait(0.01):
+                if should_cancel():
+                    self.cancelled.append(name)
+                    raise Cancelled(name)
+        return fake_result(name, params, seed)
+
+
+def backend_with(*packs: FakePack, **options: Any) -> FakeBackend:
+    entries = [PackEntry(p.id, str(p.meta.title), None, builtin=(i == 0), pack=p) for i, p in enumerate(packs)]
+    return FakeBackend(packs_list=entries, **options)

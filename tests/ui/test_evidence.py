@@ -1,0 +1,121 @@
+"""The evidence panel: workers, re-runs with a new seed, cancellation, errors, drawing."""
+
+from __future__ import annotations
+
+import threading
+
+from fakes import fake_result
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from tutor.evidence.result import Plot, Series
+from tutor.evidence.spec import ParamError
+from tutor.packs.schema import EvidenceItem
+from tutor.ui.app import TutorApp
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.widgets.derivation_steps import DerivationSteps
+from tutor.ui.widgets.evidence_item import EvidenceItemView
+from tutor.ui.widgets.evidence_panel import EvidencePanel
+from tutor.ui.widgets.simulation_plot import decade_ticks, integer_ticks, overflow_caption, plottable
+
+
+class PanelApp(App[None]):
+    """Just a panel, to test it on its own."""
+
+    def __init__(self, items: list[EvidenceItem], runner) -> None:
+        super().__init__()
+        self.items, self.runner = items, runner
+        self.computed: list[tuple[str, int | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield EvidencePanel(self.items, self.runner)
+
+    def on_evidence_item_view_computed(self, event: EvidenceItemView.Computed) -> None:
+        self.computed.append((event.result.name, event.result.seed))
+
+
+def canned(name, params, *, seed, should_cancel):
+    return fake_result(name, params, seed)
+
+
+async def test_each_item_is_computed_and_a_derivation_shows_its_steps() -> None:
+    items = [EvidenceItem(name="rnn", caption="decay and growth"), EvidenceItem(name="scalar-step")]
+    app = PanelApp(items, canned)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(app.computed) == [("rnn", 0), ("scalar-step", None)]
+        sim, derivation = app.query_one(EvidencePanel).views
+        assert str(sim.query_one(".evidence--title", Static).render()) == "Vanilla RNN, exact BPTT (rnn · seed 0)"
+        assert str(derivation.query_one(".evidence--title", Static).render()) == \
+            "One step of a scalar RNN (scalar-step)"
+        steps = derivation.query_one(DerivationSteps)
+        texts = [str(s.render()) for s in steps.query(Static)]
+        assert texts == [
+            "1. The derivative of the sigmoid", "σ'(a) = σ(a)·(1 − σ(a))", "↳ quotient rule",
+            "2. Its maximum", "max σ' = 1/4", "↳ σ = 1/2 at a = 0",
+        ]
+
+
+async def test_r_reruns_simulations_with_a_new_seed_but_not_derivations(app: TutorApp, backend) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "enter")  # reveal the first card: an rnn simulation
+        await app.workers.wait_for_complete()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [view] = app.screen.query_one(EvidencePanel).views
+        assert backend.evidence_runs == [("rnn", 0), ("rnn", 1)]
+        assert view.result.seed == 1
+        assert str(view.query_one(".evidence--reading", Static).render()).endswith("(seed 1)")
+        await pilot.press("3", "enter")  # next card (activation-bounds, a derivation), revealed
+        await app.workers.wait_for_complete()
+        assert app.screen.check_action("rerun_evidence", ()) is False
+        await pilot.press("r")
+        assert backend.evidence_runs[-1] == ("activation-bounds", 0)
+
+
+async def test_leaving_the_question_cancels_the_running_evidence(app: TutorApp, backend) -> None:
+    backend.evidence_gate = threading.Event()  # the simulation runs until released or cancelled
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause(0.05)
+        [view] = app.screen.query_one(EvidencePanel).views
+        assert view.running
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, HomeScreen)
+        assert backend.cancelled == ["rnn"]
+
+
+async def test_a_failing_run_shows_one_line_and_the_app_lives_on() -> None:
+    def broken(name, params, *, seed, should_cancel):
+        raise ParamError("scale: 12 is above the maximum 10")
+
+    app = PanelApp([EvidenceItem(name="rnn")], broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [view] = app.query_one(EvidencePanel).views
+        assert view.error == "scale: 12 is above the maximum 10"
+        assert str(view.query_one(".evidence--error", Static).render()) == \
+            "Could not run rnn: scale: 12 is above the maximum 10"
+
+
+def test_plottable_drops_what_a_log_axis_cannot_show() -> None:
+    series = Series("s", [0, 1, 2, 3, 4], [1.0, 0.0, float("nan"), 2.0, float("inf")])
+    assert plottable(series, log_y=True) == ([0.0, 3.0], [1.0, 2.0])
+    assert plottable(series, log_y=False) == ([0.0, 1.0, 3.0], [1.0, 0.0, 2.0])
+
+
+def test_ticks_are_decades_and_whole_steps() -> None:
+    assert decade_ticks(0.003, 250.0) == ([1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1000.0],
+                                          ["1e-3", "1e-2", "1e-1", "1e0", "1e1", "1e2", "1e3"])
+    assert decade_ticks(1e-30, 1e30)[1] == ["1e-30", "1e-21", "1e-12", "1e-3", "1e6", "1e15", "1e24"]
+    assert integer_ticks(0, 49) == [0, 9, 18, 27, 36, 45]
+
+
+def test_overflow_caption_names_each_series_that_overflowed() -> None:
+    plot = Plot("t", "x", "y", (Series("a", [0], [1.0], label="α", overflow_step=7), Series("b", [0], [1.0]),
+                                Series("c", [0], [1.0], overflow_step=12)))
+    assert overflow_caption(plot) == "α overflowed at step 7; c overflowed at step 12"

@@ -1,0 +1,134 @@
+"""The home screen: packs with their counts, modes, theme toggle, palette, start-up imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from fakes import RIGHT, backend_with, make_pack
+from textual.widgets import DataTable, Static
+
+from tutor.ui.app import TutorApp
+from tutor.ui.backend import PackEntry
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.practice import PracticeScreen
+from tutor.ui.screens.study import StudyScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def run_palette(pilot, text: str) -> None:
+    """Open the palette, type `text`, wait for the matches, run the best one."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p", *text)
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    for _ in range(100):
+        if palette.query_one(CommandList).option_count:
+            break
+        await pilot.pause(0.02)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def table_rows(app: TutorApp) -> list[list[str]]:
+    table = app.screen.query_one("#packs", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() -> None:
+    broken = PackEntry("bad", "Broken pack", Path("bad.yaml"), error="bad.yaml:3:1: questions: field required")
+    backend = backend_with(make_pack(), make_pack(id="second", title="Second pack"))
+    backend.packs_list.append(broken)
+    app = TutorApp(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert table_rows(app) == [
+            ["RNN gradients (mini) (built-in)", "3", "0", "3", "0"],
+            ["Second pack", "3", "0", "3", "0"],
+            ["⚠ Broken pack", "—", "—", "—", "—"],
+        ]
+        description = app.screen.query_one("#pack-description", Static)
+        assert "A three-question pack for UI tests." in str(description.render())
+        await pilot.press("down", "down")
+        assert app.pack_id == "second"  # a broken pack is described but never becomes current
+        assert "questions: field required" in str(description.render())
+        await pilot.press("up")
+        assert app.pack_id == "second"
+
+
+async def test_mode_keys_open_study_and_practice_and_escape_comes_back(app: TutorApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("p")
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("escape")
+        await pilot.press("tab", "down", "enter")  # the modes list: second entry is Practice
+        assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_unbuilt_modes_say_coming_soon_and_stay_home(app: TutorApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("m")
+        assert isinstance(app.screen, HomeScreen)
+        assert [n.message for n in app._notifications] == ["Mock interview is coming soon."]
+
+
+async def test_counts_refresh_when_coming_back_from_study(pack, backend) -> None:
+    backend.grades["good"] = RIGHT
+    app = TutorApp(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", *"good", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("3", "escape")
+        assert table_rows(app)[0][2:] == ["0", "2", "1"]
+
+
+async def test_palette_toggles_theme_and_switches_pack() -> None:
+    app = TutorApp(backend_with(make_pack(), make_pack(id="second", title="Second pack")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "tutor-dark"
+        await run_palette(pilot, "toggle dark")
+        assert app.theme == "tutor-light"
+        await run_palette(pilot, "pack: second")
+        assert app.pack_id == "second"
+        assert app.screen.query_one("#packs", DataTable).cursor_row == 1
+
+
+async def test_palette_goes_to_a_question_by_its_text(app: TutorApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_palette(pilot, "lstm carry gradients")
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question is not None and app.screen.question.id == "lstm-path"
+
+
+def test_opening_home_imports_neither_sympy_nor_numpy_nor_plotext() -> None:
+    """Start-up is sacred: a fresh interpreter opens the home screen and lists its modules."""
+    script = textwrap.dedent(
+        """
+        import asyncio, sys
+        sys.path.insert(0, "tests/ui")
+        from fakes import backend_with, make_pack
+        from tutor.ui.app import TutorApp
+
+        async def main():
+            app = TutorApp(backend_with(make_pack()))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert type(app.screen).__name__ == "HomeScreen"
+                heavy = [m for m in ("sympy", "numpy", "plotext", "textual_plotext") if m in sys.modules]
+                print(",".join(heavy) or "none")
+
+        asyncio.run(main())
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"

@@ -1,0 +1,116 @@
+"""Practice mode end to end: filters, feedback, hints, follow-ups, "I was right"."""
+
+from __future__ import annotations
+
+from fakes import RIGHT, WRONG
+from textual.widgets import Select, Static
+
+from tutor.ui.app import TutorApp
+from tutor.ui.screens.practice import PracticeScreen
+from tutor.ui.widgets.feedback_view import FeedbackView
+from tutor.ui.widgets.follow_ups import FollowUps
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def open_practice(app: TutorApp, pilot) -> PracticeScreen:
+    await pilot.press("p")
+    screen = app.screen
+    assert isinstance(screen, PracticeScreen)
+    return screen
+
+
+async def answer(app: TutorApp, pilot, text: str) -> None:
+    await pilot.press(*text, "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp, backend) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_practice(app, pilot)
+        backend.clock.advance(30)
+        await answer(app, pilot, "no idea")
+        assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it.\nnotes: wrong"
+        assert backend.attempts == [{"id": "why-vanish", "response": "no idea", "grade": WRONG, "seconds": 30.0}]
+        assert "answered 1 · right 0 · 2 left" in text_of(screen.query_one("#title", Static))
+        await pilot.press("o")
+        assert backend.overrides == ["why-vanish"]
+        assert text_of(screen.query_one(FeedbackView)).startswith("✓ Marked right by you (was: ✗ Not right)")
+        assert "right 1" in text_of(screen.query_one("#title", Static))
+        await pilot.press("o")  # only once
+        assert backend.overrides == ["why-vanish"]
+
+
+async def test_override_is_not_offered_for_a_right_answer(app: TutorApp, backend) -> None:
+    backend.grades["good"] = RIGHT
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_practice(app, pilot)
+        await answer(app, pilot, "good")
+        assert screen.check_action("override", ()) is False
+        await pilot.press("o")
+        assert backend.overrides == []
+
+
+async def test_hints_before_answering_and_follow_ups_after(app: TutorApp, backend) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_practice(app, pilot)
+        hints = screen.query_one("#hints", Static)
+        assert not hints.display
+        await pilot.press("ctrl+t")
+        assert text_of(hints) == "Hint 1: Write ∂L/∂h_t with the chain rule."
+        await pilot.press("ctrl+t", "ctrl+t")
+        assert text_of(hints) == "Hint 1: Write ∂L/∂h_t with the chain rule.\nHint 2: What happens to 0.9^50?"
+        await answer(app, pilot, "shrinks")
+        follow_ups = screen.query_one(FollowUps)
+        assert "1. Does clipping help here?" in text_of(follow_ups)
+        assert "No: clipping" not in text_of(follow_ups)
+        await pilot.press("f")
+        assert "→ No: clipping only caps large norms." in text_of(follow_ups)
+
+
+async def test_next_skip_and_show_answer_walk_the_questions(app: TutorApp, backend) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_practice(app, pilot)
+        await pilot.press("ctrl+n")  # skip: not recorded
+        assert screen.question.id == "sigmoid-bound"
+        await pilot.press("ctrl+r")  # show the answer: not recorded either
+        assert screen.revealed and screen.grade is None
+        await pilot.pause()
+        expected = screen.query_one(".answer--expected", Static)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_of(expected) == "1/4"  # the numeric check's answer, pretty-printed by the backend
+        await pilot.press("n")
+        assert screen.question.id == "lstm-path"
+        assert "a) The output gate" in text_of(screen.query_one(".question--options", Static))
+        await answer(app, pilot, "a")
+        await pilot.press("n")
+        assert screen.question is None
+        assert "every question of this selection" in text_of(screen.query_one("#finished", Static))
+        assert [a["id"] for a in backend.attempts] == ["lstm-path"]
+
+
+async def test_level_and_topic_filters_choose_the_questions(app: TutorApp, backend) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_practice(app, pilot)
+        screen.query_one("#level-filter", Select).value = "advanced"
+        await pilot.pause()
+        assert screen.question.id == "lstm-path" and screen.deck.remaining() == 0
+        screen.query_one("#level-filter", Select).value = Select.NULL
+        screen.query_one("#topic-filter", Select).value = "vanishing"
+        await pilot.pause()
+        seen = [screen.question.id]
+        await pilot.press("ctrl+n")
+        seen.append(screen.question.id)
+        assert seen == ["why-vanish", "lstm-path"]
+
+
+async def test_practice_can_start_on_a_given_question(app: TutorApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_question("rnn-mini", "sigmoid-bound")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question.id == "sigmoid-bound"
