@@ -8,6 +8,7 @@ author fixes a whole file in one round.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,22 @@ def is_pack_folder(path: Path) -> bool:
 
 
 def load_pack(path: Path | str) -> Pack:
-    """Load and validate the pack at `path` (a folder or a single file)."""
-    path = Path(path)
+    """Load and validate the pack at `path` (a folder or a single file).
+
+    The cyclic garbage collector is paused while loading: reading a large pack creates
+    hundreds of thousands of small acyclic objects, and collections triggered by those
+    allocations would otherwise cost about a third of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(path))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(path: Path) -> Pack:
     if path.is_dir():
         return _load_folder(path)
     if path.is_file():

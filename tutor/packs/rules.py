@@ -8,6 +8,7 @@ does not hide the rest.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tutor.evidence import registry
@@ -46,20 +47,44 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
         hint = f"did you mean '{close[0]}'? " if close else ""
         message = f"unknown evidence '{item.name}' ({hint}see `tutor sim --list` and `tutor derive --list`)"
         return [_at(origin, (*path, "name"), message)]
-    problems = [_at(origin, (*path, "params", name), message) for name, message in spec.problems(item.params)]
-    if problems:
-        return problems
-    values = spec.resolve(item.params)
+    outputs = _outputs_for(spec, item.params)
+    if isinstance(outputs, list):
+        return [_at(origin, (*path, "params", name), message) for name, message in outputs]
+    scalars, series = outputs
+    problems = []
     for index, claim in enumerate(item.claims):
-        if claim.scalar is not None and claim.scalar not in expand_outputs(spec.scalars, values):
-            known = ", ".join(expand_outputs(spec.scalars, values)) or "none"
-            message = f"'{item.name}' has no scalar '{claim.scalar}' (known: {known})"
+        if claim.scalar is not None and claim.scalar not in scalars:
+            message = f"'{item.name}' has no scalar '{claim.scalar}' (known: {', '.join(scalars) or 'none'})"
             problems.append(_at(origin, (*path, "claims", index, "scalar"), message))
-        if claim.series is not None and claim.series not in expand_outputs(spec.series, values):
-            known = ", ".join(expand_outputs(spec.series, values)) or "none"
-            message = f"'{item.name}' has no series '{claim.series}' (known: {known})"
+        if claim.series is not None and claim.series not in series:
+            message = f"'{item.name}' has no series '{claim.series}' (known: {', '.join(series) or 'none'})"
             problems.append(_at(origin, (*path, "claims", index, "series"), message))
     return problems
+
+
+@lru_cache(maxsize=4096)
+def _outputs_cached(spec: EvidenceSpec, frozen_params: tuple) -> list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]:
+    params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
+    problems = spec.problems(params)
+    if problems:
+        return problems
+    values = spec.resolve(params)
+    return tuple(expand_outputs(spec.scalars, values)), tuple(expand_outputs(spec.series, values))
+
+
+def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]):
+    """Parameter problems (a list), or the (scalar names, series names) a run would have.
+
+    Packs cite the same evidence with the same parameters many times; the answer is
+    memoised on the frozen parameters.
+    """
+    try:
+        frozen = tuple(sorted((str(k), tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        hash(frozen)
+    except TypeError:  # a mapping or other unhashable value: let the declaration say what is wrong
+        problems = spec.problems(params)
+        return problems or _outputs_cached(spec, ())
+    return _outputs_cached(spec, frozen)
 
 
 def expand_outputs(templates: tuple[str, ...], values: dict[str, Any]) -> list[str]:

@@ -33,12 +33,17 @@ _COLLECTION_TAGS = {"seq", "map"}
 
 @dataclass
 class Document:
-    """Plain data read from one YAML file, with the marks of its values and keys."""
+    """Plain data read from one YAML file; positions are found again only when asked.
+
+    Recording a position for every node would double the cost of reading a large pack,
+    and positions are needed only to report a problem, so `locate` re-reads the text
+    once with positions on and keeps them.
+    """
 
     file: str
     data: Any
-    value_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _marks: tuple[dict, dict] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The location of the node at `path` (its key with `key=True`).
@@ -46,13 +51,16 @@ class Document:
         Falls back to the nearest ancestor that has a mark, so a missing field points
         at the mapping that lacks it.
         """
-        marks = self.key_marks if key else self.value_marks
+        if self._marks is None:
+            self._marks = _collect_marks(self.text, self.file)
+        value_marks, key_marks = self._marks
+        marks = key_marks if key else value_marks
         if path in marks:
             return Location(self.file, *marks[path])
         for length in range(len(path) - 1, -1, -1):
             prefix = path[:length]
-            if prefix in self.value_marks:
-                return Location(self.file, *self.value_marks[prefix])
+            if prefix in value_marks:
+                return Location(self.file, *value_marks[prefix])
         return Location(self.file, 1, 1)
 
 
@@ -61,18 +69,25 @@ def read_yaml(path: Path, display: str) -> Document:
     text = _read_text(path, display)
     if not text.strip():
         raise PackError([Problem(Location(display), "empty file (expected a YAML mapping)")])
-    builder = _Builder(display)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        reason = error.problem or error.context or "invalid YAML"
-        raise PackError([Problem(Location(display, line, column), f"YAML syntax error: {reason}")]) from None
-    except yaml.YAMLError as error:
-        raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
-    return builder.finish()
+        data = _build(text, display, None)
+    except PackError:
+        # Read again with positions on: the message can then say where a duplicate
+        # key was first defined. Problems are rare; the fast path stays fast.
+        _build(text, display, ({}, {}))
+        raise
+    return Document(display, data, text)
+
+
+def _collect_marks(text: str, display: str) -> tuple[dict, dict]:
+    value_marks: dict[FieldPath, tuple[int, int]] = {}
+    key_marks: dict[FieldPath, tuple[int, int]] = {}
+    if text.strip():
+        try:
+            _build(text, display, (value_marks, key_marks))
+        except PackError:
+            pass  # positions up to the problem are still useful
+    return value_marks, key_marks
 
 
 def _read_text(path: Path, display: str) -> str:
@@ -103,169 +118,194 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class _Frame:
-    """An open mapping or sequence on the builder's stack."""
-
-    __slots__ = ("container", "path", "anchor", "size", "key", "key_mark", "is_map")
-
-    def __init__(self, container: Any, path: FieldPath, anchor: str | None, is_map: bool) -> None:
-        self.container = container
-        self.path = path
-        self.anchor = anchor
-        self.size = 1
-        self.key: Any = _NO_KEY
-        self.key_mark: tuple[int, int] = (0, 0)
-        self.is_map = is_map
-
-
 _NO_KEY = object()
+_SCALAR = yaml.ScalarEvent
+_MAP_START = yaml.MappingStartEvent
+_SEQ_START = yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_ALIAS = yaml.AliasEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
 
 
-class _Builder:
-    """Turns a stream of YAML events into Python data plus marks, enforcing the limits."""
+def _build(text: str, display: str, marks: tuple[dict, dict] | None) -> Any:
+    """Turn the event stream of `text` into Python data, enforcing every limit.
+
+    One flat loop with an explicit stack (no recursion, so no depth can overflow the
+    interpreter) and local names only: this is the hot path of loading a large pack.
+    With `marks`, the (value, key) position of every node is recorded by field path.
+    Each stack frame is a list: [container, is_map, pending_key, path, anchor, size].
+    """
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    plain_scalars: dict[str, Any] = {}
+    constructor = _Constructor(display)
+    root: Any = None
+    nodes = 0
+    documents = 0
+    value_marks, key_marks = marks if marks is not None else (None, None)
+    parser = _Loader(text)
+    next_event = parser.get_event
+    try:
+        while True:
+            event = next_event()
+            if event is None:
+                break
+            kind = event.__class__
+            if kind is _SCALAR:
+                if event.tag is None and event.style is None:
+                    value = plain_scalars.get(event.value, _NO_KEY)
+                    if value is _NO_KEY:
+                        value = constructor.scalar(event)
+                        if len(plain_scalars) < 10_000:
+                            plain_scalars[event.value] = value
+                elif event.tag is None or event.tag == "!":
+                    value = event.value
+                else:
+                    value = constructor.scalar(event)
+                size = 1
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is _MAP_START or kind is _SEQ_START:
+                is_map = kind is _MAP_START
+                if event.tag is not None:
+                    constructor.check_collection_tag(event, "map" if is_map else "seq")
+                if len(stack) >= MAX_DEPTH:
+                    constructor.fail(event, f"nesting deeper than {MAX_DEPTH} levels")
+                nodes += 1
+                path = None
+                if value_marks is not None:
+                    path = _child_path(stack, event, constructor)
+                    value_marks[path] = _mark(event)
+                stack.append([{} if is_map else [], is_map, _NO_KEY, path, event.anchor, 1])
+                continue
+            elif kind in _ENDS:
+                frame = stack.pop()
+                value, size = frame[0], frame[5]
+                if frame[4]:
+                    anchors[frame[4]] = (value, size)
+                if not stack:
+                    root = value
+                    continue
+                size = 0  # already counted as its children arrived
+                parent = stack[-1]
+                parent[5] += frame[5]
+                if parent[1]:
+                    parent[0][parent[2]] = value
+                    parent[2] = _NO_KEY
+                else:
+                    parent[0].append(value)
+                continue
+            elif kind is _ALIAS:
+                if event.anchor not in anchors:
+                    constructor.fail(event, f"unknown alias '*{event.anchor}'")
+                value, size = anchors[event.anchor]
+                if stack and stack[-1][1] and stack[-1][2] is _NO_KEY:
+                    constructor.fail(event, "an alias cannot be used as a mapping key")
+            else:
+                if kind is _DOCUMENT_START:
+                    documents += 1
+                    if documents > 1:
+                        constructor.fail(event, "more than one YAML document in the file (expected exactly one)")
+                continue
+            # a scalar or an alias arrives: count it, then store it as a key or a value
+            nodes += size
+            if nodes > MAX_NODES:
+                constructor.fail(event, f"more than {MAX_NODES:,} values once aliases are expanded")
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if parent[1]:
+                if parent[2] is _NO_KEY:
+                    if value.__class__ is not str or value in parent[0] or key_marks is not None:
+                        _take_key(parent, value, event, constructor, key_marks)
+                    else:
+                        parent[2] = value  # the common case: a new text key
+                    continue
+                if value_marks is not None:
+                    value_marks[(*parent[3], parent[2])] = _mark(event)
+                parent[0][parent[2]] = value
+                parent[2] = _NO_KEY
+            else:
+                if value_marks is not None:
+                    value_marks[(*parent[3], len(parent[0]))] = _mark(event)
+                parent[0].append(value)
+            parent[5] += size
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        reason = error.problem or error.context or "invalid YAML"
+        raise PackError([Problem(Location(display, line, column), f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as error:
+        raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
+    finally:
+        parser.dispose()
+    return root
+
+
+def _take_key(frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: dict | None) -> None:
+    if isinstance(key, (list, dict)):
+        constructor.fail(event, "mapping keys must be plain scalars")
+    if key in frame[0]:
+        first = ""
+        if key_marks is not None:
+            first = f" (first defined on line {key_marks[(*frame[3], key)][0]})"
+        constructor.fail(event, f"duplicate key '{key}'{first}")
+    frame[2] = key
+    if key_marks is not None:
+        key_marks[(*frame[3], key)] = _mark(event)
+
+
+def _child_path(stack: list[list[Any]], event: yaml.Event, constructor: "_Constructor") -> FieldPath:
+    if not stack:
+        return ()
+    parent = stack[-1]
+    if parent[1]:
+        if parent[2] is _NO_KEY:
+            constructor.fail(event, "mapping keys must be plain scalars")
+        return (*parent[3], parent[2])
+    return (*parent[3], len(parent[0]))
+
+
+class _Constructor:
+    """Scalar construction and tag checks with the safe resolver; raises located problems."""
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.document = Document(display, None)
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.nodes = 0
-        self.documents = 0
-        self.resolver = _Loader("")
+        self.loader = _Loader("")
 
-    # -- events -------------------------------------------------------------------
-    def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._open(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._close()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self._fail(event, "more than one YAML document in the file (expected exactly one)")
-
-    def finish(self) -> Document:
-        return self.document
-
-    # -- nodes --------------------------------------------------------------------
-    def _open(self, event: yaml.CollectionStartEvent) -> None:
-        is_map = isinstance(event, yaml.MappingStartEvent)
-        self._check_tag(event, "map" if is_map else "seq")
-        if len(self.stack) >= MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
-        self._count(event, 1)
-        path = self._child_path(event)
-        self.document.value_marks[path] = _mark(event)
-        self.stack.append(_Frame({} if is_map else [], path, event.anchor, is_map))
-
-    def _close(self) -> None:
-        frame = self.stack.pop()
-        if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, frame.size)
-        self._attach(frame.container, frame.size)
-
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        value = self._construct(event)
-        self._count(event, 1)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and parent.is_map and parent.key is _NO_KEY:
-            self._take_key(parent, value, event)
-            return
-        path = self._child_path(event)
-        self.document.value_marks[path] = _mark(event)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
-        self._attach(value, 1)
-
-    def _alias(self, event: yaml.AliasEvent) -> None:
-        if event.anchor not in self.anchors:
-            self._fail(event, f"unknown alias '*{event.anchor}'")
-        value, size = self.anchors[event.anchor]
-        self._count(event, size)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and parent.is_map and parent.key is _NO_KEY:
-            self._fail(event, "an alias cannot be used as a mapping key")
-        self._attach(value, size)
-
-    def _take_key(self, frame: _Frame, key: Any, event: yaml.ScalarEvent) -> None:
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            self._fail(event, "mapping keys must be plain scalars")
-        key_path = (*frame.path, key if isinstance(key, (str, int)) else str(key))
-        if key in frame.container:
-            first_line = self.document.key_marks.get(key_path, (0, 0))[0]
-            self._fail(event, f"duplicate key '{key}' (first defined on line {first_line})")
-        frame.key = key
-        frame.key_mark = _mark(event)
-        self.document.key_marks[key_path] = frame.key_mark
-
-    def _attach(self, value: Any, size: int) -> None:
-        if not self.stack:
-            self.document.data = value
-            return
-        parent = self.stack[-1]
-        parent.size += size
-        if parent.is_map:
-            if parent.key is _NO_KEY:
-                raise PackError([Problem(Location(self.display), "mapping keys must be plain scalars")])
-            parent.container[parent.key] = value
-            parent.key = _NO_KEY
-        else:
-            parent.container.append(value)
-
-    def _child_path(self, event: yaml.Event) -> FieldPath:
-        if not self.stack:
-            return ()
-        parent = self.stack[-1]
-        if parent.is_map:
-            if parent.key is _NO_KEY:
-                self._fail(event, "mapping keys must be plain scalars")
-            key = parent.key
-            return (*parent.path, key if isinstance(key, (str, int)) else str(key))
-        return (*parent.path, len(parent.container))
-
-    # -- scalars and tags ---------------------------------------------------------
-    def _construct(self, event: yaml.ScalarEvent) -> Any:
-        if event.tag and event.tag != "!":
-            tag = event.tag
-        else:
-            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        short = self._check_tag(event, tag=tag, scalar=True)
-        if short == "str" or short == "timestamp":
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag if event.tag not in (None, "!") else self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        short = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else None
+        if short not in _SCALAR_TAGS:
+            self._refuse_tag(event, tag, short)
+        if short in ("str", "timestamp"):
             return event.value
-        node = yaml.ScalarNode(tag, event.value)
         if short == "null":
             return None
+        node = yaml.ScalarNode(tag, event.value)
         if short == "bool":
-            return self.resolver.construct_yaml_bool(node)
+            return self.loader.construct_yaml_bool(node)
         try:
             if short == "int":
-                return self.resolver.construct_yaml_int(node)
-            return self.resolver.construct_yaml_float(node)
+                return self.loader.construct_yaml_int(node)
+            return self.loader.construct_yaml_float(node)
         except ValueError:
-            self._fail(event, f"'{event.value}' is not a valid {short}")
+            self.fail(event, f"'{event.value}' is not a valid {short}")
 
-    def _check_tag(self, event: yaml.NodeEvent, expected: str | None = None, *, tag: str | None = None, scalar: bool = False) -> str:
-        tag = tag if tag is not None else event.tag
-        if tag in (None, "!"):
-            return expected or "str"
+    def check_collection_tag(self, event: yaml.CollectionStartEvent, expected: str) -> None:
+        tag = event.tag
+        if tag == "!":
+            return
         short = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else None
-        allowed = _SCALAR_TAGS if scalar else _COLLECTION_TAGS
-        if short not in allowed:
-            shown = f"!!{short}" if short is not None else tag
-            self._fail(event, f"YAML tag '{shown}' is not allowed (only plain data: text, numbers, lists, mappings)")
-        return short
+        if short != expected:
+            self._refuse_tag(event, tag, short)
 
-    # -- limits -------------------------------------------------------------------
-    def _count(self, event: yaml.Event, size: int) -> None:
-        self.nodes += size
-        if self.nodes > MAX_NODES:
-            self._fail(event, f"more than {MAX_NODES:,} values once aliases are expanded")
+    def _refuse_tag(self, event: yaml.Event, tag: str, short: str | None) -> None:
+        shown = f"!!{short}" if short is not None else tag
+        self.fail(event, f"YAML tag '{shown}' is not allowed (only plain data: text, numbers, lists, mappings)")
 
-    def _fail(self, event: yaml.Event, message: str) -> None:
+    def fail(self, event: yaml.Event, message: str) -> None:
         line, column = _mark(event)
         raise PackError([Problem(Location(self.display, line, column), message)])
 
