@@ -14,11 +14,14 @@ from tutor import paths
 from tutor.packs.loader import YAML_SUFFIXES, is_pack_folder, load_pack
 from tutor.packs.model import Pack
 from tutor.packs.problems import PackError, display_path
+from tutor.packs.summary import count_of
 
 BUILTIN = "built-in"
 USER = "user"
 ENVIRONMENT = "TUTOR_PACKS"
 COMMAND_LINE = "--pack"
+ENTRY_POINT = "entry point"
+ENTRY_POINT_GROUP = "tutor.packs"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class PackEntry:
     pack: Pack | None = None
     error: str | None = None
     error_count: int = 0
+    provider: str = ""
 
     @property
     def ok(self) -> bool:
@@ -53,7 +57,34 @@ def discover(extra: Sequence[Path] = (), *, include_builtin: bool = True) -> lis
             if key not in seen:
                 seen.add(key)
                 entries.append(load_entry(source, candidate))
+    for entry in _entry_point_packs():
+        if entry.path.resolve() not in seen:
+            seen.add(entry.path.resolve())
+            entries.append(entry)
     return entries
+
+
+def _entry_point_packs() -> list[PackEntry]:
+    """Packs shipped as Python packages: an entry point in the `tutor.packs` group.
+
+    The entry point names a path (str or Path) to the pack, or a callable returning one.
+    Its distribution's name and version are shown with the pack.
+    """
+    from importlib.metadata import entry_points
+
+    found = []
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
+        provider = f"{point.dist.name} {point.dist.version}" if point.dist else point.name
+        try:
+            target = point.load()
+            location = Path(target() if callable(target) else target)
+        except Exception as error:  # third-party code: any failure is that package's problem
+            found.append(PackEntry(ENTRY_POINT, Path(point.value), error=f"entry point '{point.name}' failed: {error}",
+                                   error_count=1, provider=provider))
+            continue
+        entry = load_entry(ENTRY_POINT, location)
+        found.append(PackEntry(entry.source, entry.path, entry.pack, entry.error, entry.error_count, provider))
+    return found
 
 
 def load_entry(source: str, path: Path) -> PackEntry:
@@ -87,8 +118,10 @@ def _candidates(place: Path) -> Iterable[Path]:
 def describe(entry: PackEntry) -> str:
     """One line for `tutor packs`."""
     where = display_path(entry.path)
+    if entry.provider:
+        where = f"{where} ({entry.provider})"
     if entry.pack is None:
         more = f" (+{entry.error_count - 1} more)" if entry.error_count > 1 else ""
         return f"BROKEN  {where} [{entry.source}]: {entry.error}{more}"
     meta = entry.pack.meta
-    return f"{meta.id} {meta.version}  {meta.title}: {len(entry.pack.questions)} questions  {where} [{entry.source}]"
+    return f"{meta.id} {meta.version}  {meta.title}: {count_of(len(entry.pack.questions), 'question')}  {where} [{entry.source}]"

@@ -14,4 +14,9 @@ def summary_line(pack: Pack) -> str:
     kinds = Counter(q.check.kind for q in pack.questions)
     by_level = ", ".join(f"{level.value} {levels[level.value]}" for level in Level)
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in CHECK_KINDS)
-    return f"{pack.meta.id} {pack.meta.version}: {len(pack.questions)} questions; levels: {by_level}; checks: {by_kind}"
+    return f"{pack.meta.id} {pack.meta.version}: {count_of(len(pack.questions), 'question')}; levels: {by_level}; checks: {by_kind}"
+
+
+def count_of(number: int, noun: str) -> str:
+    """`1 question`, `2 questions`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
