@@ -13,13 +13,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from fsrs import Rating
 
 from tutor.store.db import Store
-from tutor.study.clock import as_utc, day_bounds, local_day
+from tutor.study.clock import day_bounds, local_day
 from tutor.study.mock_plan import LEVEL_ORDER
 from tutor.study.mock_report import MockSummary, history
 from tutor.study.scheduler import make_scheduler, retrievability
@@ -92,7 +92,7 @@ def due_forecast(
     today = local_day(now, tz)
     counts = {today + timedelta(days=offset): 0 for offset in range(days)}
     _, end = day_bounds(today + timedelta(days=days - 1), tz)
-    epoch = datetime(1970, 1, 1, tzinfo=as_utc(now).tzinfo)
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
     for _pack, _question, due in store.cards.due_between(epoch, end, pack_id=pack_id):
         counts[max(today, local_day(due, tz))] += 1
     return tuple(DayCount(day, count) for day, count in counts.items())
