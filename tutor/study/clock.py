@@ -42,3 +42,8 @@ def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]
 def today_bounds(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
     """[start, end) of the day containing `now`, as UTC instants."""
     return day_bounds(local_day(now, tz), tz)
+
+
+def local_timezone() -> tzinfo:
+    """The learner's time zone, for what "today" means in the app and CLI."""
+    return datetime.now().astimezone().tzinfo or timezone.utc
