@@ -1,0 +1,50 @@
+"""`tutor stats` prints exact figures for a store filled by the test."""
+
+from __future__ import annotations
+
+from datetime import timezone
+from pathlib import Path
+
+from fsrs import Rating
+
+from tests.unit.packfiles import questions_yaml, write_pack
+from tutor.cli import main
+from tutor.packs.loader import load_pack
+from tutor.store.db import open_store
+from tutor.study import clock as clock_module
+from tutor.study.fakes import FakeClock, keyword_grader
+from tutor.study.queue import StudySession
+
+
+def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
+    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    pack = load_pack(folder)
+    clock = FakeClock()
+    with open_store() as store:
+        session = StudySession(pack, store, clock=clock, grader=keyword_grader)
+        session.submit("a")
+        session.rate(Rating.Good)
+        session.submit("b")
+        session.rate(Rating.Again)
+        clock.advance(days=1)
+        session = StudySession(pack, store, clock=clock, grader=keyword_grader)
+        while not session.done and session.current() is not None:
+            session.submit("a")
+            session.rate(Rating.Good)
+    monkeypatch.setattr(clock_module, "system_clock", clock)
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone.utc)
+    assert main(["stats", "--pack", str(folder)]) == 0
+    # Day 1: q1 Good, q2 Again (2 reviews). Day 2: q2 is relearned, q3 is new, and both come
+    # back through same-day steps until the session is done (5 reviews). 6 of 7 not Again.
+    assert capsys.readouterr().out == (
+        "Demo pack (demo)\n"
+        "  streak: 2 days\n"
+        "  reviews in the last 30 days: 7\n"
+        "  retention (reviews not rated Again): 86%\n"
+        "  due in the next 14 days: Mar 05 2, Mar 10 1\n"
+        "  mastery by level:\n"
+        "    basic                    100%  (3/3 studied, stability 3.8 d)\n"
+        "  mastery by topic:\n"
+        "    rnn                      100%  (3/3 studied, stability 3.8 d)\n"
+        "  mock interviews: none yet\n"
+    )

@@ -1,0 +1,443 @@
+"""Mock interviews without a UI: the plan, the timed state machine, resume, the debrief and its export."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Card, State
+
+from tutor.store import Store, open_store
+from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tutor.study.mock import (
+    MockInterview,
+    MockPlan,
+    PlanError,
+    PlanItem,
+    discard,
+    history,
+    plan_mock,
+    report,
+    resume,
+    to_json,
+    to_markdown,
+    unfinished,
+)
+from tutor.study.mock_plan import apportion
+from tutor.study.queue import StudyError
+from tutor.study.scheduler import card_id_for
+
+CONCEPTS_I1 = {
+    "kind": "concepts",
+    "concepts": [
+        {"name": "product", "phrases": ["product of jacobians"]},
+        {"name": "shrink", "phrases": ["shrinks"]},
+    ],
+    "misconceptions": [
+        {"name": "clipping-fixes-vanishing", "phrases": ["clipping fixes"], "feedback": "Clipping only caps large gradients."}
+    ],
+}
+SYMBOLIC = {"kind": "symbolic", "variables": ["w", "h"], "answers": ["w*(1-tanh(w*h)^2)"]}
+MOCK_PACK = make_pack(
+    "rnn",
+    [
+        make_question("b1", level="basic", topics=["bptt"], follow_ups=[("Why?", "Chain rule."), ("And GRU?", "Gates.")],
+                      evidence=["bptt-norms"]),
+        make_question("b2", level="basic", topics=["lstm"], follow_ups=[("Cell?", "Additive.")]),
+        make_question("i1", level="intermediate", topics=["bptt", "spectral"], check=CONCEPTS_I1,
+                      follow_ups=[("Bound?", "sigma_max * gamma."), ("Exploding?", "Necessary only.")],
+                      evidence=["jacobian-product", "bptt-norms"]),
+        make_question("i2", level="intermediate", topics=["lstm"], check={"kind": "numeric", "answer": "0.25"}),
+        make_question("i3", level="intermediate", topics=["init"], follow_ups=[("Orthogonal?", "Norm 1.")]),
+        make_question("a1", level="advanced", topics=["spectral"], check=SYMBOLIC,
+                      follow_ups=[("Sigmoid?", "gamma = 1/4."), ("Layout?", "Transpose.")]),
+        make_question("a2", level="advanced", topics=["gating"], follow_ups=[("Forget gate?", "Bias 1.")]),
+        make_question("s1", level="basic", topics=["init"], check={"kind": "self"}),
+    ],
+)
+PLAN = MockPlan(
+    pack_id="rnn",
+    seed=0,
+    minutes=4,
+    items=(
+        PlanItem("b1", "basic", ("bptt",), True, (0,), (40, 20)),
+        PlanItem("i1", "intermediate", ("bptt", "spectral"), True, (1,), (60, 30)),
+        PlanItem("a1", "advanced", ("spectral",), True, (), (90,)),
+    ),
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with open_store(tmp_path / "progress.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def start(store: Store, clock: FakeClock, plan: MockPlan = PLAN) -> MockInterview:
+    return MockInterview.start(MOCK_PACK, store, plan, clock=clock, grader=keyword_grader)
+
+
+# ---- the plan ---------------------------------------------------------------------------
+
+
+def test_apportion_adds_up_exactly() -> None:
+    assert apportion(600, [2, 3, 3, 4, 4]) == [75, 113, 112, 150, 150]
+    assert apportion(10, [1, 1, 1]) == [4, 3, 3]
+    assert apportion(75, [2, 1, 1]) == [37, 19, 19]
+    assert apportion(0, [1, 2]) == [0, 0]
+    assert apportion(5, []) == []
+
+
+def test_plan_is_warm_up_to_hard_with_topics_spread_and_exact_time() -> None:
+    plan = plan_mock(MOCK_PACK, questions=5, minutes=10, seed=0)
+    assert [(item.question_id, item.level) for item in plan.items] == [
+        ("b1", "basic"), ("i3", "intermediate"), ("i2", "intermediate"), ("a1", "advanced"), ("a2", "advanced")]
+    assert [item.topics for item in plan.items] == [("bptt",), ("init",), ("lstm",), ("spectral",), ("gating",)]
+    assert [item.seconds for item in plan.items] == [75, 113, 112, 150, 150]
+    assert [item.step_seconds for item in plan.items] == [(37, 19, 19), (75, 38), (112,), (100, 50), (100, 50)]
+    assert [item.follow_ups for item in plan.items] == [(0, 1), (0,), (), (0,), (0,)]
+    assert plan.total_seconds == 600
+    assert len(plan.steps) == 10
+    assert [(s.position, s.question_id, s.follow_up_index) for s in plan.steps[:4]] == [
+        (0, "b1", None), (1, "b1", 0), (2, "b1", 1), (3, "i3", None)]
+
+
+def test_plan_is_reproducible_by_seed_and_varies_between_seeds() -> None:
+    assert plan_mock(MOCK_PACK, seed=3) == plan_mock(MOCK_PACK, seed=3)
+    assert len({plan_mock(MOCK_PACK, seed=seed).items for seed in range(6)}) >= 4
+    for seed in range(6):
+        plan = plan_mock(MOCK_PACK, seed=seed)
+        levels = [item.level for item in plan.items]
+        assert levels == ["basic", "intermediate", "intermediate", "advanced", "advanced"]
+        assert all(1 <= len(item.follow_ups) <= 2 for item in plan.items if item.question_id != "i2")
+        assert "s1" not in [item.question_id for item in plan.items]  # enough auto-graded questions
+
+
+def test_plan_filters_and_falls_back_to_what_exists() -> None:
+    basic = plan_mock(MOCK_PACK, questions=5, minutes=5, levels=["basic"], seed=1)
+    assert sorted(item.question_id for item in basic.items) == ["b1", "b2", "s1"]
+    assert [item.gradable for item in basic.items if item.question_id == "s1"] == [False]
+    assert basic.total_seconds == 300
+    lstm = plan_mock(MOCK_PACK, questions=3, minutes=3, topics=["lstm"], seed=1)
+    assert [item.question_id for item in lstm.items] == ["b2", "i2"]
+    assert [item.seconds for item in lstm.items] == [72, 108]
+    with pytest.raises(PlanError, match="no question in pack 'rnn' matches"):
+        plan_mock(MOCK_PACK, topics=["transformers"], seed=1)
+    assert MockPlan.from_dict(basic.to_dict()) == basic
+
+
+# ---- the interview ----------------------------------------------------------------------
+
+
+def test_a_full_interview_answered_in_time(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    step = interview.current_step()
+    assert (step.position, step.number, step.question_count, step.is_follow_up) == (0, 1, 3, False)
+    assert (step.prompt, step.time_limit) == ("Prompt of b1?", 40.0)
+    assert (interview.remaining_total(), interview.remaining_question()) == (240.0, 40.0)
+    assert [(row.position, row.shown_at, row.outcome) for row in store.mocks.steps(interview.id)] == [(0, START, None)]
+
+    clock.advance(10)
+    interview.update_draft("a")
+    assert interview.tick() is False
+    [row] = store.mocks.steps(interview.id)
+    assert (row.elapsed, row.draft) == (10.0, "a")
+    assert interview.submit("a") is None
+    step = interview.current_step()
+    assert (step.position, step.number, step.follow_up_index, step.prompt, step.time_limit) == (1, 1, 0, "Why?", 20.0)
+    assert interview.remaining_total() == 230.0
+
+    clock.advance(15)
+    interview.submit("the chain rule")
+    clock.advance(30)
+    interview.submit("a product of jacobians")
+    clock.advance(5)
+    assert interview.current_step().prompt == "Exploding?"
+    interview.submit("necessary only")
+    clock.advance(45)
+    assert interview.remaining_total() == 240 - 105
+    interview.submit("w*(1 - tanh(w*h)^2)")
+    assert interview.finished and interview.current_step() is None
+    assert unfinished(store) == []
+
+    result = report(store, interview.id, MOCK_PACK)
+    assert result.score == pytest.approx(2.5 / 3)
+    assert (result.status, result.time_used_seconds, result.time_limit_seconds) == ("finished", 105.0, 240.0)
+    assert result.finished_at == START + timedelta(seconds=105)
+    b1, i1, a1 = result.questions
+    assert (b1.response, b1.correct, b1.score, b1.time_used, b1.time_limit, b1.outcome) == (
+        "a", True, 1.0, 10.0, 40.0, "answered")
+    assert [(f.prompt, f.response, f.model_answer, f.time_used, f.time_limit) for f in b1.follow_ups] == [
+        ("Why?", "the chain rule", "Chain rule.", 15.0, 20.0)]
+    assert (i1.score, i1.concepts_missed, i1.misconception, i1.evidence) == (
+        0.5, ("shrink",), None, ("jacobian-product", "bptt-norms"))
+    assert (a1.correct, a1.model_answer, a1.follow_ups) == (True, "Answer of a1.", ())
+    assert [(t.topic, t.score, t.questions) for t in result.weakest_topics] == [("bptt", 0.75, 2), ("spectral", 0.75, 2)]
+    assert result.queued == ("i1",)
+    queued = store.cards.get("rnn", "i1")
+    assert (queued.state, queued.due, queued.card_id) == (State.Learning, START + timedelta(seconds=105),
+                                                          card_id_for("rnn", "i1"))
+    assert store.cards.get("rnn", "b1") is None
+    mock_reviews = store.reviews.between(None, None, mode="mock")
+    assert [(r.question_id, r.score, r.seconds, r.mock_id) for r in mock_reviews] == [
+        ("b1", 1.0, 10.0, interview.id), ("i1", 0.5, 30.0, interview.id), ("a1", 1.0, 45.0, interview.id)]
+    [summary] = history(store)
+    assert (summary.mock_id, summary.score, summary.duration_seconds, summary.questions) == (
+        interview.id, pytest.approx(2.5 / 3), 105.0, 3)
+
+
+def test_time_out_auto_submits_the_draft(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    interview.update_draft("b")
+    clock.advance(39)
+    assert interview.tick() is False and interview.remaining_question() == 1.0
+    clock.advance(1)
+    assert interview.tick() is True
+    assert interview.current_step().prompt == "Why?"
+    clock.advance(27)  # the app was busy: the follow-up's 20 s ran out 7 s ago
+    assert interview.remaining_question() == 0.0
+    interview.submit("late answer")
+    clock.advance(60)
+    interview.update_draft("?unreadable")
+    assert interview.tick() is True
+    rows = store.mocks.steps(interview.id)
+    assert [(r.position, r.outcome, r.response, r.elapsed, r.auto_submitted, r.score) for r in rows] == [
+        (0, "timed_out", "b", 40.0, True, 0.0),
+        (1, "timed_out", "late answer", 20.0, True, None),
+        (2, "timed_out", "?unreadable", 60.0, True, 0.0),
+        (3, None, None, 0.0, False, None),
+    ]
+    assert rows[2].invalid is True
+    assert interview.remaining_total() == 240 - 120
+
+
+def test_an_unreadable_answer_is_returned_not_recorded(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock, MockPlan("rnn", 0, 2, (PlanItem("i2", "intermediate", ("lstm",), True, (), (120,)),)))
+    clock.advance(5)
+    grade = interview.submit("a quarter")
+    assert grade.invalid
+    assert interview.current_step().position == 0
+    assert store.mocks.steps(interview.id)[0].outcome is None
+    assert interview.submit("0.25") is None
+    assert interview.finished
+    assert report(store, interview.id, MOCK_PACK).score == 1.0
+
+
+def test_skip_passes_on_the_follow_ups_too_and_end_early_submits_the_draft(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    clock.advance(3)
+    interview.skip()
+    assert interview.current_step().question.id == "i1"
+    clock.advance(20)
+    interview.update_draft("the product of jacobians shrinks")
+    interview.end_early()
+    assert interview.finished
+    with pytest.raises(StudyError, match="over"):
+        interview.submit("more")
+    result = report(store, interview.id, MOCK_PACK)
+    assert [(q.question_id, q.outcome, q.score, q.auto_submitted) for q in result.questions] == [
+        ("b1", "skipped", 0.0, False), ("i1", "ended", 1.0, True), ("a1", "not_asked", 0.0, False)]
+    assert [f.outcome for f in result.questions[0].follow_ups] == ["not_asked"]
+    assert result.questions[0].concepts_missed == ()
+    assert result.questions[2].concepts_missed == ()
+    assert result.score == pytest.approx(1 / 3)
+    assert result.time_used_seconds == 23.0
+    assert result.queued == ("b1", "a1")
+
+
+def test_queued_questions_become_due_now_without_touching_cards_already_due(store: Store, clock: FakeClock) -> None:
+    later = Card(card_id=1, state=State.Review, step=None, stability=9.0, difficulty=4.0,
+                 due=START + timedelta(days=10), last_review=START - timedelta(days=1))
+    overdue = Card(card_id=2, state=State.Review, step=None, stability=9.0, difficulty=4.0,
+                   due=START - timedelta(days=2), last_review=START - timedelta(days=11))
+    store.cards.put("rnn", "b1", later, now=START)
+    store.cards.put("rnn", "i1", overdue, now=START)
+    interview = start(store, clock)
+    clock.advance(30)
+    interview.end_early()
+    assert store.cards.get("rnn", "b1").due == START + timedelta(seconds=30)
+    assert store.cards.get("rnn", "b1").stability == 9.0
+    assert store.cards.get("rnn", "i1") == overdue
+    assert store.cards.get("rnn", "a1").due == START + timedelta(seconds=30)
+
+
+def test_resume_after_the_app_died_keeps_the_saved_time_and_draft(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    interview = start(store, clock)
+    clock.advance(10)
+    interview.submit("a")
+    clock.advance(12)
+    interview.update_draft("chain", save=True)
+    clock.advance(3)
+    interview.update_draft("chain rule")  # typed but never saved: lost with the process
+    mock_id = interview.id
+    del interview
+
+    clock.advance(hours=5)
+    with open_store(tmp_path / "progress.sqlite3") as reopened:
+        assert [record.id for record in unfinished(reopened)] == [mock_id]
+        resumed = resume(reopened, mock_id, MOCK_PACK, clock=clock, grader=keyword_grader)
+        step = resumed.current_step()
+        assert (step.position, step.prompt, resumed.draft) == (1, "Why?", "chain")
+        assert (resumed.elapsed_question(), resumed.remaining_question(), resumed.remaining_total()) == (
+            12.0, 8.0, 218.0)
+        clock.advance(4)
+        resumed.submit("chain rule")
+        assert resumed.current_step().question.id == "i1"
+        assert reopened.mocks.steps(mock_id)[1].elapsed == 16.0
+        resumed.end_early()
+        assert unfinished(reopened) == []
+        assert report(reopened, mock_id, MOCK_PACK).time_used_seconds == 26.0
+
+
+def test_resume_right_after_a_question_was_shown_and_a_finished_interview_cannot_resume(
+    store: Store, clock: FakeClock
+) -> None:
+    interview = start(store, clock)
+    clock.advance(30)
+    resumed = MockInterview.resume(store, interview.id, MOCK_PACK, clock=clock, grader=keyword_grader)
+    assert (resumed.current_step().position, resumed.elapsed_question()) == (0, 0.0)
+    resumed.end_early()
+    with pytest.raises(StudyError, match="is finished, not in progress"):
+        resume(store, interview.id, MOCK_PACK, clock=clock, grader=keyword_grader)
+    with pytest.raises(StudyError, match="belongs to pack 'rnn'"):
+        MockInterview.start(make_pack("other", MOCK_PACK.questions), store, PLAN, clock=clock, grader=keyword_grader)
+
+
+def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: FakeClock) -> None:
+    plan = MockPlan("rnn", 0, 3, (
+        PlanItem("s1", "basic", ("init",), False, (), (60,)),
+        PlanItem("i2", "intermediate", ("lstm",), True, (), (120,)),
+    ))
+    interview = start(store, clock, plan)
+    clock.advance(20)
+    interview.submit("orthogonal matrices")
+    clock.advance(30)
+    interview.submit("0.3")
+    result = report(store, interview.id, MOCK_PACK)
+    assert [(q.question_id, q.gradable, q.score, q.correct) for q in result.questions] == [
+        ("s1", False, None, None), ("i2", True, 0.0, False)]
+    assert result.score == 0.0
+    assert [t.topic for t in result.weakest_topics] == ["lstm"]
+    assert result.queued == ("s1", "i2")
+    assert "- Result: not auto-graded (compare with the model answer) (answered)" in to_markdown(result)
+
+
+def test_discard_keeps_rows_but_leaves_resume_and_history(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    clock.advance(5)
+    interview.submit("a")
+    discard(store, interview.id, clock=clock)
+    assert store.mocks.get(interview.id).status == "discarded"
+    assert unfinished(store) == [] and history(store) == []
+    assert len(store.mocks.steps(interview.id)) == 2
+    with pytest.raises(StudyError, match="is discarded"):
+        discard(store, interview.id, clock=clock)
+    with pytest.raises(StudyError, match="no mock interview with id 99"):
+        discard(store, 99, clock=clock)
+
+
+def test_report_survives_a_question_leaving_the_pack(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    clock.advance(5)
+    interview.submit("b")
+    interview.end_early()
+    smaller = make_pack("rnn", [q for q in MOCK_PACK.questions if q.id != "b1"])
+    b1 = report(store, interview.id, smaller).questions[0]
+    assert (b1.in_pack, b1.prompt, b1.model_answer, b1.explanation, b1.evidence, b1.score) == (
+        False, "Prompt of b1?", "Answer of b1.", "", (), 0.0)
+    assert report(store, interview.id).questions[0].in_pack is False
+
+
+def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
+    interview = start(store, clock)
+    clock.advance(10)
+    interview.submit("a")
+    clock.advance(15)
+    interview.submit("the chain rule")
+    clock.advance(61)
+    interview.update_draft("clipping fixes it; a product of jacobians")
+    interview.tick()
+    interview.end_early()
+    result = report(store, interview.id, MOCK_PACK)
+    assert to_markdown(result) == EXPECTED_MARKDOWN.replace("{id}", str(interview.id))
+    data = to_json(result)
+    assert data["score"] == 0.5
+    assert data["started_at"] == "2026-03-02T09:00:00+00:00"
+    assert data["questions"][1]["misconception"] == "clipping-fixes-vanishing"
+    assert data["questions"][1]["follow_ups"][0]["outcome"] == "ended"
+    assert data["questions"][2]["outcome"] == "not_asked"
+    assert data["weakest_topics"][0] == {"topic": "spectral", "score": 0.25, "questions": 2}
+    assert json.loads(json.dumps(data)) == data
+
+
+EXPECTED_MARKDOWN = """\
+# Mock interview {id}: rnn
+
+- Date: 2026-03-02 09:00 UTC
+- Score: 50%
+- Time: 1:25 of 4:00
+- Questions: 3 (seed 0)
+
+## 1. b1 (basic; bptt)
+
+Prompt of b1?
+
+- Your answer: a
+- Result: correct, 100% (answered)
+- Time: 0:10 of 0:40
+- Feedback: right
+- Model answer: Answer of b1.
+- Evidence: bptt-norms
+
+### Follow-up 1: Why?
+
+- Your answer: the chain rule (answered)
+- Time: 0:15 of 0:20
+- Model answer: Chain rule.
+
+## 2. i1 (intermediate; bptt, spectral)
+
+Prompt of i1?
+
+- Your answer: clipping fixes it; a product of jacobians
+- Result: partly correct, 50% (time ran out)
+- Time: 1:00 of 1:00 (auto-submitted)
+- Concepts missed: shrink
+- Misconception: clipping-fixes-vanishing: Clipping only caps large gradients.
+- Feedback: 1 of 2 concepts
+- Model answer: Answer of i1.
+- Evidence: jacobian-product, bptt-norms
+
+### Follow-up 1: Exploding?
+
+- Your answer: (no answer) (interview ended here)
+- Time: 0:00 of 0:30
+- Model answer: Necessary only.
+
+## 3. a1 (advanced; spectral)
+
+Prompt of a1?
+
+- Your answer: (no answer)
+- Result: wrong, 0% (not reached)
+- Time: 0:00 of 1:30
+- Model answer: Answer of a1.
+
+## Weakest topics
+
+- spectral: 25% over 2 questions
+- bptt: 75% over 2 questions
+
+## Study next
+
+These questions are now due in your study queue:
+- i1
+- a1
+"""

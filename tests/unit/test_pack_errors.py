@@ -1,0 +1,213 @@
+"""Every malformed or hostile pack gives exact one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.packfiles import PACK_YAML, questions_yaml, write_pack
+from tutor.packs import yaml_reader
+from tutor.packs.loader import load_pack
+from tutor.packs.problems import PackError
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def errors_of(path: str | Path) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    return caught.value.lines()
+
+
+def replace_in_questions(old: str, new: str, count: int = 1) -> list[str]:
+    text = questions_yaml("q1", "q2").replace(old, new, count)
+    write_pack(Path("pack"), text)
+    return errors_of("pack")
+
+
+def test_valid_pack_loads_with_defaults_filled_in():
+    pack = load_pack(write_pack(Path("pack")))
+    assert pack.id == "demo"
+    assert [q.id for q in pack.questions] == ["q1", "q2"]
+    assert [o.key for o in pack.questions[0].check.options] == ["a", "b"]
+    assert pack.questions[0].check.correct_keys == {"a"}
+    assert str(pack.locate("q2", "check", "kind")) == "pack/questions.yaml:29:13"
+
+
+def test_typo_in_a_field_name_is_reported_at_the_key_with_a_suggestion():
+    assert replace_in_questions("prompt:", "promt:") == [
+        "pack/questions.yaml:2:5: questions[0].prompt: required field is missing",
+        "pack/questions.yaml:5:5: questions[0]: unknown field 'promt' (did you mean 'prompt'?)",
+    ]
+
+
+def test_unknown_check_kind_lists_the_kinds():
+    assert replace_in_questions("kind: choice", "kind: symbolc") == [
+        "pack/questions.yaml:12:13: questions[0].check.kind: unknown kind 'symbolc' "
+        "(expected one of self, choice, numeric, symbolic, concepts)"
+    ]
+
+
+def test_invalid_level():
+    assert replace_in_questions("level: basic", "level: expert") == [
+        "pack/questions.yaml:3:12: questions[0].level: invalid level 'expert' "
+        "(expected one of basic, intermediate, advanced)"
+    ]
+
+
+def test_duplicate_yaml_key():
+    assert replace_in_questions("    level: basic\n", "    level: basic\n    level: advanced\n") == [
+        "pack/questions.yaml:4:5: duplicate key 'level' (first defined on line 3)"
+    ]
+
+
+def test_duplicate_question_id_points_at_both():
+    write_pack(Path("pack"), questions_yaml("q1", "q1"))
+    assert errors_of("pack") == [
+        "pack/questions.yaml:19:9: questions[1].id: duplicate question id 'q1' "
+        "(first defined at pack/questions.yaml:2:9)"
+    ]
+
+
+def test_missing_and_empty_required_fields():
+    assert replace_in_questions(
+        "    answer: A gradient that shrinks exponentially through time.\n", "    answer: ''\n"
+    ) == ["pack/questions.yaml:6:13: questions[0].answer: must not be empty"]
+    assert replace_in_questions("    topics: [rnn]\n", "") == [
+        "pack/questions.yaml:2:5: questions[0].topics: required field is missing"
+    ]
+
+
+def test_choice_with_no_correct_option():
+    assert replace_in_questions("          correct: true\n", "") == [
+        "pack/questions.yaml:12:7: questions[0].check: no option is marked correct: true"
+    ]
+
+
+def test_every_error_of_a_file_is_reported_at_once():
+    text = questions_yaml("q1", "q2").replace("level: basic", "level: hard").replace("kind: choice", "kind: mcq")
+    write_pack(Path("pack"), text)
+    assert len(errors_of("pack")) == 4
+
+
+def test_pack_yaml_problems_are_reported_with_the_questions_problems():
+    write_pack(Path("pack"), questions_yaml("q1").replace("level: basic", "level: x"), pack=PACK_YAML.replace("license: CC-BY-4.0\n", ""))
+    assert errors_of("pack") == [
+        "pack/pack.yaml:1:1: license: required field is missing",
+        "pack/questions.yaml:3:12: questions[0].level: invalid level 'x' (expected one of basic, intermediate, advanced)",
+    ]
+
+
+def test_non_mapping_document():
+    write_pack(Path("pack"), "- just\n- a list\n")
+    assert errors_of("pack") == ["pack/questions.yaml:1:1: expected a mapping at the top of the file, found a list"]
+
+
+def test_python_tag_is_refused_without_side_effect(tmp_path):
+    marker = tmp_path / "pwned"
+    write_pack(Path("pack"), f"questions: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert errors_of("pack") == [
+        "pack/questions.yaml:1:12: YAML tag '!!python/object/apply:os.system' is not allowed "
+        "(only plain data: text, numbers, lists, mappings)"
+    ]
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    write_pack(Path("pack"), "\n".join(lines) + "\n")
+    assert errors_of("pack") == ["pack/questions.yaml:7:10: more than 2,000,000 values once aliases are expanded"]
+
+
+def test_deeply_nested_document():
+    write_pack(Path("pack"), "questions: " + "[" * 60 + "]" * 60 + "\n")
+    assert errors_of("pack") == ["pack/questions.yaml:1:59: nesting deeper than 48 levels"]
+
+
+def test_nesting_beyond_the_parser_limit_is_one_line_too():
+    write_pack(Path("pack"), "questions: " + "[" * 100_000 + "\n")
+    assert errors_of("pack") == ["pack/questions.yaml:1:1011: YAML syntax error: exceeded maximum nesting depth"]
+
+
+def test_file_over_the_size_limit(monkeypatch):
+    monkeypatch.setattr(yaml_reader, "MAX_BYTES", 200)
+    write_pack(Path("pack"))
+    size = Path("pack/questions.yaml").stat().st_size
+    assert errors_of("pack") == [f"pack/questions.yaml: file is {size:,} bytes, over the limit of 200"]
+
+
+def test_non_utf8_bytes():
+    folder = write_pack(Path("pack"))
+    (folder / "questions.yaml").write_bytes(b"questions:\n  - id: caf\xe9\n")
+    assert errors_of("pack") == ["pack/questions.yaml:2:12: not UTF-8 text (invalid byte 0xe9)"]
+
+
+def test_binary_garbage():
+    folder = write_pack(Path("pack"))
+    (folder / "questions.yaml").write_bytes(bytes(range(256)) * 4)
+    assert errors_of("pack") == ["pack/questions.yaml: binary data (NUL bytes), not YAML text"]
+
+
+def test_empty_file():
+    write_pack(Path("pack"), "")
+    assert errors_of("pack") == ["pack/questions.yaml: empty file (expected a YAML mapping)"]
+
+
+def test_yaml_syntax_error():
+    write_pack(Path("pack"), "questions: [1, 2\nfoo: 3\n")
+    assert errors_of("pack") == ["pack/questions.yaml:2:4: YAML syntax error: did not find expected ',' or ']'"]
+
+
+def test_folder_without_pack_yaml():
+    Path("empty").mkdir()
+    assert errors_of("empty") == ["empty: not a pack: no pack.yaml in this folder (see content/README.md)"]
+
+
+def test_missing_path():
+    assert errors_of("nowhere") == ["nowhere: no such file or folder"]
+
+
+def test_unknown_field_in_a_questions_file():
+    write_pack(Path("pack"), questions_yaml("q1") + "extra: 1\n")
+    assert errors_of("pack") == [
+        "pack/questions.yaml:19:1: unknown field 'extra' (a questions file holds only `questions`)"
+    ]
+
+
+def test_unknown_evidence_parameter_and_range():
+    assert replace_in_questions(
+        "      - name: activation-bounds\n",
+        "      - name: spectral-swep\n      - name: rnn\n        params: {steps: 20000, hiden: 3, activation: softmax}\n",
+    ) == [
+        "pack/questions.yaml:18:15: questions[0].evidence[0].name: unknown evidence 'spectral-swep' "
+        "(did you mean 'spectral-sweep'? see `tutor sim --list` and `tutor derive --list`)",
+        "pack/questions.yaml:20:25: questions[0].evidence[1].params.steps: 20000 is above the maximum 10000",
+        "pack/questions.yaml:20:39: questions[0].evidence[1].params.hiden: unknown parameter for 'rnn' "
+        "(known: steps, hidden, input, batch, activation, init, scale, input_scale)",
+        "pack/questions.yaml:20:54: questions[0].evidence[1].params.activation: 'softmax' is not one of "
+        "tanh, sigmoid, relu, linear",
+    ]
+
+
+def test_claim_on_an_output_the_evidence_does_not_have():
+    assert replace_in_questions(
+        "      - name: activation-bounds\n",
+        "      - name: spectral-sweep\n        params: {scales: [0.5, 2]}\n        claims:\n"
+        "          - {series: scale=0.7, stat: last, op: '<', value: 1}\n",
+    ) == [
+        "pack/questions.yaml:21:22: questions[0].evidence[0].claims[0].series: 'spectral-sweep' has no series "
+        "'scale=0.7' (known: scale=0.5, scale=2)"
+    ]
+
+
+def test_single_file_pack(tmp_path):
+    Path("solo.yaml").write_text(PACK_YAML + questions_yaml("only"), encoding="utf-8")
+    pack = load_pack("solo.yaml")
+    assert (pack.id, len(pack.questions)) == ("demo", 1)
+    Path("solo.yaml").write_text(PACK_YAML.replace("title: Demo pack\n", "") + questions_yaml("only"), encoding="utf-8")
+    assert errors_of("solo.yaml") == ["solo.yaml:1:1: title: required field is missing"]

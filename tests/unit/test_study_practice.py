@@ -1,0 +1,113 @@
+"""Practice: filtered shuffled questions, answers stored at once, hints, "I was right"."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tutor.store import Store, open_store
+from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tutor.study.practice import PracticeSession, filter_questions
+from tutor.study.queue import StudyError
+
+PACK = make_pack(
+    "rnn",
+    [
+        make_question("a", level="basic", topics=["bptt"], hints=["think of the chain rule", "multiply Jacobians"],
+                      follow_ups=[("And for LSTMs?", "The cell path is additive.")]),
+        make_question("b", level="intermediate", topics=["lstm"]),
+        make_question("c", level="advanced", topics=["bptt", "spectral"]),
+        make_question("d", level="basic", topics=["lstm", "gating"]),
+        make_question("e", level="intermediate", topics=["init"], check={"kind": "self"}),
+    ],
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with open_store(tmp_path / "progress.sqlite3") as opened:
+        yield opened
+
+
+def ids(questions) -> list[str]:
+    return [question.id for question in questions]
+
+
+def test_filters_by_topic_and_level() -> None:
+    assert ids(filter_questions(PACK.questions)) == ["a", "b", "c", "d", "e"]
+    assert ids(filter_questions(PACK.questions, topics=["bptt"])) == ["a", "c"]
+    assert ids(filter_questions(PACK.questions, levels=["basic", "advanced"])) == ["a", "c", "d"]
+    assert ids(filter_questions(PACK.questions, topics=["lstm", "spectral"], levels=["basic", "advanced"])) == ["c", "d"]
+    assert filter_questions(PACK.questions, topics=["nothing"]) == []
+
+
+def test_shuffle_is_reproducible_with_either_kind_of_generator(store: Store) -> None:
+    def order(rng) -> list[str]:
+        return ids(PracticeSession(PACK, store, clock=FakeClock(), grader=keyword_grader, rng=rng).questions)
+
+    python_order = order(random.Random(7))
+    assert python_order == random.Random(7).sample(["a", "b", "c", "d", "e"], 5)
+    assert order(random.Random(7)) == python_order
+    numpy_order = order(np.random.default_rng(7))
+    assert numpy_order == [["a", "b", "c", "d", "e"][i] for i in np.random.default_rng(7).permutation(5)]
+    assert sorted(numpy_order) == ["a", "b", "c", "d", "e"]
+
+
+def practice(store: Store, clock: FakeClock, **filters) -> PracticeSession:
+    return PracticeSession(PACK, store, clock=clock, grader=keyword_grader, rng=random.Random(1), **filters)
+
+
+def test_answers_are_stored_at_once_and_invalid_ones_are_not(store: Store, tmp_path: Path) -> None:
+    clock = FakeClock()
+    session = practice(store, clock, topics=["bptt"], levels=["basic"])
+    assert ids(session.questions) == ["a"]
+    assert session.hint() == "think of the chain rule"
+    assert session.hint() == "multiply Jacobians"
+    assert session.hint() is None
+    assert [f.prompt for f in session.follow_ups] == ["And for LSTMs?"]
+    clock.advance(seconds=9)
+    assert session.submit("?").invalid
+    assert store.reviews.count() == 0
+    grade = session.submit("b")
+    assert (grade.correct, session.last_grade) == (False, grade)
+    with open_store(tmp_path / "progress.sqlite3") as other:
+        [row] = other.reviews.between(None, None)
+    assert (row.mode, row.question_id, row.response, row.correct, row.score, row.hints, row.seconds) == (
+        "practice", "a", "b", False, 0.0, 2, 9.0)
+    assert (row.rating, row.overridden, row.reviewed_at) == (None, False, START + timedelta(seconds=9))
+
+    clock.advance(seconds=3)
+    override_id = session.override_correct()
+    override = store.reviews.get(override_id)
+    assert (override.correct, override.score, override.overridden, override.replaces) == (True, 1.0, True, row.id)
+    assert (override.response, override.hints, override.reviewed_at) == ("b", 2, START + timedelta(seconds=12))
+    assert store.reviews.count() == 2
+
+
+def test_moving_through_the_questions(store: Store) -> None:
+    clock = FakeClock()
+    session = practice(store, clock, levels=["intermediate"])
+    assert sorted(ids(session.questions)) == ["b", "e"]
+    assert session.remaining() == 2
+    with pytest.raises(StudyError, match="nothing to override"):
+        session.override_correct()
+    first = session.current()
+    session.submit("a")
+    second = session.next()
+    assert second is not first and session.remaining() == 1
+    assert session.last_grade is None and session.hints_used == 0
+    session.next()
+    assert session.done and session.current() is None and session.follow_ups == ()
+    with pytest.raises(StudyError):
+        session.submit("a")
+
+
+def test_a_self_check_answer_is_stored_without_a_verdict(store: Store) -> None:
+    session = practice(store, FakeClock(), topics=["init"])
+    assert session.submit("orthogonal init keeps singular values at 1", seconds=20) is None
+    [row] = store.reviews.between(None, None)
+    assert (row.question_id, row.correct, row.score, row.seconds) == ("e", None, None, 20.0)

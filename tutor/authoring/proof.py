@@ -1,0 +1,218 @@
+"""Prove a pack, the way STACK's question tests and rustlings' `dev check` do.
+
+For every question: its own model answer is graded correct; every `tests:` sample gets
+the verdict it declares; every evidence item runs and every claim holds, for several
+seeds; a concept rubric is not satisfied by an empty answer or by the prompt itself.
+Each check is a small task so progress can be shown and evidence can run in parallel;
+each failure is one line `file:line:col: question-id: what failed`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from tutor.packs.model import Pack
+from tutor.packs.problems import Location
+from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
+
+KINDS = ("answer", "sample", "evidence", "rubric")
+SCORE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Failure:
+    location: Location
+    question_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.question_id}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One independent check. `evidence` tasks carry what a worker process needs to run them."""
+
+    kind: str
+    question_id: str
+    label: str
+    evidence_index: int = -1
+    seed: int = 0
+
+
+@dataclass
+class Report:
+    checked: Counter = field(default_factory=Counter)
+    failed: Counter = field(default_factory=Counter)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def add(self, task: Task, failures: list[Failure]) -> None:
+        self.checked[task.kind] += 1
+        if failures:
+            self.failed[task.kind] += 1
+            self.failures.extend(failures)
+
+
+def plan(pack: Pack, seeds: int) -> list[Task]:
+    """Every task for `pack`, question by question; simulations once per seed."""
+    from tutor.evidence import registry
+
+    tasks: list[Task] = []
+    for question in pack.questions:
+        if question.check.kind != "self":
+            tasks.append(Task("answer", question.id, "model answer"))
+        tasks.extend(Task("sample", question.id, f"tests[{i}]") for i in range(len(question.tests)))
+        if isinstance(question.check, ConceptsCheck):
+            tasks.append(Task("rubric", question.id, "rubric"))
+        for index, item in enumerate(question.evidence):
+            runs = seeds if registry.get(item.name).kind == "simulation" else 1
+            tasks.extend(Task("evidence", question.id, f"evidence[{index}] {item.name} seed {seed}", index, seed)
+                         for seed in range(runs))
+    return tasks
+
+
+def run_task(pack: Pack, task: Task) -> list[Failure]:
+    """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
+    question = pack.question(task.question_id)
+    runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric}[task.kind]
+    try:
+        return runner(pack, question, task)
+    except Exception as error:  # a crash in evidence or grading is a failure to report, not to hide
+        return [Failure(pack.locate(question.id), question.id, f"{task.label}: {type(error).__name__}: {error}")]
+
+
+def prove(pack: Pack, *, seeds: int = 3, jobs: int = 1, on_progress: Callable[[int, int, Task], None] | None = None) -> Report:
+    """Run every task of `pack` (in `jobs` processes when above 1) and collect the report."""
+    tasks = plan(pack, seeds)
+    report = Report()
+    for done, (task, failures) in enumerate(_execute(pack, tasks, jobs), start=1):
+        report.add(task, failures)
+        if on_progress:
+            on_progress(done, len(tasks), task)
+    report.failures.sort(key=lambda f: (f.location.file, f.location.line, f.location.column))
+    return report
+
+
+def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, list[Failure]]]:
+    if jobs <= 1:
+        for task in tasks:
+            yield task, run_task(pack, task)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(str(pack.path),)) as pool:
+        yield from zip(tasks, pool.map(_run_in_worker, tasks, chunksize=4))
+
+
+_WORKER_PACK: Pack | None = None
+
+
+def _init_worker(path: str) -> None:
+    global _WORKER_PACK
+    from tutor.packs.loader import load_pack
+
+    _WORKER_PACK = load_pack(path)
+
+
+def _run_in_worker(task: Task) -> list[Failure]:
+    assert _WORKER_PACK is not None
+    return run_task(_WORKER_PACK, task)
+
+
+# ---- the checks ---------------------------------------------------------------------
+
+
+def _model_answer(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    from tutor.grading import grade
+
+    check = question.check
+    if isinstance(check, ChoiceCheck):
+        responses = [("check.options", ",".join(sorted(check.correct_keys)))]
+    elif isinstance(check, NumericCheck):
+        responses = [("check.answer", check.answer)]
+    elif isinstance(check, SymbolicCheck):
+        responses = [(f"check.answers[{i}]", text) for i, text in enumerate(check.answers)]
+    else:
+        responses = [("answer", question.answer)]
+    failures = []
+    for field_name, response in responses:
+        result = grade(check, response)
+        if not result.correct:
+            path = _field_path(field_name)
+            failures.append(Failure(pack.locate(question.id, *path), question.id,
+                                    f"the model {field_name} is not graded correct by its own check: {_verdict(result)}"))
+    return failures
+
+
+def _sample(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    from tutor.grading import grade
+
+    index = int(task.label[len("tests["):-1])
+    sample = question.tests[index]
+    result = grade(question.check, sample.response)
+    problems = []
+    if sample.correct is not None and result.correct != sample.correct:
+        problems.append(f"expected correct: {str(sample.correct).lower()}")
+    if sample.score is not None and abs(result.score - sample.score) > SCORE_TOLERANCE:
+        problems.append(f"expected score {sample.score:g}")
+    if sample.note is not None and sample.note not in result.notes:
+        problems.append(f"expected note '{sample.note}'")
+    if not problems:
+        return []
+    message = f"tests[{index}] {sample.response!r}: {'; '.join(problems)}, got {_verdict(result)}"
+    return [Failure(pack.locate(question.id, "tests", index), question.id, message)]
+
+
+def _rubric(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    from tutor.grading import grade
+
+    failures = []
+    for label, response in (("an empty answer", ""), ("the prompt itself", question.prompt)):
+        if grade(question.check, response).correct:
+            failures.append(Failure(pack.locate(question.id, "check"), question.id,
+                                    f"the concept rubric is trivially satisfied: {label} is graded correct"))
+    return failures
+
+
+def _evidence(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    from tutor.evidence import registry
+    from tutor.evidence.claims import evaluate_claim
+
+    item = question.evidence[task.evidence_index]
+    spec = registry.get(item.name)
+    if spec.kind == "derivation":
+        from tutor.evidence.derivations.cache import run_cached
+
+        result = run_cached(item.name, item.params)
+    else:
+        result = registry.run(item.name, item.params, seed=task.seed)
+    failures = []
+    for index, claim in enumerate(item.claims):
+        outcome = evaluate_claim(claim, result)
+        if not outcome.held:
+            where = pack.locate(question.id, "evidence", task.evidence_index, "claims", index)
+            failures.append(Failure(where, question.id, f"{task.label}: {outcome.message}"))
+    return failures
+
+
+def _verdict(result) -> str:
+    if getattr(result, "invalid", False):
+        return f"invalid ({result.feedback})"
+    notes = f", notes {', '.join(result.notes)}" if result.notes else ""
+    return f"correct: {str(result.correct).lower()}, score {result.score:g}{notes}"
+
+
+def _field_path(dotted: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for piece in dotted.split("."):
+        name, _, index = piece.partition("[")
+        parts.append(name)
+        if index:
+            parts.append(int(index.rstrip("]")))
+    return tuple(parts)

@@ -1,0 +1,101 @@
+"""`tutor check PATH...`: prove packs: model answers, samples, evidence claims, rubrics.
+
+Exit 0 when everything holds, 1 when some check failed, 2 when a pack is invalid, so
+it can gate an instructor's CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="prove packs: answers, samples, evidence claims and rubrics all hold",
+        description="Prove each pack: every model answer is graded correct by its own check, every "
+        "`tests:` sample gets its declared verdict, every evidence item runs and every claim holds "
+        "for N seeds, and no concept rubric accepts an empty answer or the prompt. "
+        "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folder or file")
+    parser.add_argument("--seeds", type=_positive, default=3, metavar="N", help="seeds per simulation (default 3)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="J",
+                        help="processes to run checks in (default 1; 0 = one per CPU)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.authoring.proof import prove
+    from tutor.packs.loader import load_pack
+    from tutor.packs.problems import PackError, display_path
+
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            pack = load_pack(path)
+        except PackError as error:
+            for line in error.lines():
+                print(line, file=sys.stderr)
+            print(f"{display_path(path)}: invalid pack, not checked", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        progress = _Progress(sys.stderr)
+        report = prove(pack, seeds=args.seeds, jobs=jobs, on_progress=progress.update)
+        progress.finish()
+        _print_summary(pack, report)
+        if not report.ok and status == EXIT_OK:
+            status = EXIT_FAILED
+    return status
+
+
+def _print_summary(pack, report) -> None:
+    from tutor.authoring.proof import KINDS
+    from tutor.packs.summary import count_of
+
+    total = sum(report.checked.values())
+    print(f"{pack.meta.id}: {count_of(len(pack.questions), 'question')}, {count_of(total, 'check')}")
+    print(f"  {'check':<10}{'run':>7}{'failed':>8}")
+    for kind in KINDS:
+        print(f"  {kind:<10}{report.checked[kind]:>7}{report.failed[kind]:>8}")
+    for failure in report.failures:
+        print(failure)
+    print("all checks hold" if report.ok else f"{count_of(len(report.failures), 'failure')}")
+
+
+class _Progress:
+    """A progress bar on a terminal; one plain line per question otherwise (CI logs)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.current_question: str | None = None
+
+    def update(self, done: int, total: int, task) -> None:
+        if self.tty:
+            width = 30
+            filled = width * done // total
+            label = f"{task.question_id} {task.label}"[:40]
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}")
+            self.stream.flush()
+        elif task.question_id != self.current_question:
+            self.current_question = task.question_id
+            print(f"checking {task.question_id} ({done}/{total})", file=self.stream)
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\r" + " " * 90 + "\r")
+            self.stream.flush()
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value

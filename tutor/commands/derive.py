@@ -1,0 +1,67 @@
+"""`tutor derive`: list and run the SymPy derivations; readable steps, LaTeX or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from tutor.commands import EXIT_OK
+from tutor.commands.evidence_args import fail, parse_params, print_listing, register_evidence_command
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    register_evidence_command(subparsers, "derive", "derivation", "show a SymPy derivation step by step", run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.evidence import registry
+
+    if args.list or not args.name:
+        print_listing(registry.all_specs("derivation"))
+        return EXIT_OK
+    try:
+        spec = registry.get(args.name)
+    except registry.UnknownEvidence as error:
+        return fail("derive", str(error))
+    if spec.kind != "derivation":
+        return fail("derive", f"'{spec.name}' is a simulation: run `tutor sim {spec.name}`")
+    given, options = parse_params(
+        spec,
+        args.rest,
+        "derive",
+        [
+            ("--latex", {"action": "store_true", "help": "print the steps as LaTeX"}),
+            ("--json", {"action": "store_true", "help": "print the steps as JSON data"}),
+        ],
+    )
+    from tutor.evidence.derivations.cache import run_cached
+
+    try:
+        result = run_cached(spec.name, given)
+    except registry.ParamError as error:
+        return fail("derive", f"{spec.name}: --{str(error).replace('_', '-')}")
+    if options.json:
+        print(json.dumps(result.to_json_dict()))
+    elif options.latex:
+        print(_latex(result))
+    else:
+        print(_text(result))
+    return EXIT_OK
+
+
+def _text(result) -> str:
+    lines = [result.reading, ""]
+    for number, step in enumerate(result.steps, start=1):
+        lines.append(f"{number}. {step.statement}")
+        lines.extend("   " + row for row in step.unicode.splitlines())
+        lines.append(f"   ({step.justification})")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _latex(result) -> str:
+    lines = [f"% {result.name}: {result.reading}", r"\begin{enumerate}"]
+    for step in result.steps:
+        lines.append(rf"  \item {step.statement} \[ {step.latex} \] \emph{{{step.justification}}}")
+    lines.append(r"\end{enumerate}")
+    return "\n".join(lines)

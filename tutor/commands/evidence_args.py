@@ -1,0 +1,74 @@
+"""Shared by `tutor sim` and `tutor derive`: list evidence, and parse `--param value`
+pairs against a declaration so that `tutor sim rnn --help` shows rnn's own parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from tutor.evidence.spec import EvidenceSpec
+
+
+def register_evidence_command(subparsers: argparse._SubParsersAction, name: str, kind: str, help_text: str, run) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        name,
+        help=help_text,
+        description=f"{help_text}. Run `tutor {name} --list` to see them, `tutor {name} NAME --help` "
+        "for one's parameters.",
+        add_help=True,
+    )
+    parser.add_argument("--list", action="store_true", help=f"list every {kind} with its parameters")
+    parser.add_argument("name", nargs="?", help=f"the {kind} to run")
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def print_listing(specs: list[EvidenceSpec]) -> None:
+    """Each declaration with its parameters: name, range, default and help."""
+    for spec in specs:
+        print(f"{spec.name}: {spec.title}")
+        print(f"    {spec.summary}")
+        for param in spec.params:
+            default = ",".join(f"{v:g}" for v in param.default) if isinstance(param.default, tuple) else param.default
+            print(f"    --{param.name.replace('_', '-')} ({param.describe_range()}; default {default}): {param.help}")
+        if spec.notes:
+            print(f"    note: {spec.notes}")
+        print()
+
+
+def parse_params(spec: EvidenceSpec, rest: list[str], command: str, extra_options: list[tuple[str, dict]]) -> tuple[dict[str, Any], argparse.Namespace]:
+    """Parse `rest` with a parser built from `spec`; returns (params given, options)."""
+    parser = argparse.ArgumentParser(
+        prog=f"tutor {command} {spec.name}",
+        description=f"{spec.title}: {spec.summary}",
+    )
+    for param in spec.params:
+        parser.add_argument(
+            f"--{param.name.replace('_', '-')}",
+            dest=f"param_{param.name}",
+            metavar="VALUE",
+            help=f"{param.help} ({param.describe_range()}; default {_default_text(param.default)})",
+        )
+    for flag, options in extra_options:
+        parser.add_argument(flag, **options)
+    options = parser.parse_args(rest)
+    given = {
+        param.name: getattr(options, f"param_{param.name}")
+        for param in spec.params
+        if getattr(options, f"param_{param.name}") is not None
+    }
+    return given, options
+
+
+def fail(command: str, message: str) -> int:
+    print(f"tutor {command}: {message}", file=sys.stderr)
+    return 2
+
+
+def _default_text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ",".join(f"{v:g}" for v in value)
+    return str(value)

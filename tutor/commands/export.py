@@ -1,0 +1,58 @@
+"""`tutor export anki|markdown PACK`: share a pack as an Anki deck or a study sheet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export a pack as an Anki deck or a Markdown study sheet",
+        description="Export a pack: `anki` writes an .apkg deck (prompt, answer, explanation, source); "
+        "`markdown` writes a printable study sheet (to stdout unless -o is given).",
+    )
+    parser.add_argument("format", choices=("anki", "markdown"), help="what to write")
+    parser.add_argument("pack", type=Path, metavar="PACK", help="pack folder or file")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.packs.loader import load_pack
+    from tutor.packs.problems import PackError
+
+    try:
+        pack = load_pack(args.pack)
+    except PackError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        if args.format == "markdown":
+            from tutor.authoring.export_markdown import pack_to_markdown
+
+            text = pack_to_markdown(pack)
+            if args.output is None:
+                sys.stdout.write(text)
+                return EXIT_OK
+            args.output.write_text(text, encoding="utf-8")
+            print(f"wrote {args.output} ({len(pack.questions)} questions)")
+            return EXIT_OK
+        from tutor.authoring.export_anki import AnkiUnavailable, write_deck
+
+        output = args.output or Path(f"{pack.id}.apkg")
+        try:
+            count = write_deck(pack, output)
+        except AnkiUnavailable as error:
+            print(f"tutor export: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"wrote {output} ({count} notes)")
+        return EXIT_OK
+    except OSError as error:
+        print(f"tutor export: {args.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,31 @@
+"""`tutor packs`: list the packs found, built-in first, broken ones with their first error."""
+
+from __future__ import annotations
+
+import argparse
+
+from tutor.cli import add_pack_option
+from tutor.commands import EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "packs",
+        help="list the packs found",
+        description="List the packs in the built-in content, the user's packs folder "
+        "(<data dir>/packs), the paths in TUTOR_PACKS and any --pack PATH.",
+    )
+    add_pack_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor import paths
+    from tutor.packs.discovery import describe, discover
+
+    entries = discover(getattr(args, "pack", []))
+    for entry in entries:
+        print(describe(entry))
+    if not entries:
+        print(f"no packs found (put packs in {paths.user_packs_dir()} or pass --pack PATH)")
+    return EXIT_OK

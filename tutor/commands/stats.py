@@ -1,0 +1,50 @@
+"""`tutor stats`: progress per pack (reviews, retention, forecast, mastery, streak, mocks)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tutor.cli import add_pack_option
+from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        help="show your progress per pack",
+        description="Reviews per day, retention, the due forecast, mastery by topic and level, "
+        "the streak and the mock interview history, for every pack found (or those given with --pack).",
+    )
+    add_pack_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.packs.discovery import discover
+    from tutor.study import clock
+    from tutor.store.db import StoreError, open_store
+    from tutor.study.stats import summary
+    from tutor.study.stats_text import format_summary
+
+    extra = getattr(args, "pack", [])
+    entries = [e for e in discover(extra, include_builtin=not extra) if e.pack is not None]
+    if extra:
+        entries = [e for e in entries if e.source == "--pack"]
+    try:
+        store = open_store()
+    except StoreError as error:
+        print(f"tutor stats: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    with store:
+        if store.notice:
+            print(store.notice, file=sys.stderr)
+        now = clock.system_clock()
+        local = clock.local_timezone()
+        for index, entry in enumerate(entries):
+            if index:
+                print()
+            print(format_summary(f"{entry.pack.meta.title} ({entry.pack.id})", summary(entry.pack, store, now, tz=local)))
+    if not entries:
+        print("no packs found")
+    return EXIT_OK

@@ -1,0 +1,115 @@
+"""Rules that span fields or need outside knowledge: unique ids, links between
+questions, and evidence that exists with valid parameters and claimable outputs.
+
+Applied after the schema, to the questions that passed it, so one broken question
+does not hide the rest.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from tutor.evidence import registry
+from tutor.evidence.spec import EvidenceSpec
+from tutor.packs.problems import Problem
+
+if TYPE_CHECKING:
+    from tutor.packs.model import Origin
+    from tutor.packs.schema import EvidenceItem, Question
+
+
+def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
+    problems: list[Problem] = []
+    first_seen: dict[str, "Origin"] = {}
+    for question, origin in questions:
+        if question.id in first_seen:
+            earlier = first_seen[question.id]
+            where = earlier.document.locate((*earlier.path, "id"))
+            problems.append(_at(origin, ("id",), f"duplicate question id '{question.id}' (first defined at {where})"))
+        else:
+            first_seen[question.id] = origin
+    for question, origin in questions:
+        for index, related in enumerate(question.related):
+            if related not in first_seen:
+                problems.append(_at(origin, ("related", index), f"unknown question id '{related}'"))
+        for index, item in enumerate(question.evidence):
+            problems.extend(_evidence_problems(item, origin, ("evidence", index)))
+    return problems
+
+
+def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> list[Problem]:
+    try:
+        spec = registry.get(item.name)
+    except registry.UnknownEvidence:
+        close = difflib.get_close_matches(item.name, registry.names(), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        message = f"unknown evidence '{item.name}' ({hint}see `tutor sim --list` and `tutor derive --list`)"
+        return [_at(origin, (*path, "name"), message)]
+    outputs = _outputs_for(spec, item.params)
+    if isinstance(outputs, list):
+        return [_at(origin, (*path, "params", name), message) for name, message in outputs]
+    scalars, series = outputs
+    problems = []
+    for index, claim in enumerate(item.claims):
+        if claim.scalar is not None and claim.scalar not in scalars:
+            message = f"'{item.name}' has no scalar '{claim.scalar}' (known: {', '.join(scalars) or 'none'})"
+            problems.append(_at(origin, (*path, "claims", index, "scalar"), message))
+        if claim.series is not None and claim.series not in series:
+            message = f"'{item.name}' has no series '{claim.series}' (known: {', '.join(series) or 'none'})"
+            problems.append(_at(origin, (*path, "claims", index, "series"), message))
+    return problems
+
+
+@lru_cache(maxsize=4096)
+def _outputs_cached(spec: EvidenceSpec, frozen_params: tuple) -> list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]:
+    params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
+    problems = spec.problems(params)
+    if problems:
+        return problems
+    values = spec.resolve(params)
+    return tuple(expand_outputs(spec.scalars, values)), tuple(expand_outputs(spec.series, values))
+
+
+def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]):
+    """Parameter problems (a list), or the (scalar names, series names) a run would have.
+
+    Packs cite the same evidence with the same parameters many times; the answer is
+    memoised on the frozen parameters.
+    """
+    try:
+        frozen = tuple(sorted((str(k), tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        hash(frozen)
+    except TypeError:  # a mapping or other unhashable value: let the declaration say what is wrong
+        problems = spec.problems(params)
+        return problems or _outputs_cached(spec, ())
+    return _outputs_cached(spec, frozen)
+
+
+def expand_outputs(templates: tuple[str, ...], values: dict[str, Any]) -> list[str]:
+    """Expand `scale={scale}`-style templates with the run's parameter values.
+
+    A parameter holding several values (a sweep) yields one name per value; numbers are
+    written with `{:g}`, so 0.50 becomes `0.5`.
+    """
+    names: list[str] = []
+    for template in templates:
+        expanded = [template]
+        for key, value in values.items():
+            marker = "{" + key + "}"
+            if not any(marker in name for name in expanded):
+                continue
+            options = value if isinstance(value, tuple) else (value,)
+            expanded = [name.replace(marker, _format(option)) for name in expanded for option in options]
+        names.extend(expanded)
+    return names
+
+
+def _format(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _at(origin: "Origin", subpath: tuple, message: str) -> Problem:
+    path = (*origin.path, *subpath)
+    return Problem(origin.document.locate(path), message, path)

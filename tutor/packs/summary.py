@@ -1,0 +1,22 @@
+"""One-line summaries of a pack: questions by level and by check kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tutor.packs.model import Pack
+from tutor.packs.schema import CHECK_KINDS, Level
+
+
+def summary_line(pack: Pack) -> str:
+    """`rnn-gradients 1.0.0: 46 questions; levels basic 12, ...; checks self 6, ...`."""
+    levels = Counter(q.level.value for q in pack.questions)
+    kinds = Counter(q.check.kind for q in pack.questions)
+    by_level = ", ".join(f"{level.value} {levels[level.value]}" for level in Level)
+    by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in CHECK_KINDS)
+    return f"{pack.meta.id} {pack.meta.version}: {count_of(len(pack.questions), 'question')}; levels: {by_level}; checks: {by_kind}"
+
+
+def count_of(number: int, noun: str) -> str:
+    """`1 question`, `2 questions`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

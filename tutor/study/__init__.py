@@ -1,0 +1,7 @@
+"""Study sessions without a UI: the flashcard queue (fsrs), practice, mock interviews, stats.
+
+Time comes from an injected clock, randomness from a seeded generator, grading from an
+injected `grader(check, response)`; the store records every answer as it is given.
+Import the modules you need (`tutor.study.queue`, `.practice`, `.mock`, `.stats`):
+this package root imports nothing, to keep start-up cheap.
+"""

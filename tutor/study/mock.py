@@ -1,0 +1,368 @@
+"""The timed mock interview as a state machine driven by an injected clock.
+
+No feedback is given during the interview; every event is written when it happens:
+the step row when a question or follow-up is shown, elapsed time and the draft while
+the learner types (`tick`, `update_draft(save=True)`, `save`), the response and grade
+when a step ends (answered, timed out, skipped, or the interview ended on it), and the
+final score together with the questions put into the study queue as due now.
+
+Time: each step has its own limit (see `mock_plan`); `tick()` auto-submits the current
+draft when the step's time or the whole interview's time is up. Only time spent with
+the interview open counts: after a crash, `resume` continues from the last saved
+elapsed time of the current step (saved at least every `save_every` seconds by `tick`).
+
+Skipping a main question skips its follow-ups too (an interviewer does not follow up on
+a question you passed). Re-exports the plan and report API so `tutor.study.mock` is the
+one import the UI needs.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tutor.store.db import Store
+from tutor.store.mocks import MockRecord, StepOutcome
+from tutor.study.clock import Clock, as_utc
+from tutor.study.grades import Grader, fields_of, is_invalid
+from tutor.study.mock_export import to_json, to_markdown
+from tutor.study.mock_plan import MockPlan, PlanError, PlanItem, PlanStep, plan_mock
+from tutor.study.mock_report import (
+    MockReport,
+    MockSummary,
+    QuestionReport,
+    history,
+    item_scores,
+    mean_score,
+    report,
+)
+from tutor.study.queue import StudyError
+from tutor.study.scheduler import new_card
+
+__all__ = [
+    "MockInterview",
+    "MockPlan",
+    "MockReport",
+    "MockStep",
+    "MockSummary",
+    "PlanError",
+    "PlanItem",
+    "PlanStep",
+    "QuestionReport",
+    "discard",
+    "history",
+    "plan_mock",
+    "report",
+    "resume",
+    "to_json",
+    "to_markdown",
+    "unfinished",
+]
+
+SAVE_EVERY_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class MockStep:
+    """What the interviewer is asking now."""
+
+    position: int
+    number: int
+    """1-based number of the main question this step belongs to."""
+    question_count: int
+    question: Any
+    follow_up_index: int | None
+    prompt: str
+    time_limit: float
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.follow_up_index is not None
+
+
+class MockInterview:
+    """One interview in progress. Build with `MockInterview.start(...)` or `resume(...)`."""
+
+    def __init__(self, pack: Any, store: Store, plan: MockPlan, mock_id: int, *, clock: Clock, grader: Grader,
+                 save_every: float = SAVE_EVERY_SECONDS) -> None:
+        if pack.id != plan.pack_id:
+            raise StudyError(f"this interview belongs to pack '{plan.pack_id}', not '{pack.id}'")
+        self.pack = pack
+        self.store = store
+        self.plan = plan
+        self.id = mock_id
+        self._clock = clock
+        self._grader = grader
+        self._save_every = save_every
+        self._questions = {question.id: question for question in pack.questions}
+        self._steps = plan.steps
+        self._outcomes: dict[int, StepOutcome] = {}
+        self._used_before = 0.0
+        self._position = len(self._steps)
+        self._carried = 0.0
+        self._started = self._now()
+        self._last_saved = self._started
+        self.draft = ""
+        self._saved_draft = ""
+        self.finished = False
+
+    # ---- construction ------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, pack: Any, store: Store, plan: MockPlan, *, clock: Clock, grader: Grader,
+              save_every: float = SAVE_EVERY_SECONDS) -> MockInterview:
+        """Create the interview in the store and show its first question."""
+        mock_id = store.mocks.create(
+            pack_id=plan.pack_id, seed=plan.seed, plan=plan.to_dict(),
+            time_limit_seconds=plan.total_seconds, started_at=as_utc(clock()),
+        )
+        interview = cls(pack, store, plan, mock_id, clock=clock, grader=grader, save_every=save_every)
+        interview._advance(-1)
+        return interview
+
+    @classmethod
+    def resume(cls, store: Store, mock_id: int, pack: Any, *, clock: Clock, grader: Grader,
+               save_every: float = SAVE_EVERY_SECONDS) -> MockInterview:
+        """Continue an unfinished interview with the time it had left when it was last saved."""
+        record = _unfinished_record(store, mock_id)
+        interview = cls(pack, store, MockPlan.from_dict(record.plan), mock_id, clock=clock, grader=grader,
+                        save_every=save_every)
+        rows = {row.position: row for row in store.mocks.steps(mock_id)}
+        interview._outcomes = {pos: row.outcome for pos, row in rows.items() if row.outcome is not None}
+        interview._used_before = sum(row.elapsed for row in rows.values() if row.outcome is not None)
+        current = interview._next_position(-1)
+        open_row = rows.get(current)
+        if open_row is not None and open_row.outcome is None:
+            interview._position = current
+            interview._carried = open_row.elapsed
+            interview.draft = interview._saved_draft = open_row.draft
+        else:
+            interview._advance(-1)
+        if interview.remaining_total() <= 0 and not interview.finished:
+            interview.tick()
+        return interview
+
+    # ---- what is shown -----------------------------------------------------------------
+
+    def current_step(self) -> MockStep | None:
+        if self.finished:
+            return None
+        plan_step = self._steps[self._position]
+        question = self._questions[plan_step.question_id]
+        prompt = question.prompt if plan_step.follow_up_index is None else (
+            question.follow_ups[plan_step.follow_up_index].prompt)
+        return MockStep(
+            position=plan_step.position, number=plan_step.item_index + 1, question_count=len(self.plan.items),
+            question=question, follow_up_index=plan_step.follow_up_index, prompt=prompt,
+            time_limit=float(plan_step.seconds),
+        )
+
+    def elapsed_question(self) -> float:
+        if self.finished:
+            return 0.0
+        return self._carried + (self._now() - self._started).total_seconds()
+
+    def used_total(self) -> float:
+        return self._used_before + self.elapsed_question()
+
+    def remaining_total(self) -> float:
+        return max(0.0, self.plan.total_seconds - self.used_total())
+
+    def remaining_question(self) -> float:
+        if self.finished:
+            return 0.0
+        left = self._steps[self._position].seconds - self.elapsed_question()
+        return max(0.0, min(left, self.remaining_total()))
+
+    # ---- events ------------------------------------------------------------------------
+
+    def update_draft(self, text: str, *, save: bool = False) -> None:
+        """What the learner has typed so far (auto-submitted on time-out); `save` writes it now."""
+        self.draft = text
+        if save:
+            self.save()
+
+    def save(self) -> None:
+        """Write the current step's elapsed time and draft (call on quit, and `tick` does it)."""
+        if self.finished:
+            return
+        self.store.mocks.save_progress(self.id, self._position, elapsed=self.elapsed_question(), draft=self.draft)
+        self._last_saved, self._saved_draft = self._now(), self.draft
+
+    def submit(self, response: str) -> Any:
+        """Answer the current step and move on. Returns None, or an invalid Grade (a format
+        error, nothing stored, not moved on: the learner fixes the answer). Past the time
+        limit, the response is recorded as auto-submitted instead."""
+        self._require_open()
+        if self.remaining_question() <= 0:
+            self.draft = response
+            self.tick()
+            return None
+        grade = self._grade(response)
+        if grade is not None and is_invalid(grade):
+            return grade
+        self._finish_step("answered", response, grade, auto=False)
+        return None
+
+    def skip(self) -> None:
+        """Pass on the current step (and on the follow-ups of a skipped main question)."""
+        self._require_open()
+        self._finish_step("skipped", None, None, auto=False)
+
+    def tick(self) -> bool:
+        """Call about once a second: auto-submits on time-out; returns True if the step changed."""
+        if self.finished:
+            return False
+        if self.remaining_total() <= 0:
+            self._finish_step("timed_out", self.draft, self._grade(self.draft), auto=True, end=True)
+            return True
+        if self.remaining_question() <= 0:
+            self._finish_step("timed_out", self.draft, self._grade(self.draft), auto=True)
+            return True
+        now = self._now()
+        if self.draft != self._saved_draft or (now - self._last_saved).total_seconds() >= self._save_every:
+            self.save()
+        return False
+
+    def end_early(self) -> None:
+        """Stop now: the current draft (if any) is submitted, the rest is not asked."""
+        self._require_open()
+        response = self.draft if self.draft.strip() else None
+        grade = self._grade(response) if response else None
+        self._finish_step("ended", response, grade, auto=response is not None, end=True)
+
+    def report(self) -> MockReport:
+        return report(self.store, self.id, self.pack)
+
+    # ---- internals ---------------------------------------------------------------------
+
+    def _grade(self, response: str | None) -> Any:
+        plan_step = self._steps[self._position]
+        if plan_step.follow_up_index is not None or not response or not response.strip():
+            return None
+        check = self._questions[plan_step.question_id].check
+        if getattr(check, "kind", None) == "self":
+            return None
+        return self._grader(check, response)
+
+    def _finish_step(self, outcome: StepOutcome, response: str | None, grade: Any, *, auto: bool,
+                     end: bool = False) -> None:
+        plan_step = self._steps[self._position]
+        now = self._now()
+        elapsed = min(self.elapsed_question(), float(plan_step.seconds))
+        is_main = plan_step.follow_up_index is None
+        gradable = is_main and self.plan.items[plan_step.item_index].gradable
+        fields = fields_of(grade) if grade is not None else None
+        score = fields.score if fields else (0.0 if gradable else None)
+        correct = fields.correct if fields else (False if gradable else None)
+        if fields and fields.invalid:
+            score, correct = 0.0, False
+        with self.store.transaction():
+            self.store.mocks.finish_step(
+                self.id, self._position, outcome=outcome, response=response, answered_at=now, elapsed=elapsed,
+                auto_submitted=auto, correct=correct, score=score,
+                feedback=fields.feedback if fields else "", notes=fields.notes if fields else (),
+                invalid=fields.invalid if fields else False, undecided=fields.undecided if fields else False,
+            )
+            if is_main and response:
+                self.store.reviews.add(
+                    pack_id=self.pack.id, question_id=plan_step.question_id, mode="mock", reviewed_at=now,
+                    response=response, correct=correct, score=score, feedback=fields.feedback if fields else "",
+                    notes=fields.notes if fields else (), seconds=elapsed, mock_id=self.id,
+                )
+            self._outcomes[self._position] = outcome
+            self._used_before += elapsed
+            if end:
+                self._finish_interview(now)
+            else:
+                self._advance(self._position)
+
+    def _next_position(self, after: int) -> int:
+        """The next plan step to ask after position `after` (len(steps) when none is left)."""
+        position = after + 1
+        while position < len(self._steps):
+            plan_step = self._steps[position]
+            if position in self._outcomes or plan_step.question_id not in self._questions:
+                position += 1
+                continue
+            if plan_step.follow_up_index is not None:
+                main = next(s for s in self._steps if s.item_index == plan_step.item_index and s.follow_up_index is None)
+                if self._outcomes.get(main.position) in ("skipped", "ended", None):
+                    position += 1
+                    continue
+            return position
+        return position
+
+    def _advance(self, after: int) -> None:
+        with self.store.transaction():
+            position = self._next_position(after)
+            now = self._now()
+            self._position, self._carried, self._started, self._last_saved = position, 0.0, now, now
+            self.draft = self._saved_draft = ""
+            if position >= len(self._steps):
+                self._finish_interview(now)
+                return
+            plan_step = self._steps[position]
+            question = self._questions[plan_step.question_id]
+            follow_up = None if plan_step.follow_up_index is None else question.follow_ups[plan_step.follow_up_index]
+            self.store.mocks.show_step(
+                self.id, position=position, question_id=question.id, follow_up_index=plan_step.follow_up_index,
+                prompt=follow_up.prompt if follow_up else question.prompt,
+                model_answer=follow_up.answer if follow_up else question.answer,
+                time_limit=float(plan_step.seconds), shown_at=now,
+            )
+
+    def _finish_interview(self, now: datetime) -> None:
+        scores = item_scores(self.plan, self.store.mocks.steps(self.id))
+        queued = [
+            item.question_id
+            for item, score in zip(self.plan.items, scores)
+            if (score is None or score < 1) and item.question_id in self._questions
+        ]
+        for question_id in queued:
+            card = self.store.cards.get(self.pack.id, question_id)
+            if card is None:
+                card = new_card(self.pack.id, question_id, now)
+            elif card.due > now:
+                card = copy.copy(card)
+                card.due = now
+            else:
+                continue
+            self.store.cards.put(self.pack.id, question_id, card, now=now)
+        self.store.mocks.finish(self.id, finished_at=now, score=mean_score(scores), queued=queued)
+        self._position = len(self._steps)
+        self.finished = True
+
+    def _require_open(self) -> None:
+        if self.finished:
+            raise StudyError("the mock interview is over")
+
+    def _now(self) -> datetime:
+        return as_utc(self._clock())
+
+
+def resume(store: Store, mock_id: int, pack: Any, *, clock: Clock, grader: Grader) -> MockInterview:
+    return MockInterview.resume(store, mock_id, pack, clock=clock, grader=grader)
+
+
+def discard(store: Store, mock_id: int, *, clock: Clock) -> None:
+    """Give up an unfinished interview (its rows are kept, it leaves the resume list)."""
+    _unfinished_record(store, mock_id)
+    store.mocks.discard(mock_id, at=as_utc(clock()))
+
+
+def unfinished(store: Store, pack_id: str | None = None) -> list[MockRecord]:
+    """Interviews still in progress (to offer resume or discard on start-up), most recent first."""
+    return store.mocks.list(statuses=("in_progress",), pack_id=pack_id)
+
+
+def _unfinished_record(store: Store, mock_id: int) -> MockRecord:
+    record = store.mocks.get(mock_id)
+    if record is None:
+        raise StudyError(f"no mock interview with id {mock_id}")
+    if record.status != "in_progress":
+        raise StudyError(f"mock interview {mock_id} is {record.status.replace('_', ' ')}, not in progress")
+    return record
+

@@ -1,0 +1,126 @@
+"""A mock interview debrief as Markdown (to read or share) and as JSON-ready data.
+
+Both are pure functions of a `MockReport`, so `tutor mock --export` and the debrief
+screen's export key produce the same text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+from tutor.study.mock_report import MockReport, QuestionReport
+
+_OUTCOME_WORDS = {
+    "answered": "answered",
+    "timed_out": "time ran out",
+    "skipped": "skipped",
+    "ended": "interview ended here",
+    "not_asked": "not reached",
+    "in_progress": "in progress",
+}
+
+
+def to_json(report: MockReport) -> dict[str, Any]:
+    """The report as plain JSON types (datetimes as ISO-8601 UTC text)."""
+    return _plain(dataclasses.asdict(report))
+
+
+def to_markdown(report: MockReport) -> str:
+    lines = [f"# Mock interview {report.mock_id}: {report.pack_id}", ""]
+    lines.append(
+        f"- Date: {report.started_at:%Y-%m-%d %H:%M} UTC\n"
+        f"- Score: {_percent(report.score)}\n"
+        f"- Time: {clock_text(report.time_used_seconds)} of {clock_text(report.time_limit_seconds)}\n"
+        f"- Questions: {len(report.questions)} (seed {report.seed})"
+    )
+    for question in report.questions:
+        lines.extend(["", *_question_lines(question)])
+    lines.extend(["", "## Weakest topics", ""])
+    if report.weakest_topics:
+        lines.extend(
+            f"- {topic.topic}: {_percent(topic.score)} over {topic.questions} question"
+            f"{'' if topic.questions == 1 else 's'}"
+            for topic in report.weakest_topics
+        )
+    else:
+        lines.append("- none: every graded question was answered correctly")
+    lines.extend(["", "## Study next", ""])
+    if report.queued:
+        lines.append("These questions are now due in your study queue:")
+        lines.extend(f"- {question_id}" for question_id in report.queued)
+    else:
+        lines.append("Nothing new: no question needed review.")
+    return "\n".join(lines) + "\n"
+
+
+def clock_text(seconds: float) -> str:
+    """`m:ss` for a duration in seconds (rounded down to whole seconds)."""
+    whole = int(max(0.0, seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _question_lines(question: QuestionReport) -> list[str]:
+    lines = [
+        f"## {question.number}. {question.question_id} ({question.level}; {', '.join(question.topics)})",
+        "",
+        question.prompt,
+        "",
+        f"- Your answer: {_quote(question.response)}",
+        f"- Result: {_verdict(question)} ({_OUTCOME_WORDS.get(question.outcome, question.outcome)})",
+        f"- Time: {clock_text(question.time_used)} of {clock_text(question.time_limit)}"
+        + (" (auto-submitted)" if question.auto_submitted else ""),
+    ]
+    if question.concepts_missed:
+        lines.append(f"- Concepts missed: {', '.join(question.concepts_missed)}")
+    if question.misconception:
+        detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
+        lines.append(f"- Misconception: {question.misconception}{detail}")
+    if question.feedback:
+        lines.append(f"- Feedback: {question.feedback}")
+    lines.append(f"- Model answer: {question.model_answer}")
+    if question.evidence:
+        lines.append(f"- Evidence: {', '.join(question.evidence)}")
+    for index, follow_up in enumerate(question.follow_ups, start=1):
+        lines.extend(
+            [
+                "",
+                f"### Follow-up {index}: {follow_up.prompt}",
+                "",
+                f"- Your answer: {_quote(follow_up.response)} ({_OUTCOME_WORDS.get(follow_up.outcome, follow_up.outcome)})",
+                f"- Time: {clock_text(follow_up.time_used)} of {clock_text(follow_up.time_limit)}"
+                + (" (auto-submitted)" if follow_up.auto_submitted else ""),
+                f"- Model answer: {follow_up.model_answer}",
+            ]
+        )
+    return lines
+
+
+def _verdict(question: QuestionReport) -> str:
+    if not question.gradable:
+        return "not auto-graded (compare with the model answer)"
+    if question.invalid:
+        return "could not be read, 0%"
+    word = "correct" if question.correct else ("partly correct" if (question.score or 0) > 0 else "wrong")
+    return f"{word}, {_percent(question.score)}"
+
+
+def _percent(score: float | None) -> str:
+    return "n/a" if score is None else f"{round(score * 100)}%"
+
+
+def _quote(text: str | None) -> str:
+    if text is None or not text.strip():
+        return "(no answer)"
+    return " ".join(text.split())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,224 @@
+"""Drawing a mock interview: which questions, in what order, with which follow-ups and time.
+
+Like a real interviewer: a warm-up first, then harder questions (questions are ordered
+basic -> intermediate -> advanced), topics spread out (each pick prefers the question
+whose topics have come up least so far), one or two of the question's follow-ups after
+each main question, and harder questions get more time. The seed makes the draw
+repeatable; the plan is plain data (`to_dict`/`from_dict`) stored with the interview.
+
+Time: the total is split over the main questions in proportion to `LEVEL_TIME_WEIGHTS`,
+and each question's budget over its steps (the main question counts
+`MAIN_STEP_WEIGHT`, each follow-up `FOLLOW_UP_STEP_WEIGHT`), in whole seconds that add
+up exactly (largest remainder).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tutor.study.practice import filter_questions
+
+LEVEL_ORDER = ("basic", "intermediate", "advanced")
+LEVEL_SHARES = {"basic": 1, "intermediate": 2, "advanced": 2}
+"""How the questions are spread over the levels present (5 questions -> 1, 2, 2)."""
+LEVEL_TIME_WEIGHTS = {"basic": 2, "intermediate": 3, "advanced": 4}
+MAIN_STEP_WEIGHT = 2
+FOLLOW_UP_STEP_WEIGHT = 1
+MAX_FOLLOW_UPS = 2
+
+
+class PlanError(ValueError):
+    """No question matches the filters (the message says which)."""
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One main question with the follow-ups to ask after it and the seconds for each step."""
+
+    question_id: str
+    level: str
+    topics: tuple[str, ...]
+    gradable: bool
+    follow_ups: tuple[int, ...]
+    step_seconds: tuple[int, ...]
+    """Main question first, then one entry per follow-up."""
+
+    @property
+    def seconds(self) -> int:
+        return sum(self.step_seconds)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One thing the interviewer asks: a main question (follow_up_index None) or a follow-up."""
+
+    position: int
+    item_index: int
+    question_id: str
+    follow_up_index: int | None
+    seconds: int
+
+
+@dataclass(frozen=True)
+class MockPlan:
+    pack_id: str
+    seed: int
+    minutes: float
+    items: tuple[PlanItem, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(item.seconds for item in self.items)
+
+    @property
+    def steps(self) -> tuple[PlanStep, ...]:
+        steps: list[PlanStep] = []
+        for item_index, item in enumerate(self.items):
+            for offset, seconds in enumerate(item.step_seconds):
+                follow_up = None if offset == 0 else item.follow_ups[offset - 1]
+                steps.append(PlanStep(len(steps), item_index, item.question_id, follow_up, seconds))
+        return tuple(steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pack_id": self.pack_id,
+            "seed": self.seed,
+            "minutes": self.minutes,
+            "items": [
+                {
+                    "question_id": item.question_id,
+                    "level": item.level,
+                    "topics": list(item.topics),
+                    "gradable": item.gradable,
+                    "follow_ups": list(item.follow_ups),
+                    "step_seconds": list(item.step_seconds),
+                }
+                for item in self.items
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MockPlan:
+        return cls(
+            pack_id=data["pack_id"],
+            seed=int(data["seed"]),
+            minutes=data["minutes"],
+            items=tuple(
+                PlanItem(
+                    question_id=item["question_id"],
+                    level=item["level"],
+                    topics=tuple(item["topics"]),
+                    gradable=bool(item["gradable"]),
+                    follow_ups=tuple(item["follow_ups"]),
+                    step_seconds=tuple(item["step_seconds"]),
+                )
+                for item in data["items"]
+            ),
+        )
+
+
+def apportion(total: int, weights: Sequence[float]) -> list[int]:
+    """Split the integer `total` in proportion to `weights`; parts add up to `total` exactly.
+
+    Largest remainder method; equal remainders go to the earlier part.
+    """
+    weight_sum = float(sum(weights))
+    if not weights or weight_sum <= 0:
+        return [0 for _ in weights]
+    exact = [total * weight / weight_sum for weight in weights]
+    parts = [int(value) for value in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda index: (-(exact[index] - parts[index]), index))
+    for index in by_remainder[: total - sum(parts)]:
+        parts[index] += 1
+    return parts
+
+
+def plan_mock(
+    pack: Any,
+    *,
+    questions: int = 5,
+    minutes: float = 10,
+    levels: Collection[str] | None = None,
+    topics: Collection[str] | None = None,
+    seed: int,
+) -> MockPlan:
+    """Draw a reproducible interview of up to `questions` questions lasting `minutes`."""
+    if questions < 1 or minutes <= 0:
+        raise PlanError("a mock interview needs at least 1 question and a positive number of minutes")
+    pool = filter_questions(pack.questions, topics=topics, levels=levels)
+    if not pool:
+        raise PlanError(f"no question in pack '{pack.id}' matches levels={levels} topics={topics}")
+    gradable = [question for question in pool if _is_gradable(question)]
+    if len(gradable) >= questions:
+        pool = gradable
+    count = min(questions, len(pool))
+    rng = random.Random(seed)
+
+    by_level = {level: [q for q in pool if _level(q) == level] for level in LEVEL_ORDER}
+    for candidates in by_level.values():
+        rng.shuffle(candidates)
+    counts = _level_counts(count, {level: len(qs) for level, qs in by_level.items()})
+
+    chosen: list[Any] = []
+    topic_uses: dict[str, int] = {}
+    for level in LEVEL_ORDER:
+        candidates = list(by_level[level])
+        for _ in range(counts[level]):
+            pick = min(candidates, key=lambda q: sum(topic_uses.get(topic, 0) for topic in q.topics))
+            candidates.remove(pick)
+            chosen.append(pick)
+            for topic in pick.topics:
+                topic_uses[topic] = topic_uses.get(topic, 0) + 1
+
+    follow_ups = [_draw_follow_ups(question, rng) for question in chosen]
+    budgets = apportion(round(minutes * 60), [LEVEL_TIME_WEIGHTS[_level(q)] for q in chosen])
+    items = tuple(
+        PlanItem(
+            question_id=question.id,
+            level=_level(question),
+            topics=tuple(question.topics),
+            gradable=_is_gradable(question),
+            follow_ups=picked,
+            step_seconds=tuple(
+                apportion(budget, [MAIN_STEP_WEIGHT] + [FOLLOW_UP_STEP_WEIGHT] * len(picked))
+            ),
+        )
+        for question, picked, budget in zip(chosen, follow_ups, budgets)
+    )
+    return MockPlan(pack_id=pack.id, seed=seed, minutes=minutes, items=items)
+
+
+def _level_counts(count: int, available: dict[str, int]) -> dict[str, int]:
+    """Questions per level: shares over the levels present, capped by what each level has."""
+    present = [level for level in LEVEL_ORDER if available[level]]
+    shares = apportion(count, [LEVEL_SHARES[level] for level in present])
+    counts = {level: 0 for level in LEVEL_ORDER}
+    overflow = 0
+    for level, share in zip(present, shares):
+        counts[level] = min(share, available[level])
+        overflow += share - counts[level]
+    while overflow:
+        spare = [level for level in present if counts[level] < available[level]]
+        level = min(spare, key=lambda name: (counts[name] / LEVEL_SHARES[name], LEVEL_ORDER.index(name)))
+        counts[level] += 1
+        overflow -= 1
+    return counts
+
+
+def _draw_follow_ups(question: Any, rng: random.Random) -> tuple[int, ...]:
+    available = len(question.follow_ups)
+    if available == 0:
+        return ()
+    wanted = min(available, rng.choice((1, MAX_FOLLOW_UPS)))
+    return tuple(sorted(rng.sample(range(available), wanted)))
+
+
+def _level(question: Any) -> str:
+    return str(getattr(question.level, "value", question.level))
+
+
+def _is_gradable(question: Any) -> bool:
+    return getattr(question.check, "kind", None) != "self"

@@ -1,0 +1,273 @@
+"""The debrief of a mock interview, built from what the store recorded.
+
+The report is computed from the stored plan and steps (plus the pack for explanations,
+concept lists and evidence names), so it can be reopened from the history at any time
+and survives questions disappearing from the pack. Scores: each main question scores
+its grade (0 if skipped, timed out empty, or never reached); questions that cannot be
+graded automatically (self checks) are listed but left out of the mean. Follow-ups are
+not graded; their model answers are shown for comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tutor.store.db import Store
+from tutor.store.mocks import MockRecord, StepRecord
+from tutor.study.mock_plan import MockPlan
+from tutor.study.notes import read_notes
+
+WEAKEST_TOPICS = 3
+NOT_ASKED = "not_asked"
+
+
+@dataclass(frozen=True)
+class FollowUpReport:
+    prompt: str
+    model_answer: str
+    response: str | None
+    outcome: str
+    time_used: float
+    time_limit: float
+    auto_submitted: bool
+
+
+@dataclass(frozen=True)
+class QuestionReport:
+    number: int
+    question_id: str
+    level: str
+    topics: tuple[str, ...]
+    prompt: str
+    response: str | None
+    outcome: str
+    """answered, timed_out, skipped, ended (interview ended on it) or not_asked."""
+    gradable: bool
+    correct: bool | None
+    score: float | None
+    """The score that counts (0 for no answer); None if the question is not auto-graded."""
+    feedback: str
+    invalid: bool
+    time_used: float
+    time_limit: float
+    auto_submitted: bool
+    concepts_missed: tuple[str, ...]
+    misconception: str | None
+    misconception_feedback: str | None
+    model_answer: str
+    explanation: str
+    evidence: tuple[str, ...]
+    in_pack: bool
+    follow_ups: tuple[FollowUpReport, ...]
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    score: float
+    questions: int
+
+
+@dataclass(frozen=True)
+class MockReport:
+    mock_id: int
+    pack_id: str
+    seed: int
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    time_limit_seconds: float
+    time_used_seconds: float
+    score: float | None
+    """Mean score of the auto-graded main questions (0..1), None if there were none."""
+    questions: tuple[QuestionReport, ...]
+    weakest_topics: tuple[TopicScore, ...]
+    queued: tuple[str, ...]
+    """Question ids put into the study queue as due when the interview finished."""
+
+
+@dataclass(frozen=True)
+class MockSummary:
+    """One line of the history."""
+
+    mock_id: int
+    pack_id: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    score: float | None
+    duration_seconds: float
+    time_limit_seconds: float
+    questions: int
+
+
+def item_scores(plan: MockPlan, steps: Sequence[StepRecord]) -> list[float | None]:
+    """The counting score of each main question (None when it is not auto-graded)."""
+    by_position = {step.position: step for step in steps}
+    scores: list[float | None] = []
+    for plan_step in plan.steps:
+        if plan_step.follow_up_index is not None:
+            continue
+        if not plan.items[plan_step.item_index].gradable:
+            scores.append(None)
+            continue
+        step = by_position.get(plan_step.position)
+        scores.append(step.score if step is not None and step.score is not None else 0.0)
+    return scores
+
+
+def mean_score(scores: Sequence[float | None]) -> float | None:
+    counted = [score for score in scores if score is not None]
+    return sum(counted) / len(counted) if counted else None
+
+
+def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
+    """The debrief of interview `mock_id` (finished or not); `pack` adds explanations and evidence."""
+    record = store.mocks.get(mock_id)
+    if record is None:
+        raise KeyError(f"no mock interview with id {mock_id}")
+    plan = MockPlan.from_dict(record.plan)
+    steps = store.mocks.steps(mock_id)
+    by_position = {step.position: step for step in steps}
+    questions = {} if pack is None or pack.id != plan.pack_id else {q.id: q for q in pack.questions}
+    scores = item_scores(plan, steps)
+
+    reports: list[QuestionReport] = []
+    all_steps = plan.steps
+    for item_index, item in enumerate(plan.items):
+        item_steps = [step for step in all_steps if step.item_index == item_index]
+        main_plan, follow_plans = item_steps[0], item_steps[1:]
+        main = by_position.get(main_plan.position)
+        question = questions.get(item.question_id)
+        follow_ups = tuple(
+            _follow_up_report(question, plan_step, by_position.get(plan_step.position)) for plan_step in follow_plans
+        )
+        reports.append(
+            _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index], follow_ups)
+        )
+    return MockReport(
+        mock_id=record.id,
+        pack_id=record.pack_id,
+        seed=record.seed,
+        status=record.status,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        time_limit_seconds=record.time_limit_seconds,
+        time_used_seconds=sum(step.elapsed for step in steps),
+        score=mean_score(scores),
+        questions=tuple(reports),
+        weakest_topics=weakest_topics(plan, scores),
+        queued=record.queued,
+    )
+
+
+def weakest_topics(plan: MockPlan, scores: Sequence[float | None], limit: int = WEAKEST_TOPICS) -> tuple[TopicScore, ...]:
+    """Topics of the auto-graded questions with a mean below 1, weakest first (ties by name)."""
+    totals: dict[str, list[float]] = {}
+    for item, score in zip(plan.items, scores):
+        if score is None:
+            continue
+        for topic in item.topics:
+            totals.setdefault(topic, []).append(score)
+    ranked = sorted(
+        (TopicScore(topic, sum(values) / len(values), len(values)) for topic, values in totals.items()),
+        key=lambda entry: (entry.score, entry.topic),
+    )
+    return tuple(entry for entry in ranked if entry.score < 1)[:limit]
+
+
+def history(store: Store, pack_id: str | None = None) -> list[MockSummary]:
+    """Finished interviews, most recent first, with score and time used."""
+    summaries = []
+    for record in store.mocks.list(statuses=("finished",), pack_id=pack_id):
+        steps = store.mocks.steps(record.id)
+        summaries.append(_summary(record, steps))
+    return summaries
+
+
+def _summary(record: MockRecord, steps: Sequence[StepRecord]) -> MockSummary:
+    return MockSummary(
+        mock_id=record.id,
+        pack_id=record.pack_id,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        status=record.status,
+        score=record.score,
+        duration_seconds=sum(step.elapsed for step in steps),
+        time_limit_seconds=record.time_limit_seconds,
+        questions=len(record.plan["items"]),
+    )
+
+
+def _question_report(
+    index: int,
+    item: Any,
+    question: Any,
+    main: StepRecord | None,
+    limit: float,
+    score: float | None,
+    follow_ups: tuple[FollowUpReport, ...],
+) -> QuestionReport:
+    check = getattr(question, "check", None)
+    answered = main is not None and bool((main.response or "").strip())
+    notes = read_notes(main.notes if main is not None else (), check)
+    missed = notes.missed
+    if not answered and check is not None:
+        missed = tuple(concept.name for concept in getattr(check, "concepts", ()) or ())
+    misconception = notes.misconceptions[0] if notes.misconceptions else None
+    misconception_feedback = None
+    for candidate in getattr(check, "misconceptions", ()) or ():
+        if candidate.name == misconception:
+            misconception_feedback = candidate.feedback
+    return QuestionReport(
+        number=index + 1,
+        question_id=item.question_id,
+        level=item.level,
+        topics=item.topics,
+        prompt=main.prompt if main is not None else getattr(question, "prompt", ""),
+        response=main.response if main is not None else None,
+        outcome=(main.outcome or "in_progress") if main is not None else NOT_ASKED,
+        gradable=item.gradable,
+        correct=main.correct if main is not None else None,
+        score=score,
+        feedback=main.feedback if main is not None else "",
+        invalid=main.invalid if main is not None else False,
+        time_used=main.elapsed if main is not None else 0.0,
+        time_limit=limit,
+        auto_submitted=main.auto_submitted if main is not None else False,
+        concepts_missed=missed,
+        misconception=misconception,
+        misconception_feedback=misconception_feedback,
+        model_answer=main.model_answer if main is not None else getattr(question, "answer", ""),
+        explanation=getattr(question, "explanation", ""),
+        evidence=tuple(evidence.name for evidence in getattr(question, "evidence", ()) or ()),
+        in_pack=question is not None,
+        follow_ups=follow_ups,
+    )
+
+
+def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None) -> FollowUpReport:
+    if step is not None:
+        return FollowUpReport(
+            prompt=step.prompt,
+            model_answer=step.model_answer,
+            response=step.response,
+            outcome=step.outcome or "in_progress",
+            time_used=step.elapsed,
+            time_limit=plan_step.seconds,
+            auto_submitted=step.auto_submitted,
+        )
+    follow_ups = getattr(question, "follow_ups", ()) or ()
+    known = plan_step.follow_up_index < len(follow_ups)
+    return FollowUpReport(
+        prompt=follow_ups[plan_step.follow_up_index].prompt if known else "",
+        model_answer=follow_ups[plan_step.follow_up_index].answer if known else "",
+        response=None,
+        outcome=NOT_ASKED,
+        time_used=0.0,
+        time_limit=plan_step.seconds,
+        auto_submitted=False,
+    )

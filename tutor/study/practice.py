@@ -1,0 +1,173 @@
+"""Practice: questions one after another with immediate feedback, no scheduling.
+
+Each valid answer is stored at once as a `practice` review (a format error is not an
+attempt and is not stored). "I was right" appends an overriding row (`overridden=1`,
+`replaces` = the automatic verdict's row) instead of editing history. Hints used are
+counted on the row. The fsrs cards are not touched: practice is free exploration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from tutor.store.db import Store
+from tutor.study.clock import Clock, as_utc
+from tutor.study.grades import Grader, fields_of, is_invalid
+from tutor.study.queue import StudyError
+
+
+def filter_questions(
+    questions: Any, *, topics: Collection[str] | None = None, levels: Collection[str] | None = None
+) -> list[Any]:
+    """Questions having any of `topics` and one of `levels` (None means no filter), in pack order."""
+    wanted_levels = None if levels is None else {_level_name(level) for level in levels}
+    wanted_topics = None if topics is None else set(topics)
+    return [
+        question
+        for question in questions
+        if (wanted_levels is None or _level_name(question.level) in wanted_levels)
+        and (wanted_topics is None or wanted_topics.intersection(question.topics))
+    ]
+
+
+def shuffled(items: list[Any], rng: Any) -> list[Any]:
+    """`items` in a random order from `rng` (a `random.Random` or a `numpy.random.Generator`)."""
+    if hasattr(rng, "permutation"):
+        return [items[int(index)] for index in rng.permutation(len(items))]
+    return rng.sample(items, len(items))
+
+
+class PracticeSession:
+    """A shuffled run through the filtered questions of a pack."""
+
+    def __init__(
+        self,
+        pack: Any,
+        store: Store,
+        *,
+        clock: Clock,
+        grader: Grader,
+        rng: Any,
+        topics: Collection[str] | None = None,
+        levels: Collection[str] | None = None,
+    ) -> None:
+        self.pack = pack
+        self.store = store
+        self._clock = clock
+        self._grader = grader
+        self.questions: tuple[Any, ...] = tuple(
+            shuffled(filter_questions(pack.questions, topics=topics, levels=levels), rng)
+        )
+        self.position = 0
+        """Index of the current question in `questions` (== len(questions) when done)."""
+        self._start_question()
+
+    # ---- navigation ------------------------------------------------------------------
+
+    def current(self) -> Any | None:
+        return self.questions[self.position] if self.position < len(self.questions) else None
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.questions)
+
+    def remaining(self) -> int:
+        """Questions left, the current one included."""
+        return len(self.questions) - self.position
+
+    def next(self) -> Any | None:
+        """Move on to the next question (answered or not) and return it."""
+        if not self.done:
+            self.position += 1
+            self._start_question()
+        return self.current()
+
+    @property
+    def follow_ups(self) -> tuple[Any, ...]:
+        question = self.current()
+        return () if question is None else tuple(question.follow_ups)
+
+    # ---- answering -------------------------------------------------------------------
+
+    def hint(self) -> str | None:
+        """The next hint of the current question, or None when there are no more."""
+        question = self._require_current()
+        if self.hints_used >= len(question.hints):
+            return None
+        self.hints_used += 1
+        return question.hints[self.hints_used - 1]
+
+    def submit(self, response: str, seconds: float | None = None) -> Any:
+        """Grade and store the answer at once; return the Grade (None for a self check).
+
+        An invalid grade is returned but not stored; the learner may fix the response.
+        A self-check answer is stored with no verdict (the learner compares with the model answer).
+        """
+        question = self._require_current()
+        now = as_utc(self._clock())
+        if seconds is None:
+            seconds = (now - self._shown_at).total_seconds()
+        check = question.check
+        grade = None if getattr(check, "kind", None) == "self" else self._grader(check, response)
+        if grade is not None and is_invalid(grade):
+            return grade
+        fields = fields_of(grade) if grade is not None else None
+        self.last_review_id = self.store.reviews.add(
+            pack_id=self.pack.id,
+            question_id=question.id,
+            mode="practice",
+            reviewed_at=now,
+            response=response,
+            correct=fields.correct if fields else None,
+            score=fields.score if fields else None,
+            feedback=fields.feedback if fields else "",
+            notes=fields.notes if fields else (),
+            seconds=seconds,
+            hints=self.hints_used,
+        )
+        self.last_response = response
+        self.last_grade = grade
+        return grade
+
+    def override_correct(self) -> int:
+        """"I was right": append a row marking the last answer correct; return its id."""
+        if self.last_review_id is None:
+            raise StudyError("nothing to override: no answer was submitted for this question")
+        original = self.store.reviews.get(self.last_review_id)
+        assert original is not None
+        return self.store.reviews.add(
+            pack_id=original.pack_id,
+            question_id=original.question_id,
+            mode="practice",
+            reviewed_at=as_utc(self._clock()),
+            response=original.response,
+            correct=True,
+            score=1.0,
+            feedback=original.feedback,
+            notes=original.notes,
+            overridden=True,
+            replaces=original.id,
+            seconds=original.seconds,
+            hints=original.hints,
+        )
+
+    # ---- internals -------------------------------------------------------------------
+
+    def _start_question(self) -> None:
+        self.hints_used = 0
+        self.last_review_id: int | None = None
+        self.last_response: str | None = None
+        self.last_grade: Any = None
+        self._shown_at: datetime = as_utc(self._clock())
+
+    def _require_current(self) -> Any:
+        question = self.current()
+        if question is None:
+            raise StudyError("the practice session is over")
+        return question
+
+
+def _level_name(level: Any) -> str:
+    return str(getattr(level, "value", level))

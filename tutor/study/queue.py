@@ -1,0 +1,291 @@
+"""The study session: which flashcard comes next today, and recording each rating at once.
+
+fsrs schedules in days; the same-day queue is ours. A session shows, in order:
+1. cards in (re)learning whose step has elapsed (`due <= now`), earliest first;
+2. due cards, oldest due first: review-state cards due any time today (a daily review
+   habit should not depend on the hour of yesterday's review) and (re)learning cards due
+   by now;
+3. new cards in pack order, up to `new_per_day` minus the new cards already introduced
+   today (counted from the reviews table, so a second session the same day respects it);
+4. when nothing else is left, (re)learning cards due within `learn_ahead_minutes`.
+After a rating, a card whose new due time falls within today (an Again or Hard on a
+learning step, or a Good between learning steps) comes back in this session after its
+step. Each rating stores the review row and the new card state in one committed
+transaction before the session moves on.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, Literal
+
+from fsrs import Card, Rating, State
+
+from tutor.store.db import Store
+from tutor.store.reviews import NEW_CARD_STATE
+from tutor.study.clock import Clock, as_utc, today_bounds
+from tutor.study.grades import Grader, Rater, default_rater, fields_of, is_invalid
+from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, make_scheduler, new_card, review
+
+Source = Literal["relearn", "due", "new"]
+
+
+class StudyError(RuntimeError):
+    """A session method was called out of order (e.g. rate with no current card)."""
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    """The card in front of the learner: the question, its fsrs state (None if new), why it is here."""
+
+    question: Any
+    card: Card | None
+    source: Source
+
+    @property
+    def is_new(self) -> bool:
+        return self.card is None
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """Cards left in the session, the current one included."""
+
+    due: int
+    new: int
+    relearning: int
+
+    @property
+    def total(self) -> int:
+        return self.due + self.new + self.relearning
+
+
+@dataclass(frozen=True)
+class PackCounts:
+    """For the home screen: due now, new available today, learned (in review state), total."""
+
+    due: int
+    new: int
+    learned: int
+    total: int
+
+
+def is_due(card: Card, now: datetime, end_of_today: datetime) -> bool:
+    """Due now, or (for a review-state card) due at any time today."""
+    return card.due <= now or (card.state == State.Review and card.due < end_of_today)
+
+
+def new_cards_allowed(pack: Any, store: Store, now: datetime, new_per_day: int, tz: tzinfo | None) -> int:
+    """How many new cards may still be introduced today."""
+    start, end = today_bounds(now, tz)
+    introduced = store.reviews.count_new_cards_introduced(pack.id, start, end)
+    return max(0, new_per_day - introduced)
+
+
+def pack_counts(
+    pack: Any, store: Store, now: datetime, *, new_per_day: int | None = None, tz: tzinfo | None = None
+) -> PackCounts:
+    """Counts of the pack's current questions; `new` is capped by today's allowance if `new_per_day` is given."""
+    now = as_utc(now)
+    _, end_of_today = today_bounds(now, tz)
+    cards = store.cards.for_pack(pack.id)
+    question_ids = [question.id for question in pack.questions]
+    present = [cards[qid] for qid in question_ids if qid in cards]
+    unseen = len(question_ids) - len(present)
+    if new_per_day is not None:
+        unseen = min(unseen, new_cards_allowed(pack, store, now, new_per_day, tz))
+    return PackCounts(
+        due=sum(is_due(card, now, end_of_today) for card in present),
+        new=unseen,
+        learned=sum(card.state == State.Review for card in present),
+        total=len(question_ids),
+    )
+
+
+class StudySession:
+    """One sitting of flashcards for one pack (no UI; time from `clock`, grading from `grader`)."""
+
+    def __init__(
+        self,
+        pack: Any,
+        store: Store,
+        *,
+        clock: Clock,
+        grader: Grader,
+        new_per_day: int = 20,
+        relearn_minutes: Sequence[float] = DEFAULT_RELEARN_MINUTES,
+        tz: tzinfo | None = None,
+        learn_ahead_minutes: float = 20,
+        rater: Rater | None = None,
+    ) -> None:
+        self.pack = pack
+        self.store = store
+        self._clock = clock
+        self._grader = grader
+        self._rater = rater
+        self._tz = tz
+        self._learn_ahead = timedelta(minutes=learn_ahead_minutes)
+        self.scheduler = make_scheduler(relearn_minutes)
+        self._questions = {question.id: question for question in pack.questions}
+        self.reviewed = 0
+        """Ratings stored by this session."""
+
+        now = self._now()
+        _, end_of_today = today_bounds(now, tz)
+        cards = store.cards.for_pack(pack.id)
+        due = sorted(
+            (card.due, qid, card)
+            for qid, card in cards.items()
+            if qid in self._questions and is_due(card, now, end_of_today)
+        )
+        self._due: deque[tuple[str, Card]] = deque((qid, card) for _, qid, card in due)
+        self._relearn: list[tuple[datetime, str, Card]] = sorted(
+            (card.due, qid, card)
+            for qid, card in cards.items()
+            if qid in self._questions and not is_due(card, now, end_of_today) and card.due < end_of_today
+        )
+        allowed = new_cards_allowed(pack, store, now, new_per_day, tz)
+        unseen = [qid for qid in self._questions if qid not in cards]
+        self._new: deque[str] = deque(unseen[:allowed])
+        self._reset_current()
+
+    # ---- what is shown -----------------------------------------------------------------
+
+    def current(self) -> StudyItem | None:
+        """The card to show now, or None when the session is done or waiting for a step."""
+        if self._current is None:
+            self._current = self._next_item()
+            if self._current is not None:
+                self._shown_at = self._now()
+        return self._current
+
+    @property
+    def done(self) -> bool:
+        return self.current() is None and not self._relearn
+
+    @property
+    def waiting_until(self) -> datetime | None:
+        """When nothing can be shown yet but a learning step is pending: when it is due."""
+        if self.current() is None and self._relearn:
+            return self._relearn[0][0]
+        return None
+
+    def remaining(self) -> Remaining:
+        current = self.current()
+        counts = {"due": len(self._due), "new": len(self._new), "relearn": len(self._relearn)}
+        if current is not None:
+            counts[current.source] += 1
+        return Remaining(due=counts["due"], new=counts["new"], relearning=counts["relearn"])
+
+    # ---- answering -------------------------------------------------------------------
+
+    def submit(self, response: str, seconds: float | None = None) -> Any:
+        """Grade a typed answer for the current card; returns the Grade (None for a self check).
+
+        An invalid grade (a format error) is returned but not kept: it is not an attempt,
+        and the learner may correct the response and submit again.
+        """
+        item = self._require_current()
+        check = item.question.check
+        if getattr(check, "kind", None) == "self":
+            self._response, self._grade, self._answer_seconds = response, None, seconds
+            return None
+        grade = self._grader(check, response)
+        if is_invalid(grade):
+            return grade
+        self._response, self._grade, self._answer_seconds = response, grade, seconds
+        return grade
+
+    @property
+    def last_grade(self) -> Any:
+        """The grade of the current card's last valid submission (None if revealed without one)."""
+        return self._grade
+
+    def suggested_rating(self, grade: Any = None, seconds: float | None = None) -> Rating | None:
+        """The rating to pre-select: from `grade` (default: the last grade) and the time taken."""
+        grade = self._grade if grade is None else grade
+        if grade is None:
+            return None
+        if seconds is None:
+            seconds = self._elapsed_seconds()
+        rater = self._rater or default_rater()
+        return rater(grade, seconds)
+
+    def rate(self, rating: Rating | int, seconds: float | None = None) -> Card:
+        """Store the review and the new card state (one committed transaction) and move on."""
+        item = self._require_current()
+        now = self._now()
+        if seconds is None:
+            seconds = self._elapsed_seconds()
+        question_id = item.question.id
+        before = item.card or new_card(self.pack.id, question_id, now)
+        after = review(self.scheduler, before, rating, now, seconds)
+        fields = fields_of(self._grade) if self._grade is not None else None
+        with self.store.transaction():
+            self.store.reviews.add(
+                pack_id=self.pack.id,
+                question_id=question_id,
+                mode="study",
+                reviewed_at=now,
+                response=self._response,
+                correct=fields.correct if fields else None,
+                score=fields.score if fields else None,
+                feedback=fields.feedback if fields else "",
+                notes=fields.notes if fields else (),
+                rating=int(rating),
+                seconds=seconds,
+                card_state=NEW_CARD_STATE if item.card is None else int(item.card.state),
+            )
+            self.store.cards.put(self.pack.id, question_id, after, now=now)
+        self.reviewed += 1
+        _, end_of_today = today_bounds(now, self._tz)
+        if after.due < end_of_today:
+            bisect.insort(self._relearn, (after.due, question_id, after))
+        self._reset_current()
+        return after
+
+    # ---- internals -------------------------------------------------------------------
+
+    def _next_item(self) -> StudyItem | None:
+        now = self._now()
+        if self._relearn and self._relearn[0][0] <= now:
+            return self._pop_relearn()
+        if self._due:
+            qid, card = self._due.popleft()
+            return StudyItem(self._questions[qid], card, "due")
+        if self._new:
+            return StudyItem(self._questions[self._new.popleft()], None, "new")
+        if self._relearn and self._relearn[0][0] <= now + self._learn_ahead:
+            return self._pop_relearn()
+        return None
+
+    def _pop_relearn(self) -> StudyItem:
+        _, qid, card = self._relearn.pop(0)
+        return StudyItem(self._questions[qid], card, "relearn")
+
+    def _require_current(self) -> StudyItem:
+        item = self.current()
+        if item is None:
+            raise StudyError("no card to answer: the session is done or waiting for a learning step")
+        return item
+
+    def _reset_current(self) -> None:
+        self._current: StudyItem | None = None
+        self._shown_at: datetime | None = None
+        self._response: str | None = None
+        self._grade: Any = None
+        self._answer_seconds: float | None = None
+
+    def _elapsed_seconds(self) -> float | None:
+        if self._answer_seconds is not None:
+            return self._answer_seconds
+        if self._shown_at is None:
+            return None
+        return (self._now() - self._shown_at).total_seconds()
+
+    def _now(self) -> datetime:
+        return as_utc(self._clock())

@@ -1,0 +1,45 @@
+"""The stats summary as plain text, for `tutor stats` (and text export from the app)."""
+
+from __future__ import annotations
+
+from tutor.study.stats import MasteryEntry, StatsSummary
+
+
+def format_summary(pack_title: str, summary: StatsSummary) -> str:
+    reviews = sum(day.count for day in summary.reviews_per_day)
+    retention = "n/a (no study reviews yet)" if summary.retention is None else f"{summary.retention:.0%}"
+    lines = [
+        pack_title,
+        f"  streak: {summary.streak} day{'s' if summary.streak != 1 else ''}",
+        f"  reviews in the last {len(summary.reviews_per_day)} days: {reviews}",
+        f"  retention (reviews not rated Again): {retention}",
+        "  due in the next 14 days: " + _forecast(summary),
+        "  mastery by level:",
+        *(_mastery_line(entry) for entry in summary.mastery.by_level),
+        "  mastery by topic:",
+        *(_mastery_line(entry) for entry in summary.mastery.by_topic),
+    ]
+    if summary.mocks:
+        lines.append("  mock interviews:")
+        for mock in summary.mocks:
+            score = "—" if mock.score is None else f"{mock.score:.0%}"
+            minutes, seconds = divmod(round(mock.duration_seconds), 60)
+            limit = round(mock.time_limit_seconds / 60)
+            when = mock.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {minutes}m {seconds:02d}s of {limit}m, "
+                         f"{mock.questions} questions")
+    else:
+        lines.append("  mock interviews: none yet")
+    return "\n".join(lines)
+
+
+def _forecast(summary: StatsSummary) -> str:
+    counts = [day.count for day in summary.forecast]
+    if not any(counts):
+        return "nothing"
+    return ", ".join(f"{day.day:%b %d} {day.count}" for day in summary.forecast if day.count)
+
+
+def _mastery_line(entry: MasteryEntry) -> str:
+    stability = "" if entry.stability is None else f", stability {entry.stability:.1f} d"
+    return f"    {entry.name:<24} {entry.retrievability:>4.0%}  ({entry.studied}/{entry.questions} studied{stability})"
