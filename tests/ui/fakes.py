@@ -14,7 +14,7 @@ from typing import Any, Callable
 from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.packs.schema import PackMeta, Question
-from tutor.ui.backend import PackCounts, PackEntry
+from tutor.ui.backend import PackCounts, PackEntry, StudyLeft
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -129,8 +129,11 @@ class FakeStudyDeck:
     def next_card(self) -> Question | None:
         return self.questions[0] if self.questions else None
 
-    def remaining(self) -> PackCounts:
-        return PackCounts(due=0, new=len(self.questions), learned=0)
+    def remaining(self) -> StudyLeft:
+        return StudyLeft(due=0, new=len(self.questions), relearning=0)
+
+    def waiting_until(self) -> datetime | None:
+        return None
 
     def record(self, question: Question, *, response: str | None, grade: Any, rating: int, seconds: float) -> None:
         self.records.append(
@@ -146,6 +149,14 @@ class FakePracticeDeck:
     questions: list[Question]
     attempts: list[dict[str, Any]]
     overrides: list[str]
+    hints_used: dict[str, int] = field(default_factory=dict)
+
+    def hint(self, question: Question) -> str | None:
+        used = self.hints_used.get(question.id, 0)
+        if used >= len(question.hints):
+            return None
+        self.hints_used[question.id] = used + 1
+        return question.hints[used]
 
     def next_question(self) -> Question | None:
         return self.questions.pop(0) if self.questions else None
@@ -198,6 +209,9 @@ class FakeBackend:
 
     def packs(self) -> list[PackEntry]:
         return self.packs_list
+
+    def notices(self) -> list[str]:
+        return []
 
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}

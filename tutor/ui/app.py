@@ -8,6 +8,7 @@ or plotext.
 
 from __future__ import annotations
 
+import sys
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,10 @@ class TutorApp(App[None]):
             self.register_theme(tutor_theme)
         self.theme = theme or TUTOR_DARK.name
         self._wanted_pack_id = pack_id
+
+    def on_mount(self) -> None:
+        for notice in self.backend.notices():
+            self.notify(notice, severity="warning", timeout=10)
 
     # ---- packs ------------------------------------------------------------------
 
@@ -134,13 +139,23 @@ class TutorApp(App[None]):
         self.theme = toggled(self.current_theme.dark)
 
 
-def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None) -> None:
-    """Run the app over the real core: packs found (plus `pack_paths`), the user's store."""
+def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None) -> int:
+    """Run the app over the real core: packs found (plus `pack_paths`), the user's store.
+
+    Returns the exit code: 0, or 2 when the store cannot be used (one line on stderr).
+    The first of `pack_paths` that loads is the pack the app opens on.
+    """
+    from tutor.store import StoreError
     from tutor.ui.core_backend import CoreBackend
 
     backend = CoreBackend(pack_paths or [])
-    first = backend.first_pack_id()
     try:
-        TutorApp(backend, pack_id=first, theme=theme).run()
+        backend.store  # open it now: an unusable store is one clear line, not a traceback
+    except StoreError as error:
+        print(f"tutor: {error}", file=sys.stderr)
+        return 2
+    try:
+        TutorApp(backend, pack_id=backend.first_pack_id(), theme=theme).run()
     finally:
         backend.close()
+    return 0

@@ -70,14 +70,25 @@ class PackCounts:
     learned: int
 
 
+@dataclass(frozen=True)
+class StudyLeft:
+    """Cards left in today's study session, the current one included."""
+
+    due: int
+    new: int
+    relearning: int
+
+
 class StudyDeck(Protocol):
     """Today's spaced-repetition queue for one pack (due first, then new, then relearning)."""
 
     def next_card(self) -> Question | None:
-        """The next card to show, or None when the session is done."""
+        """The card to show now (the same one until it is rated), or None."""
 
-    def remaining(self) -> PackCounts:
-        """What is left in today's session (for the status line)."""
+    def waiting_until(self) -> datetime | None:
+        """When nothing can be shown yet but a learning step is pending: when it is due."""
+
+    def remaining(self) -> StudyLeft: ...
 
     def record(
         self,
@@ -95,10 +106,16 @@ class PracticeDeck(Protocol):
     """A practice quiz over the questions of a pack that pass a topic/level filter."""
 
     def next_question(self) -> Question | None:
-        """The next question, or None when every question was asked."""
+        """Move on to the next question (the first one on the first call), or None at the end."""
 
-    def record(self, question: Question, *, response: str, grade: GradeLike, seconds: float) -> None:
-        """Store the attempt at once (invalid-format grades are not recorded)."""
+    def remaining(self) -> int:
+        """Questions left after the current one."""
+
+    def hint(self, question: Question) -> str | None:
+        """The next hint of `question` (counted with the attempt), or None when there are no more."""
+
+    def record(self, question: Question, *, response: str, grade: GradeLike | None, seconds: float) -> None:
+        """Store the attempt at once (grade None: a self-rated card, stored without a verdict)."""
 
     def override(self, question: Question) -> None:
         """The learner says the last verdict on `question` was wrong: record it as right."""
@@ -111,7 +128,10 @@ class Backend(Protocol):
         """Now, timezone-aware UTC (injected so tests control time)."""
 
     def packs(self) -> list[PackEntry]:
-        """The packs found: the one given on the command line and built-in first."""
+        """The packs found, built-in first."""
+
+    def notices(self) -> list[str]:
+        """One-line messages to show at start-up (e.g. a broken store was moved aside)."""
 
     def counts(self, pack: PackLike) -> PackCounts: ...
 
@@ -129,8 +149,8 @@ class Backend(Protocol):
     def grade(self, check: Any, response: str) -> GradeLike:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
 
-    def rating_for(self, grade: GradeLike, seconds: float) -> int:
-        """The rating (1-4) to pre-select from a grade and the time taken."""
+    def rating_for(self, grade: GradeLike, seconds: float) -> int | None:
+        """The rating (1-4) to pre-select from a grade and the time taken (None: no suggestion)."""
 
     def expected_answer(self, check: Any) -> str:
         """The expected answer of a check, pretty-printed (may import SymPy: worker)."""

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Select, Static
 
 from tutor.ui.screens.question_screen import QuestionScreen
+from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.follow_ups import FollowUps
 
@@ -57,7 +58,7 @@ class PracticeScreen(QuestionScreen):
         self.deck: PracticeDeck | None = None
         self.answered = 0
         self.right = 0
-        self.hints_shown = 0
+        self.hints: list[str] = []
         self.overridden = False
 
     def compose_above_card(self) -> ComposeResult:
@@ -77,7 +78,7 @@ class PracticeScreen(QuestionScreen):
         await self.show_question(self.deck.next_question())
 
     async def show_question(self, question: Question | None) -> None:
-        self.hints_shown = 0
+        self.hints = []
         self.overridden = False
         await super().show_question(question)
 
@@ -110,6 +111,19 @@ class PracticeScreen(QuestionScreen):
         self.deck.record(question, response=self.response or "", grade=grade, seconds=self.seconds)
         self.answered += 1
         self.right += int(bool(grade.correct))
+
+    @on(AnswerBox.SubmittedUngraded)
+    def _submitted_ungraded(self, event: AnswerBox.SubmittedUngraded) -> None:
+        question = self.question
+        if question is None or self.deck is None:
+            return
+        if question.check.kind != "self":
+            event.box.show_status(Content.from_markup("[dim]Type an answer, or ctrl+r to see the answer.[/dim]"))
+            return
+        if event.response:  # a self-rated card: stored without a verdict
+            self.deck.record(question, response=event.response, grade=None, seconds=event.seconds)
+            self.answered += 1
+        self.reveal(grade=None, response=event.response or None, seconds=event.seconds)
 
     # ---- filters ----------------------------------------------------------------
 
@@ -144,14 +158,16 @@ class PracticeScreen(QuestionScreen):
     def action_hint(self) -> None:
         """Show the next hint."""
         question = self.question
-        if question is None:
+        if question is None or self.deck is None:
             return
-        if not question.hints:
-            self.notify("This question has no hints.", timeout=2)
+        hint = self.deck.hint(question)
+        if hint is None:
+            self.notify("No more hints for this question." if self.hints else "This question has no hints.",
+                        timeout=2)
             return
-        self.hints_shown = min(self.hints_shown + 1, len(question.hints))
-        lines = [Content.from_markup("[b]Hint $n:[/b] $text", n=n, text=hint.strip())
-                 for n, hint in enumerate(question.hints[: self.hints_shown], start=1)]
+        self.hints.append(hint)
+        lines = [Content.from_markup("[b]Hint $n:[/b] $text", n=n, text=text.strip())
+                 for n, text in enumerate(self.hints, start=1)]
         hints = self.query_one("#hints", Static)
         hints.update(Content("\n").join(lines))
         hints.display = True

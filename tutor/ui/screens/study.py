@@ -8,6 +8,7 @@ Each rating is stored at once by the deck, and the next card follows.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -20,7 +21,11 @@ from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.rating_bar import RATINGS, RatingBar
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tutor.ui.backend import PackLike, StudyDeck
+
+WAIT_POLL_SECONDS = 15
 
 
 class StudyScreen(QuestionScreen):
@@ -38,6 +43,7 @@ class StudyScreen(QuestionScreen):
         self.deck: StudyDeck | None = None
         self.reviewed = 0
         self.suggested: int | None = None
+        self._waiting: Timer | None = None
 
     def compose_below_card(self) -> ComposeResult:
         bar = RatingBar(id="ratings")
@@ -52,9 +58,19 @@ class StudyScreen(QuestionScreen):
         if self.deck is None:
             return ""
         left = self.deck.remaining()
-        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new"
+        relearning = f", {left.relearning} relearning" if left.relearning else ""
+        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new{relearning}"
 
     def finished(self) -> Content:
+        waiting = self.deck.waiting_until() if self.deck is not None else None
+        if waiting is not None:
+            minutes = max(1, math.ceil((waiting - self.app.backend.clock()).total_seconds() / 60))
+            return Content.from_markup(
+                "[b]A card you are relearning comes back in $minutes minute$s.[/b]\n\n"
+                "Stay here and it will appear, or come back later.",
+                minutes=minutes,
+                s="" if minutes == 1 else "s",
+            )
         return Content.from_markup(
             "[b $text-success]Done for today.[/]\n\n"
             "You reviewed $count card$s in this session. Come back when more cards are due,\n"
@@ -67,6 +83,20 @@ class StudyScreen(QuestionScreen):
         self.suggested = None
         self.query_one("#ratings", RatingBar).display = False
         await super().show_question(question)
+        if question is None and self.deck is not None and self.deck.waiting_until() is not None:
+            if self._waiting is None:
+                self._waiting = self.set_interval(WAIT_POLL_SECONDS, self.poll_waiting)
+
+    async def poll_waiting(self) -> None:
+        """While waiting for a learning step, show the card as soon as it is due."""
+        if self.deck is None or self.question is not None:
+            return
+        card = self.deck.next_card()
+        if card is not None or self.deck.waiting_until() is None:
+            if self._waiting is not None:
+                self._waiting.stop()
+                self._waiting = None
+            await self.show_question(card)
 
     def after_reveal(self) -> None:
         bar = self.query_one("#ratings", RatingBar)
@@ -76,9 +106,9 @@ class StudyScreen(QuestionScreen):
             self.suggested = self.app.backend.rating_for(grade, self.seconds)
         bar.preselect(self.suggested)
 
-    @on(AnswerBox.SubmittedEmpty)
-    def _submitted_empty(self, event: AnswerBox.SubmittedEmpty) -> None:
-        self.reveal(grade=None, response=None, seconds=event.seconds)
+    @on(AnswerBox.SubmittedUngraded)
+    def _submitted_ungraded(self, event: AnswerBox.SubmittedUngraded) -> None:
+        self.reveal(grade=None, response=event.response or None, seconds=event.seconds)
 
     @on(RatingBar.Rated)
     async def _rated(self, event: RatingBar.Rated) -> None:

@@ -70,12 +70,13 @@ class AnswerBox(Vertical):
         def control(self) -> AnswerBox:
             return self.box
 
-    class SubmittedEmpty(Message):
-        """Enter was pressed with nothing typed (study reveals the answer on it)."""
+    class SubmittedUngraded(Message):
+        """Enter on an empty answer, or on a self-rated card: show the answer, no verdict."""
 
-        def __init__(self, box: AnswerBox, seconds: float) -> None:
+        def __init__(self, box: AnswerBox, response: str, seconds: float) -> None:
             super().__init__()
             self.box = box
+            self.response = response
             self.seconds = seconds
 
     class CheckFailed(Message):
@@ -117,7 +118,7 @@ class AnswerBox(Vertical):
         """No more answers to this question (after a verdict or a reveal)."""
         self.input.disabled = True
 
-    def _status(self, content: Content | str) -> None:
+    def show_status(self, content: Content | str) -> None:
         self.query_one(".answer--status", Static).update(content)
 
     @on(Input.Submitted, "#answer-input")
@@ -126,11 +127,11 @@ class AnswerBox(Vertical):
         if self.checking:
             return
         response = self.response
-        if not response:
-            self.post_message(self.SubmittedEmpty(self, self.seconds()))
+        if not response or self.question.check.kind == "self":
+            self.post_message(self.SubmittedUngraded(self, response, self.seconds()))
             return
         self.checking = True
-        self._status(Content.from_markup("[dim]Checking…[/dim]"))
+        self.show_status(Content.from_markup("[dim]Checking…[/dim]"))
         self._grade(response, self.seconds())
 
     @work(thread=True, exclusive=True, group="grading")
@@ -147,14 +148,14 @@ class AnswerBox(Vertical):
         self.checking = False
         if event.grade.invalid:
             event.stop()  # a format error is not an attempt: stay here and say why
-            self._status(format_error(event.response, event.grade.error_offset, event.grade.feedback))
+            self.show_status(format_error(event.response, event.grade.error_offset, event.grade.feedback))
             self.input.focus()
             return
-        self._status("")
+        self.show_status("")
         self.close_input()
 
     @on(CheckFailed)
     def _check_failed(self, event: CheckFailed) -> None:
         self.checking = False
-        self._status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]", error=event.error))
+        self.show_status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]", error=event.error))
         self.input.focus()

@@ -1,0 +1,98 @@
+"""The app over the real core: a pack on disk, the SQLite store, the study sessions.
+
+Grading is faked (canned grades by response) so these tests pin what the UI stores,
+not what the grader decides; the evidence registry is the real one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from fakes import META, QUESTIONS, RIGHT, WRONG, FakeClock
+
+from tutor.ui.app import TutorApp
+from tutor.ui.core_backend import CoreBackend
+from tutor.ui.decks import GradeRelay
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.practice import PracticeScreen
+
+
+def write_pack(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(yaml.safe_dump(META, allow_unicode=True), encoding="utf-8")
+    (folder / "questions.yaml").write_text(yaml.safe_dump({"questions": QUESTIONS}, allow_unicode=True),
+                                           encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> CoreBackend:
+    backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
+                          clock=FakeClock())
+    grades = {"product of jacobians shrinks": RIGHT}
+    backend.grade = lambda check, response: grades.get(response, WRONG)  # type: ignore[method-assign]
+    yield backend
+    backend.close()
+
+
+def rows(backend: CoreBackend, columns: str) -> list[tuple]:
+    return [tuple(row) for row in backend.store.query(f"SELECT {columns} FROM reviews ORDER BY id")]
+
+
+def test_the_command_line_pack_is_found_and_chosen(core: CoreBackend) -> None:
+    assert core.first_pack_id() == "rnn-mini"
+    entry = next(e for e in core.packs() if e.id == "rnn-mini")
+    assert entry.usable and entry.title == "RNN gradients (mini)" and not entry.builtin
+
+
+async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBackend) -> None:
+    app = TutorApp(core, pack_id=core.first_pack_id())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        core.clock.advance(20)
+        await pilot.press(*"product of jacobians shrinks", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("RatingBar").suggested == 3  # right, but not within 15 s
+        await pilot.press("enter")  # Good
+        await pilot.press("ctrl+r", "1")  # sigmoid-bound: revealed without an answer, Again
+        assert rows(core, "question_id, mode, response, correct, rating, seconds") == [
+            ("why-vanish", "study", "product of jacobians shrinks", 1, 3, 20.0),
+            ("sigmoid-bound", "study", None, None, 1, 0.0),
+        ]
+        core.clock.advance(120)  # Again's learning step (1 minute) is over: that card is due
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#packs")
+        assert [str(c) for c in table.get_row(table.coordinate_to_cell_key((0, 0)).row_key)][2:] == ["1", "1", "0"]
+
+
+async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBackend) -> None:
+    app = TutorApp(core, pack_id=core.first_pack_id())
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_question("rnn-mini", "why-vanish")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("ctrl+t", *"no idea", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        assert rows(core, "question_id, mode, response, correct, overridden, replaces, hints") == [
+            ("why-vanish", "practice", "no idea", 0, 0, None, 1),
+            ("why-vanish", "practice", "no idea", 1, 1, 1, 1),
+        ]
+        await pilot.press("n")
+        assert app.screen.question.id != "why-vanish"
+
+
+def test_the_relay_hands_over_exactly_the_grade_it_was_given() -> None:
+    relay = GradeRelay()
+    relay.hand("a", RIGHT)
+    assert relay(None, "a") is RIGHT
+    with pytest.raises(RuntimeError):
+        relay(None, "a")  # handed over once only
+    relay.hand("a", RIGHT)
+    with pytest.raises(RuntimeError):
+        relay(None, "b")

@@ -1,0 +1,169 @@
+"""The app's `Backend` over the real core: discovered packs, the SQLite store, the study
+sessions, grading and the evidence registry.
+
+Every core module is imported inside the method that needs it, so building the backend
+and opening the home screen load neither SymPy nor NumPy; grading and evidence are
+imported the first time an answer is checked or a piece of evidence runs.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from tutor.ui.backend import PackCounts, PackEntry
+from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+
+if TYPE_CHECKING:
+    from tutor.evidence.result import Result
+    from tutor.store.db import Store
+
+NEW_CARDS_PER_DAY = 20
+
+
+@dataclass(frozen=True)
+class NoGrade:
+    """What `grade` returns when automatic grading is not installed: undecided, never wrong."""
+
+    correct: bool = False
+    score: float = 0.0
+    feedback: str = "Automatic grading is not available here: compare with the model answer and rate yourself."
+    notes: tuple[str, ...] = ("grading-unavailable",)
+    invalid: bool = False
+    error_offset: int | None = None
+    undecided: bool = True
+
+
+class CoreBackend:
+    """Packs found on disk (plus `pack_paths`), progress in the user's store."""
+
+    def __init__(
+        self,
+        pack_paths: Sequence[Path] = (),
+        *,
+        store_path: Path | None = None,
+        clock: Callable[[], datetime] | None = None,
+        rng: random.Random | None = None,
+        new_per_day: int = NEW_CARDS_PER_DAY,
+        tz: tzinfo | None = None,
+    ) -> None:
+        from tutor.study.clock import local_timezone, system_clock
+
+        self.pack_paths = [Path(p) for p in pack_paths]
+        self.store_path = store_path
+        self.clock: Callable[[], datetime] = clock or system_clock
+        self.rng = rng or random.Random()
+        self.new_per_day = new_per_day
+        self.tz = tz or local_timezone()
+
+    # ---- packs and progress -----------------------------------------------------
+
+    @cached_property
+    def store(self) -> Store:
+        """Opened on first use; raises `tutor.store.StoreError` with a one-line reason."""
+        from tutor.store import open_store
+
+        return open_store(self.store_path, clock=self.clock)
+
+    def notices(self) -> list[str]:
+        """One-line messages for the learner about start-up (a store moved aside ...)."""
+        return [self.store.notice] if self.store.notice else []
+
+    @cached_property
+    def _entries(self) -> list[PackEntry]:
+        from tutor.packs.discovery import BUILTIN, discover
+        from tutor.packs.problems import display_path
+
+        entries: list[PackEntry] = []
+        taken: set[str] = set()
+        for found in discover(self.pack_paths):
+            if found.pack is not None:
+                base, title = found.pack.id, str(found.pack.meta.title)
+            else:
+                base = title = display_path(found.path)
+            key, copy = base, 1
+            while key in taken:  # two packs with one id: both listed, progress shared by id
+                copy += 1
+                key = f"{base} ({copy})"
+            taken.add(key)
+            entries.append(PackEntry(key, title, found.path, builtin=found.source == BUILTIN,
+                                     pack=found.pack, error=found.error))
+        return entries
+
+    def packs(self) -> list[PackEntry]:
+        return self._entries
+
+    def first_pack_id(self) -> str | None:
+        """The first pack given on the command line that loaded, if any."""
+        wanted = {path.resolve() for path in self.pack_paths}
+        for entry in self._entries:
+            if entry.usable and entry.source is not None and entry.source.resolve() in wanted:
+                return entry.id
+        return None
+
+    def counts(self, pack: Any) -> PackCounts:
+        from tutor.study.queue import pack_counts
+
+        counts = pack_counts(pack, self.store, self.clock(), new_per_day=self.new_per_day, tz=self.tz)
+        return PackCounts(due=counts.due, new=counts.new, learned=counts.learned)
+
+    def study_deck(self, pack: Any) -> SessionStudyDeck:
+        from tutor.study.queue import StudySession
+
+        relay = GradeRelay()
+        session = StudySession(pack, self.store, clock=self.clock, grader=relay, new_per_day=self.new_per_day,
+                               tz=self.tz)
+        return SessionStudyDeck(session, relay)
+
+    def practice_deck(
+        self, pack: Any, *, topic: str | None, level: str | None, first: str | None = None
+    ) -> SessionPracticeDeck:
+        from tutor.study.practice import PracticeSession
+
+        relay = GradeRelay()
+        session = PracticeSession(
+            pack, self.store, clock=self.clock, grader=relay, rng=self.rng,
+            topics=None if topic is None else [topic], levels=None if level is None else [level],
+        )
+        if first is not None:  # "go to question": that one first, the rest as drawn
+            session.questions = tuple(sorted(session.questions, key=lambda q: q.id != first))
+        return SessionPracticeDeck(session, relay)
+
+    # ---- grading ----------------------------------------------------------------
+
+    def grade(self, check: Any, response: str) -> Any:
+        try:
+            from tutor.grading import grade
+        except ImportError:
+            return NoGrade()
+        return grade(check, response)
+
+    def rating_for(self, grade: Any, seconds: float) -> int | None:
+        from tutor.study.grades import default_rater
+
+        rating = default_rater()(grade, seconds)
+        return None if rating is None else int(rating)
+
+    def expected_answer(self, check: Any) -> str:
+        if check.kind == "numeric":
+            return f"{check.answer} {check.unit}".strip()
+        if check.kind == "symbolic":
+            return "\n".join(check.answers)
+        return ""
+
+    # ---- evidence ---------------------------------------------------------------
+
+    def run_evidence(
+        self, name: str, params: dict[str, Any], *, seed: int, should_cancel: Callable[[], bool]
+    ) -> Result:
+        from tutor.evidence.registry import run
+
+        return run(name, params, seed=seed, should_cancel=should_cancel)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
