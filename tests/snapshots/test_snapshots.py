@@ -24,11 +24,12 @@ async def settle(pilot) -> None:
 
 
 def test_home(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=(100, 30))
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=settle)
 
 
 def test_study_card_with_answer_revealed(snap_compare) -> None:
     async def answer(pilot) -> None:
+        await settle(pilot)
         await pilot.press("s", *"product of jacobians shrinks", "enter")
         await settle(pilot)
 
@@ -37,6 +38,7 @@ def test_study_card_with_answer_revealed(snap_compare) -> None:
 
 def test_practice_feedback(snap_compare) -> None:
     async def answer(pilot) -> None:
+        await settle(pilot)
         await pilot.press("p", *"partly", "enter")
         await settle(pilot)
 
@@ -45,6 +47,7 @@ def test_practice_feedback(snap_compare) -> None:
 
 def test_evidence_panel(snap_compare) -> None:
     async def show_evidence(pilot) -> None:
+        await settle(pilot)
         await pilot.press("s", "enter")
         await settle(pilot)
         pilot.app.screen.query_one(EvidencePanel).scroll_visible(top=True, animate=False)

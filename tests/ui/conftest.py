@@ -37,3 +37,4 @@ def backend(pack: FakePack) -> FakeBackend:
 @pytest.fixture
 def app(backend: FakeBackend) -> TutorApp:
     return TutorApp(backend)
+

@@ -6,15 +6,21 @@ Result type are used, so the screens see exactly the shapes the core produces.
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable
 
 from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.packs.schema import PackMeta, Question
 from tutor.ui.backend import PackCounts, PackEntry, StudyLeft
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from tutor.ui.app import TutorApp
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -206,8 +212,11 @@ class FakeBackend:
     attempts: list[dict[str, Any]] = field(default_factory=list)
     overrides: list[str] = field(default_factory=list)
     expected: dict[str, str] = field(default_factory=dict)
+    packs_gate: threading.Event | None = None
 
     def packs(self) -> list[PackEntry]:
+        if self.packs_gate is not None:
+            self.packs_gate.wait(10)
         return self.packs_list
 
     def notices(self) -> list[str]:
@@ -250,3 +259,13 @@ class FakeBackend:
 def backend_with(*packs: FakePack, **options: Any) -> FakeBackend:
     entries = [PackEntry(p.id, str(p.meta.title), None, builtin=(i == 0), pack=p) for i, p in enumerate(packs)]
     return FakeBackend(packs_list=entries, **options)
+
+
+@asynccontextmanager
+async def running(app: TutorApp, size: tuple[int, int] = (100, 30)) -> AsyncIterator[Pilot]:
+    """`app.run_test`, returning once the packs are loaded (they load in a worker)."""
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.packs_loaded
+        yield pilot

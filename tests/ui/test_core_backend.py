@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fakes import META, QUESTIONS, RIGHT, WRONG, FakeClock
+from fakes import FakeClock, META, QUESTIONS, RIGHT, WRONG, running
 
 from tutor.ui.app import TutorApp
 from tutor.ui.core_backend import CoreBackend
@@ -41,15 +41,15 @@ def rows(backend: CoreBackend, columns: str) -> list[tuple]:
     return [tuple(row) for row in backend.store.query(f"SELECT {columns} FROM reviews ORDER BY id")]
 
 
-def test_the_command_line_pack_is_found_and_chosen(core: CoreBackend) -> None:
-    assert core.first_pack_id() == "rnn-mini"
+def test_the_command_line_pack_is_found_and_marked(core: CoreBackend) -> None:
     entry = next(e for e in core.packs() if e.id == "rnn-mini")
-    assert entry.usable and entry.title == "RNN gradients (mini)" and not entry.builtin
+    assert entry.usable and entry.requested and entry.title == "RNN gradients (mini)" and not entry.builtin
+    assert not any(e.requested for e in core.packs() if e.id != "rnn-mini")
 
 
 async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBackend) -> None:
-    app = TutorApp(core, pack_id=core.first_pack_id())
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = TutorApp(core)
+    async with running(app) as pilot:
         await pilot.press("s")
         core.clock.advance(20)
         await pilot.press(*"product of jacobians shrinks", "enter")
@@ -70,8 +70,8 @@ async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBa
 
 
 async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBackend) -> None:
-    app = TutorApp(core, pack_id=core.first_pack_id())
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = TutorApp(core)
+    async with running(app) as pilot:
         app.open_question("rnn-mini", "why-vanish")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from fakes import fake_result
+from fakes import fake_result, running
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -58,7 +58,7 @@ async def test_each_item_is_computed_and_a_derivation_shows_its_steps() -> None:
 
 
 async def test_r_reruns_simulations_with_a_new_seed_but_not_derivations(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("s", "enter")  # reveal the first card: an rnn simulation
         await app.workers.wait_for_complete()
         await pilot.press("r")
@@ -77,7 +77,7 @@ async def test_r_reruns_simulations_with_a_new_seed_but_not_derivations(app: Tut
 
 async def test_leaving_the_question_cancels_the_running_evidence(app: TutorApp, backend) -> None:
     backend.evidence_gate = threading.Event()  # the simulation runs until released or cancelled
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("s")
         await pilot.pause(0.05)
         [view] = app.screen.query_one(EvidencePanel).views

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fakes import running
 from textual.widgets import DataTable
 
 from tutor.ui.app import TutorApp
@@ -15,7 +16,7 @@ def rows_by_description(screen: HelpScreen) -> dict[str, KeyRow]:
 
 
 async def test_help_on_home_lists_modes_and_global_keys(app: TutorApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
@@ -31,7 +32,7 @@ async def test_help_on_home_lists_modes_and_global_keys(app: TutorApp) -> None:
 
 
 async def test_help_in_study_marks_keys_that_do_nothing_yet(app: TutorApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("s", "f1")  # f1 works while typing in the answer box
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)

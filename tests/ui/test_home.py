@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 import sys
 import textwrap
 from pathlib import Path
 
-from fakes import RIGHT, backend_with, make_pack
+from fakes import RIGHT, backend_with, make_pack, running
 from textual.widgets import DataTable, Static
 
 from tutor.ui.app import TutorApp
@@ -44,7 +45,7 @@ async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() 
     backend = backend_with(make_pack(), make_pack(id="second", title="Second pack"))
     backend.packs_list.append(broken)
     app = TutorApp(backend)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert table_rows(app) == [
             ["RNN gradients (mini) (built-in)", "3", "0", "3", "0"],
@@ -61,7 +62,7 @@ async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() 
 
 
 async def test_mode_keys_open_study_and_practice_and_escape_comes_back(app: TutorApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, StudyScreen)
         await pilot.press("escape")
@@ -73,8 +74,22 @@ async def test_mode_keys_open_study_and_practice_and_escape_comes_back(app: Tuto
         assert isinstance(app.screen, PracticeScreen)
 
 
-async def test_unbuilt_modes_say_coming_soon_and_stay_home(app: TutorApp) -> None:
+async def test_a_mode_key_pressed_while_packs_load_opens_once_they_are_there(backend) -> None:
+    backend.packs_gate = threading.Event()
+    app = TutorApp(backend)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, HomeScreen) and not app.packs_loaded
+        description = app.screen.query_one("#pack-description", Static)
+        assert str(description.render()) == "Looking for packs…"
+        backend.packs_gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_unbuilt_modes_say_coming_soon_and_stay_home(app: TutorApp) -> None:
+    async with running(app) as pilot:
         await pilot.press("m")
         assert isinstance(app.screen, HomeScreen)
         assert [n.message for n in app._notifications] == ["Mock interview is coming soon."]
@@ -83,7 +98,7 @@ async def test_unbuilt_modes_say_coming_soon_and_stay_home(app: TutorApp) -> Non
 async def test_counts_refresh_when_coming_back_from_study(pack, backend) -> None:
     backend.grades["good"] = RIGHT
     app = TutorApp(backend)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await pilot.press("s", *"good", "enter")
         await app.workers.wait_for_complete()
         await pilot.press("3", "escape")
@@ -92,7 +107,7 @@ async def test_counts_refresh_when_coming_back_from_study(pack, backend) -> None
 
 async def test_palette_toggles_theme_and_switches_pack() -> None:
     app = TutorApp(backend_with(make_pack(), make_pack(id="second", title="Second pack")))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         assert app.theme == "tutor-dark"
         await run_palette(pilot, "toggle dark")
         assert app.theme == "tutor-light"
@@ -102,7 +117,7 @@ async def test_palette_toggles_theme_and_switches_pack() -> None:
 
 
 async def test_palette_goes_to_a_question_by_its_text(app: TutorApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         await run_palette(pilot, "lstm carry gradients")
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.question is not None and app.screen.question.id == "lstm-path"
@@ -120,7 +135,9 @@ def test_opening_home_imports_neither_sympy_nor_numpy_nor_plotext() -> None:
         async def main():
             app = TutorApp(backend_with(make_pack()))
             async with app.run_test(size=(80, 24)) as pilot:
+                await app.workers.wait_for_complete()  # the packs are loaded and listed
                 await pilot.pause()
+                assert app.screen.query_one("#packs").row_count == 1
                 assert type(app.screen).__name__ == "HomeScreen"
                 heavy = [m for m in ("sympy", "numpy", "plotext", "textual_plotext") if m in sys.modules]
                 print(",".join(heavy) or "none")

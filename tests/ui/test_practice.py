@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import RIGHT, WRONG
+from fakes import RIGHT, WRONG, running
 from textual.widgets import Select, Static
 
 from tutor.ui.app import TutorApp
@@ -29,7 +29,7 @@ async def answer(app: TutorApp, pilot, text: str) -> None:
 
 
 async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_practice(app, pilot)
         backend.clock.advance(30)
         await answer(app, pilot, "no idea")
@@ -46,7 +46,7 @@ async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp,
 
 async def test_override_is_not_offered_for_a_right_answer(app: TutorApp, backend) -> None:
     backend.grades["good"] = RIGHT
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_practice(app, pilot)
         await answer(app, pilot, "good")
         assert screen.check_action("override", ()) is False
@@ -55,7 +55,7 @@ async def test_override_is_not_offered_for_a_right_answer(app: TutorApp, backend
 
 
 async def test_hints_before_answering_and_follow_ups_after(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_practice(app, pilot)
         hints = screen.query_one("#hints", Static)
         assert not hints.display
@@ -72,7 +72,7 @@ async def test_hints_before_answering_and_follow_ups_after(app: TutorApp, backen
 
 
 async def test_next_skip_and_show_answer_walk_the_questions(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_practice(app, pilot)
         await pilot.press("ctrl+n")  # skip: not recorded
         assert screen.question.id == "sigmoid-bound"
@@ -94,7 +94,7 @@ async def test_next_skip_and_show_answer_walk_the_questions(app: TutorApp, backe
 
 
 async def test_level_and_topic_filters_choose_the_questions(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_practice(app, pilot)
         screen.query_one("#level-filter", Select).value = "advanced"
         await pilot.pause()
@@ -109,7 +109,7 @@ async def test_level_and_topic_filters_choose_the_questions(app: TutorApp, backe
 
 
 async def test_practice_can_start_on_a_given_question(app: TutorApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         app.open_question("rnn-mini", "sigmoid-bound")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)

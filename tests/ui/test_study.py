@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import INVALID, PARTLY, RIGHT
+from fakes import INVALID, PARTLY, RIGHT, running
 from textual.widgets import Button, Input, Static
 
 from tutor.ui.app import TutorApp
@@ -26,7 +26,7 @@ async def open_study(app: TutorApp, pilot) -> StudyScreen:
 async def test_right_answer_is_graded_and_its_rating_preselected(app: TutorApp, backend) -> None:
     backend.grades["product of jacobians shrinks"] = RIGHT
     backend.suggested = 4
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         assert screen.question.id == "why-vanish"
         assert not screen.query_one("#revealed").display
@@ -53,7 +53,7 @@ async def test_right_answer_is_graded_and_its_rating_preselected(app: TutorApp, 
 
 async def test_another_rating_key_overrides_the_suggestion(app: TutorApp, backend) -> None:
     backend.grades["partly"] = PARTLY
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         await pilot.press(*"partly", "enter")
         await app.workers.wait_for_complete()
@@ -65,7 +65,7 @@ async def test_another_rating_key_overrides_the_suggestion(app: TutorApp, backen
 
 
 async def test_enter_on_nothing_reveals_without_grade_or_suggestion(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         await pilot.press("1")  # before the reveal, digits are typed, not ratings
         assert screen.query_one(Input).value == "1" and backend.records == []
@@ -80,7 +80,7 @@ async def test_enter_on_nothing_reveals_without_grade_or_suggestion(app: TutorAp
 
 
 async def test_ctrl_r_reveals_and_again_brings_the_card_back_until_done(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         order = []
         for rating in ("1", "3", "3", "3"):
@@ -97,7 +97,7 @@ async def test_ctrl_r_reveals_and_again_brings_the_card_back_until_done(app: Tut
 async def test_a_format_error_is_not_an_attempt(app: TutorApp, backend) -> None:
     backend.grades["((x"] = INVALID
     backend.grades["x"] = RIGHT
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         await pilot.press(*"((x", "enter")
         await app.workers.wait_for_complete()
@@ -115,7 +115,7 @@ async def test_a_format_error_is_not_an_attempt(app: TutorApp, backend) -> None:
 
 
 async def test_evidence_is_shown_after_the_workers_complete(app: TutorApp, backend) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app) as pilot:
         screen = await open_study(app, pilot)
         await app.workers.wait_for_complete()
         await pilot.press("enter")

@@ -9,15 +9,17 @@ or plotext.
 from __future__ import annotations
 
 import sys
-from functools import cached_property
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackEntry, PackLike
+from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike
 from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named
 from tutor.ui.screens.home import HomeScreen
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 class TutorApp(App[None]):
     """Study and practise interview questions, with the evidence behind each answer."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "tutor"
     COMMANDS = App.COMMANDS | {TutorCommands}
     BINDING_GROUP_TITLE = "Everywhere"
@@ -40,32 +42,79 @@ class TutorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
+    class PacksLoaded(Message):
+        """The packs were found and loaded (in a worker), with their progress counts."""
+
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], error: str | None = None) -> None:
+            super().__init__()
+            self.entries = entries
+            self.counts = counts
+            self.error = error
+
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None) -> None:
         super().__init__()
         self.backend = backend
         for tutor_theme in THEMES:
             self.register_theme(tutor_theme)
         self.theme = theme or TUTOR_DARK.name
+        self.entries: list[PackEntry] = []
+        """The packs found (broken ones carry their error); empty until `packs_loaded`."""
+        self.counts: dict[str, PackCounts] = {}
+        self.packs_loaded = False
+        self.pack_id: str | None = None
+        """The current pack: the one asked for, else the first given with --pack, else the first."""
         self._wanted_pack_id = pack_id
+        self._after_load: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
             self.notify(notice, severity="warning", timeout=10)
 
+    def on_ready(self) -> None:
+        """The first frame is up: now load the packs (a worker holding the GIL before
+        that would delay it by the whole import of the pack schema)."""
+        self._load_packs()
+
     # ---- packs ------------------------------------------------------------------
 
-    @cached_property
-    def entries(self) -> list[PackEntry]:
-        """The packs found at start-up (loaded once; broken ones carry their error)."""
-        return self.backend.packs()
+    @work(thread=True, exclusive=True, group="packs")
+    def _load_packs(self) -> None:
+        """Find and load the packs off the event loop: the home screen draws meanwhile."""
+        try:
+            entries = self.backend.packs()
+            counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
+        except Exception as error:  # noqa: BLE001 - say it in one line, keep the app
+            self.post_message(self.PacksLoaded([], {}, error=f"Could not load the packs: {error}"))
+            return
+        self.post_message(self.PacksLoaded(entries, counts))
 
-    @cached_property
-    def pack_id(self) -> str | None:
-        """The current pack: the one asked for, else the first that loaded."""
-        usable = [entry.id for entry in self.entries if entry.usable]
-        if self._wanted_pack_id in usable:
-            return self._wanted_pack_id
-        return usable[0] if usable else None
+    @on(PacksLoaded)
+    def _packs_loaded(self, event: PacksLoaded) -> None:
+        self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
+        usable = [entry for entry in self.entries if entry.usable]
+        wanted = [entry for entry in usable if entry.id == self._wanted_pack_id]
+        requested = [entry for entry in usable if entry.requested]
+        chosen = (wanted or requested or usable or [None])[0]
+        self.pack_id = chosen.id if chosen else None
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.fill_packs()
+        waiting, self._after_load = self._after_load, []
+        for call in waiting:
+            call()
+
+    def _later(self, call: Callable[[], object]) -> bool:
+        """Defer `call` until the packs are loaded; False if they already are."""
+        if self.packs_loaded:
+            return False
+        self._after_load.append(call)
+        return True
+
+    def refresh_counts(self) -> None:
+        """Recount due/new/learned (after a session changed them)."""
+        self.counts = {entry.id: self.backend.counts(entry.pack) for entry in self.entries if entry.pack is not None}
 
     def entry(self, pack_id: str | None) -> PackEntry | None:
         return next((entry for entry in self.entries if entry.id == pack_id), None)
@@ -77,6 +126,8 @@ class TutorApp(App[None]):
 
     def select_pack(self, pack_id: str) -> None:
         """Make `pack_id` the current pack (home highlights it; modes open on it)."""
+        if self._later(partial(self.select_pack, pack_id)):
+            return
         entry = self.entry(pack_id)
         if entry is None or not entry.usable:
             self.notify(f"Pack '{pack_id}' cannot be opened: {entry.error if entry else 'not found'}",
@@ -99,6 +150,8 @@ class TutorApp(App[None]):
 
     def open_mode(self, name: str, *, pack_id: str | None = None, **options: Any) -> None:
         """Open a mode on a pack, replacing any mode screen already open."""
+        if self._later(partial(self.open_mode, name, pack_id=pack_id, **options)):
+            return  # a key pressed while the packs load opens the mode once they are there
         mode = mode_named(name)
         if not mode.available:
             self.notify(f"{mode.title} is coming soon.", title=mode.title)
@@ -155,7 +208,7 @@ def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None) -
         print(f"tutor: {error}", file=sys.stderr)
         return 2
     try:
-        TutorApp(backend, pack_id=backend.first_pack_id(), theme=theme).run()
+        TutorApp(backend, theme=theme).run()
     finally:
         backend.close()
     return 0

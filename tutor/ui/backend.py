@@ -55,6 +55,8 @@ class PackEntry:
     builtin: bool = False
     pack: PackLike | None = None
     error: str | None = None
+    requested: bool = False
+    """Given on the command line (`tutor --pack PATH`): the app opens on it."""
 
     @property
     def usable(self) -> bool:

@@ -78,6 +78,7 @@ class CoreBackend:
         from tutor.packs.discovery import BUILTIN, discover
         from tutor.packs.problems import display_path
 
+        wanted = {path.resolve() for path in self.pack_paths}
         entries: list[PackEntry] = []
         taken: set[str] = set()
         for found in discover(self.pack_paths):
@@ -91,19 +92,12 @@ class CoreBackend:
                 key = f"{base} ({copy})"
             taken.add(key)
             entries.append(PackEntry(key, title, found.path, builtin=found.source == BUILTIN,
-                                     pack=found.pack, error=found.error))
+                                     pack=found.pack, error=found.error,
+                                     requested=found.path.resolve() in wanted))
         return entries
 
     def packs(self) -> list[PackEntry]:
         return self._entries
-
-    def first_pack_id(self) -> str | None:
-        """The first pack given on the command line that loaded, if any."""
-        wanted = {path.resolve() for path in self.pack_paths}
-        for entry in self._entries:
-            if entry.usable and entry.source is not None and entry.source.resolve() in wanted:
-                return entry.id
-        return None
 
     def counts(self, pack: Any) -> PackCounts:
         from tutor.study.queue import pack_counts

@@ -68,24 +68,33 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Counts change after a study session: refresh them on coming back."""
-        self.fill_packs()
+        if self.app.packs_loaded:
+            self.app.refresh_counts()
+            self.fill_packs()
 
     def fill_packs(self) -> None:
         table = self.query_one("#packs", DataTable)
+        if not table.columns:
+            return  # not mounted yet: on_mount fills it
         table.clear()
         for entry in self.app.entries:
             table.add_row(*self._row(entry), key=entry.id)
-        if self.app.pack_id is not None:
+        description = self.query_one("#pack-description", Static)
+        if not self.app.packs_loaded:
+            description.update(Content.from_markup("[dim]Looking for packs…[/dim]"))
+        elif self.app.pack_id is not None:
             self.show_pack(self.app.pack_id)
         elif self.app.entries:
             self._describe(self.app.entries[0])
+        else:
+            description.update("No packs found. Add one with `tutor --pack PATH` (see `tutor packs`).")
 
     def _row(self, entry: PackEntry) -> tuple[object, ...]:
         """A table row; DataTable renders Rich text, so titles go in as literal `Text`."""
         title = entry.title + (" (built-in)" if entry.builtin else "")
         if entry.pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
-        counts = self.app.backend.counts(entry.pack)
+        counts = self.app.counts.get(entry.id) or self.app.backend.counts(entry.pack)
         return (Text(title), len(entry.pack.questions), counts.due, counts.new, counts.learned)
 
     def show_pack(self, pack_id: str) -> None:

@@ -1,0 +1,137 @@
+"""Start-up of the app against a bare Textual app, and answer-to-plot time.
+
+1. Start-up: time from process start to the home screen's first frame (`Ready`), for
+   `tutor`'s app (real packs, a fresh store) and for a bare Textual app with one label,
+   alternating, in fresh processes; the target is a median ratio of at most 1.5. The
+   packs load in a worker after the first frame, so the time until they are listed
+   (with their due/new/learned counts) is reported too.
+2. Evidence: for each question of the built-in pack with evidence, the time from
+   "answer submitted" (enter pressed with nothing typed, which reveals) to every
+   evidence item of the question shown; the target is a median under 150 ms.
+
+Run from the repository root: `PYTHONPATH=. python tests/bench/bench_ui_startup.py [runs]`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE = """
+import time
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    def compose(self):
+        yield Label("hello")
+    def on_ready(self):
+        self.exit()
+
+Bare().run(headless=True)
+"""
+
+TUTOR = """
+from tutor.ui.app import TutorApp
+from tutor.ui.core_backend import CoreBackend
+
+class Timed(TutorApp):
+    def on_ready(self):
+        assert type(self.screen).__name__ == "HomeScreen"
+        self.exit()
+
+backend = CoreBackend([])
+Timed(backend).run(headless=True)
+backend.close()
+"""
+
+TUTOR_WITH_PACKS = """
+from tutor.ui.app import TutorApp
+from tutor.ui.core_backend import CoreBackend
+
+class Timed(TutorApp):
+    def on_tutor_app_packs_loaded(self, event):
+        self.call_after_refresh(self.exit)  # the pack table has been drawn
+
+backend = CoreBackend([])
+Timed(backend).run(headless=True)
+assert backend.packs(), "no packs found"
+backend.close()
+"""
+
+
+def time_process(code: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def startup(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TUTOR_HOME": home}
+        time_process(TUTOR, env)  # warm the file cache and create the store
+        bare, tutor, listed = [], [], []
+        for _ in range(runs):
+            bare.append(time_process(BARE, env))
+            tutor.append(time_process(TUTOR, env))
+            listed.append(time_process(TUTOR_WITH_PACKS, env))
+    base = statistics.median(bare)
+    print(f"start-up (median of {runs}): bare Textual {base * 1000:.0f} ms; "
+          f"tutor home first frame {statistics.median(tutor) * 1000:.0f} ms, ratio "
+          f"{statistics.median(tutor) / base:.2f} (target <= 1.5); packs listed with counts "
+          f"{statistics.median(listed) * 1000:.0f} ms, ratio {statistics.median(listed) / base:.2f}")
+
+
+async def evidence_latency() -> list[tuple[str, float]]:
+    sys.path.insert(0, str(ROOT))
+    from tutor.ui.app import TutorApp
+    from tutor.ui.core_backend import CoreBackend
+    from tutor.ui.screens.practice import PracticeScreen
+    from tutor.ui.widgets.evidence_panel import EvidencePanel
+
+    timings: list[tuple[str, float]] = []
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["TUTOR_HOME"] = home
+        backend = CoreBackend([])
+        app = TutorApp(backend)
+        async with app.run_test(size=(100, 30)) as pilot:
+            pack = app.pack
+            assert pack is not None, "no built-in pack found"
+            for question in pack.questions:
+                if not question.evidence:
+                    continue
+                app.open_question(pack.id, question.id)
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, PracticeScreen)
+                started = time.perf_counter()
+                await pilot.press("ctrl+r")  # reveal: the evidence panel appears
+                panel = screen.query_one(EvidencePanel)
+                while not panel.done:
+                    await asyncio.sleep(0.001)
+                await pilot.pause()  # the plot widgets mounted and refreshed
+                timings.append((question.id, time.perf_counter() - started))
+        backend.close()
+    return timings
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    startup(runs)
+    timings = asyncio.run(evidence_latency())
+    slowest = sorted(timings, key=lambda t: -t[1])[:3]
+    median = statistics.median(t for _, t in timings) * 1000
+    print(f"evidence: {len(timings)} questions, median {median:.0f} ms from reveal to plot (target < 150); "
+          "slowest: " + ", ".join(f"{qid} {t * 1000:.0f} ms" for qid, t in slowest))
+
+
+if __name__ == "__main__":
+    main()
