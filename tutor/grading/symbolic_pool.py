@@ -159,6 +159,8 @@ def ask_sympy(
         _return_worker(worker)
     else:
         worker.kill()
+        if outcome.status == "timeout":
+            warm_up()  # start the replacement now, so the next grade does not wait for it
     return outcome
 
 
