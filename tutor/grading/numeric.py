@@ -2,7 +2,8 @@
 
 Both the pack's answer and the response go through the one expression parser (no
 variables; constants pi and e; the usual functions), then the float evaluator. A response
-that does not parse, or has no finite value, is a format error.
+that does not parse, or has no finite value, is a format error, and so is `1,5` (a
+decimal comma or a thousands separator: ambiguous, so the learner is asked to rewrite it).
 
 Tolerance, as in PrairieLearn: correct when |r - a| <= atol + rtol·|a| (defaults rtol 1e-2,
 atol 1e-8). With `sigfigs` = n instead: correct when |r - a| <= 0.51 · 10^(e - n + 1), where
@@ -17,11 +18,14 @@ unit slip).
 from __future__ import annotations
 
 import math
+import re
 
 from tutor.grading.expression_eval import evaluate_tree
 from tutor.grading.expressions import ExpressionError, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
 from tutor.packs.schema import NumericCheck
+
+_DECIMAL_COMMA = re.compile(r"\s*(-?[0-9]+),([0-9]+)\s*$")
 
 
 def expected_value(check: NumericCheck) -> float:
@@ -45,8 +49,15 @@ def is_close(check: NumericCheck, value: float, expected: float) -> bool:
 def grade_numeric(check: NumericCheck, response: str) -> Grade:
     expected = expected_value(check)
     text = response
-    if check.unit and isinstance(text, str) and text.rstrip().endswith(check.unit):
+    if check.unit and text.rstrip().endswith(check.unit):
         text = text.rstrip()[: -len(check.unit)]
+    comma = _DECIMAL_COMMA.match(text)
+    if comma:
+        return Grade.format_error(
+            "Write numbers without commas: a decimal point (1.5) and no thousands separator (1000).",
+            "comma",
+            comma.start(2) - 1,
+        )
     try:
         value = evaluate_tree(parse(text).tree, {})
     except ExpressionError as error:
