@@ -27,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 MAX_PAREN_DEPTH = 30
+MAX_SPLIT_LENGTH = 40  # a longer run of letters is not split into names (and the split stays cheap)
 
 GREEK_LETTERS = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
@@ -236,16 +237,18 @@ def _read_operator(text: str, index: int, tokens: list[Token]) -> int:
 def _resolve_word(word: str, start: int, called: bool, vocabulary: Vocabulary) -> list[Token]:
     """The tokens for a run of letters: one name, one function, or a unique split of names."""
     if word.startswith("_"):
+        shown = word if len(word) <= 30 else word[:29] + "…"
         raise ExpressionError(
-            f"'{word}' is not allowed: names starting with '_' are never allowed", start, "unknown-name"
+            f"'{shown}' is not allowed: names starting with '_' are never allowed", start, "unknown-name"
         )
     single = _resolve_single(word, start, called, vocabulary)
     if single is not None:
         return [single]
-    split = _split_into_names(word, start, called, vocabulary)
-    if split is not None:
-        return split
     canonical = canonical_name(word)
+    if canonical not in FUNCTIONS and canonical not in FUNCTION_ALIASES:
+        split = _split_into_names(word, start, called, vocabulary)
+        if split is not None:
+            return split
     if canonical in FUNCTIONS or canonical in FUNCTION_ALIASES:
         if not called:
             raise ExpressionError(f"{word} needs its argument in parentheses: {word}(...)", start, "syntax")
@@ -253,7 +256,8 @@ def _resolve_word(word: str, start: int, called: bool, vocabulary: Vocabulary) -
         raise ExpressionError(
             f"the function {word} is not allowed in this answer (allowed: {allowed})", start, "function"
         )
-    raise ExpressionError(f"unknown name '{word}' ({vocabulary.describe()})", start, "unknown-name")
+    shown = word if len(word) <= 30 else word[:29] + "…"
+    raise ExpressionError(f"unknown name '{shown}' ({vocabulary.describe()})", start, "unknown-name")
 
 
 def _resolve_single(word: str, start: int, called: bool, vocabulary: Vocabulary) -> Token | None:
@@ -274,14 +278,18 @@ def _split_into_names(word: str, start: int, called: bool, vocabulary: Vocabular
 
     Every piece must be a declared variable or a constant; the last piece may also be an
     allowed function when `(` follows (`2wtanh(z)`). Counting the splits (dynamic
-    programming over the characters) tells us whether the reading is unambiguous.
+    programming over the characters, pieces no longer than the longest name) tells us
+    whether the reading is unambiguous.
     """
     size = len(word)
+    if size > MAX_SPLIT_LENGTH:
+        return None
+    longest = max(map(len, (*vocabulary.variables, *vocabulary.constants, *vocabulary.functions)))
     ways = [0] * (size + 1)  # ways[i]: number of splits of word[i:]
     choice: list[Token | None] = [None] * (size + 1)
     ways[size] = 1
     for begin in range(size - 1, -1, -1):
-        for stop in range(begin + 1, size + 1):
+        for stop in range(begin + 1, min(size, begin + longest) + 1):
             if ways[stop] == 0:
                 continue
             token = _resolve_single(word[begin:stop], start + begin, called and stop == size, vocabulary)
