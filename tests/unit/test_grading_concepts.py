@@ -145,6 +145,9 @@ def test_light_stemmer(word: str, expected: str) -> None:
         ("fails to learn long-term dependencies", "it cannot learn long term dependencies", "stated"),
         ("vanishing gradient", "the gradients vanish", "stated"),
         ("forget gate", "the forget rate", None),  # short words are compared exactly
+        ("must explode", "a necessary condition for exploding gradients", None),  # modal verbs carry meaning
+        ("always explodes", "It is 1.5 > 1. It always explodes", "stated"),  # 1.5 is no sentence end
+        ("1.5 times larger", "it is 1.5 times larger", "stated"),
     ],
 )
 def test_phrase_finding(wanted: str, text: str, verdict: str | None) -> None:

@@ -113,3 +113,18 @@ def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "False"]
+
+
+def test_sample_tests_accept_full_notes_or_found_names() -> None:
+    from tutor.grading.samples import note_matches, sample_test_failure
+    from tutor.packs.schema import SampleTest
+
+    found = Grade(False, 0.5, "", ("hit:a", "missed:b", "negated:b", "misconception:m"))
+    assert note_matches("a", found) and note_matches("m", found) and note_matches("missed:b", found)
+    assert not note_matches("b", found) and not note_matches("hit:b", found)
+    check = {"kind": "numeric", "answer": "1/4"}
+    assert sample_test_failure(check, SampleTest(response="0.25", correct=True, score=1.0)) is None
+    assert sample_test_failure(check, SampleTest(response="0.5", correct=True, note="too-low")) == (
+        "correct is False, expected True; note 'too-low' not among too-high "
+        "(feedback: 'Not correct: 0.5 is too high (the answer must be within 1%).')"
+    )

@@ -2,9 +2,11 @@
 
 Normalisation: lower case, accents and curly quotes folded, contractions opened
 (`doesn't` -> `does not`, `can't` -> `can not`), words split at anything that is not a
-letter or a digit (`long-term` is `long term`), a short list of filler words dropped (`the`,
-`is`, `of` ...), and each word cut to a light stem (`gradients` -> `gradient`,
-`vanishing`/`vanishes`/`vanished` -> `vanish`, `multiplication`/`multiplying` -> `multiply`).
+letter or a digit (`long-term` is `long term`, but `1.5` stays one word), a short list of
+filler words dropped (`the`, `is`, `of`, auxiliaries such as `does` and `has`; modal verbs
+such as `must`, `can`, `will` are kept, since they carry meaning), and each word cut to a
+light stem (`gradients` -> `gradient`, `vanishing`/`vanishes`/`vanished` -> `vanish`,
+`multiplication`/`multiplying` -> `multiply`).
 
 Matching: a phrase matches when its words appear in the same order within one sentence,
 with at most two other words between neighbours (a two-word phrase may also appear
@@ -39,7 +41,7 @@ NEGATORS = frozenset(
 )
 STOPWORDS = frozenset(
     "a an the of to is are was were be been being am it its this that these those in on at by for with "
-    "and or as does do did doe can could will would shall should may might must has have had having "
+    "and or as does do did doe has have had having "
     "which who whom whose so very just also there their they them we you i he she his her our your "
     "into onto from than then such".split()
 )
@@ -52,7 +54,7 @@ _CONTRACTIONS = (
     (re.compile(r"\bwon'?t\b"), "will not"),
     (re.compile(r"n't\b"), " not"),
 )
-_TOKEN = re.compile(r"[^\W_]+|[.!?;,:]")
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[^\W_]+|[.!?;,:]")  # 1.5 is one word, not a sentence end
 
 
 @dataclass(frozen=True)
