@@ -103,7 +103,12 @@ EXPRESSION_PIECES = [
     "__class__", "[", "]", "=", "os", "system", "1/0", "--", ")(",
 ]
 expressions = st.lists(st.sampled_from(EXPRESSION_PIECES), max_size=30).map("".join)
-anything = st.one_of(st.text(max_size=200), expressions)
+numbers = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.tuples(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from(["+", "-", "*", "/", "^", "%"]),
+              st.floats(allow_nan=False, allow_infinity=False)).map(lambda parts: f"{parts[0]!r}{parts[1]}{parts[2]!r}"),
+)
+anything = st.one_of(st.text(max_size=200), expressions, numbers)
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -126,7 +131,7 @@ def test_fuzz_symbolic(response: str) -> None:
     _timed_grade("symbolic", response)
 
 
-leaves = st.sampled_from(["w", "h", "x", "σ", "sigma", "2", "0.5", "9", "1e3", "pi", "e", "1000"])
+leaves = st.sampled_from(["w", "h", "x", "σ", "sigma", "2", "0.5", "9", "1e3", "pi", "e", "1000", "1e-320", "1e300", "0"])
 well_formed = st.recursive(
     leaves,
     lambda inner: st.one_of(

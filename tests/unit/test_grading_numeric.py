@@ -65,6 +65,19 @@ def test_significant_figures(response: str, correct: bool) -> None:
         assert "(the answer must match to 3 significant figures)" in result.feedback
 
 
+@pytest.mark.parametrize("response", ["1e-320", "1e300", "-1e-320", "5e-324", "1e308*10"])
+def test_extreme_values_are_graded_without_error(response: str) -> None:
+    result = grade(BOUND, response)
+    assert result.invalid is (response == "1e308*10")
+    assert not result.correct
+
+
+def test_power_of_ten_slips_in_both_directions() -> None:
+    assert grade(BOUND, "0.0001216").notes == ("too-low", "power-of-ten")
+    assert grade({"kind": "numeric", "answer": "0.05"}, "5").notes == ("too-high", "power-of-ten")
+    assert grade({"kind": "numeric", "answer": "0.05"}, "5.1").notes == ("too-high",)
+
+
 def test_explicit_tolerances() -> None:
     check = {"kind": "numeric", "answer": "100", "rtol": 0, "atol": 0.5}
     assert grade(check, "100.5").correct and not grade(check, "100.6").correct

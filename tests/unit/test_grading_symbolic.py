@@ -231,3 +231,23 @@ def test_a_broken_expected_answer_is_a_check_error() -> None:
 
     with pytest.raises(CheckError, match=r"^answers\[0\]: unknown name 'q'"):
         grade({"kind": "symbolic", "variables": ["x"], "answers": ["q"]}, "x")
+
+
+def test_without_a_sympy_process_the_numeric_judge_decides(monkeypatch) -> None:
+    import sys
+
+    from tutor.grading import symbolic_pool
+
+    symbolic_pool.shutdown()
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    check = {"kind": "symbolic", "variables": ["z"], "answers": ["1 - tanh(z)^2"]}
+    assert grade(check, "1/cosh(z)^2").notes == ("sympy:failed", "numeric:equal")
+    assert grade(check, "1/cosh(z)").notes == ("sympy:failed", "numeric:different")
+    symbolic_pool.warm_up()  # cannot start either, and says nothing
+    monkeypatch.undo()
+    symbolic_pool.warm_up()
+
+
+def test_greek_declarations_and_names_are_the_same_variables() -> None:
+    check = {"kind": "symbolic", "variables": ["σ", "k"], "answers": ["σ^k"]}
+    assert grade(check, "sigma^k").correct and grade(check, "σ**k").correct

@@ -80,13 +80,16 @@ def expected_display(check: AnyCheck | dict[str, Any]) -> str:
     if isinstance(model, NumericCheck):
         from tutor.grading.numeric import expected_value
 
+        value = expected_value(model)  # raises CheckError for a broken answer
         parsed = parse(model.answer)
         shown = display(parsed.tree)
         if not _is_literal(parsed.tree):
-            shown += f" ≈ {expected_value(model):.6g}"
+            shown += f" ≈ {value:.6g}"
         return f"{shown} {model.unit}".rstrip()
     if isinstance(model, SymbolicCheck):
-        return "  or  ".join(display(parse(answer, model.variables).tree) for answer in model.answers)
+        from tutor.grading.symbolic import expected_answers
+
+        return "  or  ".join(display(parsed.tree) for parsed in expected_answers(model))
     names = ", ".join(concept.name.replace("-", " ") for concept in model.concepts)
     if model.pass_count < len(model.concepts):
         return f"Key points (any {model.pass_count} of {len(model.concepts)}): {names}"

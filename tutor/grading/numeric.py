@@ -78,7 +78,7 @@ def _miss(check: NumericCheck, value: float, expected: float) -> tuple[str, tupl
         notes += ("sign",)
         lines.append("The size is right but the sign is wrong.")
     elif value != 0 and expected != 0:
-        shift = round(math.log10(abs(expected / value)))
+        shift = round(math.log10(abs(expected))) - round(math.log10(abs(value)))
         if shift and abs(shift) <= 12 and is_close(check, value * 10.0**shift, expected):
             notes += ("power-of-ten",)
             lines.append(f"It is off by a factor of 10^{shift}: check the decimal point, a percent or the units.")

@@ -126,11 +126,18 @@ def _return_worker(worker: _Worker) -> None:
 
 
 def warm_up() -> None:
-    """Start a worker now (it imports SymPy in its own process) so the first grade is quick."""
+    """Start a worker now (it imports SymPy in its own process) so the first grade is quick.
+
+    Never raises: if no process can be started, symbolic grades fall back to the numeric
+    judge (and say `sympy:failed`).
+    """
     with _idle_lock:
         if any(worker.alive for worker in _idle):
             return
-    _return_worker(_Worker())
+    try:
+        _return_worker(_Worker())
+    except OSError:
+        pass
 
 
 def ask_sympy(
