@@ -237,9 +237,8 @@ def _read_operator(text: str, index: int, tokens: list[Token]) -> int:
 def _resolve_word(word: str, start: int, called: bool, vocabulary: Vocabulary) -> list[Token]:
     """The tokens for a run of letters: one name, one function, or a unique split of names."""
     if word.startswith("_"):
-        shown = word if len(word) <= 30 else word[:29] + "…"
         raise ExpressionError(
-            f"'{shown}' is not allowed: names starting with '_' are never allowed", start, "unknown-name"
+            f"'{_shorten(word)}' is not allowed: names starting with '_' are never allowed", start, "unknown-name"
         )
     single = _resolve_single(word, start, called, vocabulary)
     if single is not None:
@@ -256,8 +255,7 @@ def _resolve_word(word: str, start: int, called: bool, vocabulary: Vocabulary) -
         raise ExpressionError(
             f"the function {word} is not allowed in this answer (allowed: {allowed})", start, "function"
         )
-    shown = word if len(word) <= 30 else word[:29] + "…"
-    raise ExpressionError(f"unknown name '{shown}' ({vocabulary.describe()})", start, "unknown-name")
+    raise ExpressionError(f"unknown name '{_shorten(word)}' ({vocabulary.describe()})", start, "unknown-name")
 
 
 def _resolve_single(word: str, start: int, called: bool, vocabulary: Vocabulary) -> Token | None:
@@ -389,6 +387,10 @@ def _check_neighbours(
         raise ExpressionError("a number cannot follow directly here: use * or an operator", token.start, "syntax")
     if token.kind == "power" and not after_operand:
         raise ExpressionError("a superscript power must follow a number, a name or ')'", token.start, "syntax")
+
+
+def _shorten(word: str) -> str:
+    return word if len(word) <= 30 else word[:29] + "…"
 
 
 def _show(char: str) -> str:
