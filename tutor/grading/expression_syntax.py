@@ -25,6 +25,7 @@ import keyword
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_PAREN_DEPTH = 30
 MAX_SPLIT_LENGTH = 40  # a longer run of letters is not split into names (and the split stays cheap)
@@ -121,8 +122,9 @@ class Vocabulary:
         return "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One lexical unit; a named tuple because thousands are made when a pack is validated."""
+
     kind: str  # number, name, function, lparen, rparen, operator, comma, power
     source: str  # the Python text emitted for it
     start: int  # offset of its first character in the original text
