@@ -40,6 +40,15 @@ def explicit_chain(span: int, size: int = HIDDEN) -> dict[str, Any]:
     return {"W": weights, "d": factors, "product": product.applyfunc(expand)}
 
 
+def _flattened(product: Any) -> list[Any]:
+    """The factors of a product of products, in order (A·(B·C) → A, B, C)."""
+    return [
+        inner
+        for factor in product.args
+        for inner in (_flattened(factor) if isinstance(factor, MatMul) else [factor])
+    ]
+
+
 def derive_bptt_chain(span: int, should_cancel: Callable[[], bool] = never) -> Derivation:
     """∂L/∂h_t through `span` steps: symbolic chain, factorised, then expanded for 2×2."""
     derivation = Derivation(should_cancel)
@@ -58,9 +67,10 @@ def derive_bptt_chain(span: int, should_cancel: Callable[[], bool] = never) -> D
         jacobian: MatMul(DiagMatrix(phi_prime_at(MatrixSymbol(f"a_{step_name(j)}", n, 1))), weights)
         for j, jacobian in zip(range(span, 0, -1), jacobians)
     }
+    substituted = chain.xreplace(factorised)
     derivation.step(
         f"Each factor is diag(φ'(a_k))·W_hh (jacobian-matrix): W_hh appears {span} times.",
-        equation(early.T, chain.xreplace(factorised)),
+        equation(early.T, MatMul(*_flattened(substituted))),
         "substitute J_k = diag(φ'(a_k))·W_hh",
     )
     explicit = explicit_chain(span)

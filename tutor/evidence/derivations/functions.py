@@ -29,6 +29,9 @@ class sigma(Function):  # noqa: N801 - lower case like SymPy's tanh; prints as �
     def _eval_is_extended_real(self) -> bool | None:
         return self.args[0].is_extended_real
 
+    def _eval_evalf(self, precision: int) -> Any:
+        return self.rewrite(exp)._eval_evalf(precision)
+
 
 class norm(Function):  # noqa: N801 - prints as ‖x‖ (see printing)
     """The spectral norm ‖x‖₂, kept unevaluated."""

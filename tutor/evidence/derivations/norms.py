@@ -16,6 +16,7 @@ from sympy import (
     Derivative,
     Eq,
     Implies,
+    Integer,
     Le,
     Limit,
     Lt,
@@ -132,8 +133,8 @@ def _diagonalisable_example(derivation: Derivation) -> None:
         f"square root of the largest eigenvalue of WᵀW (≈ {float(sigma_max):.4f})",
         name="sigma_max",
     )
-    norms = [
-        spectral_norm_2x2(tuple(float(entry.subs(k, step)) for entry in power))
+    norms = [  # exact rationals from the closed form (xreplace: no `subs` machinery)
+        spectral_norm_2x2(tuple(float(entry.xreplace({k: Integer(step)})) for entry in power))
         for step in range(1, PEAK_SEARCH_STEPS + 1)
     ]
     peak = max(range(len(norms)), key=norms.__getitem__)

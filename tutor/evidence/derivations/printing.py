@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sympy import Add, Derivative, Function, Lambda, Subs, Symbol
+from sympy import Add, Derivative, Function, Lambda, MatMul, Mul, Subs, Symbol
 from sympy.core.relational import Relational
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
 WRAP_COLUMNS = 76
@@ -123,6 +124,22 @@ class _TutorLatexPrinter(LatexPrinter):
     def _print_DiagMatrix(self, expr: Any) -> str:
         return f"\\operatorname{{diag}}\\left({self._print(expr.args[0])}\\right)"
 
+    def _print_MatMul(self, expr: Any) -> str:
+        """A matrix product without a numeric coefficient has no sign to pull out.
+
+        SymPy's version asks `could_extract_minus_sign`, which negates the product and
+        runs `doit` with assumption queries on every factor: a tenth of a second for a
+        four-step chain of diag(φ')·W_hh. With a numeric coefficient, defer to SymPy.
+        """
+        if expr.args[0].is_Number:
+            return super()._print_MatMul(expr)
+        level = PRECEDENCE["Mul"]
+        return " ".join(
+            self._print(factor) if isinstance(factor, Mul) and not isinstance(factor, MatMul)
+            else self.parenthesize(factor, level, False)
+            for factor in expr.args
+        )
+
     def _print_norm(self, expr: Any) -> str:
         return f"\\left\\|{self._print(expr.args[0])}\\right\\|"
 
@@ -134,15 +151,15 @@ def render_unicode(expr: Any) -> str:
     """`sympy.pretty(expr, use_unicode=True)` with the notes' notation, wrapped at 76 columns.
 
     SymPy wraps a wide picture by cutting it every 76 columns, even inside a symbol;
-    a long sum (alone or as the right side of an equation) is instead broken between
-    its terms. Other wide pictures (big matrices) keep SymPy's own wrapping.
+    a long sum or matrix product (alone or as the right side of a relation) is instead
+    broken between its terms. Other wide pictures (big matrices) keep SymPy's wrapping.
     """
     printer = _TutorPrettyPrinter({"use_unicode": True, "num_columns": WRAP_COLUMNS})
     previous = pretty_use_unicode(True)
     try:
         whole = printer._print(expr)
         if whole.width() > WRAP_COLUMNS:
-            broken = _break_sum(printer, expr)
+            broken = _break_long(printer, expr)
             if broken is not None:
                 return broken
         return whole.render(**printer._settings)
@@ -150,22 +167,29 @@ def render_unicode(expr: Any) -> str:
         pretty_use_unicode(previous)
 
 
-def _break_sum(printer: _TutorPrettyPrinter, expr: Any) -> str | None:
-    """Lay out `lhs = t1 + t2 + …` over several lines, breaking only between terms."""
-    if isinstance(expr, Add):
-        head, total = None, expr
-    elif isinstance(expr, Relational) and isinstance(expr.rhs, Add):
-        head, total = prettyForm(*printer._print(expr.lhs).right(f" {expr.rel_op} ")), expr.rhs
-        if expr.rel_op == "==":
-            head = prettyForm(*printer._print(expr.lhs).right(" = "))
+_RELATION_SIGNS = {"==": "=", "<=": "≤", ">=": "≥", "!=": "≠"}
+
+
+def _break_long(printer: _TutorPrettyPrinter, expr: Any) -> str | None:
+    """Lay out `lhs = t1 + t2 + …` (or `lhs = A⋅B⋅…`) over several lines, breaking only
+    between terms (factors); None when `expr` is neither a sum, a matrix product, nor an
+    equation or inequality with one on the right.
+    """
+    head, body = None, expr
+    if isinstance(expr, Relational):
+        operator = _RELATION_SIGNS.get(expr.rel_op, expr.rel_op)
+        head, body = prettyForm(*printer._print(expr.lhs).right(f" {operator} ")), expr.rhs
+    if isinstance(body, Add):
+        pieces = _signed_terms(printer, body)
+    elif isinstance(body, MatMul):
+        pieces = [printer._print(body.args[0])] + [
+            prettyForm(*printer._print(factor).left("⋅")) for factor in body.args[1:]
+        ]
     else:
         return None
     lines: list[prettyForm] = []
     current = head
-    for index, term in enumerate(printer._as_ordered_terms(total)):
-        negative = term.could_extract_minus_sign()
-        sign = ("-" if negative else "") if index == 0 else (" - " if negative else " + ")
-        piece = prettyForm(*printer._print(-term if negative else term).left(sign))
+    for piece in pieces:
         if current is None:
             current = piece
         elif current.width() + piece.width() > WRAP_COLUMNS and current is not head:
@@ -174,8 +198,17 @@ def _break_sum(printer: _TutorPrettyPrinter, expr: Any) -> str | None:
         else:
             current = prettyForm(*current.right(piece))
     lines.append(current)
-    settings = {**printer._settings, "wrap_line": False}
-    return "\n".join(line.render(**settings) for line in lines)
+    # A single term wider than the screen still gets SymPy's own wrapping.
+    return "\n".join(line.render(**printer._settings) for line in lines)
+
+
+def _signed_terms(printer: _TutorPrettyPrinter, total: Any) -> list[prettyForm]:
+    pieces = []
+    for index, term in enumerate(printer._as_ordered_terms(total)):
+        negative = term.could_extract_minus_sign()
+        sign = ("-" if negative else "") if index == 0 else (" - " if negative else " + ")
+        pieces.append(prettyForm(*printer._print(-term if negative else term).left(sign)))
+    return pieces
 
 
 def render_latex(expr: Any) -> str:
