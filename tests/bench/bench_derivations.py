@@ -111,7 +111,8 @@ def main() -> int:
     options = parser.parse_args()
     home = tempfile.mkdtemp(prefix="tutor-bench-")
     environment = {**os.environ, "TUTOR_HOME": home, "PYTHONPATH": str(REPO)}
-    header = f"{'derivation':18} {'params':24} {'steps':>5} {'cold':>8} {'compute':>8} {'memory':>8} {'disk':>7} {'fresh':>7}"
+    columns = ("steps", 5), ("cold", 8), ("compute", 8), ("memory", 8), ("disk", 7), ("fresh", 7)
+    header = f"{'derivation':18} {'params':24} " + " ".join(f"{n:>{w}}" for n, w in columns)
     print(header + "\n" + "-" * len(header))
     rows, failures = [], []
     for name, params in cases():

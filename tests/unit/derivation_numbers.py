@@ -51,3 +51,8 @@ def evaluate(expr: Any, values: Mapping[str, Any]) -> Any:
 
 def sigmoid(a: Any) -> Any:
     return 1.0 / (1.0 + np.exp(-a))
+
+
+def assert_close(actual: Any, expected: Any, rtol: float = RTOL, atol: float = ATOL) -> None:
+    """Numbers or arrays equal to the finite-difference tolerance."""
+    np.testing.assert_allclose(actual, expected, rtol=rtol, atol=atol)

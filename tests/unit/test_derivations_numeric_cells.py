@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import sympy
 
-from derivation_numbers import ATOL, RTOL, derivative_fd, evaluate, jacobian_fd, sigmoid
+from derivation_numbers import assert_close, derivative_fd, evaluate, jacobian_fd, sigmoid
 from tutor.evidence.derivations.functions import norm
 from tutor.evidence.derivations.gated import derive_gated_paths
 from tutor.evidence.derivations.remedies import derive_clipping_rule, derive_residual_jacobian
@@ -50,9 +50,9 @@ def test_lstm_cell_derivative_matches_finite_differences(seed: int) -> None:
     values = {**{f"{k}_t" if k == "x" else k: v for k, v in p.items()}, "c_t-1": c_prev, "o_t-1": o_prev}
     values |= {"f_t": f, "i_t": i, "g_t": g, "q": o_prev * (1 - np.tanh(c_prev) ** 2)}
     formulas = gated_paths("lstm").formulas
-    assert evaluate(formulas["derivative"], values) == pytest.approx(expected, rel=RTOL, abs=ATOL)
+    assert_close(evaluate(formulas["derivative"], values), expected)
     for name in ("named_derivative", "gathered"):
-        assert evaluate(formulas[name].rhs, values) == pytest.approx(expected, rel=RTOL, abs=ATOL), name
+        assert_close(evaluate(formulas[name].rhs, values), expected)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -65,13 +65,13 @@ def test_gru_cell_derivative_matches_finite_differences(seed: int) -> None:
     values = {**{f"{k}_t" if k == "x" else k: v for k, v in p.items()}, "h_t-1": h_prev}
     values |= {"z_t": z, "r_t": r, "n_t": n}
     formulas = gated_paths("gru").formulas
-    assert evaluate(formulas["derivative"], values) == pytest.approx(expected, rel=RTOL, abs=ATOL)
-    assert evaluate(formulas["named_derivative"].rhs, values) == pytest.approx(expected, rel=RTOL, abs=ATOL)
+    assert_close(evaluate(formulas["derivative"], values), expected)
+    assert_close(evaluate(formulas["named_derivative"].rhs, values), expected)
 
 
 @pytest.mark.parametrize("cell", ["lstm", "gru"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_additive_path_is_the_whole_derivative_without_recurrent_gate_weights(cell: str, seed: int) -> None:
+def test_additive_path_is_all_that_is_left_without_recurrent_gate_weights(cell: str, seed: int) -> None:
     rng = np.random.default_rng(seed)
     p = _parameters(cell, rng)
     p |= {name: 0.0 for name in (("w_f", "w_i", "w_g") if cell == "lstm" else ("w_z", "w_r", "w_n"))}
@@ -86,8 +86,8 @@ def test_additive_path_is_the_whole_derivative_without_recurrent_gate_weights(ce
         values = {"z_t": gate[0], "z_1": gate[0], "z_2": gate[1]}
     formulas = gated_paths(cell).formulas
     jacobian = jacobian_fd(step, units)  # two independent units: a diagonal Jacobian
-    assert evaluate(formulas["additive_path"].rhs, values) == pytest.approx(jacobian[0, 0], rel=RTOL)
-    np.testing.assert_allclose(evaluate(formulas["vector_path"].rhs, values), jacobian, rtol=RTOL, atol=ATOL)
+    assert_close(evaluate(formulas["additive_path"].rhs, values), jacobian[0, 0])
+    assert_close(evaluate(formulas["vector_path"].rhs, values), jacobian)
 
 
 # -- clipping ------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def test_residual_jacobian_matches_finite_differences(seed: int) -> None:
     for function, body in concrete.items():
         jacobian = jacobian.replace(function, body)
     derived = evaluate(jacobian.doit(), {"x_1": x[0], "x_2": x[1]})
-    np.testing.assert_allclose(derived, expected, rtol=RTOL, atol=ATOL)
+    assert_close(derived, expected)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -153,8 +153,8 @@ def test_expanded_residual_stack_matches_the_numpy_product(seed: int) -> None:
     symbols = {m.name: m for m in stack.atoms(sympy.MatrixSymbol)}
     stack = stack.subs(symbols["A_1"].shape[0], 3)
     symbols = {m.name: m for m in stack.atoms(sympy.MatrixSymbol)}
-    concrete = stack.xreplace({symbols[name]: sympy.ImmutableMatrix(value) for name, value in blocks.items()})
-    np.testing.assert_allclose(np.array(concrete.doit().as_explicit(), dtype=float), expected, rtol=1e-12)
+    concrete = stack.xreplace({symbols[name]: sympy.ImmutableMatrix(m) for name, m in blocks.items()})
+    assert_close(np.array(concrete.doit().as_explicit(), dtype=float), expected, rtol=1e-12)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

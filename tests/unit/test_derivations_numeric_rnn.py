@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import sympy
 
-from derivation_numbers import ATOL, RTOL, derivative_fd, evaluate, jacobian_fd, sigmoid
+from derivation_numbers import assert_close, derivative_fd, evaluate, jacobian_fd, sigmoid
 from tutor.evidence.derivations.bounds import derive_activation_bounds
 from tutor.evidence.derivations.chain import derive_bptt_chain
 from tutor.evidence.derivations.matrix import derive_jacobian_matrix, phi
@@ -56,7 +56,7 @@ def test_scalar_step_formulas_match_finite_differences(activation: str, seed: in
     formulas = scalar_step(activation).formulas
     for name in ("direct_derivative", "chain_rule", "in_terms_of_state"):
         derived = evaluate(formulas[name].rhs, values)
-        assert derived == pytest.approx(expected, rel=RTOL, abs=ATOL), name
+        assert_close(derived, expected)
 
 
 @pytest.mark.parametrize(("activation", "gamma"), [("tanh", 1.0), ("sigmoid", 0.25)])
@@ -79,10 +79,10 @@ def test_activation_derivatives_match_finite_differences(seed: int) -> None:
     formulas = activation_bounds("all").formulas
     for a in np.random.default_rng(seed).normal(scale=3.0, size=4):
         values = {"a": a}
-        assert evaluate(formulas["sigmoid_prime"], values) == pytest.approx(derivative_fd(sigmoid, a), rel=RTOL, abs=ATOL)
-        assert evaluate(formulas["tanh_prime"], values) == pytest.approx(derivative_fd(np.tanh, a), rel=RTOL, abs=ATOL)
+        assert_close(evaluate(formulas["sigmoid_prime"], values), derivative_fd(sigmoid, a))
+        assert_close(evaluate(formulas["tanh_prime"], values), derivative_fd(np.tanh, a))
         relu = lambda z: max(z, 0.0)  # noqa: E731
-        assert evaluate(formulas["relu_prime"].rhs, values) == pytest.approx(derivative_fd(relu, a), rel=RTOL)
+        assert_close(evaluate(formulas["relu_prime"].rhs, values), derivative_fd(relu, a))
 
 
 def test_activation_maxima_match_a_numerical_search() -> None:
@@ -119,13 +119,14 @@ def test_explicit_jacobian_matches_finite_differences(size: int, activation: str
     pre = rnn["W"] @ rnn["h"] + rnn["c"]
     values = {f"w_{i + 1}{j + 1}": rnn["W"][i, j] for i in range(size) for j in range(size)}
     values |= {f"a_{i + 1}": pre[i] for i in range(size)}
-    values |= {f"h_{i + 1}": rnn["h"][i] for i in range(size)} | {f"c_{i + 1}": rnn["c"][i] for i in range(size)}
+    values |= {f"h_{i + 1}": rnn["h"][i] for i in range(size)}
+    values |= {f"c_{i + 1}": rnn["c"][i] for i in range(size)}
     formulas = jacobian_matrix(size).formulas
     for name in ("jacobian",):
         derived = evaluate(_with_activation(formulas[name].rhs, activation), values)
-        np.testing.assert_allclose(derived, expected, rtol=RTOL, atol=ATOL)
+        assert_close(derived, expected)
     factorised = _with_activation(formulas["factorised"].rhs.doit(), activation)
-    np.testing.assert_allclose(evaluate(factorised, values), expected, rtol=RTOL, atol=ATOL)
+    assert_close(evaluate(factorised, values), expected)
 
 
 def _evaluate_general(expr: sympy.Basic, activation: str, matrices: dict[str, np.ndarray]) -> np.ndarray:
@@ -151,8 +152,8 @@ def test_general_statement_in_both_layouts_matches_numpy(activation: str, seed: 
     formulas = jacobian_matrix(2).formulas
     general_numerator = _evaluate_general(formulas["numerator"].rhs, activation, matrices)
     general_denominator = _evaluate_general(formulas["denominator"].rhs, activation, matrices)
-    np.testing.assert_allclose(general_numerator, numerator, rtol=RTOL, atol=ATOL)
-    np.testing.assert_allclose(general_denominator, numerator.T, rtol=RTOL, atol=ATOL)
+    assert_close(general_numerator, numerator)
+    assert_close(general_denominator, numerator.T)
 
 
 # -- the BPTT chain ------------------------------------------------------------------------
@@ -172,17 +173,18 @@ def _run_rnn(W: np.ndarray, h: np.ndarray, offsets: np.ndarray) -> tuple[np.ndar
 @pytest.mark.parametrize("seed", SEEDS)
 def test_chain_product_matches_finite_differences_of_the_unrolled_rnn(span: int, seed: int) -> None:
     rng = np.random.default_rng(seed)
-    W, h_t, offsets, g = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=(span, 2)), rng.normal(size=2)
+    W, h_t, g = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+    offsets = rng.normal(size=(span, 2))
     expected = jacobian_fd(lambda h: _run_rnn(W, h, offsets)[0], h_t)
     _, pre = _run_rnn(W, h_t, offsets)
     values = {f"w_{i + 1}{j + 1}": W[i, j] for i in range(2) for j in range(2)}
     values |= {f"d^({j + 1})_{i + 1}": 1 - np.tanh(pre[j][i]) ** 2 for j in range(span) for i in range(2)}
     values |= {"g_1": g[0], "g_2": g[1]}
     derivation = bptt_chain(span)
-    np.testing.assert_allclose(evaluate(derivation.formulas["product"], values), expected, rtol=RTOL, atol=ATOL)
+    assert_close(evaluate(derivation.formulas["product"], values), expected)
     component = derivative_fd(lambda x: g @ _run_rnn(W, np.array([x, h_t[1]]), offsets)[0], h_t[0])
     derived = evaluate(derivation.formulas["gradient_component"].rhs, values)
-    assert derived == pytest.approx(component, rel=RTOL, abs=ATOL)
+    assert_close(derived, component)
     assert derivation.scalars == {"paths_per_entry": 2.0 ** (span - 1), "weights_per_path": float(span)}
 
 
@@ -195,7 +197,7 @@ def test_scalar_chain_matches_a_one_unit_rnn(seed: int) -> None:
     _, pre = _run_rnn(W, np.array([h_t]), offsets)
     values = {"w": w} | {f"d^({j + 1})": 1 - np.tanh(pre[j][0]) ** 2 for j in range(3)}
     derived = evaluate(bptt_chain(3).formulas["scalar_chain"].rhs, values)
-    assert derived == pytest.approx(expected, rel=RTOL, abs=ATOL)
+    assert_close(derived, expected)
 
 
 # -- the norm bound ------------------------------------------------------------------------
@@ -254,11 +256,15 @@ def test_full_and_truncated_sums_match_finite_differences(window: int, seed: int
     values |= {f"p_{s}": states[s - 1] * (1 - states[s] ** 2) for s in range(1, HORIZON + 1)}
     derivation = tbptt_paths(window)
     full = derivative_fd(lambda v: _scalar_run(v, h0, inputs, u, b)[-1], w)
-    assert evaluate(derivation.formulas["full"].rhs, values) == pytest.approx(full, rel=RTOL, abs=ATOL)
+    assert_close(evaluate(derivation.formulas["full"].rhs, values), full)
     start = HORIZON - window  # truncation: h_{T−k} is a constant, w acts only afterwards
     cut = derivative_fd(lambda v: _scalar_run(v, states[start], inputs[start:], u, b)[-1], w)
-    assert evaluate(derivation.formulas["truncated"].rhs, values) == pytest.approx(cut, rel=RTOL, abs=ATOL)
-    assert derivation.scalars == {"paths_total": 5.0, "paths_kept": float(window), "min_factors_dropped": float(window)}
+    assert_close(evaluate(derivation.formulas["truncated"].rhs, values), cut)
+    assert derivation.scalars == {
+        "paths_total": 5.0,
+        "paths_kept": float(window),
+        "min_factors_dropped": float(window),
+    }
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -269,5 +275,5 @@ def test_local_derivatives_of_the_truncation_model(seed: int) -> None:
     h_s = step(w, h_prev)
     local_state, local_weight = tbptt_paths(2).steps[0].expression
     values = {"w": w, "h_s": h_s, "h_s-1": h_prev}
-    assert evaluate(local_state.rhs, values) == pytest.approx(derivative_fd(lambda h: step(w, h), h_prev), rel=RTOL)
-    assert evaluate(local_weight.rhs, values) == pytest.approx(derivative_fd(lambda v: step(v, h_prev), w), rel=RTOL)
+    assert_close(evaluate(local_state.rhs, values), derivative_fd(lambda h: step(w, h), h_prev))
+    assert_close(evaluate(local_weight.rhs, values), derivative_fd(lambda v: step(v, h_prev), w))

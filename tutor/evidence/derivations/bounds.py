@@ -49,15 +49,16 @@ class Activation:
     """A smooth activation φ, its inverse (to write φ' in terms of φ) and how it prints."""
 
     name: str
+    symbol: str  # how statements in words write it: σ, tanh
     formula: Callable[[Any], Any]  # a ↦ φ(a) in elementary functions SymPy can differentiate
     inverse: Callable[[Any], Any]  # y ↦ a with φ(a) = y
     label: Callable[[Any], Any]  # a ↦ the short form shown to the learner, e.g. σ(a)
 
 
 ACTIVATIONS: dict[str, Activation] = {
-    "tanh": Activation("tanh", tanh, atanh, tanh),
+    "tanh": Activation("tanh", "tanh", tanh, atanh, tanh),
     "sigmoid": Activation(
-        "sigmoid", lambda a: 1 / (1 + exp(-a)), lambda y: log(y / (1 - y)), sigma
+        "sigmoid", "σ", lambda a: 1 / (1 + exp(-a)), lambda y: log(y / (1 - y)), sigma
     ),
 }
 
@@ -107,27 +108,28 @@ def _smooth_steps(derivation: Derivation, name: str) -> Analysis:
     a = Symbol("a", real=True)
     analysis = analyse(name, a)
     label = ACTIVATIONS[name].label(a)
+    phi = ACTIVATIONS[name].symbol
     phi_prime = Derivative(label, a)
     derivation.step(
-        f"Definition of {name}.", equation(label, analysis.formula.rewrite(exp)), "definition"
+        f"Definition of {phi}.", equation(label, analysis.formula.rewrite(exp)), "definition"
     )
     derivation.step(
-        f"Differentiate {name}.", equation(phi_prime, analysis.first), "chain rule (SymPy diff)"
+        f"Differentiate {phi}.", equation(phi_prime, analysis.first), "chain rule (SymPy diff)"
     )
     if analysis.in_terms_of_output != analysis.first:
         derivation.step(
-            f"Write {name}' with {name} itself.",
+            f"Write {phi}' with {phi} itself.",
             equation(phi_prime, analysis.in_terms_of_output),
-            f"substitute a = {name}⁻¹(y), cancel, put y = {name}(a) back",
+            f"substitute a = {phi}⁻¹(y), cancel, put y = {phi}(a) back",
         )
     derivation.remember(f"{name}_prime", analysis.in_terms_of_output)
     derivation.step(
-        f"Differentiate again: {name}''(a), over a common denominator.",
+        f"Differentiate again: {phi}''(a), over a common denominator.",
         equation(Derivative(label, (a, 2)), analysis.second),
         "diff, then together",
     )
     derivation.step(
-        f"{name}' has a critical point where the numerator of {name}'' vanishes.",
+        f"{phi}' has a critical point where the numerator of {phi}'' vanishes.",
         equation(numer(analysis.second), 0),
         "a fraction is zero where its numerator is",
     )
@@ -137,23 +139,23 @@ def _smooth_steps(derivation: Derivation, name: str) -> Analysis:
         "solveset over the reals gives " + str(analysis.critical_points),
     )
     derivation.step(
-        f"{name}''' is negative there, so the critical point is a maximum.",
+        f"{phi}''' is negative there, so the critical point is a maximum.",
         equation(Subs(Derivative(label, (a, 3)), a, analysis.argmax), analysis.third_at_critical),
         "second-derivative test on φ'; one critical point on ℝ, so the maximum is global",
     )
     derivation.step(
-        f"The largest value of {name}'.",
+        f"The largest value of {phi}'.",
         equation(Subs(phi_prime, a, analysis.argmax), analysis.maximum),
-        f"evaluate {name}' at a = {analysis.argmax}",
+        f"evaluate {phi}' at a = {analysis.argmax}",
         name=f"max_{name}_prime",
     )
     # φ is continuous and monotone, so its limit at ∞ is its value there (tanh(∞) = 1);
     # evaluating is instant where `limit` would run the Gruntz algorithm.
     saturation = analysis.formula.subs(a, oo)
     derivation.step(
-        f"Saturation: as a → ∞, {name}(a) → {saturation}, so {name}' → 0 (likewise as a → −∞).",
+        f"Saturation: as a → ∞, {phi}(a) → {saturation}, so {phi}' → 0 (likewise as a → −∞).",
         equation(Limit(phi_prime, a, oo), analysis.in_terms_of_output.subs(label, saturation)),
-        f"{name} is continuous and monotone: lim {name}(a) = {name}(∞) = {saturation}",
+        f"{phi} is continuous and monotone: lim {phi}(a) = {phi}(∞) = {saturation}",
     )
     derivation.scalar(f"max_{name}_prime", analysis.maximum)
     derivation.scalar(f"argmax_{name}_prime", analysis.argmax)
@@ -189,12 +191,16 @@ def derive_activation_bounds(chosen: str, should_cancel: Callable[[], bool] = ne
             _smooth_steps(derivation, name)
     if chosen in ("all", "relu"):
         _relu_steps(derivation)
-    found = ", ".join(
-        f"max {name}' = {derivation.scalars[f'max_{name}_prime']:g}"
-        for name in ("sigmoid", "tanh", "relu")
-        if f"max_{name}_prime" in derivation.scalars
+    found = [
+        f"max {ACTIVATIONS[name].symbol}' = {maximum.rhs} at a = {maximum.lhs.point[0]}"
+        for name in SMOOTH_ACTIVATIONS
+        if (maximum := derivation.formulas.get(f"max_{name}_prime")) is not None
+    ]
+    if "relu_prime" in derivation.formulas:
+        found.append("ReLU' is 0 or 1")
+    derivation.reading = (
+        "; ".join(found) + ": no factor φ'(a) on a gradient path exceeds γ = max φ'."
     )
-    derivation.reading = f"{found}: no factor φ'(a) along a gradient path can exceed γ."
     return derivation
 
 

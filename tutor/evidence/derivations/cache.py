@@ -138,7 +138,7 @@ def _store(path: Path, key: dict[str, Any], result: Result) -> None:
             "params": result.params,
             "reading": result.reading,
             "scalars": result.scalars,
-            "steps": [{field: getattr(step, field) for field in _STEP_FIELDS} for step in result.steps],
+            "steps": [{name: getattr(step, name) for name in _STEP_FIELDS} for step in result.steps],
         },
     }
     try:

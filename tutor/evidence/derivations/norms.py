@@ -19,7 +19,6 @@ from sympy import (
     Integer,
     Le,
     Limit,
-    Lt,
     MatMul,
     Matrix,
     MatrixSymbol,
@@ -33,7 +32,13 @@ from sympy import (
 )
 
 from tutor.evidence.derivations.functions import norm
-from tutor.evidence.derivations.steps import Derivation, equation, never, require_zero
+from tutor.evidence.derivations.steps import (
+    Derivation,
+    DerivationError,
+    equation,
+    never,
+    require_zero,
+)
 from tutor.evidence.result import Result
 
 # Non-normal (upper triangular) and diagonalisable: eigenvalues 9/10 and 4/5 on the
@@ -94,9 +99,11 @@ def derive_norm_bound(should_cancel: Callable[[], bool] = never) -> Derivation:
         "0 ≤ x ≤ 1 implies x^m ≤ 1 for m ≥ 0",
     )
     _diagonalisable_example(derivation)
+    example = derivation.scalars
     derivation.reading = (
         "‖∂h_T/∂h_t‖ ≤ (γσ_max)^(T−t): below 1/γ gradients must vanish; above it they may "
-        "explode but need not — the eigenvalues decide (ρ = 0.9 < 1 < σ_max ≈ 2.31 vanishes)."
+        f"explode but need not (ρ = {example['example_spectral_radius']:g} < 1 < "
+        f"σ_max ≈ {example['example_sigma_max']:.2f} still vanishes)."
     )
     return derivation
 
@@ -128,7 +135,8 @@ def _diagonalisable_example(derivation: Derivation) -> None:
     )
     sigma_max = max(weights.singular_values(), key=lambda value: value.evalf())
     derivation.step(
-        "Yet one step can triple a gradient: the largest singular value is above 1.",
+        f"Yet one step can stretch a gradient {float(sigma_max):.2f}-fold: the largest "
+        "singular value is above 1.",
         Eq(Symbol("sigma_max"), sigma_max),
         f"square root of the largest eigenvalue of WᵀW (≈ {float(sigma_max):.4f})",
         name="sigma_max",
@@ -151,8 +159,8 @@ def _diagonalisable_example(derivation: Derivation) -> None:
     derivation.scalar("example_sigma_max", sigma_max)
     derivation.scalar("example_peak_norm", norms[peak])
     derivation.scalar("example_peak_step", peak + 1)
-    if not (Lt(radius, 1) and float(sigma_max) > 1):
-        raise AssertionError("the example must have ρ < 1 < σ_max")
+    if not radius < 1 < sigma_max:
+        raise DerivationError("the example must have ρ < 1 < σ_max")
 
 
 def norm_bound(params: dict[str, Any], seed: int, should_cancel: Callable[[], bool]) -> Result:

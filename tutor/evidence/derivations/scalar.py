@@ -52,14 +52,14 @@ def derive_scalar_step(activation: str, should_cancel: Callable[[], bool] = neve
     analysis = analyse(activation, a_k)
     in_terms_of_state = inner * analysis.in_terms_of_output.xreplace({phi.label(a_k): h_k})
     derivation.step(
-        "Written with the new state h_k = φ(a_k): no exponentials left.",
+        "Written with the new state h_k = φ(a_k) instead of the pre-activation.",
         equation(Derivative(h_k, h_prev), in_terms_of_state),
-        f"{activation}' in terms of {activation} (derived in activation-bounds)",
+        f"{phi.symbol}' in terms of {phi.symbol} (derived in activation-bounds)",
         name="in_terms_of_state",
     )
     gamma = analysis.maximum
     derivation.step(
-        f"Each step can scale a gradient by at most γ|w|, with γ = max {activation}' = {gamma}.",
+        f"Each step can scale a gradient by at most γ|w|, with γ = max {phi.symbol}' = {gamma}.",
         Le(Abs(Derivative(h_k, h_prev)), gamma * Abs(w)),
         "|φ'(a_k)| ≤ γ for every a_k (activation-bounds)",
         name="step_bound",
@@ -73,9 +73,10 @@ def derive_scalar_step(activation: str, should_cancel: Callable[[], bool] = neve
         name="span_bound",
     )
     derivation.scalar("max_abs_derivative_per_w", gamma)
+    per_step = "|w|" if gamma == 1 else f"{gamma}·|w|"
     derivation.reading = (
-        f"{activation}: each step multiplies the gradient by w·φ'(a_k), at most {gamma}·|w| in size, "
-        f"so over T − t steps by at most ({gamma}·|w|)^(T−t): it must vanish when |w| < {1 / gamma}."
+        f"{phi.symbol}: each step multiplies the gradient by w·φ'(a_k), at most {per_step} in size, "
+        f"so T − t steps by at most ({per_step})^(T−t): it must vanish when |w| < {1 / gamma}."
     )
     return derivation
 

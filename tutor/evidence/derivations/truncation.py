@@ -30,7 +30,8 @@ def unrolled_sensitivity(horizon: int, start: int, local: list[Any], jacobians: 
 
 def _path_lengths(paths: Any, jacobians: list[Any]) -> list[int]:
     """The number of Jacobian factors in each term of a sum of paths, longest first."""
-    return sorted((Poly(term, *jacobians).total_degree() for term in Add.make_args(paths)), reverse=True)
+    lengths = (Poly(term, *jacobians).total_degree() for term in Add.make_args(paths))
+    return sorted(lengths, reverse=True)
 
 
 def derive_tbptt_paths(window: int, should_cancel: Callable[[], bool] = never) -> Derivation:
@@ -82,7 +83,10 @@ def derive_tbptt_paths(window: int, should_cancel: Callable[[], bool] = never) -
     derivation.step(
         f"Counting Jacobian factors per path: every dropped path has at least {window}, every "
         f"kept one fewer. With |j_s| ≤ γ|w| a dropped term is at most (γ|w|)^{window}·|p_s|.",
-        (equation(Symbol("dropped"), Tuple(*dropped_lengths)), equation(Symbol("kept"), Tuple(*kept_lengths))),
+        (
+            equation(Symbol("dropped"), Tuple(*dropped_lengths)),
+            equation(Symbol("kept"), Tuple(*kept_lengths)),
+        ),
         "degree in the j's of each term (SymPy Poly)",
     )
     derivation.scalar("paths_total", len(Add.make_args(full)))
