@@ -75,8 +75,6 @@ def derive_bptt_chain(span: int, should_cancel: Callable[[], bool] = never) -> D
     )
     explicit = explicit_chain(span)
     product = derivation.remember("product", explicit["product"])
-    derivation.remember("W", explicit["W"])
-    derivation.remember("d", explicit["d"])
     corner = derivation.step(
         f"With 2×2 symbolic entries (d⁽ʲ⁾ᵢ = φ'(a_{{t+j,i}})), SymPy multiplies the {span} factors; "
         "entry (1, 1) of ∂h_T/∂h_t:",

@@ -109,12 +109,6 @@ def derive_jacobian_matrix(size: int, should_cancel: Callable[[], bool] = never)
         "row i of W_hh scaled by φ'(a_i); SymPy confirms the difference is zero",
         name="factorised",
     )
-    derivation.remember("diag_phi_prime", scales)
-    derivation.remember("W", weights)
-    derivation.remember("pre_activation", rnn["pre_activation"])
-    derivation.remember("named", named)
-    derivation.remember("h", previous)
-    derivation.remember("c", rnn["c"])
     _general_steps(derivation, jacobian, scales, weights)
     derivation.reading = (
         "∂h_k/∂h_{k−1} = diag(φ'(a_k))·W_hh (numerator layout) = (W_hhᵀ·diag(φ'(a_k)))ᵀ: "

@@ -126,7 +126,6 @@ def _diagonalisable_example(derivation: Derivation) -> None:
         "SymPy: Q·Λ^k·Q⁻¹, checked against SymPy's own W^k",
         name="power",
     ).rhs
-    derivation.remember("W", weights)
     radius = max(abs(value) for value in eigenvalues.diagonal())
     derivation.step(
         "The eigenvalues' powers decide: the spectral radius is below 1, so Λ^k → 0 and W^k → 0.",
@@ -154,7 +153,6 @@ def _diagonalisable_example(derivation: Derivation) -> None:
         Matrix([list(shown), [round(norms[step - 1], 4) for step in shown]]),
         "spectral norm of the closed form W^k at k = " + ", ".join(map(str, shown)),
     )
-    derivation.remember("norms", norms)
     derivation.scalar("example_spectral_radius", radius)
     derivation.scalar("example_sigma_max", sigma_max)
     derivation.scalar("example_peak_norm", norms[peak])

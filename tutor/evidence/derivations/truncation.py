@@ -92,8 +92,6 @@ def derive_tbptt_paths(window: int, should_cancel: Callable[[], bool] = never) -
     derivation.scalar("paths_total", len(Add.make_args(full)))
     derivation.scalar("paths_kept", len(Add.make_args(truncated)))
     derivation.scalar("min_factors_dropped", shortest)
-    derivation.remember("local", local)
-    derivation.remember("jacobians", jacobians)
     derivation.reading = (
         f"∂h_T/∂w is a sum of {horizon} paths; truncation at k = {window} keeps the {window} "
         f"shortest and drops every path with ≥ {window} Jacobian factors — exactly the long-range terms."
