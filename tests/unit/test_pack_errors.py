@@ -211,3 +211,23 @@ def test_single_file_pack(tmp_path):
     assert (pack.id, len(pack.questions)) == ("demo", 1)
     Path("solo.yaml").write_text(PACK_YAML.replace("title: Demo pack\n", "") + questions_yaml("only"), encoding="utf-8")
     assert errors_of("solo.yaml") == ["solo.yaml:1:1: title: required field is missing"]
+
+
+def test_authored_expressions_are_parsed_by_the_safe_parser():
+    text = questions_yaml("q1", "q2").replace(
+        "      kind: choice\n      options:\n        - text: It shrinks\n          correct: true\n        - text: It grows\n",
+        "      kind: symbolic\n      variables: [w, h]\n      answers: [\"w*(1 - tanh(w*q)^2)\", \"__import__('os')\"]\n",
+        1,
+    ).replace(
+        "      kind: choice\n      options:\n        - text: It shrinks\n          correct: true\n        - text: It grows\n",
+        "      kind: numeric\n      answer: \"0.9^^20\"\n",
+        1,
+    )
+    write_pack(Path("pack"), text)
+    assert errors_of("pack") == [
+        "pack/questions.yaml:14:17: questions[0].check.answers[0]: character 15: unknown name 'q' (variables: w, h; "
+        "constants: pi, e; functions: abs, cos, cosh, exp, log, max, min, relu, sigmoid, sin, sinh, sqrt, tan, tanh)",
+        "pack/questions.yaml:14:40: questions[0].check.answers[1]: character 1: '__import__' is not allowed: "
+        "names starting with '_' are never allowed",
+        "pack/questions.yaml:28:15: questions[1].check.answer: character 5: '^' needs something on its left",
+    ]

@@ -18,7 +18,6 @@ from tutor.packs.problems import Location
 from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
 
 KINDS = ("answer", "sample", "evidence", "rubric")
-SCORE_TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -151,21 +150,14 @@ def _model_answer(pack: Pack, question: Question, task: Task) -> list[Failure]:
 
 
 def _sample(pack: Pack, question: Question, task: Task) -> list[Failure]:
-    from tutor.grading import grade
+    from tutor.grading.samples import sample_test_failure
 
     index = int(task.label[len("tests["):-1])
     sample = question.tests[index]
-    result = grade(question.check, sample.response)
-    problems = []
-    if sample.correct is not None and result.correct != sample.correct:
-        problems.append(f"expected correct: {str(sample.correct).lower()}")
-    if sample.score is not None and abs(result.score - sample.score) > SCORE_TOLERANCE:
-        problems.append(f"expected score {sample.score:g}")
-    if sample.note is not None and sample.note not in result.notes:
-        problems.append(f"expected note '{sample.note}'")
-    if not problems:
+    problem = sample_test_failure(question.check, sample)
+    if problem is None:
         return []
-    message = f"tests[{index}] {sample.response!r}: {'; '.join(problems)}, got {_verdict(result)}"
+    message = f"tests[{index}] {sample.response!r}: {problem}"
     return [Failure(pack.locate(question.id, "tests", index), question.id, message)]
 
 

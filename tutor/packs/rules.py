@@ -31,6 +31,7 @@ def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
         else:
             first_seen[question.id] = origin
     for question, origin in questions:
+        problems.extend(_expression_problems(question, origin))
         for index, related in enumerate(question.related):
             if related not in first_seen:
                 problems.append(_at(origin, ("related", index), f"unknown question id '{related}'"))
@@ -85,6 +86,43 @@ def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]):
         problems = spec.problems(params)
         return problems or _outputs_cached(spec, ())
     return _outputs_cached(spec, frozen)
+
+
+@lru_cache(maxsize=8192)
+def _expression_error(text: str, variables: tuple[str, ...] = (), functions: tuple[str, ...] | None = None):
+    """The parser's verdict on an authored expression (memoised: packs repeat values like `1/4`)."""
+    try:
+        float(text)
+        return None  # a plain number, the common case, needs no parsing
+    except ValueError:
+        pass
+    from tutor.grading.expressions import check_expression
+
+    return check_expression(text, variables, functions)
+
+
+def _expression_problems(question: "Question", origin: "Origin") -> list[Problem]:
+    """Authored expressions go through the same parser as learners' answers."""
+    check = question.check
+    found: list[tuple[tuple, object]] = []
+    if check.kind == "numeric":
+        found.append((("check", "answer"), _expression_error(check.answer)))
+    elif check.kind == "symbolic":
+        for index, answer in enumerate(check.answers):
+            functions = None if check.functions is None else tuple(check.functions)
+            error = _expression_error(answer, tuple(check.variables), functions)
+            path = ("check", "functions") if error is not None and error.offset is None and check.functions else ("check", "answers", index)
+            found.append((path, error))
+    for item_index, item in enumerate(question.evidence):
+        for claim_index, claim in enumerate(item.claims):
+            if claim.value is not None:
+                found.append((("evidence", item_index, "claims", claim_index, "value"), _expression_error(claim.value)))
+    problems = []
+    for path, error in found:
+        if error is not None:
+            where = f"character {error.offset + 1}: " if error.offset is not None else ""
+            problems.append(_at(origin, path, f"{where}{error.message}"))
+    return problems
 
 
 def expand_outputs(templates: tuple[str, ...], values: dict[str, Any]) -> list[str]:

@@ -34,6 +34,7 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
         summary="∂L/∂h_t as the product of step Jacobians, expanded for T − t = 3",
         target=f"{_MODULE}:bptt_chain",
         params=(Param("span", "int", 3, "number of steps T − t", 1, 4),),
+        scalars=("paths_per_entry", "weights_per_path"),
     ),
     EvidenceSpec(
         name="activation-bounds",
@@ -47,7 +48,14 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
                 choices=("all", "sigmoid", "tanh", "relu"),
             ),
         ),
-        scalars=("max_sigmoid_prime", "max_tanh_prime", "argmax_sigmoid_prime", "argmax_tanh_prime"),
+        scalars=(
+            "max_sigmoid_prime",
+            "max_tanh_prime",
+            "argmax_sigmoid_prime",
+            "argmax_tanh_prime",
+            "max_relu_prime",
+        ),
+        notes="Scalars exist for the activations derived: all of them with activation=all.",
     ),
     EvidenceSpec(
         name="norm-bound",
@@ -55,6 +63,13 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
         title="The norm bound on the Jacobian product and its limits",
         summary="‖∏J‖ ≤ (γ‖W_hh‖₂)^(T−t); vanishing is guaranteed below 1/γ, exploding only possible above",
         target=f"{_MODULE}:norm_bound",
+        scalars=(
+            "bound_limit_below_threshold",
+            "example_spectral_radius",
+            "example_sigma_max",
+            "example_peak_norm",
+            "example_peak_step",
+        ),
     ),
     EvidenceSpec(
         name="gated-paths",
@@ -70,6 +85,7 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
         title="Gradient clipping by norm",
         summary="After g ← (τ/‖g‖)·g the norm is τ and the direction is unchanged",
         target=f"{_MODULE}:clipping_rule",
+        scalars=("norm_after_over_tau", "cosine_after_clipping"),
     ),
     EvidenceSpec(
         name="residual-jacobian",
@@ -77,6 +93,7 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
         title="The Jacobian of a residual connection",
         summary="∂(x + F(x))/∂x = I + ∂F/∂x, and why a product of such factors does not shrink",
         target=f"{_MODULE}:residual_jacobian",
+        scalars=("residual_product_small_blocks", "plain_product_small_blocks"),
     ),
     EvidenceSpec(
         name="tbptt-paths",
@@ -85,5 +102,6 @@ DERIVATIONS: tuple[EvidenceSpec, ...] = (
         summary="The gradient as a sum over paths, cut at window k",
         target=f"{_MODULE}:tbptt_paths",
         params=(Param("window", "int", 2, "truncation window k", 1, 4),),
+        scalars=("paths_total", "paths_kept", "min_factors_dropped"),
     ),
 )

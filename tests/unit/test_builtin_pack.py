@@ -1,0 +1,42 @@
+"""The built-in pack is complete: at least 42 questions, every check kind, every question
+with a model answer, an explanation, a follow-up and evidence, and the seven questions of
+the source notes at their levels."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tutor import paths
+from tutor.packs.loader import load_pack
+from tutor.packs.schema import CHECK_KINDS
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(paths.builtin_content_dir() / "rnn-gradients")
+
+
+def test_size_and_check_kinds(pack):
+    kinds = Counter(q.check.kind for q in pack.questions)
+    assert len(pack.questions) >= 42
+    assert set(kinds) == set(CHECK_KINDS)
+    assert kinds["symbolic"] >= 8 and kinds["numeric"] >= 8
+
+
+def test_every_question_is_complete(pack):
+    for question in pack.questions:
+        assert question.answer and question.explanation, question.id
+        assert question.follow_ups, question.id
+        assert question.evidence, question.id
+
+
+def test_all_levels_are_present(pack):
+    assert {q.level.value for q in pack.questions} == {"basic", "intermediate", "advanced"}
+
+
+def test_the_papers_are_cited(pack):
+    cited = " ".join(s for q in pack.questions for s in q.sources)
+    for author in ("Bengio", "Hochreiter", "Gers", "Pascanu", "Saxe", "Jaitly", "Vaswani"):
+        assert author in cited, author

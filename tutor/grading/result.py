@@ -1,0 +1,75 @@
+"""The verdict on one response: `Grade`.
+
+A Grade is explainable on its own: `feedback` is written for the learner and `notes` name
+what was found, in the manner of STACK's answer notes, so sample tests in a pack and the
+statistics can refer to them:
+
+- `hit:NAME`, `missed:NAME`, `negated:NAME` (a concept stated as not holding),
+  `misconception:NAME` for free-text concepts;
+- `selected:KEY`, `wrong:KEY`, `missed:KEY` for choice;
+- `sympy:VERDICT`, `numeric:VERDICT`, `crosscheck:disagree` for symbolic answers;
+- `too-high`, `too-low`, `sign`, `power-of-ten` for numeric answers;
+- `format:CODE` when the response could not be read (then `invalid` is True);
+- `self` for a flashcard, `undecided` when the checker could not decide in time.
+
+Two states are not verdicts. `invalid`: the response has a format error (an expression that
+does not parse, an unknown option key); it is not an attempt and must not count as wrong;
+`error_offset` points at the character at fault. `undecided`: the checker ran out of time;
+it could not decide and says so rather than marking a possibly right answer wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from tutor.grading.expression_syntax import ExpressionError
+
+
+class CheckError(ValueError):
+    """A check that cannot be graded: its own expected answer is broken (a pack error)."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    correct: bool
+    score: float
+    feedback: str
+    notes: tuple[str, ...] = ()
+    invalid: bool = False
+    error_offset: int | None = None
+    undecided: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"score must lie in [0, 1], not {self.score}")
+        if (self.invalid or self.undecided) and (self.correct or self.score):
+            raise ValueError("an invalid or undecided grade is neither correct nor scored")
+
+    @property
+    def counts_as_attempt(self) -> bool:
+        """Whether this grade is a verdict on the learner's knowledge (not a format error)."""
+        return not self.invalid and not self.undecided and "self" not in self.notes
+
+    @classmethod
+    def format_error(cls, feedback: str, code: str, offset: int | None = None) -> "Grade":
+        return cls(False, 0.0, feedback, (f"format:{code}",), invalid=True, error_offset=offset)
+
+    @classmethod
+    def could_not_decide(cls, feedback: str, notes: tuple[str, ...] = ()) -> "Grade":
+        return cls(False, 0.0, feedback, ("undecided", *notes), undecided=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["notes"] = list(self.notes)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Grade":
+        return cls(**{**data, "notes": tuple(data.get("notes", ()))})
+
+
+def format_error_grade(error: ExpressionError) -> Grade:
+    """The Grade for a response that cannot be read: invalid, pointing at the character."""
+    where = f" (at character {error.offset + 1})" if error.offset is not None else ""
+    return Grade.format_error(f"Could not read your answer: {error}{where}.", error.code, error.offset)

@@ -1,0 +1,34 @@
+"""Checking a question's sample tests (`tests:` in a pack) against the grader.
+
+A sample test gives a response and what its grade must show: `correct`, `score` (to 1e-9)
+and/or `note`. A note is either a full grade note (`misconception:clipping-fixes-vanishing`,
+`missed:exponential-decay`, `format:unknown-name`, `sympy:equal`) or a bare name, which means
+the grader *found* that name in the response: `hit:NAME` or `misconception:NAME`.
+"""
+
+from __future__ import annotations
+
+from tutor.grading.grade import AnyCheck, grade
+from tutor.grading.result import Grade
+from tutor.packs.schema import SampleTest
+
+
+def note_matches(expected: str, result: Grade) -> bool:
+    if ":" in expected:
+        return expected in result.notes
+    return f"misconception:{expected}" in result.notes or f"hit:{expected}" in result.notes
+
+
+def sample_test_failure(check: AnyCheck | dict, sample: SampleTest, *, timeout: float = 3.0) -> str | None:
+    """None when the sample's grade is as stated, else one line saying what differs."""
+    result = grade(check, sample.response, timeout=timeout)
+    problems = []
+    if sample.correct is not None and result.correct is not sample.correct:
+        problems.append(f"correct is {result.correct}, expected {sample.correct}")
+    if sample.score is not None and abs(result.score - sample.score) > 1e-9:
+        problems.append(f"score is {result.score:g}, expected {sample.score:g}")
+    if sample.note is not None and not note_matches(sample.note, result):
+        problems.append(f"note '{sample.note}' not among {', '.join(result.notes) or 'no notes'}")
+    if not problems:
+        return None
+    return f"{'; '.join(problems)} (feedback: {result.feedback!r})"

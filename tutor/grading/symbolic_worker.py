@@ -1,0 +1,138 @@
+"""The child process that decides symbolic equivalence with SymPy: `python -m tutor.grading.symbolic_worker`.
+
+Why a separate process: SymPy's `simplify` can run for minutes on an unlucky input and a
+Python thread cannot be stopped, so an abandoned thread would keep the CPU and the GIL
+away from the UI. A process can be killed at the deadline (see `symbolic_pool`). It also
+runs at a lower priority and with a cap on its address space, so no input can take the
+machine's memory.
+
+Protocol: one JSON object per line on stdin, one JSON reply per line on stdout.
+Request: {"id", "answers": [text...], "response": text, "variables": [...],
+"functions": [...] or null, "points": [{name: value}...]}.
+Reply: {"id", "verdicts": ["equal" | "different" | "unknown", ...]} (one per answer, stopping
+at the first "equal"), or {"id", "error": name} when something failed.
+
+Every text is parsed again here by the same whitelisting parser; nothing is sympified.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from fractions import Fraction
+from typing import Any
+
+MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
+PRECISION_DIGITS = 30
+RELATIVE_TOLERANCE = 1e-15  # far above the error of 30-digit arithmetic, far below any real difference
+
+
+def decide(request: dict[str, Any]) -> list[str]:
+    """A verdict per expected answer, in order, stopping at the first that is equal."""
+    from tutor.grading.expressions import parse, to_sympy
+
+    variables = request["variables"]
+    response = to_sympy(parse(request["response"], variables, request["functions"]))
+    points = [{name: Fraction(str(value)) for name, value in point.items()} for point in request["points"]]
+    verdicts = []
+    for answer in request["answers"]:
+        verdict = compare(to_sympy(parse(answer, variables)), response, points)
+        verdicts.append(verdict)
+        if verdict == "equal":
+            break
+    return verdicts
+
+
+def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
+    """`equal` (proved by simplification), `different` (exact arithmetic found a difference) or `unknown`.
+
+    The cheap steps come first: an exact difference of zero or a non-zero rational, then
+    the values at the given points in 30-digit arithmetic, and only then `simplify`, which
+    is the step that may take long (the parent kills us at its deadline). Simplification
+    tries the cheap rewrite into exponentials first, then `simplify` of that, then `simplify`.
+    """
+    import sympy
+
+    from tutor.grading.expression_sympy import symbol
+
+    difference = expected - response
+    if difference == 0:
+        return "equal"
+    if difference.is_Rational:
+        return "different"
+    for point in points:
+        substitution = {symbol(name): sympy.Rational(value.numerator, value.denominator) for name, value in point.items()}
+        expected_value = _real_value(expected, substitution)
+        response_value = _real_value(response, substitution)
+        if expected_value is None or response_value is None:
+            continue
+        scale = 1 + abs(expected_value) + abs(response_value)
+        if abs(expected_value - response_value) > RELATIVE_TOLERANCE * scale:
+            return "different"
+    for attempt in (_rational_in_exponentials, _simplify_exponentials, sympy.simplify):
+        if attempt(difference) == 0:
+            return "equal"
+    return "unknown"
+
+
+def _rational_in_exponentials(difference):
+    """tanh, cosh, sigmoid ... written with exp, then one fraction: quick and often enough."""
+    import sympy
+
+    written = sympy.together(difference.rewrite(sympy.exp))
+    return sympy.cancel(sympy.expand(sympy.powsimp(written)))
+
+
+def _simplify_exponentials(difference):
+    import sympy
+
+    return sympy.simplify(difference.rewrite(sympy.exp))
+
+
+def _real_value(expression, substitution):
+    """The value at a point in 30-digit arithmetic, or None where it is not a finite real."""
+    import sympy
+
+    value = expression.evalf(PRECISION_DIGITS, subs=substitution)
+    if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return None
+    real, imaginary = value.as_real_imag()
+    if imaginary != 0 and abs(imaginary) > 1e-25:
+        return None
+    if not real.is_Float and not real.is_Rational:
+        return None
+    return sympy.Float(real, PRECISION_DIGITS)
+
+
+def _limit_resources() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform; the parent's deadline still applies
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
+
+
+def main() -> None:
+    _limit_resources()
+    import sympy  # noqa: F401  -- pay the import before the first request arrives
+
+    for line in sys.stdin:
+        request_id = None
+        try:
+            request = json.loads(line)
+            request_id = request.get("id")
+            reply: dict[str, Any] = {"id": request_id, "verdicts": decide(request)}
+        except Exception as error:  # a failure is "could not decide", never a crash of the parent
+            reply = {"id": request_id, "error": type(error).__name__}
+        sys.stdout.write(json.dumps(reply) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
