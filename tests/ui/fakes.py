@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Callable
 
 from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
+from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
 from tutor.ui.backend import PackCounts, PackEntry, StudyLeft
 
@@ -96,21 +97,10 @@ def make_pack(questions: list[dict[str, Any]] | None = None, **meta: Any) -> Fak
     return FakePack(pack_meta.id, pack_meta, tuple(Question.model_validate(q) for q in (questions or QUESTIONS)))
 
 
-@dataclass(frozen=True)
-class FakeGrade:
-    correct: bool
-    score: float
-    feedback: str = ""
-    notes: tuple[str, ...] = ()
-    invalid: bool = False
-    error_offset: int | None = None
-    undecided: bool = False
-
-
-RIGHT = FakeGrade(True, 1.0, "Found: product, shrinks.", ("hit:product", "hit:shrinks"))
-PARTLY = FakeGrade(False, 0.5, "Found: product. Missed: shrinks.", ("hit:product", "missed:shrinks"))
-WRONG = FakeGrade(False, 0.0, "That is not it.", ("wrong",))
-INVALID = FakeGrade(False, 0.0, "unbalanced parenthesis", ("format",), invalid=True, error_offset=2)
+RIGHT = Grade(True, 1.0, "Found: product, shrinks.", ("hit:product", "hit:shrinks"))
+PARTLY = Grade(False, 0.5, "Found: product. Missed: shrinks.", ("hit:product", "missed:shrinks"))
+WRONG = Grade(False, 0.0, "That is not it.", ("selected:a", "wrong:a"))
+INVALID = Grade.format_error("unbalanced parenthesis", "parenthesis", 2)
 
 
 class FakeClock:
@@ -203,7 +193,7 @@ class FakeBackend:
 
     packs_list: list[PackEntry] = field(default_factory=list)
     clock: FakeClock = field(default_factory=FakeClock)
-    grades: dict[str, FakeGrade] = field(default_factory=dict)
+    grades: dict[str, Grade] = field(default_factory=dict)
     suggested: int = 3
     evidence_runs: list[tuple[str, int]] = field(default_factory=list)
     evidence_gate: threading.Event | None = None
@@ -213,6 +203,7 @@ class FakeBackend:
     overrides: list[str] = field(default_factory=list)
     expected: dict[str, str] = field(default_factory=dict)
     packs_gate: threading.Event | None = None
+    grading_prepared: bool = False
 
     def packs(self) -> list[PackEntry]:
         if self.packs_gate is not None:
@@ -236,8 +227,11 @@ class FakeBackend:
         chosen.sort(key=lambda q: q.id != first)
         return FakePracticeDeck(chosen, self.attempts, self.overrides)
 
-    def grade(self, check: Any, response: str) -> FakeGrade:
+    def grade(self, check: Any, response: str) -> Grade:
         return self.grades.get(response, WRONG)
+
+    def prepare_grading(self) -> None:
+        self.grading_prepared = True
 
     def rating_for(self, grade: Any, seconds: float) -> int:
         return self.suggested if grade.correct else (2 if grade.score > 0 else 1)

@@ -1,7 +1,5 @@
-"""The app over the real core: a pack on disk, the SQLite store, the study sessions.
-
-Grading is faked (canned grades by response) so these tests pin what the UI stores,
-not what the grader decides; the evidence registry is the real one.
+"""The app over the real core: a pack on disk, the SQLite store, the study sessions,
+real grading (concepts and choice checks: no SymPy needed) and the evidence registry.
 """
 
 from __future__ import annotations
@@ -10,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fakes import FakeClock, META, QUESTIONS, RIGHT, WRONG, running
+from fakes import META, QUESTIONS, RIGHT, FakeClock, running
 
 from tutor.ui.app import TutorApp
 from tutor.ui.core_backend import CoreBackend
@@ -31,8 +29,6 @@ def write_pack(folder: Path) -> Path:
 def core(tmp_path: Path) -> CoreBackend:
     backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
                           clock=FakeClock())
-    grades = {"product of jacobians shrinks": RIGHT}
-    backend.grade = lambda check, response: grades.get(response, WRONG)  # type: ignore[method-assign]
     yield backend
     backend.close()
 
@@ -52,21 +48,22 @@ async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBa
     async with running(app) as pilot:
         await pilot.press("s")
         core.clock.advance(20)
-        await pilot.press(*"product of jacobians shrinks", "enter")
+        await pilot.press(*"a product of jacobians that shrinks exponentially", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one("RatingBar").suggested == 3  # right, but not within 15 s
         await pilot.press("enter")  # Good
         await pilot.press("ctrl+r", "1")  # sigmoid-bound: revealed without an answer, Again
         assert rows(core, "question_id, mode, response, correct, rating, seconds") == [
-            ("why-vanish", "study", "product of jacobians shrinks", 1, 3, 20.0),
+            ("why-vanish", "study", "a product of jacobians that shrinks exponentially", 1, 3, 20.0),
             ("sigmoid-bound", "study", None, None, 1, 0.0),
         ]
         core.clock.advance(120)  # Again's learning step (1 minute) is over: that card is due
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#packs")
-        assert [str(c) for c in table.get_row(table.coordinate_to_cell_key((0, 0)).row_key)][2:] == ["1", "1", "0"]
+        assert [str(c) for c in table.get_row("rnn-mini")][2:] == ["1", "1", "0"]
+        assert app.pack_id == "rnn-mini"  # given on the command line: chosen over the built-in pack
 
 
 async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBackend) -> None:

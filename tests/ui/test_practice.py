@@ -33,7 +33,7 @@ async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp,
         screen = await open_practice(app, pilot)
         backend.clock.advance(30)
         await answer(app, pilot, "no idea")
-        assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it.\nnotes: wrong"
+        assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it."
         assert backend.attempts == [{"id": "why-vanish", "response": "no idea", "grade": WRONG, "seconds": 30.0}]
         assert "answered 1 · right 0 · 2 left" in text_of(screen.query_one("#title", Static))
         await pilot.press("o")

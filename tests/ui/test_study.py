@@ -29,6 +29,8 @@ async def test_right_answer_is_graded_and_its_rating_preselected(app: TutorApp, 
     async with running(app) as pilot:
         screen = await open_study(app, pilot)
         assert screen.question.id == "why-vanish"
+        await app.workers.wait_for_complete()
+        assert backend.grading_prepared  # its SymPy process starts while the first card is read
         assert not screen.query_one("#revealed").display
         backend.clock.advance(12)
         await pilot.press(*"product of jacobians shrinks", "enter")

@@ -38,7 +38,7 @@ class TutorApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("f1", "help", "Help", show=False),  # works while typing in an answer box
+        Binding("f1", "help", "Help"),  # shown while typing in an answer box, where ? is typed
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 

@@ -151,6 +151,9 @@ class Backend(Protocol):
     def grade(self, check: Any, response: str) -> GradeLike:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
 
+    def prepare_grading(self) -> None:
+        """Get grading ready (e.g. start its SymPy process); called in a worker when a mode opens."""
+
     def rating_for(self, grade: GradeLike, seconds: float) -> int | None:
         """The rating (1-4) to pre-select from a grade and the time taken (None: no suggestion)."""
 

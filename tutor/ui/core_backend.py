@@ -9,7 +9,6 @@ imported the first time an answer is checked or a piece of evidence runs.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
@@ -23,19 +22,6 @@ if TYPE_CHECKING:
     from tutor.store.db import Store
 
 NEW_CARDS_PER_DAY = 20
-
-
-@dataclass(frozen=True)
-class NoGrade:
-    """What `grade` returns when automatic grading is not installed: undecided, never wrong."""
-
-    correct: bool = False
-    score: float = 0.0
-    feedback: str = "Automatic grading is not available here: compare with the model answer and rate yourself."
-    notes: tuple[str, ...] = ("grading-unavailable",)
-    invalid: bool = False
-    error_offset: int | None = None
-    undecided: bool = True
 
 
 class CoreBackend:
@@ -130,32 +116,39 @@ class CoreBackend:
     # ---- grading ----------------------------------------------------------------
 
     def grade(self, check: Any, response: str) -> Any:
-        try:
-            from tutor.grading import grade
-        except ImportError:
-            return NoGrade()
+        from tutor.grading import grade
+
         return grade(check, response)
 
-    def rating_for(self, grade: Any, seconds: float) -> int | None:
-        from tutor.study.grades import default_rater
+    def prepare_grading(self) -> None:
+        """Start grading's SymPy worker process now, so the first symbolic answer is quick."""
+        from tutor.grading import warm_up
 
-        rating = default_rater()(grade, seconds)
+        warm_up()
+
+    def rating_for(self, grade: Any, seconds: float) -> int | None:
+        from tutor.grading.rating import rating_for
+
+        rating = rating_for(grade, seconds)
         return None if rating is None else int(rating)
 
     def expected_answer(self, check: Any) -> str:
-        if check.kind == "numeric":
-            return f"{check.answer} {check.unit}".strip()
-        if check.kind == "symbolic":
-            return "\n".join(check.answers)
-        return ""
+        from tutor.grading import expected_display
+
+        return expected_display(check)
 
     # ---- evidence ---------------------------------------------------------------
 
     def run_evidence(
         self, name: str, params: dict[str, Any], *, seed: int, should_cancel: Callable[[], bool]
     ) -> Result:
-        from tutor.evidence.registry import run
+        """Simulations run with the seed; derivations come from their cache (no SymPy on a hit)."""
+        from tutor.evidence.registry import get, run
 
+        if get(name).kind == "derivation":
+            from tutor.evidence.derivations.cache import run_cached
+
+            return run_cached(name, params, should_cancel=should_cancel)
         return run(name, params, seed=seed, should_cancel=should_cancel)
 
     def close(self) -> None:

@@ -59,6 +59,11 @@ class QuestionScreen(Screen[None]):
         self.response: str | None = None
         self.seconds = 0.0
 
+    def on_mount(self) -> None:
+        """Let grading get ready (its SymPy process) while the learner reads the first question."""
+        self.run_worker(self.app.backend.prepare_grading, thread=True, group="prepare-grading",
+                        exit_on_error=False)
+
     # ---- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:

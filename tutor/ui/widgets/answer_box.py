@@ -28,7 +28,7 @@ PLACEHOLDERS = {
     "self": "Type your answer if you like, then enter to see the model answer",
     "choice": "Type the letter of your choice and press enter",
     "numeric": "A number or arithmetic, e.g. 0.9^20 or 1/4, then enter",
-    "symbolic": "An expression, e.g. w*(1 - tanh(w*h)^2), then enter",
+    "symbolic": "An expression in ASCII (* for times, ^ for powers), then enter",
     "concepts": "Answer in your own words, then enter",
 }
 

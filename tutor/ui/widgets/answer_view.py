@@ -65,7 +65,8 @@ class AnswerView(Vertical):
         yield Label("Why")
         yield Static(Content(question.explanation.strip()), classes="answer--explanation")
         if question.sources:
-            yield Static(Content("Sources: " + "; ".join(question.sources)), classes="answer--sources")
+            yield Static(Content("\n".join(["Sources:", *(f"• {source}" for source in question.sources)])),
+                         classes="answer--sources")
 
     @property
     def _wants_expected(self) -> bool:

@@ -6,7 +6,7 @@ correction) and its notes, and records when the learner overrode the verdict.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from textual.content import Content
 from textual.widgets import Static
@@ -27,12 +27,22 @@ def verdict(grade: GradeLike) -> Content:
     return Content.from_markup("[b $text-error]✗ Not right[/]")
 
 
-def notes_line(notes: object) -> Content | None:
-    """The grader's notes (what it found) as one dim line, or None without notes."""
-    names = [str(note) for note in (notes or ()) if str(note)]  # type: ignore[union-attr]
-    if not names:
-        return None
-    return Content.from_markup("[dim]notes: $notes[/dim]", notes=", ".join(names))
+def concepts_line(notes: Sequence[str]) -> Content | None:
+    """The concepts found (✓), missed (✗) and denied (¬), and any misconception (⚠), as one
+    line of chips from the grader's notes (`hit:NAME`, `missed:NAME` ...); None without any.
+
+    Other notes (`sympy:equivalent`, `format:...`) are for pack tests and statistics, not
+    for the learner, whose feedback text already says what they mean.
+    """
+    marks = {"hit": ("✓", "$text-success"), "missed": ("✗", "$text-error"),
+             "negated": ("¬", "$text-warning"), "misconception": ("⚠", "$text-warning")}
+    chips: list[Content] = []
+    for note in notes:
+        kind, _, name = str(note).partition(":")
+        if kind in marks and name and not (kind == "missed" and len(name) == 1):  # missed:KEY is choice
+            mark, colour = marks[kind]
+            chips.append(Content.from_markup(f"[{colour}]$mark $name[/]", mark=mark, name=name.replace("-", " ")))
+    return Content("  ").join(chips) if chips else None
 
 
 def feedback_content(grade: GradeLike, overridden: bool = False) -> Content:
@@ -42,9 +52,9 @@ def feedback_content(grade: GradeLike, overridden: bool = False) -> Content:
                                      was=verdict(grade).plain)]
     if grade.feedback.strip():
         parts.append(Content(grade.feedback.strip()))
-    notes = notes_line(grade.notes)
-    if notes is not None:
-        parts.append(notes)
+    chips = concepts_line(tuple(grade.notes or ()))
+    if chips is not None:
+        parts.append(chips)
     return Content("\n").join(parts)
 
 
