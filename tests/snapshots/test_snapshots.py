@@ -6,7 +6,7 @@ seeds, fixed terminal sizes, and every worker finished before the picture is tak
 
 from __future__ import annotations
 
-from fakes import PARTLY, RIGHT, backend_with, make_pack
+from fakes import PARTLY, RIGHT, backend_with, make_pack, submit
 
 from tutor.ui.app import TutorApp
 from tutor.ui.widgets.evidence_panel import EvidencePanel
@@ -30,8 +30,8 @@ def test_home(snap_compare) -> None:
 def test_study_card_with_answer_revealed(snap_compare) -> None:
     async def answer(pilot) -> None:
         await settle(pilot)
-        await pilot.press("s", *"product of jacobians shrinks", "enter")
-        await settle(pilot)
+        await pilot.press("s")
+        await submit(pilot, "product of jacobians shrinks")
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=answer)
 

@@ -263,3 +263,17 @@ async def running(app: TutorApp, size: tuple[int, int] = (100, 30)) -> AsyncIter
         await pilot.pause()
         assert app.packs_loaded
         yield pilot
+
+
+async def submit(pilot: Pilot, text: str) -> None:
+    """Put `text` in the answer box and press enter, then wait for the verdict.
+
+    Typing key by key costs ~70 ms a key under Pilot; the keys themselves are tested
+    elsewhere with short answers.
+    """
+    from textual.widgets import Input
+
+    pilot.app.screen.query_one("#answer-input", Input).value = text
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

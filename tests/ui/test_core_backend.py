@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fakes import META, QUESTIONS, RIGHT, FakeClock, running
+from fakes import META, QUESTIONS, RIGHT, FakeClock, fake_result, running, submit
 
 from tutor.ui.app import TutorApp
 from tutor.ui.core_backend import CoreBackend
@@ -29,6 +29,10 @@ def write_pack(folder: Path) -> Path:
 def core(tmp_path: Path) -> CoreBackend:
     backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
                           clock=FakeClock())
+    # these tests are about what is stored: no SymPy process (concepts and choice need none)
+    # and canned evidence (the real registry has its own test below)
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    backend.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
     yield backend
     backend.close()
 
@@ -48,9 +52,7 @@ async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBa
     async with running(app) as pilot:
         await pilot.press("s")
         core.clock.advance(20)
-        await pilot.press(*"a product of jacobians that shrinks exponentially", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await submit(pilot, "a product of jacobians that shrinks exponentially")
         assert app.screen.query_one("RatingBar").suggested == 3  # right, but not within 15 s
         await pilot.press("enter")  # Good
         await pilot.press("ctrl+r", "1")  # sigmoid-bound: revealed without an answer, Again
@@ -72,9 +74,8 @@ async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBacken
         app.open_question("rnn-mini", "why-vanish")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        await pilot.press("ctrl+t", *"no idea", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await submit(pilot, "no idea")
         await pilot.press("o")
         assert rows(core, "question_id, mode, response, correct, overridden, replaces, hints") == [
             ("why-vanish", "practice", "no idea", 0, 0, None, 1),
@@ -93,3 +94,24 @@ def test_the_relay_hands_over_exactly_the_grade_it_was_given() -> None:
     relay.hand("a", RIGHT)
     with pytest.raises(RuntimeError):
         relay(None, "b")
+
+
+async def test_real_derivations_reach_the_panel(tmp_path: Path) -> None:
+    """The registry's derivation (SymPy, in a worker, then cached on disk) shown as steps."""
+    from test_evidence import PanelApp
+
+    from tutor.packs.schema import EvidenceItem
+    from tutor.ui.widgets.derivation_steps import DerivationSteps
+
+    backend = CoreBackend([], store_path=tmp_path / "progress.sqlite3")
+    app = PanelApp([EvidenceItem(name="scalar-step", params={"activation": "tanh"})], backend.run_evidence)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [view] = app.query_one("EvidencePanel").views
+        assert view.error is None and view.result is not None
+        assert view.result.scalars["max_abs_derivative_per_w"] == 1
+        steps = view.query_one(DerivationSteps)
+        assert len(steps.steps) == len(view.result.steps) >= 3
+        assert "tanh" in steps.steps[0].unicode
+    backend.close()

@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 async def run_palette(pilot, text: str) -> None:
     """Open the palette, type `text`, wait for the matches, run the best one."""
-    from textual.command import CommandList, CommandPalette
+    from textual.command import CommandInput, CommandList, CommandPalette
 
-    await pilot.press("ctrl+p", *text)
+    await pilot.press("ctrl+p")
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
+    palette.query_one(CommandInput).value = text
     for _ in range(100):
         if palette.query_one(CommandList).option_count:
             break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import RIGHT, WRONG, running
+from fakes import RIGHT, WRONG, running, submit
 from textual.widgets import Select, Static
 
 from tutor.ui.app import TutorApp
@@ -23,9 +23,7 @@ async def open_practice(app: TutorApp, pilot) -> PracticeScreen:
 
 
 async def answer(app: TutorApp, pilot, text: str) -> None:
-    await pilot.press(*text, "enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await submit(pilot, text)
 
 
 async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp, backend) -> None:

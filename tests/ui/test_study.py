@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import INVALID, PARTLY, RIGHT, running
+from fakes import INVALID, PARTLY, RIGHT, running, submit
 from textual.widgets import Button, Input, Static
 
 from tutor.ui.app import TutorApp
@@ -33,9 +33,7 @@ async def test_right_answer_is_graded_and_its_rating_preselected(app: TutorApp, 
         assert backend.grading_prepared  # its SymPy process starts while the first card is read
         assert not screen.query_one("#revealed").display
         backend.clock.advance(12)
-        await pilot.press(*"product of jacobians shrinks", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await submit(pilot, "product of jacobians shrinks")
         assert screen.revealed
         assert screen.query_one("#revealed").display
         feedback = text_of(screen.query_one(FeedbackView))
