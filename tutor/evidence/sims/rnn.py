@@ -40,7 +40,7 @@ class BPTTResult:
 
     hidden: np.ndarray
     grad_hidden: np.ndarray
-    grad_norms: np.ndarray
+    grad_norms: np.ndarray | None
     grad_W_hh: np.ndarray | None
     grad_W_xh: np.ndarray | None
     grad_b: np.ndarray | None
@@ -66,33 +66,77 @@ def rnn_bptt(
     for t < T − k and so are the weight-gradient contributions of steps t ≤ T − k.
     Overflow never raises: inf/NaN propagate into the returned arrays.
     """
-    check_activation(activation)
-    steps, batch, features = x.shape
-    size = W_hh.shape[-1]
-    swept = W_hh.ndim == 3
-    models = W_hh.shape[0] if swept else 1
-    ensure_affordable(3 * models * (steps + 1) * batch * size, "this RNN run")
-    W = np.ascontiguousarray(W_hh, dtype=np.float64).reshape(models, size, size)
+    hidden = rnn_forward(W_hh, W_xh, b, x, h0, activation, should_cancel=should_cancel)
+    return rnn_backward(
+        hidden, W_hh, x, dL_dhT, activation,
+        window=window, weight_grads=weight_grads, should_cancel=should_cancel,
+    )
 
+
+def rnn_forward(
+    W_hh: np.ndarray,
+    W_xh: np.ndarray,
+    b: np.ndarray,
+    x: np.ndarray,
+    h0: np.ndarray,
+    activation: str,
+    *,
+    should_cancel: Callable[[], bool] | None = None,
+) -> np.ndarray:
+    """h_0..h_T as ([S,] T+1, B, n): the states `rnn_backward` starts from."""
+    check_activation(activation)
+    steps, batch, _ = x.shape
+    size = W_hh.shape[-1]
+    models = W_hh.shape[0] if W_hh.ndim == 3 else 1
+    ensure_affordable(3 * models * (steps + 1) * batch * size, "this RNN run")
     hidden = np.empty((models, steps + 1, batch, size))
-    grad_hidden = np.empty((models, steps + 1, batch, size))
     with quiet_overflow():
-        _forward(hidden, W, W_xh, b, x, h0, activation, should_cancel)
-        grad_pre = _backward(hidden, grad_hidden, W, dL_dhT, activation, window, should_cancel)
-        grad_norms = vector_norms(grad_hidden)
-        grads = _weight_grads(hidden, grad_pre, x) if weight_grads else (None, None, None)
+        _forward(hidden, _stacked(W_hh), W_xh, b, x, h0, activation, should_cancel)
+    return hidden if W_hh.ndim == 3 else hidden[0]
+
+
+def rnn_backward(
+    hidden: np.ndarray,
+    W_hh: np.ndarray,
+    x: np.ndarray,
+    dL_dhT: np.ndarray,
+    activation: str,
+    *,
+    window: int | None = None,
+    weight_grads: bool = True,
+    norms: bool = True,
+    should_cancel: Callable[[], bool] | None = None,
+) -> BPTTResult:
+    """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`.
+
+    `norms=False` skips ‖∂L/∂h_t‖ (training needs only the weight gradients);
+    `grad_norms` is then None.
+    """
+    swept = W_hh.ndim == 3
+    states = hidden if swept else hidden[None]
+    grad_hidden = np.empty_like(states)
+    with quiet_overflow():
+        grad_pre = _backward(states, grad_hidden, _stacked(W_hh), dL_dhT, activation, window, should_cancel)
+        grad_norms = vector_norms(grad_hidden) if norms else None
+        grads = _weight_grads(states, grad_pre, x) if weight_grads else (None, None, None)
 
     def squeeze(array: np.ndarray | None) -> np.ndarray | None:
         return array if swept or array is None else array[0]
 
     return BPTTResult(
-        hidden=squeeze(hidden),
+        hidden=hidden,
         grad_hidden=squeeze(grad_hidden),
         grad_norms=squeeze(grad_norms),
         grad_W_hh=squeeze(grads[0]),
         grad_W_xh=squeeze(grads[1]),
         grad_b=squeeze(grads[2]),
     )
+
+
+def _stacked(W_hh: np.ndarray) -> np.ndarray:
+    """W_hh as a contiguous float64 stack (S, n, n), S = 1 without a sweep."""
+    size = W_hh.shape[-1]
+    return np.ascontiguousarray(W_hh, dtype=np.float64).reshape(-1, size, size)
 
 
 def _by_step(buffer: np.ndarray) -> np.ndarray:
@@ -155,3 +199,22 @@ def _weight_grads(hidden, grad_pre, x):
     grad_W_xh = np.matmul(flat_grads.swapaxes(1, 2), flat_x)
     grad_b = flat_grads.sum(axis=1)
     return grad_W_hh, grad_W_xh, grad_b
+
+
+def sequence_weight_grads(
+    trace: BPTTResult, x: np.ndarray, activation: str, index: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (full BPTT, one model).
+
+    Published next to that sequence's inputs, so a learner can check them elsewhere
+    without the rest of the batch.
+    """
+    with quiet_overflow():
+        grad_pre = trace.grad_hidden[1:, index] * derivative_from_output(
+            activation, trace.hidden[1:, index]
+        )
+        return (
+            grad_pre.T @ trace.hidden[:-1, index],
+            grad_pre.T @ x[:, index],
+            grad_pre.sum(axis=0),
+        )

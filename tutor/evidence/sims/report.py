@@ -1,0 +1,86 @@
+"""Turning arrays into what a `Result` shows: series with their overflow step, the
+first-over-last ratio every claim leans on, and numbers written for people.
+
+One convention throughout: a gradient series runs over t = 0..T and was computed
+backwards from t = T, so "first over last" is ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖; a value below 1
+means the gradient shrank on its way back. An overflowed series has ratio inf.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+
+from tutor.evidence.result import Series
+from tutor.evidence.sims.numerics import overflow_step
+
+NO_OVERFLOW = -1.0  # the `overflow_step` scalar when nothing overflowed
+
+
+def gradient_series(name: str, norms: np.ndarray, label: str = "", *, backward: bool = True) -> Series:
+    """A series over t = 0..len−1 with the overflow step in computation order."""
+    steps = np.arange(len(norms))
+    return Series(
+        name=name,
+        x=steps,
+        y=np.asarray(norms, dtype=float),
+        label=label,
+        overflow_step=overflow_step(norms, steps, backward=backward),
+    )
+
+
+def first_over_last(norms: np.ndarray) -> float:
+    """‖first‖/‖last‖ of a gradient series; inf when the series overflowed."""
+    if not np.all(np.isfinite(norms)):
+        return math.inf
+    first, last = float(norms[0]), float(norms[-1])
+    if last == 0.0:
+        return math.inf if first > 0 else math.nan
+    return first / last
+
+
+def overflow_scalar(series: Series) -> float:
+    return NO_OVERFLOW if series.overflow_step is None else float(series.overflow_step)
+
+
+def fmt(value: float, digits: int = 2) -> str:
+    """A number as a person writes it: 0.9, 12.5, 1.2e-3, 3.4e+12, inf."""
+    if value is None or not math.isfinite(value):
+        return "nan" if value is None or math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if value == 0:
+        return "0"
+    if 1e-2 <= abs(value) < 1e4:
+        return f"{value:.{digits + 1}g}"
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
+
+
+def scale_label(value: float) -> str:
+    """How a swept value appears in series and scalar names: `scale=0.9`, `scale=1`."""
+    return f"scale={value:g}"
+
+
+def unique(values: Sequence[float]) -> list[float]:
+    """`values` without repeats, first occurrence kept (a repeat would clash by name)."""
+    seen: list[float] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+def change_phrase(ratio: float, steps: int, *, overflow: int | None = None) -> str:
+    """'shrinks to 1.2e-3 of its size over 50 steps (vanishing)' and the like."""
+    if overflow is not None:
+        return f"overflowed to inf/NaN at step {overflow} on the way back from step {steps}"
+    if math.isnan(ratio):
+        return "is undefined (0/0)"
+    if ratio == 0:
+        return f"is exactly zero {steps} steps back"
+    verdict = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "roughly preserved"
+    verb = "shrinks to" if ratio < 1 else "grows to"
+    return f"{verb} {fmt(ratio)} × its size over {steps} steps ({verdict})"
