@@ -71,6 +71,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
     log_jacobian = jacobian_log_norms(problem.W_hh, slopes, should_cancel=should_cancel)
     with quiet_overflow():
         jacobian = np.exp(log_jacobian)
+        batch_mean = trace.grad_norms.mean(axis=1)
     grad = gradient_series("grad_norm", norms, "‖∂L/∂h_t‖")
     jacobian_series = Series("jacobian_norm", np.arange(steps + 1), jacobian, "‖∂h_T/∂h_t‖₂")
     forward_overflow = overflow_step(
@@ -83,6 +84,8 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
         f"γ·σ_max = {fmt(gamma * largest)} {bound} 1 (ρ = {fmt(rho)}, {activation}): "
         f"‖∂L/∂h_t‖ {change_phrase(ratio, steps, overflow=grad.overflow_step)}"
     )
+    if grad.overflow_step is not None and np.isfinite(log_jacobian[0]):
+        reading += f" (in log space ‖∂h_T/∂h_0‖₂ = 10^{log_jacobian[0] / math.log(10):.1f})"
     if forward_overflow is not None:
         reading += f"; the forward pass overflowed at step {forward_overflow}"
     grad_W_hh, grad_W_xh, grad_b = sequence_weight_grads(trace, problem.x, activation)
@@ -122,7 +125,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "grad_W_hh": grad_W_hh,
             "grad_W_xh": grad_W_xh,
             "grad_b": grad_b,
-            "grad_norms_batch_mean": trace.grad_norms.mean(axis=1),
+            "grad_norms_batch_mean": batch_mean,
         },
     )
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from tutor.evidence.result import Series
 from tutor.evidence.sims.numerics import overflow_step
+from tutor.evidence.text import format_number as fmt
 
 NO_OVERFLOW = -1.0  # the `overflow_step` scalar when nothing overflowed
 
@@ -43,20 +44,6 @@ def first_over_last(norms: np.ndarray) -> float:
 
 def overflow_scalar(series: Series) -> float:
     return NO_OVERFLOW if series.overflow_step is None else float(series.overflow_step)
-
-
-def fmt(value: float, digits: int = 2) -> str:
-    """A number as a person writes it: 0.9, 12.5, 1.2e-3, 3.4e+12, inf."""
-    if value is None or not math.isfinite(value):
-        return "nan" if value is None or math.isnan(value) else ("inf" if value > 0 else "-inf")
-    if value == 0:
-        return "0"
-    if 1e-2 <= abs(value) < 1e4:
-        return f"{value:.{digits + 1}g}"
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{mantissa}e{int(exponent)}"
 
 
 def scale_label(value: float) -> str:
