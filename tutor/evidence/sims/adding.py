@@ -19,8 +19,8 @@ from typing import Any, Callable
 import numpy as np
 
 from tutor.evidence.result import Plot, Result, Series
-from tutor.evidence.sims.numerics import check_cancel
-from tutor.evidence.sims.report import fmt
+from tutor.evidence.sims.numerics import check_cancel, ensure_affordable
+from tutor.evidence.sims.report import fmt, series_of
 from tutor.evidence.sims.training import Adam, LSTMRegressor, RNNRegressor, clip_factor, global_norm
 
 Params = dict[str, Any]
@@ -47,8 +47,9 @@ def adding_batch(rng: np.random.Generator, steps: int, batch: int) -> tuple[np.n
 
 
 def adding_problem(params: Params, seed: int, should_cancel: Cancel) -> Result:
-    rng = np.random.default_rng(seed)
     steps, hidden, iterations, batch = params["steps"], params["hidden"], params["iterations"], params["batch"]
+    ensure_affordable(steps * max(batch, EVAL_SEQUENCES) * 14 * hidden, "this training run")
+    rng = np.random.default_rng(seed)
     models = {
         "vanilla": RNNRegressor.create(rng, hidden=hidden, features=2, scale=1.0, init="orthogonal"),
         "lstm": LSTMRegressor.create(rng, hidden=hidden, features=2, forget_bias=FORGET_BIAS),
@@ -66,16 +67,15 @@ def adding_problem(params: Params, seed: int, should_cancel: Cancel) -> Result:
         check_cancel(should_cancel, iteration)
     final = {name: model.loss(eval_x, eval_y) for name, model in models.items()}
     baseline = float(np.var(eval_y))
-    x_axis = np.arange(1, iterations + 1)
     series = (
-        Series("vanilla_loss", x_axis, curves["vanilla"], "vanilla RNN (tanh)"),
-        Series("lstm_loss", x_axis, curves["lstm"], "LSTM"),
+        series_of("vanilla_loss", curves["vanilla"], "vanilla RNN (tanh)", start=1, backward=False),
+        series_of("lstm_loss", curves["lstm"], "LSTM", start=1, backward=False),
         Series("baseline", np.array([1, iterations]), np.array([baseline, baseline]),
                "baseline: predict the mean"),
     )
     reading = (
         f"after {iterations} iterations at T = {steps}, held-out loss: vanilla RNN "
-        f"{fmt(final['vanilla'], 3)}, LSTM {fmt(final['lstm'], 3)}, baseline {fmt(baseline, 3)} "
+        f"{fmt(final['vanilla'])}, LSTM {fmt(final['lstm'])}, baseline {fmt(baseline)} "
         f"(predicting the mean); {_verdict('vanilla RNN', final['vanilla'], baseline)}, "
         f"{_verdict('LSTM', final['lstm'], baseline)}"
     )
@@ -107,5 +107,7 @@ def _verdict(model: str, loss: float, baseline: float) -> str:
         return f"the {model} diverged"
     share = loss / baseline
     if share < 0.5:
-        return f"the {model} learned ({fmt(100 * share, 2)}% of the baseline)"
-    return f"the {model} did not beat the baseline by much ({fmt(100 * share, 2)}% of it)"
+        return f"the {model} learned ({fmt(100 * share)}% of the baseline)"
+    if share < 1:
+        return f"the {model} barely beat the baseline ({fmt(100 * share)}% of it)"
+    return f"the {model} did not beat the baseline ({fmt(100 * share)}% of it)"

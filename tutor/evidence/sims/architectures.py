@@ -12,10 +12,10 @@ import numpy as np
 
 from tutor.evidence.result import Plot, Result
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix, spectral_radius
-from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
+from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
 from tutor.evidence.sims.paths import attention_gradients, stack_gradient_norms
 from tutor.evidence.sims.problems import unit_vector
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, gradient_series
+from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, series_of
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -26,6 +26,7 @@ DEPTH_AXIS = ("layer / time step t", "‖∂L/∂h_t‖")
 def _independent_layers(rng: np.random.Generator, depth: int, size: int, scale: float,
                         should_cancel: Cancel) -> np.ndarray:
     """`depth` Gaussian matrices drawn independently, each rescaled to spectral radius `scale`."""
+    ensure_affordable(depth * size * size, "this stack of layers")
     layers = np.empty((depth, size, size))
     for layer in range(depth):
         layers[layer] = recurrent_matrix(rng, size, "spectral", scale)
@@ -54,7 +55,7 @@ def shared_vs_independent(params: Params, seed: int, should_cancel: Cancel) -> R
     lines, scalars, parts = [], {}, []
     for name, weights in stacks.items():
         norms = stack_gradient_norms(weights, h0, g, activation, residual=False, should_cancel=should_cancel)
-        line = gradient_series(name, norms, f"{name} W")
+        line = series_of(name, norms, f"{name} W")
         ratio = first_over_last(line.y)
         lines.append(line)
         scalars[f"first_over_last[{name}]"] = ratio
@@ -95,9 +96,9 @@ def residual_attention(params: Params, seed: int, should_cancel: Cancel) -> Resu
     residual = stack_gradient_norms(layers, h0, g, "tanh", residual=True, should_cancel=should_cancel)
     weights, token_grads = attention_gradients(tokens, query, W_k, W_v, g)
     lines = (
-        gradient_series("plain", plain, "plain: h_l = tanh(W_l h_{l-1})"),
-        gradient_series("residual", residual, "residual: h_l = h_{l-1} + tanh(W_l h_{l-1})"),
-        gradient_series("attention", vector_norms(token_grads), "attention: ‖∂L/∂x_s‖, one hop"),
+        series_of("plain", plain, "plain: h_l = tanh(W_l h_{l-1})"),
+        series_of("residual", residual, "residual: h_l = h_{l-1} + tanh(W_l h_{l-1})"),
+        series_of("attention", vector_norms(token_grads), "attention: ‖∂L/∂x_s‖, one hop"),
     )
     ratios = {line.name: first_over_last(line.y) for line in lines}
     reading = (

@@ -152,9 +152,8 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             ),
             Param("scales", "floats", (0.5, 0.9, 1.0, 1.1, 1.5), "the scales to sweep", 0.0, 10.0),
         ),
-        series=("scale={scale}",),
-        scalars=("first_over_last[scale={scale}]",),
-        notes="Swept values are written with Python's :g format: scale=0.9, scale=1, scale=1.5.",
+        series=("scale={scales}",),
+        scalars=("first_over_last[scale={scales}]",),
     ),
     EvidenceSpec(
         name="activations",

@@ -12,13 +12,13 @@ from typing import Any, Callable
 
 import numpy as np
 
-from tutor.evidence.result import Plot, Result, Series
+from tutor.evidence.result import Plot, Result
 from tutor.evidence.sims.activations import GAMMA, derivative_from_output
 from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.inits import recurrent_matrix, sigma_max, spectral_radius
 from tutor.evidence.sims.jacobian import jacobian_log_norms
 from tutor.evidence.sims.lstm import lstm_bptt
-from tutor.evidence.sims.numerics import overflow_step, quiet_overflow, vector_norms
+from tutor.evidence.sims.numerics import ensure_affordable, overflow_step, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import (
     LOSS_TEXT,
     gru_weights,
@@ -31,7 +31,7 @@ from tutor.evidence.sims.report import (
     change_phrase,
     first_over_last,
     fmt,
-    gradient_series,
+    series_of,
     overflow_scalar,
     scale_label,
     unique,
@@ -72,8 +72,8 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
     with quiet_overflow():
         jacobian = np.exp(log_jacobian)
         batch_mean = trace.grad_norms.mean(axis=1)
-    grad = gradient_series("grad_norm", norms, "‖∂L/∂h_t‖")
-    jacobian_series = Series("jacobian_norm", np.arange(steps + 1), jacobian, "‖∂h_T/∂h_t‖₂")
+    grad = series_of("grad_norm", norms, "‖∂L/∂h_t‖")
+    jacobian_series = series_of("jacobian_norm", jacobian, "‖∂h_T/∂h_t‖₂")
     forward_overflow = overflow_step(
         vector_norms(trace.hidden[:, 0]), np.arange(steps + 1), backward=False
     )
@@ -88,7 +88,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
         reading += f" (in log space ‖∂h_T/∂h_0‖₂ = 10^{log_jacobian[0] / math.log(10):.1f})"
     if forward_overflow is not None:
         reading += f"; the forward pass overflowed at step {forward_overflow}"
-    grad_W_hh, grad_W_xh, grad_b = sequence_weight_grads(trace, problem.x, activation)
+    grad_W_hh, grad_W_xh, grad_b = sequence_weight_grads(trace, problem.x)
     return Result(
         name="rnn",
         kind="simulation",
@@ -132,8 +132,9 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
 
 def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """The LSTM: ‖∂L/∂c_t‖ and ‖∂L/∂h_t‖ per step, and the forget gate along the path."""
-    rng = np.random.default_rng(seed)
     steps, hidden = params["steps"], params["hidden"]
+    ensure_affordable(steps * params["batch"] * (params["input"] + 12 * hidden), "this LSTM run")
+    rng = np.random.default_rng(seed)
     weights = lstm_weights(
         rng, hidden=hidden, features=params["input"], scale=params["scale"],
         forget_bias=params["forget_bias"],
@@ -141,10 +142,10 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
     x = inputs(rng, steps, params["batch"], params["input"], params["input_scale"])
     g = unit_vector(rng, hidden)
     trace = lstm_bptt(weights, x, g, should_cancel=should_cancel)
-    cell = gradient_series("cell_grad_norm", trace.cell_grad_norms[:, 0], "‖∂L/∂c_t‖")
-    hid = gradient_series("hidden_grad_norm", trace.hidden_grad_norms[:, 0], "‖∂L/∂h_t‖")
+    cell = series_of("cell_grad_norm", trace.cell_grad_norms[:, 0], "‖∂L/∂c_t‖")
+    hid = series_of("hidden_grad_norm", trace.hidden_grad_norms[:, 0], "‖∂L/∂h_t‖")
     forget = trace.forget_gates[:, 0].mean(axis=1)
-    gate = Series("forget_gate", np.arange(1, steps + 1), forget, "mean f_t over units")
+    gate = series_of("forget_gate", forget, "mean f_t over units", start=1, backward=False)
     cell_ratio = first_over_last(cell.y)
     overflows = [s for s in (cell.overflow_step, hid.overflow_step) if s is not None]
     reading = (
@@ -185,8 +186,9 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
 
 def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """The GRU: ‖∂L/∂h_t‖ per step, and the update gate along the path."""
-    rng = np.random.default_rng(seed)
     steps, hidden = params["steps"], params["hidden"]
+    ensure_affordable(steps * params["batch"] * (params["input"] + 14 * hidden), "this GRU run")
+    rng = np.random.default_rng(seed)
     weights = gru_weights(
         rng, hidden=hidden, features=params["input"], scale=params["scale"],
         update_bias=params["update_bias"],
@@ -194,9 +196,9 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
     x = inputs(rng, steps, params["batch"], params["input"], params["input_scale"])
     g = unit_vector(rng, hidden)
     trace = gru_bptt(weights, x, g, should_cancel=should_cancel)
-    hid = gradient_series("hidden_grad_norm", trace.hidden_grad_norms[:, 0], "‖∂L/∂h_t‖")
+    hid = series_of("hidden_grad_norm", trace.hidden_grad_norms[:, 0], "‖∂L/∂h_t‖")
     update = trace.update_gates[:, 0].mean(axis=1)
-    gate = Series("update_gate", np.arange(1, steps + 1), update, "mean z_t over units")
+    gate = series_of("update_gate", update, "mean z_t over units", start=1, backward=False)
     ratio = first_over_last(hid.y)
     reading = (
         f"mean update gate {fmt(float(update.mean()))} (z near 1 keeps h_{{t-1}}): ‖∂L/∂h_t‖ "
@@ -242,7 +244,7 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
     series, scalars, parts = [], {}, []
     knob = {"spectral": "ρ", "singular": "σ_max", "orthogonal": "gain"}[init]
     for index, scale in enumerate(scales):
-        line = gradient_series(scale_label(scale), trace.grad_norms[index, :, 0], f"{knob} = {scale:g}")
+        line = series_of(scale_label(scale), trace.grad_norms[index, :, 0], f"{knob} = {scale:g}")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{scale_label(scale)}]"] = ratio
@@ -277,7 +279,7 @@ def compare_activations(params: Params, seed: int, should_cancel: Cancel) -> Res
     for activation in ("sigmoid", "tanh", "relu"):
         trace = rnn_bptt(problem.W_hh, problem.W_xh, problem.b, problem.x, problem.h0,
                          problem.dL_dhT, activation, weight_grads=False, should_cancel=should_cancel)
-        line = gradient_series(activation, trace.grad_norms[:, 0], f"{activation} (γ = {fmt(GAMMA[activation])})")
+        line = series_of(activation, trace.grad_norms[:, 0], f"{activation} (γ = {fmt(GAMMA[activation])})")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{activation}]"] = ratio
@@ -315,7 +317,7 @@ def compare_inits(params: Params, seed: int, should_cancel: Cancel) -> Result:
     series, scalars, parts = [], {}, []
     for index, (name, matrix) in enumerate(inits.items()):
         largest = sigma_max(matrix)
-        line = gradient_series(name, trace.grad_norms[index, :, 0], f"{name} (σ_max = {fmt(largest)})")
+        line = series_of(name, trace.grad_norms[index, :, 0], f"{name} (σ_max = {fmt(largest)})")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{name}]"] = ratio

@@ -14,6 +14,7 @@ import numpy as np
 from tutor.evidence.sims.gru import GRUWeights
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix
 from tutor.evidence.sims.lstm import LSTMWeights
+from tutor.evidence.sims.numerics import ensure_affordable
 
 LOSS_TEXT = (
     "L = g·h_T summed over the batch, with g a fixed random unit vector; so dL/dh_T = g "
@@ -55,6 +56,7 @@ def rnn_problem(
     scale: float,
     input_scale: float = 1.0,
 ) -> RNNProblem:
+    ensure_affordable(steps * batch * (features + 3 * hidden), "this RNN run")
     W_hh = recurrent_matrix(rng, hidden, init, scale)
     W_xh = gaussian(rng, hidden, features)
     b = BIAS_SCALE * rng.standard_normal(hidden)

@@ -17,7 +17,7 @@ from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, gradient_series
+from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, safe_ratio, series_of
 from tutor.evidence.sims.rnn import rnn_bptt
 from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, sgd_step
 
@@ -40,7 +40,7 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     clip_loss, before, after = _train(copy.deepcopy(start), x, y, threshold, rate, iterations, should_cancel)
 
     def line(name: str, values: np.ndarray, label: str) -> Series:
-        return gradient_series(name, values, label, backward=False)
+        return series_of(name, values, label, backward=False)
 
     free_peak, clip_peak = _peak(free_loss), _peak(clip_loss)
     reading = (
@@ -114,14 +114,13 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
     norm = global_norm({"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b})
     factor = clip_factor(norm, params["threshold"])
     clipped = contributions * factor
-    ratio_before = contributions[0] / contributions[-1]
-    ratio_after = clipped[0] / clipped[-1]
+    ratio_before = safe_ratio(contributions[0], contributions[-1])
+    ratio_after = safe_ratio(clipped[0], clipped[-1])
     action = f"scales every step by {fmt(factor)}" if factor < 1 else "leaves the gradient as it is"
     reading = (
         f"‖∇‖ = {fmt(norm)}, so clipping at τ = {fmt(params['threshold'])} {action}: the share of "
         f"step 1 over step {steps} is {fmt(ratio_before)} before and {fmt(ratio_after)} after"
     )
-    stepped = np.arange(1, steps + 1)
     return Result(
         name="clipping-vanishing",
         kind="simulation",
@@ -136,8 +135,8 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
         },
         plots=(Plot("Per-step contribution to ∇θ L, before and after clipping", "time step t",
                     "‖contribution of step t‖", (
-                        Series("unclipped", stepped, contributions, "unclipped"),
-                        Series("clipped", stepped, clipped, f"clipped at τ = {fmt(params['threshold'])}"),
+                        series_of("unclipped", contributions, "unclipped", start=1),
+                        series_of("clipped", clipped, f"clipped at τ = {fmt(params['threshold'])}", start=1),
                     )),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
@@ -177,8 +176,8 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "grad_cosine": cosine,
         },
         plots=(Plot(f"Full BPTT vs truncated at k = {window}", *GRADIENT_AXIS, (
-            gradient_series("full", full.grad_norms[:, 0], "full BPTT"),
-            gradient_series("truncated", cut.grad_norms[:, 0], f"truncated, k = {window}"),
+            series_of("full", full.grad_norms[:, 0], "full BPTT"),
+            series_of("truncated", cut.grad_norms[:, 0], f"truncated, k = {window}"),
         )),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
@@ -198,9 +197,9 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     lstm_trace = lstm_bptt(lstm, problem.x, problem.dL_dhT, should_cancel=should_cancel)
     gru_trace = gru_bptt(gru, problem.x, problem.dL_dhT, should_cancel=should_cancel)
     lines = (
-        gradient_series("vanilla", vanilla.grad_norms[:, 0], "vanilla tanh RNN (ρ = 1)"),
-        gradient_series("lstm", lstm_trace.hidden_grad_norms[:, 0], f"LSTM (forget bias {fmt(bias)})"),
-        gradient_series("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(bias)})"),
+        series_of("vanilla", vanilla.grad_norms[:, 0], "vanilla tanh RNN (ρ = 1)"),
+        series_of("lstm", lstm_trace.hidden_grad_norms[:, 0], f"LSTM (forget bias {fmt(bias)})"),
+        series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(bias)})"),
     )
     ratios = {line.name: first_over_last(line.y) for line in lines}
     forget, update = float(lstm_trace.forget_gates.mean()), float(gru_trace.update_gates.mean())

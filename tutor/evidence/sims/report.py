@@ -20,26 +20,34 @@ from tutor.evidence.text import format_number as fmt
 NO_OVERFLOW = -1.0  # the `overflow_step` scalar when nothing overflowed
 
 
-def gradient_series(name: str, norms: np.ndarray, label: str = "", *, backward: bool = True) -> Series:
-    """A series over t = 0..len−1 with the overflow step in computation order."""
-    steps = np.arange(len(norms))
+def series_of(
+    name: str, values: np.ndarray, label: str = "", *, start: int = 0, backward: bool = True
+) -> Series:
+    """A series over steps start, start+1, ... with its overflow step in computation order
+    (`backward` for values computed from the last step to the first)."""
+    steps = np.arange(start, start + len(values))
     return Series(
         name=name,
         x=steps,
-        y=np.asarray(norms, dtype=float),
+        y=np.asarray(values, dtype=float),
         label=label,
-        overflow_step=overflow_step(norms, steps, backward=backward),
+        overflow_step=overflow_step(values, steps, backward=backward),
     )
+
+
+def safe_ratio(numerator: float, denominator: float) -> float:
+    """numerator/denominator as a float; x/0 is inf for x > 0 and nan for 0/0."""
+    numerator, denominator = float(numerator), float(denominator)
+    if denominator == 0.0:
+        return math.inf if numerator > 0 else math.nan
+    return numerator / denominator
 
 
 def first_over_last(norms: np.ndarray) -> float:
     """‖first‖/‖last‖ of a gradient series; inf when the series overflowed."""
     if not np.all(np.isfinite(norms)):
         return math.inf
-    first, last = float(norms[0]), float(norms[-1])
-    if last == 0.0:
-        return math.inf if first > 0 else math.nan
-    return first / last
+    return safe_ratio(norms[0], norms[-1])
 
 
 def overflow_scalar(series: Series) -> float:

@@ -35,12 +35,15 @@ class BPTTResult:
 
     hidden, grad_hidden: ([S,] T+1, B, n), h_t and ∂L/∂h_t for t = 0..T.
     grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence.
+    grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (a_t the pre-activation); the
+        gradient of the inputs is ∂L/∂x_t = W_xhᵀ ∂L/∂a_t, i.e. grad_pre @ W_xh.
     grad_W_hh, grad_W_xh, grad_b: ([S,] n, n), ([S,] n, d), ([S,] n), summed over the batch.
     """
 
     hidden: np.ndarray
     grad_hidden: np.ndarray
     grad_norms: np.ndarray | None
+    grad_pre: np.ndarray
     grad_W_hh: np.ndarray | None
     grad_W_xh: np.ndarray | None
     grad_b: np.ndarray | None
@@ -127,6 +130,7 @@ def rnn_backward(
         hidden=hidden,
         grad_hidden=squeeze(grad_hidden),
         grad_norms=squeeze(grad_norms),
+        grad_pre=squeeze(grad_pre),
         grad_W_hh=squeeze(grads[0]),
         grad_W_xh=squeeze(grads[1]),
         grad_b=squeeze(grads[2]),
@@ -202,19 +206,13 @@ def _weight_grads(hidden, grad_pre, x):
 
 
 def sequence_weight_grads(
-    trace: BPTTResult, x: np.ndarray, activation: str, index: int = 0
+    trace: BPTTResult, x: np.ndarray, index: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (full BPTT, one model).
+    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (one model, no sweep).
 
     Published next to that sequence's inputs, so a learner can check them elsewhere
     without the rest of the batch.
     """
+    grad_pre = trace.grad_pre[:, index]
     with quiet_overflow():
-        grad_pre = trace.grad_hidden[1:, index] * derivative_from_output(
-            activation, trace.hidden[1:, index]
-        )
-        return (
-            grad_pre.T @ trace.hidden[:-1, index],
-            grad_pre.T @ x[:, index],
-            grad_pre.sum(axis=0),
-        )
+        return grad_pre.T @ trace.hidden[:-1, index], grad_pre.T @ x[:, index], grad_pre.sum(axis=0)
