@@ -61,7 +61,7 @@ def _scale(default: float) -> Param:
 
 
 _INPUT_SCALE = Param("input_scale", "float", 1.0, "standard deviation of the inputs x_t", 0.0, 10.0)
-_MODULE = "tutor.evidence.sims.experiments"
+_SIMS = "tutor.evidence.sims"
 
 SIMULATIONS: tuple[EvidenceSpec, ...] = (
     EvidenceSpec(
@@ -69,7 +69,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="Vanilla RNN, exact BPTT",
         summary="Gradient norm ‖∂L/∂h_t‖ and Jacobian-product norm ‖∂h_T/∂h_t‖ per step",
-        target=f"{_MODULE}:run_rnn",
+        target=f"{_SIMS}.experiments:run_rnn",
         params=(
             _steps(50),
             _hidden(32),
@@ -88,14 +88,18 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             "gamma_sigma_max",
             "first_over_last",
             "overflow_step",
+            "forward_overflow_step",
         ),
+        notes="The loss is L = g·h_T with g a random unit vector (dL/dh_T = g). Series and "
+        "outputs follow the first sequence of the batch. overflow_step is the step at which "
+        "the backward pass first produced inf/NaN, -1 if it never did.",
     ),
     EvidenceSpec(
         name="lstm",
         kind="simulation",
         title="LSTM, exact BPTT",
         summary="‖∂L/∂c_t‖ and ‖∂L/∂h_t‖ per step, with the forget gate along the path",
-        target=f"{_MODULE}:run_lstm",
+        target=f"{_SIMS}.experiments:run_lstm",
         params=(
             _steps(50),
             _hidden(32),
@@ -106,21 +110,27 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             _INPUT_SCALE,
         ),
         series=("cell_grad_norm", "hidden_grad_norm", "forget_gate"),
-        scalars=("mean_forget_gate", "first_over_last", "overflow_step"),
+        scalars=("mean_forget_gate", "first_over_last", "hidden_first_over_last", "overflow_step"),
+        notes="first_over_last is ‖∂L/∂c_0‖/‖∂L/∂c_T‖ (the cell path); hidden_first_over_last "
+        "is ‖∂L/∂h_0‖/‖∂L/∂h_T‖. Gates in torch.nn.LSTM's order (i, f, g, o).",
     ),
     EvidenceSpec(
         name="gru",
         kind="simulation",
         title="GRU, exact BPTT",
         summary="‖∂L/∂h_t‖ per step, with the update gate along the path",
-        target=f"{_MODULE}:run_gru",
+        target=f"{_SIMS}.experiments:run_gru",
         params=(
             _steps(50),
             _hidden(32),
             _input(4),
             _batch(8),
             _scale(1.0),
-            Param("update_bias", "float", -1.0, "bias of the update gate z", -10.0, 10.0),
+            Param(
+                "update_bias", "float", -1.0,
+                "bias of the update gate z (PyTorch convention: z near 1 keeps h_{t-1})",
+                -10.0, 10.0,
+            ),
             _INPUT_SCALE,
         ),
         series=("hidden_grad_norm", "update_gate"),
@@ -131,7 +141,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="Gradient norm vs time for a sweep of W_hh scales",
         summary="One line per spectral radius (or largest singular value): decay below 1/γ, growth above",
-        target=f"{_MODULE}:spectral_sweep",
+        target=f"{_SIMS}.experiments:spectral_sweep",
         params=(
             _steps(60),
             _hidden(32),
@@ -150,7 +160,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="sigmoid vs tanh vs ReLU at the same weights",
         summary="Same W_hh and inputs, three nonlinearities: γ = 1/4, 1 and 1",
-        target=f"{_MODULE}:compare_activations",
+        target=f"{_SIMS}.experiments:compare_activations",
         params=(_steps(50), _hidden(32), _init("spectral"), _scale(1.0), _INPUT_SCALE),
         series=("sigmoid", "tanh", "relu"),
         scalars=("first_over_last[sigmoid]", "first_over_last[tanh]", "first_over_last[relu]"),
@@ -160,17 +170,22 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="Orthogonal vs Gaussian initialisation",
         summary="Orthogonal W_hh (all singular values equal the gain) vs Gaussian with the same spectral radius",
-        target=f"{_MODULE}:compare_inits",
+        target=f"{_SIMS}.experiments:compare_inits",
         params=(_steps(100), _hidden(32), _activation("linear"), _scale(1.0)),
         series=("orthogonal", "gaussian"),
-        scalars=("first_over_last[orthogonal]", "first_over_last[gaussian]"),
+        scalars=(
+            "first_over_last[orthogonal]",
+            "first_over_last[gaussian]",
+            "sigma_max[orthogonal]",
+            "sigma_max[gaussian]",
+        ),
     ),
     EvidenceSpec(
         name="clipping",
         kind="simulation",
         title="Gradient clipping by norm",
         summary="Norms before and after clipping, and a toy training run with and without it",
-        target=f"{_MODULE}:clipping",
+        target=f"{_SIMS}.remedies:clipping",
         params=(
             _steps(30),
             _hidden(16),
@@ -187,7 +202,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="Clipping does not cure vanishing",
         summary="The ratio of early to late gradient norms is unchanged by clipping",
-        target=f"{_MODULE}:clipping_vanishing",
+        target=f"{_SIMS}.remedies:clipping_vanishing",
         params=(
             _steps(50),
             _hidden(32),
@@ -195,14 +210,16 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             Param("threshold", "float", 1.0, "clipping threshold τ", 1e-6, 1e6),
         ),
         series=("unclipped", "clipped"),
-        scalars=("ratio_unclipped", "ratio_clipped"),
+        scalars=("ratio_unclipped", "ratio_clipped", "clip_factor", "grad_norm"),
+        notes="The series are the per-step contributions to the gradient of (W_hh, W_xh, b), "
+        "t = 1..T; the ratios are step 1 over step T.",
     ),
     EvidenceSpec(
         name="truncated-bptt",
         kind="simulation",
         title="Truncated BPTT with window k",
         summary="Contributions older than k steps are exactly zero; the cost grows with k",
-        target=f"{_MODULE}:truncated_bptt",
+        target=f"{_SIMS}.remedies:truncated_bptt",
         params=(
             _steps(60),
             _hidden(32),
@@ -210,38 +227,54 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             Param("window", "int", 10, "truncation window k", 1, MAX_STEPS),
         ),
         series=("full", "truncated"),
-        scalars=("max_truncated_beyond_window", "cost_ratio"),
+        scalars=("max_truncated_beyond_window", "cost_ratio", "max_full_beyond_window", "grad_cosine"),
+        notes="cost_ratio is the backward pass's steps, k/T; grad_cosine compares the truncated "
+        "and full ∂L/∂W_hh.",
     ),
     EvidenceSpec(
         name="gated-vs-vanilla",
         kind="simulation",
         title="LSTM and GRU vs a vanilla RNN over the same length",
         summary="The additive cell path keeps gradients alive where the vanilla RNN's vanish",
-        target=f"{_MODULE}:gated_vs_vanilla",
+        target=f"{_SIMS}.remedies:gated_vs_vanilla",
         params=(
             _steps(100),
             _hidden(32),
             Param("forget_bias", "float", 3.0, "LSTM forget-gate bias", -10.0, 10.0),
         ),
         series=("vanilla", "lstm", "gru"),
-        scalars=("first_over_last[vanilla]", "first_over_last[lstm]", "first_over_last[gru]"),
+        scalars=(
+            "first_over_last[vanilla]",
+            "first_over_last[lstm]",
+            "first_over_last[gru]",
+            "mean_forget_gate",
+            "mean_update_gate",
+        ),
+        notes="All three series are ‖∂L/∂h_t‖ under the same inputs and loss; the GRU's "
+        "update-gate bias equals forget_bias.",
     ),
     EvidenceSpec(
         name="shared-vs-independent",
         kind="simulation",
         title="One shared W over T steps vs T independent layers",
         summary="Effective depth T; the shared matrix makes growth follow its spectrum",
-        target=f"{_MODULE}:shared_vs_independent",
-        params=(_steps(50), _hidden(32), _scale(1.0)),
+        target=f"{_SIMS}.architectures:shared_vs_independent",
+        params=(_steps(50), _hidden(32), _scale(1.0), _activation("linear")),
         series=("shared", "independent"),
-        scalars=("first_over_last[shared]", "first_over_last[independent]"),
+        scalars=(
+            "first_over_last[shared]",
+            "first_over_last[independent]",
+            "per_step[shared]",
+            "per_step[independent]",
+            "spectral_radius",
+        ),
     ),
     EvidenceSpec(
         name="residual-attention",
         kind="simulation",
         title="Residual stack, plain stack, and attention's direct path",
         summary="I + ∂F/∂x keeps the product near 1; attention reaches any step in one hop",
-        target=f"{_MODULE}:residual_attention",
+        target=f"{_SIMS}.architectures:residual_attention",
         params=(_steps(50), _hidden(32), _scale(0.5)),
         series=("plain", "residual", "attention"),
         scalars=("first_over_last[plain]", "first_over_last[residual]", "first_over_last[attention]"),
@@ -251,15 +284,16 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         kind="simulation",
         title="Learning demo: the adding problem",
         summary="A small vanilla RNN fails at long T while an LSTM learns it",
-        target=f"{_MODULE}:adding_problem",
+        target=f"{_SIMS}.adding:adding_problem",
         params=(
             _steps(50),
             _hidden(16),
             Param("iterations", "int", 300, "training iterations", 1, 20_000),
             _batch(32),
         ),
-        series=("vanilla_loss", "lstm_loss"),
+        series=("vanilla_loss", "lstm_loss", "baseline"),
         scalars=("vanilla_final_loss", "lstm_final_loss", "baseline_loss"),
-        notes="The one simulation that trains networks: seconds, not milliseconds.",
+        notes="The one simulation that trains networks: seconds, not milliseconds. Final "
+        "losses are on 512 held-out sequences; the baseline predicts the mean.",
     ),
 )

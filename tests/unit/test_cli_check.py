@@ -1,0 +1,83 @@
+"""`tutor new` -> `tutor validate` -> `tutor check`, and check's exact failure lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tutor.cli import main
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def scaffold(capsys) -> Path:
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    capsys.readouterr()
+    return Path("mine")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_scaffold_validates_and_checks_green(capsys):
+    folder = scaffold(capsys)
+    assert main(["validate", str(folder)]) == 0
+    assert capsys.readouterr().out == (
+        "mine: mine 0.1.0: 5 questions; levels: basic 1, intermediate 2, advanced 2; "
+        "checks: self 1, choice 1, numeric 1, symbolic 1, concepts 1\n"
+    )
+    assert main(["check", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == (
+        "mine: 5 questions, 22 checks\n"
+        "  check         run  failed\n"
+        "  answer          4       0\n"
+        "  sample          8       0\n"
+        "  evidence        9       0\n"
+        "  rubric          1       0\n"
+        "all checks hold\n"
+    )
+    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/22)"
+
+
+def test_scaffold_refuses_a_non_empty_folder(capsys):
+    scaffold(capsys)
+    assert main(["new", "mine"]) == 2
+    assert capsys.readouterr().err == "tutor new: mine: already exists and is not an empty folder\n"
+
+
+def test_false_claim_wrong_answer_and_failing_sample_exit_1_with_exact_lines(capsys):
+    folder = scaffold(capsys)
+    questions = folder / "questions.yaml"
+    edit(questions, '{scalar: max_tanh_prime, op: "==", value: 1}', '{scalar: max_tanh_prime, op: "==", value: 2}')
+    edit(questions, "Its cell state is updated additively", "Its gradients never vanish: its cell state is updated additively")
+    edit(questions, '{response: "b", correct: false}', '{response: "b", correct: true}')
+    assert main(["check", str(folder), "--seeds", "1"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-4:] == [
+        "mine/questions.yaml:54:9: clipping-cures-what: tests[1] 'b': correct is False, expected True "
+        "(feedback: 'Not correct.\\nb) No: clipping never makes a small gradient larger.\\nThe answer is a.')",
+        "mine/questions.yaml:73:13: tanh-bound-20-steps: evidence[0] activation-bounds seed 0: "
+        "scalar 'max_tanh_prime' is 1, claimed == 2: fails",
+        "mine/questions.yaml:104:13: why-lstm-helps: the model answer is not graded correct by its own check: "
+        "correct: false, score 1, notes hit:additive-update, hit:forget-gate, misconception:no-vanishing-at-all",
+        "3 failures",
+    ]
+
+
+def test_invalid_pack_exits_2(capsys):
+    folder = scaffold(capsys)
+    edit(folder / "questions.yaml", "level: basic", "level: easy")
+    assert main(["check", str(folder)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "mine/questions.yaml:6:12: questions[0].level: invalid level 'easy' (expected one of basic, intermediate, advanced)",
+        "mine: invalid pack, not checked",
+    ]

@@ -1,0 +1,63 @@
+"""The four nonlinearities φ of the vanilla RNN, applied in place, and φ' from the output.
+
+BPTT needs φ'(a_t) at every step. All four activations let us compute it from the
+output h_t = φ(a_t) alone (tanh' = 1 − h², σ' = h(1 − h), ReLU' = [h > 0],
+linear' = 1), so the forward pass stores only h_t and never the pre-activations.
+Everything works in place on preallocated buffers: the BPTT loop allocates nothing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
+
+#: γ = max_a |φ'(a)|, the factor in the bound ‖∂h_T/∂h_t‖ ≤ (γ·‖W_hh‖₂)^(T−t).
+GAMMA = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0, "linear": 1.0}
+
+
+def check_activation(name: str) -> None:
+    if name not in GAMMA:
+        raise ValueError(f"unknown activation '{name}' (known: {', '.join(ACTIVATIONS)})")
+
+
+def apply_inplace(name: str, values: np.ndarray) -> None:
+    """Overwrite pre-activations `values` with φ(values).
+
+    The sigmoid uses σ(a) = ½(1 + tanh(a/2)): NumPy has no sigmoid ufunc, and
+    1/(1 + e^(−a)) would overflow e^(−a) for very negative a.
+    """
+    if name == "tanh":
+        np.tanh(values, out=values)
+    elif name == "sigmoid":
+        np.multiply(values, 0.5, out=values)
+        np.tanh(values, out=values)
+        np.multiply(values, 0.5, out=values)
+        np.add(values, 0.5, out=values)
+    elif name == "relu":
+        np.maximum(values, 0.0, out=values)
+    elif name != "linear":
+        check_activation(name)
+
+
+def derivative_from_output(name: str, outputs: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """φ'(a) computed from h = φ(a), written into `out` (allocated when None).
+
+    ReLU'(0) is taken as 0, matching `h > 0`. The linear derivative is 1 even
+    where the forward pass overflowed: the backward pass does not depend on h.
+    """
+    if out is None:
+        out = np.empty_like(outputs)
+    if name == "tanh":
+        np.multiply(outputs, outputs, out=out)
+        np.subtract(1.0, out, out=out)
+    elif name == "sigmoid":
+        np.subtract(1.0, outputs, out=out)
+        np.multiply(out, outputs, out=out)
+    elif name == "relu":
+        np.greater(outputs, 0.0, out=out)
+    elif name == "linear":
+        out[...] = 1.0
+    else:
+        check_activation(name)
+    return out

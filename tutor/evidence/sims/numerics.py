@@ -1,0 +1,78 @@
+"""Numerical helpers shared by the models: norms that do not overflow, overflow steps,
+and a guard against buffers that would not fit in memory.
+
+Overflow is data here, not a crash: an exploding gradient is reported as the step at
+which it became inf or NaN, so every model wraps its arithmetic in `quiet_overflow`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from tutor.evidence.registry import Cancelled
+from tutor.evidence.spec import ParamError
+
+#: Largest number of float64 values the models allocate for one run (2 GiB).
+MAX_ELEMENTS = 2**28
+
+#: How many loop iterations pass between two calls of `should_cancel`.
+CANCEL_EVERY = 64
+
+_SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150
+
+
+def quiet_overflow() -> np.errstate:
+    """A context in which inf and NaN arise silently (they are reported as data)."""
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore")
+
+
+def vector_norms(values: np.ndarray) -> np.ndarray:
+    """Euclidean norms along the last axis, correct where squaring would overflow.
+
+    The fast path squares and sums; rows whose result is outside [1e-150, 1e150]
+    (or not finite) are recomputed after dividing by their largest entry, so a
+    finite vector of entries near 1e200 gets a finite norm and only a vector that
+    really holds inf or NaN gets inf or NaN.
+    """
+    with quiet_overflow():
+        norms = np.sqrt(np.einsum("...i,...i->...", values, values))
+        suspicious = ~((norms > _SAFE_LOW) & (norms < _SAFE_HIGH))
+        if np.any(suspicious):
+            rows = values[suspicious]
+            peak = np.max(np.abs(rows), axis=-1) if rows.shape[-1] else np.zeros(len(rows))
+            usable = np.isfinite(peak) & (peak > 0)
+            divisor = np.where(usable, peak, 1.0)
+            scaled = rows / divisor[:, None]
+            rescued = divisor * np.sqrt(np.einsum("ki,ki->k", scaled, scaled))
+            norms[suspicious] = np.where(usable, rescued, peak)
+    return norms
+
+
+def overflow_step(values: np.ndarray, steps: np.ndarray, *, backward: bool) -> int | None:
+    """The step at which `values` first became inf or NaN in the order they were computed.
+
+    A backward pass computes from the last step to the first, so its overflow step
+    is the largest step holding a non-finite value; a forward pass's is the smallest.
+    """
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size == 0:
+        return None
+    return int(steps[bad[-1] if backward else bad[0]])
+
+
+def ensure_affordable(elements: int, what: str) -> None:
+    """Refuse, with one line, a run whose buffers would not fit in memory."""
+    if elements > MAX_ELEMENTS:
+        gib = elements * 8 / 2**30
+        raise ParamError(
+            f"{what} needs {gib:.1f} GiB of buffers (limit {MAX_ELEMENTS * 8 / 2**30:.0f} GiB); "
+            "reduce steps, batch or hidden"
+        )
+
+
+def check_cancel(should_cancel: Callable[[], bool] | None, iteration: int) -> None:
+    """Raise `Cancelled` when `should_cancel` says so; asks only every CANCEL_EVERY iterations."""
+    if should_cancel is not None and iteration % CANCEL_EVERY == 0 and should_cancel():
+        raise Cancelled()

@@ -1,0 +1,153 @@
+"""Small training machinery for the two demos that learn: a scalar read-out on top of a
+vanilla RNN or an LSTM, mean-squared error, SGD or Adam, and clipping by global norm.
+
+Parameters live in plain dicts of arrays that the optimisers update in place; the
+gradients come from the exact BPTT of `rnn` and `lstm`, so nothing here differentiates.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from tutor.evidence.sims.inits import gaussian, recurrent_matrix
+from tutor.evidence.sims.lstm import LSTMWeights, lstm_backward, lstm_forward
+from tutor.evidence.sims.numerics import quiet_overflow
+from tutor.evidence.sims.rnn import rnn_backward, rnn_forward
+
+Arrays = dict[str, np.ndarray]
+
+
+class Regressor(Protocol):
+    params: Arrays
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]: ...
+
+    def loss(self, x: np.ndarray, y: np.ndarray) -> float: ...
+
+
+def _readout(rng: np.random.Generator, hidden: int) -> Arrays:
+    return {"v": rng.standard_normal(hidden) / math.sqrt(hidden), "c": np.zeros(1)}
+
+
+def _mse_head(params: Arrays, last: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray, Arrays]:
+    """Loss mean((v·h_T + c − y)²), its gradient at h_T, and the read-out's gradients."""
+    error = last @ params["v"] + params["c"][0] - y
+    scale = 2.0 / len(y)
+    loss = float(np.mean(error * error))
+    dL_dhT = scale * error[:, None] * params["v"][None, :]
+    return loss, dL_dhT, {"v": scale * (error @ last), "c": np.array([scale * error.sum()])}
+
+
+@dataclass
+class RNNRegressor:
+    """A tanh RNN read out at its last state: ŷ = v·h_T + c."""
+
+    params: Arrays
+
+    @classmethod
+    def create(cls, rng: np.random.Generator, *, hidden: int, features: int, scale: float,
+               init: str = "orthogonal") -> RNNRegressor:
+        params = {
+            "W_hh": recurrent_matrix(rng, hidden, init, scale),
+            "W_xh": gaussian(rng, hidden, features),
+            "b": np.zeros(hidden),
+        }
+        return cls({**params, **_readout(rng, hidden)})
+
+    def _states(self, x: np.ndarray) -> np.ndarray:
+        p = self.params
+        return rnn_forward(p["W_hh"], p["W_xh"], p["b"], x, np.zeros(len(p["b"])), "tanh")
+
+    def loss(self, x: np.ndarray, y: np.ndarray) -> float:
+        with quiet_overflow():
+            return _mse_head(self.params, self._states(x)[-1], y)[0]
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]:
+        with quiet_overflow():
+            hidden = self._states(x)
+            loss, dL_dhT, head = _mse_head(self.params, hidden[-1], y)
+            trace = rnn_backward(hidden, self.params["W_hh"], x, dL_dhT, "tanh", norms=False)
+        return loss, {"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b, **head}
+
+
+@dataclass
+class LSTMRegressor:
+    """An LSTM read out at its last hidden state: ŷ = v·h_T + c."""
+
+    params: Arrays
+
+    @classmethod
+    def create(cls, rng: np.random.Generator, *, hidden: int, features: int,
+               forget_bias: float = 1.0) -> LSTMRegressor:
+        b = np.zeros(4 * hidden)
+        b[hidden : 2 * hidden] = forget_bias
+        params = {
+            "W_x": gaussian(rng, 4 * hidden, features),
+            "W_h": np.vstack([recurrent_matrix(rng, hidden, "orthogonal", 1.0) for _ in range(4)]),
+            "b": b,
+        }
+        return cls({**params, **_readout(rng, hidden)})
+
+    def _weights(self) -> LSTMWeights:
+        return LSTMWeights(self.params["W_x"], self.params["W_h"], self.params["b"])
+
+    def loss(self, x: np.ndarray, y: np.ndarray) -> float:
+        with quiet_overflow():
+            return _mse_head(self.params, lstm_forward(self._weights(), x).hidden[-1], y)[0]
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]:
+        weights = self._weights()
+        with quiet_overflow():
+            states = lstm_forward(weights, x)
+            loss, dL_dhT, head = _mse_head(self.params, states.hidden[-1], y)
+            trace = lstm_backward(weights, states, x, dL_dhT)
+        return loss, {"W_x": trace.grad_W_x, "W_h": trace.grad_W_h, "b": trace.grad_b, **head}
+
+
+def global_norm(grads: Arrays) -> float:
+    with quiet_overflow():
+        return math.sqrt(sum(float(np.vdot(g, g)) for g in grads.values()))
+
+
+def clip_factor(norm: float, threshold: float | None) -> float:
+    """The factor clipping by norm multiplies the whole gradient by: min(1, τ/‖∇‖)."""
+    if threshold is None or not norm > threshold:
+        return 1.0
+    return threshold / norm
+
+
+def sgd_step(params: Arrays, grads: Arrays, learning_rate: float) -> None:
+    with quiet_overflow():
+        for name, grad in grads.items():
+            params[name] -= learning_rate * grad
+
+
+@dataclass
+class Adam:
+    """Adam (Kingma & Ba) with the usual defaults, updating the params in place."""
+
+    learning_rate: float
+    beta1: float = 0.9
+    beta2: float = 0.999
+    epsilon: float = 1e-8
+    steps: int = 0
+    moments: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def step(self, params: Arrays, grads: Arrays) -> None:
+        self.steps += 1
+        correction1 = 1.0 - self.beta1**self.steps
+        correction2 = 1.0 - self.beta2**self.steps
+        with quiet_overflow():
+            for name, grad in grads.items():
+                first, second = self.moments.setdefault(name, (np.zeros_like(grad), np.zeros_like(grad)))
+                first *= self.beta1
+                first += (1.0 - self.beta1) * grad
+                second *= self.beta2
+                second += (1.0 - self.beta2) * grad * grad
+                params[name] -= (
+                    self.learning_rate * (first / correction1) / (np.sqrt(second / correction2) + self.epsilon)
+                )
