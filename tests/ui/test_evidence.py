@@ -16,7 +16,13 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.widgets.derivation_steps import DerivationSteps
 from tutor.ui.widgets.evidence_item import EvidenceItemView
 from tutor.ui.widgets.evidence_panel import EvidencePanel
-from tutor.ui.widgets.simulation_plot import decade_ticks, integer_ticks, overflow_caption, plottable
+from tutor.ui.widgets.simulation_plot import (
+    decade_ticks,
+    integer_ticks,
+    linear_ticks,
+    overflow_caption,
+    plottable,
+)
 
 
 class PanelApp(App[None]):
@@ -112,7 +118,11 @@ def test_ticks_are_decades_and_whole_steps() -> None:
     assert decade_ticks(0.003, 250.0) == ([1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1000.0],
                                           ["1e-3", "1e-2", "1e-1", "1e0", "1e1", "1e2", "1e3"])
     assert decade_ticks(1e-30, 1e30)[1] == ["1e-30", "1e-21", "1e-12", "1e-3", "1e6", "1e15", "1e24"]
-    assert integer_ticks(0, 49) == [0, 9, 18, 27, 36, 45]
+    assert linear_ticks(0.0, 1.0) == ([0.0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"])
+    assert linear_ticks(4.5e-5, 4.5e-5) == ([4.5e-5], ["4.5e-05"])
+    assert integer_ticks(0, 49) == [0, 10, 20, 30, 40]
+    assert integer_ticks(0, 200) == [0, 50, 100, 150, 200]
+    assert integer_ticks(0, 5) == [0, 1, 2, 3, 4, 5]
 
 
 def test_overflow_caption_names_each_series_that_overflowed() -> None:

@@ -49,12 +49,13 @@ async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() 
     async with running(app) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert table_rows(app) == [
-            ["RNN gradients (mini) (built-in)", "3", "0", "3", "0"],
+            ["RNN gradients (mini)", "3", "0", "3", "0"],
             ["Second pack", "3", "0", "3", "0"],
             ["⚠ Broken pack", "—", "—", "—", "—"],
         ]
         description = app.screen.query_one("#pack-description", Static)
-        assert "A three-question pack for UI tests." in str(description.render())
+        assert str(description.render()) == ("RNN gradients (mini) built-in · version 1.0 · 3 questions\n"
+                                             "A three-question pack for UI tests.")
         await pilot.press("down", "down")
         assert app.pack_id == "second"  # a broken pack is described but never becomes current
         assert "questions: field required" in str(description.render())

@@ -36,14 +36,16 @@ def key_rows(screen: Screen) -> list[KeyRow]:
     rows: list[KeyRow] = []
     for node in (screen, app):
         group = getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
-        for action, bindings in _by_action(node._bindings).items():  # the merged BINDINGS
+        grouped = _by_action(node._bindings)  # the merged BINDINGS of the class and its bases
+        # the keys shown in the footer first, then the quieter ones (focus, copy, scrolling)
+        for action, bindings in sorted(grouped.items(), key=lambda item: not any(b.show for b in item[1])):
             first = bindings[0]
             if not first.description:
                 continue
             keys = " ".join(dict.fromkeys(app.get_key_display(b) for b in bindings))
             rows.append(KeyRow(keys, first.description, group, _available(node, action)))
     rows.append(KeyRow(app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
-                       "Command palette: questions, modes, packs, theme", "Everywhere", True))
+                       "Command palette (questions, modes, packs, theme)", "Everywhere", True))
     return rows
 
 
@@ -84,12 +86,15 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
-        table.add_columns("Key", "Does", "Where")
+        table.add_columns("Key", "Does")
+        group = None
         for row in self.rows:
+            if row.group != group:  # a heading row per group keeps the table two columns wide
+                group = row.group
+                table.add_row(Text(""), Text(group, style="bold underline"))
             style = "" if row.available else "dim"
             table.add_row(
                 Text(row.keys, style=style or "bold"),
                 Text(row.description + ("" if row.available else " (not now)"), style=style),
-                Text(row.group, style="dim"),
             )
         table.focus()

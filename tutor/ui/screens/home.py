@@ -54,9 +54,9 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-body"):
             yield Label("Packs", classes="section-title")
             yield DataTable(id="packs", cursor_type="row")
-            yield Static(id="pack-description")
             yield Label("Modes", classes="section-title")
             yield OptionList(*(Option(mode_prompt(mode), id=mode.name) for mode in MODES), id="modes")
+            yield Static(id="pack-description")  # last: a long description scrolls, the modes stay in view
         yield Footer()
 
     def on_mount(self) -> None:
@@ -91,7 +91,7 @@ class HomeScreen(Screen[None]):
 
     def _row(self, entry: PackEntry) -> tuple[object, ...]:
         """A table row; DataTable renders Rich text, so titles go in as literal `Text`."""
-        title = entry.title + (" (built-in)" if entry.builtin else "")
+        title = entry.title
         if entry.pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
         counts = self.app.counts.get(entry.id) or self.app.backend.counts(entry.pack)
@@ -115,7 +115,9 @@ class HomeScreen(Screen[None]):
         meta = entry.pack.meta
         description.update(
             Content.from_markup(
-                "$description\n[dim]version $version · $count questions[/dim]",
+                "[b]$title[/b] [dim]$origin· version $version · $count questions[/dim]\n$description",
+                title=entry.title,
+                origin="built-in " if entry.builtin else "",
                 description=" ".join(str(meta.description).split()),
                 version=str(meta.version),
                 count=len(entry.pack.questions),

@@ -45,11 +45,21 @@ def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     return [10.0**k for k in exponents], [f"1e{k}" for k in exponents]
 
 
+def linear_ticks(low: float, high: float, count: int = 5) -> tuple[list[float], list[str]]:
+    """`count` evenly spaced ticks from low to high, labelled with 3 significant digits."""
+    if high <= low:
+        return [low], [f"{low:.3g}"]
+    values = [low + (high - low) * index / (count - 1) for index in range(count)]
+    return values, [f"{value:.3g}" for value in values]
+
+
 def integer_ticks(low: float, high: float) -> list[int]:
-    """Up to MAX_TICKS whole-number ticks from low to high (steps are whole numbers)."""
-    span = max(1, math.ceil(high - low))
-    stride = max(1, math.ceil(span / (MAX_TICKS - 1)))
-    return list(range(math.floor(low), math.ceil(high) + 1, stride))
+    """Whole-number ticks at a round stride (1, 2 or 5 times a power of ten), at most MAX_TICKS."""
+    raw = max(1.0, (high - low) / (MAX_TICKS - 1))
+    magnitude = 10 ** math.floor(math.log10(raw))
+    stride = next(int(step * magnitude) for step in (1, 2, 5, 10) if step * magnitude >= raw)
+    first = math.ceil(low / stride) * stride
+    return list(range(first, math.floor(high) + 1, stride))
 
 
 def overflow_caption(plot: Plot) -> str:
@@ -98,6 +108,8 @@ class SimulationPlot(PlotextPlot):
             plt.yscale("log")
             if all_y:
                 plt.yticks(*decade_ticks(min(all_y), max(all_y)))
+        elif all_y:
+            plt.yticks(*linear_ticks(min(all_y), max(all_y)))
         if all_x:
             plt.xticks(integer_ticks(min(all_x), max(all_x)))
         if all_y:
