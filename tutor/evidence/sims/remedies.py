@@ -155,9 +155,7 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
     beyond = float(np.max(cut.grad_norms[old, 0])) if steps > window else 0.0
     lost = float(np.max(full.grad_norms[old, 0])) if steps > window else 0.0
     cost = min(window, steps) / steps
-    with quiet_overflow():
-        cosine = float(np.vdot(full.grad_W_hh, cut.grad_W_hh)
-                       / (np.linalg.norm(full.grad_W_hh) * np.linalg.norm(cut.grad_W_hh)))
+    cosine = _cosine(full.grad_W_hh, cut.grad_W_hh)
     reading = (
         f"with k = {window} of T = {steps}, ‖∂L/∂h_t‖ beyond the window is exactly {fmt(beyond)} "
         f"(full BPTT there: up to {fmt(lost)}); the backward pass does {fmt(cost)} of the work and "
@@ -182,6 +180,15 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
     )
+
+
+def _cosine(first: np.ndarray, second: np.ndarray) -> float:
+    """cos∠(first, second); two zero gradients count as equal (1), one zero as orthogonal (0)."""
+    with quiet_overflow():
+        norms = float(np.linalg.norm(first)) * float(np.linalg.norm(second))
+        if norms == 0.0:
+            return 1.0 if not first.any() and not second.any() else 0.0
+        return float(np.vdot(first, second)) / norms
 
 
 def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result:

@@ -1,49 +1,75 @@
 """A vanilla RNN with exact, hand-written backpropagation through time.
 
 Column-vector convention, as in the pack: h_t = φ(W_hh h_{t-1} + W_xh x_t + b) for
-t = 1..T. Arrays hold one row per sequence, so the code computes h_{t-1} @ W_hhᵀ.
+t = 1..T. Arrays hold one row per sequence, so the code computes rows @ Wᵀ.
 The backward pass is the chain rule written out:
 
     ∂L/∂a_t     = ∂L/∂h_t ⊙ φ'(a_t)          (a_t the pre-activation)
     ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂a_t               (row form: ∂L/∂a_t @ W_hh)
-    ∂L/∂W_hh    = Σ_t ∂L/∂a_t h_{t-1}ᵀ        (one matrix product after the loop)
+    ∂L/∂W_hh    = Σ_t ∂L/∂a_t h_{t-1}ᵀ
 
-Everything is vectorised over the batch, and optionally over a sweep of S recurrent
-matrices (W_hh of shape (S, n, n)) that share inputs. The loops write into buffers
-allocated once, so each step costs two or three NumPy calls and no allocation.
+Vectorised over the batch, and optionally over a sweep of S recurrent matrices
+(W_hh of shape (S, n, n)) that share inputs. With `threads` > 1 the batch is cut into
+that many blocks that run side by side: sequences are independent, NumPy and BLAS
+release the GIL, and the blocks write into disjoint slices of the same buffers.
+
+Why the loops look the way they do (tests/bench/bench_bptt.py measures it): at these
+sizes memory traffic, not arithmetic, is what costs, so every array is touched while
+it is in cache. The states live in one buffer of rows [h_t | x_{t+1} | 1], filled
+step by step, so one matrix product per step gives W_hh h + W_xh x + b; in the backward
+pass one product per step adds that step's share to ∂L/∂[W_hh W_xh b] and the norm
+‖∂L/∂h_t‖ is taken at once. Buffers are allocated once; `keep=False` does not even
+store the per-step gradient vectors, only their norms.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
 
-from tutor.evidence.sims.activations import apply_inplace, check_activation, derivative_from_output
-from tutor.evidence.sims.numerics import (
-    check_cancel,
-    ensure_affordable,
-    quiet_overflow,
-    vector_norms,
-)
+from tutor.evidence.sims.activations import apply, check_activation, derivative_from_output
+from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
+
+MIN_BLOCK = 16  # rows per block below which a thread costs more than it saves
+AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
+_SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150  # norms outside are recomputed with scaling
+
+
+@dataclass(frozen=True)
+class RNNStates:
+    """The forward pass: rows [h_t | x_{t+1} | 1] for t = 0..T, shape (S, T+1, B, n+d+1)."""
+
+    rows: np.ndarray
+    size: int
+    swept: bool
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """h_0..h_T as ([S,] T+1, B, n) (a view)."""
+        hidden = self.rows[..., : self.size]
+        return hidden if self.swept else hidden[0]
 
 
 @dataclass(frozen=True)
 class BPTTResult:
     """Forward states and exact gradients; a leading sweep axis S when W_hh was 3-D.
 
-    hidden, grad_hidden: ([S,] T+1, B, n), h_t and ∂L/∂h_t for t = 0..T.
+    hidden: ([S,] T+1, B, n), h_t for t = 0..T.
     grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence.
-    grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (a_t the pre-activation); the
+    grad_hidden: ([S,] T+1, B, n), ∂L/∂h_t (None with keep=False).
+    grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (None with keep=False); the
         gradient of the inputs is ∂L/∂x_t = W_xhᵀ ∂L/∂a_t, i.e. grad_pre @ W_xh.
-    grad_W_hh, grad_W_xh, grad_b: ([S,] n, n), ([S,] n, d), ([S,] n), summed over the batch.
+    grad_W_hh, grad_W_xh, grad_b: ([S,] n, n), ([S,] n, d), ([S,] n), summed over the
+        batch (None with weight_grads=False).
     """
 
     hidden: np.ndarray
-    grad_hidden: np.ndarray
-    grad_norms: np.ndarray | None
-    grad_pre: np.ndarray
+    grad_norms: np.ndarray
+    grad_hidden: np.ndarray | None
+    grad_pre: np.ndarray | None
     grad_W_hh: np.ndarray | None
     grad_W_xh: np.ndarray | None
     grad_b: np.ndarray | None
@@ -60,6 +86,8 @@ def rnn_bptt(
     *,
     window: int | None = None,
     weight_grads: bool = True,
+    keep: bool = True,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
 ) -> BPTTResult:
     """Run the RNN forward over x (T, B, d) and backpropagate dL_dhT = ∂L/∂h_T.
@@ -67,12 +95,14 @@ def rnn_bptt(
     `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). With `window` = k
     the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is exactly zero
     for t < T − k and so are the weight-gradient contributions of steps t ≤ T − k.
-    Overflow never raises: inf/NaN propagate into the returned arrays.
+    Overflow never raises: inf/NaN propagate into the returned arrays. `threads` > 1
+    runs blocks of the batch in parallel (limit BLAS to one thread per block then, e.g.
+    OPENBLAS_NUM_THREADS=1, or the blocks' matrix products compete for the cores).
     """
-    hidden = rnn_forward(W_hh, W_xh, b, x, h0, activation, should_cancel=should_cancel)
+    states = rnn_forward(W_hh, W_xh, b, x, h0, activation, threads=threads, should_cancel=should_cancel)
     return rnn_backward(
-        hidden, W_hh, x, dL_dhT, activation,
-        window=window, weight_grads=weight_grads, should_cancel=should_cancel,
+        states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
+        keep=keep, threads=threads, should_cancel=should_cancel,
     )
 
 
@@ -84,131 +114,202 @@ def rnn_forward(
     h0: np.ndarray,
     activation: str,
     *,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
-) -> np.ndarray:
-    """h_0..h_T as ([S,] T+1, B, n): the states `rnn_backward` starts from."""
+) -> RNNStates:
+    """h_0..h_T (in `RNNStates.hidden`): what `rnn_backward` starts from."""
     check_activation(activation)
-    steps, batch, _ = x.shape
+    steps, batch, features = x.shape
     size = W_hh.shape[-1]
     models = W_hh.shape[0] if W_hh.ndim == 3 else 1
-    ensure_affordable(3 * models * (steps + 1) * batch * size, "this RNN run")
-    hidden = np.empty((models, steps + 1, batch, size))
+    width = size + features + 1
+    ensure_affordable(models * (steps + 1) * batch * (width + 2 * size), "this RNN run")
+    rows = np.empty((models, steps + 1, batch, width))
+    rows[:, 0, :, :size] = h0
+    rows[:, steps, :, size:] = 0.0  # there is no x_{T+1}
+    # [W_hhᵀ; W_xhᵀ; b] per model, so that row_{t-1} @ weights = a_t
+    weights = np.empty((models, width, size))
+    weights[:, :size] = np.swapaxes(W_hh.reshape(models, size, size), 1, 2)
+    weights[:, size : size + features] = W_xh.T
+    weights[:, size + features] = b
+    if activation == "sigmoid":
+        weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
     with quiet_overflow():
-        _forward(hidden, _stacked(W_hh), W_xh, b, x, h0, activation, should_cancel)
-    return hidden if W_hh.ndim == 3 else hidden[0]
+        in_parallel(
+            lambda block: _forward(rows[:, :, block], x[:, block], weights, size, activation, should_cancel),
+            batch_blocks(batch, threads),
+        )
+    return RNNStates(rows, size, W_hh.ndim == 3)
 
 
 def rnn_backward(
-    hidden: np.ndarray,
+    states: RNNStates,
     W_hh: np.ndarray,
-    x: np.ndarray,
     dL_dhT: np.ndarray,
     activation: str,
     *,
     window: int | None = None,
     weight_grads: bool = True,
-    norms: bool = True,
+    keep: bool = True,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
 ) -> BPTTResult:
-    """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`.
+    """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`."""
+    rows, size = states.rows, states.size
+    models, steps_plus_one, batch, width = rows.shape
+    steps = steps_plus_one - 1
+    first = 1 if window is None else max(1, steps - window + 1)
+    linear = activation == "linear"
+    squares = np.zeros((models, steps_plus_one, batch))  # ‖∂L/∂h_t‖², zero beyond the window
+    grad_hidden = np.empty((models, steps_plus_one, batch, size)) if keep else None
+    # φ' = 1 for linear: ∂L/∂a_t is ∂L/∂h_t itself, no separate buffer needed
+    grad_pre = None if not keep or linear else np.empty((models, steps, batch, size))
+    recurrent = np.ascontiguousarray(W_hh, dtype=np.float64).reshape(models, size, size)
+    start = np.broadcast_to(dL_dhT, (models, batch, size))
 
-    `norms=False` skips ‖∂L/∂h_t‖ (training needs only the weight gradients);
-    `grad_norms` is then None.
-    """
-    swept = W_hh.ndim == 3
-    states = hidden if swept else hidden[None]
-    grad_hidden = np.empty_like(states)
+    def block_backward(block: slice) -> np.ndarray | None:
+        return _backward(
+            rows[:, :, block], start[:, block], squares[:, :, block],
+            None if grad_hidden is None else grad_hidden[:, :, block],
+            None if grad_pre is None else grad_pre[:, :, block],
+            recurrent, activation, first, weight_grads, should_cancel,
+        )
+
     with quiet_overflow():
-        grad_pre = _backward(states, grad_hidden, _stacked(W_hh), dL_dhT, activation, window, should_cancel)
-        grad_norms = vector_norms(grad_hidden) if norms else None
-        grads = _weight_grads(states, grad_pre, x) if weight_grads else (None, None, None)
+        shares = in_parallel(block_backward, batch_blocks(batch, threads))
+        norms = np.sqrt(squares)
+    # a square that over- or underflowed needs the vector itself, rescaled
+    rescue = ~((norms > _SAFE_LOW) & (norms < _SAFE_HIGH))
+    rescue[:, : first - 1] = False  # exactly zero by truncation
+    if not keep and rescue.any():
+        kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
+                            keep=True, threads=threads, should_cancel=should_cancel)
+        return replace(kept, grad_hidden=None, grad_pre=None)
+    grad_all = sum(shares[1:], shares[0]) if weight_grads else None
+    if keep:
+        norms[rescue] = vector_norms(grad_hidden[rescue])
+        grad_hidden[:, : first - 1] = 0.0
+        if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
+            grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
+        grad_pre[:, : first - 1] = 0.0
 
     def squeeze(array: np.ndarray | None) -> np.ndarray | None:
-        return array if swept or array is None else array[0]
+        return array if states.swept or array is None else array[0]
 
+    features = width - size - 1
     return BPTTResult(
-        hidden=hidden,
+        hidden=states.hidden,
+        grad_norms=squeeze(norms),
         grad_hidden=squeeze(grad_hidden),
-        grad_norms=squeeze(grad_norms),
         grad_pre=squeeze(grad_pre),
-        grad_W_hh=squeeze(grads[0]),
-        grad_W_xh=squeeze(grads[1]),
-        grad_b=squeeze(grads[2]),
+        grad_W_hh=None if grad_all is None else squeeze(grad_all[:, :, :size]),
+        grad_W_xh=None if grad_all is None else squeeze(grad_all[:, :, size : size + features]),
+        grad_b=None if grad_all is None else squeeze(grad_all[:, :, size + features]),
     )
 
 
-def _stacked(W_hh: np.ndarray) -> np.ndarray:
-    """W_hh as a contiguous float64 stack (S, n, n), S = 1 without a sweep."""
-    size = W_hh.shape[-1]
-    return np.ascontiguousarray(W_hh, dtype=np.float64).reshape(-1, size, size)
-
-
 def _by_step(buffer: np.ndarray) -> np.ndarray:
-    """A view indexed by step first: (T, B, n) for one model, (T, S, B, n) for a sweep."""
+    """A view indexed by step first: (T, B, ·) for one model, (T, S, B, ·) for a sweep."""
     return buffer[0] if buffer.shape[0] == 1 else buffer.swapaxes(0, 1)
 
 
-def _forward(hidden, W, W_xh, b, x, h0, activation, should_cancel) -> None:
-    models, steps_plus_one, batch, size = hidden.shape
-    steps = steps_plus_one - 1
-    # All input projections W_xh x_t + b at once, written where the h_t will go.
-    np.matmul(x.reshape(steps * batch, -1), W_xh.T, out=hidden[0, 1:].reshape(steps * batch, size))
-    hidden[0, 1:] += b
-    hidden[1:, 1:] = hidden[0, 1:]
-    hidden[:, 0] = h0
-    states = _by_step(hidden)
-    W_T = np.ascontiguousarray(W.swapaxes(1, 2))
-    recurrent = W_T[0] if models == 1 else W_T
-    product = np.empty_like(states[0])
+def _per_model(array: np.ndarray) -> np.ndarray:
+    """An array with a leading model axis S, without it when S = 1 (2-D products)."""
+    return array[0] if array.shape[0] == 1 else array
+
+
+class _Latest:
+    """Stands in for a per-step buffer of which only the latest two steps are needed."""
+
+    def __init__(self, shape: tuple[int, ...]):
+        self.slots = np.empty((2, *shape))
+
+    def __getitem__(self, step: int) -> np.ndarray:
+        return self.slots[step % 2]
+
+
+def _forward(rows, x, weights, size, activation, should_cancel) -> None:
+    steps = rows.shape[1] - 1
+    by_step = _by_step(rows)
+    inputs = x if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
+    weights = _per_model(weights)
+    pre = np.empty(by_step[0].shape[:-1] + (size,))
     for t in range(1, steps + 1):
-        np.matmul(states[t - 1], recurrent, out=product)
-        np.add(states[t], product, out=states[t])
-        apply_inplace(activation, states[t])
+        if (t - 1) % AHEAD == 0:  # x and 1 into the next rows, shortly before they are used
+            upcoming = by_step[t - 1 : min(t - 1 + AHEAD, steps)]
+            upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
+            upcoming[..., -1] = 1.0
+        np.matmul(by_step[t - 1], weights, out=pre)
+        hidden = by_step[t][..., :size]
+        if activation == "sigmoid":  # pre holds a/2, see rnn_forward
+            np.tanh(pre, out=pre)
+            np.multiply(pre, 0.5, out=hidden)
+            np.add(hidden, 0.5, out=hidden)
+        else:
+            apply(activation, pre, out=hidden)
         check_cancel(should_cancel, t)
 
 
-def _backward(hidden, grad_hidden, W, dL_dhT, activation, window, should_cancel) -> np.ndarray:
-    """Fill grad_hidden with ∂L/∂h_t and return ∂L/∂a_t for t = 1..T as (S, T, B, n)."""
-    models, steps_plus_one, batch, size = hidden.shape
+def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation, first,
+              weight_grads, should_cancel):
+    """Backpropagate through one block of the batch, steps T..first: fill the squared norms
+    (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
+    or None. Each step's share of the weight gradient goes to a small ring that is summed
+    every AHEAD steps, one call per step less than adding each share."""
+    models, steps_plus_one, batch, width = rows.shape
+    size = recurrent.shape[-1]
     steps = steps_plus_one - 1
-    grad_hidden[:, steps] = dL_dhT
-    first = 1 if window is None else max(1, steps - window + 1)
-    recurrent = W[0] if models == 1 else W
-    grads = _by_step(grad_hidden)
-    if activation == "linear":  # φ' = 1: ∂L/∂a_t is ∂L/∂h_t itself
-        for t in range(steps, first - 1, -1):
-            np.matmul(grads[t], recurrent, out=grads[t - 1])
-            check_cancel(should_cancel, t)
-        grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
-        grad_pre[:, : first - 1] = 0.0
-    else:
-        grad_pre = derivative_from_output(activation, hidden[:, 1:], out=np.empty_like(hidden[:, 1:]))
-        pre = _by_step(grad_pre)
-        for t in range(steps, first - 1, -1):
-            np.multiply(grads[t], pre[t - 1], out=pre[t - 1])
-            np.matmul(pre[t - 1], recurrent, out=grads[t - 1])
-            check_cancel(should_cancel, t)
-        grad_pre[:, : first - 1] = 0.0
-    grad_hidden[:, : first - 1] = 0.0
-    return grad_pre
+    by_step, squares_by_step = _by_step(rows), _by_step(squares)
+    step_shape = by_step[0].shape[:-1] + (size,)
+    grads = _Latest(step_shape) if grad_hidden is None else _by_step(grad_hidden)
+    pres = _Latest(step_shape) if grad_pre is None else _by_step(grad_pre)
+    recurrent = _per_model(recurrent)
+    slope = np.empty(step_shape)
+    total = np.zeros((models, size, width)) if weight_grads else None
+    accumulated = None if total is None else _per_model(total)
+    ring = None if total is None else np.empty((AHEAD, *accumulated.shape))
+    grads[steps][...] = _per_model(start)
+    np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_by_step[steps])
+    for count, t in enumerate(range(steps, first - 1, -1), start=1):
+        if activation == "linear":
+            pre = grads[t]
+        else:
+            pre = pres[t - 1]
+            derivative_from_output(activation, by_step[t][..., :size], out=slope)
+            np.multiply(grads[t], slope, out=pre)
+        np.matmul(pre, recurrent, out=grads[t - 1])
+        np.einsum("...i,...i->...", grads[t - 1], grads[t - 1], out=squares_by_step[t - 1])
+        if ring is not None:
+            filled = (count - 1) % AHEAD + 1
+            np.matmul(np.swapaxes(pre, -1, -2), by_step[t - 1], out=ring[filled - 1])
+            if filled == AHEAD or t == first:
+                accumulated += ring[:filled].sum(axis=0)
+        check_cancel(should_cancel, t)
+    return total
 
 
-def _weight_grads(hidden, grad_pre, x):
-    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b as single large products over all steps and sequences."""
-    models, steps, batch, size = grad_pre.shape
-    flat_grads = grad_pre.reshape(models, steps * batch, size)
-    flat_prev = hidden[:, :-1].reshape(models, steps * batch, size)
-    flat_x = x.reshape(steps * batch, -1)
-    grad_W_hh = np.matmul(flat_grads.swapaxes(1, 2), flat_prev)
-    grad_W_xh = np.matmul(flat_grads.swapaxes(1, 2), flat_x)
-    grad_b = flat_grads.sum(axis=1)
-    return grad_W_hh, grad_W_xh, grad_b
+Result = TypeVar("Result")
+
+
+def batch_blocks(batch: int, threads: int) -> list[slice]:
+    """The batch cut into at most `threads` contiguous blocks of at least MIN_BLOCK rows."""
+    count = max(1, min(threads, batch // MIN_BLOCK))
+    edges = [round(i * batch / count) for i in range(count + 1)]
+    return [slice(begin, end) for begin, end in zip(edges, edges[1:])]
+
+
+def in_parallel(work: Callable[[slice], Result], blocks: Sequence[slice]) -> list[Result]:
+    """`work` on every block, in threads when there is more than one."""
+    if len(blocks) == 1:
+        return [work(blocks[0])]
+    with ThreadPoolExecutor(max_workers=len(blocks)) as pool:
+        return list(pool.map(work, blocks))
 
 
 def sequence_weight_grads(
     trace: BPTTResult, x: np.ndarray, index: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (one model, no sweep).
+    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (one model, kept gradients).
 
     Published next to that sequence's inputs, so a learner can check them elsewhere
     without the rest of the batch.

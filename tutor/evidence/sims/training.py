@@ -16,7 +16,7 @@ import numpy as np
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix
 from tutor.evidence.sims.lstm import LSTMWeights, lstm_backward, lstm_forward
 from tutor.evidence.sims.numerics import quiet_overflow
-from tutor.evidence.sims.rnn import rnn_backward, rnn_forward
+from tutor.evidence.sims.rnn import RNNStates, rnn_backward, rnn_forward
 
 Arrays = dict[str, np.ndarray]
 
@@ -58,19 +58,19 @@ class RNNRegressor:
         }
         return cls({**params, **_readout(rng, hidden)})
 
-    def _states(self, x: np.ndarray) -> np.ndarray:
+    def _states(self, x: np.ndarray) -> RNNStates:
         p = self.params
         return rnn_forward(p["W_hh"], p["W_xh"], p["b"], x, np.zeros(len(p["b"])), "tanh")
 
     def loss(self, x: np.ndarray, y: np.ndarray) -> float:
         with quiet_overflow():
-            return _mse_head(self.params, self._states(x)[-1], y)[0]
+            return _mse_head(self.params, self._states(x).hidden[-1], y)[0]
 
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]:
         with quiet_overflow():
-            hidden = self._states(x)
-            loss, dL_dhT, head = _mse_head(self.params, hidden[-1], y)
-            trace = rnn_backward(hidden, self.params["W_hh"], x, dL_dhT, "tanh", norms=False)
+            states = self._states(x)
+            loss, dL_dhT, head = _mse_head(self.params, states.hidden[-1], y)
+            trace = rnn_backward(states, self.params["W_hh"], dL_dhT, "tanh", keep=False)
         return loss, {"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b, **head}
 
 
