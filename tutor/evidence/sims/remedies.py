@@ -6,7 +6,6 @@ Registry targets: `fn(params, seed, should_cancel) -> Result`.
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Callable
 
 import numpy as np
@@ -19,7 +18,7 @@ from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_no
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
 from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, safe_ratio, series_of
 from tutor.evidence.sims.rnn import rnn_bptt
-from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, sgd_step
+from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -36,8 +35,8 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     x = inputs(rng, params["steps"], TOY_BATCH, 2, 1.0)
     y = x[0, :, 0]
     threshold, rate, iterations = params["threshold"], params["learning_rate"], params["train_steps"]
-    free_loss, free_norms, _ = _train(copy.deepcopy(start), x, y, None, rate, iterations, should_cancel)
-    clip_loss, before, after = _train(copy.deepcopy(start), x, y, threshold, rate, iterations, should_cancel)
+    losses, norms, after = _train_pair(start.stacked(2), x, y, threshold, rate, iterations, should_cancel)
+    (free_loss, clip_loss), (free_norms, before) = losses, norms
 
     def line(name: str, values: np.ndarray, label: str) -> Series:
         return series_of(name, values, label, backward=False)
@@ -77,21 +76,21 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     )
 
 
-def _train(model, x, y, threshold, rate, iterations, should_cancel):
-    """Full-batch gradient descent; returns the losses and the gradient norms before and
-    after clipping per step. A run whose loss turns inf/NaN stops and reads NaN after."""
-    losses, before, after = (np.full(iterations, np.nan) for _ in range(3))
+def _train_pair(pair, x, y, threshold, rate, iterations, should_cancel):
+    """Full-batch gradient descent of a stack of two copies of one model, the first
+    unclipped, the second clipped by norm at `threshold`, side by side. Returns the
+    losses (2, iterations), the gradient norms before clipping (2, iterations) and the
+    clipped run's norms after clipping (iterations,). inf/NaN are recorded, not raised."""
+    losses, norms = np.empty((2, iterations)), np.empty((2, iterations))
+    after = np.empty(iterations)
     for step in range(iterations):
-        loss, grads = model.loss_and_grads(x, y)
-        norm = global_norm(grads)
-        losses[step], before[step] = loss, norm
-        if not (np.isfinite(loss) and np.isfinite(norm)):
-            break
-        factor = clip_factor(norm, threshold)
-        after[step] = norm * factor
-        sgd_step(model.params, grads, rate * factor)
+        losses[:, step], grads = pair.loss_and_grads(x, y)
+        norms[:, step] = model_norms(grads)
+        factors = np.array([1.0, clip_factor(norms[1, step], threshold)])
+        after[step] = norms[1, step] * factors[1]
+        sgd_step(pair.params, grads, rate * factors)
         check_cancel(should_cancel, step)
-    return losses, before, after
+    return losses, norms, after
 
 
 def _peak(values: np.ndarray) -> float:

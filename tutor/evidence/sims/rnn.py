@@ -58,7 +58,7 @@ class BPTTResult:
     """Forward states and exact gradients; a leading sweep axis S when W_hh was 3-D.
 
     hidden: ([S,] T+1, B, n), h_t for t = 0..T.
-    grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence.
+    grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence (None with norms=False).
     grad_hidden: ([S,] T+1, B, n), ∂L/∂h_t (None with keep=False).
     grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (None with keep=False); the
         gradient of the inputs is ∂L/∂x_t = W_xhᵀ ∂L/∂a_t, i.e. grad_pre @ W_xh.
@@ -67,7 +67,7 @@ class BPTTResult:
     """
 
     hidden: np.ndarray
-    grad_norms: np.ndarray
+    grad_norms: np.ndarray | None
     grad_hidden: np.ndarray | None
     grad_pre: np.ndarray | None
     grad_W_hh: np.ndarray | None
@@ -92,7 +92,8 @@ def rnn_bptt(
 ) -> BPTTResult:
     """Run the RNN forward over x (T, B, d) and backpropagate dL_dhT = ∂L/∂h_T.
 
-    `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). With `window` = k
+    `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). In a sweep W_xh and b
+    may be shared, (n, d) and (n,), or one per model, (S, n, d) and (S, n). With `window` = k
     the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is exactly zero
     for t < T − k and so are the weight-gradient contributions of steps t ≤ T − k.
     Overflow never raises: inf/NaN propagate into the returned arrays. `threads` > 1
@@ -130,8 +131,8 @@ def rnn_forward(
     # [W_hhᵀ; W_xhᵀ; b] per model, so that row_{t-1} @ weights = a_t
     weights = np.empty((models, width, size))
     weights[:, :size] = np.swapaxes(W_hh.reshape(models, size, size), 1, 2)
-    weights[:, size : size + features] = W_xh.T
-    weights[:, size + features] = b
+    weights[:, size : size + features] = np.swapaxes(W_xh, -1, -2)  # (n, d) or (S, n, d)
+    weights[:, size + features] = b  # (n,) or (S, n)
     if activation == "sigmoid":
         weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
     with quiet_overflow():
@@ -151,16 +152,21 @@ def rnn_backward(
     window: int | None = None,
     weight_grads: bool = True,
     keep: bool = True,
+    norms: bool = True,
     threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
 ) -> BPTTResult:
-    """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`."""
+    """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`.
+
+    `norms=False` skips ‖∂L/∂h_t‖ (grad_norms is None): training needs only the
+    weight gradients.
+    """
     rows, size = states.rows, states.size
     models, steps_plus_one, batch, width = rows.shape
     steps = steps_plus_one - 1
     first = 1 if window is None else max(1, steps - window + 1)
     linear = activation == "linear"
-    squares = np.zeros((models, steps_plus_one, batch))  # ‖∂L/∂h_t‖², zero beyond the window
+    squares = np.zeros((models, steps_plus_one, batch)) if norms else None  # ‖∂L/∂h_t‖²
     grad_hidden = np.empty((models, steps_plus_one, batch, size)) if keep else None
     # φ' = 1 for linear: ∂L/∂a_t is ∂L/∂h_t itself, no separate buffer needed
     grad_pre = None if not keep or linear else np.empty((models, steps, batch, size))
@@ -169,7 +175,7 @@ def rnn_backward(
 
     def block_backward(block: slice) -> np.ndarray | None:
         return _backward(
-            rows[:, :, block], start[:, block], squares[:, :, block],
+            rows[:, :, block], start[:, block], None if squares is None else squares[:, :, block],
             None if grad_hidden is None else grad_hidden[:, :, block],
             None if grad_pre is None else grad_pre[:, :, block],
             recurrent, activation, first, weight_grads, should_cancel,
@@ -177,17 +183,18 @@ def rnn_backward(
 
     with quiet_overflow():
         shares = in_parallel(block_backward, batch_blocks(batch, threads))
-        norms = np.sqrt(squares)
+        lengths = None if squares is None else np.sqrt(squares)
     # a square that over- or underflowed needs the vector itself, rescaled
-    rescue = ~((norms > _SAFE_LOW) & (norms < _SAFE_HIGH))
-    rescue[:, : first - 1] = False  # exactly zero by truncation
+    rescue = np.zeros((0,), bool) if lengths is None else ~((lengths > _SAFE_LOW) & (lengths < _SAFE_HIGH))
+    if lengths is not None:
+        rescue[:, : first - 1] = False  # exactly zero by truncation
     if not keep and rescue.any():
         kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
                             keep=True, threads=threads, should_cancel=should_cancel)
         return replace(kept, grad_hidden=None, grad_pre=None)
     grad_all = sum(shares[1:], shares[0]) if weight_grads else None
-    if keep:
-        norms[rescue] = vector_norms(grad_hidden[rescue])
+    if keep and lengths is not None:
+        lengths[rescue] = vector_norms(grad_hidden[rescue])
         grad_hidden[:, : first - 1] = 0.0
         if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
             grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
@@ -199,7 +206,7 @@ def rnn_backward(
     features = width - size - 1
     return BPTTResult(
         hidden=states.hidden,
-        grad_norms=squeeze(norms),
+        grad_norms=squeeze(lengths),
         grad_hidden=squeeze(grad_hidden),
         grad_pre=squeeze(grad_pre),
         grad_W_hh=None if grad_all is None else squeeze(grad_all[:, :, :size]),
@@ -218,35 +225,37 @@ def _per_model(array: np.ndarray) -> np.ndarray:
     return array[0] if array.shape[0] == 1 else array
 
 
-class _Latest:
-    """Stands in for a per-step buffer of which only the latest two steps are needed."""
-
-    def __init__(self, shape: tuple[int, ...]):
-        self.slots = np.empty((2, *shape))
-
-    def __getitem__(self, step: int) -> np.ndarray:
-        return self.slots[step % 2]
+def _steps_of(buffer: np.ndarray | None, shape: tuple[int, ...], count: int) -> list[np.ndarray]:
+    """Per-step views of a buffer indexed by step first; without a buffer, two scratch
+    arrays that alternate (only the latest two steps are ever needed). Listing the views
+    once keeps the loops free of view creation."""
+    if buffer is None:
+        slots = np.empty((2, *shape))
+        return [slots[step % 2] for step in range(count)]
+    return list(_by_step(buffer))
 
 
 def _forward(rows, x, weights, size, activation, should_cancel) -> None:
     steps = rows.shape[1] - 1
     by_step = _by_step(rows)
+    row_at = list(by_step)
+    hidden_at = [row[..., :size] for row in row_at]
     inputs = x if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
     weights = _per_model(weights)
-    pre = np.empty(by_step[0].shape[:-1] + (size,))
+    pre = np.empty(hidden_at[0].shape)
+    sigmoid = activation == "sigmoid"
     for t in range(1, steps + 1):
         if (t - 1) % AHEAD == 0:  # x and 1 into the next rows, shortly before they are used
             upcoming = by_step[t - 1 : min(t - 1 + AHEAD, steps)]
             upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
             upcoming[..., -1] = 1.0
-        np.matmul(by_step[t - 1], weights, out=pre)
-        hidden = by_step[t][..., :size]
-        if activation == "sigmoid":  # pre holds a/2, see rnn_forward
+        np.matmul(row_at[t - 1], weights, out=pre)
+        if sigmoid:  # pre holds a/2, see rnn_forward
             np.tanh(pre, out=pre)
-            np.multiply(pre, 0.5, out=hidden)
-            np.add(hidden, 0.5, out=hidden)
+            np.multiply(pre, 0.5, out=hidden_at[t])
+            np.add(hidden_at[t], 0.5, out=hidden_at[t])
         else:
-            apply(activation, pre, out=hidden)
+            apply(activation, pre, out=hidden_at[t])
         check_cancel(should_cancel, t)
 
 
@@ -259,29 +268,35 @@ def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation
     models, steps_plus_one, batch, width = rows.shape
     size = recurrent.shape[-1]
     steps = steps_plus_one - 1
-    by_step, squares_by_step = _by_step(rows), _by_step(squares)
-    step_shape = by_step[0].shape[:-1] + (size,)
-    grads = _Latest(step_shape) if grad_hidden is None else _by_step(grad_hidden)
-    pres = _Latest(step_shape) if grad_pre is None else _by_step(grad_pre)
+    row_at = list(_by_step(rows))
+    hidden_at = [row[..., :size] for row in row_at]
+    step_shape = hidden_at[0].shape
+    grads = _steps_of(grad_hidden, step_shape, steps + 1)
+    pres = _steps_of(grad_pre, step_shape, steps)
+    squares_at = None if squares is None else list(_by_step(squares))
     recurrent = _per_model(recurrent)
     slope = np.empty(step_shape)
+    linear = activation == "linear"
     total = np.zeros((models, size, width)) if weight_grads else None
     accumulated = None if total is None else _per_model(total)
     ring = None if total is None else np.empty((AHEAD, *accumulated.shape))
     grads[steps][...] = _per_model(start)
-    np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_by_step[steps])
+    if squares_at is not None:
+        np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_at[steps])
     for count, t in enumerate(range(steps, first - 1, -1), start=1):
-        if activation == "linear":
-            pre = grads[t]
+        grad, earlier = grads[t], grads[t - 1]
+        if linear:
+            pre = grad
         else:
             pre = pres[t - 1]
-            derivative_from_output(activation, by_step[t][..., :size], out=slope)
-            np.multiply(grads[t], slope, out=pre)
-        np.matmul(pre, recurrent, out=grads[t - 1])
-        np.einsum("...i,...i->...", grads[t - 1], grads[t - 1], out=squares_by_step[t - 1])
+            derivative_from_output(activation, hidden_at[t], out=slope)
+            np.multiply(grad, slope, out=pre)
+        np.matmul(pre, recurrent, out=earlier)
+        if squares_at is not None:
+            np.einsum("...i,...i->...", earlier, earlier, out=squares_at[t - 1])
         if ring is not None:
             filled = (count - 1) % AHEAD + 1
-            np.matmul(np.swapaxes(pre, -1, -2), by_step[t - 1], out=ring[filled - 1])
+            np.matmul(pre.swapaxes(-1, -2), row_at[t - 1], out=ring[filled - 1])
             if filled == AHEAD or t == first:
                 accumulated += ring[:filled].sum(axis=0)
         check_cancel(should_cancel, t)
