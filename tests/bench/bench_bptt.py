@@ -101,7 +101,7 @@ def replay_matmuls(threads):
     and threads, on scratch data made once beforehand."""
     import numpy as np
 
-    from tutor.evidence.sims.rnn import batch_blocks, in_parallel
+    from tutor.evidence.sims.numerics import batch_blocks, in_parallel
 
     rng = np.random.default_rng(2)
     rows = rng.standard_normal((STEPS + 1, BATCH, WIDTH))

@@ -7,7 +7,8 @@ which it became inf or NaN, so every model wraps its arithmetic in `quiet_overfl
 
 from __future__ import annotations
 
-from typing import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
 
@@ -19,6 +20,9 @@ MAX_ELEMENTS = 2**28
 
 #: How many loop iterations pass between two calls of `should_cancel`.
 CANCEL_EVERY = 64
+
+#: Rows per block of a batch below which a thread costs more than it saves.
+MIN_BLOCK = 16
 
 _SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150
 
@@ -76,3 +80,21 @@ def check_cancel(should_cancel: Callable[[], bool] | None, iteration: int) -> No
     """Raise `Cancelled` when `should_cancel` says so; asks only every CANCEL_EVERY iterations."""
     if should_cancel is not None and iteration % CANCEL_EVERY == 0 and should_cancel():
         raise Cancelled()
+
+
+Output = TypeVar("Output")
+
+
+def batch_blocks(batch: int, threads: int) -> list[slice]:
+    """The batch cut into at most `threads` contiguous blocks of at least MIN_BLOCK rows."""
+    count = max(1, min(threads, batch // MIN_BLOCK))
+    edges = [round(i * batch / count) for i in range(count + 1)]
+    return [slice(begin, end) for begin, end in zip(edges, edges[1:])]
+
+
+def in_parallel(work: Callable[[slice], Output], blocks: Sequence[slice]) -> list[Output]:
+    """`work` on every block, in threads when there is more than one."""
+    if len(blocks) == 1:
+        return [work(blocks[0])]
+    with ThreadPoolExecutor(max_workers=len(blocks)) as pool:
+        return list(pool.map(work, blocks))

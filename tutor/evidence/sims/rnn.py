@@ -24,16 +24,21 @@ store the per-step gradient vectors, only their norms.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence, TypeVar
+from typing import Callable
 
 import numpy as np
 
 from tutor.evidence.sims.activations import apply, check_activation, derivative_from_output
-from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
+from tutor.evidence.sims.numerics import (
+    batch_blocks,
+    check_cancel,
+    ensure_affordable,
+    in_parallel,
+    quiet_overflow,
+    vector_norms,
+)
 
-MIN_BLOCK = 16  # rows per block below which a thread costs more than it saves
 AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
 _SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150  # norms outside are recomputed with scaling
 
@@ -93,18 +98,29 @@ def rnn_bptt(
     """Run the RNN forward over x (T, B, d) and backpropagate dL_dhT = ∂L/∂h_T.
 
     `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). In a sweep W_xh and b
-    may be shared, (n, d) and (n,), or one per model, (S, n, d) and (S, n). With `window` = k
-    the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is exactly zero
-    for t < T − k and so are the weight-gradient contributions of steps t ≤ T − k.
-    Overflow never raises: inf/NaN propagate into the returned arrays. `threads` > 1
-    runs blocks of the batch in parallel (limit BLAS to one thread per block then, e.g.
-    OPENBLAS_NUM_THREADS=1, or the blocks' matrix products compete for the cores).
+    may be shared, (n, d) and (n,), or one per model, (S, n, d) and (S, n). With
+    `window` = k the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is
+    exactly zero for t < T − k and so are the weight-gradient contributions of steps
+    t ≤ T − k. `keep=False` returns the norms and weight gradients without storing every
+    ∂L/∂h_t. Overflow never raises: inf/NaN propagate into the returned arrays.
+
+    `threads` > 1 runs blocks of the batch in parallel, each block forward then backward
+    on its own thread (limit BLAS to one thread then, e.g. OPENBLAS_NUM_THREADS=1, or the
+    blocks' matrix products compete for the cores).
     """
-    states = rnn_forward(W_hh, W_xh, b, x, h0, activation, threads=threads, should_cancel=should_cancel)
-    return rnn_backward(
-        states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
-        keep=keep, threads=threads, should_cancel=should_cancel,
-    )
+    states, forward = _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel)
+    backward, finish = _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
+                                      True, should_cancel)
+
+    def both(block: slice) -> np.ndarray | None:
+        forward(block)
+        return backward(block)
+
+    with quiet_overflow():
+        result = finish(in_parallel(both, batch_blocks(x.shape[1], threads)))
+    if result is None:  # a norm needs rescaling: once more, keeping the vectors
+        return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
+    return result
 
 
 def rnn_forward(
@@ -119,28 +135,10 @@ def rnn_forward(
     should_cancel: Callable[[], bool] | None = None,
 ) -> RNNStates:
     """h_0..h_T (in `RNNStates.hidden`): what `rnn_backward` starts from."""
-    check_activation(activation)
-    steps, batch, features = x.shape
-    size = W_hh.shape[-1]
-    models = W_hh.shape[0] if W_hh.ndim == 3 else 1
-    width = size + features + 1
-    ensure_affordable(models * (steps + 1) * batch * (width + 2 * size), "this RNN run")
-    rows = np.empty((models, steps + 1, batch, width))
-    rows[:, 0, :, :size] = h0
-    rows[:, steps, :, size:] = 0.0  # there is no x_{T+1}
-    # [W_hhᵀ; W_xhᵀ; b] per model, so that row_{t-1} @ weights = a_t
-    weights = np.empty((models, width, size))
-    weights[:, :size] = np.swapaxes(W_hh.reshape(models, size, size), 1, 2)
-    weights[:, size : size + features] = np.swapaxes(W_xh, -1, -2)  # (n, d) or (S, n, d)
-    weights[:, size + features] = b  # (n,) or (S, n)
-    if activation == "sigmoid":
-        weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
+    states, forward = _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel)
     with quiet_overflow():
-        in_parallel(
-            lambda block: _forward(rows[:, :, block], x[:, block], weights, size, activation, should_cancel),
-            batch_blocks(batch, threads),
-        )
-    return RNNStates(rows, size, W_hh.ndim == 3)
+        in_parallel(forward, batch_blocks(x.shape[1], threads))
+    return states
 
 
 def rnn_backward(
@@ -161,6 +159,51 @@ def rnn_backward(
     `norms=False` skips ‖∂L/∂h_t‖ (grad_norms is None): training needs only the
     weight gradients.
     """
+    backward, finish = _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
+                                      norms, should_cancel)
+    with quiet_overflow():
+        result = finish(in_parallel(backward, batch_blocks(states.rows.shape[2], threads)))
+    if result is None:
+        return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
+    return result
+
+
+def _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel) -> BPTTResult:
+    """The lean result of a run whose norms needed the vectors: rerun keeping them."""
+    kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
+                        keep=True, threads=threads, should_cancel=should_cancel)
+    return replace(kept, grad_hidden=None, grad_pre=None)
+
+
+def _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel):
+    """The buffers of a forward pass, and the work on one block of the batch."""
+    check_activation(activation)
+    steps, batch, features = x.shape
+    size = W_hh.shape[-1]
+    models = W_hh.shape[0] if W_hh.ndim == 3 else 1
+    width = size + features + 1
+    ensure_affordable(models * (steps + 1) * batch * (width + 2 * size), "this RNN run")
+    rows = np.empty((models, steps + 1, batch, width))
+    rows[:, 0, :, :size] = h0
+    rows[:, steps, :, size:] = 0.0  # there is no x_{T+1}
+    # [W_hhᵀ; W_xhᵀ; b] per model, so that row_{t-1} @ weights = a_t
+    weights = np.empty((models, width, size))
+    weights[:, :size] = np.swapaxes(W_hh.reshape(models, size, size), 1, 2)
+    weights[:, size : size + features] = np.swapaxes(W_xh, -1, -2)  # (n, d) or (S, n, d)
+    weights[:, size + features] = b  # (n,) or (S, n)
+    if activation == "sigmoid":
+        weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
+
+    def forward(block: slice) -> None:
+        _forward(rows[:, :, block], x[:, block], weights, size, activation, should_cancel)
+
+    return RNNStates(rows, size, W_hh.ndim == 3), forward
+
+
+def _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep, norms, should_cancel):
+    """The buffers of a backward pass, the work on one block of the batch, and `finish`,
+    which assembles the result from the blocks' weight gradients (None when a norm needs
+    the vectors that keep=False did not store)."""
     rows, size = states.rows, states.size
     models, steps_plus_one, batch, width = rows.shape
     steps = steps_plus_one - 1
@@ -173,7 +216,7 @@ def rnn_backward(
     recurrent = np.ascontiguousarray(W_hh, dtype=np.float64).reshape(models, size, size)
     start = np.broadcast_to(dL_dhT, (models, batch, size))
 
-    def block_backward(block: slice) -> np.ndarray | None:
+    def backward(block: slice) -> np.ndarray | None:
         return _backward(
             rows[:, :, block], start[:, block], None if squares is None else squares[:, :, block],
             None if grad_hidden is None else grad_hidden[:, :, block],
@@ -181,38 +224,39 @@ def rnn_backward(
             recurrent, activation, first, weight_grads, should_cancel,
         )
 
-    with quiet_overflow():
-        shares = in_parallel(block_backward, batch_blocks(batch, threads))
+    def finish(shares: list[np.ndarray | None]) -> BPTTResult | None:
         lengths = None if squares is None else np.sqrt(squares)
-    # a square that over- or underflowed needs the vector itself, rescaled
-    rescue = np.zeros((0,), bool) if lengths is None else ~((lengths > _SAFE_LOW) & (lengths < _SAFE_HIGH))
-    if lengths is not None:
-        rescue[:, : first - 1] = False  # exactly zero by truncation
-    if not keep and rescue.any():
-        kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
-                            keep=True, threads=threads, should_cancel=should_cancel)
-        return replace(kept, grad_hidden=None, grad_pre=None)
-    grad_all = sum(shares[1:], shares[0]) if weight_grads else None
-    if keep and lengths is not None:
-        lengths[rescue] = vector_norms(grad_hidden[rescue])
-        grad_hidden[:, : first - 1] = 0.0
-        if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
-            grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
-        grad_pre[:, : first - 1] = 0.0
+        if lengths is not None:
+            # a square that over- or underflowed needs the vector itself, rescaled
+            rescue = ~((lengths > _SAFE_LOW) & (lengths < _SAFE_HIGH))
+            rescue[:, : first - 1] = False  # exactly zero by truncation
+            if rescue.any():
+                if not keep:
+                    return None
+                lengths[rescue] = vector_norms(grad_hidden[rescue])
+        nonlocal grad_pre
+        if keep:
+            grad_hidden[:, : first - 1] = 0.0
+            if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
+                grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
+            grad_pre[:, : first - 1] = 0.0
+        grad_all = sum(shares[1:], shares[0]) if weight_grads else None
 
-    def squeeze(array: np.ndarray | None) -> np.ndarray | None:
-        return array if states.swept or array is None else array[0]
+        def squeeze(array: np.ndarray | None) -> np.ndarray | None:
+            return array if states.swept or array is None else array[0]
 
-    features = width - size - 1
-    return BPTTResult(
-        hidden=states.hidden,
-        grad_norms=squeeze(lengths),
-        grad_hidden=squeeze(grad_hidden),
-        grad_pre=squeeze(grad_pre),
-        grad_W_hh=None if grad_all is None else squeeze(grad_all[:, :, :size]),
-        grad_W_xh=None if grad_all is None else squeeze(grad_all[:, :, size : size + features]),
-        grad_b=None if grad_all is None else squeeze(grad_all[:, :, size + features]),
-    )
+        features = width - size - 1
+        return BPTTResult(
+            hidden=states.hidden,
+            grad_norms=squeeze(lengths),
+            grad_hidden=squeeze(grad_hidden),
+            grad_pre=squeeze(grad_pre),
+            grad_W_hh=None if grad_all is None else squeeze(grad_all[:, :, :size]),
+            grad_W_xh=None if grad_all is None else squeeze(grad_all[:, :, size : size + features]),
+            grad_b=None if grad_all is None else squeeze(grad_all[:, :, size + features]),
+        )
+
+    return backward, finish
 
 
 def _by_step(buffer: np.ndarray) -> np.ndarray:
@@ -301,24 +345,6 @@ def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation
                 accumulated += ring[:filled].sum(axis=0)
         check_cancel(should_cancel, t)
     return total
-
-
-Result = TypeVar("Result")
-
-
-def batch_blocks(batch: int, threads: int) -> list[slice]:
-    """The batch cut into at most `threads` contiguous blocks of at least MIN_BLOCK rows."""
-    count = max(1, min(threads, batch // MIN_BLOCK))
-    edges = [round(i * batch / count) for i in range(count + 1)]
-    return [slice(begin, end) for begin, end in zip(edges, edges[1:])]
-
-
-def in_parallel(work: Callable[[slice], Result], blocks: Sequence[slice]) -> list[Result]:
-    """`work` on every block, in threads when there is more than one."""
-    if len(blocks) == 1:
-        return [work(blocks[0])]
-    with ThreadPoolExecutor(max_workers=len(blocks)) as pool:
-        return list(pool.map(work, blocks))
 
 
 def sequence_weight_grads(
