@@ -190,3 +190,16 @@ def test_format_result_reads_well(defaults):
 )
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+def test_catalog_and_text_import_no_numpy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tutor.evidence.sims.catalog, tutor.evidence.text, tutor.evidence.registry as r;"
+        "r.all_specs('simulation');"
+        "print(any(m == 'numpy' or m.startswith('numpy.') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
