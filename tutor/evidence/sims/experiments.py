@@ -121,7 +121,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "jacobian_norms": jacobian,
             "log10_jacobian_norms": log_jacobian / math.log(10),
             "h_T": trace.hidden[steps, 0],
-            "loss": float(problem.dL_dhT @ trace.hidden[steps, 0]),
+            "loss_first_sequence": float(problem.dL_dhT @ trace.hidden[steps, 0]),
             "grad_W_hh": grad_W_hh,
             "grad_W_xh": grad_W_xh,
             "grad_b": grad_b,

@@ -11,7 +11,6 @@ from typing import Any, Callable
 import numpy as np
 
 from tutor.evidence.result import Plot, Result, Series
-from tutor.evidence.sims.activations import derivative_from_output
 from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
@@ -107,7 +106,7 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
                      "tanh", should_cancel=should_cancel)
     with quiet_overflow():
         # step t adds ∂L/∂a_t [h_{t-1}; x_t; 1]ᵀ to the gradient of (W_hh, W_xh, b)
-        pre = trace.grad_hidden[1:, 0] * derivative_from_output("tanh", trace.hidden[1:, 0])
+        pre = trace.grad_pre[:, 0]
         lengths = np.sqrt(vector_norms(trace.hidden[:-1, 0]) ** 2 + vector_norms(problem.x[:, 0]) ** 2 + 1)
         contributions = vector_norms(pre) * lengths
     norm = global_norm({"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b})

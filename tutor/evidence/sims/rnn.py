@@ -294,7 +294,7 @@ def _forward(rows, x, weights, size, activation, should_cancel) -> None:
             upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
             upcoming[..., -1] = 1.0
         np.matmul(row_at[t - 1], weights, out=pre)
-        if sigmoid:  # pre holds a/2, see rnn_forward
+        if sigmoid:  # pre holds a/2, see _forward_plan
             np.tanh(pre, out=pre)
             np.multiply(pre, 0.5, out=hidden_at[t])
             np.add(hidden_at[t], 0.5, out=hidden_at[t])
