@@ -15,7 +15,7 @@ from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, safe_ratio, series_of
+from tutor.evidence.sims.report import first_over_last, fmt, ratio_text, safe_ratio, series_of
 from tutor.evidence.sims.rnn import rnn_bptt
 from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
@@ -208,11 +208,11 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     )
     ratios = {line.name: first_over_last(line.y) for line in lines}
     forget, update = float(lstm_trace.forget_gates.mean()), float(gru_trace.update_gates.mean())
+    text = {line.name: ratio_text(ratios[line.name], line) for line in lines}
     reading = (
-        f"over {steps} steps ‖∂L/∂h_t‖: vanilla "
-        f"{change_phrase(ratios['vanilla'], steps, overflow=lines[0].overflow_step)}; "
-        f"LSTM {fmt(ratios['lstm'])} (mean forget gate {fmt(forget)}), "
-        f"GRU {fmt(ratios['gru'])} (mean update gate {fmt(update)})"
+        f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps, same inputs and loss: vanilla RNN "
+        f"{text['vanilla']}, LSTM {text['lstm']} (mean forget gate {fmt(forget)}), "
+        f"GRU {text['gru']} (mean update gate {fmt(update)})"
     )
     return Result(
         name="gated-vs-vanilla",
