@@ -123,7 +123,7 @@ def replay_matmuls(threads):
             np.matmul(grads[t - 1, part], recurrent, out=step_out)
             np.matmul(grads[t - 1, part].T, rows[t - 1, part], out=share)
 
-    return lambda: in_parallel(block, blocks)
+    return lambda: in_parallel(block, blocks, threads)
 
 
 def big_matmul_gflops(matrix, multiply):

@@ -117,7 +117,7 @@ def rnn_bptt(
         return backward(block)
 
     with quiet_overflow():
-        result = finish(in_parallel(both, batch_blocks(x.shape[1], threads)))
+        result = finish(in_parallel(both, _blocks(states, threads), threads))
     if result is None:  # a norm needs rescaling: once more, keeping the vectors
         return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
     return result
@@ -137,7 +137,7 @@ def rnn_forward(
     """h_0..h_T (in `RNNStates.hidden`): what `rnn_backward` starts from."""
     states, forward = _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel)
     with quiet_overflow():
-        in_parallel(forward, batch_blocks(x.shape[1], threads))
+        in_parallel(forward, _blocks(states, threads), threads)
     return states
 
 
@@ -162,10 +162,16 @@ def rnn_backward(
     backward, finish = _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
                                       norms, should_cancel)
     with quiet_overflow():
-        result = finish(in_parallel(backward, batch_blocks(states.rows.shape[2], threads)))
+        result = finish(in_parallel(backward, _blocks(states, threads), threads))
     if result is None:
         return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
     return result
+
+
+def _blocks(states: RNNStates, threads: int) -> list[slice]:
+    """Blocks of the batch sized for the cache; see `batch_blocks`."""
+    models, steps_plus_one, batch, width = states.rows.shape
+    return batch_blocks(batch, threads, bytes_per_row=8 * models * steps_plus_one * width)
 
 
 def _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel) -> BPTTResult:
