@@ -1,6 +1,6 @@
 """Benchmark the engine's BPTT against the two PyTorch versions a learner would write.
 
-    PYTHONPATH=. python tests/bench/bench_bptt.py [--runs 15] [--rounds 3] [--threads 1,2]
+    PYTHONPATH=. python tests/bench/bench_bptt.py [--runs 5] [--rounds 5] [--threads 1,2]
 
 The job, identical on every side, in float64: batch 256, T = 200, hidden 64, input 16;
 forward pass, backward pass from L = Σ g·h_T, all ‖∂L/∂h_t‖ for t = 0..T and the weight
@@ -241,8 +241,8 @@ def agree(reference, other, key):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per side and round")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of all sides, interleaved")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per side and round")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of all sides, interleaved")
     parser.add_argument("--threads", default="1,2", help="thread budgets per side to compare, e.g. 1,2")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--activation", default="tanh", help=argparse.SUPPRESS)
@@ -257,7 +257,8 @@ def main():
 def compare(args):
     """One table: every side and activation with `args.threads` threads each."""
     print(f"\nBPTT float64, batch {BATCH}, T = {STEPS}, hidden {HIDDEN}, input {FEATURES}; "
-          f"{args.threads} thread(s) per side, {args.rounds} rounds × {args.runs} runs, medians")
+          f"{args.threads} thread(s) per side, {args.rounds} rounds × {args.runs} runs, medians; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
     results = {case: {} for case in CASES}
     for _ in range(args.rounds):
         for activation, sides in CASES:
@@ -289,6 +290,7 @@ def compare(args):
     print(f"  the products alone:            {flops / products / 1e9:6.1f} GFLOP/s ({1e3 * products:.1f} ms)")
     print(f"  {BIG}x{BIG} matmul, NumPy/OpenBLAS: {peak['numpy']:6.1f} GFLOP/s")
     print(f"  {BIG}x{BIG} matmul, PyTorch/MKL:    {peak['torch']:6.1f} GFLOP/s")
+    print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine shows up here)")
 
 
 if __name__ == "__main__":
