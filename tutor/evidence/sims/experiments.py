@@ -180,7 +180,6 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "cell_grad_norms": cell.y,
             "hidden_grad_norms": hid.y,
             "forget_gate_mean": forget,
-            "grad_W_h_batch": trace.grad_W_h,
         },
     )
 
