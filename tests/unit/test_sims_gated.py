@@ -50,7 +50,7 @@ def gru_loss(W_x, b_x, W_h, b_h, x, g, *, bump_h=None):
             r = sigmoid(xi[:, :n] + hh[:, :n])
             z = sigmoid(xi[:, n : 2 * n] + hh[:, n : 2 * n])
             cand = np.tanh(xi[:, 2 * n :] + r * hh[:, 2 * n :])
-            h = (1 - z) * cand + z * h
+            h = (1 - z) * h + z * cand
         if bump_h is not None and bump_h[0] == t:
             h = h + bump_h[1]
     return float(np.sum(h @ g))
@@ -140,11 +140,11 @@ def test_lstm_cell_gradient_scales_exactly_by_the_forget_gate_without_recurrence
     assert np.all(trace.grad_hidden[:-1] == 0.0)
 
 
-def test_gru_hidden_gradient_scales_exactly_by_the_update_gate_without_recurrence():
+def test_gru_hidden_gradient_scales_exactly_by_one_minus_the_update_gate_without_recurrence():
     W_x, b_x, _, _, x, g = gru_problem(seed=3, steps=20, n=4)
     trace = gru_bptt(GRUWeights(W_x, b_x, np.zeros((12, 4)), np.zeros(12)), x, g)
     for t in range(20, 0, -1):
-        assert np.array_equal(trace.grad_hidden[t - 1], trace.grad_hidden[t] * trace.update_gates[t - 1])
+        assert np.array_equal(trace.grad_hidden[t - 1], trace.grad_hidden[t] * (1.0 - trace.update_gates[t - 1]))
 
 
 @pytest.mark.parametrize("model", ["lstm", "gru"])

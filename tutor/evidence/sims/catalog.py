@@ -128,7 +128,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             _scale(1.0),
             Param(
                 "update_bias", "float", -1.0,
-                "bias of the update gate z (PyTorch convention: z near 1 keeps h_{t-1})",
+                "bias of the update gate z (Chung et al.: z near 0 keeps h_{t-1}; PyTorch swaps z and 1 − z)",
                 -10.0, 10.0,
             ),
             _INPUT_SCALE,

@@ -201,7 +201,7 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
     gate = series_of("update_gate", update, "mean z_t over units", start=1, backward=False)
     ratio = first_over_last(hid.y)
     reading = (
-        f"mean update gate {fmt(float(update.mean()))} (z near 1 keeps h_{{t-1}}): ‖∂L/∂h_t‖ "
+        f"mean update gate {fmt(float(update.mean()))} (z near 0 keeps h_{{t-1}}): ‖∂L/∂h_t‖ "
         f"{change_phrase(ratio, steps, overflow=hid.overflow_step)}"
     )
     return Result(

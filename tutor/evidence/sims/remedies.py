@@ -196,7 +196,9 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     problem = rnn_problem(rng, steps=steps, hidden=hidden, features=FEATURES, batch=1,
                           init="spectral", scale=1.0)
     lstm = lstm_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, forget_bias=bias)
-    gru = gru_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, update_bias=bias)
+    # The GRU keeps its state when z is near 0 (Chung et al.'s convention), so the bias that
+    # favours remembering is the negative of the LSTM's forget-gate bias.
+    gru = gru_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, update_bias=-bias)
     vanilla = rnn_bptt(problem.W_hh, problem.W_xh, problem.b, problem.x, problem.h0, problem.dL_dhT,
                        "tanh", weight_grads=False, should_cancel=should_cancel)
     lstm_trace = lstm_bptt(lstm, problem.x, problem.dL_dhT, should_cancel=should_cancel)
@@ -204,7 +206,7 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     lines = (
         series_of("vanilla", vanilla.grad_norms[:, 0], "vanilla tanh RNN (ρ = 1)"),
         series_of("lstm", lstm_trace.hidden_grad_norms[:, 0], f"LSTM (forget bias {fmt(bias)})"),
-        series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(bias)})"),
+        series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(-bias)})"),
     )
     ratios = {line.name: first_over_last(line.y) for line in lines}
     forget, update = float(lstm_trace.forget_gates.mean()), float(gru_trace.update_gates.mean())
