@@ -13,6 +13,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any, Sequence
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 INDENT = "   "
 DEFAULT_WIDTH = 76
-SCREEN_MARGINS = 8  # card padding and scrollbar, panel padding, this view's gutter
+SCREEN_MARGINS = 10  # card padding and gutter, panel padding, this view's gutter, rounding
+MAX_LINES = 18
 
 
 def steps_content(steps: Sequence[Step], width: int) -> Content:
@@ -53,9 +55,7 @@ class DerivationSteps(ScrollableContainer):
     DerivationSteps {
         height: auto;
         max-height: 18;
-        overflow-x: auto;
-        overflow-y: auto;
-        scrollbar-gutter: stable;  /* the wrap width does not change when the bar appears */
+        scrollbar-gutter: stable;  /* the wrap width does not change with the scrollbar */
         & > .derivation--text { width: auto; text-wrap: nowrap; }
     }
     """
@@ -69,13 +69,22 @@ class DerivationSteps(ScrollableContainer):
         # a guess from the terminal's width, right for the screens' layout, so that the
         # first resize (when the panel is shown) does not rewrap and lay out again
         self._wrapped_at = max(20, self.app.size.width - SCREEN_MARGINS)
-        yield Static(steps_content(self.steps, self._wrapped_at), classes="derivation--text")
+        yield Static(self._content(self._wrapped_at), classes="derivation--text")
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
         if width > 0 and width != self._wrapped_at:
             self._wrapped_at = width
-            self.query_one(".derivation--text", Static).update(steps_content(self.steps, width))
+            self.query_one(".derivation--text", Static).update(self._content(width))
+
+    def _content(self, width: int) -> Content:
+        """The text wrapped at `width`; the scrollbars are decided here, from the text,
+        because Textual showing or hiding one by itself costs another layout pass."""
+        content = steps_content(self.steps, width)
+        lines = content.plain.splitlines()
+        self.styles.overflow_x = "scroll" if max(map(cell_len, lines), default=0) > width else "hidden"
+        self.styles.overflow_y = "scroll" if len(lines) > MAX_LINES else "hidden"
+        return content
 
     @property
     def text(self) -> str:
