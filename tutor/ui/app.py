@@ -94,6 +94,9 @@ class TutorApp(App[None]):
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
+        for entry in self.entries:
+            if entry.requested and not entry.usable:  # `tutor --pack PATH` named a broken pack
+                self.notify(entry.error or f"{entry.title} could not be loaded", severity="error", timeout=15)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.fill_packs()
