@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from textual import on, work
 from textual.app import App
@@ -24,10 +24,6 @@ from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
-
-if TYPE_CHECKING:
-    from tutor.packs.schema import Question
-
 
 class TutorApp(App[None]):
     """Study and practise interview questions, with the evidence behind each answer."""
@@ -98,6 +94,9 @@ class TutorApp(App[None]):
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
+        for entry in self.entries:
+            if entry.requested and not entry.usable:  # `tutor --pack PATH` named a broken pack
+                self.notify(entry.error or f"{entry.title} could not be loaded", severity="error", timeout=15)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.fill_packs()
@@ -136,12 +135,6 @@ class TutorApp(App[None]):
         self.pack_id = pack_id
         if isinstance(self.screen, HomeScreen):
             self.screen.show_pack(pack_id)
-
-    def find_question(self, pack_id: str, question_id: str) -> Question | None:
-        entry = self.entry(pack_id)
-        if entry is None or entry.pack is None:
-            return None
-        return next((q for q in entry.pack.questions if q.id == question_id), None)
 
     # ---- modes and screens ------------------------------------------------------
 
