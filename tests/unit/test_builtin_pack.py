@@ -40,3 +40,10 @@ def test_the_papers_are_cited(pack):
     cited = " ".join(s for q in pack.questions for s in q.sources)
     for author in ("Bengio", "Hochreiter", "Gers", "Pascanu", "Saxe", "Jaitly", "Vaswani"):
         assert author in cited, author
+
+
+def test_the_builtin_pack_proves_itself():
+    """`tutor check content/rnn-gradients`: every answer, sample, claim (3 seeds) and rubric holds."""
+    from tutor.cli import main
+
+    assert main(["check", str(paths.builtin_content_dir() / "rnn-gradients"), "--jobs", "2"]) == 0
