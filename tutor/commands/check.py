@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from tutor.commands.evidence_args import positive_int
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folder or file")
-    parser.add_argument("--seeds", type=_positive, default=3, metavar="N", help="seeds per simulation (default 3)")
+    parser.add_argument("--seeds", type=positive_int, default=3, metavar="N", help="seeds per simulation (default 3)")
     parser.add_argument("--jobs", type=int, default=1, metavar="J",
                         help="processes to run checks in (default 1; 0 = one per CPU)")
     parser.set_defaults(run=run)
@@ -92,10 +93,3 @@ class _Progress:
         if self.tty:
             self.stream.write("\r" + " " * 90 + "\r")
             self.stream.flush()
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value

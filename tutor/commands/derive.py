@@ -6,7 +6,7 @@ import argparse
 import json
 
 from tutor.commands import EXIT_OK
-from tutor.commands.evidence_args import fail, parse_params, print_listing, register_evidence_command
+from tutor.commands.evidence_args import choose_evidence, param_failure, positive_int, register_evidence_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,30 +16,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from tutor.evidence import registry
 
-    if args.list or not args.name:
-        print_listing(registry.all_specs("derivation"))
-        return EXIT_OK
-    try:
-        spec = registry.get(args.name)
-    except registry.UnknownEvidence as error:
-        return fail("derive", str(error))
-    if spec.kind != "derivation":
-        return fail("derive", f"'{spec.name}' is a simulation: run `tutor sim {spec.name}`")
-    given, options = parse_params(
-        spec,
-        args.rest,
+    chosen = choose_evidence(
+        args,
+        "derivation",
         "derive",
         [
             ("--latex", {"action": "store_true", "help": "print the steps as LaTeX"}),
             ("--json", {"action": "store_true", "help": "print the steps as JSON data"}),
         ],
     )
+    if isinstance(chosen, int):
+        return chosen
+    spec, given, options = chosen
     from tutor.evidence.derivations.cache import run_cached
 
     try:
         result = run_cached(spec.name, given)
     except registry.ParamError as error:
-        return fail("derive", f"{spec.name}: --{str(error).replace('_', '-')}")
+        return param_failure("derive", spec.name, error)
     if options.json:
         print(json.dumps(result.to_json_dict()))
     elif options.latex:

@@ -63,6 +63,48 @@ def parse_params(spec: EvidenceSpec, rest: list[str], command: str, extra_option
     return given, options
 
 
+OTHER_COMMAND = {"simulation": ("derive", "derivation"), "derivation": ("sim", "simulation")}
+
+
+def choose_evidence(args: argparse.Namespace, kind: str, command: str, extra_options: list[tuple[str, dict]]):
+    """The listing, or the declaration named on the command line with its parsed options.
+
+    Returns an exit code when the command is done (listing printed, or a bad name), else
+    `(spec, params given, options)`.
+    """
+    from tutor.evidence import registry
+
+    if args.list or not args.name:
+        print_listing(registry.all_specs(kind))
+        return 0
+    try:
+        spec = registry.get(args.name)
+    except registry.UnknownEvidence as error:
+        return fail(command, str(error))
+    if spec.kind != kind:
+        other_command, other_kind = OTHER_COMMAND[kind]
+        return fail(command, f"'{spec.name}' is a {other_kind}: run `tutor {other_command} {spec.name}`")
+    given, options = parse_params(spec, args.rest, command, extra_options)
+    return spec, given, options
+
+
+def param_failure(command: str, spec_name: str, error: Exception) -> int:
+    """`tutor sim: rnn: --input-scale: 11 is above the maximum 10` for a refused parameter."""
+    name, _, message = str(error).partition(": ")
+    return fail(command, f"{spec_name}: --{name.replace('_', '-')}: {message}")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def fail(command: str, message: str) -> int:
     print(f"tutor {command}: {message}", file=sys.stderr)
     return 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
-from tutor.commands.evidence_args import fail, parse_params, print_listing, register_evidence_command
+from tutor.commands import EXIT_OK
+from tutor.commands.evidence_args import choose_evidence, param_failure, positive_int, register_evidence_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,31 +16,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from tutor.evidence import registry
 
-    if args.list or not args.name:
-        print_listing(registry.all_specs("simulation"))
-        return EXIT_OK
-    try:
-        spec = registry.get(args.name)
-    except registry.UnknownEvidence as error:
-        return fail("sim", str(error))
-    if spec.kind != "simulation":
-        return fail("sim", f"'{spec.name}' is a derivation: run `tutor derive {spec.name}`")
-    given, options = parse_params(
-        spec,
-        args.rest,
+    chosen = choose_evidence(
+        args,
+        "simulation",
         "sim",
         [
             ("--seed", {"type": int, "default": 0, "help": "random seed (default 0)"}),
             ("--json", {"action": "store_true", "help": "print the whole result as JSON"}),
             ("--no-plot", {"action": "store_true", "help": "print the summary without a plot"}),
-            ("--width", {"type": int, "default": 78, "help": "plot width in columns"}),
-            ("--height", {"type": int, "default": 20, "help": "plot height in rows"}),
+            ("--width", {"type": positive_int, "default": 78, "help": "plot width in columns"}),
+            ("--height", {"type": positive_int, "default": 20, "help": "plot height in rows"}),
         ],
     )
+    if isinstance(chosen, int):
+        return chosen
+    spec, given, options = chosen
     try:
         result = registry.run(spec.name, given, seed=options.seed)
     except registry.ParamError as error:
-        return fail("sim", f"{spec.name}: --{str(error).replace('_', '-')}")
+        return param_failure("sim", spec.name, error)
     if options.json:
         print(json.dumps(result.to_json_dict()))
         return EXIT_OK
@@ -53,4 +47,4 @@ def run(args: argparse.Namespace) -> int:
         for plot in result.plots:
             print()
             print(render_plot(plot, width=options.width, height=options.height))
-    return EXIT_OK if result is not None else EXIT_BAD_INPUT
+    return EXIT_OK
