@@ -31,7 +31,7 @@ def to_markdown(report: MockReport) -> str:
     lines = [f"# Mock interview {report.mock_id}: {report.pack_id}", ""]
     lines.append(
         f"- Date: {report.started_at:%Y-%m-%d %H:%M} UTC\n"
-        f"- Score: {_percent(report.score)}\n"
+        f"- Score: {percent_text(report.score)}\n"
         f"- Time: {clock_text(report.time_used_seconds)} of {clock_text(report.time_limit_seconds)}\n"
         f"- Questions: {len(report.questions)} (seed {report.seed})"
     )
@@ -40,7 +40,7 @@ def to_markdown(report: MockReport) -> str:
     lines.extend(["", "## Weakest topics", ""])
     if report.weakest_topics:
         lines.extend(
-            f"- {topic.topic}: {_percent(topic.score)} over {topic.questions} question"
+            f"- {topic.topic}: {percent_text(topic.score)} over {topic.questions} question"
             f"{'' if topic.questions == 1 else 's'}"
             for topic in report.weakest_topics
         )
@@ -103,10 +103,11 @@ def _verdict(question: QuestionReport) -> str:
     if question.invalid:
         return "could not be read, 0%"
     word = "correct" if question.correct else ("partly correct" if (question.score or 0) > 0 else "wrong")
-    return f"{word}, {_percent(question.score)}"
+    return f"{word}, {percent_text(question.score)}"
 
 
-def _percent(score: float | None) -> str:
+def percent_text(score: float | None) -> str:
+    """A score in 0..1 as a whole percentage; `n/a` when there is none."""
     return "n/a" if score is None else f"{round(score * 100)}%"
 
 
