@@ -78,8 +78,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
         detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
         lines.append(f"- Misconception: {question.misconception}{detail}")
     if question.feedback:
-        lines.append(f"- Feedback: {question.feedback}")
-    lines.append(f"- Model answer: {question.model_answer}")
+        lines.append(f"- Feedback: {_continued(question.feedback)}")
+    lines.append(f"- Model answer: {_continued(question.model_answer)}")
     if question.evidence:
         lines.append(f"- Evidence: {', '.join(question.evidence)}")
     for index, follow_up in enumerate(question.follow_ups, start=1):
@@ -91,7 +91,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"- Your answer: {_quote(follow_up.response)} ({_OUTCOME_WORDS.get(follow_up.outcome, follow_up.outcome)})",
                 f"- Time: {clock_text(follow_up.time_used)} of {clock_text(follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
-                f"- Model answer: {follow_up.model_answer}",
+                f"- Model answer: {_continued(follow_up.model_answer)}",
             ]
         )
     return lines
@@ -109,6 +109,11 @@ def _verdict(question: QuestionReport) -> str:
 def percent_text(score: float | None) -> str:
     """A score in 0..1 as a whole percentage; `n/a` when there is none."""
     return "n/a" if score is None else f"{round(score * 100)}%"
+
+
+def _continued(text: str) -> str:
+    """Multi-line text (a choice's per-option feedback, a block answer) kept inside its list item."""
+    return "\n  ".join(line.rstrip() for line in text.strip().splitlines())
 
 
 def _quote(text: str | None) -> str:
