@@ -145,6 +145,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
         await tick(pilot)
         assert text(screen, "#mock-prompt") == "Does clipping help here?"
         assert screen.query_one("#mock-answer", Input).value == ""
+        assert [n.message for n in app._notifications] == ["What you had typed was handed in."]
         backend.clock.advance(100)  # nothing typed for the follow-up: handed in empty
         await tick(pilot)
         assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"

@@ -213,6 +213,7 @@ class MockInterviewScreen(Screen[None]):
                 return
         elif event.reason == TIME_OUT:
             self.run.time_out(event.grade)
+            self.notify("What you had typed was handed in.", title="Time is up", timeout=4)
         else:
             self.run.end_early(event.grade)
         self.after_step()
