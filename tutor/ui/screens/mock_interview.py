@@ -40,6 +40,7 @@ class MockInterviewScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Mock interview"
     BINDINGS = [
+        Binding("enter", "hand_in", "Hand in", priority=True),  # before the Input: shown in the footer
         Binding("ctrl+n", "skip", "Skip"),
         Binding("ctrl+g", "end_early", "End early"),
         Binding("escape", "pause", "Pause"),
@@ -166,15 +167,15 @@ class MockInterviewScreen(Screen[None]):
         if self.grading is None and not event.input.disabled:
             self.run.update_draft(event.value)
 
-    @on(Input.Submitted, "#mock-answer")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.grading is not None:
+    def action_hand_in(self) -> None:
+        """Hand in your answer and go on (no verdict until the debrief)."""
+        response = self.query_one("#mock-answer", Input).value
+        if self.grading is not None or self.run.finished:
             return
-        if not event.value.strip():
+        if not response.strip():
             self.show_status(Content.from_markup("[dim]Type an answer, or ctrl+n to skip this one.[/dim]"))
             return
-        self.hand_in(SUBMIT, event.value)
+        self.hand_in(SUBMIT, response)
 
     def hand_in(self, reason: str, response: str) -> None:
         """Grade `response` in a worker; the run records it when the grade is back."""
@@ -242,7 +243,7 @@ class MockInterviewScreen(Screen[None]):
     # ---- actions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("skip", "end_early", "pause"):
+        if action in ("hand_in", "skip", "end_early", "pause"):
             return None if self.grading is not None or self.run.finished else True  # dimmed while grading
         return True
 
