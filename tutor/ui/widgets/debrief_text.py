@@ -37,9 +37,9 @@ def used_text(used: float, limit: float) -> str:
 def summary_content(report: Any) -> Content:
     """Score, time, questions and seed; the weakest topics; what went into the study queue."""
     lines = [Content.from_markup(
-        "Score [b]$score[/b] · time $time · $count questions · seed $seed",
+        "Score [b]$score[/b] · time $time · $count question$s · seed $seed",
         score=percent(report.score), time=used_text(report.time_used_seconds, report.time_limit_seconds),
-        count=len(report.questions), seed=report.seed,
+        count=len(report.questions), s="" if len(report.questions) == 1 else "s", seed=report.seed,
     )]
     if report.weakest_topics:
         topics = ", ".join(f"{topic.topic} {percent(topic.score)}" for topic in report.weakest_topics)
