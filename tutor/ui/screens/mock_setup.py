@@ -174,7 +174,12 @@ class MockSetupScreen(Screen[None]):
             offer_resume(self.app, waiting[0], str(self.pack.meta.title), self.resume_interview)
 
     def resume_interview(self, mock_id: int) -> None:
-        self.open_interview(self.app.backend.resume_mock(mock_id, self.pack))
+        try:
+            run = self.app.backend.resume_mock(mock_id, self.pack)
+        except (RuntimeError, ValueError) as error:  # e.g. finished meanwhile in another window
+            self.notify(f"Could not resume the interview: {error}", severity="error")
+            return
+        self.open_interview(run)
 
     # ---- other actions ----------------------------------------------------------
 
