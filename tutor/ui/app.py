@@ -49,14 +49,19 @@ class TutorApp(App[None]):
     class PacksLoaded(Message):
         """The packs were found and loaded (in a worker), with their progress counts."""
 
-        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], error: str | None = None,
-                     unfinished: list[UnfinishedMock] | None = None) -> None:
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], error: str | None = None) -> None:
             super().__init__()
             self.entries = entries
             self.counts = counts
             self.error = error
-            self.unfinished = unfinished or []
-            """Mock interviews left in progress, offered for resuming."""
+
+    class UnfinishedMocksFound(Message):
+        """After the packs: the mock interviews left in progress (to offer resuming them)."""
+
+        def __init__(self, unfinished: list[UnfinishedMock], error: str | None = None) -> None:
+            super().__init__()
+            self.unfinished = unfinished
+            self.error = error
 
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
                  start: StartAction | None = None) -> None:
@@ -95,13 +100,11 @@ class TutorApp(App[None]):
         except Exception as error:  # noqa: BLE001 - say it in one line, keep the app
             self.post_message(self.PacksLoaded([], {}, error=f"Could not load the packs: {error}"))
             return
-        try:
-            unfinished = self.backend.unfinished_mocks()
+        self.post_message(self.PacksLoaded(entries, counts))
+        try:  # after the packs are listed: this loads the mock interview core
+            self.post_message(self.UnfinishedMocksFound(self.backend.unfinished_mocks()))
         except Exception as error:  # noqa: BLE001 - the packs are still usable
-            self.post_message(self.PacksLoaded(entries, counts, error=f"Could not look for unfinished interviews: "
-                                                                      f"{error}"))
-            return
-        self.post_message(self.PacksLoaded(entries, counts, unfinished=unfinished))
+            self.post_message(self.UnfinishedMocksFound([], f"Could not look for unfinished interviews: {error}"))
 
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
@@ -119,11 +122,15 @@ class TutorApp(App[None]):
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
-        self._offer_unfinished_then_start(event.unfinished)
 
-    def _offer_unfinished_then_start(self, unfinished: list[UnfinishedMock]) -> None:
+    @on(UnfinishedMocksFound)
+    def _offer_unfinished_then_start(self, event: UnfinishedMocksFound) -> None:
         """Offer to resume an interview left unfinished (if its pack is here), then run the
         start action (`tutor mock`): a new interview only after the old one is settled."""
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        # a learner who already opened a mode has moved on; the Mock mode offers it again
+        unfinished = event.unfinished if isinstance(self.screen, HomeScreen) else []
         start, self._start = self._start, None
         then = None if start is None else partial(start, self)
         for mock in unfinished:
