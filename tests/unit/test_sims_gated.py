@@ -28,7 +28,8 @@ def lstm_loss(W_x, W_h, b, x, g, *, bump_h=None, bump_c=None):
     for t in range(0, steps + 1):
         if t > 0:
             z = x[t - 1] @ W_x.T + h @ W_h.T + b
-            i, f, gg, o = sigmoid(z[:, :n]), sigmoid(z[:, n : 2 * n]), np.tanh(z[:, 2 * n : 3 * n]), sigmoid(z[:, 3 * n :])
+            i, f, o = sigmoid(z[:, :n]), sigmoid(z[:, n : 2 * n]), sigmoid(z[:, 3 * n :])
+            gg = np.tanh(z[:, 2 * n : 3 * n])
             c = f * c + i * gg
         if bump_c is not None and bump_c[0] == t:
             c = c + bump_c[1]
@@ -152,8 +153,10 @@ def test_saturated_gates_do_not_raise(model):
     x = 1e3 * rng.standard_normal((50, 2, 3))
     with np.errstate(all="raise"):
         if model == "lstm":
-            trace = lstm_bptt(LSTMWeights(rng.standard_normal((8, 3)), 50 * rng.standard_normal((8, 2)), np.zeros(8)), x, np.ones(2))
+            weights = LSTMWeights(rng.standard_normal((8, 3)), 50 * rng.standard_normal((8, 2)), np.zeros(8))
+            trace = lstm_bptt(weights, x, np.ones(2))
             assert np.all(np.isfinite(trace.cell_grad_norms))
         else:
-            trace = gru_bptt(GRUWeights(rng.standard_normal((6, 3)), np.zeros(6), 50 * rng.standard_normal((6, 2)), np.zeros(6)), x, np.ones(2))
+            weights = GRUWeights(rng.standard_normal((6, 3)), np.zeros(6), 50 * rng.standard_normal((6, 2)), np.zeros(6))
+            trace = gru_bptt(weights, x, np.ones(2))
         assert np.all(np.isfinite(trace.hidden_grad_norms))

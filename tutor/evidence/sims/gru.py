@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from tutor.evidence.sims.activations import apply_inplace
+from tutor.evidence.sims.activations import apply
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
 
 
@@ -106,7 +106,7 @@ def _forward(weights, from_input, hidden, should_cancel):
         np.matmul(hidden[t - 1], recurrent_T, out=rec)
         np.add(rec, weights.b_h, out=rec)
         np.add(from_input[t - 1, :, : 2 * n], rec[:, : 2 * n], out=gates)
-        apply_inplace("sigmoid", gates)
+        apply("sigmoid", gates)
         np.multiply(gates[:, :n], rec[:, 2 * n :], out=cand)
         np.add(cand, from_input[t - 1, :, 2 * n :], out=cand)
         np.tanh(cand, out=cand)
