@@ -5,9 +5,11 @@ Result type are used, so the screens see exactly the shapes the core produces.
 
 from __future__ import annotations
 
+import random
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable
@@ -16,10 +18,13 @@ from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
-from tutor.ui.backend import PackCounts, PackEntry, StudyLeft
+from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
+from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
+
+    from tutor.store.db import Store
 
     from tutor.ui.app import TutorApp
 
@@ -188,8 +193,10 @@ def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
 
 
 @dataclass
-class FakeBackend:
-    """A Backend over one or more fake packs, without a store."""
+class FakeBackend(MockBackendMixin):
+    """A Backend over one or more fake packs. Study and practice have no store; mock
+    interviews run the real core over a store at `store_path` (default: in TUTOR_HOME,
+    which the tests isolate), with this backend's fake clock and canned grades."""
 
     packs_list: list[PackEntry] = field(default_factory=list)
     clock: FakeClock = field(default_factory=FakeClock)
@@ -204,6 +211,25 @@ class FakeBackend:
     expected: dict[str, str] = field(default_factory=dict)
     packs_gate: threading.Event | None = None
     grading_prepared: bool = False
+    store_path: Path | None = None
+    rng: random.Random = field(default_factory=lambda: random.Random(0))
+
+    @cached_property
+    def store(self) -> Store:
+        from tutor.store import open_store
+
+        return open_store(self.store_path, clock=self.clock)
+
+    def unfinished_mocks(self) -> list[UnfinishedMock]:
+        from tutor.paths import store_path
+
+        if "store" not in self.__dict__ and not (self.store_path or store_path()).exists():
+            return []  # no interview was ever started: do not create a store for every app test
+        return super().unfinished_mocks()
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
 
     def packs(self) -> list[PackEntry]:
         if self.packs_gate is not None:

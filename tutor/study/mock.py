@@ -238,7 +238,16 @@ class MockInterview:
 
     # ---- internals ---------------------------------------------------------------------
 
+    def grade_response(self, response: str | None) -> Any:
+        """The grade `submit` would record for `response` on the current step, without
+        recording anything (None: this step is not graded). Grading may take seconds
+        (SymPy), so a UI calls this in a worker and hands the grade back through the
+        interview's `grader` when it submits; it only reads the interview's state."""
+        return self._grade(response)
+
     def _grade(self, response: str | None) -> Any:
+        if self.finished:
+            return None
         plan_step = self._steps[self._position]
         if plan_step.follow_up_index is not None or not response or not response.strip():
             return None

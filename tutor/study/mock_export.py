@@ -31,7 +31,7 @@ def to_markdown(report: MockReport) -> str:
     lines = [f"# Mock interview {report.mock_id}: {report.pack_id}", ""]
     lines.append(
         f"- Date: {report.started_at:%Y-%m-%d %H:%M} UTC\n"
-        f"- Score: {_percent(report.score)}\n"
+        f"- Score: {percent_text(report.score)}\n"
         f"- Time: {clock_text(report.time_used_seconds)} of {clock_text(report.time_limit_seconds)}\n"
         f"- Questions: {len(report.questions)} (seed {report.seed})"
     )
@@ -40,7 +40,7 @@ def to_markdown(report: MockReport) -> str:
     lines.extend(["", "## Weakest topics", ""])
     if report.weakest_topics:
         lines.extend(
-            f"- {topic.topic}: {_percent(topic.score)} over {topic.questions} question"
+            f"- {topic.topic}: {percent_text(topic.score)} over {topic.questions} question"
             f"{'' if topic.questions == 1 else 's'}"
             for topic in report.weakest_topics
         )
@@ -78,8 +78,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
         detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
         lines.append(f"- Misconception: {question.misconception}{detail}")
     if question.feedback:
-        lines.append(f"- Feedback: {question.feedback}")
-    lines.append(f"- Model answer: {question.model_answer}")
+        lines.append(f"- Feedback: {_continued(question.feedback)}")
+    lines.append(f"- Model answer: {_continued(question.model_answer)}")
     if question.evidence:
         lines.append(f"- Evidence: {', '.join(question.evidence)}")
     for index, follow_up in enumerate(question.follow_ups, start=1):
@@ -91,7 +91,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"- Your answer: {_quote(follow_up.response)} ({_OUTCOME_WORDS.get(follow_up.outcome, follow_up.outcome)})",
                 f"- Time: {clock_text(follow_up.time_used)} of {clock_text(follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
-                f"- Model answer: {follow_up.model_answer}",
+                f"- Model answer: {_continued(follow_up.model_answer)}",
             ]
         )
     return lines
@@ -103,11 +103,17 @@ def _verdict(question: QuestionReport) -> str:
     if question.invalid:
         return "could not be read, 0%"
     word = "correct" if question.correct else ("partly correct" if (question.score or 0) > 0 else "wrong")
-    return f"{word}, {_percent(question.score)}"
+    return f"{word}, {percent_text(question.score)}"
 
 
-def _percent(score: float | None) -> str:
+def percent_text(score: float | None) -> str:
+    """A score in 0..1 as a whole percentage; `n/a` when there is none."""
     return "n/a" if score is None else f"{round(score * 100)}%"
+
+
+def _continued(text: str) -> str:
+    """Multi-line text (a choice's per-option feedback, a block answer) kept inside its list item."""
+    return "\n  ".join(line.rstrip() for line in text.strip().splitlines())
 
 
 def _quote(text: str | None) -> str:

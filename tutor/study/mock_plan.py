@@ -150,7 +150,8 @@ def plan_mock(
         raise PlanError("a mock interview needs at least 1 question and a positive number of minutes")
     pool = filter_questions(pack.questions, topics=topics, levels=levels)
     if not pool:
-        raise PlanError(f"no question in pack '{pack.id}' matches levels={levels} topics={topics}")
+        wanted = [f"{name} {', '.join(values)}" for name, values in (("level", levels), ("topic", topics)) if values]
+        raise PlanError(f"no question in pack '{pack.id}' matches {' and '.join(wanted) or 'these filters'}")
     gradable = [question for question in pool if _is_gradable(question)]
     if len(gradable) >= questions:
         pool = gradable

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on, work
 from textual.app import App
@@ -19,11 +19,19 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike
+from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, UnfinishedMock
 from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+    from tutor.ui.core_backend import CoreBackend
+
+StartAction = Callable[["TutorApp"], object]
+"""What to open once the packs are loaded, e.g. `tutor mock`'s new interview."""
+
 
 class TutorApp(App[None]):
     """Study and practise interview questions, with the evidence behind each answer."""
@@ -47,7 +55,16 @@ class TutorApp(App[None]):
             self.counts = counts
             self.error = error
 
-    def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None) -> None:
+    class UnfinishedMocksFound(Message):
+        """After the packs: the mock interviews left in progress (to offer resuming them)."""
+
+        def __init__(self, unfinished: list[UnfinishedMock], error: str | None = None) -> None:
+            super().__init__()
+            self.unfinished = unfinished
+            self.error = error
+
+    def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
+                 start: StartAction | None = None) -> None:
         super().__init__()
         self.backend = backend
         for tutor_theme in THEMES:
@@ -61,6 +78,7 @@ class TutorApp(App[None]):
         """The current pack: the one asked for, else the first given with --pack, else the first."""
         self._wanted_pack_id = pack_id
         self._after_load: list[Callable[[], object]] = []
+        self._start = start
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
@@ -83,6 +101,10 @@ class TutorApp(App[None]):
             self.post_message(self.PacksLoaded([], {}, error=f"Could not load the packs: {error}"))
             return
         self.post_message(self.PacksLoaded(entries, counts))
+        try:  # after the packs are listed: this loads the mock interview core
+            self.post_message(self.UnfinishedMocksFound(self.backend.unfinished_mocks()))
+        except Exception as error:  # noqa: BLE001 - the packs are still usable
+            self.post_message(self.UnfinishedMocksFound([], f"Could not look for unfinished interviews: {error}"))
 
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
@@ -103,6 +125,27 @@ class TutorApp(App[None]):
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
+
+    @on(UnfinishedMocksFound)
+    def _offer_unfinished_then_start(self, event: UnfinishedMocksFound) -> None:
+        """Offer to resume an interview left unfinished (if its pack is here), then run the
+        start action (`tutor mock`): a new interview only after the old one is settled."""
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        # a learner who already opened a mode has moved on; the Mock mode offers it again
+        unfinished = event.unfinished if isinstance(self.screen, HomeScreen) else []
+        start, self._start = self._start, None
+        then = None if start is None else partial(start, self)
+        for mock in unfinished:
+            entry = next((e for e in self.entries if e.pack is not None and e.pack.id == mock.pack_id), None)
+            if entry is not None:
+                from tutor.ui.screens.mock_resume import offer_resume
+
+                resume = partial(self.open_mode, "mock", pack_id=entry.id, resume=mock.mock_id)
+                offer_resume(self, mock, entry.title, lambda _mock_id: resume(), then)
+                return
+        if then is not None:
+            then()
 
     def _later(self, call: Callable[[], object]) -> bool:
         """Defer `call` until the packs are loaded; False if they already are."""
@@ -185,23 +228,31 @@ class TutorApp(App[None]):
         self.theme = toggled(self.current_theme.dark)
 
 
-def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None) -> int:
+def run_app(
+    pack_paths: list[Path] | None = None,
+    *,
+    theme: str | None = None,
+    start: StartAction | None = None,
+    backend: CoreBackend | None = None,
+) -> int:
     """Run the app over the real core: packs found (plus `pack_paths`), the user's store.
 
     Returns the exit code: 0, or 2 when the store cannot be used (one line on stderr).
-    The first of `pack_paths` that loads is the pack the app opens on.
+    The first of `pack_paths` that loads is the pack the app opens on; `start` runs once
+    the packs are loaded (`tutor mock` opens a new interview with it); `backend` is one
+    the caller already built (and checked the settings with).
     """
     from tutor.store import StoreError
     from tutor.ui.core_backend import CoreBackend
 
-    backend = CoreBackend(pack_paths or [])
+    backend = backend or CoreBackend(pack_paths or [])
     try:
         backend.store  # open it now: an unusable store is one clear line, not a traceback
     except StoreError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return 2
     try:
-        TutorApp(backend, theme=theme).run()
+        TutorApp(backend, theme=theme, start=start).run()
     finally:
         backend.close()
     return 0

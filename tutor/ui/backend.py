@@ -123,7 +123,118 @@ class PracticeDeck(Protocol):
         """The learner says the last verdict on `question` was wrong: record it as right."""
 
 
-class Backend(Protocol):
+# ---- mock interviews ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MockSettings:
+    """What the learner asks of a mock interview; empty filters mean every level or topic."""
+
+    questions: int = 5
+    minutes: float = 10.0
+    levels: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    seed: int | None = None
+    """None: the backend draws one (shown in the debrief, so the draw can be repeated)."""
+
+
+@dataclass(frozen=True)
+class MockPreview:
+    """What a mock interview with some settings would ask, before it starts."""
+
+    questions: int
+    by_level: tuple[tuple[str, int], ...]
+    follow_ups: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class UnfinishedMock:
+    """An interview left in progress (the app was closed or crashed), to resume or discard."""
+
+    mock_id: int
+    pack_id: str
+    started_at: datetime
+    remaining_seconds: float
+    done: int
+    """Main questions already answered, skipped or timed out."""
+    questions: int
+
+
+class MockRun(Protocol):
+    """A mock interview in progress (see `tutor.study.mock.MockInterview`).
+
+    Grading may take seconds, so the screen grades in a worker with `grade` and hands
+    the grade to `submit`, `time_out` or `end_early`, which record it at once.
+    """
+
+    id: int
+    seed: int
+    finished: bool
+    draft: str
+
+    @property
+    def total_seconds(self) -> float: ...
+
+    def current_step(self) -> Any:
+        """The step asked now (`MockStep`: prompt, question, number, follow-up index, time limit), or None."""
+
+    def remaining_total(self) -> float: ...
+
+    def remaining_question(self) -> float: ...
+
+    def time_up(self) -> bool:
+        """The current step (or the whole interview) has no time left: call `time_out`."""
+
+    def update_draft(self, text: str) -> None:
+        """What the learner has typed so far (saved by `tick`, handed in on time-out)."""
+
+    def grade(self, response: str) -> GradeLike | None:
+        """The grade of `response` on the current step, recording nothing (worker; None: not graded)."""
+
+    def submit(self, response: str, grade: GradeLike | None) -> GradeLike | None:
+        """Answer the step and move on; returns an invalid grade (format error) instead of moving on."""
+
+    def skip(self) -> None: ...
+
+    def time_out(self, grade: GradeLike | None) -> None:
+        """Hand in the draft (graded as `grade`) because time ran out, and move on."""
+
+    def end_early(self, grade: GradeLike | None) -> None:
+        """Hand in the draft (graded as `grade`) and end the interview here."""
+
+    def tick(self) -> bool:
+        """About once a second: saves the draft and elapsed time; True if the step changed."""
+
+    def save(self) -> None: ...
+
+
+class MockBackend(Protocol):
+    """What the mock interview screens ask of the backend (part of `Backend`)."""
+
+    def mock_preview(self, pack: PackLike, settings: MockSettings) -> MockPreview:
+        """Raises ValueError with one line when no question matches the settings."""
+
+    def start_mock(self, pack: PackLike, settings: MockSettings) -> MockRun: ...
+
+    def unfinished_mocks(self) -> list[UnfinishedMock]:
+        """Interviews in progress, most recent first."""
+
+    def resume_mock(self, mock_id: int, pack: PackLike) -> MockRun: ...
+
+    def discard_mock(self, mock_id: int) -> None: ...
+
+    def mock_report(self, mock_id: int, pack: PackLike | None) -> Any:
+        """The debrief (`tutor.study.mock_report.MockReport`)."""
+
+    def mock_history(self) -> list[Any]:
+        """Finished interviews, most recent first (`MockSummary`: id, date, score, duration)."""
+
+    def export_mock(self, mock_id: int, pack: PackLike | None) -> Path:
+        """Write the debrief as Markdown into the data dir; returns where it went."""
+
+
+class Backend(MockBackend, Protocol):
     """Everything the app asks of the core."""
 
     def clock(self) -> datetime:

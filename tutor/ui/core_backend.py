@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from tutor.ui.backend import PackCounts, PackEntry
 from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Result
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
 NEW_CARDS_PER_DAY = 20
 
 
-class CoreBackend:
-    """Packs found on disk (plus `pack_paths`), progress in the user's store."""
+class CoreBackend(MockBackendMixin):
+    """Packs found on disk (plus `pack_paths`), progress in the user's store; mock
+    interviews come from `MockBackendMixin`."""
 
     def __init__(
         self,

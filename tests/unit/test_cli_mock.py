@@ -1,0 +1,146 @@
+"""`tutor mock`: history, Markdown and JSON export of interviews stored through the core
+with a fake clock; bad input is one line and exit 2; a new interview opens the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.unit.packfiles import questions_yaml, write_pack
+from tutor.cli import main
+from tutor.packs.loader import load_pack
+from tutor.store.db import open_store
+from tutor.study.fakes import FakeClock, keyword_grader
+from tutor.study.mock import MockInterview, discard, plan_mock, report, to_markdown
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+
+
+def run_interviews(folder: Path) -> tuple[int, int]:
+    """Two finished interviews (the second one later and better) and one discarded."""
+    pack = load_pack(folder)
+    clock = FakeClock()
+    with open_store() as store:
+        first = MockInterview.start(pack, store, plan_mock(pack, questions=2, minutes=2, seed=1), clock=clock,
+                                    grader=keyword_grader)
+        clock.advance(20)
+        first.submit("b")  # wrong
+        clock.advance(10)
+        first.submit("the opposite")  # the follow-up
+        clock.advance(30)
+        first.submit("a")
+        clock.advance(5)
+        first.submit("")  # the last follow-up, handed in empty
+        assert first.finished
+        clock.advance(hours=2)
+        second = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=2), clock=clock,
+                                     grader=keyword_grader)
+        clock.advance(12)
+        second.submit("a")
+        clock.advance(5)
+        second.skip()
+        clock.advance(hours=1)
+        dropped = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=3), clock=clock,
+                                      grader=keyword_grader)
+        discard(store, dropped.id, clock=clock)
+        return first.id, second.id
+
+
+def test_history_lists_finished_interviews_most_recent_first(folder, capsys) -> None:
+    assert main(["mock", "--history"]) == 0
+    assert capsys.readouterr().out == "no finished mock interviews yet\n"
+    run_interviews(folder)
+    assert main(["mock", "--history"]) == 0
+    assert capsys.readouterr().out == (
+        "id  date (UTC)        pack  score  time          questions\n"
+        " 2  2026-03-02 11:01  demo   100%  0:17 of 1:00          1\n"
+        " 1  2026-03-02 09:00  demo    50%  1:05 of 2:00          2\n"
+    )
+
+
+def test_export_writes_the_latest_finished_debrief_as_markdown(folder, tmp_path, capsys) -> None:
+    first, second = run_interviews(folder)
+    target = tmp_path / "debrief.md"
+    assert main(["mock", "--pack", str(folder), "--export", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target} (mock interview {second}, score 100%)\n"
+    with open_store() as store:
+        assert target.read_text(encoding="utf-8") == to_markdown(report(store, second, load_pack(folder)))
+    assert main(["mock", "--export", str(target), "--id", str(first)]) == 0
+    assert capsys.readouterr().out == f"wrote {target} (mock interview {first}, score 50%)\n"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(
+        f"# Mock interview {first}: demo\n\n"
+        "- Date: 2026-03-02 09:00 UTC\n"
+        "- Score: 50%\n"
+        "- Time: 1:05 of 2:00\n"
+        "- Questions: 2 (seed 1)\n"
+    )
+    assert "- Your answer: b\n- Result: wrong, 0% (answered)\n- Time: 0:20 of 0:40\n" in text
+    assert "### Follow-up 1: And exploding?\n\n- Your answer: the opposite (answered)\n" in text
+
+
+def test_json_prints_the_report_data(folder, capsys) -> None:
+    first, _ = run_interviews(folder)
+    assert main(["mock", "--json", "--id", str(first)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["mock_id"], data["score"], data["seed"], data["time_used_seconds"]) == (first, 0.5, 1, 65.0)
+    assert [(q["question_id"], q["response"], q["score"], q["time_limit"]) for q in data["questions"]] == [
+        ("q2", "b", 0.0, 40.0), ("q3", "a", 1.0, 40.0)]
+    assert data["queued"] == ["q2"]
+    assert data["weakest_topics"] == [{"topic": "rnn", "score": 0.5, "questions": 2}]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["mock", "--json"], "no finished mock interview yet (start one with `tutor mock`)"),
+        (["mock", "--export", "x.md", "--id", "9"], "no mock interview with id 9 (see `tutor mock --history`)"),
+        (["mock", "--questions", "0"], "--questions must be at least 1, not 0"),
+        (["mock", "--minutes", "-1"], "--minutes must be more than 0, not -1"),
+        (["mock", "--levels", "basic,expert"], "unknown level 'expert' (choose from basic, intermediate, advanced)"),
+        (["mock", "--pack", "{folder}", "--topics", "lstm"], "no topic 'lstm' in pack 'demo' (its topics: rnn)"),
+        (["mock", "--pack", "{folder}", "--levels", "advanced"], "no question in pack 'demo' matches level advanced"),
+        (["mock", "--pack", "{missing}"], None),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(argv, message, folder, tmp_path, capsys) -> None:
+    argv = [arg.format(folder=folder, missing=tmp_path / "missing") for arg in argv]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1
+    if message is None:
+        assert lines[0].startswith("tutor mock: ") and "missing" in lines[0]
+    else:
+        assert lines[0] == f"tutor mock: {message}"
+
+
+def test_a_new_interview_opens_the_app_on_it(folder, monkeypatch) -> None:
+    import tutor.ui.app as app_module
+    from tutor.ui.backend import MockSettings
+
+    calls = []
+
+    def fake_run_app(pack_paths, *, start, backend, theme=None):
+        opened = []
+
+        class FakeApp:
+            def open_mode(self, name, **options):
+                opened.append((name, options))
+
+        start(FakeApp())
+        calls.append((pack_paths, opened, type(backend).__name__))
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert main(["mock", "--pack", str(folder), "--questions", "2", "--minutes", "3", "--levels", "basic",
+                 "--topics", "rnn", "--seed", "5"]) == 0
+    settings = MockSettings(questions=2, minutes=3.0, levels=("basic",), topics=("rnn",), seed=5)
+    assert calls == [([folder], [("mock", {"pack_id": "demo", "settings": settings, "autostart": True})],
+                      "CoreBackend")]

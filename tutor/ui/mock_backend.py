@@ -1,0 +1,111 @@
+"""The mock interview part of a `Backend`, over the real study core and a SQLite store.
+
+A mixin, so the real `CoreBackend` and the tests' fake backend (real store, fake clock,
+canned grades) share one implementation. The host class provides `store`, `clock`,
+`grade(check, response)` and `rng`; the core modules load on first use, so the home
+screen pays nothing for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tutor.ui.backend import MockPreview, MockSettings, UnfinishedMock
+from tutor.ui.mock_run import InterviewRun, PregradedGrader
+
+if TYPE_CHECKING:
+    import random
+    from datetime import datetime
+    from typing import Callable
+
+    from tutor.store.db import Store
+    from tutor.study.mock import MockPlan
+
+SEED_RANGE = 10_000
+"""Seeds drawn for the learner stay short enough to type back in (`--seed`)."""
+EXPORT_FOLDER = "exports"
+
+
+class MockBackendMixin:
+    """`MockBackend` for a host with `store`, `clock`, `grade` and `rng`."""
+
+    store: Store
+    clock: Callable[[], datetime]
+    rng: random.Random
+    grade: Callable[[Any, str], Any]
+
+    def mock_export_dir(self) -> Path:
+        """Where the debrief key writes Markdown: `exports/` in the data dir."""
+        from tutor.paths import data_dir
+
+        return data_dir() / EXPORT_FOLDER
+
+    def _plan(self, pack: Any, settings: MockSettings, seed: int) -> MockPlan:
+        from tutor.study.mock import plan_mock
+
+        return plan_mock(
+            pack, questions=settings.questions, minutes=settings.minutes, seed=seed,
+            levels=list(settings.levels) or None, topics=list(settings.topics) or None,
+        )
+
+    def mock_preview(self, pack: Any, settings: MockSettings) -> MockPreview:
+        plan = self._plan(pack, settings, 0 if settings.seed is None else settings.seed)
+        levels: dict[str, int] = {}
+        for item in plan.items:
+            levels[item.level] = levels.get(item.level, 0) + 1
+        return MockPreview(
+            questions=len(plan.items), by_level=tuple(levels.items()),
+            follow_ups=sum(len(item.follow_ups) for item in plan.items), seconds=plan.total_seconds,
+        )
+
+    def start_mock(self, pack: Any, settings: MockSettings) -> InterviewRun:
+        from tutor.study.mock import MockInterview
+
+        seed = self.rng.randrange(SEED_RANGE) if settings.seed is None else settings.seed
+        grader = PregradedGrader(self.grade)
+        plan = self._plan(pack, settings, seed)
+        return InterviewRun(MockInterview.start(pack, self.store, plan, clock=self.clock, grader=grader), grader)
+
+    def unfinished_mocks(self) -> list[UnfinishedMock]:
+        from tutor.study.mock import unfinished
+
+        found = []
+        for record in unfinished(self.store):
+            steps = self.store.mocks.steps(record.id)
+            found.append(UnfinishedMock(
+                mock_id=record.id, pack_id=record.pack_id, started_at=record.started_at,
+                remaining_seconds=max(0.0, record.time_limit_seconds - sum(step.elapsed for step in steps)),
+                done=sum(1 for step in steps if step.follow_up_index is None and step.outcome is not None),
+                questions=len(record.plan["items"]),
+            ))
+        return found
+
+    def resume_mock(self, mock_id: int, pack: Any) -> InterviewRun:
+        from tutor.study.mock import resume
+
+        grader = PregradedGrader(self.grade)
+        return InterviewRun(resume(self.store, mock_id, pack, clock=self.clock, grader=grader), grader)
+
+    def discard_mock(self, mock_id: int) -> None:
+        from tutor.study.mock import discard
+
+        discard(self.store, mock_id, clock=self.clock)
+
+    def mock_report(self, mock_id: int, pack: Any) -> Any:
+        from tutor.study.mock import report
+
+        return report(self.store, mock_id, pack)
+
+    def mock_history(self) -> list[Any]:
+        from tutor.study.mock import history
+
+        return history(self.store)
+
+    def export_mock(self, mock_id: int, pack: Any) -> Path:
+        from tutor.paths import ensure_dir
+        from tutor.study.mock import to_markdown
+
+        path = ensure_dir(self.mock_export_dir()) / f"mock-{mock_id}.md"
+        path.write_text(to_markdown(self.mock_report(mock_id, pack)), encoding="utf-8")
+        return path

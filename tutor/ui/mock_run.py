@@ -1,0 +1,107 @@
+"""The core's `MockInterview` seen as the UI's `MockRun`.
+
+The interview grades through an injected `grader`. In the app, grading happens in a
+thread worker first (it may load SymPy and take seconds); the grade is then handed to
+a `PregradedGrader`, so the interview records exactly that grade without grading
+again on the event loop. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+if TYPE_CHECKING:
+    from tutor.study.mock import MockInterview, MockStep
+
+_NOTHING = object()
+
+
+class PregradedGrader:
+    """A `grader` that returns the grade handed over for a response, else grades it itself.
+
+    Grading itself is the fallback for the rare auto-submit the screen did not grade
+    first (say, the whole interview ran out while the app was closed).
+    """
+
+    def __init__(self, grader: Callable[[Any, str], Any]) -> None:
+        self.grader = grader
+        self._handed: tuple[str, Any] | object = _NOTHING
+
+    @contextmanager
+    def handing(self, response: str, grade: Any) -> Iterator[None]:
+        """Within the block, `grade` (None: ungraded, e.g. the grader failed) is the verdict
+        on `response`; after it nothing is left over for a later call to pick up."""
+        self._handed = (response, grade)
+        try:
+            yield
+        finally:
+            self._handed = _NOTHING
+
+    def __call__(self, check: Any, response: str) -> Any:
+        handed = self._handed
+        if isinstance(handed, tuple) and handed[0] == response:
+            self._handed = _NOTHING
+            return handed[1]
+        return self.grader(check, response)
+
+
+class InterviewRun:
+    """A `MockRun` over `tutor.study.mock.MockInterview`."""
+
+    def __init__(self, interview: MockInterview, grader: PregradedGrader) -> None:
+        self.interview = interview
+        self.grader = grader
+        self.id = interview.id
+        self.seed = interview.plan.seed
+
+    @property
+    def finished(self) -> bool:
+        return self.interview.finished
+
+    @property
+    def draft(self) -> str:
+        return self.interview.draft
+
+    @property
+    def total_seconds(self) -> float:
+        return float(self.interview.plan.total_seconds)
+
+    def current_step(self) -> MockStep | None:
+        return self.interview.current_step()
+
+    def remaining_total(self) -> float:
+        return self.interview.remaining_total()
+
+    def remaining_question(self) -> float:
+        return self.interview.remaining_question()
+
+    def time_up(self) -> bool:
+        return not self.finished and self.interview.remaining_question() <= 0
+
+    def update_draft(self, text: str) -> None:
+        self.interview.update_draft(text)
+
+    def grade(self, response: str) -> Any:
+        return self.interview.grade_response(response)
+
+    def submit(self, response: str, grade: Any) -> Any:
+        with self.grader.handing(response, grade):
+            return self.interview.submit(response)
+
+    def skip(self) -> None:
+        self.interview.skip()
+
+    def time_out(self, grade: Any) -> None:
+        with self.grader.handing(self.interview.draft, grade):
+            self.interview.tick()
+
+    def end_early(self, grade: Any) -> None:
+        with self.grader.handing(self.interview.draft, grade):
+            self.interview.end_early()
+
+    def tick(self) -> bool:
+        return self.interview.tick()
+
+    def save(self) -> None:
+        self.interview.save()

@@ -1,0 +1,51 @@
+"""The evidence behind one question, on a screen of its own (opened from the debrief)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
+
+if TYPE_CHECKING:
+    from tutor.packs.schema import Question
+    from tutor.ui.app import TutorApp
+
+
+class EvidenceScreen(Screen[None]):
+    """A question's simulations and derivations; escape goes back."""
+
+    BINDING_GROUP_TITLE = "Evidence"
+    BINDINGS = [RERUN_BINDING, Binding("escape", "app.pop_screen", "Back")]
+
+    app: TutorApp  # type: ignore[assignment]
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup("[b]Evidence[/b] · $id", id=self.question.id), id="title",
+                     classes="title-bar")
+        with VerticalScroll(id="card"):
+            yield Static(Content(" ".join(self.question.prompt.split())), id="evidence-prompt")
+            yield EvidencePanel(self.question.evidence, self.app.backend.run_evidence)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#card", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rerun_evidence":
+            return self.query_one(EvidencePanel).rerunnable
+        return True
+
+    def action_rerun_evidence(self) -> None:
+        """Run the simulations again with a new seed."""
+        self.query_one(EvidencePanel).rerun()

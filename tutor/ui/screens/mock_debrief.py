@@ -1,0 +1,158 @@
+"""The debrief of a mock interview: the score, each question's verdict and model answer,
+the weakest topics, what went into the study queue; evidence and export on a key.
+
+Built from the stored report, so the same screen shows a debrief right after the
+interview and any past one reopened from the history.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tutor.ui.widgets.debrief_text import question_content, result_cell, summary_content, used_text
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+    from tutor.ui.backend import PackLike
+
+QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
+QUESTION_ID_WIDTH = 32
+"""Long question ids are cut so the table fits 80 columns (the details show them whole)."""
+
+
+class MockDebriefScreen(Screen[None]):
+    """How the interview went: up/down picks a question, its details are below."""
+
+    BINDING_GROUP_TITLE = "Debrief"
+    BINDINGS = [
+        Binding("e", "evidence", "Evidence"),
+        Binding("x", "export", "Export .md"),
+        Binding("h", "history", "Past interviews"),
+        Binding("escape", "back", "Back"),
+        Binding("pageup", "scroll_detail('page_up')", "Page up", show=False),
+        Binding("pagedown", "scroll_detail('page_down')", "Page down", show=False),
+    ]
+
+    app: TutorApp  # type: ignore[assignment]
+
+    def __init__(self, pack: PackLike | None, mock_id: int, *, from_history: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pack = pack
+        self.mock_id = mock_id
+        self.from_history = from_history
+        self.report: Any = None
+        self.exported_to: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title-bar")
+        yield Static(id="debrief-summary")
+        yield DataTable(id="debrief-questions", cursor_type="row")
+        with VerticalScroll(id="debrief-detail"):
+            yield Static(id="debrief-question")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)
+        self.query_one("#title", Static).update(Content.from_markup(
+            "[b]Debrief[/b] · mock interview $id · $pack · [dim]$date UTC[/dim]", id=report.mock_id,
+            pack=report.pack_id, date=f"{report.started_at:%Y-%m-%d %H:%M}"))
+        self.query_one("#debrief-summary", Static).update(summary_content(report))
+        table = self.query_one("#debrief-questions", DataTable)
+        table.add_columns(*QUESTION_COLUMNS)
+        for question in report.questions:
+            table.add_row(str(question.number), Text(_cut(question.question_id, QUESTION_ID_WIDTH)),
+                          result_cell(question), used_text(question.time_used, question.time_limit),
+                          key=str(question.number))
+        table.focus()
+        self.show_question(0)
+
+    @property
+    def current(self) -> Any:
+        """The report of the highlighted question."""
+        if self.report is None or not self.report.questions:
+            return None
+        row = self.query_one("#debrief-questions", DataTable).cursor_row
+        return self.report.questions[min(max(row, 0), len(self.report.questions) - 1)]
+
+    def show_question(self, index: int) -> None:
+        if self.report is None or not 0 <= index < len(self.report.questions):
+            return
+        self.query_one("#debrief-question", Static).update(question_content(self.report.questions[index]))
+        self.query_one("#debrief-detail", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted, "#debrief-questions")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_question(event.cursor_row)
+
+    @on(DataTable.RowSelected, "#debrief-questions")
+    def _selected(self) -> None:
+        self.action_evidence()
+
+    # ---- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "evidence":
+            return self._question() is not None and bool(self._question().evidence)
+        return True
+
+    def _question(self) -> Any:
+        """The highlighted question as it is in the pack (None if it left the pack)."""
+        current = self.current
+        if current is None or self.pack is None:
+            return None
+        return next((q for q in self.pack.questions if q.id == current.question_id), None)
+
+    def action_evidence(self) -> None:
+        """Open the simulations and derivations behind the highlighted question."""
+        question = self._question()
+        if question is None or not question.evidence:
+            self.notify("No evidence for this question.", timeout=2)
+            return
+        from tutor.ui.screens.evidence_screen import EvidenceScreen
+
+        self.app.push_screen(EvidenceScreen(question))
+
+    def action_export(self) -> None:
+        """Write this debrief as Markdown into the data dir."""
+        try:
+            path = self.app.backend.export_mock(self.mock_id, self.pack)
+        except OSError as error:
+            self.notify(f"Could not write the debrief: {error}", severity="error")
+            return
+        self.exported_to = str(path)
+        self.notify(f"Debrief written to {path}", title="Exported", timeout=8)
+
+    def action_history(self) -> None:
+        """The past mock interviews."""
+        if self.from_history:
+            self.app.pop_screen()
+            return
+        from tutor.ui.screens.mock_history import MockHistoryScreen
+
+        self.app.push_screen(MockHistoryScreen())
+
+    def action_back(self) -> None:
+        """Back to the history (if it opened this debrief), else home."""
+        if self.from_history:
+            self.app.pop_screen()
+        else:
+            self.app.go_home()
+
+    def action_scroll_detail(self, how: str) -> None:
+        """Scroll the question's details."""
+        detail = self.query_one("#debrief-detail", VerticalScroll)
+        (detail.scroll_page_up if how == "page_up" else detail.scroll_page_down)(animate=False)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,77 @@
+"""Past mock interviews: date, pack, score and time; enter reopens a debrief."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tutor.ui.widgets.debrief_text import percent, used_text
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+
+HISTORY_COLUMNS = ("#", "Date (UTC)", "Pack", "Score", "Time", "Questions")
+
+
+class MockHistoryScreen(Screen[None]):
+    """Every finished mock interview, most recent first."""
+
+    BINDING_GROUP_TITLE = "Past interviews"
+    BINDINGS = [
+        Binding("enter", "open", "Open debrief", priority=True),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    app: TutorApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup("[b]Past mock interviews[/b]"), id="title", classes="title-bar")
+        yield DataTable(id="mock-history", cursor_type="row")
+        yield Static(id="history-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.summaries = self.app.backend.mock_history()
+        table = self.query_one("#mock-history", DataTable)
+        table.add_columns(*HISTORY_COLUMNS)
+        for summary in self.summaries:
+            table.add_row(
+                str(summary.mock_id), f"{summary.started_at:%Y-%m-%d %H:%M}", summary.pack_id,
+                percent(summary.score), used_text(summary.duration_seconds, summary.time_limit_seconds),
+                str(summary.questions), key=str(summary.mock_id),
+            )
+        empty = self.query_one("#history-empty", Static)
+        empty.display = not self.summaries
+        empty.update(Content.from_markup("[dim]No finished mock interviews yet.[/dim]"))
+        table.focus()
+
+    @on(DataTable.RowSelected, "#mock-history")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return bool(self.summaries)
+        return True
+
+    def action_open(self) -> None:
+        """Reopen the highlighted interview's debrief."""
+        if not self.summaries:
+            return
+        from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+        row = self.query_one("#mock-history", DataTable).cursor_row
+        summary = self.summaries[row]
+        pack = next((entry.pack for entry in self.app.entries
+                     if entry.pack is not None and entry.pack.id == summary.pack_id), None)
+        self.app.push_screen(MockDebriefScreen(pack, summary.mock_id, from_history=True))

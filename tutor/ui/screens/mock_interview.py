@@ -1,0 +1,278 @@
+"""The mock interview itself: one question or follow-up at a time, against two clocks.
+
+No feedback until the debrief. The interval timer reads the injected clock through
+the `MockRun`: it redraws the countdown and lets the run save the draft and elapsed
+time; when a question's time is up, what was typed is handed in and the next step
+comes. Grading runs in a thread worker and the grade is handed to the run, which
+records it at once, so a crash loses at most the last few seconds of typing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tutor.ui.widgets.answer_box import PLACEHOLDERS, format_error
+from tutor.ui.widgets.countdown import Countdown
+from tutor.ui.widgets.question_view import options_text
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+    from tutor.ui.backend import GradeLike, MockRun, PackLike
+
+TICK_SECONDS = 0.5
+FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
+
+SUBMIT, TIME_OUT, END = "submit", "time_out", "end"
+"""Why a response is being graded: answered, its time ran out, or the interview was ended."""
+
+
+class MockInterviewScreen(Screen[None]):
+    """Answer each question before its clock runs out (enter hands the answer in)."""
+
+    BINDING_GROUP_TITLE = "Mock interview"
+    BINDINGS = [
+        Binding("enter", "hand_in", "Hand in", priority=True),  # before the Input: shown in the footer
+        Binding("ctrl+n", "skip", "Skip"),
+        Binding("ctrl+g", "end_early", "End early"),
+        Binding("escape", "pause", "Pause"),
+        Binding("pageup", "scroll_card('page_up')", "Page up", show=False),
+        Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
+    ]
+
+    app: TutorApp  # type: ignore[assignment]
+
+    class Graded(Message):
+        """A response was graded in the worker (`grade` None: not graded, or `error`)."""
+
+        def __init__(self, reason: str, position: int, response: str, grade: GradeLike | None,
+                     error: str | None) -> None:
+            super().__init__()
+            self.reason = reason
+            self.position = position
+            self.response = response
+            self.grade = grade
+            self.error = error
+
+    def __init__(self, pack: PackLike, run: MockRun, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pack = pack
+        self.run = run
+        self.position: int | None = None
+        self.grading: str | None = None
+        """Why a grade is being computed (SUBMIT, TIME_OUT, END), or None."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title-bar")
+        yield Countdown(id="countdown")
+        with VerticalScroll(id="card"):
+            yield Static(id="mock-asked")
+            yield Static(id="mock-context")
+            yield Static(id="mock-prompt")
+            yield Static(id="mock-options")
+            yield Input(id="mock-answer")
+            yield Static(id="mock-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_step()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def on_unmount(self) -> None:
+        """Leaving (pause, quit): keep the draft and the time used."""
+        if not self.run.finished:
+            self.run.save()
+
+    # ---- the step ---------------------------------------------------------------
+
+    def show_step(self) -> None:
+        """Show the run's current step (or open the debrief when the interview is over)."""
+        step = self.run.current_step()
+        if step is None:
+            self.open_debrief()
+            return
+        self.position = step.position
+        question = step.question
+        self.query_one("#title", Static).update(Content.from_markup(
+            "[b]Mock interview[/b] · $pack", pack=str(self.pack.meta.title)))
+        level, topics = question.level.value, ", ".join(question.topics)
+        if step.is_follow_up:
+            asked = Content.from_markup("[b $text-accent]Follow-up[/] [dim]on question $number[/dim]",
+                                        number=step.number)
+            context = Content.from_markup("[dim]$prompt[/dim]", prompt=" ".join(question.prompt.split()))
+            options = None
+        else:
+            asked = Content.from_markup("[b $text-accent]Question $number of $count[/] [dim]$level · $topics[/dim]",
+                                        number=step.number, count=step.question_count, level=level, topics=topics)
+            context, options = None, options_text(question)
+        self._fill("#mock-asked", asked)
+        self._fill("#mock-context", context)
+        self._fill("#mock-prompt", Content(step.prompt.strip()))
+        self._fill("#mock-options", options)
+        answer = self.query_one("#mock-answer", Input)
+        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else PLACEHOLDERS.get(
+            question.check.kind, "Your answer")
+        answer.value = self.run.draft
+        answer.disabled = False
+        answer.focus()
+        self.show_status("")
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        self.update_clocks()
+        self.refresh_bindings()
+
+    def _fill(self, selector: str, content: Content | None) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = content is not None
+        widget.update(content or "")
+
+    def show_status(self, content: Content | str) -> None:
+        self.query_one("#mock-status", Static).update(content)
+
+    def update_clocks(self) -> None:
+        step = self.run.current_step()
+        if step is None:
+            return
+        self.query_one(Countdown).show(
+            total_left=self.run.remaining_total(), total=self.run.total_seconds,
+            question_left=self.run.remaining_question(), question_limit=step.time_limit,
+        )
+
+    # ---- time -------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw the clocks; save the draft; hand it in when the time is up."""
+        if self.grading is not None or self.run.finished:
+            return
+        if self.run.time_up():
+            self.update_clocks()
+            self.hand_in(TIME_OUT, self.run.draft)
+            return
+        if self.run.tick():  # the time ran out between the two calls: the run handed it in
+            self.after_step()
+            return
+        self.update_clocks()
+
+    # ---- answering --------------------------------------------------------------
+
+    @on(Input.Changed, "#mock-answer")
+    def _typed(self, event: Input.Changed) -> None:
+        if self.grading is None and not event.input.disabled:
+            self.run.update_draft(event.value)
+
+    def action_hand_in(self) -> None:
+        """Hand in your answer and go on (no verdict until the debrief)."""
+        response = self.query_one("#mock-answer", Input).value
+        if self.grading is not None or self.run.finished:
+            return
+        if not response.strip():
+            self.show_status(Content.from_markup("[dim]Type an answer, or ctrl+n to skip this one.[/dim]"))
+            return
+        self.hand_in(SUBMIT, response)
+
+    def hand_in(self, reason: str, response: str) -> None:
+        """Grade `response` in a worker; the run records it when the grade is back."""
+        if self.position is None:
+            return
+        self.grading = reason
+        self.run.update_draft(response)
+        self.query_one("#mock-answer", Input).disabled = True
+        if reason == TIME_OUT:
+            self.show_status(Content.from_markup("[$text-warning]Time is up: what you typed is handed in.[/]"))
+        self.refresh_bindings()
+        self._grade(reason, self.position, response)
+
+    @work(thread=True, exclusive=True, group="mock-grading")
+    def _grade(self, reason: str, position: int, response: str) -> None:
+        try:
+            grade, error = self.run.grade(response), None
+        except Exception as failure:  # noqa: BLE001 - a grader bug must not lose the interview
+            grade, error = None, f"{type(failure).__name__}: {failure}"
+        self.post_message(self.Graded(reason, position, response, grade, error))
+
+    @on(Graded)
+    def _graded(self, event: Graded) -> None:
+        self.grading = None
+        if self.run.finished or self.position != event.position:
+            self.after_step()
+            return
+        if event.reason == SUBMIT:
+            if event.error is not None:
+                self._reopen(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
+                                                 error=event.error))
+                return
+            invalid = self.run.submit(event.response, event.grade)
+            if invalid is not None:  # a format error is not an answer: fix it and hand it in again
+                self._reopen(format_error(event.response, invalid.error_offset, invalid.feedback))
+                return
+        elif event.reason == TIME_OUT:
+            self.run.time_out(event.grade)
+            self.notify("What you had typed was handed in.", title="Time is up", timeout=4)
+        else:
+            self.run.end_early(event.grade)
+        self.after_step()
+
+    def _reopen(self, status: Content) -> None:
+        answer = self.query_one("#mock-answer", Input)
+        answer.disabled = False
+        answer.focus()
+        self.show_status(status)
+        self.refresh_bindings()
+
+    def after_step(self) -> None:
+        if self.run.finished:
+            self.open_debrief()
+        else:
+            self.show_step()
+
+    def open_debrief(self) -> None:
+        """The interview is over: the debrief takes this screen's place (above any dialog)."""
+        from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.app.switch_screen(MockDebriefScreen(self.pack, self.run.id))
+
+    # ---- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("hand_in", "skip", "end_early", "pause"):
+            return None if self.grading is not None or self.run.finished else True  # dimmed while grading
+        return True
+
+    def action_skip(self) -> None:
+        """Pass on this question (and its follow-ups); it counts as not answered."""
+        if self.grading is None and not self.run.finished:
+            self.run.skip()
+            self.after_step()
+
+    def action_end_early(self) -> None:
+        """End the interview now (after confirming); what you typed is handed in."""
+        from tutor.ui.screens.confirm import ConfirmScreen
+
+        question = (
+            "End the interview now? What you typed is handed in; the questions left count as not answered."
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="End it", no="Keep going"), self._end_confirmed)
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed and self.grading is None and not self.run.finished:
+            self.hand_in(END, self.query_one("#mock-answer", Input).value)
+
+    def action_pause(self) -> None:
+        """Leave the interview for now: it is saved and the clock stops until you resume."""
+        self.run.save()
+        self.app.notify("Interview paused. Open Mock interview (m) to resume it.", timeout=5)
+        self.app.go_home()
+
+    def action_scroll_card(self, how: str) -> None:
+        """Scroll a long question while typing."""
+        card = self.query_one("#card", VerticalScroll)
+        (card.scroll_page_up if how == "page_up" else card.scroll_page_down)(animate=False)

@@ -1,0 +1,134 @@
+"""The debrief of a mock interview as styled text: the summary, one line per question
+for the table, and everything about one question.
+
+Reads a `MockReport` (see `tutor.study.mock_report`) by its attributes; pack text and
+answers are shown literally, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.content import Content
+
+from tutor.ui.widgets.countdown import duration_text
+
+OUTCOMES = {
+    "answered": "answered",
+    "timed_out": "time ran out",
+    "skipped": "skipped",
+    "ended": "interview ended here",
+    "not_asked": "not reached",
+    "in_progress": "in progress",
+}
+
+
+def percent(score: float | None) -> str:
+    return "n/a" if score is None else f"{round(score * 100)}%"
+
+
+def used_text(used: float, limit: float) -> str:
+    """Time used of the limit: `m:ss of m:ss` (used rounds down, like the export)."""
+    whole = int(max(0.0, used))
+    return f"{whole // 60}:{whole % 60:02d} of {duration_text(limit)}"
+
+
+def summary_content(report: Any) -> Content:
+    """Score, time, questions and seed; the weakest topics; what went into the study queue."""
+    lines = [Content.from_markup(
+        "Score [b]$score[/b] · time $time · $count question$s · seed $seed",
+        score=percent(report.score), time=used_text(report.time_used_seconds, report.time_limit_seconds),
+        count=len(report.questions), s="" if len(report.questions) == 1 else "s", seed=report.seed,
+    )]
+    if report.weakest_topics:
+        topics = ", ".join(f"{topic.topic} {percent(topic.score)}" for topic in report.weakest_topics)
+        lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=topics))
+    else:
+        lines.append(Content.from_markup("Weakest topics: [$text-success]none, every graded answer was right[/]"))
+    if report.queued:
+        count = len(report.queued)
+        lines.append(Content.from_markup(
+            "Study next: $count question$s now due in Study: $ids",
+            count=count, s="" if count == 1 else "s", ids=", ".join(report.queued),
+        ))
+    else:
+        lines.append(Content("Study next: nothing new to review."))
+    return Content("\n").join(lines)
+
+
+SHORT_OUTCOMES = {"timed_out": "timed out", "skipped": "skipped", "ended": "ended", "not_asked": "not reached",
+                  "in_progress": "in progress"}
+
+
+def result_cell(question: Any) -> Text:
+    """The verdict in a few characters, for the table (a Rich `Text`, as DataTable wants):
+    ✓ 100%, ◐ 50%, ✗ 0% or – self-check, then why there was no answer."""
+    if not question.gradable:
+        cell = Text("– self-check", style="dim")
+    elif question.correct:
+        cell = Text(f"✓ {percent(question.score)}", style="green")
+    elif (question.score or 0) > 0:
+        cell = Text(f"◐ {percent(question.score)}", style="yellow")
+    else:
+        cell = Text(f"✗ {percent(question.score)}", style="red")
+    if question.outcome in SHORT_OUTCOMES:
+        cell.append(f" {SHORT_OUTCOMES[question.outcome]}", style="dim")
+    return cell
+
+
+def question_content(question: Any) -> Content:
+    """Everything the debrief says about one question and its follow-ups."""
+
+    def field(label: str, value: str, style: str = "") -> Content:
+        body = Content(value) if not style else Content.from_markup(f"[{style}]$value[/]", value=value)
+        return Content.from_markup("[b]$label:[/b] ", label=label) + body
+
+    lines = [
+        Content.from_markup("[b $text-primary]$number. $id[/] [dim]$level · $topics[/dim]",
+                            number=question.number, id=question.question_id, level=question.level,
+                            topics=", ".join(question.topics)),
+        Content(" ".join(question.prompt.split())),
+        Content(""),
+        field("Your answer", _answer(question.response)),
+        field("Result", _verdict(question)) + Content.from_markup(
+            " [dim]($outcome)[/dim]", outcome=OUTCOMES.get(question.outcome, question.outcome)),
+        field("Time", used_text(question.time_used, question.time_limit)
+              + (" (handed in when the time ran out)" if question.auto_submitted else "")),
+    ]
+    if question.feedback:
+        lines.append(field("Feedback", question.feedback))
+    if question.concepts_missed:
+        lines.append(field("Concepts missed", ", ".join(question.concepts_missed), "$text-error"))
+    if question.misconception:
+        detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
+        lines.append(field("Misconception", question.misconception + detail, "$text-warning"))
+    lines.append(field("Model answer", " ".join(question.model_answer.split())))
+    if question.explanation.strip():
+        lines.append(field("Why", " ".join(question.explanation.split())))
+    if question.evidence:
+        lines.append(field("Evidence", ", ".join(question.evidence)) + Content.from_markup(" [dim](e opens it)[/dim]"))
+    for index, follow_up in enumerate(question.follow_ups, start=1):
+        lines.extend([
+            Content(""),
+            Content.from_markup("[b $text-accent]Follow-up $index:[/] $prompt", index=index,
+                                prompt=" ".join(follow_up.prompt.split())),
+            field("  Your answer", _answer(follow_up.response)) + Content.from_markup(
+                " [dim]($outcome, $time)[/dim]", outcome=OUTCOMES.get(follow_up.outcome, follow_up.outcome),
+                time=used_text(follow_up.time_used, follow_up.time_limit)),
+            field("  Model answer", " ".join(follow_up.model_answer.split())),
+        ])
+    return Content("\n").join(lines)
+
+
+def _answer(response: str | None) -> str:
+    return "(no answer)" if response is None or not response.strip() else " ".join(response.split())
+
+
+def _verdict(question: Any) -> str:
+    if not question.gradable:
+        return "not auto-graded: compare with the model answer"
+    if question.invalid:
+        return "could not be read, 0%"
+    word = "right" if question.correct else ("partly right" if (question.score or 0) > 0 else "not right")
+    return f"{word}, {percent(question.score)}"
