@@ -204,6 +204,8 @@ class FakeBackend:
     expected: dict[str, str] = field(default_factory=dict)
     packs_gate: threading.Event | None = None
     grading_prepared: bool = False
+    exports_dir: Path | None = None
+    stats_summary: Any = None
 
     def packs(self) -> list[PackEntry]:
         if self.packs_gate is not None:
@@ -248,6 +250,26 @@ class FakeBackend:
                     self.cancelled.append(name)
                     raise Cancelled(name)
         return fake_result(name, params, seed)
+
+    def simulations(self) -> list[Any]:
+        from tutor.evidence.registry import all_specs
+
+        return all_specs("simulation")
+
+    def export_run(self, result: Result, *, plots: Any = None) -> Any:
+        from tutor.evidence.export import export_run
+
+        if self.exports_dir is None:
+            raise OSError("no exports folder in this test")
+        return export_run(result, self.exports_dir, self.clock(), plots=plots)
+
+    def stats(self, pack: Any) -> Any:
+        return self.stats_summary
+
+    def watch_pack(self, path: Path) -> Any:
+        from tutor.packs.watch import PackWatcher
+
+        return PackWatcher(path)
 
 
 def backend_with(*packs: FakePack, **options: Any) -> FakeBackend:

@@ -9,6 +9,7 @@ or plotext.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -19,14 +20,20 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike
+from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, PackWatch
 from tutor.ui.commands import TutorCommands
-from tutor.ui.modes import mode_named
+from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.ui.screens.lab_pick import LabTarget
+
+WATCH_SECONDS = 1.0
+"""How often `tutor --watch PATH` looks at the pack's files."""
+ERROR_LINES = 5
+"""How many lines of a broken pack's errors the notification shows."""
 
 
 class TutorApp(App[None]):
@@ -39,6 +46,7 @@ class TutorApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help"),  # shown while typing in an answer box, where ? is typed
+        Binding("f5", "reload_pack", "Reload pack", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -51,7 +59,19 @@ class TutorApp(App[None]):
             self.counts = counts
             self.error = error
 
-    def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None) -> None:
+    class PackReloaded(Message):
+        """The pack at `path` was loaded again: `pack` if it is valid, else its `errors`."""
+
+        def __init__(self, path: Path, pack: PackLike | None, errors: list[str], *, asked: bool) -> None:
+            super().__init__()
+            self.path = path
+            self.pack = pack
+            self.errors = errors
+            self.asked = asked
+            """Reloaded on request (a key), not because the files changed."""
+
+    def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
+                 watch: Path | None = None) -> None:
         super().__init__()
         self.backend = backend
         for tutor_theme in THEMES:
@@ -65,6 +85,9 @@ class TutorApp(App[None]):
         """The current pack: the one asked for, else the first given with --pack, else the first."""
         self._wanted_pack_id = pack_id
         self._after_load: list[Callable[[], object]] = []
+        self.watched = Path(watch).resolve() if watch is not None else None
+        """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
+        self.watchers: dict[Path, PackWatch] = {}
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
@@ -104,6 +127,9 @@ class TutorApp(App[None]):
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
+        if self.watched is not None:
+            self._poll_pack(self._watcher(self.watched), prime=True)
+            self.set_interval(WATCH_SECONDS, self.poll_watched_pack)
 
     def _later(self, call: Callable[[], object]) -> bool:
         """Defer `call` until the packs are loaded; False if they already are."""
@@ -143,6 +169,76 @@ class TutorApp(App[None]):
             return None
         return next((q for q in entry.pack.questions if q.id == question_id), None)
 
+    # ---- reloading a pack -------------------------------------------------------
+
+    def _watcher(self, path: Path) -> PackWatch:
+        if path not in self.watchers:
+            self.watchers[path] = self.backend.watch_pack(path)
+        return self.watchers[path]
+
+    def poll_watched_pack(self) -> None:
+        """Reload the watched pack if its files changed (every `WATCH_SECONDS`)."""
+        if self.watched is not None and not any(w.group == "pack-reload" and w.is_running for w in self.workers):
+            self._poll_pack(self._watcher(self.watched))
+
+    @work(thread=True, exclusive=True, group="pack-reload")
+    def _poll_pack(self, watcher: PackWatch, *, prime: bool = False, asked: bool = False) -> None:
+        """Load the pack off the event loop; `prime` only records the files as they are now."""
+        if asked:
+            watcher.reload()
+        elif not watcher.poll() or prime:
+            return
+        self.post_message(self.PackReloaded(watcher.path, watcher.pack if not watcher.errors else None,
+                                            list(watcher.errors), asked=asked))
+
+    @on(PackReloaded)
+    def _pack_reloaded(self, event: PackReloaded) -> None:
+        index = next((i for i, entry in enumerate(self.entries)
+                      if entry.source is not None and entry.source.resolve() == event.path), None)
+        name = self.entries[index].title if index is not None else str(event.path)
+        if event.pack is None:
+            shown = event.errors[:ERROR_LINES]
+            more = len(event.errors) - len(shown)
+            self.notify("\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
+                        title=f"{name} did not reload: still showing the last good version",
+                        severity="error", timeout=20, markup=False)
+            return
+        pack = event.pack
+        if index is None:
+            return
+        old = self.entries[index]
+        entry = replace(old, id=old.id if old.pack is not None and old.pack.id == pack.id else pack.id,
+                        title=str(pack.meta.title), pack=pack, error=None)
+        self.entries[index] = entry
+        self.counts[entry.id] = self.backend.counts(pack)
+        if self.pack_id in (old.id, None):
+            self.pack_id = entry.id
+        self.keep_place(old.id, entry)
+        self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    def keep_place(self, old_id: str, entry: PackEntry) -> None:
+        """Show the reloaded pack where the learner is: the same screen, on the same question
+        if it is still there. Screens without `reload_options` keep the version they have."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.fill_packs()
+        screen = self.screen
+        pack = getattr(screen, "pack", None)
+        mode = mode_of(screen)
+        if pack is None or pack.id != old_id or mode is None or not hasattr(screen, "reload_options"):
+            return
+        options = screen.reload_options()
+        if options is not None:
+            self.open_mode(mode.name, pack_id=entry.id, **options)
+
+    def action_reload_pack(self) -> None:
+        """Load the current pack again from its files."""
+        entry = self.entry(self.pack_id)
+        if entry is None or entry.source is None or not entry.source.exists():
+            self.notify("This pack has no files to reload.", severity="warning")
+            return
+        self._poll_pack(self._watcher(entry.source.resolve()), asked=True)
+
     # ---- modes and screens ------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
@@ -174,6 +270,12 @@ class TutorApp(App[None]):
         """Practise one question first (the command palette's "go to question")."""
         self.open_mode("practice", pack_id=pack_id, first=question_id)
 
+    def open_lab(self, target: LabTarget) -> None:
+        """Open the lab over the current screen on a question's simulation (escape comes back)."""
+        from tutor.ui.screens.lab import LabScreen
+
+        self.push_screen(LabScreen(self.pack, evidence=target.name, params=target.params, seed=target.seed))
+
     def go_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -192,23 +294,24 @@ class TutorApp(App[None]):
         self.theme = toggled(self.current_theme.dark)
 
 
-def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None) -> int:
+def run_app(pack_paths: list[Path] | None = None, *, theme: str | None = None, watch: Path | None = None) -> int:
     """Run the app over the real core: packs found (plus `pack_paths`), the user's store.
 
     Returns the exit code: 0, or 2 when the store cannot be used (one line on stderr).
-    The first of `pack_paths` that loads is the pack the app opens on.
+    The first of `pack_paths` that loads is the pack the app opens on; `watch` is a pack
+    opened first and reloaded whenever its files change.
     """
     from tutor.store import StoreError
     from tutor.ui.core_backend import CoreBackend
 
-    backend = CoreBackend(pack_paths or [])
+    backend = CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:
         backend.store  # open it now: an unusable store is one clear line, not a traceback
     except StoreError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return 2
     try:
-        TutorApp(backend, theme=theme).run()
+        TutorApp(backend, theme=theme, watch=watch).run()
     finally:
         backend.close()
     return 0
