@@ -211,8 +211,8 @@ class TutorApp(App[None]):
                         title=str(pack.meta.title), pack=pack, error=None)
         self.entries[index] = entry
         self.counts[entry.id] = self.backend.counts(pack)
-        if self.pack_id in (old.id, None):
-            self.pack_id = entry.id
+        if self.pack_id in (old.id, None) or (entry.requested and old.pack is None):
+            self.pack_id = entry.id  # a pack asked for on the command line opens once it loads
         self.keep_place(old.id, entry)
         self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
 

@@ -41,7 +41,7 @@ class QuestionScreen(Screen[None]):
 
     BINDINGS = [
         RERUN_BINDING,
-        Binding("l", "open_lab", "Open in lab"),
+        Binding("l", "open_lab", "Lab", tooltip="Open this simulation in the lab"),
         Binding("escape", "home", "Home"),
         Binding("up", "scroll_card('up')", "Scroll up", show=False),
         Binding("down", "scroll_card('down')", "Scroll down", show=False),
