@@ -63,7 +63,7 @@ def test_evidence_panel(snap_compare) -> None:
 
 
 def test_lab_with_a_pinned_run(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lab_module, "time", SimpleNamespace(perf_counter=lambda: 0.0))  # "computed in 0 ms"
+    monkeypatch.setattr(lab_module, "time", SimpleNamespace(perf_counter=lambda: 0.0))  # "0 ms"
 
     async def compare_seeds(pilot) -> None:
         await settle(pilot)

@@ -86,6 +86,7 @@ async def test_a_saved_edit_is_reloaded_on_the_same_question_and_a_broken_save_i
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.question.id != "sigmoid-bound"
         assert [q.id for q in app.pack.questions] == ["why-vanish", "lstm-path"]
+        assert [n.title for n in app._notifications] == ["RNN gradients (mini) reloaded"]  # the errors went
 
 
 async def test_f5_or_the_palette_reload_the_current_pack_and_home_shows_the_new_count(core: CoreBackend, pack_dir: Path) -> None:
@@ -124,3 +125,21 @@ async def test_a_pack_broken_at_start_opens_once_it_is_fixed(core: CoreBackend, 
         assert app.pack_id == "rnn-mini" and len(app.pack.questions) == 3
         await pilot.press("p")
         assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_the_place_is_kept_when_two_packs_share_an_id(tmp_path: Path, pack_dir: Path) -> None:
+    """A copy of a pack (same id, listed as 'rnn-mini (2)') is the one watched and reloaded."""
+    copy = write_pack(tmp_path / "copy")
+    backend = CoreBackend([pack_dir, copy], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    app = TutorApp(backend, watch=copy)
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_mode("practice", pack_id="rnn-mini (2)", first="sigmoid-bound")
+        await pilot.pause()
+        save_questions(copy, [{**q, "prompt": NEW_PROMPT} if q["id"] == "sigmoid-bound" else q for q in QUESTIONS])
+        await poll(pilot)
+        assert app.pack_id == "rnn-mini (2)"
+        assert app.screen.question.id == "sigmoid-bound" and prompt_shown(app) == NEW_PROMPT
+        assert app.entry("rnn-mini").pack.questions[1].prompt != NEW_PROMPT  # the other copy is untouched
+    backend.close()

@@ -88,6 +88,7 @@ class TutorApp(App[None]):
         self.watched = Path(watch).resolve() if watch is not None else None
         """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
         self.watchers: dict[Path, PackWatch] = {}
+        self._reload_failed = False
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
@@ -202,7 +203,11 @@ class TutorApp(App[None]):
             self.notify("\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
                         title=f"{name} did not reload: still showing the last good version",
                         severity="error", timeout=20, markup=False)
+            self._reload_failed = True
             return
+        if self._reload_failed:  # the errors on screen are fixed: take them away
+            self.clear_notifications()
+            self._reload_failed = False
         pack = event.pack
         if index is None:
             return
@@ -213,19 +218,19 @@ class TutorApp(App[None]):
         self.counts[entry.id] = self.backend.counts(pack)
         if self.pack_id in (old.id, None) or (entry.requested and old.pack is None):
             self.pack_id = entry.id  # a pack asked for on the command line opens once it loads
-        self.keep_place(old.id, entry)
+        self.keep_place(old, entry)
         self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
 
-    def keep_place(self, old_id: str, entry: PackEntry) -> None:
+    def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
         """Show the reloaded pack where the learner is: the same screen, on the same question
         if it is still there. Screens without `reload_options` keep the version they have."""
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.fill_packs()
         screen = self.screen
-        pack = getattr(screen, "pack", None)
         mode = mode_of(screen)
-        if pack is None or pack.id != old_id or mode is None or not hasattr(screen, "reload_options"):
+        on_old_pack = old.pack is not None and getattr(screen, "pack", None) is old.pack
+        if not on_old_pack or mode is None or not hasattr(screen, "reload_options"):
             return
         options = screen.reload_options()
         if options is not None:

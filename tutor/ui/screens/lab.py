@@ -278,7 +278,7 @@ class LabScreen(Screen[None]):
             status = "the run failed (see below)"
         elif self.result is not None:
             took = f"{self.seconds:.1f} s" if self.seconds >= 1 else f"{self.seconds * 1000:.0f} ms"
-            status = f"seed {self.result.seed} · computed in {took}"
+            status = f"seed {self.result.seed} · {took}"
         else:
             status = ""
         self.query_one("#title", Static).update(

@@ -25,8 +25,14 @@ class LabTarget:
     seed: int
 
     def describe(self) -> str:
-        shown = ", ".join(f"{key}={value}" for key, value in self.params.items()) or "defaults"
+        shown = ", ".join(f"{key}={_text(value)}" for key, value in self.params.items()) or "defaults"
         return f"{self.title} ({self.name}: {shown}, seed {self.seed})"
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value))
+    return str(value)
 
 
 class LabPickScreen(ModalScreen["LabTarget | None"]):
