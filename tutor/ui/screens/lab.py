@@ -38,6 +38,7 @@ class LabScreen(Screen[None]):
     """Run and vary every simulation; pin runs to compare them."""
 
     BINDING_GROUP_TITLE = "Lab"
+    AUTO_FOCUS = "#lab-simulation"
     BINDINGS = [
         Binding("ctrl+o", "pin", "Pin run"),
         Binding("ctrl+l", "clear_pins", "Clear pins"),
