@@ -117,3 +117,14 @@ def test_an_export_is_what_tutor_sim_prints(tmp_path, capsys: pytest.CaptureFixt
     text = saved.text_path.read_text()
     assert text.startswith("Vanilla RNN, exact BPTT  [rnn]\nparams: steps=10")
     assert "Vanilla RNN: gradient norm vs time step" in text and "\x1b[" not in text
+
+
+def test_gated_explanations_follow_the_gate_that_keeps_the_path() -> None:
+    lstm = Result("lstm", "simulation", {"steps": 10}, 0, "", scalars={"mean_forget_gate": 0.9,
+                                                                      "first_over_last": 0.3})
+    assert explain(lstm) == ("The cell path multiplies the gradient by f_t at each step: mean f = 0.9, so about "
+                             "0.9^10 = 0.349 over 10 steps. Here it kept its size (×0.3).")
+    gru = Result("gru", "simulation", {"steps": 10}, 0, "", scalars={"mean_update_gate": 0.2,
+                                                                    "first_over_last": 0.05})
+    assert explain(gru) == ("The state path multiplies the gradient by 1 − z_t at each step (z near 0 keeps "
+                            "h_t−1): mean z = 0.2, so about 0.8^10 = 0.107 over 10 steps. Here it vanished (×0.05).")

@@ -78,7 +78,7 @@ def test_rnn_json_holds_everything_needed_to_check_it_elsewhere(defaults):
     expected = [np.linalg.norm(v) for v in grads[::-1]]
     assert len(document["outputs"]["grad_norms"]) == steps + 1
     assert np.allclose(document["outputs"]["grad_norms"], expected, rtol=1e-10)
-    assert document["outputs"]["loss"] == pytest.approx(g @ states[-1], rel=1e-12)
+    assert document["outputs"]["loss_first_sequence"] == pytest.approx(g @ states[-1], rel=1e-12)
     pre = np.array(grads[::-1][1:]) * np.array(slopes)
     assert np.allclose(document["outputs"]["grad_W_hh"], pre.T @ np.array(states[:-1]), rtol=1e-10)
 
@@ -190,3 +190,16 @@ def test_format_result_reads_well(defaults):
 )
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+def test_catalog_and_text_import_no_numpy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tutor.evidence.sims.catalog, tutor.evidence.text, tutor.evidence.registry as r;"
+        "r.all_specs('simulation');"
+        "print(any(m == 'numpy' or m.startswith('numpy.') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

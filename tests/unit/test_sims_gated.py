@@ -28,7 +28,8 @@ def lstm_loss(W_x, W_h, b, x, g, *, bump_h=None, bump_c=None):
     for t in range(0, steps + 1):
         if t > 0:
             z = x[t - 1] @ W_x.T + h @ W_h.T + b
-            i, f, gg, o = sigmoid(z[:, :n]), sigmoid(z[:, n : 2 * n]), np.tanh(z[:, 2 * n : 3 * n]), sigmoid(z[:, 3 * n :])
+            i, f, o = sigmoid(z[:, :n]), sigmoid(z[:, n : 2 * n]), sigmoid(z[:, 3 * n :])
+            gg = np.tanh(z[:, 2 * n : 3 * n])
             c = f * c + i * gg
         if bump_c is not None and bump_c[0] == t:
             c = c + bump_c[1]
@@ -49,7 +50,7 @@ def gru_loss(W_x, b_x, W_h, b_h, x, g, *, bump_h=None):
             r = sigmoid(xi[:, :n] + hh[:, :n])
             z = sigmoid(xi[:, n : 2 * n] + hh[:, n : 2 * n])
             cand = np.tanh(xi[:, 2 * n :] + r * hh[:, 2 * n :])
-            h = (1 - z) * cand + z * h
+            h = (1 - z) * h + z * cand
         if bump_h is not None and bump_h[0] == t:
             h = h + bump_h[1]
     return float(np.sum(h @ g))
@@ -139,11 +140,11 @@ def test_lstm_cell_gradient_scales_exactly_by_the_forget_gate_without_recurrence
     assert np.all(trace.grad_hidden[:-1] == 0.0)
 
 
-def test_gru_hidden_gradient_scales_exactly_by_the_update_gate_without_recurrence():
+def test_gru_hidden_gradient_scales_exactly_by_one_minus_the_update_gate_without_recurrence():
     W_x, b_x, _, _, x, g = gru_problem(seed=3, steps=20, n=4)
     trace = gru_bptt(GRUWeights(W_x, b_x, np.zeros((12, 4)), np.zeros(12)), x, g)
     for t in range(20, 0, -1):
-        assert np.array_equal(trace.grad_hidden[t - 1], trace.grad_hidden[t] * trace.update_gates[t - 1])
+        assert np.array_equal(trace.grad_hidden[t - 1], trace.grad_hidden[t] * (1.0 - trace.update_gates[t - 1]))
 
 
 @pytest.mark.parametrize("model", ["lstm", "gru"])
@@ -152,8 +153,10 @@ def test_saturated_gates_do_not_raise(model):
     x = 1e3 * rng.standard_normal((50, 2, 3))
     with np.errstate(all="raise"):
         if model == "lstm":
-            trace = lstm_bptt(LSTMWeights(rng.standard_normal((8, 3)), 50 * rng.standard_normal((8, 2)), np.zeros(8)), x, np.ones(2))
+            weights = LSTMWeights(rng.standard_normal((8, 3)), 50 * rng.standard_normal((8, 2)), np.zeros(8))
+            trace = lstm_bptt(weights, x, np.ones(2))
             assert np.all(np.isfinite(trace.cell_grad_norms))
         else:
-            trace = gru_bptt(GRUWeights(rng.standard_normal((6, 3)), np.zeros(6), 50 * rng.standard_normal((6, 2)), np.zeros(6)), x, np.ones(2))
+            weights = GRUWeights(rng.standard_normal((6, 3)), np.zeros(6), 50 * rng.standard_normal((6, 2)), np.zeros(6))
+            trace = gru_bptt(weights, x, np.ones(2))
         assert np.all(np.isfinite(trace.hidden_grad_norms))

@@ -208,3 +208,17 @@ def test_inits_hit_their_target(init):
     assert measured == pytest.approx(1.7, rel=1e-12)
     if init in ("orthogonal", "identity"):
         assert np.allclose(np.linalg.svd(matrix, compute_uv=False), 1.7, rtol=1e-12)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu", "linear"])
+@pytest.mark.parametrize("window", [None, 5])
+def test_threads_and_unkept_buffers_give_the_same_numbers(activation, window):
+    W_hh, W_xh, b, x, h0, g = small_problem(activation, steps=9, batch=40)
+    kept = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window)
+    lean = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window, threads=3, keep=False)
+    assert lean.grad_hidden is None and lean.grad_pre is None
+    assert np.array_equal(kept.hidden, lean.hidden)
+    assert np.array_equal(kept.grad_norms, lean.grad_norms)
+    assert np.allclose(kept.grad_norms, np.linalg.norm(kept.grad_hidden, axis=-1), rtol=1e-14, atol=0)
+    for name in ("grad_W_hh", "grad_W_xh", "grad_b"):
+        assert np.allclose(getattr(kept, name), getattr(lean, name), rtol=1e-12, atol=1e-15)

@@ -61,14 +61,19 @@ def _rnn(params: dict[str, Any], scalars: dict[str, float]) -> str:
     return f"{rule}. {observed}."
 
 
-def _gate(gate: str, symbol: str, keeps: str) -> Callable[[dict[str, Any], dict[str, float]], str]:
-    def rule(params: dict[str, Any], scalars: dict[str, float]) -> str:
-        mean, steps = scalars[f"mean_{gate}_gate"], int(params["steps"])
-        return (f"The {keeps} path multiplies the gradient by {symbol}_t at each step: mean {symbol} = "
-                f"{fmt(mean)}, so about {fmt(mean)}^{steps} = {fmt(mean ** steps)} over {steps} steps. "
-                f"Here it {verdict(scalars['first_over_last'])}.")
+def _lstm(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    kept, steps = scalars["mean_forget_gate"], int(params["steps"])
+    return (f"The cell path multiplies the gradient by f_t at each step: mean f = {fmt(kept)}, so about "
+            f"{fmt(kept)}^{steps} = {fmt(kept ** steps)} over {steps} steps. "
+            f"Here it {verdict(scalars['first_over_last'])}.")
 
-    return rule
+
+def _gru(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    update, steps = scalars["mean_update_gate"], int(params["steps"])
+    kept = 1 - update
+    return (f"The state path multiplies the gradient by 1 − z_t at each step (z near 0 keeps h_t−1): mean z = "
+            f"{fmt(update)}, so about {fmt(kept)}^{steps} = {fmt(kept ** steps)} over {steps} steps. "
+            f"Here it {verdict(scalars['first_over_last'])}.")
 
 
 def _sweep(params: dict[str, Any], scalars: dict[str, float]) -> str:
@@ -151,8 +156,8 @@ def _compare(scalars: dict[str, float], prefix: str) -> str:
 
 _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "rnn": _rnn,
-    "lstm": _gate("forget", "f", "cell"),
-    "gru": _gate("update", "z", "state"),
+    "lstm": _lstm,
+    "gru": _gru,
     "spectral-sweep": _sweep,
     "activations": _activations,
     "init-compare": _inits,

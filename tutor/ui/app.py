@@ -27,7 +27,6 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
 if TYPE_CHECKING:
-    from tutor.packs.schema import Question
     from tutor.ui.screens.lab_pick import LabTarget
 
 WATCH_SECONDS = 1.0
@@ -122,6 +121,9 @@ class TutorApp(App[None]):
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
+        for entry in self.entries:
+            if entry.requested and not entry.usable:  # `tutor --pack PATH` named a broken pack
+                self.notify(entry.error or f"{entry.title} could not be loaded", severity="error", timeout=15)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.fill_packs()
@@ -163,12 +165,6 @@ class TutorApp(App[None]):
         self.pack_id = pack_id
         if isinstance(self.screen, HomeScreen):
             self.screen.show_pack(pack_id)
-
-    def find_question(self, pack_id: str, question_id: str) -> Question | None:
-        entry = self.entry(pack_id)
-        if entry is None or entry.pack is None:
-            return None
-        return next((q for q in entry.pack.questions if q.id == question_id), None)
 
     # ---- reloading a pack -------------------------------------------------------
 

@@ -21,22 +21,27 @@ def check_activation(name: str) -> None:
         raise ValueError(f"unknown activation '{name}' (known: {', '.join(ACTIVATIONS)})")
 
 
-def apply_inplace(name: str, values: np.ndarray) -> None:
-    """Overwrite pre-activations `values` with φ(values).
+def apply(name: str, values: np.ndarray, out: np.ndarray | None = None) -> None:
+    """Write φ(values) into `out` (into `values` itself when `out` is None).
 
     The sigmoid uses σ(a) = ½(1 + tanh(a/2)): NumPy has no sigmoid ufunc, and
-    1/(1 + e^(−a)) would overflow e^(−a) for very negative a.
+    1/(1 + e^(−a)) would overflow e^(−a) for very negative a. Like 1 − σ(a) for
+    a > 37 in any float64 code, σ(a) rounds to 0 for a < −38 here.
     """
+    target = values if out is None else out
     if name == "tanh":
-        np.tanh(values, out=values)
+        np.tanh(values, out=target)
     elif name == "sigmoid":
-        np.multiply(values, 0.5, out=values)
-        np.tanh(values, out=values)
-        np.multiply(values, 0.5, out=values)
-        np.add(values, 0.5, out=values)
+        np.multiply(values, 0.5, out=target)
+        np.tanh(target, out=target)
+        np.multiply(target, 0.5, out=target)
+        np.add(target, 0.5, out=target)
     elif name == "relu":
-        np.maximum(values, 0.0, out=values)
-    elif name != "linear":
+        np.maximum(values, 0.0, out=target)
+    elif name == "linear":
+        if target is not values:
+            np.copyto(target, values)
+    else:
         check_activation(name)
 
 

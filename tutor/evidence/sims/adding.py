@@ -61,11 +61,11 @@ def adding_problem(params: Params, seed: int, should_cancel: Cancel) -> Result:
         x, y = adding_batch(rng, steps, batch)
         for name, model in models.items():
             loss, grads = model.loss_and_grads(x, y)
-            curves[name][iteration] = loss
+            curves[name][iteration] = float(loss)
             factor = clip_factor(global_norm(grads), CLIP_THRESHOLD)
             optimisers[name].step(model.params, {k: g * factor for k, g in grads.items()})
         check_cancel(should_cancel, iteration)
-    final = {name: model.loss(eval_x, eval_y) for name, model in models.items()}
+    final = {name: float(model.loss(eval_x, eval_y)) for name, model in models.items()}
     baseline = float(np.var(eval_y))
     series = (
         series_of("vanilla_loss", curves["vanilla"], "vanilla RNN (tanh)", start=1, backward=False),

@@ -15,7 +15,7 @@ from tutor.evidence.sims.inits import gaussian, recurrent_matrix, spectral_radiu
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
 from tutor.evidence.sims.paths import attention_gradients, stack_gradient_norms
 from tutor.evidence.sims.problems import unit_vector
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, series_of
+from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, ratio_text, series_of
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -104,9 +104,9 @@ def residual_attention(params: Params, seed: int, should_cancel: Cancel) -> Resu
     reading = (
         f"{steps} layers with ρ(W_l) = {fmt(scale)}: plain "
         f"{change_phrase(ratios['plain'], steps, overflow=lines[0].overflow_step)}; residual "
-        f"{fmt(ratios['residual'])} ({fmt(_per_step(ratios['residual'], steps), 3)} per layer); "
-        f"attention pooling over {steps + 1} tokens reaches each in one hop: token 0 over token "
-        f"{steps} {fmt(ratios['attention'])} (α from {fmt(float(weights.min()))} to "
+        f"{ratio_text(ratios['residual'], lines[1])} ({fmt(_per_step(ratios['residual'], steps), 3)} "
+        f"per layer); attention pooling over {steps + 1} tokens reaches each in one hop: token 0 "
+        f"over token {steps} {ratio_text(ratios['attention'], lines[2])} (α from {fmt(float(weights.min()))} to "
         f"{fmt(float(weights.max()))})"
     )
     return Result(

@@ -33,6 +33,7 @@ from tutor.evidence.sims.report import (
     fmt,
     series_of,
     overflow_scalar,
+    ratio_text,
     scale_label,
     unique,
 )
@@ -121,7 +122,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "jacobian_norms": jacobian,
             "log10_jacobian_norms": log_jacobian / math.log(10),
             "h_T": trace.hidden[steps, 0],
-            "loss": float(problem.dL_dhT @ trace.hidden[steps, 0]),
+            "loss_first_sequence": float(problem.dL_dhT @ trace.hidden[steps, 0]),
             "grad_W_hh": grad_W_hh,
             "grad_W_xh": grad_W_xh,
             "grad_b": grad_b,
@@ -179,7 +180,6 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "cell_grad_norms": cell.y,
             "hidden_grad_norms": hid.y,
             "forget_gate_mean": forget,
-            "grad_W_h_batch": trace.grad_W_h,
         },
     )
 
@@ -201,7 +201,7 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
     gate = series_of("update_gate", update, "mean z_t over units", start=1, backward=False)
     ratio = first_over_last(hid.y)
     reading = (
-        f"mean update gate {fmt(float(update.mean()))} (z near 1 keeps h_{{t-1}}): ‖∂L/∂h_t‖ "
+        f"mean update gate {fmt(float(update.mean()))} (z near 0 keeps h_{{t-1}}): ‖∂L/∂h_t‖ "
         f"{change_phrase(ratio, steps, overflow=hid.overflow_step)}"
     )
     return Result(
@@ -248,8 +248,7 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{scale_label(scale)}]"] = ratio
-        parts.append(f"{scale:g}: " + ("overflow at step " + str(line.overflow_step)
-                                         if line.overflow_step is not None else fmt(ratio)))
+        parts.append(f"{scale:g}: {ratio_text(ratio, line)}")
     reading = (
         f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps ({activation}, γ = {fmt(GAMMA[activation])}) "
         f"by {knob}: " + ", ".join(parts)
@@ -283,7 +282,7 @@ def compare_activations(params: Params, seed: int, should_cancel: Cancel) -> Res
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{activation}]"] = ratio
-        parts.append(f"{activation} (γ = {fmt(GAMMA[activation])}) {fmt(ratio)}")
+        parts.append(f"{activation} (γ = {fmt(GAMMA[activation])}) {ratio_text(ratio, line)}")
     reading = (
         f"same W_hh (ρ = {fmt(spectral_radius(problem.W_hh))}, σ_max = {fmt(sigma_max(problem.W_hh))}), "
         f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps: " + ", ".join(parts)
@@ -322,7 +321,7 @@ def compare_inits(params: Params, seed: int, should_cancel: Cancel) -> Result:
         series.append(line)
         scalars[f"first_over_last[{name}]"] = ratio
         scalars[f"sigma_max[{name}]"] = largest
-        parts.append(f"{name} (ρ = {fmt(spectral_radius(matrix))}, σ_max = {fmt(largest)}) {fmt(ratio)}")
+        parts.append(f"{name} (ρ = {fmt(spectral_radius(matrix))}, σ_max = {fmt(largest)}) {ratio_text(ratio, line)}")
     reading = f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps ({activation}): " + "; ".join(parts)
     return Result(
         name="init-compare",

@@ -1,13 +1,16 @@
-"""A GRU with exact, hand-written BPTT, in PyTorch's layout and convention.
+"""A GRU with exact, hand-written BPTT, in PyTorch's weight layout and Chung et al.'s convention.
 
 Gate blocks in the order (r, z, n), as torch.nn.GRU's weight_ih_l0 / weight_hh_l0:
 
     r = σ(W_xr x + b_xr + W_hr h + b_hr),   z = σ(W_xz x + b_xz + W_hz h + b_hz)
     n = tanh(W_xn x + b_xn + r ⊙ (W_hn h + b_hn))
-    h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}
+    h_t = (1 − z) ⊙ h_{t-1} + z ⊙ n
 
-z is the update gate in PyTorch's sense: z near 1 keeps the old state, and the direct
-path h_{t-1} → h_t carries the gradient multiplied by diag(z) with no weight matrix.
+z is the update gate as Chung et al. (2014) write it, and as the built-in pack and the
+`gated-paths` derivation teach: z near 0 keeps the old state, and the direct path
+h_{t-1} → h_t carries the gradient multiplied by diag(1 − z) with no weight matrix.
+PyTorch (and Cho et al.'s original paper) swap the roles of z and 1 − z; to compare
+with torch.nn.GRU, negate the update gate's biases and weights.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Callable
 
 import numpy as np
 
-from tutor.evidence.sims.activations import apply_inplace
+from tutor.evidence.sims.activations import apply
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
 
 
@@ -106,14 +109,14 @@ def _forward(weights, from_input, hidden, should_cancel):
         np.matmul(hidden[t - 1], recurrent_T, out=rec)
         np.add(rec, weights.b_h, out=rec)
         np.add(from_input[t - 1, :, : 2 * n], rec[:, : 2 * n], out=gates)
-        apply_inplace("sigmoid", gates)
+        apply("sigmoid", gates)
         np.multiply(gates[:, :n], rec[:, 2 * n :], out=cand)
         np.add(cand, from_input[t - 1, :, 2 * n :], out=cand)
         np.tanh(cand, out=cand)
-        # h_t = n + z (h_{t-1} - n)
-        np.subtract(hidden[t - 1], cand, out=hidden[t])
+        # h_t = h_{t-1} + z (n - h_{t-1})
+        np.subtract(cand, hidden[t - 1], out=hidden[t])
         np.multiply(hidden[t], gates[:, n:], out=hidden[t])
-        np.add(hidden[t], cand, out=hidden[t])
+        np.add(hidden[t], hidden[t - 1], out=hidden[t])
         check_cancel(should_cancel, t)
     return from_hidden, reset_update, candidate
 
@@ -131,19 +134,19 @@ def _backward(weights, hidden, from_hidden, reset_update, candidate, dL_dhT, sho
         dh, r_z, cand, rec = grad_hidden[t], reset_update[t - 1], candidate[t - 1], from_hidden[t - 1]
         r, z = r_z[:, :n], r_z[:, n:]
         d_rec, d_cand, slopes = grad_rec[t - 1], grad_candidate[t - 1], gate_slopes[t - 1]
-        # through n: ∂h_t/∂n = 1 − z, then tanh'
-        np.subtract(dh, dh * z, out=d_cand)
+        # through n: ∂h_t/∂n = z, then tanh'
+        np.multiply(dh, z, out=d_cand)
         np.multiply(d_cand, tanh_slopes[t - 1], out=d_cand)
         # through r: ∂(pre n)/∂r = W_hn h + b_hn
         np.multiply(d_cand, rec[:, 2 * n :], out=d_rec[:, :n])
         np.multiply(d_rec[:, :n], slopes[:, :n], out=d_rec[:, :n])
-        # through z: ∂h_t/∂z = h_{t-1} − n
-        np.subtract(hidden[t - 1], cand, out=d_rec[:, n : 2 * n])
+        # through z: ∂h_t/∂z = n − h_{t-1}
+        np.subtract(cand, hidden[t - 1], out=d_rec[:, n : 2 * n])
         np.multiply(d_rec[:, n : 2 * n], dh, out=d_rec[:, n : 2 * n])
         np.multiply(d_rec[:, n : 2 * n], slopes[:, n:], out=d_rec[:, n : 2 * n])
         # the recurrent part of n is gated by r
         np.multiply(d_cand, r, out=d_rec[:, 2 * n :])
         np.matmul(d_rec, weights.W_h, out=grad_hidden[t - 1])
-        grad_hidden[t - 1] += dh * z  # the direct path h_{t-1} → h_t
+        grad_hidden[t - 1] += dh * (1.0 - z)  # the direct path h_{t-1} → h_t
         check_cancel(should_cancel, t)
     return grad_hidden, grad_rec, grad_candidate

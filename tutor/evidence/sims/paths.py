@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from tutor.evidence.sims.activations import apply_inplace, derivative_from_output
+from tutor.evidence.sims.activations import apply, derivative_from_output
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 
 
@@ -58,7 +58,7 @@ def stack_gradients(
     with quiet_overflow():
         for layer in range(1, depth + 1):
             np.matmul(weights[layer - 1], hidden[layer - 1], out=branch[layer - 1])
-            apply_inplace(activation, branch[layer - 1])
+            apply(activation, branch[layer - 1])
             hidden[layer] = branch[layer - 1] + hidden[layer - 1] if residual else branch[layer - 1]
             check_cancel(should_cancel, layer)
         slopes = derivative_from_output(activation, branch)

@@ -6,20 +6,18 @@ Registry targets: `fn(params, seed, should_cancel) -> Result`.
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Callable
 
 import numpy as np
 
 from tutor.evidence.result import Plot, Result, Series
-from tutor.evidence.sims.activations import derivative_from_output
 from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, safe_ratio, series_of
+from tutor.evidence.sims.report import first_over_last, fmt, ratio_text, safe_ratio, series_of
 from tutor.evidence.sims.rnn import rnn_bptt
-from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, sgd_step
+from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -36,8 +34,8 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     x = inputs(rng, params["steps"], TOY_BATCH, 2, 1.0)
     y = x[0, :, 0]
     threshold, rate, iterations = params["threshold"], params["learning_rate"], params["train_steps"]
-    free_loss, free_norms, _ = _train(copy.deepcopy(start), x, y, None, rate, iterations, should_cancel)
-    clip_loss, before, after = _train(copy.deepcopy(start), x, y, threshold, rate, iterations, should_cancel)
+    losses, norms, after = _train_pair(start.stacked(2), x, y, threshold, rate, iterations, should_cancel)
+    (free_loss, clip_loss), (free_norms, before) = losses, norms
 
     def line(name: str, values: np.ndarray, label: str) -> Series:
         return series_of(name, values, label, backward=False)
@@ -77,21 +75,21 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     )
 
 
-def _train(model, x, y, threshold, rate, iterations, should_cancel):
-    """Full-batch gradient descent; returns the losses and the gradient norms before and
-    after clipping per step. A run whose loss turns inf/NaN stops and reads NaN after."""
-    losses, before, after = (np.full(iterations, np.nan) for _ in range(3))
+def _train_pair(pair, x, y, threshold, rate, iterations, should_cancel):
+    """Full-batch gradient descent of a stack of two copies of one model, the first
+    unclipped, the second clipped by norm at `threshold`, side by side. Returns the
+    losses (2, iterations), the gradient norms before clipping (2, iterations) and the
+    clipped run's norms after clipping (iterations,). inf/NaN are recorded, not raised."""
+    losses, norms = np.empty((2, iterations)), np.empty((2, iterations))
+    after = np.empty(iterations)
     for step in range(iterations):
-        loss, grads = model.loss_and_grads(x, y)
-        norm = global_norm(grads)
-        losses[step], before[step] = loss, norm
-        if not (np.isfinite(loss) and np.isfinite(norm)):
-            break
-        factor = clip_factor(norm, threshold)
-        after[step] = norm * factor
-        sgd_step(model.params, grads, rate * factor)
+        losses[:, step], grads = pair.loss_and_grads(x, y)
+        norms[:, step] = model_norms(grads)
+        factors = np.array([1.0, clip_factor(norms[1, step], threshold)])
+        after[step] = norms[1, step] * factors[1]
+        sgd_step(pair.params, grads, rate * factors)
         check_cancel(should_cancel, step)
-    return losses, before, after
+    return losses, norms, after
 
 
 def _peak(values: np.ndarray) -> float:
@@ -108,7 +106,7 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
                      "tanh", should_cancel=should_cancel)
     with quiet_overflow():
         # step t adds ∂L/∂a_t [h_{t-1}; x_t; 1]ᵀ to the gradient of (W_hh, W_xh, b)
-        pre = trace.grad_hidden[1:, 0] * derivative_from_output("tanh", trace.hidden[1:, 0])
+        pre = trace.grad_pre[:, 0]
         lengths = np.sqrt(vector_norms(trace.hidden[:-1, 0]) ** 2 + vector_norms(problem.x[:, 0]) ** 2 + 1)
         contributions = vector_norms(pre) * lengths
     norm = global_norm({"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b})
@@ -155,9 +153,7 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
     beyond = float(np.max(cut.grad_norms[old, 0])) if steps > window else 0.0
     lost = float(np.max(full.grad_norms[old, 0])) if steps > window else 0.0
     cost = min(window, steps) / steps
-    with quiet_overflow():
-        cosine = float(np.vdot(full.grad_W_hh, cut.grad_W_hh)
-                       / (np.linalg.norm(full.grad_W_hh) * np.linalg.norm(cut.grad_W_hh)))
+    cosine = _cosine(full.grad_W_hh, cut.grad_W_hh)
     reading = (
         f"with k = {window} of T = {steps}, ‖∂L/∂h_t‖ beyond the window is exactly {fmt(beyond)} "
         f"(full BPTT there: up to {fmt(lost)}); the backward pass does {fmt(cost)} of the work and "
@@ -184,6 +180,15 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
     )
 
 
+def _cosine(first: np.ndarray, second: np.ndarray) -> float:
+    """cos∠(first, second); two zero gradients count as equal (1), one zero as orthogonal (0)."""
+    with quiet_overflow():
+        norms = float(np.linalg.norm(first)) * float(np.linalg.norm(second))
+        if norms == 0.0:
+            return 1.0 if not first.any() and not second.any() else 0.0
+        return float(np.vdot(first, second)) / norms
+
+
 def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """The same inputs and loss through a tanh RNN, an LSTM and a GRU."""
     rng = np.random.default_rng(seed)
@@ -191,7 +196,9 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     problem = rnn_problem(rng, steps=steps, hidden=hidden, features=FEATURES, batch=1,
                           init="spectral", scale=1.0)
     lstm = lstm_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, forget_bias=bias)
-    gru = gru_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, update_bias=bias)
+    # The GRU keeps its state when z is near 0 (Chung et al.'s convention), so the bias that
+    # favours remembering is the negative of the LSTM's forget-gate bias.
+    gru = gru_weights(rng, hidden=hidden, features=FEATURES, scale=1.0, update_bias=-bias)
     vanilla = rnn_bptt(problem.W_hh, problem.W_xh, problem.b, problem.x, problem.h0, problem.dL_dhT,
                        "tanh", weight_grads=False, should_cancel=should_cancel)
     lstm_trace = lstm_bptt(lstm, problem.x, problem.dL_dhT, should_cancel=should_cancel)
@@ -199,15 +206,15 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     lines = (
         series_of("vanilla", vanilla.grad_norms[:, 0], "vanilla tanh RNN (ρ = 1)"),
         series_of("lstm", lstm_trace.hidden_grad_norms[:, 0], f"LSTM (forget bias {fmt(bias)})"),
-        series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(bias)})"),
+        series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(-bias)})"),
     )
     ratios = {line.name: first_over_last(line.y) for line in lines}
     forget, update = float(lstm_trace.forget_gates.mean()), float(gru_trace.update_gates.mean())
+    text = {line.name: ratio_text(ratios[line.name], line) for line in lines}
     reading = (
-        f"over {steps} steps ‖∂L/∂h_t‖: vanilla "
-        f"{change_phrase(ratios['vanilla'], steps, overflow=lines[0].overflow_step)}; "
-        f"LSTM {fmt(ratios['lstm'])} (mean forget gate {fmt(forget)}), "
-        f"GRU {fmt(ratios['gru'])} (mean update gate {fmt(update)})"
+        f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps, same inputs and loss: vanilla RNN "
+        f"{text['vanilla']}, LSTM {text['lstm']} (mean forget gate {fmt(forget)}), "
+        f"GRU {text['gru']} (mean update gate {fmt(update)})"
     )
     return Result(
         name="gated-vs-vanilla",

@@ -50,6 +50,13 @@ def first_over_last(norms: np.ndarray) -> float:
     return safe_ratio(norms[0], norms[-1])
 
 
+def ratio_text(ratio: float, series: Series) -> str:
+    """A series' first-over-last ratio for a reading, or where it overflowed."""
+    if series.overflow_step is not None:
+        return f"overflow at step {series.overflow_step}"
+    return fmt(ratio)
+
+
 def overflow_scalar(series: Series) -> float:
     return NO_OVERFLOW if series.overflow_step is None else float(series.overflow_step)
 
@@ -75,7 +82,7 @@ def change_phrase(ratio: float, steps: int, *, overflow: int | None = None) -> s
     if math.isnan(ratio):
         return "is undefined (0/0)"
     if ratio == 0:
-        return f"is exactly zero {steps} steps back"
+        return f"reaches 0 in float64 over {steps} steps (vanishing)"
     verdict = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "roughly preserved"
     verb = "shrinks to" if ratio < 1 else "grows to"
     return f"{verb} {fmt(ratio)} × its size over {steps} steps ({verdict})"

@@ -1,49 +1,80 @@
 """A vanilla RNN with exact, hand-written backpropagation through time.
 
 Column-vector convention, as in the pack: h_t = φ(W_hh h_{t-1} + W_xh x_t + b) for
-t = 1..T. Arrays hold one row per sequence, so the code computes h_{t-1} @ W_hhᵀ.
+t = 1..T. Arrays hold one row per sequence, so the code computes rows @ Wᵀ.
 The backward pass is the chain rule written out:
 
     ∂L/∂a_t     = ∂L/∂h_t ⊙ φ'(a_t)          (a_t the pre-activation)
     ∂L/∂h_{t-1} = W_hhᵀ ∂L/∂a_t               (row form: ∂L/∂a_t @ W_hh)
-    ∂L/∂W_hh    = Σ_t ∂L/∂a_t h_{t-1}ᵀ        (one matrix product after the loop)
+    ∂L/∂W_hh    = Σ_t ∂L/∂a_t h_{t-1}ᵀ
 
-Everything is vectorised over the batch, and optionally over a sweep of S recurrent
-matrices (W_hh of shape (S, n, n)) that share inputs. The loops write into buffers
-allocated once, so each step costs two or three NumPy calls and no allocation.
+Vectorised over the batch, and optionally over a sweep of S recurrent matrices
+(W_hh of shape (S, n, n)) that share inputs. With `threads` > 1 the batch is cut into
+that many blocks that run side by side: sequences are independent, NumPy and BLAS
+release the GIL, and the blocks write into disjoint slices of the same buffers.
+
+Why the loops look the way they do (tests/bench/bench_bptt.py measures it): at these
+sizes memory traffic, not arithmetic, is what costs, so every array is touched while
+it is in cache. The states live in one buffer of rows [h_t | x_{t+1} | 1], filled
+step by step, so one matrix product per step gives W_hh h + W_xh x + b; in the backward
+pass one product per step adds that step's share to ∂L/∂[W_hh W_xh b] and the norm
+‖∂L/∂h_t‖ is taken at once. Buffers are allocated once; `keep=False` does not even
+store the per-step gradient vectors, only their norms.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
 
-from tutor.evidence.sims.activations import apply_inplace, check_activation, derivative_from_output
+from tutor.evidence.sims.activations import apply, check_activation, derivative_from_output
 from tutor.evidence.sims.numerics import (
+    batch_blocks,
     check_cancel,
     ensure_affordable,
+    in_parallel,
     quiet_overflow,
     vector_norms,
 )
+
+AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
+_SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150  # norms outside are recomputed with scaling
+
+
+@dataclass(frozen=True)
+class RNNStates:
+    """The forward pass: rows [h_t | x_{t+1} | 1] for t = 0..T, shape (S, T+1, B, n+d+1)."""
+
+    rows: np.ndarray
+    size: int
+    swept: bool
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """h_0..h_T as ([S,] T+1, B, n) (a view)."""
+        hidden = self.rows[..., : self.size]
+        return hidden if self.swept else hidden[0]
 
 
 @dataclass(frozen=True)
 class BPTTResult:
     """Forward states and exact gradients; a leading sweep axis S when W_hh was 3-D.
 
-    hidden, grad_hidden: ([S,] T+1, B, n), h_t and ∂L/∂h_t for t = 0..T.
-    grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence.
-    grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (a_t the pre-activation); the
+    hidden: ([S,] T+1, B, n), h_t for t = 0..T.
+    grad_norms: ([S,] T+1, B), ‖∂L/∂h_t‖ per sequence (None with norms=False).
+    grad_hidden: ([S,] T+1, B, n), ∂L/∂h_t (None with keep=False).
+    grad_pre: ([S,] T, B, n), ∂L/∂a_t for t = 1..T (None with keep=False); the
         gradient of the inputs is ∂L/∂x_t = W_xhᵀ ∂L/∂a_t, i.e. grad_pre @ W_xh.
-    grad_W_hh, grad_W_xh, grad_b: ([S,] n, n), ([S,] n, d), ([S,] n), summed over the batch.
+    grad_W_hh, grad_W_xh, grad_b: ([S,] n, n), ([S,] n, d), ([S,] n), summed over the
+        batch (None with weight_grads=False).
     """
 
     hidden: np.ndarray
-    grad_hidden: np.ndarray
     grad_norms: np.ndarray | None
-    grad_pre: np.ndarray
+    grad_hidden: np.ndarray | None
+    grad_pre: np.ndarray | None
     grad_W_hh: np.ndarray | None
     grad_W_xh: np.ndarray | None
     grad_b: np.ndarray | None
@@ -60,20 +91,36 @@ def rnn_bptt(
     *,
     window: int | None = None,
     weight_grads: bool = True,
+    keep: bool = True,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
 ) -> BPTTResult:
     """Run the RNN forward over x (T, B, d) and backpropagate dL_dhT = ∂L/∂h_T.
 
-    `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). With `window` = k
-    the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is exactly zero
-    for t < T − k and so are the weight-gradient contributions of steps t ≤ T − k.
-    Overflow never raises: inf/NaN propagate into the returned arrays.
+    `dL_dhT` broadcasts to (B, n) (or (S, B, n)); `h0` to (B, n). In a sweep W_xh and b
+    may be shared, (n, d) and (n,), or one per model, (S, n, d) and (S, n). With
+    `window` = k the backward pass is truncated BPTT: it runs k steps, so ∂L/∂h_t is
+    exactly zero for t < T − k and so are the weight-gradient contributions of steps
+    t ≤ T − k. `keep=False` returns the norms and weight gradients without storing every
+    ∂L/∂h_t. Overflow never raises: inf/NaN propagate into the returned arrays.
+
+    `threads` > 1 runs blocks of the batch in parallel, each block forward then backward
+    on its own thread (limit BLAS to one thread then, e.g. OPENBLAS_NUM_THREADS=1, or the
+    blocks' matrix products compete for the cores).
     """
-    hidden = rnn_forward(W_hh, W_xh, b, x, h0, activation, should_cancel=should_cancel)
-    return rnn_backward(
-        hidden, W_hh, x, dL_dhT, activation,
-        window=window, weight_grads=weight_grads, should_cancel=should_cancel,
-    )
+    states, forward = _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel)
+    backward, finish = _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
+                                      True, should_cancel)
+
+    def both(block: slice) -> np.ndarray | None:
+        forward(block)
+        return backward(block)
+
+    with quiet_overflow():
+        result = finish(in_parallel(both, _blocks(states, threads), threads))
+    if result is None:  # a norm needs rescaling: once more, keeping the vectors
+        return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
+    return result
 
 
 def rnn_forward(
@@ -84,131 +131,232 @@ def rnn_forward(
     h0: np.ndarray,
     activation: str,
     *,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
-) -> np.ndarray:
-    """h_0..h_T as ([S,] T+1, B, n): the states `rnn_backward` starts from."""
-    check_activation(activation)
-    steps, batch, _ = x.shape
-    size = W_hh.shape[-1]
-    models = W_hh.shape[0] if W_hh.ndim == 3 else 1
-    ensure_affordable(3 * models * (steps + 1) * batch * size, "this RNN run")
-    hidden = np.empty((models, steps + 1, batch, size))
+) -> RNNStates:
+    """h_0..h_T (in `RNNStates.hidden`): what `rnn_backward` starts from."""
+    states, forward = _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel)
     with quiet_overflow():
-        _forward(hidden, _stacked(W_hh), W_xh, b, x, h0, activation, should_cancel)
-    return hidden if W_hh.ndim == 3 else hidden[0]
+        in_parallel(forward, _blocks(states, threads), threads)
+    return states
 
 
 def rnn_backward(
-    hidden: np.ndarray,
+    states: RNNStates,
     W_hh: np.ndarray,
-    x: np.ndarray,
     dL_dhT: np.ndarray,
     activation: str,
     *,
     window: int | None = None,
     weight_grads: bool = True,
+    keep: bool = True,
     norms: bool = True,
+    threads: int = 1,
     should_cancel: Callable[[], bool] | None = None,
 ) -> BPTTResult:
     """Exact BPTT from the states of `rnn_forward`; see `rnn_bptt`.
 
-    `norms=False` skips ‖∂L/∂h_t‖ (training needs only the weight gradients);
-    `grad_norms` is then None.
+    `norms=False` skips ‖∂L/∂h_t‖ (grad_norms is None): training needs only the
+    weight gradients.
     """
-    swept = W_hh.ndim == 3
-    states = hidden if swept else hidden[None]
-    grad_hidden = np.empty_like(states)
+    backward, finish = _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
+                                      norms, should_cancel)
     with quiet_overflow():
-        grad_pre = _backward(states, grad_hidden, _stacked(W_hh), dL_dhT, activation, window, should_cancel)
-        grad_norms = vector_norms(grad_hidden) if norms else None
-        grads = _weight_grads(states, grad_pre, x) if weight_grads else (None, None, None)
-
-    def squeeze(array: np.ndarray | None) -> np.ndarray | None:
-        return array if swept or array is None else array[0]
-
-    return BPTTResult(
-        hidden=hidden,
-        grad_hidden=squeeze(grad_hidden),
-        grad_norms=squeeze(grad_norms),
-        grad_pre=squeeze(grad_pre),
-        grad_W_hh=squeeze(grads[0]),
-        grad_W_xh=squeeze(grads[1]),
-        grad_b=squeeze(grads[2]),
-    )
+        result = finish(in_parallel(backward, _blocks(states, threads), threads))
+    if result is None:
+        return _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel)
+    return result
 
 
-def _stacked(W_hh: np.ndarray) -> np.ndarray:
-    """W_hh as a contiguous float64 stack (S, n, n), S = 1 without a sweep."""
+def _blocks(states: RNNStates, threads: int) -> list[slice]:
+    """Blocks of the batch sized for the cache; see `batch_blocks`."""
+    models, steps_plus_one, batch, width = states.rows.shape
+    return batch_blocks(batch, threads, bytes_per_row=8 * models * steps_plus_one * width)
+
+
+def _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel) -> BPTTResult:
+    """The lean result of a run whose norms needed the vectors: rerun keeping them."""
+    kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
+                        keep=True, threads=threads, should_cancel=should_cancel)
+    return replace(kept, grad_hidden=None, grad_pre=None)
+
+
+def _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel):
+    """The buffers of a forward pass, and the work on one block of the batch."""
+    check_activation(activation)
+    steps, batch, features = x.shape
     size = W_hh.shape[-1]
-    return np.ascontiguousarray(W_hh, dtype=np.float64).reshape(-1, size, size)
+    models = W_hh.shape[0] if W_hh.ndim == 3 else 1
+    width = size + features + 1
+    ensure_affordable(models * (steps + 1) * batch * (width + 2 * size), "this RNN run")
+    rows = np.empty((models, steps + 1, batch, width))
+    rows[:, 0, :, :size] = h0
+    rows[:, steps, :, size:] = 0.0  # there is no x_{T+1}
+    # [W_hhᵀ; W_xhᵀ; b] per model, so that row_{t-1} @ weights = a_t
+    weights = np.empty((models, width, size))
+    weights[:, :size] = np.swapaxes(W_hh.reshape(models, size, size), 1, 2)
+    weights[:, size : size + features] = np.swapaxes(W_xh, -1, -2)  # (n, d) or (S, n, d)
+    weights[:, size + features] = b  # (n,) or (S, n)
+    if activation == "sigmoid":
+        weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
+
+    def forward(block: slice) -> None:
+        _forward(rows[:, :, block], x[:, block], weights, size, activation, should_cancel)
+
+    return RNNStates(rows, size, W_hh.ndim == 3), forward
+
+
+def _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep, norms, should_cancel):
+    """The buffers of a backward pass, the work on one block of the batch, and `finish`,
+    which assembles the result from the blocks' weight gradients (None when a norm needs
+    the vectors that keep=False did not store)."""
+    rows, size = states.rows, states.size
+    models, steps_plus_one, batch, width = rows.shape
+    steps = steps_plus_one - 1
+    first = 1 if window is None else max(1, steps - window + 1)
+    linear = activation == "linear"
+    squares = np.zeros((models, steps_plus_one, batch)) if norms else None  # ‖∂L/∂h_t‖²
+    grad_hidden = np.empty((models, steps_plus_one, batch, size)) if keep else None
+    # φ' = 1 for linear: ∂L/∂a_t is ∂L/∂h_t itself, no separate buffer needed
+    grad_pre = None if not keep or linear else np.empty((models, steps, batch, size))
+    recurrent = np.ascontiguousarray(W_hh, dtype=np.float64).reshape(models, size, size)
+    start = np.broadcast_to(dL_dhT, (models, batch, size))
+
+    def backward(block: slice) -> np.ndarray | None:
+        return _backward(
+            rows[:, :, block], start[:, block], None if squares is None else squares[:, :, block],
+            None if grad_hidden is None else grad_hidden[:, :, block],
+            None if grad_pre is None else grad_pre[:, :, block],
+            recurrent, activation, first, weight_grads, should_cancel,
+        )
+
+    def finish(shares: list[np.ndarray | None]) -> BPTTResult | None:
+        lengths = None if squares is None else np.sqrt(squares)
+        if lengths is not None:
+            # a square that over- or underflowed needs the vector itself, rescaled
+            rescue = ~((lengths > _SAFE_LOW) & (lengths < _SAFE_HIGH))
+            rescue[:, : first - 1] = False  # exactly zero by truncation
+            if rescue.any():
+                if not keep:
+                    return None
+                lengths[rescue] = vector_norms(grad_hidden[rescue])
+        nonlocal grad_pre
+        if keep:
+            grad_hidden[:, : first - 1] = 0.0
+            if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
+                grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
+            grad_pre[:, : first - 1] = 0.0
+        grad_all = sum(shares[1:], shares[0]) if weight_grads else None
+
+        def squeeze(array: np.ndarray | None) -> np.ndarray | None:
+            return array if states.swept or array is None else array[0]
+
+        features = width - size - 1
+        return BPTTResult(
+            hidden=states.hidden,
+            grad_norms=squeeze(lengths),
+            grad_hidden=squeeze(grad_hidden),
+            grad_pre=squeeze(grad_pre),
+            grad_W_hh=None if grad_all is None else squeeze(grad_all[:, :, :size]),
+            grad_W_xh=None if grad_all is None else squeeze(grad_all[:, :, size : size + features]),
+            grad_b=None if grad_all is None else squeeze(grad_all[:, :, size + features]),
+        )
+
+    return backward, finish
 
 
 def _by_step(buffer: np.ndarray) -> np.ndarray:
-    """A view indexed by step first: (T, B, n) for one model, (T, S, B, n) for a sweep."""
+    """A view indexed by step first: (T, B, ·) for one model, (T, S, B, ·) for a sweep."""
     return buffer[0] if buffer.shape[0] == 1 else buffer.swapaxes(0, 1)
 
 
-def _forward(hidden, W, W_xh, b, x, h0, activation, should_cancel) -> None:
-    models, steps_plus_one, batch, size = hidden.shape
-    steps = steps_plus_one - 1
-    # All input projections W_xh x_t + b at once, written where the h_t will go.
-    np.matmul(x.reshape(steps * batch, -1), W_xh.T, out=hidden[0, 1:].reshape(steps * batch, size))
-    hidden[0, 1:] += b
-    hidden[1:, 1:] = hidden[0, 1:]
-    hidden[:, 0] = h0
-    states = _by_step(hidden)
-    W_T = np.ascontiguousarray(W.swapaxes(1, 2))
-    recurrent = W_T[0] if models == 1 else W_T
-    product = np.empty_like(states[0])
+def _per_model(array: np.ndarray) -> np.ndarray:
+    """An array with a leading model axis S, without it when S = 1 (2-D products)."""
+    return array[0] if array.shape[0] == 1 else array
+
+
+def _steps_of(buffer: np.ndarray | None, shape: tuple[int, ...], count: int) -> list[np.ndarray]:
+    """Per-step views of a buffer indexed by step first; without a buffer, two scratch
+    arrays that alternate (only the latest two steps are ever needed). Listing the views
+    once keeps the loops free of view creation."""
+    if buffer is None:
+        slots = np.empty((2, *shape))
+        return [slots[step % 2] for step in range(count)]
+    return list(_by_step(buffer))
+
+
+def _forward(rows, x, weights, size, activation, should_cancel) -> None:
+    steps = rows.shape[1] - 1
+    by_step = _by_step(rows)
+    row_at = list(by_step)
+    hidden_at = [row[..., :size] for row in row_at]
+    inputs = x if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
+    weights = _per_model(weights)
+    pre = np.empty(hidden_at[0].shape)
+    sigmoid = activation == "sigmoid"
     for t in range(1, steps + 1):
-        np.matmul(states[t - 1], recurrent, out=product)
-        np.add(states[t], product, out=states[t])
-        apply_inplace(activation, states[t])
+        if (t - 1) % AHEAD == 0:  # x and 1 into the next rows, shortly before they are used
+            upcoming = by_step[t - 1 : min(t - 1 + AHEAD, steps)]
+            upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
+            upcoming[..., -1] = 1.0
+        np.matmul(row_at[t - 1], weights, out=pre)
+        if sigmoid:  # pre holds a/2, see _forward_plan
+            np.tanh(pre, out=pre)
+            np.multiply(pre, 0.5, out=hidden_at[t])
+            np.add(hidden_at[t], 0.5, out=hidden_at[t])
+        else:
+            apply(activation, pre, out=hidden_at[t])
         check_cancel(should_cancel, t)
 
 
-def _backward(hidden, grad_hidden, W, dL_dhT, activation, window, should_cancel) -> np.ndarray:
-    """Fill grad_hidden with ∂L/∂h_t and return ∂L/∂a_t for t = 1..T as (S, T, B, n)."""
-    models, steps_plus_one, batch, size = hidden.shape
+def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation, first,
+              weight_grads, should_cancel):
+    """Backpropagate through one block of the batch, steps T..first: fill the squared norms
+    (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
+    or None. Each step's share of the weight gradient goes to a small ring that is summed
+    every AHEAD steps, one call per step less than adding each share."""
+    models, steps_plus_one, batch, width = rows.shape
+    size = recurrent.shape[-1]
     steps = steps_plus_one - 1
-    grad_hidden[:, steps] = dL_dhT
-    first = 1 if window is None else max(1, steps - window + 1)
-    recurrent = W[0] if models == 1 else W
-    grads = _by_step(grad_hidden)
-    if activation == "linear":  # φ' = 1: ∂L/∂a_t is ∂L/∂h_t itself
-        for t in range(steps, first - 1, -1):
-            np.matmul(grads[t], recurrent, out=grads[t - 1])
-            check_cancel(should_cancel, t)
-        grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
-        grad_pre[:, : first - 1] = 0.0
-    else:
-        grad_pre = derivative_from_output(activation, hidden[:, 1:], out=np.empty_like(hidden[:, 1:]))
-        pre = _by_step(grad_pre)
-        for t in range(steps, first - 1, -1):
-            np.multiply(grads[t], pre[t - 1], out=pre[t - 1])
-            np.matmul(pre[t - 1], recurrent, out=grads[t - 1])
-            check_cancel(should_cancel, t)
-        grad_pre[:, : first - 1] = 0.0
-    grad_hidden[:, : first - 1] = 0.0
-    return grad_pre
-
-
-def _weight_grads(hidden, grad_pre, x):
-    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b as single large products over all steps and sequences."""
-    models, steps, batch, size = grad_pre.shape
-    flat_grads = grad_pre.reshape(models, steps * batch, size)
-    flat_prev = hidden[:, :-1].reshape(models, steps * batch, size)
-    flat_x = x.reshape(steps * batch, -1)
-    grad_W_hh = np.matmul(flat_grads.swapaxes(1, 2), flat_prev)
-    grad_W_xh = np.matmul(flat_grads.swapaxes(1, 2), flat_x)
-    grad_b = flat_grads.sum(axis=1)
-    return grad_W_hh, grad_W_xh, grad_b
+    row_at = list(_by_step(rows))
+    hidden_at = [row[..., :size] for row in row_at]
+    step_shape = hidden_at[0].shape
+    grads = _steps_of(grad_hidden, step_shape, steps + 1)
+    pres = _steps_of(grad_pre, step_shape, steps)
+    squares_at = None if squares is None else list(_by_step(squares))
+    recurrent = _per_model(recurrent)
+    slope = np.empty(step_shape)
+    linear = activation == "linear"
+    total = np.zeros((models, size, width)) if weight_grads else None
+    accumulated = None if total is None else _per_model(total)
+    ring = None if total is None else np.empty((AHEAD, *accumulated.shape))
+    grads[steps][...] = _per_model(start)
+    if squares_at is not None:
+        np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_at[steps])
+    for count, t in enumerate(range(steps, first - 1, -1), start=1):
+        grad, earlier = grads[t], grads[t - 1]
+        if linear:
+            pre = grad
+        else:
+            pre = pres[t - 1]
+            derivative_from_output(activation, hidden_at[t], out=slope)
+            np.multiply(grad, slope, out=pre)
+        np.matmul(pre, recurrent, out=earlier)
+        if squares_at is not None:
+            np.einsum("...i,...i->...", earlier, earlier, out=squares_at[t - 1])
+        if ring is not None:
+            filled = (count - 1) % AHEAD + 1
+            np.matmul(pre.swapaxes(-1, -2), row_at[t - 1], out=ring[filled - 1])
+            if filled == AHEAD or t == first:
+                accumulated += ring[:filled].sum(axis=0)
+        check_cancel(should_cancel, t)
+    return total
 
 
 def sequence_weight_grads(
     trace: BPTTResult, x: np.ndarray, index: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (one model, no sweep).
+    """∂L/∂W_hh, ∂L/∂W_xh, ∂L/∂b of one sequence's loss alone (one model, kept gradients).
 
     Published next to that sequence's inputs, so a learner can check them elsewhere
     without the rest of the batch.

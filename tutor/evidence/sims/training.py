@@ -3,6 +3,9 @@ vanilla RNN or an LSTM, mean-squared error, SGD or Adam, and clipping by global 
 
 Parameters live in plain dicts of arrays that the optimisers update in place; the
 gradients come from the exact BPTT of `rnn` and `lstm`, so nothing here differentiates.
+An `RNNRegressor` may hold a stack of S models (a leading axis on every parameter):
+they train side by side in one vectorised pass, e.g. the same start with and without
+clipping.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import numpy as np
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix
 from tutor.evidence.sims.lstm import LSTMWeights, lstm_backward, lstm_forward
 from tutor.evidence.sims.numerics import quiet_overflow
-from tutor.evidence.sims.rnn import rnn_backward, rnn_forward
+from tutor.evidence.sims.rnn import RNNStates, rnn_backward, rnn_forward
 
 Arrays = dict[str, np.ndarray]
 
@@ -33,13 +36,17 @@ def _readout(rng: np.random.Generator, hidden: int) -> Arrays:
     return {"v": rng.standard_normal(hidden) / math.sqrt(hidden), "c": np.zeros(1)}
 
 
-def _mse_head(params: Arrays, last: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray, Arrays]:
-    """Loss mean((v·h_T + c − y)²), its gradient at h_T, and the read-out's gradients."""
-    error = last @ params["v"] + params["c"][0] - y
+def _mse_head(params: Arrays, last: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, Arrays]:
+    """Loss mean((v·h_T + c − y)²), its gradient at h_T, and the read-out's gradients;
+    `last` is (B, n), or (S, B, n) for a stack of models (then the loss is (S,))."""
+    v, c = params["v"], params["c"]
+    error = np.einsum("...bn,...n->...b", last, v) + c - y
     scale = 2.0 / len(y)
-    loss = float(np.mean(error * error))
-    dL_dhT = scale * error[:, None] * params["v"][None, :]
-    return loss, dL_dhT, {"v": scale * (error @ last), "c": np.array([scale * error.sum()])}
+    loss = np.mean(error * error, axis=-1)
+    dL_dhT = scale * error[..., None] * v[..., None, :]
+    grads = {"v": scale * np.einsum("...b,...bn->...n", error, last),
+             "c": scale * error.sum(axis=-1, keepdims=True)}
+    return loss, dL_dhT, grads
 
 
 @dataclass
@@ -58,19 +65,23 @@ class RNNRegressor:
         }
         return cls({**params, **_readout(rng, hidden)})
 
-    def _states(self, x: np.ndarray) -> np.ndarray:
+    def stacked(self, count: int) -> RNNRegressor:
+        """`count` copies of this model as one stack (a leading model axis)."""
+        return RNNRegressor({name: np.stack([value] * count) for name, value in self.params.items()})
+
+    def _states(self, x: np.ndarray) -> RNNStates:
         p = self.params
-        return rnn_forward(p["W_hh"], p["W_xh"], p["b"], x, np.zeros(len(p["b"])), "tanh")
+        return rnn_forward(p["W_hh"], p["W_xh"], p["b"], x, np.zeros(p["b"].shape[-1]), "tanh")
 
-    def loss(self, x: np.ndarray, y: np.ndarray) -> float:
+    def loss(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         with quiet_overflow():
-            return _mse_head(self.params, self._states(x)[-1], y)[0]
+            return _mse_head(self.params, self._states(x).hidden[..., -1, :, :], y)[0]
 
-    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]:
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, Arrays]:
         with quiet_overflow():
-            hidden = self._states(x)
-            loss, dL_dhT, head = _mse_head(self.params, hidden[-1], y)
-            trace = rnn_backward(hidden, self.params["W_hh"], x, dL_dhT, "tanh", norms=False)
+            states = self._states(x)
+            loss, dL_dhT, head = _mse_head(self.params, states.hidden[..., -1, :, :], y)
+            trace = rnn_backward(states, self.params["W_hh"], dL_dhT, "tanh", keep=False, norms=False)
         return loss, {"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b, **head}
 
 
@@ -95,11 +106,11 @@ class LSTMRegressor:
     def _weights(self) -> LSTMWeights:
         return LSTMWeights(self.params["W_x"], self.params["W_h"], self.params["b"])
 
-    def loss(self, x: np.ndarray, y: np.ndarray) -> float:
+    def loss(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         with quiet_overflow():
             return _mse_head(self.params, lstm_forward(self._weights(), x).hidden[-1], y)[0]
 
-    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, Arrays]:
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, Arrays]:
         weights = self._weights()
         with quiet_overflow():
             states = lstm_forward(weights, x)
@@ -113,6 +124,12 @@ def global_norm(grads: Arrays) -> float:
         return math.sqrt(sum(float(np.vdot(g, g)) for g in grads.values()))
 
 
+def model_norms(grads: Arrays) -> np.ndarray:
+    """The global gradient norm of each model of a stack, shape (S,)."""
+    with quiet_overflow():
+        return np.sqrt(sum(np.sum(g * g, axis=tuple(range(1, g.ndim))) for g in grads.values()))
+
+
 def clip_factor(norm: float, threshold: float | None) -> float:
     """The factor clipping by norm multiplies the whole gradient by: min(1, τ/‖∇‖)."""
     if threshold is None or not norm > threshold:
@@ -120,10 +137,12 @@ def clip_factor(norm: float, threshold: float | None) -> float:
     return threshold / norm
 
 
-def sgd_step(params: Arrays, grads: Arrays, learning_rate: float) -> None:
+def sgd_step(params: Arrays, grads: Arrays, learning_rate: float | np.ndarray) -> None:
+    """params −= rate · grad; an array of rates, one per model, for a stack of models."""
+    rates = np.asarray(learning_rate)
     with quiet_overflow():
         for name, grad in grads.items():
-            params[name] -= learning_rate * grad
+            params[name] -= rates.reshape(rates.shape + (1,) * (grad.ndim - rates.ndim)) * grad
 
 
 @dataclass

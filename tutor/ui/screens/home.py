@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.ui.modes import MODES, Mode
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -57,7 +58,7 @@ class HomeScreen(Screen[None]):
             yield Label("Modes", classes="section-title")
             yield OptionList(*(Option(mode_prompt(mode), id=mode.name) for mode in MODES), id="modes")
             yield Static(id="pack-description")  # last: a long description scrolls, the modes stay in view
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#packs", DataTable)

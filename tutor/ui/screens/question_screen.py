@@ -17,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
@@ -25,6 +25,7 @@ from tutor.ui.widgets.answer_view import AnswerView
 from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.question_view import QuestionView
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
@@ -60,6 +61,7 @@ class QuestionScreen(Screen[None]):
         self.grade: GradeLike | None = None
         self.response: str | None = None
         self.seconds = 0.0
+        self._title: Content | None = None
 
     def on_mount(self) -> None:
         """Let grading get ready (its SymPy process) while the learner reads the first question."""
@@ -73,7 +75,7 @@ class QuestionScreen(Screen[None]):
         yield from self.compose_above_card()
         yield VerticalScroll(id="card")
         yield from self.compose_below_card()
-        yield Footer()
+        yield QuietFooter()
 
     def compose_above_card(self) -> ComposeResult:
         yield from ()
@@ -100,10 +102,12 @@ class QuestionScreen(Screen[None]):
         return ""
 
     def update_title(self) -> None:
-        self.query_one("#title", Static).update(
-            Content.from_markup("[b]$mode[/b] · $pack  [dim]$status[/dim]", mode=self.MODE_TITLE,
-                                pack=str(self.pack.meta.title), status=self.status())
-        )
+        title = Content.from_markup("[b]$mode[/b] · $pack  [dim]$status[/dim]", mode=self.MODE_TITLE,
+                                    pack=str(self.pack.meta.title), status=self.status())
+        bar = self.query_one("#title", Static)
+        if title != self._title:  # the bar's height is auto: an update costs a layout
+            self._title = title
+            bar.update(title)
 
     # ---- the card ---------------------------------------------------------------
 

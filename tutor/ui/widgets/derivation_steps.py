@@ -2,12 +2,19 @@
 
 Each step shows what is claimed, the expression as SymPy's Unicode pretty-print
 (several lines, never wrapped: wide ones scroll sideways), and why it holds.
+
+All steps are one piece of text: a widget per line made revealing an answer slow (the
+layout measured every one), so the prose is wrapped here to the view's width instead,
+and rewrapped when that width changes.
 """
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any, Sequence
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer
 from textual.content import Content
@@ -15,6 +22,30 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Step
+
+INDENT = "   "
+DEFAULT_WIDTH = 76
+SCREEN_MARGINS = 10  # card padding and gutter, panel padding, this view's gutter, rounding
+MAX_LINES = 18
+
+
+def steps_content(steps: Sequence[Step], width: int) -> Content:
+    """Numbered statements (bold), expressions (indented, unwrapped), justifications (dim)."""
+    width = max(20, width)
+    parts: list[Content] = []
+    for number, step in enumerate(steps, start=1):
+        if parts:
+            parts.append(Content(""))
+        statement = textwrap.fill(f"{number}. {step.statement.strip()}", width, subsequent_indent=INDENT)
+        parts.append(Content.styled(statement, "bold"))
+        expression = step.unicode.strip("\n")
+        if expression:
+            parts.append(Content("\n".join(INDENT + line for line in expression.splitlines())))
+        if step.justification.strip():
+            why = textwrap.fill("↳ " + step.justification.strip(), width, initial_indent=INDENT,
+                                subsequent_indent=INDENT + "  ")
+            parts.append(Content.styled(why, "dim"))
+    return Content("\n").join(parts)
 
 
 class DerivationSteps(ScrollableContainer):
@@ -24,24 +55,37 @@ class DerivationSteps(ScrollableContainer):
     DerivationSteps {
         height: auto;
         max-height: 18;
-        overflow-x: auto;
-        overflow-y: auto;
-        & > .step--statement { text-style: bold; width: 100%; margin: 1 0 0 0; }
-        & > .step--statement.-first { margin: 0; }
-        & > .step--expression { width: auto; text-wrap: nowrap; margin: 0 0 0 3; }
-        & > .step--justification { color: $text-muted; width: 100%; margin: 0 0 0 3; }
+        scrollbar-gutter: stable;  /* the wrap width does not change with the scrollbar */
+        & > .derivation--text { width: auto; text-wrap: nowrap; }
     }
     """
 
     def __init__(self, steps: Sequence[Step], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.steps = tuple(steps)
+        self._wrapped_at = DEFAULT_WIDTH
 
     def compose(self) -> ComposeResult:
-        for number, step in enumerate(self.steps, start=1):
-            classes = "step--statement" + (" -first" if number == 1 else "")
-            yield Static(Content.from_markup("$n. $text", n=number, text=step.statement.strip()), classes=classes)
-            if step.unicode.strip("\n"):
-                yield Static(Content(step.unicode.strip("\n")), classes="step--expression")
-            if step.justification.strip():
-                yield Static(Content("↳ " + step.justification.strip()), classes="step--justification")
+        # a guess from the terminal's width, right for the screens' layout, so that the
+        # first resize (when the panel is shown) does not rewrap and lay out again
+        self._wrapped_at = max(20, self.app.size.width - SCREEN_MARGINS)
+        yield Static(self._content(self._wrapped_at), classes="derivation--text")
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self._wrapped_at:
+            self._wrapped_at = width
+            self.query_one(".derivation--text", Static).update(self._content(width))
+
+    def _content(self, width: int) -> Content:
+        """The text wrapped at `width`; the scrollbars are decided here, from the text,
+        because Textual showing or hiding one by itself costs another layout pass."""
+        content = steps_content(self.steps, width)
+        lines = content.plain.splitlines()
+        self.styles.overflow_x = "scroll" if max(map(cell_len, lines), default=0) > width else "hidden"
+        self.styles.overflow_y = "scroll" if len(lines) > MAX_LINES else "hidden"
+        return content
+
+    @property
+    def text(self) -> str:
+        return self.query_one(".derivation--text", Static).render().plain  # type: ignore[union-attr]

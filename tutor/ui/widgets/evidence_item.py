@@ -126,9 +126,6 @@ class EvidenceItemView(Vertical):
         self.start()
         return True
 
-    def cancel(self) -> None:
-        self.workers.cancel_node(self)
-
     @work(thread=True, exclusive=True, group="evidence")
     def _compute(self, seed: int) -> None:
         worker = get_current_worker()

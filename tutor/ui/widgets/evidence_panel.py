@@ -2,7 +2,8 @@
 
 Every item starts computing as soon as the panel is mounted (the screens mount it
 hidden when the question is shown, so the plot is usually ready by the time the
-answer is in). Removing the panel cancels whatever is still running.
+answer is in). Removing the panel cancels whatever is still running (Textual cancels
+a widget's workers when it is unmounted).
 """
 
 from __future__ import annotations
@@ -65,7 +66,3 @@ class EvidencePanel(Vertical):
     def rerun(self) -> int:
         """Re-run every simulation with a new seed; returns how many started."""
         return sum(view.rerun() for view in self.views)
-
-    def cancel(self) -> None:
-        for view in self.views:
-            view.cancel()

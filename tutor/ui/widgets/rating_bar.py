@@ -15,10 +15,6 @@ from textual.widgets import Button
 RATINGS: tuple[tuple[int, str], ...] = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
 
 
-def rating_name(rating: int) -> str:
-    return dict(RATINGS)[rating]
-
-
 class RatingBar(Horizontal):
     """Buttons for the four ratings; posts `RatingBar.Rated`."""
 

@@ -132,3 +132,37 @@ async def test_evidence_is_shown_after_the_workers_complete(app: TutorApp, backe
         assert readings == ["Reading: 0.9 decays, 1.3 overflows at step 30 (seed 0)"]
         assert [text_of(s) for s in view.query(".evidence--overflow")] == ["⚠ σ_max = 1.3 overflowed at step 30"]
         assert backend.evidence_runs == [("rnn", 0)]
+
+
+async def test_a_relearning_card_due_later_is_waited_for_then_shown(app: TutorApp, backend, pack) -> None:
+    """After the last card, a card rated Again comes back when its learning step is over."""
+    from datetime import timedelta
+
+    from fakes import FakeStudyDeck
+
+    class SteppedDeck(FakeStudyDeck):
+        due_at = None
+
+        def next_card(self):
+            if self.due_at is not None and backend.clock() < self.due_at:
+                return None
+            return super().next_card()
+
+        def waiting_until(self):
+            return self.due_at if self.due_at is not None and backend.clock() < self.due_at else None
+
+    deck = SteppedDeck([pack.questions[0]], backend.records)
+    backend.study_deck = lambda _pack: deck
+    async with running(app) as pilot:
+        screen = await open_study(app, pilot)
+        deck.due_at = backend.clock() + timedelta(minutes=10)
+        await pilot.press("enter", "1")  # Again: the card is queued behind its 10-minute step
+        assert screen.question is None
+        assert text_of(screen.query_one("#finished", Static)).startswith(
+            "A card you are relearning comes back in 10 minutes.")
+        backend.clock.advance(9 * 60)
+        await screen.poll_waiting()
+        assert screen.question is None
+        backend.clock.advance(60)
+        await screen.poll_waiting()
+        assert screen.question is not None and screen.question.id == "why-vanish"

@@ -8,12 +8,12 @@ from fakes import fake_result, running
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from tutor.evidence.result import Plot, Series
+from tutor.evidence.result import Plot, Series, Step
 from tutor.evidence.spec import ParamError
 from tutor.packs.schema import EvidenceItem
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.home import HomeScreen
-from tutor.ui.widgets.derivation_steps import DerivationSteps
+from tutor.ui.widgets.derivation_steps import DerivationSteps, steps_content
 from tutor.ui.widgets.evidence_item import EvidenceItemView
 from tutor.ui.widgets.evidence_panel import EvidencePanel
 from tutor.ui.widgets.simulation_plot import (
@@ -56,11 +56,23 @@ async def test_each_item_is_computed_and_a_derivation_shows_its_steps() -> None:
         assert str(derivation.query_one(".evidence--title", Static).render()) == \
             "One step of a scalar RNN (scalar-step)"
         steps = derivation.query_one(DerivationSteps)
-        texts = [str(s.render()) for s in steps.query(Static)]
-        assert texts == [
-            "1. The derivative of the sigmoid", "σ'(a) = σ(a)·(1 − σ(a))", "↳ quotient rule",
-            "2. Its maximum", "max σ' = 1/4", "↳ σ = 1/2 at a = 0",
-        ]
+        assert steps.text == (
+            "1. The derivative of the sigmoid\n   σ'(a) = σ(a)·(1 − σ(a))\n   ↳ quotient rule\n\n"
+            "2. Its maximum\n   max σ' = 1/4\n   ↳ σ = 1/2 at a = 0"
+        )
+
+
+def test_derivation_prose_wraps_to_the_width_and_formulas_never_do() -> None:
+    step = Step("A statement long enough to need wrapping at a narrow width", None,
+                "because the chain rule says so", unicode="a_very_long_formula_that_must_stay_on_one_line = 1")
+    assert steps_content([step], 30).plain.splitlines() == [
+        "1. A statement long enough to",
+        "   need wrapping at a narrow",
+        "   width",
+        "   a_very_long_formula_that_must_stay_on_one_line = 1",
+        "   ↳ because the chain rule",
+        "     says so",
+    ]
 
 
 async def test_r_reruns_simulations_with_a_new_seed_but_not_derivations(app: TutorApp, backend) -> None:

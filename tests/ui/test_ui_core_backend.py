@@ -98,7 +98,7 @@ def test_the_relay_hands_over_exactly_the_grade_it_was_given() -> None:
 
 async def test_real_derivations_reach_the_panel(tmp_path: Path) -> None:
     """The registry's derivation (SymPy, in a worker, then cached on disk) shown as steps."""
-    from test_evidence import PanelApp
+    from test_ui_evidence import PanelApp
 
     from tutor.packs.schema import EvidenceItem
     from tutor.ui.widgets.derivation_steps import DerivationSteps

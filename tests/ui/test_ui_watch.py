@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from fakes import QUESTIONS, FakeClock, fake_result, running
-from test_core_backend import write_pack
-from test_home import run_palette
+from test_ui_core_backend import write_pack
+from test_ui_home import run_palette
 from textual.widgets import Static
 
 from tutor.cli import build_parser

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock, running
 from fsrs import Card, State
-from test_core_backend import write_pack
+from test_ui_core_backend import write_pack
 from textual.widgets import DataTable, Static
 
 from tutor.ui.app import TutorApp

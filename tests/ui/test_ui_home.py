@@ -63,6 +63,15 @@ async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() 
         assert app.pack_id == "second"
 
 
+async def test_a_broken_pack_given_on_the_command_line_is_reported(backend) -> None:
+    backend.packs_list.append(PackEntry("mine.yaml", "mine.yaml", Path("mine.yaml"), requested=True,
+                                        error="mine.yaml:2:1: title: field required"))
+    app = TutorApp(backend)
+    async with running(app):
+        assert [n.message for n in app._notifications] == ["mine.yaml:2:1: title: field required"]
+        assert app.pack_id == "rnn-mini"  # the app still opens, on the pack that loaded
+
+
 async def test_mode_keys_open_study_and_practice_and_escape_comes_back(app: TutorApp) -> None:
     async with running(app) as pilot:
         await pilot.press("s")

@@ -1,0 +1,53 @@
+"""A Footer that redraws only when the keys it shows change.
+
+Textual's Footer recomposes on every binding change, and each recompose lays out the
+whole screen. Revealing an answer changes the bindings several times in one go (the
+answer box closes, focus moves, the rating keys come alive) while what the footer shows
+changes once: this one waits for the changes to settle, compares what it would show,
+and recomposes only on a difference.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Hashable
+
+from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+SETTLE_SECONDS = 0.05
+"""Binding changes closer together than this are drawn once (too short to notice)."""
+
+
+class QuietFooter(Footer):
+    """Footer that recomposes only when its keys (or their enabled state) change."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._recompose_pending = False
+        self._shown: Hashable = None
+
+    def shown_keys(self) -> Hashable:
+        """What the footer displays: each shown binding's key, label and enabled state."""
+        return tuple(
+            (key, binding.action, binding.description, enabled)
+            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == self.app.COMMAND_PALETTE_BINDING
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True  # what Footer.bindings_changed sets (textual 8.2.8)
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._recompose_pending:
+            self._recompose_pending = True
+            self.set_timer(SETTLE_SECONDS, self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._recompose_pending = False
+        shown = self.shown_keys()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
