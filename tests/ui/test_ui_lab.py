@@ -4,6 +4,7 @@ pins overlaid, export, and opening it from a question's evidence with its parame
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,29 @@ async def test_the_lab_is_a_mode_of_its_own_from_home() -> None:
         await settle(pilot)
         assert isinstance(app.screen, LabScreen) and app.screen.spec.name == "rnn"
         assert app.screen.result.params == registry.get("rnn").resolve({})
+
+
+async def test_a_new_value_cancels_the_run_still_going_and_a_failure_is_one_line() -> None:
+    backend = backend_with(make_pack(), evidence_gate=threading.Event())  # runs wait to be released
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        app.push_screen(LabScreen(app.pack, evidence="rnn"))
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert screen.running and "computing…" in str(screen.query_one("#title", Static).render())
+        screen.form.control("scale").value = "0.5"
+        await pilot.pause(0.2)  # the debounce, then the second run replaces the first
+        backend.evidence_gate.set()
+        await settle(pilot)
+        assert backend.cancelled == ["rnn"] and len(backend.evidence_runs) == 2
+        assert screen.result.params["scale"] == 0.5 and not screen.running
+
+        def broken(name, params, *, seed, should_cancel):
+            raise ValueError("steps × hidden² is too large for this machine")
+
+        backend.run_evidence = broken  # type: ignore[method-assign]
+        screen.form.control("scale").value = "0.6"
+        await settle(pilot)
+        assert str(screen.query_one("#lab-reading", Static).render()) == \
+            "Could not run: steps × hidden² is too large for this machine"
+        assert str(screen.query_one("#title", Static).render()).endswith("the run failed (see below)")
