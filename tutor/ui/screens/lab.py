@@ -110,7 +110,7 @@ class LabScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         name, params, seed = self.wanted
-        values, problem = self._initial_values(self.specs[self._first_name()], params if name else {})
+        values, problem = self._initial_values(self.specs[self._first_name()], params if name in self.specs else {})
         await self.show_simulation(self._first_name(), values, seed)
         if problem:
             self.notify(f"{problem}; using the defaults", severity="warning")
