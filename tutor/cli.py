@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
     add_pack_option(parser, top_level=True)
+    parser.add_argument(
+        "--watch",
+        type=Path,
+        metavar="PATH",
+        help="open the app on the pack at PATH and reload it whenever its files change",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in COMMANDS:
         importlib.import_module(f"tutor.commands.{name}").register(subparsers)

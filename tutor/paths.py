@@ -39,6 +39,11 @@ def cache_dir() -> Path:
     return data_dir() / "cache"
 
 
+def exports_dir() -> Path:
+    """Runs exported from the lab (JSON and text plots)."""
+    return data_dir() / "exports"
+
+
 def builtin_content_dir() -> Path:
     """The built-in packs: `tutor/_content` in an installed wheel, `content/` in a checkout."""
     installed = PACKAGE_DIR / "_content"

@@ -6,15 +6,21 @@ seeds, fixed terminal sizes, and every worker finished before the picture is tak
 
 from __future__ import annotations
 
-from fakes import PARTLY, RIGHT, backend_with, make_pack, submit
+import time
+from types import SimpleNamespace
+
+import pytest
+from fakes import PARTLY, RIGHT, backend_with, fake_stats, make_pack, submit
 
 from tutor.ui.app import TutorApp
+from tutor.ui.screens import lab as lab_module
 from tutor.ui.widgets.evidence_panel import EvidencePanel
 
 
 def make_app() -> TutorApp:
     backend = backend_with(make_pack(), make_pack(id="second", title="Second pack", description="Another pack."),
-                           grades={"product of jacobians shrinks": RIGHT, "partly": PARTLY})
+                           grades={"product of jacobians shrinks": RIGHT, "partly": PARTLY},
+                           stats_summary=fake_stats())
     return TutorApp(backend)
 
 
@@ -54,3 +60,33 @@ def test_evidence_panel(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=show_evidence)
+
+
+def test_lab_with_a_pinned_run(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lab_module, "time", SimpleNamespace(perf_counter=lambda: 0.0))  # "0 ms"
+
+    async def compare_seeds(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("ctrl+o", "ctrl+r")
+        await pilot.pause(lab_module.DEBOUNCE_SECONDS + 0.1)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=compare_seeds)
+
+
+def test_stats(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # mock start times are shown in local time
+    time.tzset()
+
+    async def open_stats(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    try:
+        assert snap_compare(make_app(), terminal_size=(100, 40), run_before=open_stats)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -192,6 +192,27 @@ def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
                   scalars={"first_over_last": 0.9**39}, plots=(plot,))
 
 
+def fake_stats(today: datetime = START) -> Any:
+    """A canned stats summary: some reviews, a forecast, mastery and two mock interviews."""
+    from tutor.study.mock_report import MockSummary
+    from tutor.study.stats import DayCount, Mastery, MasteryEntry, StatsSummary
+
+    day = today.date()
+    reviews = tuple(DayCount(day - timedelta(days=29 - n), (n * 7) % 5 if n % 3 else 0) for n in range(30))
+    forecast = tuple(DayCount(day + timedelta(days=n), [3, 1, 0, 2, 0, 0, 1][n % 7]) for n in range(14))
+    levels = (MasteryEntry("basic", 0.82, 6.5, 1, 1), MasteryEntry("intermediate", 0.4, 2.0, 1, 1),
+              MasteryEntry("advanced", 0.0, None, 1, 0))
+    topics = (MasteryEntry("activations", 0.4, 2.0, 1, 1), MasteryEntry("gating", 0.0, None, 1, 0),
+              MasteryEntry("vanishing", 0.41, 6.5, 2, 1))
+    mocks = tuple(
+        MockSummary(mock_id=number, pack_id="rnn-mini", started_at=today - timedelta(days=2 * (3 - number)),
+                    finished_at=None, status="finished", score=score, duration_seconds=600 + 30 * number,
+                    time_limit_seconds=900, questions=3)
+        for number, score in ((3, 0.8), (2, 0.55), (1, 0.3))
+    )
+    return StatsSummary(reviews, 0.75, forecast, Mastery(topics, levels), 4, mocks)
+
+
 @dataclass
 class FakeBackend(MockBackendMixin):
     """A Backend over one or more fake packs. Study and practice have no store; mock
@@ -211,6 +232,8 @@ class FakeBackend(MockBackendMixin):
     expected: dict[str, str] = field(default_factory=dict)
     packs_gate: threading.Event | None = None
     grading_prepared: bool = False
+    exports_dir: Path | None = None
+    stats_summary: Any = None
     store_path: Path | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(0))
 
@@ -274,6 +297,26 @@ class FakeBackend(MockBackendMixin):
                     self.cancelled.append(name)
                     raise Cancelled(name)
         return fake_result(name, params, seed)
+
+    def simulations(self) -> list[Any]:
+        from tutor.evidence.registry import all_specs
+
+        return all_specs("simulation")
+
+    def export_run(self, result: Result, *, plots: Any = None) -> Any:
+        from tutor.evidence.export import export_run
+
+        if self.exports_dir is None:
+            raise OSError("no exports folder in this test")
+        return export_run(result, self.exports_dir, self.clock(), plots=plots)
+
+    def stats(self, pack: Any) -> Any:
+        return self.stats_summary
+
+    def watch_pack(self, path: Path) -> Any:
+        from tutor.packs.watch import PackWatcher
+
+        return PackWatcher(path)
 
 
 def backend_with(*packs: FakePack, **options: Any) -> FakeBackend:

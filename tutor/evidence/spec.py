@@ -54,6 +54,18 @@ class Param:
             return text
         return self._coerce_floats(value)
 
+    def format(self, value: Any) -> str:
+        """`value` as a person types it, such that `coerce(format(value)) == coerce(value)`
+        (forms and command lines show it; floats keep every digit they have)."""
+        if self.kind == "floats":
+            items = value if isinstance(value, (list, tuple)) else [value]
+            return ", ".join(_exact(_to_float(item)) for item in items)
+        if self.kind == "float":
+            return _exact(_to_float(value))
+        if self.kind == "bool":
+            return "true" if _to_bool(value) else "false"
+        return str(value).strip()
+
     def describe_range(self) -> str:
         """A short human description of what values are allowed."""
         if self.kind == "choice":
@@ -147,6 +159,12 @@ def _fmt(number: float | None) -> str:
     if float(number).is_integer() and abs(number) < 1e15:
         return str(int(number))
     return f"{number:g}"
+
+
+def _exact(number: float) -> str:
+    """The shortest text that reads back as `number`: 1 for 1.0, 0.1 for 0.1, 1e-06."""
+    text = repr(float(number))
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _to_int(value: Any) -> int:

@@ -43,10 +43,14 @@ class PackWatcher:
         current = snapshot(self.path)
         if current == self._seen and (self.pack is not None or self.errors):
             return False
-        self._seen = current
+        self.reload()
+        return True
+
+    def reload(self) -> None:
+        """Load the pack now, changed or not (the app's "reload pack" key)."""
+        self._seen = snapshot(self.path)
         try:
             self.pack = load_pack(self.path)
             self.errors = []
         except PackError as error:
             self.errors = error.lines()
-        return True

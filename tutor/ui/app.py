@@ -9,6 +9,7 @@ or plotext.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -19,18 +20,24 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, UnfinishedMock
+from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, PackWatch, UnfinishedMock
 from tutor.ui.commands import TutorCommands
-from tutor.ui.modes import mode_named
+from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
     from tutor.ui.core_backend import CoreBackend
+    from tutor.ui.screens.lab_pick import LabTarget
 
 StartAction = Callable[["TutorApp"], object]
 """What to open once the packs are loaded, e.g. `tutor mock`'s new interview."""
+
+WATCH_SECONDS = 1.0
+"""How often `tutor --watch PATH` looks at the pack's files."""
+ERROR_LINES = 5
+"""How many lines of a broken pack's errors the notification shows."""
 
 
 class TutorApp(App[None]):
@@ -43,6 +50,7 @@ class TutorApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help"),  # shown while typing in an answer box, where ? is typed
+        Binding("f5", "reload_pack", "Reload pack", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -63,8 +71,19 @@ class TutorApp(App[None]):
             self.unfinished = unfinished
             self.error = error
 
+    class PackReloaded(Message):
+        """The pack at `path` was loaded again: `pack` if it is valid, else its `errors`."""
+
+        def __init__(self, path: Path, pack: PackLike | None, errors: list[str], *, asked: bool) -> None:
+            super().__init__()
+            self.path = path
+            self.pack = pack
+            self.errors = errors
+            self.asked = asked
+            """Reloaded on request (a key), not because the files changed."""
+
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
-                 start: StartAction | None = None) -> None:
+                 start: StartAction | None = None, watch: Path | None = None) -> None:
         super().__init__()
         self.backend = backend
         for tutor_theme in THEMES:
@@ -79,6 +98,10 @@ class TutorApp(App[None]):
         self._wanted_pack_id = pack_id
         self._after_load: list[Callable[[], object]] = []
         self._start = start
+        self.watched = Path(watch).resolve() if watch is not None else None
+        """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
+        self.watchers: dict[Path, PackWatch] = {}
+        self._reload_failed = False
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
@@ -125,6 +148,9 @@ class TutorApp(App[None]):
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
+        if self.watched is not None:
+            self._poll_pack(self._watcher(self.watched), prime=True)
+            self.set_interval(WATCH_SECONDS, self.poll_watched_pack)
 
     @on(UnfinishedMocksFound)
     def _offer_unfinished_then_start(self, event: UnfinishedMocksFound) -> None:
@@ -179,6 +205,80 @@ class TutorApp(App[None]):
         if isinstance(self.screen, HomeScreen):
             self.screen.show_pack(pack_id)
 
+    # ---- reloading a pack -------------------------------------------------------
+
+    def _watcher(self, path: Path) -> PackWatch:
+        if path not in self.watchers:
+            self.watchers[path] = self.backend.watch_pack(path)
+        return self.watchers[path]
+
+    def poll_watched_pack(self) -> None:
+        """Reload the watched pack if its files changed (every `WATCH_SECONDS`)."""
+        if self.watched is not None and not any(w.group == "pack-reload" and w.is_running for w in self.workers):
+            self._poll_pack(self._watcher(self.watched))
+
+    @work(thread=True, exclusive=True, group="pack-reload")
+    def _poll_pack(self, watcher: PackWatch, *, prime: bool = False, asked: bool = False) -> None:
+        """Load the pack off the event loop; `prime` only records the files as they are now."""
+        if asked:
+            watcher.reload()
+        elif not watcher.poll() or prime:
+            return
+        self.post_message(self.PackReloaded(watcher.path, watcher.pack if not watcher.errors else None,
+                                            list(watcher.errors), asked=asked))
+
+    @on(PackReloaded)
+    def _pack_reloaded(self, event: PackReloaded) -> None:
+        index = next((i for i, entry in enumerate(self.entries)
+                      if entry.source is not None and entry.source.resolve() == event.path), None)
+        name = self.entries[index].title if index is not None else str(event.path)
+        if event.pack is None:
+            shown = event.errors[:ERROR_LINES]
+            more = len(event.errors) - len(shown)
+            self.notify("\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
+                        title=f"{name} did not reload: still showing the last good version",
+                        severity="error", timeout=20, markup=False)
+            self._reload_failed = True
+            return
+        if self._reload_failed:  # the errors on screen are fixed: take them away
+            self.clear_notifications()
+            self._reload_failed = False
+        pack = event.pack
+        if index is None:
+            return
+        old = self.entries[index]
+        entry = replace(old, id=old.id if old.pack is not None and old.pack.id == pack.id else pack.id,
+                        title=str(pack.meta.title), pack=pack, error=None)
+        self.entries[index] = entry
+        self.counts[entry.id] = self.backend.counts(pack)
+        if self.pack_id in (old.id, None) or (entry.requested and old.pack is None):
+            self.pack_id = entry.id  # a pack asked for on the command line opens once it loads
+        self.keep_place(old, entry)
+        self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
+        """Show the reloaded pack where the learner is: the same screen, on the same question
+        if it is still there. Screens without `reload_options` keep the version they have."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.fill_packs()
+        screen = self.screen
+        mode = mode_of(screen)
+        on_old_pack = old.pack is not None and getattr(screen, "pack", None) is old.pack
+        if not on_old_pack or mode is None or not hasattr(screen, "reload_options"):
+            return
+        options = screen.reload_options()
+        if options is not None:
+            self.open_mode(mode.name, pack_id=entry.id, **options)
+
+    def action_reload_pack(self) -> None:
+        """Load the current pack again from its files."""
+        entry = self.entry(self.pack_id)
+        if entry is None or entry.source is None or not entry.source.exists():
+            self.notify("This pack has no files to reload.", severity="warning")
+            return
+        self._poll_pack(self._watcher(entry.source.resolve()), asked=True)
+
     # ---- modes and screens ------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
@@ -210,6 +310,12 @@ class TutorApp(App[None]):
         """Practise one question first (the command palette's "go to question")."""
         self.open_mode("practice", pack_id=pack_id, first=question_id)
 
+    def open_lab(self, target: LabTarget) -> None:
+        """Open the lab over the current screen on a question's simulation (escape comes back)."""
+        from tutor.ui.screens.lab import LabScreen
+
+        self.push_screen(LabScreen(self.pack, evidence=target.name, params=target.params, seed=target.seed))
+
     def go_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -234,25 +340,27 @@ def run_app(
     theme: str | None = None,
     start: StartAction | None = None,
     backend: CoreBackend | None = None,
+    watch: Path | None = None,
 ) -> int:
     """Run the app over the real core: packs found (plus `pack_paths`), the user's store.
 
     Returns the exit code: 0, or 2 when the store cannot be used (one line on stderr).
     The first of `pack_paths` that loads is the pack the app opens on; `start` runs once
     the packs are loaded (`tutor mock` opens a new interview with it); `backend` is one
-    the caller already built (and checked the settings with).
+    the caller already built (and checked the settings with); `watch` is a pack opened
+    first and reloaded whenever its files change.
     """
     from tutor.store import StoreError
     from tutor.ui.core_backend import CoreBackend
 
-    backend = backend or CoreBackend(pack_paths or [])
+    backend = backend or CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:
         backend.store  # open it now: an unusable store is one clear line, not a traceback
     except StoreError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return 2
     try:
-        TutorApp(backend, theme=theme, start=start).run()
+        TutorApp(backend, theme=theme, start=start, watch=watch).run()
     finally:
         backend.close()
     return 0

@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
 
 if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
-    from tutor.evidence.result import Result
+    from tutor.evidence.export import ExportedRun
+    from tutor.evidence.result import Plot, Result
+    from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.schema import Question
+    from tutor.study.stats import StatsSummary
 
 ShouldCancel = Callable[[], bool]
 
@@ -234,6 +237,21 @@ class MockBackend(Protocol):
         """Write the debrief as Markdown into the data dir; returns where it went."""
 
 
+class PackWatch(Protocol):
+    """A pack on disk kept loaded (see `tutor.packs.watch.PackWatcher`): the last good
+    version, and the errors of the last load (empty when it loaded)."""
+
+    path: Path
+    pack: PackLike | None
+    errors: list[str]
+
+    def poll(self) -> bool:
+        """Reload if the files changed since the last poll; True when they did."""
+
+    def reload(self) -> None:
+        """Load now, changed or not."""
+
+
 class Backend(MockBackend, Protocol):
     """Everything the app asks of the core."""
 
@@ -275,3 +293,17 @@ class Backend(MockBackend, Protocol):
         self, name: str, params: dict[str, Any], *, seed: int, should_cancel: ShouldCancel
     ) -> Result:
         """Run a simulation or derivation (worker); raises on bad params or cancellation."""
+
+    # ---- the lab, the stats and pack reloading ------------------------------------
+
+    def simulations(self) -> list[EvidenceSpec]:
+        """Every simulation's declaration (name, title, parameters with their ranges)."""
+
+    def export_run(self, result: Result, *, plots: Sequence[Plot] | None = None) -> ExportedRun:
+        """Save `result` as JSON and `plots` (default: its own) as text; returns the two paths."""
+
+    def stats(self, pack: PackLike) -> StatsSummary:
+        """Reviews per day, retention, forecast, mastery, streak and mock history (worker)."""
+
+    def watch_pack(self, path: Path) -> PackWatch:
+        """A watcher over the pack at `path` (nothing is loaded until it is polled)."""

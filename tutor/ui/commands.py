@@ -50,6 +50,7 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
                                partial(app.select_pack, entry.id))
     yield TutorCommand("Toggle dark/light theme", "switch between tutor-dark and tutor-light",
                        app.action_toggle_theme)
+    yield TutorCommand("Reload pack", "load the current pack again from its files (f5)", app.action_reload_pack)
     for entry in app.entries:
         if entry.pack is None:
             continue

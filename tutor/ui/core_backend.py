@@ -19,8 +19,12 @@ from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
 from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
-    from tutor.evidence.result import Result
+    from tutor.evidence.export import ExportedRun
+    from tutor.evidence.result import Plot, Result
+    from tutor.evidence.spec import EvidenceSpec
+    from tutor.packs.watch import PackWatcher
     from tutor.store.db import Store
+    from tutor.study.stats import StatsSummary
 
 NEW_CARDS_PER_DAY = 20
 
@@ -38,6 +42,7 @@ class CoreBackend(MockBackendMixin):
         rng: random.Random | None = None,
         new_per_day: int = NEW_CARDS_PER_DAY,
         tz: tzinfo | None = None,
+        exports_dir: Path | None = None,
     ) -> None:
         from tutor.study.clock import local_timezone, system_clock
 
@@ -47,6 +52,7 @@ class CoreBackend(MockBackendMixin):
         self.rng = rng or random.Random()
         self.new_per_day = new_per_day
         self.tz = tz or local_timezone()
+        self.exports_dir = exports_dir
 
     # ---- packs and progress -----------------------------------------------------
 
@@ -152,6 +158,30 @@ class CoreBackend(MockBackendMixin):
 
             return run_cached(name, params, should_cancel=should_cancel)
         return run(name, params, seed=seed, should_cancel=should_cancel)
+
+    # ---- the lab, the stats and pack reloading ------------------------------------
+
+    def simulations(self) -> list[EvidenceSpec]:
+        from tutor.evidence.registry import all_specs
+
+        return all_specs("simulation")
+
+    def export_run(self, result: Result, *, plots: Sequence[Plot] | None = None) -> ExportedRun:
+        """Into `exports_dir` (default: the data dir's `exports` folder), stamped with the clock."""
+        from tutor.evidence.export import export_run
+        from tutor.paths import exports_dir
+
+        return export_run(result, self.exports_dir or exports_dir(), self.clock(), plots=plots)
+
+    def stats(self, pack: Any) -> StatsSummary:
+        from tutor.study.stats import summary
+
+        return summary(pack, self.store, self.clock(), tz=self.tz)
+
+    def watch_pack(self, path: Path) -> PackWatcher:
+        from tutor.packs.watch import PackWatcher
+
+        return PackWatcher(Path(path))
 
     def close(self) -> None:
         if "store" in self.__dict__:

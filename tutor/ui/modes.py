@@ -38,8 +38,8 @@ MODES: tuple[Mode, ...] = (
     Mode("practice", "Practice", "p", "answer questions, get feedback at once", "tutor.ui.screens.practice:PracticeScreen"),
     Mode("mock", "Mock interview", "m", "timed questions with follow-ups and a debrief",
          "tutor.ui.screens.mock_setup:MockSetupScreen"),
-    Mode("lab", "Lab", "l", "run and vary every simulation"),
-    Mode("stats", "Stats", "t", "reviews, retention and mastery"),
+    Mode("lab", "Lab", "l", "run and vary every simulation", "tutor.ui.screens.lab:LabScreen"),
+    Mode("stats", "Stats", "t", "reviews, retention and mastery", "tutor.ui.screens.stats:StatsScreen"),
 )
 
 
@@ -48,3 +48,9 @@ def mode_named(name: str) -> Mode:
         if mode.name == name:
             return mode
     raise LookupError(f"unknown mode '{name}' (known: {', '.join(m.name for m in MODES)})")
+
+
+def mode_of(screen: object) -> Mode | None:
+    """The mode whose screen `screen` is (None for home, help, dialogs)."""
+    path = f"{type(screen).__module__}:{type(screen).__name__}"
+    return next((mode for mode in MODES if mode.screen == path), None)

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.answer_view import AnswerView
 from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
@@ -41,6 +42,7 @@ class QuestionScreen(Screen[None]):
 
     BINDINGS = [
         RERUN_BINDING,
+        Binding("l", "open_lab", "Lab", tooltip="Open this simulation in the lab"),
         Binding("escape", "home", "Home"),
         Binding("up", "scroll_card('up')", "Scroll up", show=False),
         Binding("down", "scroll_card('down')", "Scroll down", show=False),
@@ -89,6 +91,11 @@ class QuestionScreen(Screen[None]):
             AnswerView(question, backend.expected_answer),
             EvidencePanel(question.evidence, backend.run_evidence),
         ]
+
+    def reload_options(self) -> dict[str, Any] | None:
+        """How to reopen this mode when its pack is reloaded (`tutor --watch`): the options
+        that bring the learner back to the same place, or None to keep this screen."""
+        return {}
 
     def status(self) -> str:
         """The right-hand part of the title bar."""
@@ -162,6 +169,8 @@ class QuestionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rerun_evidence":
             return self.revealed and self._panel_rerunnable()
+        if action == "open_lab":
+            return self.revealed and bool(self._lab_targets())
         return True
 
     def _panel_rerunnable(self) -> bool:
@@ -174,6 +183,25 @@ class QuestionScreen(Screen[None]):
         if started:
             self.notify(f"Re-running {started} simulation{'s' if started > 1 else ''} with a new seed.",
                         timeout=2)
+
+    def _lab_targets(self) -> list[LabTarget]:
+        panels = self.query(EvidencePanel)
+        if not panels:
+            return []
+        return [LabTarget(view.evidence_name, view.title, dict(view.params), view.seed)
+                for view in panels.first().views if view.rerunnable]
+
+    def action_open_lab(self) -> None:
+        """Open this question's simulation in the lab, with its parameters and seed."""
+        targets = self._lab_targets()
+        if len(targets) == 1:
+            self.app.open_lab(targets[0])
+        elif targets:
+            self.app.push_screen(LabPickScreen(targets), self._lab_target_chosen)
+
+    def _lab_target_chosen(self, target: LabTarget | None) -> None:
+        if target is not None:
+            self.app.open_lab(target)
 
     def action_scroll_card(self, how: str) -> None:
         """Scroll the card whatever has focus (a rating button, the answer box ...)."""

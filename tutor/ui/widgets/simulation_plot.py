@@ -89,8 +89,15 @@ class SimulationPlot(PlotextPlot):
         self.drawn: dict[str, tuple[list[float], list[float]]] = {}
         self._draw()  # fills `drawn` now, so tests and callers can read what will be shown
 
+    def show(self, plot: Plot) -> None:
+        """Draw another plot in place (the lab redraws on every run without remounting)."""
+        self.source = plot
+        self._draw()
+        self.refresh()
+
     def _draw(self) -> None:
         plot, plt = self.source, self.plt
+        self.drawn = {}
         plt.clear_figure()
         plt.title(plot.title)
         plt.xlabel(plot.x_label)

@@ -1,0 +1,145 @@
+"""`tutor --watch PATH`: the app reloads the pack when its files change, keeps the
+learner on the same screen and question, and shows a broken save's errors without
+crashing; f5 reloads the current pack on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from fakes import QUESTIONS, FakeClock, fake_result, running
+from test_ui_core_backend import write_pack
+from test_ui_home import run_palette
+from textual.widgets import Static
+
+from tutor.cli import build_parser
+from tutor.ui.app import TutorApp
+from tutor.ui.core_backend import CoreBackend
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.practice import PracticeScreen
+from tutor.ui.widgets.question_view import QuestionView
+
+NEW_PROMPT = "Why, exactly, do gradients vanish in a vanilla RNN trained with BPTT?"
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    return write_pack(tmp_path / "mini")
+
+
+@pytest.fixture
+def core(tmp_path: Path, pack_dir: Path) -> CoreBackend:
+    backend = CoreBackend([pack_dir], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    backend.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
+    yield backend
+    backend.close()
+
+
+def save_questions(pack_dir: Path, questions: list[dict]) -> None:
+    (pack_dir / "questions.yaml").write_text(yaml.safe_dump({"questions": questions}, allow_unicode=True),
+                                             encoding="utf-8")
+
+
+async def poll(pilot) -> None:
+    """What the app's 1 s timer does, now."""
+    pilot.app.poll_watched_pack()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def prompt_shown(app: TutorApp) -> str:
+    return str(app.screen.query_one(QuestionView).query_one(".question--prompt", Static).render())
+
+
+async def test_a_saved_edit_is_reloaded_on_the_same_question_and_a_broken_save_is_reported(
+    core: CoreBackend, pack_dir: Path
+) -> None:
+    app = TutorApp(core, watch=pack_dir)
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()  # the watcher has seen the files as they are
+        app.open_question("rnn-mini", "sigmoid-bound")
+        await pilot.pause()
+        await poll(pilot)
+        assert [n.title for n in app._notifications] == []  # nothing changed, nothing reloaded
+
+        edited = [dict(q) for q in QUESTIONS]
+        edited[1] = {**edited[1], "prompt": NEW_PROMPT}
+        save_questions(pack_dir, edited)
+        await poll(pilot)
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.question.id == "sigmoid-bound"
+        assert prompt_shown(app) == NEW_PROMPT
+        assert app.pack.questions[1].prompt == NEW_PROMPT
+        assert [n.title for n in app._notifications] == ["RNN gradients (mini) reloaded"]
+
+        (pack_dir / "questions.yaml").write_text("questions:\n  - id: broken\n    level: [\n", encoding="utf-8")
+        await poll(pilot)
+        assert app.screen is screen and prompt_shown(app) == NEW_PROMPT  # still the last good version
+        [error] = [n for n in app._notifications if n.severity == "error"]
+        assert error.title == "RNN gradients (mini) did not reload: still showing the last good version"
+        assert error.message.splitlines()[0].startswith(f"{pack_dir / 'questions.yaml'}:")
+
+        save_questions(pack_dir, [q for q in edited if q["id"] != "sigmoid-bound"])  # fixed, minus a question
+        await poll(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question.id != "sigmoid-bound"
+        assert [q.id for q in app.pack.questions] == ["why-vanish", "lstm-path"]
+        assert [n.title for n in app._notifications] == ["RNN gradients (mini) reloaded"]  # the errors went
+
+
+async def test_f5_or_the_palette_reload_the_current_pack_and_home_shows_the_new_count(core: CoreBackend, pack_dir: Path) -> None:
+    app = TutorApp(core)
+    async with running(app) as pilot:
+        save_questions(pack_dir, QUESTIONS[:2])
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#packs")
+        assert str(table.get_row("rnn-mini")[1]) == "2"
+        assert any(n.title == "RNN gradients (mini) reloaded" for n in app._notifications)
+        save_questions(pack_dir, QUESTIONS[:1])
+        await run_palette(pilot, "reload pack")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(app.screen.query_one("#packs").get_row("rnn-mini")[1]) == "1"
+
+
+def test_watch_is_a_top_level_option() -> None:
+    args = build_parser().parse_args(["--watch", "packs/mine"])
+    assert args.watch == Path("packs/mine") and args.command is None
+
+
+async def test_a_pack_broken_at_start_opens_once_it_is_fixed(core: CoreBackend, pack_dir: Path) -> None:
+    good = (pack_dir / "questions.yaml").read_text(encoding="utf-8")
+    (pack_dir / "questions.yaml").write_text("questions: 3\n", encoding="utf-8")
+    app = TutorApp(core, watch=pack_dir)
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()
+        [broken] = [entry for entry in app.entries if entry.source == pack_dir]
+        assert broken.error and app.pack_id != "rnn-mini"
+        (pack_dir / "questions.yaml").write_text(good, encoding="utf-8")
+        await poll(pilot)
+        assert app.pack_id == "rnn-mini" and len(app.pack.questions) == 3
+        await pilot.press("p")
+        assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_the_place_is_kept_when_two_packs_share_an_id(tmp_path: Path, pack_dir: Path) -> None:
+    """A copy of a pack (same id, listed as 'rnn-mini (2)') is the one watched and reloaded."""
+    copy = write_pack(tmp_path / "copy")
+    backend = CoreBackend([pack_dir, copy], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    app = TutorApp(backend, watch=copy)
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_mode("practice", pack_id="rnn-mini (2)", first="sigmoid-bound")
+        await pilot.pause()
+        save_questions(copy, [{**q, "prompt": NEW_PROMPT} if q["id"] == "sigmoid-bound" else q for q in QUESTIONS])
+        await poll(pilot)
+        assert app.pack_id == "rnn-mini (2)"
+        assert app.screen.question.id == "sigmoid-bound" and prompt_shown(app) == NEW_PROMPT
+        assert app.entry("rnn-mini").pack.questions[1].prompt != NEW_PROMPT  # the other copy is untouched
+    backend.close()
