@@ -24,7 +24,9 @@ Every side runs in its own subprocess with the same thread budget N (OpenBLAS an
 torch's pool slow each other down when they alternate in one process): torch gets
 torch.set_num_threads(N); the engine runs its batch in N blocks on N threads with
 OpenBLAS limited to one thread (rnn_bptt(..., threads=N)). The sides are interleaved
-over several rounds and the figure per side is the median of all runs.
+over several rounds and the figure per side is the median of all runs (wall clock; the
+CPU-time medians beside them are blind to other processes taking the cores, and with
+N > 1 they add up the threads, so compare them within the 1-thread table).
 Each worker also returns its ‖∂L/∂h_t‖ and ∂L/∂W_hh so the script checks that every
 side computed the same numbers before it compares times.
 """
@@ -71,14 +73,18 @@ def matmul_flops() -> float:
     return 2 * STEPS * BATCH * (2 * WIDTH * HIDDEN + HIDDEN * HIDDEN)
 
 
-def timed(function, runs):
+def timed(function, runs, cpu=None):
+    """Wall-clock seconds of `runs` calls after a warm-up; their process CPU seconds are
+    appended to `cpu` when given (time on the cores, blind to being descheduled)."""
     for _ in range(WARMUP):
         function()
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
     return times
 
 
@@ -90,10 +96,12 @@ def engine_worker(activation, runs, threads):
     def run():
         return rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, threads=threads, keep=False)
 
-    times = timed(run, runs)
+    cpu = []
+    times = timed(run, runs, cpu)
     trace = run()
     return {
         "times": times,
+        "cpu": cpu,
         "norms": trace.grad_norms[:, 0].tolist(),
         "grad_W_hh": trace.grad_W_hh.ravel().tolist(),
         "matmul_times": timed(replay_matmuls(threads), runs),
@@ -139,9 +147,10 @@ def torch_worker(side, activation, runs):
     run = {"hand": hand_loop, "module": rnn_module, "module_norms": rnn_module}[side](
         W_hh, W_xh, b, x, h0, g, activation, norms=side != "module"
     )
-    times = timed(run, runs)
+    cpu = []
+    times = timed(run, runs, cpu)
     norms, grad_W_hh = run()
-    return {"times": times, "norms": norms.tolist(), "grad_W_hh": grad_W_hh.ravel().tolist()}
+    return {"times": times, "cpu": cpu, "norms": norms.tolist(), "grad_W_hh": grad_W_hh.ravel().tolist()}
 
 
 def peak_worker():
@@ -266,19 +275,22 @@ def compare(args):
                 found = launch(side, activation, args)
                 kept = results[(activation, sides)].setdefault(side, found)
                 if kept is not found:
-                    for key in ("times", "matmul_times"):
+                    for key in ("times", "cpu", "matmul_times"):
                         kept[key] = kept.get(key, []) + found.get(key, [])
-    print(f"{'activation':<10} {'side':<13} {'median ms':>10} {'side/engine':>12} {'max rel diff':>13}")
+    print(f"{'activation':<10} {'side':<13} {'median ms':>10} {'side/engine':>12} {'max rel diff':>13}"
+          f" {'CPU ms':>8} {'CPU ratio':>10}")
     for (activation, sides), found in results.items():
         engine = statistics.median(found["engine"]["times"])
+        engine_cpu = statistics.median(found["engine"]["cpu"])
         ratios = {}
         for side in sides:
-            median = statistics.median(found[side]["times"])
+            median, cpu = statistics.median(found[side]["times"]), statistics.median(found[side]["cpu"])
             diff = max(agree(found["engine"], found[side], key) for key in ("norms", "grad_W_hh"))
             ratio = median / engine
             if side != "engine":
                 ratios[side] = ratio
-            print(f"{activation:<10} {LABELS[side]:<13} {1e3 * median:>10.2f} {ratio:>11.2f}x {diff:>13.1e}")
+            print(f"{activation:<10} {LABELS[side]:<13} {1e3 * median:>10.2f} {ratio:>11.2f}x {diff:>13.1e}"
+                  f" {1e3 * cpu:>8.1f} {cpu / engine_cpu:>9.2f}x")
         best = min(ratios, key=ratios.get)
         print(f"{activation:<10} engine is {ratios[best]:.2f}x faster than the faster baseline ({LABELS[best]})")
     tanh = results[CASES[0]]["engine"]
