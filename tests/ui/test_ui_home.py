@@ -8,7 +8,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from fakes import RIGHT, backend_with, make_pack, running
 from textual.widgets import DataTable, Static
 
@@ -99,16 +98,6 @@ async def test_a_mode_key_pressed_while_packs_load_opens_once_they_are_there(bac
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-
-
-async def test_unbuilt_modes_say_coming_soon_and_stay_home(app: TutorApp) -> None:
-    unbuilt = [mode for mode in MODES if not mode.available]
-    if not unbuilt:
-        pytest.skip("every mode has its screen")
-    async with running(app) as pilot:
-        await pilot.press(unbuilt[0].key)
-        assert isinstance(app.screen, HomeScreen)
-        assert [n.message for n in app._notifications] == [f"{unbuilt[0].title} is coming soon."]
 
 
 async def test_counts_refresh_when_coming_back_from_study(pack, backend) -> None:

@@ -289,9 +289,6 @@ class TutorApp(App[None]):
         if self._later(partial(self.open_mode, name, pack_id=pack_id, **options)):
             return  # a key pressed while the packs load opens the mode once they are there
         mode = mode_named(name)
-        if not mode.available:
-            self.notify(f"{mode.title} is coming soon.", title=mode.title)
-            return
         if pack_id is not None:
             self.select_pack(pack_id)
         pack = self.pack

@@ -42,8 +42,7 @@ def one_line(text: str, limit: int) -> str:
 def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     """Every tutor command for the app's current packs."""
     for mode in MODES:
-        suffix = "" if mode.available else " (coming soon)"
-        yield TutorCommand(f"Mode: {mode.title}", mode.summary + suffix, partial(app.open_mode, mode.name))
+        yield TutorCommand(f"Mode: {mode.title}", mode.summary, partial(app.open_mode, mode.name))
     for entry in app.entries:
         if entry.usable:
             yield TutorCommand(f"Pack: {entry.title}", f"switch to the pack '{entry.id}'",

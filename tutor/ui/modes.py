@@ -2,7 +2,6 @@
 
 Screens are named by "module:Class" and imported only when the mode opens, so the
 home screen never pays for the evidence widgets (NumPy, plotext) or grading (SymPy).
-A mode without a screen yet shows a one-line "coming soon" notice.
 """
 
 from __future__ import annotations
@@ -19,16 +18,11 @@ class Mode:
     title: str
     key: str
     summary: str
-    screen: str | None = None
-
-    @property
-    def available(self) -> bool:
-        return self.screen is not None
+    screen: str
+    """`module:Class` of the screen, imported when the mode opens."""
 
     def screen_class(self) -> type:
-        """Import and return the screen class (call only when `available`)."""
-        if self.screen is None:
-            raise LookupError(f"mode '{self.name}' has no screen yet")
+        """Import and return the screen class."""
         module_name, _, class_name = self.screen.partition(":")
         return getattr(importlib.import_module(module_name), class_name)
 

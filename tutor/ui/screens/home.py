@@ -28,13 +28,12 @@ PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 
 
 def mode_prompt(mode: Mode) -> Content:
-    """One line of the modes list: key, title, what it does (or that it is coming)."""
-    summary = mode.summary if mode.available else "coming soon"
+    """One line of the modes list: key, title, what it does."""
     return Content.from_markup(
         "[b]$key[/b]  $title  [dim]$summary[/dim]",
         key=mode.key,
         title=mode.title.ljust(15),
-        summary=summary,
+        summary=mode.summary,
     )
 
 
@@ -43,7 +42,7 @@ class HomeScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Home"
     BINDINGS = [
-        *(Binding(mode.key, f"open_mode('{mode.name}')", mode.title, show=mode.available) for mode in MODES),
+        *(Binding(mode.key, f"open_mode('{mode.name}')", mode.title) for mode in MODES),
         Binding("q", "app.quit", "Quit"),
     ]
 
