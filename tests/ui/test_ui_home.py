@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 
 from tutor.ui.app import TutorApp
 from tutor.ui.backend import PackEntry
-from tutor.ui.modes import MODES
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
 from tutor.ui.screens.study import StudyScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fakes import INVALID, PARTLY, RIGHT, running, submit
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.study import StudyScreen

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timezone
-from pathlib import Path
 
 from fsrs import Rating
 

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from tutor.commands import EXIT_OK
-from tutor.commands.evidence_args import choose_evidence, param_failure, positive_int, register_evidence_command
+from tutor.commands.evidence_args import choose_evidence, param_failure, register_evidence_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

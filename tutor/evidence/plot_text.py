@@ -1,21 +1,22 @@
-"""Draw a `Plot` as plain text with plotext, for the CLI and for text export.
+"""Draw a `Plot` as plain text with plotext, for the CLI and for text export; and the
+point and tick helpers the app's plot widget shares.
 
-Log-scale plots are drawn as log10(y) on a linear axis with ticks labelled by decade
-(`1e-12`): plotext's own log axis labels ticks with every digit of the raw value, which
-is unreadable for gradients spanning forty orders of magnitude. Non-finite points are
-left out of a line and the overflow step is marked with a vertical line, so an
-exploding run shows where it broke.
+Log-scale plots get ticks labelled by decade (`1e-12`): plotext's own log-axis labels
+print every digit of the raw value, which is unreadable for gradients spanning forty
+orders of magnitude. Non-finite points are left out of a line and the overflow step is
+marked with a vertical line, so an exploding run shows where it broke.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
-from tutor.evidence.result import Plot
+from tutor.evidence.result import Plot, Series
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-MAX_TICKS = 6
+MAX_TICKS = 7
 
 
 def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = False) -> str:
@@ -28,38 +29,42 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
     plotext.ylabel(plot.y_label)
     if not color:
         plotext.theme("clear")
-    low, high = math.inf, -math.inf
+    all_y: list[float] = []
     for series in plot.series:
-        points = finite_points(series.x, series.y, log_y=plot.log_y)
-        if points:
-            xs, ys = zip(*points)
-            plotext.plot(list(xs), list(ys), label=series.display_label)
-            low, high = min(low, *ys), max(high, *ys)
+        xs, ys = plottable(series, plot.log_y)
+        if xs:
+            plotext.plot(xs, ys, label=series.display_label)
+            all_y.extend(ys)
         if series.overflow_step is not None:
             plotext.vline(series.overflow_step)
-    if plot.log_y and low <= high:
-        ticks = decade_ticks(low, high)
-        plotext.yticks(ticks, [f"1e{tick}" for tick in ticks])
+    if plot.log_y and all_y:
+        plotext.yscale("log")
+        plotext.yticks(*decade_ticks(min(all_y), max(all_y)))
     text = plotext.build()
     plotext.clear_figure()
     return text if color else _ANSI.sub("", text)
 
 
-def finite_points(xs, ys, *, log_y: bool) -> list[tuple[float, float]]:
-    """(x, y) pairs that can be drawn; with `log_y`, y becomes log10(y) and y <= 0 is dropped."""
-    points = []
-    for x, y in zip(xs, ys):
-        y = float(y)
-        if not math.isfinite(y) or (log_y and y <= 0):
-            continue
-        points.append((float(x), math.log10(y) if log_y else y))
-    return points
+def plottable(series: Series, log_y: bool) -> tuple[list[float], list[float]]:
+    """The (x, y) points of `series` that can be drawn on the axis."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for x, y in zip(_floats(series.x), _floats(series.y)):
+        if math.isfinite(x) and math.isfinite(y) and (y > 0 or not log_y):
+            xs.append(x)
+            ys.append(y)
+    return xs, ys
 
 
-def decade_ticks(low: float, high: float) -> list[int]:
-    """Whole decades covering [low, high] (in log10 units), at most `MAX_TICKS` of them."""
-    first, last = math.floor(low), math.ceil(high)
-    if first == last:
-        return [first]
-    step = max(1, math.ceil((last - first) / (MAX_TICKS - 1)))
-    return list(range(first, last + 1, step))
+def _floats(values: Any) -> list[float]:
+    if hasattr(values, "tolist"):
+        values = values.tolist()
+    return [float(value) for value in values]
+
+
+def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Powers of ten covering [low, high], at most MAX_TICKS of them, labelled 1e-3 etc."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    stride = max(1, math.ceil((last - first + 1) / MAX_TICKS))
+    exponents = list(range(first, last + 1, stride))
+    return [10.0**k for k in exponents], [f"1e{k}" for k in exponents]

@@ -27,7 +27,6 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
 if TYPE_CHECKING:
-    from tutor.packs.schema import Question
     from tutor.ui.core_backend import CoreBackend
     from tutor.ui.screens.lab_pick import LabTarget
 

@@ -115,7 +115,7 @@ def derive_gated_paths(cell: str, should_cancel: Callable[[], bool] = never) -> 
     )
     _vector_and_product(derivation, cell, letter)
     derivation.reading = (
-        f"∂c_t/∂c_{{t−1}} = diag(f_t) + gate terms: with forget gates near 1 the cell path "
+        "∂c_t/∂c_{t−1} = diag(f_t) + gate terms: with forget gates near 1 the cell path "
         "carries gradients over many steps without a W_hh or φ' factor."
         if cell == "lstm"
         else "∂h_t/∂h_{t−1} = diag(1 − z_t) + gate terms: with update gates near 0 the "

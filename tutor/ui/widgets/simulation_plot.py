@@ -16,33 +16,8 @@ from textual_plotext import PlotextPlot
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Series
 
-MAX_TICKS = 7
+from tutor.evidence.plot_text import MAX_TICKS, decade_ticks, plottable
 MIN_WIDTH, MIN_HEIGHT = 10, 5
-
-
-def plottable(series: Series, log_y: bool) -> tuple[list[float], list[float]]:
-    """The (x, y) points of `series` that can be drawn on the axis."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for x, y in zip(_floats(series.x), _floats(series.y)):
-        if math.isfinite(x) and math.isfinite(y) and (y > 0 or not log_y):
-            xs.append(x)
-            ys.append(y)
-    return xs, ys
-
-
-def _floats(values: Any) -> list[float]:
-    if hasattr(values, "tolist"):
-        values = values.tolist()
-    return [float(value) for value in values]
-
-
-def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
-    """Powers of ten covering [low, high], at most MAX_TICKS of them, labelled 1e-3 etc."""
-    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    stride = max(1, math.ceil((last - first + 1) / MAX_TICKS))
-    exponents = list(range(first, last + 1, stride))
-    return [10.0**k for k in exponents], [f"1e{k}" for k in exponents]
 
 
 def linear_ticks(low: float, high: float, count: int = 5) -> tuple[list[float], list[str]]:
