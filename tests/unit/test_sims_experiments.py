@@ -13,23 +13,10 @@ from tutor.evidence import registry
 from tutor.evidence.registry import Cancelled
 from tutor.evidence.spec import ParamError
 from tutor.evidence.text import format_number, format_result
+from tutor.packs.rules import expand_outputs as expand
 
 FAST = [spec.name for spec in registry.all_specs("simulation") if spec.name != "adding-problem"]
 
-
-def expand(templates, params):
-    """Declared names with `{param}` placeholders filled in, one per swept value (`:g`)."""
-    names = []
-    for template in templates:
-        expanded = [template]
-        for key, value in params.items():
-            marker = "{" + key + "}"
-            if any(marker in name for name in expanded):
-                options = value if isinstance(value, tuple) else (value,)
-                expanded = [n.replace(marker, f"{o:g}" if isinstance(o, float) else str(o))
-                            for n in expanded for o in options]
-        names.extend(expanded)
-    return names
 
 
 @pytest.fixture(scope="module")

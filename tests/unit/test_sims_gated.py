@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from finite_differences import central_difference, relative_error
 
 from tutor.evidence.sims.gru import GRUWeights, gru_bptt
 from tutor.evidence.sims.lstm import LSTMWeights, lstm_bptt
 
-EPS = 1e-6
 TOLERANCE = 1e-6
 
 
@@ -56,17 +56,6 @@ def gru_loss(W_x, b_x, W_h, b_h, x, g, *, bump_h=None):
     return float(np.sum(h @ g))
 
 
-def central_difference(loss_of, shape):
-    grad = np.zeros(shape)
-    for index in np.ndindex(*shape):
-        delta = np.zeros(shape)
-        delta[index] = EPS
-        grad[index] = (loss_of(delta) - loss_of(-delta)) / (2 * EPS)
-    return grad
-
-
-def relative_error(approx, exact):
-    return np.linalg.norm(approx - exact) / np.linalg.norm(exact)
 
 
 def lstm_problem(seed=0, steps=5, batch=2, n=3, features=2):

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tutor.evidence import registry
+from tutor.packs.rules import expand_outputs as expand
 from tutor.evidence.spec import Param
 
 SIZE_CAPS = {"steps": 30, "hidden": 6, "batch": 3, "input": 3, "iterations": 3, "train_steps": 6, "window": 40}
@@ -35,19 +36,6 @@ def strategy_for(param: Param) -> st.SearchStrategy:
     values = st.floats(param.low, param.high, allow_nan=False, allow_infinity=False)
     return st.lists(values, min_size=1, max_size=param.max_items).map(tuple)
 
-
-def expand(templates, params):
-    names = []
-    for template in templates:
-        expanded = [template]
-        for key, value in params.items():
-            marker = "{" + key + "}"
-            if any(marker in name for name in expanded):
-                options = value if isinstance(value, tuple) else (value,)
-                expanded = [n.replace(marker, f"{o:g}" if isinstance(o, float) else str(o))
-                            for n in expanded for o in options]
-        names.extend(expanded)
-    return names
 
 
 @pytest.mark.parametrize("name", NAMES)

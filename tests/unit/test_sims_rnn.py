@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from finite_differences import central_difference, relative_error
 
 from tutor.evidence.sims.activations import GAMMA, derivative_from_output
 from tutor.evidence.sims.inits import orthogonal, recurrent_matrix, sigma_max, spectral_radius
@@ -15,7 +16,6 @@ from tutor.evidence.sims.jacobian import jacobian_log_norms
 from tutor.evidence.sims.numerics import vector_norms
 from tutor.evidence.sims.rnn import rnn_bptt, sequence_weight_grads
 
-EPS = 1e-6
 TOLERANCE = 1e-6
 PHI = {
     "tanh": np.tanh,
@@ -40,17 +40,6 @@ def reference_loss(W_hh, W_xh, b, x, h0, g, activation, *, bump_step=None, bump=
     return float(np.sum(h @ g))
 
 
-def central_difference(loss_of, shape):
-    grad = np.zeros(shape)
-    for index in np.ndindex(*shape):
-        delta = np.zeros(shape)
-        delta[index] = EPS
-        grad[index] = (loss_of(delta) - loss_of(-delta)) / (2 * EPS)
-    return grad
-
-
-def relative_error(approx, exact):
-    return np.linalg.norm(approx - exact) / np.linalg.norm(exact)
 
 
 def small_problem(activation, seed=0, steps=6, batch=2, size=4, features=3):
