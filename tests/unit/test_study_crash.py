@@ -2,7 +2,9 @@
 
 A child process answers flashcards, practice questions and mock interview steps in a
 loop, printing one line after each call returns (the store has committed by then).
-The parent kills it after a seeded random delay, then checks that every reported answer
+The parent waits until the child has reported a seeded random number of answers (a
+condition, not a delay, so a slow machine cannot make the test vacuous), kills it a
+further random moment later, mid-write, then checks that every reported answer
 is in the store and the database is intact. Two children writing the same store at
 once are killed the same way.
 """
@@ -81,6 +83,7 @@ class Child:
         )
         self.lines: list[str] = []
         self.ready = threading.Event()
+        self._reported = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -91,7 +94,15 @@ class Child:
                 if line == "ready":
                     self.ready.set()
                 else:
-                    self.lines.append(line)
+                    with self._reported:
+                        self.lines.append(line)
+                        self._reported.notify_all()
+
+    def wait_for_lines(self, count: int, timeout: float = 60) -> None:
+        """Block until the child has reported at least `count` answers."""
+        with self._reported:
+            reached = self._reported.wait_for(lambda: len(self.lines) >= count, timeout=timeout)
+        assert reached, (count, len(self.lines), self.process.poll())
 
     def kill(self) -> list[str]:
         self.process.send_signal(signal.SIGKILL)
@@ -143,7 +154,8 @@ def test_sigkill_at_random_points_loses_no_reported_answer(tmp_path: Path, seed:
     for round_number in range(5):
         child = Child(store_path, "crash", start_day=round_number * 400)
         wait_ready(child)
-        time.sleep(rng.uniform(0.05, 0.6))
+        child.wait_for_lines(rng.randint(20, 120))
+        time.sleep(rng.uniform(0, 0.02))
         lines = child.kill()
         for kind, count in check_reported(store_path, "crash", lines).items():
             totals[kind] += count
@@ -156,7 +168,9 @@ def test_two_processes_writing_at_once_are_both_kept(tmp_path: Path) -> None:
     open_store(store_path).close()
     children = {"left": Child(store_path, "left", 0), "right": Child(store_path, "right", 0)}
     wait_ready(*children.values())
-    time.sleep(rng.uniform(0.3, 0.6))
+    for child in children.values():
+        child.wait_for_lines(20)
+    time.sleep(rng.uniform(0, 0.05))
     reported = {pack_id: child.kill() for pack_id, child in children.items()}
     for pack_id, lines in reported.items():
         seen = check_reported(store_path, pack_id, lines)
