@@ -131,7 +131,7 @@ def test_refuses_text_over_the_length_limit_at_once() -> None:
         with pytest.raises(ExpressionError, match=r"characters long; the limit is 500$") as caught:
             parse(hostile, ["x"])
         assert caught.value.offset == 500
-    assert time.perf_counter() - started < 0.05
+    assert time.perf_counter() - started < 0.5  # refused before scanning, not after
 
 
 def test_node_count_is_bounded() -> None:

@@ -211,7 +211,7 @@ def test_a_slow_simplification_is_abandoned_at_the_deadline_and_decided_numerica
     result = grade(check, "(tanh(a+b)^2 + 1/cosh(a+b)^2)^200", timeout=1.0)
     elapsed = time.perf_counter() - started
     assert result.correct and result.notes == ("sympy:timeout", "numeric:equal")
-    assert 0.9 < elapsed < 1.5
+    assert 0.9 < elapsed < 3.0  # abandoned at the deadline, not run to the end (minutes)
     assert grade(check, "1 + 0*a").correct  # the killed worker was replaced
 
 
