@@ -141,3 +141,24 @@ def test_overflow_caption_names_each_series_that_overflowed() -> None:
     plot = Plot("t", "x", "y", (Series("a", [0], [1.0], label="α", overflow_step=7), Series("b", [0], [1.0]),
                                 Series("c", [0], [1.0], overflow_step=12)))
     assert overflow_caption(plot) == "α overflowed at step 7; c overflowed at step 12"
+
+
+async def test_a_closed_plot_leaves_the_theme_signal(app: TutorApp) -> None:
+    """textual-plotext subscribes each plot to theme changes with a callback that holds
+    the plot, and the signal forgets dead subscribers only when the theme changes: every
+    plot ever shown stayed in memory (76 after one pass over the pack, each making every
+    full garbage collection slower) until the plot unsubscribed itself on unmount."""
+    from tutor.ui.widgets.simulation_plot import SimulationPlot
+
+    def subscribed_plots() -> int:
+        return sum(isinstance(node, SimulationPlot) for node in app.theme_changed_signal._subscriptions)
+
+    async with running(app) as pilot:
+        await pilot.press("s", "enter")  # the first card, an rnn simulation, revealed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert subscribed_plots() == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert subscribed_plots() == 0

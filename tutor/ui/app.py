@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, PackWatch, UnfinishedMock
 from tutor.ui.commands import TutorCommands
+from tutor.ui.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
@@ -131,6 +132,7 @@ class TutorApp(App[None]):
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
         self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
+        self.call_after_refresh(freeze_new_imports)  # the packs and Textual are in for good
         usable = [entry for entry in self.entries if entry.usable]
         wanted = [entry for entry in usable if entry.id == self._wanted_pack_id]
         requested = [entry for entry in usable if entry.requested]

@@ -20,6 +20,7 @@ from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from tutor.evidence.registry import Cancelled, UnknownEvidence, get
+from tutor.ui.memory import freeze_new_imports
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Result
@@ -150,12 +151,13 @@ class EvidenceItemView(Vertical):
         if event.seed != self.seed:
             event.stop()  # a run overtaken by a newer one: drop it
             return
-        self.running = False
         self.result, self.error = event.result, None
         self.query_one(LoadingIndicator).display = False
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
         await output.mount_all(list(result_widgets(event.result)))
+        self.running = False  # only now: "not running" means the result is on the page
+        self.call_after_refresh(freeze_new_imports)  # the run may have imported NumPy or SymPy
 
     @on(Failed)
     async def _failed(self, event: Failed) -> None:
@@ -164,13 +166,13 @@ class EvidenceItemView(Vertical):
         if event.seed != self.seed:
             event.stop()
             return
-        self.running = False
         self.result, self.error = None, event.error
         self.query_one(LoadingIndicator).display = False
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
         await output.mount(Static(Content(f"Could not run {self.evidence_name}: {event.error}"),
                                   classes="evidence--error"))
+        self.running = False
 
 
 def result_widgets(result: Result) -> list[Static | Any]:

@@ -43,17 +43,18 @@ class EvidencePanel(Vertical):
         super().__init__(**kwargs)
         self.items = tuple(items)
         self.runner = runner
+        # kept, not queried: `done` is polled while the answer is shown
+        self._views = tuple(EvidenceItemView(item.name, item.params, runner, caption=item.caption) for item in items)
 
     def compose(self) -> ComposeResult:
         count = len(self.items)
         title = "Evidence" if count else "Evidence: none for this question"
         yield Static(Content(title), classes="evidence-panel--title")
-        for item in self.items:
-            yield EvidenceItemView(item.name, item.params, self.runner, caption=item.caption)
+        yield from self._views
 
     @property
     def views(self) -> list[EvidenceItemView]:
-        return list(self.query(EvidenceItemView))
+        return list(self._views)
 
     @property
     def rerunnable(self) -> bool:

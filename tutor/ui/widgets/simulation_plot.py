@@ -64,6 +64,13 @@ class SimulationPlot(PlotextPlot):
         self.drawn: dict[str, tuple[list[float], list[float]]] = {}
         self._draw()  # fills `drawn` now, so tests and callers can read what will be shown
 
+    def on_unmount(self) -> None:
+        # textual-plotext subscribes every plot to the app's theme signal with a callback
+        # that holds the plot, and the signal drops dead subscribers only when the theme
+        # changes: without this, every plot ever shown (and its render caches) would stay
+        # in memory and make each full garbage collection slower
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def show(self, plot: Plot) -> None:
         """Draw another plot in place (the lab redraws on every run without remounting)."""
         self.source = plot
