@@ -11,7 +11,8 @@ import math
 from typing import Any, Sequence
 
 from textual.app import RenderResult
-from textual_plotext import PlotextPlot
+
+from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 MAX_LABELS = 8
 MIN_WIDTH, MIN_HEIGHT = 10, 5
@@ -34,7 +35,7 @@ def count_ticks(top: float) -> list[float]:
     return [float(value) for value in range(0, int(math.ceil(top)) + stride, stride)][:5]
 
 
-class BarChart(PlotextPlot):
+class BarChart(FreedPlotextPlot):
     """One bar per label; `top` fixes the y axis (scores in %), else it fits the counts."""
 
     DEFAULT_CSS = """

@@ -11,12 +11,13 @@ import math
 from typing import TYPE_CHECKING, Any, Sequence
 
 from textual.app import RenderResult
-from textual_plotext import PlotextPlot
+
+from tutor.evidence.plot_text import MAX_TICKS, decade_ticks, plottable
+from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Series
 
-from tutor.evidence.plot_text import MAX_TICKS, decade_ticks, plottable
 MIN_WIDTH, MIN_HEIGHT = 10, 5
 
 
@@ -47,7 +48,7 @@ def overflow_caption(plot: Plot) -> str:
     return "; ".join(parts)
 
 
-class SimulationPlot(PlotextPlot):
+class SimulationPlot(FreedPlotextPlot):
     """A `Plot` of a simulation result: one line per series, overflow marked."""
 
     DEFAULT_CSS = """
@@ -63,13 +64,6 @@ class SimulationPlot(PlotextPlot):
         self.source = plot
         self.drawn: dict[str, tuple[list[float], list[float]]] = {}
         self._draw()  # fills `drawn` now, so tests and callers can read what will be shown
-
-    def on_unmount(self) -> None:
-        # textual-plotext subscribes every plot to the app's theme signal with a callback
-        # that holds the plot, and the signal drops dead subscribers only when the theme
-        # changes: without this, every plot ever shown (and its render caches) would stay
-        # in memory and make each full garbage collection slower
-        self.app.theme_changed_signal.unsubscribe(self)
 
     def show(self, plot: Plot) -> None:
         """Draw another plot in place (the lab redraws on every run without remounting)."""
