@@ -109,7 +109,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "Why do gradients vanish in a vanilla RNN trained with BPTT?\n"
             "\n"
             "Your answer: a product of jacobians that shrinks\n"
-            "Result: right, 100% (answered)\n"
+            "Result: correct, 100% (answered)\n"
             "Time: 0:20 of 0:53\n"
             "Feedback: Found: product, shrinks.\n"
             "Model answer: The gradient is a product of T − t step Jacobians diag(φ'(a_k))·W_hh; when their "
@@ -123,7 +123,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         )
         await pilot.press("down", "down")
         detail = text(debrief, "#debrief-question")
-        assert "Result: not right, 0% (answered)\nTime: 0:40 of 2:40\nFeedback: That is not it." in detail
+        assert "Result: wrong, 0% (answered)\nTime: 0:40 of 2:40\nFeedback: That is not it." in detail
         assert "Model answer: The additive cell path" in detail
         # the wrong question is due now in the study queue (fake clock: 09:01:40)
         card = backend.store.cards.get("rnn-mini", "lstm-path")
@@ -163,7 +163,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
         debrief = app.screen
         assert isinstance(debrief, MockDebriefScreen)
         table = debrief.query_one("#debrief-questions", DataTable)
-        assert [str(table.get_row_at(row)[2]) for row in range(3)] == ["◐ 50% timed out", "✗ 0% ended",
+        assert [str(table.get_row_at(row)[2]) for row in range(3)] == ["◐ 50% timed out", "✗ 0% ended early",
                                                                       "✗ 0% not reached"]
         assert "Time: 0:53 of 0:53 (handed in when the time ran out)" in text(debrief, "#debrief-question")
 
@@ -218,6 +218,8 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
             "- Concepts missed: shrinks\n"
             "- Feedback: Found: product. Missed: shrinks.\n"
         )
+        # the screen words the verdict as the export does
+        assert "Result: partly correct, 50% (answered)\n" in text(debrief, "#debrief-question")
         assert markdown.endswith(
             "## Study next\n\n"
             "These questions are now due in your study queue:\n"

@@ -81,7 +81,7 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         assert isinstance(debrief, MockDebriefScreen)
         assert text(debrief, "#debrief-summary") == (
             "Score 100% · time 1:15 of 6:00 · 3 questions · seed 7\n"
-            "Weakest topics: none, every graded answer was right\n"
+            "Weakest topics: none: every graded answer was correct\n"
             "Study next: nothing new to review."
         )
         steps = second.store.mocks.steps(mock_id)

@@ -10,7 +10,7 @@ import pytest
 from fsrs import Card, State
 
 from tutor.store import Store, open_store
-from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tutor.study.fakes import START, FakeClock, FakeGrade, keyword_grader, make_pack, make_question
 from tutor.study.mock import (
     MockInterview,
     MockPlan,
@@ -326,7 +326,29 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     assert result.score == 0.0
     assert [t.topic for t in result.weakest_topics] == ["lstm"]
     assert result.queued == ("s1", "i2")
-    assert "- Result: not auto-graded (compare with the model answer) (answered)" in to_markdown(result)
+    assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result)
+
+
+def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clock: FakeClock) -> None:
+    plan = MockPlan("rnn", 0, 2, (
+        PlanItem("a1", "advanced", ("spectral",), True, (), (60,)),
+        PlanItem("i2", "intermediate", ("lstm",), True, (), (60,)),
+    ))
+
+    def undecided_on_symbolic(check, response):
+        if check.kind == "symbolic":
+            return FakeGrade(False, 0.0, "Could not decide in time.", ("undecided",), undecided=True)
+        return keyword_grader(check, response)
+
+    interview = MockInterview.start(MOCK_PACK, store, plan, clock=clock, grader=undecided_on_symbolic)
+    interview.submit("w*(1-tanh(w*h)^2) + 0")
+    interview.submit("0.3")
+    result = report(store, interview.id, MOCK_PACK)
+    assert [(q.question_id, q.undecided, q.correct, q.score) for q in result.questions] == [
+        ("a1", True, False, 0.0), ("i2", False, False, 0.0)]
+    markdown = to_markdown(result)
+    assert "- Result: undecided, 0% (answered)\n" in markdown and "- Result: wrong, 0% (answered)\n" in markdown
+    assert [q["undecided"] for q in to_json(result)["questions"]] == [True, False]
 
 
 def test_discard_keeps_rows_but_leaves_resume_and_history(store: Store, clock: FakeClock) -> None:
@@ -407,7 +429,7 @@ Prompt of b1?
 Prompt of i1?
 
 - Your answer: clipping fixes it; a product of jacobians
-- Result: partly correct, 50% (time ran out)
+- Result: partly correct, 50% (timed out)
 - Time: 1:00 of 1:00 (auto-submitted)
 - Concepts missed: shrink
 - Misconception: clipping-fixes-vanishing: Clipping only caps large gradients.
@@ -417,7 +439,7 @@ Prompt of i1?
 
 ### Follow-up 1: Exploding?
 
-- Your answer: (no answer) (interview ended here)
+- Your answer: (no answer) (ended early)
 - Time: 0:00 of 0:30
 - Model answer: Necessary only.
 

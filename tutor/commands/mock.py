@@ -146,7 +146,8 @@ def _with_store(action: Any) -> int:
 
 def _print_history(store: Store, pack_paths: list[Path]) -> int:
     from tutor.study.mock import history
-    from tutor.study.mock_export import clock_text, percent_text
+    from tutor.study.mock_export import clock_text
+    from tutor.study.mock_words import percent_text
 
     pack_ids = None
     if pack_paths:
@@ -174,7 +175,7 @@ def _print_history(store: Store, pack_paths: list[Path]) -> int:
 
 def _write_report(store: Store, args: argparse.Namespace) -> int:
     from tutor.study.mock import history, report, to_json, to_markdown
-    from tutor.study.mock_export import percent_text
+    from tutor.study.mock_words import percent_text
 
     mock_id = args.id
     if mock_id is None:

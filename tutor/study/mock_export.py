@@ -1,7 +1,8 @@
 """A mock interview debrief as Markdown (to read or share) and as JSON-ready data.
 
 Both are pure functions of a `MockReport`, so `tutor mock --export` and the debrief
-screen's export key produce the same text.
+screen's export key produce the same text; verdicts and outcomes are worded by
+`tutor.study.mock_words`, like the debrief screen.
 """
 
 from __future__ import annotations
@@ -11,15 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tutor.study.mock_report import MockReport, QuestionReport
-
-_OUTCOME_WORDS = {
-    "answered": "answered",
-    "timed_out": "time ran out",
-    "skipped": "skipped",
-    "ended": "interview ended here",
-    "not_asked": "not reached",
-    "in_progress": "in progress",
-}
+from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
 
 
 def to_json(report: MockReport) -> dict[str, Any]:
@@ -45,7 +38,7 @@ def to_markdown(report: MockReport) -> str:
             for topic in report.weakest_topics
         )
     else:
-        lines.append("- none: every graded question was answered correctly")
+        lines.append(f"- {NO_WEAK_TOPICS}")
     lines.extend(["", "## Study next", ""])
     if report.queued:
         lines.append("These questions are now due in your study queue:")
@@ -68,7 +61,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
         question.prompt,
         "",
         f"- Your answer: {_quote(question.response)}",
-        f"- Result: {_verdict(question)} ({_OUTCOME_WORDS.get(question.outcome, question.outcome)})",
+        f"- Result: {verdict_text(question)} ({outcome_word(question.outcome)})",
         f"- Time: {clock_text(question.time_used)} of {clock_text(question.time_limit)}"
         + (" (auto-submitted)" if question.auto_submitted else ""),
     ]
@@ -88,27 +81,13 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 "",
                 f"### Follow-up {index}: {follow_up.prompt}",
                 "",
-                f"- Your answer: {_quote(follow_up.response)} ({_OUTCOME_WORDS.get(follow_up.outcome, follow_up.outcome)})",
+                f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
                 f"- Time: {clock_text(follow_up.time_used)} of {clock_text(follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
                 f"- Model answer: {_continued(follow_up.model_answer)}",
             ]
         )
     return lines
-
-
-def _verdict(question: QuestionReport) -> str:
-    if not question.gradable:
-        return "not auto-graded (compare with the model answer)"
-    if question.invalid:
-        return "could not be read, 0%"
-    word = "correct" if question.correct else ("partly correct" if (question.score or 0) > 0 else "wrong")
-    return f"{word}, {percent_text(question.score)}"
-
-
-def percent_text(score: float | None) -> str:
-    """A score in 0..1 as a whole percentage; `n/a` when there is none."""
-    return "n/a" if score is None else f"{round(score * 100)}%"
 
 
 def _continued(text: str) -> str:

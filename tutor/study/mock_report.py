@@ -51,6 +51,9 @@ class QuestionReport:
     """The score that counts (0 for no answer); None if the question is not auto-graded."""
     feedback: str
     invalid: bool
+    """The answer handed in could not be read (a format error at time-out or end); scores 0."""
+    undecided: bool
+    """The grader could not decide in time (e.g. SymPy); scores 0, the learner should compare."""
     time_used: float
     time_limit: float
     auto_submitted: bool
@@ -235,6 +238,7 @@ def _question_report(
         score=score,
         feedback=main.feedback if main is not None else "",
         invalid=main.invalid if main is not None else False,
+        undecided=main.undecided if main is not None else False,
         time_used=main.elapsed if main is not None else 0.0,
         time_limit=limit,
         auto_submitted=main.auto_submitted if main is not None else False,

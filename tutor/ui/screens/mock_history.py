@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tutor.ui.widgets.debrief_text import percent, used_text
+from tutor.study.mock_words import percent_text
+from tutor.ui.widgets.debrief_text import used_text
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -47,7 +48,7 @@ class MockHistoryScreen(Screen[None]):
         for summary in self.summaries:
             table.add_row(
                 str(summary.mock_id), f"{summary.started_at:%Y-%m-%d %H:%M}", summary.pack_id,
-                percent(summary.score), used_text(summary.duration_seconds, summary.time_limit_seconds),
+                percent_text(summary.score), used_text(summary.duration_seconds, summary.time_limit_seconds),
                 str(summary.questions), key=str(summary.mock_id),
             )
         empty = self.query_one("#history-empty", Static)

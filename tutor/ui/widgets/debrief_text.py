@@ -2,7 +2,9 @@
 for the table, and everything about one question.
 
 Reads a `MockReport` (see `tutor.study.mock_report`) by its attributes; pack text and
-answers are shown literally, never parsed as markup.
+answers are shown literally, never parsed as markup. Verdicts and outcomes are worded by
+`tutor.study.mock_words`, as in the exported report; this module only lays them out and
+colours them.
 """
 
 from __future__ import annotations
@@ -12,20 +14,20 @@ from typing import Any
 from rich.text import Text
 from textual.content import Content
 
+from tutor.study.mock_words import (
+    NO_WEAK_TOPICS,
+    grade_state,
+    outcome_note,
+    outcome_word,
+    percent_text,
+    short_verdict,
+    verdict_text,
+)
 from tutor.ui.widgets.countdown import duration_text
 
-OUTCOMES = {
-    "answered": "answered",
-    "timed_out": "time ran out",
-    "skipped": "skipped",
-    "ended": "interview ended here",
-    "not_asked": "not reached",
-    "in_progress": "in progress",
-}
-
-
-def percent(score: float | None) -> str:
-    return "n/a" if score is None else f"{round(score * 100)}%"
+GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undecided": "yellow",
+                "unreadable": "red", "self_check": "dim"}
+"""The colour of each grade state (`tutor.study.mock_words.grade_state`) in the table."""
 
 
 def used_text(used: float, limit: float) -> str:
@@ -38,14 +40,14 @@ def summary_content(report: Any) -> Content:
     """Score, time, questions and seed; the weakest topics; what went into the study queue."""
     lines = [Content.from_markup(
         "Score [b]$score[/b] · time $time · $count question$s · seed $seed",
-        score=percent(report.score), time=used_text(report.time_used_seconds, report.time_limit_seconds),
+        score=percent_text(report.score), time=used_text(report.time_used_seconds, report.time_limit_seconds),
         count=len(report.questions), s="" if len(report.questions) == 1 else "s", seed=report.seed,
     )]
     if report.weakest_topics:
-        topics = ", ".join(f"{topic.topic} {percent(topic.score)}" for topic in report.weakest_topics)
+        topics = ", ".join(f"{topic.topic} {percent_text(topic.score)}" for topic in report.weakest_topics)
         lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=topics))
     else:
-        lines.append(Content.from_markup("Weakest topics: [$text-success]none, every graded answer was right[/]"))
+        lines.append(Content.from_markup("Weakest topics: [$text-success]$none[/]", none=NO_WEAK_TOPICS))
     if report.queued:
         count = len(report.queued)
         lines.append(Content.from_markup(
@@ -57,23 +59,13 @@ def summary_content(report: Any) -> Content:
     return Content("\n").join(lines)
 
 
-SHORT_OUTCOMES = {"timed_out": "timed out", "skipped": "skipped", "ended": "ended", "not_asked": "not reached",
-                  "in_progress": "in progress"}
-
-
 def result_cell(question: Any) -> Text:
     """The verdict in a few characters, for the table (a Rich `Text`, as DataTable wants):
-    ✓ 100%, ◐ 50%, ✗ 0% or – self-check, then why there was no answer."""
-    if not question.gradable:
-        cell = Text("– self-check", style="dim")
-    elif question.correct:
-        cell = Text(f"✓ {percent(question.score)}", style="green")
-    elif (question.score or 0) > 0:
-        cell = Text(f"◐ {percent(question.score)}", style="yellow")
-    else:
-        cell = Text(f"✗ {percent(question.score)}", style="red")
-    if question.outcome in SHORT_OUTCOMES:
-        cell.append(f" {SHORT_OUTCOMES[question.outcome]}", style="dim")
+    ✓ 100%, ◐ 50%, ✗ 0%, ? 0% or – self-check, then the outcome unless it was answered."""
+    cell = Text(short_verdict(question), style=GRADE_STYLES[grade_state(question)])
+    note = outcome_note(question.outcome)
+    if note is not None:
+        cell.append(f" {note}", style="dim")
     return cell
 
 
@@ -91,8 +83,8 @@ def question_content(question: Any) -> Content:
         Content(" ".join(question.prompt.split())),
         Content(""),
         field("Your answer", _answer(question.response)),
-        field("Result", _verdict(question)) + Content.from_markup(
-            " [dim]($outcome)[/dim]", outcome=OUTCOMES.get(question.outcome, question.outcome)),
+        field("Result", verdict_text(question)) + Content.from_markup(
+            " [dim]($outcome)[/dim]", outcome=outcome_word(question.outcome)),
         field("Time", used_text(question.time_used, question.time_limit)
               + (" (handed in when the time ran out)" if question.auto_submitted else "")),
     ]
@@ -114,7 +106,7 @@ def question_content(question: Any) -> Content:
             Content.from_markup("[b $text-accent]Follow-up $index:[/] $prompt", index=index,
                                 prompt=" ".join(follow_up.prompt.split())),
             field("  Your answer", _answer(follow_up.response)) + Content.from_markup(
-                " [dim]($outcome, $time)[/dim]", outcome=OUTCOMES.get(follow_up.outcome, follow_up.outcome),
+                " [dim]($outcome, $time)[/dim]", outcome=outcome_word(follow_up.outcome),
                 time=used_text(follow_up.time_used, follow_up.time_limit)),
             field("  Model answer", " ".join(follow_up.model_answer.split())),
         ])
@@ -123,12 +115,3 @@ def question_content(question: Any) -> Content:
 
 def _answer(response: str | None) -> str:
     return "(no answer)" if response is None or not response.strip() else " ".join(response.split())
-
-
-def _verdict(question: Any) -> str:
-    if not question.gradable:
-        return "not auto-graded: compare with the model answer"
-    if question.invalid:
-        return "could not be read, 0%"
-    word = "right" if question.correct else ("partly right" if (question.score or 0) > 0 else "not right")
-    return f"{word}, {percent(question.score)}"

@@ -1,0 +1,66 @@
+"""The one vocabulary of the mock debrief: every outcome and grade state has its word."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tutor.study.mock_words import (
+    GRADE_WORDS,
+    OUTCOME_WORDS,
+    grade_state,
+    outcome_note,
+    outcome_word,
+    short_verdict,
+    verdict_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "word", "note"),
+    [
+        ("answered", "answered", None),
+        ("timed_out", "timed out", "timed out"),
+        ("skipped", "skipped", "skipped"),
+        ("ended", "ended early", "ended early"),
+        ("not_asked", "not reached", "not reached"),
+        ("in_progress", "in progress", "in progress"),
+        ("something_new", "something_new", "something_new"),  # unknown: shown as stored
+    ],
+)
+def test_each_outcome_has_one_word(outcome: str, word: str, note: str | None) -> None:
+    assert (outcome_word(outcome), outcome_note(outcome)) == (word, note)
+
+
+def question(gradable=True, invalid=False, undecided=False, correct=False, score=0.0) -> SimpleNamespace:
+    return SimpleNamespace(gradable=gradable, invalid=invalid, undecided=undecided, correct=correct, score=score)
+
+
+GRADE_CASES = [
+    (question(correct=True, score=1.0), "correct", "correct, 100%", "✓ 100%"),
+    (question(score=0.5), "partial", "partly correct, 50%", "◐ 50%"),
+    (question(), "wrong", "wrong, 0%", "✗ 0%"),
+    (question(score=None), "wrong", "wrong, n/a", "✗ n/a"),
+    (question(undecided=True), "undecided", "undecided, 0%", "? 0%"),
+    (question(invalid=True), "unreadable", "could not be read, 0%", "✗ 0%"),
+    (question(invalid=True, undecided=True), "unreadable", "could not be read, 0%", "✗ 0%"),
+    (question(gradable=False, score=None, correct=None), "self_check",
+     "self-check: compare with the model answer", "– self-check"),
+]
+
+
+@pytest.mark.parametrize(("graded", "state", "verdict", "short"), GRADE_CASES)
+def test_each_grade_state_has_one_word(graded, state: str, verdict: str, short: str) -> None:
+    assert (grade_state(graded), verdict_text(graded), short_verdict(graded)) == (state, verdict, short)
+
+
+def test_every_state_and_outcome_is_worded() -> None:
+    """The words cover every outcome the store allows (plus the report's own two), and the
+    cases above cover every grade state that has a word."""
+    from typing import get_args
+
+    from tutor.store.mocks import StepOutcome
+
+    assert set(get_args(StepOutcome)) | {"not_asked", "in_progress"} == set(OUTCOME_WORDS)
+    assert {state for _, state, _, _ in GRADE_CASES} == set(GRADE_WORDS)

@@ -1,0 +1,98 @@
+"""The words a mock interview's debrief uses for what happened to a question and how it
+was graded: one vocabulary for the debrief screen and the exported report.
+
+A learner reads the debrief on screen and then the Markdown they saved or shared; both
+must call the same thing by the same name, so neither builds its own wording. Questions
+are read by attribute (`tutor.study.mock_report.QuestionReport`, `FollowUpReport`), so the
+UI can pass what the backend gave it. Plain text only: colours are the screen's business.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+OUTCOME_WORDS: dict[str, str] = {
+    "answered": "answered",
+    "timed_out": "timed out",
+    "skipped": "skipped",
+    "ended": "ended early",
+    "not_asked": "not reached",
+    "in_progress": "in progress",
+}
+"""What happened to a step: the outcomes the store records, plus the report's `not_asked`
+(never shown) and `in_progress` (shown, not finished: an unfinished interview)."""
+
+ANSWERED = "answered"
+"""The usual outcome, which a compact view leaves out (the verdict already says it)."""
+
+GRADE_WORDS: dict[str, str] = {
+    "correct": "correct",
+    "partial": "partly correct",
+    "wrong": "wrong",
+    "undecided": "undecided",
+    "unreadable": "could not be read",
+    "self_check": "self-check",
+}
+"""How a main question was graded, by the state `grade_state` names."""
+
+GRADE_MARKS: dict[str, str] = {
+    "correct": "✓",
+    "partial": "◐",
+    "wrong": "✗",
+    "undecided": "?",
+    "unreadable": "✗",
+    "self_check": "–",
+}
+"""One character per grade state, for a compact table."""
+
+SELF_CHECK_HINT = "compare with the model answer"
+"""What to do with a question the tool cannot grade (said wherever its verdict is spelt out)."""
+
+NO_WEAK_TOPICS = "none: every graded answer was correct"
+"""The weakest topics when there are none."""
+
+
+def outcome_word(outcome: str) -> str:
+    """The word for a step's outcome (an unknown outcome is shown as stored)."""
+    return OUTCOME_WORDS.get(outcome, outcome)
+
+
+def outcome_note(outcome: str) -> str | None:
+    """The outcome when it is worth a note beside a short verdict: None for `answered`."""
+    return None if outcome == ANSWERED else outcome_word(outcome)
+
+
+def grade_state(question: Any) -> str:
+    """`self_check`, `unreadable`, `undecided`, `correct`, `partial` or `wrong` (a key of
+    `GRADE_WORDS`). An unreadable or undecided answer scores 0 but is not called wrong: the
+    learner may well have been right."""
+    if not question.gradable:
+        return "self_check"
+    if question.invalid:
+        return "unreadable"
+    if question.undecided:
+        return "undecided"
+    if question.correct:
+        return "correct"
+    return "partial" if (question.score or 0) > 0 else "wrong"
+
+
+def verdict_text(question: Any) -> str:
+    """The verdict in words: `correct, 100%`, `partly correct, 50%`, `undecided, 0%` ...;
+    a self-check says how to judge it instead of a score."""
+    state = grade_state(question)
+    if state == "self_check":
+        return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
+    return f"{GRADE_WORDS[state]}, {percent_text(question.score)}"
+
+
+def short_verdict(question: Any) -> str:
+    """The verdict in a few characters: `✓ 100%`, `◐ 50%`, `✗ 0%`, `? 0%` or `– self-check`."""
+    state = grade_state(question)
+    detail = GRADE_WORDS[state] if state == "self_check" else percent_text(question.score)
+    return f"{GRADE_MARKS[state]} {detail}"
+
+
+def percent_text(score: float | None) -> str:
+    """A score in 0..1 as a whole percentage; `n/a` when there is none."""
+    return "n/a" if score is None else f"{round(score * 100)}%"
