@@ -10,7 +10,7 @@ import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable
 
@@ -221,6 +221,8 @@ class FakeBackend(MockBackendMixin):
 
     packs_list: list[PackEntry] = field(default_factory=list)
     clock: FakeClock = field(default_factory=FakeClock)
+    tz: tzinfo = timezone.utc
+    """The learner's zone: pinned, so what the screens show never depends on the machine's."""
     grades: dict[str, Grade] = field(default_factory=dict)
     suggested: int = 3
     evidence_runs: list[tuple[str, int]] = field(default_factory=list)

@@ -32,7 +32,7 @@ def markdown_of(one: QuestionReport) -> str:
     return to_markdown(MockReport(
         mock_id=1, pack_id="rnn", seed=0, status="finished", started_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc),
         finished_at=None, time_limit_seconds=60.0, time_used_seconds=10.0, score=one.score, questions=(one,),
-        weakest_topics=(), queued=()))
+        weakest_topics=(), queued=()), tz=timezone.utc)
 
 
 @pytest.mark.parametrize(

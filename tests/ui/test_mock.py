@@ -7,6 +7,8 @@ directly after moving it (the interval timer would do the same half a second lat
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone, tzinfo
+
 from fakes import PARTLY, RIGHT, START, backend_with, make_pack, running
 from textual.widgets import DataTable, Input, Static
 
@@ -23,8 +25,8 @@ from tutor.ui.screens.mock_setup import MockSetupScreen
 GRADES = {"a product of jacobians that shrinks": RIGHT, "product of": PARTLY, "1/4": RIGHT}
 
 
-def make_app(**options) -> TutorApp:
-    return TutorApp(backend_with(make_pack(), grades=dict(GRADES)), **options)
+def make_app(tz: tzinfo = timezone.utc, **options) -> TutorApp:
+    return TutorApp(backend_with(make_pack(), grades=dict(GRADES), tz=tz), **options)
 
 
 def text(screen, selector: str) -> str:
@@ -190,7 +192,8 @@ async def test_skip_end_early_cancelled_and_a_format_error_does_not_count() -> N
 
 
 async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_home) -> None:
-    app = make_app()
+    """Dates are on the learner's wall clock (here UTC-5: the interview started at 09:00 UTC)."""
+    app = make_app(tz=timezone(-timedelta(hours=5)))
     async with running(app) as pilot:
         await start_interview(pilot)
         app.backend.clock.advance(10)
@@ -199,6 +202,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
         await settle(pilot)
         debrief = app.screen
         assert isinstance(debrief, MockDebriefScreen)
+        assert text(debrief, "#title") == "Debrief · mock interview 1 · rnn-mini · 2026-03-01 04:00"
         await pilot.press("x")
         path = isolated_home / "exports" / "mock-1.md"
         assert debrief.exported_to == str(path)
@@ -206,7 +210,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
         markdown = path.read_text(encoding="utf-8")
         assert markdown.startswith(
             "# Mock interview 1: rnn-mini\n\n"
-            "- Date: 2026-03-01 09:00 UTC\n"
+            "- Date: 2026-03-01 04:00 (UTC-05:00)\n"
             "- Score: 17%\n"
             "- Time: 0:10 of 6:00\n"
             "- Questions: 3 (seed 7)\n\n"
@@ -230,7 +234,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
         assert isinstance(history, MockHistoryScreen)
         table = history.query_one("#mock-history", DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == [
-            "1", "2026-03-01 09:00", "rnn-mini", "17%", "0:10 of 6:00", "3"]
+            "1", "2026-03-01 04:00", "rnn-mini", "17%", "0:10 of 6:00", "3"]
         await pilot.press("enter")
         reopened = app.screen
         assert isinstance(reopened, MockDebriefScreen) and reopened.from_history

@@ -5,6 +5,7 @@ of concepts, numeric and choice answers; fake clock)."""
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fakes import FakeClock, fake_result, running
@@ -20,10 +21,14 @@ from tutor.ui.screens.mock_interview import MockInterviewScreen
 from tutor.ui.screens.mock_resume import ResumeMockScreen
 
 
+LOCAL = ZoneInfo("Asia/Kolkata")
+"""The learner's zone (UTC+05:30): the interview started at 09:00 UTC, 14:30 on their clock."""
+
+
 def core_backend(tmp_path: Path, clock: FakeClock) -> CoreBackend:
     folder = tmp_path / "mini"
     backend = CoreBackend([folder if folder.exists() else write_pack(folder)],
-                          store_path=tmp_path / "progress.sqlite3", clock=clock)
+                          store_path=tmp_path / "progress.sqlite3", clock=clock, tz=LOCAL)
     backend.prepare_grading = lambda: None  # type: ignore[method-assign]  # no SymPy process needed
     backend.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
     return backend
@@ -60,7 +65,7 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         assert isinstance(offer, ResumeMockScreen)
         assert str(offer.query_one(".dialog--text").render()) == (
             "You have an unfinished mock interview\n"
-            "RNN gradients (mini), started 2026-03-01 09:00 UTC\n"
+            "RNN gradients (mini), started 2026-03-01 14:30\n"
             "1 of 3 questions done · 5:39 left"
         )
         await pilot.press("r")

@@ -6,9 +6,10 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from fakes import FakeClock, running
+from fakes import FakeClock, backend_with, fake_stats, make_pack, running
 from fsrs import Card, State
 from test_ui_core_backend import write_pack
 from textual.widgets import DataTable, Static
@@ -31,9 +32,10 @@ def review_card(due: datetime, stability: float, last_review: datetime) -> Card:
 
 
 @pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch):
-    """Mock start times are shown in local time: make that UTC here."""
-    monkeypatch.setenv("TZ", "UTC")
+def machine_far_from_utc(monkeypatch: pytest.MonkeyPatch):
+    """The machine's own zone is UTC+14: the screen must show the backend's zone (UTC here),
+    so a date converted with the machine's zone would show up as a wrong time."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
     time.tzset()
     yield
     monkeypatch.undo()
@@ -41,7 +43,7 @@ def utc(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def core(tmp_path: Path, utc) -> CoreBackend:
+def core(tmp_path: Path, machine_far_from_utc) -> CoreBackend:
     backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
                           clock=FakeClock(NOW), tz=timezone.utc)
     store = backend.store
@@ -119,6 +121,17 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         assert text(screen, "#mocks-text") == "2 interviews finished; from 40% to 75%."
         await pilot.press("escape")
         assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_mock_start_times_are_on_the_learners_clock() -> None:
+    """The fake summary's interviews started at 09:00 UTC: 14:30 in India."""
+    app = TutorApp(backend_with(make_pack(), stats_summary=fake_stats(), tz=ZoneInfo("Asia/Kolkata")))
+    async with running(app) as pilot:
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [row[:2] for row in rows(app.screen, "#mocks-table")] == [
+            ["1", "2026-02-25 14:30"], ["2", "2026-02-27 14:30"], ["3", "2026-03-01 14:30"]]
 
 
 async def test_an_empty_store_says_so_in_words(tmp_path: Path) -> None:

@@ -1,10 +1,14 @@
 """`tutor mock`: history, Markdown and JSON export of interviews stored through the core
-with a fake clock; bad input is one line and exit 2; a new interview opens the app."""
+with a fake clock; bad input is one line and exit 2; a new interview opens the app.
+
+The learner's zone is pinned to India (UTC+05:30): dates people read are shown in it, the
+JSON keeps UTC."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,8 +16,17 @@ from tests.unit.packfiles import questions_yaml, write_pack
 from tutor.cli import main
 from tutor.packs.loader import load_pack
 from tutor.store.db import open_store
+from tutor.study import clock as clock_module
 from tutor.study.fakes import FakeClock, keyword_grader
 from tutor.study.mock import MockInterview, discard, plan_mock, report, to_markdown
+
+
+LOCAL = ZoneInfo("Asia/Kolkata")
+
+
+@pytest.fixture(autouse=True)
+def local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: LOCAL)
 
 
 @pytest.fixture
@@ -57,9 +70,9 @@ def test_history_lists_finished_interviews_most_recent_first(folder, capsys) -> 
     run_interviews(folder)
     assert main(["mock", "--history"]) == 0
     assert capsys.readouterr().out == (
-        "id  date (UTC)        pack  score  time          questions\n"
-        " 2  2026-03-02 11:01  demo   100%  0:17 of 1:00          1\n"
-        " 1  2026-03-02 09:00  demo    50%  1:05 of 2:00          2\n"
+        "id  date              pack  score  time          questions\n"
+        " 2  2026-03-02 16:31  demo   100%  0:17 of 1:00          1\n"
+        " 1  2026-03-02 14:30  demo    50%  1:05 of 2:00          2\n"
     )
 
 
@@ -69,13 +82,13 @@ def test_export_writes_the_latest_finished_debrief_as_markdown(folder, tmp_path,
     assert main(["mock", "--pack", str(folder), "--export", str(target)]) == 0
     assert capsys.readouterr().out == f"wrote {target} (mock interview {second}, score 100%)\n"
     with open_store() as store:
-        assert target.read_text(encoding="utf-8") == to_markdown(report(store, second, load_pack(folder)))
+        assert target.read_text(encoding="utf-8") == to_markdown(report(store, second, load_pack(folder)), tz=LOCAL)
     assert main(["mock", "--export", str(target), "--id", str(first)]) == 0
     assert capsys.readouterr().out == f"wrote {target} (mock interview {first}, score 50%)\n"
     text = target.read_text(encoding="utf-8")
     assert text.startswith(
         f"# Mock interview {first}: demo\n\n"
-        "- Date: 2026-03-02 09:00 UTC\n"
+        "- Date: 2026-03-02 14:30 (UTC+05:30)\n"
         "- Score: 50%\n"
         "- Time: 1:05 of 2:00\n"
         "- Questions: 2 (seed 1)\n"
@@ -89,6 +102,7 @@ def test_json_prints_the_report_data(folder, capsys) -> None:
     assert main(["mock", "--json", "--id", str(first)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["mock_id"], data["score"], data["seed"], data["time_used_seconds"]) == (first, 0.5, 1, 65.0)
+    assert (data["started_at"], data["finished_at"]) == ("2026-03-02T09:00:00+00:00", "2026-03-02T09:01:05+00:00")
     assert [(q["question_id"], q["response"], q["score"], q["time_limit"]) for q in data["questions"]] == [
         ("q2", "b", 0.0, 40.0), ("q3", "a", 1.0, 40.0)]
     assert data["queued"] == ["q2"]

@@ -1,12 +1,13 @@
-"""`tutor stats` prints exact figures for a store filled by the test."""
+"""`tutor stats` prints exact figures for a store filled by the test, dates in the local zone."""
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import timedelta, timezone
 
 from fsrs import Rating
 
 from tests.unit.packfiles import questions_yaml, write_pack
+from tests.unit.test_cli_mock import run_interviews
 from tutor.cli import main
 from tutor.packs.loader import load_pack
 from tutor.store.db import open_store
@@ -46,4 +47,18 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
         "  mastery by topic:\n"
         "    rnn                      100%  (3/3 studied, stability 3.8 d)\n"
         "  mock interviews: none yet\n"
+    )
+
+
+def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsys):
+    """The interviews started at 09:00 and 11:01 UTC on 2 March: the evening before in UTC-10."""
+    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    run_interviews(folder)
+    monkeypatch.setattr(clock_module, "system_clock", FakeClock())
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone(-timedelta(hours=10)))
+    assert main(["stats", "--pack", str(folder)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "  mock interviews:\n"
+        "    #2 2026-03-02 01:01  finished    score 100%  0m 17s of 1m, 1 questions\n"
+        "    #1 2026-03-01 23:00  finished    score  50%  1m 05s of 2m, 2 questions\n"
     )

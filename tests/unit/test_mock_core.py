@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -326,7 +326,7 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     assert result.score == 0.0
     assert [t.topic for t in result.weakest_topics] == ["lstm"]
     assert result.queued == ("s1", "i2")
-    assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result)
+    assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result, tz=timezone.utc)
 
 
 def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clock: FakeClock) -> None:
@@ -346,7 +346,7 @@ def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clo
     result = report(store, interview.id, MOCK_PACK)
     assert [(q.question_id, q.undecided, q.correct, q.score) for q in result.questions] == [
         ("a1", True, False, 0.0), ("i2", False, False, 0.0)]
-    markdown = to_markdown(result)
+    markdown = to_markdown(result, tz=timezone.utc)
     assert "- Result: undecided, 0% (answered)\n" in markdown and "- Result: wrong, 0% (answered)\n" in markdown
     assert [q["undecided"] for q in to_json(result)["questions"]] == [True, False]
 
@@ -388,7 +388,9 @@ def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
     interview.tick()
     interview.end_early()
     result = report(store, interview.id, MOCK_PACK)
-    assert to_markdown(result) == EXPECTED_MARKDOWN.replace("{id}", str(interview.id))
+    # people read the Markdown: local time with its offset; programs read the JSON: UTC
+    eastern = timezone(-timedelta(hours=5))
+    assert to_markdown(result, tz=eastern) == EXPECTED_MARKDOWN.replace("{id}", str(interview.id))
     data = to_json(result)
     assert data["score"] == 0.5
     assert data["started_at"] == "2026-03-02T09:00:00+00:00"
@@ -402,7 +404,7 @@ def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
 EXPECTED_MARKDOWN = """\
 # Mock interview {id}: rnn
 
-- Date: 2026-03-02 09:00 UTC
+- Date: 2026-03-02 04:00 (UTC-05:00)
 - Score: 50%
 - Time: 1:25 of 4:00
 - Questions: 3 (seed 0)

@@ -145,6 +145,7 @@ def _with_store(action: Any) -> int:
 
 
 def _print_history(store: Store, pack_paths: list[Path]) -> int:
+    from tutor.study.clock import format_local, local_timezone
     from tutor.study.mock import history
     from tutor.study.mock_export import clock_text
     from tutor.study.mock_words import percent_text
@@ -157,9 +158,10 @@ def _print_history(store: Store, pack_paths: list[Path]) -> int:
     if not summaries:
         print("no finished mock interviews yet")
         return EXIT_OK
-    rows = [("id", "date (UTC)", "pack", "score", "time", "questions")]
+    local = local_timezone()
+    rows = [("id", "date", "pack", "score", "time", "questions")]
     rows.extend(
-        (str(s.mock_id), f"{s.started_at:%Y-%m-%d %H:%M}", s.pack_id,
+        (str(s.mock_id), format_local(s.started_at, local), s.pack_id,
          percent_text(s.score),
          f"{clock_text(s.duration_seconds)} of {clock_text(s.time_limit_seconds)}", str(s.questions))
         for s in summaries
@@ -174,6 +176,7 @@ def _print_history(store: Store, pack_paths: list[Path]) -> int:
 
 
 def _write_report(store: Store, args: argparse.Namespace) -> int:
+    from tutor.study.clock import local_timezone
     from tutor.study.mock import history, report, to_json, to_markdown
     from tutor.study.mock_words import percent_text
 
@@ -193,7 +196,7 @@ def _write_report(store: Store, args: argparse.Namespace) -> int:
         print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
         return EXIT_OK
     try:
-        args.export.write_text(to_markdown(result), encoding="utf-8")
+        args.export.write_text(to_markdown(result, tz=local_timezone()), encoding="utf-8")
     except OSError as error:
         raise BadInput(f"{args.export}: {error.strerror}") from None
     print(f"wrote {args.export} (mock interview {mock_id}, score {percent_text(result.score)})")

@@ -1,9 +1,16 @@
-"""Time as the study core sees it: an injected clock and the learner's calendar day.
+"""Time as the study core sees it: an injected clock, the learner's calendar day, and
+an instant as the learner reads it.
 
 Sessions never read the system time themselves; they are given a `Clock` (a callable
 returning an aware UTC datetime) so tests drive time without sleeping. "Today" (the
 daily new-card limit, same-day relearning, reviews per day, streaks) is a calendar day
 in the learner's time zone `tz`, UTC unless the caller passes one.
+
+Instants are stored and passed around as UTC; a person reads them on their own wall
+clock. Every date shown to a person goes through `format_local` (or, for text that may
+be shared, `format_local_with_offset`), with the zone passed in by the caller (the app's
+backend carries one, the CLI asks `local_timezone()`), never read from the machine here,
+so a test pins the zone it checks.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 Clock = Callable[[], datetime]
+LOCAL_FORMAT = "%Y-%m-%d %H:%M"
+"""How a date reads everywhere a person sees one: to the minute, most significant first."""
 
 
 def system_clock() -> datetime:
@@ -47,3 +56,18 @@ def today_bounds(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, dat
 def local_timezone() -> tzinfo:
     """The learner's time zone, for what "today" means in the app and CLI."""
     return datetime.now().astimezone().tzinfo or timezone.utc
+
+
+def format_local(moment: datetime, tz: tzinfo) -> str:
+    """`moment` on the learner's wall clock in `tz`, e.g. `2026-11-26 14:05`."""
+    return as_utc(moment).astimezone(tz).strftime(LOCAL_FORMAT)
+
+
+def format_local_with_offset(moment: datetime, tz: tzinfo) -> str:
+    """Local time with its offset, e.g. `2026-11-26 14:05 (UTC+01:00)`: for text that
+    leaves the machine (an exported report), where the reader's zone may differ."""
+    local = as_utc(moment).astimezone(tz)
+    offset_minutes = round((local.utcoffset() or timedelta(0)).total_seconds() / 60)
+    hours, minutes = divmod(abs(offset_minutes), 60)
+    sign = "-" if offset_minutes < 0 else "+"
+    return f"{local.strftime(LOCAL_FORMAT)} (UTC{sign}{hours:02d}:{minutes:02d})"

@@ -2,15 +2,18 @@
 
 Both are pure functions of a `MockReport`, so `tutor mock --export` and the debrief
 screen's export key produce the same text; verdicts and outcomes are worded by
-`tutor.study.mock_words`, like the debrief screen.
+`tutor.study.mock_words`, like the debrief screen. The Markdown is read by people, so its
+date is local time with the UTC offset (a shared report stays unambiguous); the JSON is
+data for programs, so its datetimes stay ISO-8601 UTC.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
+from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
 
@@ -20,10 +23,11 @@ def to_json(report: MockReport) -> dict[str, Any]:
     return _plain(dataclasses.asdict(report))
 
 
-def to_markdown(report: MockReport) -> str:
+def to_markdown(report: MockReport, *, tz: tzinfo) -> str:
+    """The report as Markdown, its date on the wall clock of `tz` (the learner's zone)."""
     lines = [f"# Mock interview {report.mock_id}: {report.pack_id}", ""]
     lines.append(
-        f"- Date: {report.started_at:%Y-%m-%d %H:%M} UTC\n"
+        f"- Date: {format_local_with_offset(report.started_at, tz)}\n"
         f"- Score: {percent_text(report.score)}\n"
         f"- Time: {clock_text(report.time_used_seconds)} of {clock_text(report.time_limit_seconds)}\n"
         f"- Questions: {len(report.questions)} (seed {report.seed})"

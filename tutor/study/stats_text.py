@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
+from tutor.study.clock import format_local
 from tutor.study.stats import MasteryEntry, StatsSummary
 
 
-def format_summary(pack_title: str, summary: StatsSummary) -> str:
+def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
+    """The summary as lines of text; mock interview dates on the wall clock of `tz`."""
     reviews = sum(day.count for day in summary.reviews_per_day)
     retention = "n/a (no study reviews yet)" if summary.retention is None else f"{summary.retention:.0%}"
     lines = [
@@ -25,7 +29,7 @@ def format_summary(pack_title: str, summary: StatsSummary) -> str:
             score = "—" if mock.score is None else f"{mock.score:.0%}"
             minutes, seconds = divmod(round(mock.duration_seconds), 60)
             limit = round(mock.time_limit_seconds / 60)
-            when = mock.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_local(mock.started_at, tz)
             lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {minutes}m {seconds:02d}s of {limit}m, "
                          f"{mock.questions} questions")
     else:

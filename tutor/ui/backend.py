@@ -9,7 +9,7 @@ database or SymPy, and keeps every heavy import out of the home screen's path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
 
@@ -254,6 +254,9 @@ class PackWatch(Protocol):
 
 class Backend(MockBackend, Protocol):
     """Everything the app asks of the core."""
+
+    tz: tzinfo
+    """The learner's time zone: "today" is a day in it, and every date on screen is shown in it."""
 
     def clock(self) -> datetime:
         """Now, timezone-aware UTC (injected so tests control time)."""

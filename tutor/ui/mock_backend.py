@@ -1,9 +1,9 @@
 """The mock interview part of a `Backend`, over the real study core and a SQLite store.
 
 A mixin, so the real `CoreBackend` and the tests' fake backend (real store, fake clock,
-canned grades) share one implementation. The host class provides `store`, `clock`,
-`grade(check, response)` and `rng`; the core modules load on first use, so the home
-screen pays nothing for them.
+canned grades) share one implementation. The host class provides `store`, `clock`, `tz`
+(the learner's zone, for the exported date), `grade(check, response)` and `rng`; the
+core modules load on first use, so the home screen pays nothing for them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from tutor.ui.mock_run import InterviewRun, PregradedGrader
 
 if TYPE_CHECKING:
     import random
-    from datetime import datetime
+    from datetime import datetime, tzinfo
     from typing import Callable
 
     from tutor.store.db import Store
@@ -28,10 +28,11 @@ EXPORT_FOLDER = "exports"
 
 
 class MockBackendMixin:
-    """`MockBackend` for a host with `store`, `clock`, `grade` and `rng`."""
+    """`MockBackend` for a host with `store`, `clock`, `tz`, `grade` and `rng`."""
 
     store: Store
     clock: Callable[[], datetime]
+    tz: tzinfo
     rng: random.Random
     grade: Callable[[Any, str], Any]
 
@@ -107,5 +108,5 @@ class MockBackendMixin:
         from tutor.study.mock import to_markdown
 
         path = ensure_dir(self.mock_export_dir()) / f"mock-{mock_id}.md"
-        path.write_text(to_markdown(self.mock_report(mock_id, pack)), encoding="utf-8")
+        path.write_text(to_markdown(self.mock_report(mock_id, pack), tz=self.tz), encoding="utf-8")
         return path

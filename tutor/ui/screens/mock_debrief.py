@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tutor.study.clock import format_local
 from tutor.ui.widgets.debrief_text import question_content, result_cell, summary_content, used_text
 
 if TYPE_CHECKING:
@@ -63,8 +64,8 @@ class MockDebriefScreen(Screen[None]):
     def on_mount(self) -> None:
         self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)
         self.query_one("#title", Static).update(Content.from_markup(
-            "[b]Debrief[/b] · mock interview $id · $pack · [dim]$date UTC[/dim]", id=report.mock_id,
-            pack=report.pack_id, date=f"{report.started_at:%Y-%m-%d %H:%M}"))
+            "[b]Debrief[/b] · mock interview $id · $pack · [dim]$date[/dim]", id=report.mock_id,
+            pack=report.pack_id, date=format_local(report.started_at, self.app.backend.tz)))
         self.query_one("#debrief-summary", Static).update(summary_content(report))
         table = self.query_one("#debrief-questions", DataTable)
         table.add_columns(*QUESTION_COLUMNS)

@@ -1,4 +1,5 @@
-"""Past mock interviews: date, pack, score and time; enter reopens a debrief."""
+"""Past mock interviews: date (the learner's local time), pack, score and time; enter
+reopens a debrief."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tutor.study.clock import format_local
 from tutor.study.mock_words import percent_text
 from tutor.ui.widgets.debrief_text import used_text
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
 
-HISTORY_COLUMNS = ("#", "Date (UTC)", "Pack", "Score", "Time", "Questions")
+HISTORY_COLUMNS = ("#", "Date", "Pack", "Score", "Time", "Questions")
 
 
 class MockHistoryScreen(Screen[None]):
@@ -47,7 +49,7 @@ class MockHistoryScreen(Screen[None]):
         table.add_columns(*HISTORY_COLUMNS)
         for summary in self.summaries:
             table.add_row(
-                str(summary.mock_id), f"{summary.started_at:%Y-%m-%d %H:%M}", summary.pack_id,
+                str(summary.mock_id), format_local(summary.started_at, self.app.backend.tz), summary.pack_id,
                 percent_text(summary.score), used_text(summary.duration_seconds, summary.time_limit_seconds),
                 str(summary.questions), key=str(summary.mock_id),
             )

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tutor.study.clock import format_local
 from tutor.ui.widgets.countdown import duration_text
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class ResumeMockScreen(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Later"),
     ]
 
+    app: TutorApp  # type: ignore[assignment]
+
     def __init__(self, mock: UnfinishedMock, pack_title: str) -> None:
         super().__init__()
         self.mock = mock
@@ -45,9 +48,9 @@ class ResumeMockScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="resume-dialog"):
             yield Static(Content.from_markup(
                 "[b]You have an unfinished mock interview[/b]\n"
-                "$pack, started $date UTC\n"
+                "$pack, started $date\n"
                 "$done of $count questions done · [b]$left[/b] left",
-                pack=self.pack_title, date=f"{mock.started_at:%Y-%m-%d %H:%M}", done=mock.done,
+                pack=self.pack_title, date=format_local(mock.started_at, self.app.backend.tz), done=mock.done,
                 count=mock.questions, left=duration_text(mock.remaining_seconds),
             ), classes="dialog--text")
             with Horizontal(classes="dialog--buttons"):

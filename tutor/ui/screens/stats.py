@@ -21,9 +21,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from tutor.study.clock import format_local
 from tutor.ui.widgets.bar_chart import BarChart
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import DayCount, MasteryEntry, StatsSummary
     from tutor.ui.app import TutorApp
@@ -66,9 +69,10 @@ def forecast_text(days: Sequence[DayCount]) -> str:
             + (f"; then {later}." if later else "."))
 
 
-def mock_row(number: int, mock: MockSummary) -> tuple[Any, ...]:
+def mock_row(number: int, mock: MockSummary, tz: tzinfo) -> tuple[Any, ...]:
+    """One interview in the table, its start on the learner's wall clock (`tz`)."""
     minutes, seconds = divmod(round(mock.duration_seconds), 60)
-    return (str(number), f"{mock.started_at.astimezone():%Y-%m-%d %H:%M}", percent(mock.score),
+    return (str(number), format_local(mock.started_at, tz), percent(mock.score),
             f"{minutes}m {seconds:02d}s of {round(mock.time_limit_seconds / 60)}m", str(mock.questions))
 
 
@@ -190,7 +194,7 @@ class StatsScreen(Screen[None]):
         chart.show([f"#{n}" for n in range(1, len(mocks) + 1)],
                    [100 * (mock.score or 0.0) for mock in oldest_first])
         for number, mock in enumerate(oldest_first, start=1):
-            table.add_row(*mock_row(number, mock), key=str(mock.mock_id))
+            table.add_row(*mock_row(number, mock, self.app.backend.tz), key=str(mock.mock_id))
         scored = [mock.score for mock in oldest_first if mock.score is not None]
         trend = "" if len(scored) < 2 else f"; from {percent(scored[0])} to {percent(scored[-1])}"
         text.update(f"{plural(len(mocks), 'interview')} finished{trend}.")

@@ -1,0 +1,36 @@
+"""Dates as a person reads them: UTC instants on the wall clock of the zone passed in."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tutor.study.clock import format_local, format_local_with_offset
+
+NOON_UTC = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("moment", "tz", "local", "with_offset"),
+    [
+        (NOON_UTC, timezone.utc, "2026-03-01 12:00", "2026-03-01 12:00 (UTC+00:00)"),
+        (NOON_UTC, timezone(timedelta(hours=-5)), "2026-03-01 07:00", "2026-03-01 07:00 (UTC-05:00)"),
+        (NOON_UTC, ZoneInfo("Asia/Kolkata"), "2026-03-01 17:30", "2026-03-01 17:30 (UTC+05:30)"),
+        # the day rolls back, and a zone with daylight saving uses the offset of that date
+        (datetime(2026, 3, 2, 2, 5, tzinfo=timezone.utc), ZoneInfo("America/New_York"), "2026-03-01 21:05",
+         "2026-03-01 21:05 (UTC-05:00)"),
+        (datetime(2026, 7, 2, 2, 5, tzinfo=timezone.utc), ZoneInfo("America/New_York"), "2026-07-01 22:05",
+         "2026-07-01 22:05 (UTC-04:00)"),
+        (datetime(2026, 11, 26, 13, 5, tzinfo=timezone(timedelta(hours=-1))), ZoneInfo("Europe/Berlin"),
+         "2026-11-26 15:05", "2026-11-26 15:05 (UTC+01:00)"),
+    ],
+)
+def test_an_instant_reads_on_the_wall_clock_of_the_zone(moment, tz, local: str, with_offset: str) -> None:
+    assert (format_local(moment, tz), format_local_with_offset(moment, tz)) == (local, with_offset)
+
+
+def test_a_naive_datetime_is_refused() -> None:
+    with pytest.raises(ValueError, match="naive datetime"):
+        format_local(datetime(2026, 3, 1, 12), timezone.utc)
