@@ -59,6 +59,6 @@ def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsy
     assert main(["stats", "--pack", str(folder)]) == 0
     assert capsys.readouterr().out.endswith(
         "  mock interviews:\n"
-        "    #2 2026-03-02 01:01  finished    score 100%  0m 17s of 1m, 1 questions\n"
+        "    #2 2026-03-02 01:01  finished    score 100%  0m 17s of 1m, 1 question\n"
         "    #1 2026-03-01 23:00  finished    score  50%  1m 05s of 2m, 2 questions\n"
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tutor.study.clock import format_local, format_local_with_offset
+from tutor.study.clock import day_bounds, format_local, format_local_with_offset, local_day, local_timezone
 
 NOON_UTC = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -34,3 +34,35 @@ def test_an_instant_reads_on_the_wall_clock_of_the_zone(moment, tz, local: str, 
 def test_a_naive_datetime_is_refused() -> None:
     with pytest.raises(ValueError, match="naive datetime"):
         format_local(datetime(2026, 3, 1, 12), timezone.utc)
+
+
+@pytest.fixture
+def new_york(monkeypatch):
+    """The machine's zone set to New York for one test (the C library reads TZ)."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_system_zone_follows_daylight_saving(new_york) -> None:
+    zone = local_timezone()
+    summer = datetime(2026, 7, 1, 16, 0, tzinfo=timezone.utc)
+    winter = datetime(2026, 1, 15, 16, 0, tzinfo=timezone.utc)
+    assert format_local(summer, zone) == "2026-07-01 12:00"
+    assert format_local(winter, zone) == "2026-01-15 11:00"
+    assert format_local_with_offset(summer, zone) == "2026-07-01 12:00 (UTC-04:00)"
+    assert format_local_with_offset(winter, zone) == "2026-01-15 11:00 (UTC-05:00)"
+
+
+def test_days_across_a_clock_change_start_at_local_midnight(new_york) -> None:
+    zone = local_timezone()
+    # 2026-03-08: clocks go forward at 2:00, so the day has 23 hours
+    start, end = day_bounds(date(2026, 3, 8), zone)
+    assert start == datetime(2026, 3, 8, 5, 0, tzinfo=timezone.utc)
+    assert end == datetime(2026, 3, 9, 4, 0, tzinfo=timezone.utc)
+    assert local_day(datetime(2026, 3, 9, 3, 59, tzinfo=timezone.utc), zone) == date(2026, 3, 8)
+    assert local_day(datetime(2026, 3, 9, 4, 0, tzinfo=timezone.utc), zone) == date(2026, 3, 9)

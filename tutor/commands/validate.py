@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+from tutor.words import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             for line in error.lines():
                 print(line, file=sys.stderr)
             count = len(error.problems)
-            print(f"{display_path(path)}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+            print(f"{display_path(path)}: {plural(count, 'problem')}", file=sys.stderr)
             continue
         print(f"{display_path(path)}: {summary_line(pack)}")
     return status

@@ -15,6 +15,8 @@ so a test pins the zone it checks.
 
 from __future__ import annotations
 
+import calendar as _calendar
+import time as _clock
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -55,7 +57,42 @@ def today_bounds(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, dat
 
 def local_timezone() -> tzinfo:
     """The learner's time zone, for what "today" means in the app and CLI."""
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return SystemTimeZone()
+
+
+class SystemTimeZone(tzinfo):
+    """The machine's time zone with its daylight-saving rules, asked of the C library for
+    each moment: a review from July reads in summer time even in November, and a day
+    boundary across a clock change lands on local midnight. (`datetime.now().astimezone()`
+    gives today's fixed offset only.) In the repeated hour of a clock change, a wall time
+    is read as the first of its two moments."""
+
+    def utcoffset(self, moment: datetime | None) -> timedelta:
+        return timedelta(seconds=self._local(moment).tm_gmtoff)
+
+    def dst(self, moment: datetime | None) -> timedelta:
+        return timedelta(hours=1) if self._local(moment).tm_isdst > 0 else timedelta(0)
+
+    def tzname(self, moment: datetime | None) -> str:
+        return self._local(moment).tm_zone
+
+    def fromutc(self, moment: datetime) -> datetime:
+        utc = moment.replace(tzinfo=None)
+        offset = _clock.localtime(_calendar.timegm(utc.timetuple())).tm_gmtoff
+        return (utc + timedelta(seconds=offset)).replace(tzinfo=self)
+
+    @staticmethod
+    def _local(moment: datetime | None) -> _clock.struct_time:
+        if moment is None:
+            return _clock.localtime()
+        wall = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, 0, 0, -1)
+        try:
+            return _clock.localtime(_clock.mktime(wall))
+        except (OverflowError, ValueError):  # outside what the C library can represent
+            return _clock.localtime()
+
+    def __repr__(self) -> str:
+        return "SystemTimeZone()"
 
 
 def format_local(moment: datetime, tz: tzinfo) -> str:

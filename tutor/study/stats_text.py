@@ -6,6 +6,7 @@ from datetime import tzinfo
 
 from tutor.study.clock import format_local
 from tutor.study.stats import MasteryEntry, StatsSummary
+from tutor.words import plural
 
 
 def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
@@ -14,7 +15,7 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
     retention = "n/a (no study reviews yet)" if summary.retention is None else f"{summary.retention:.0%}"
     lines = [
         pack_title,
-        f"  streak: {summary.streak} day{'s' if summary.streak != 1 else ''}",
+        f"  streak: {plural(summary.streak, 'day')}",
         f"  reviews in the last {len(summary.reviews_per_day)} days: {reviews}",
         f"  retention (reviews not rated Again): {retention}",
         "  due in the next 14 days: " + _forecast(summary),
@@ -31,7 +32,7 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
             limit = round(mock.time_limit_seconds / 60)
             when = format_local(mock.started_at, tz)
             lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {minutes}m {seconds:02d}s of {limit}m, "
-                         f"{mock.questions} questions")
+                         f"{plural(mock.questions, 'question')}")
     else:
         lines.append("  mock interviews: none yet")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionLis
 
 from tutor.ui.backend import MockSettings
 from tutor.ui.widgets.countdown import duration_text
+from tutor.words import plural
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -136,7 +137,7 @@ class MockSetupScreen(Screen[None]):
     def show_past(self) -> None:
         count = len(self.app.backend.mock_history())
         text = "No past interviews yet." if not count else (
-            f"{count} past interview{'s' if count > 1 else ''}: ctrl+o lists them.")
+            f"{plural(count, 'past interview')}: ctrl+o lists them.")
         self.query_one("#mock-past", Static).update(Content.from_markup("[dim]$text[/dim]", text=text))
 
     @on(Input.Changed)

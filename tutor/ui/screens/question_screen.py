@@ -26,6 +26,7 @@ from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.question_view import QuestionView
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.words import plural
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
@@ -181,7 +182,7 @@ class QuestionScreen(Screen[None]):
         """Run the simulations again with a new seed."""
         started = self.query_one(EvidencePanel).rerun()
         if started:
-            self.notify(f"Re-running {started} simulation{'s' if started > 1 else ''} with a new seed.",
+            self.notify(f"Re-running {plural(started, 'simulation')} with a new seed.",
                         timeout=2)
 
     def _lab_targets(self) -> list[LabTarget]:

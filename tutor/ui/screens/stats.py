@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from tutor.study.clock import format_local
 from tutor.ui.widgets.bar_chart import BarChart
+from tutor.words import plural
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -39,10 +40,6 @@ MOCK_COLUMNS = ("#", "Started", "Score", "Time", "Questions")
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def mastery_bar(value: float) -> str:
