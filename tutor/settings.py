@@ -113,10 +113,10 @@ class Settings:
 
 RULES: dict[str, Rule] = {
     "new_cards_per_day": NumberRule(
-        "New cards per day", "new cards per pack each day; due reviews are never capped", int, 0, 500),
+        "New cards per day", "per pack each day; due reviews are never capped", int, 0, 500),
     "desired_retention": NumberRule(
-        "Desired retention", "the recall chance reviews are timed for: higher means more reviews", float, 0.70, 0.99),
-    "theme": NameRule("Theme", "the colours of the app; ctrl+p also toggles dark and light"),
+        "Desired retention", "the recall chance reviews aim at: higher, more reviews", float, 0.70, 0.99),
+    "theme": NameRule("Theme", "applied and saved when picked; ctrl+p toggles dark/light"),
 }
 """One rule per field of `Settings`, in the order the settings screen shows them."""
 

@@ -90,3 +90,12 @@ def test_stats(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_settings_with_a_value_out_of_range(snap_compare) -> None:
+    async def type_too_many(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("o", "backspace", "backspace", *"600")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=type_too_many)

@@ -1,4 +1,4 @@
-"""The tutor Textual app: packs, modes, themes, help and the command palette.
+"""The tutor Textual app: packs, modes, themes, settings, help and the command palette.
 
 `run_app` is what a bare `tutor` runs. The app holds the `Backend` (the core seen
 through small protocols) and the current pack; each mode is a screen imported only
@@ -329,6 +329,13 @@ class TutorApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_open_settings(self) -> None:
+        """Change new cards per day, desired retention and the theme."""
+        from tutor.ui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
