@@ -82,3 +82,12 @@ def test_stats(snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(100, 40), run_before=open_stats)
+
+
+def test_settings_with_a_value_out_of_range(snap_compare) -> None:
+    async def type_too_many(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("o", "backspace", "backspace", *"600")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=type_too_many)

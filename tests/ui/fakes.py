@@ -18,6 +18,7 @@ from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
+from tutor.settings import Settings
 from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
 from tutor.ui.mock_backend import MockBackendMixin
 
@@ -215,7 +216,8 @@ def fake_stats(today: datetime = START) -> Any:
 
 @dataclass
 class FakeBackend(MockBackendMixin):
-    """A Backend over one or more fake packs. Study and practice have no store; mock
+    """A Backend over one or more fake packs. Study, practice and settings have no store
+    (settings are checked by the real rules and kept in `saved_settings`); mock
     interviews run the real core over a store at `store_path` (default: in TUTOR_HOME,
     which the tests isolate), with this backend's fake clock and canned grades."""
 
@@ -238,6 +240,7 @@ class FakeBackend(MockBackendMixin):
     stats_summary: Any = None
     store_path: Path | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(0))
+    saved_settings: Settings = field(default_factory=Settings)
 
     @cached_property
     def store(self) -> Store:
@@ -266,10 +269,18 @@ class FakeBackend(MockBackendMixin):
 
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}
-        return PackCounts(due=0, new=len(pack.questions) - len(seen), learned=len(seen))
+        unseen = len(pack.questions) - len(seen)
+        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen))
 
     def study_deck(self, pack: Any) -> FakeStudyDeck:
-        return FakeStudyDeck(list(pack.questions), self.records)
+        return FakeStudyDeck(list(pack.questions)[: self.saved_settings.new_cards_per_day], self.records)
+
+    def settings(self) -> Settings:
+        return self.saved_settings
+
+    def save_settings(self, **changes: object) -> Settings:
+        self.saved_settings = self.saved_settings.with_changes(changes)
+        return self.saved_settings
 
     def practice_deck(self, pack: Any, *, topic: str | None, level: str | None,
                       first: str | None = None) -> FakePracticeDeck:

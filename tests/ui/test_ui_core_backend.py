@@ -17,10 +17,10 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
 
 
-def write_pack(folder: Path) -> Path:
+def write_pack(folder: Path, questions: list[dict] = QUESTIONS) -> Path:
     folder.mkdir(parents=True)
     (folder / "pack.yaml").write_text(yaml.safe_dump(META, allow_unicode=True), encoding="utf-8")
-    (folder / "questions.yaml").write_text(yaml.safe_dump({"questions": QUESTIONS}, allow_unicode=True),
+    (folder / "questions.yaml").write_text(yaml.safe_dump({"questions": questions}, allow_unicode=True),
                                            encoding="utf-8")
     return folder
 

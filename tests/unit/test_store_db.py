@@ -15,7 +15,8 @@ from tutor.store.migrations import MIGRATIONS
 from tutor.study.fakes import FakeClock
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-TABLES = {"cards", "reviews", "mocks", "mock_steps"}
+TABLES = {"cards", "reviews", "mocks", "mock_steps", "settings"}
+VERSION = len(MIGRATIONS)
 
 
 def tables(path: Path) -> set[str]:
@@ -36,7 +37,7 @@ def test_new_store_has_wal_busy_timeout_foreign_keys_and_current_schema(tmp_path
         assert store.query_one("PRAGMA busy_timeout")[0] == 5000
         assert store.query_one("PRAGMA foreign_keys")[0] == 1
         assert store.query_one("PRAGMA synchronous")[0] == 2
-        assert store.schema_version == len(MIGRATIONS) == 1
+        assert store.schema_version == len(MIGRATIONS) == 2
         assert store.recovered_from is None and store.notice is None
     assert TABLES <= tables(path)
 
@@ -60,7 +61,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_not_overwritten(tmp_path: 
             "progress.sqlite3.corrupt-20260302T090000Z and a fresh store was started."
         )
         assert moved.read_bytes() == garbage
-        assert store.schema_version == 1
+        assert store.schema_version == VERSION
     assert TABLES <= tables(path)
 
 
@@ -93,7 +94,7 @@ def test_an_empty_file_becomes_a_store_without_recovery(tmp_path: Path) -> None:
     path.touch()
     with open_store(path) as store:
         assert store.recovered_from is None
-        assert store.schema_version == 1
+        assert store.schema_version == VERSION
 
 
 def test_a_store_from_a_newer_tutor_is_refused_and_left_alone(tmp_path: Path) -> None:
@@ -103,7 +104,7 @@ def test_a_store_from_a_newer_tutor_is_refused_and_left_alone(tmp_path: Path) ->
         connection.execute("PRAGMA user_version = 7")
     connection.close()
     before = path.read_bytes()
-    with pytest.raises(StoreError, match=r"schema version 7, newer than this tutor knows \(1\)"):
+    with pytest.raises(StoreError, match=rf"schema version 7, newer than this tutor knows \({VERSION}\)"):
         open_store(path)
     assert path.read_bytes() == before
     assert user_version(path) == 7
@@ -118,7 +119,7 @@ def test_migration_from_version_0_keeps_existing_content(tmp_path: Path) -> None
     connection.close()
     assert user_version(path) == 0
     with open_store(path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == VERSION
         assert store.query_one("SELECT text FROM notes")[0] == "keep me"
     assert TABLES | {"notes"} <= tables(path)
 
@@ -133,10 +134,10 @@ def test_migrations_run_in_order_once_each(tmp_path: Path) -> None:
     path = tmp_path / "progress.sqlite3"
     open_store(path).close()
     with open_store(path, migrations=(*MIGRATIONS, second)) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == VERSION + 1
         assert "pinned" in {row["name"] for row in store.query("PRAGMA table_info(cards)")}
     with open_store(path, migrations=(*MIGRATIONS, second)) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == VERSION + 1
     assert calls == [2]
 
 
@@ -149,14 +150,14 @@ def test_a_failing_migration_is_rolled_back(tmp_path: Path) -> None:
     open_store(path).close()
     with pytest.raises(RuntimeError, match="disk on fire"):
         open_store(path, migrations=(*MIGRATIONS, broken))
-    assert user_version(path) == 1
+    assert user_version(path) == VERSION
     assert "half_done" not in tables(path)
 
 
 def test_migrate_returns_the_version_reached(tmp_path: Path) -> None:
     connection = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
-    assert migrate(connection, MIGRATIONS) == 1
-    assert migrate(connection, MIGRATIONS) == 1
+    assert migrate(connection, MIGRATIONS) == VERSION
+    assert migrate(connection, MIGRATIONS) == VERSION
     connection.close()
 
 

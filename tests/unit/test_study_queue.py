@@ -103,6 +103,16 @@ def test_daily_new_limit_counts_cards_introduced_earlier_today(store: Store, clo
     assert shown_ids(session(store, clock, new_per_day=2)) == ["q3", "q4"]
 
 
+@pytest.mark.parametrize(("retention", "days"), [(0.8, 53), (0.9, 16), (0.95, 6)])
+def test_desired_retention_sets_the_interval_of_a_review(store: Store, clock: FakeClock, retention: float,
+                                                        days: int) -> None:
+    """fsrs golden values: a card of stability 4 rated Good a day late, timed for each retention."""
+    store.cards.put("rnn", "q1", review_card("q1", START - timedelta(days=1)), now=START)
+    study = session(store, clock, new_per_day=0, desired_retention=retention)
+    assert study.rate(Rating.Good).due == START + timedelta(days=days)
+    assert store.cards.get("rnn", "q1").due == START + timedelta(days=days)
+
+
 def test_again_and_hard_come_back_after_their_step_the_same_day(store: Store, clock: FakeClock) -> None:
     study = session(store, clock, new_per_day=3)
     assert study.current().question.id == "q1"

@@ -1,6 +1,6 @@
 """The progress store: SQLite with a versioned schema and one small repository per table.
 
-`open_store()` returns a `Store` whose `cards`, `reviews` and `mocks` repositories
+`open_store()` returns a `Store` whose `cards`, `reviews`, `mocks` and `settings` repositories
 commit every write as it happens. No textual/rich here; sqlite3 is the only import.
 """
 

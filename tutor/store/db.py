@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tutor.store.cards import CardRepository
     from tutor.store.mocks import MockRepository
     from tutor.store.reviews import ReviewRepository
+    from tutor.store.settings import SettingsRepository
 
 BUSY_TIMEOUT_MS = 5000
 _CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -45,7 +46,7 @@ class _Corrupt(Exception):
 
 
 class Store:
-    """One connection to the progress store, plus its repositories (`cards`, `reviews`, `mocks`).
+    """One connection to the progress store, plus its repositories (`cards`, `reviews`, `mocks`, `settings`).
 
     The connection may be used from several threads (a lock serialises it); a second
     process opens its own `Store`.
@@ -138,6 +139,12 @@ class Store:
         from tutor.store.mocks import MockRepository
 
         return MockRepository(self)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        from tutor.store.settings import SettingsRepository
+
+        return SettingsRepository(self)
 
 
 def open_store(

@@ -2,7 +2,7 @@
 
 `PRAGMA user_version` records how many migrations a database has had; migration
 number N (1-based) takes a store from version N-1 to N. Never edit a migration that
-has shipped: append a new one. Migration 1 creates everything.
+has shipped: append a new one. Migration 1 creates everything; 2 adds the settings.
 
 History is kept by (pack_id, question_id) text, with no foreign key to any pack
 table: a question that disappears from its pack keeps its reviews and mock steps, and
@@ -96,5 +96,11 @@ def _create_everything(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_create_everything,)
+def _add_settings(connection: sqlite3.Connection) -> None:
+    """Version 2: the learner's settings as text by key (`tutor.settings` reads them leniently),
+    so a new setting needs a rule, not a migration."""
+    connection.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings)
 """Migration i+1 is MIGRATIONS[i]; len(MIGRATIONS) is the version this code writes."""

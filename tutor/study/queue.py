@@ -10,7 +10,8 @@ fsrs schedules in days; the same-day queue is ours. A session shows, in order:
 4. when nothing else is left, (re)learning cards due within `learn_ahead_minutes`.
 After a rating, a card whose new due time falls within today (an Again or Hard on a
 learning step, or a Good between learning steps) comes back in this session after its
-step. Each rating stores the review row and the new card state in one committed
+step. `desired_retention` (the learner's setting) is the recall chance fsrs times the
+intervals for. Each rating stores the review row and the new card state in one committed
 transaction before the session moves on.
 """
 
@@ -29,7 +30,7 @@ from tutor.store.db import Store
 from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
 from tutor.study.grades import Grader, Rater, default_rater, fields_of, is_invalid
-from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, make_scheduler, new_card, review
+from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, DESIRED_RETENTION, make_scheduler, new_card, review
 
 Source = Literal["relearn", "due", "new"]
 
@@ -118,6 +119,7 @@ class StudySession:
         grader: Grader,
         new_per_day: int = 20,
         relearn_minutes: Sequence[float] = DEFAULT_RELEARN_MINUTES,
+        desired_retention: float = DESIRED_RETENTION,
         tz: tzinfo | None = None,
         learn_ahead_minutes: float = 20,
         rater: Rater | None = None,
@@ -129,7 +131,7 @@ class StudySession:
         self._rater = rater
         self._tz = tz
         self._learn_ahead = timedelta(minutes=learn_ahead_minutes)
-        self.scheduler = make_scheduler(relearn_minutes)
+        self.scheduler = make_scheduler(relearn_minutes, desired_retention=desired_retention)
         self._questions = {question.id: question for question in pack.questions}
         self.reviewed = 0
         """Ratings stored by this session."""

@@ -1,9 +1,9 @@
-"""The tutor Textual app: packs, modes, themes, help and the command palette.
+"""The tutor Textual app: packs, modes, themes, settings, help and the command palette.
 
 `run_app` is what a bare `tutor` runs. The app holds the `Backend` (the core seen
 through small protocols) and the current pack; each mode is a screen imported only
 when it opens (see `tutor.ui.modes`), so the home screen starts without SymPy, NumPy
-or plotext.
+or plotext. The theme comes from the saved settings and is saved whenever it changes.
 """
 
 from __future__ import annotations
@@ -88,7 +88,10 @@ class TutorApp(App[None]):
         self.backend = backend
         for tutor_theme in THEMES:
             self.register_theme(tutor_theme)
-        self.theme = theme or TUTOR_DARK.name
+        self._remember_theme = False  # the theme set at start is not a change to save
+        wanted = theme or backend.settings().theme
+        self.theme = wanted if wanted in self.available_themes else TUTOR_DARK.name
+        self._remember_theme = True
         self.entries: list[PackEntry] = []
         """The packs found (broken ones carry their error); empty until `packs_loaded`."""
         self.counts: dict[str, PackCounts] = {}
@@ -327,9 +330,26 @@ class TutorApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_open_settings(self) -> None:
+        """Change new cards per day, desired retention and the theme."""
+        from tutor.ui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = toggled(self.current_theme.dark)
+
+    def watch_theme(self, name: str) -> None:
+        """Save the theme whenever the learner changes it (the palette's toggle, Textual's
+        theme picker or the settings screen), so the next start opens with it."""
+        if not self._remember_theme or name == self.backend.settings().theme:
+            return
+        try:
+            self.backend.save_settings(theme=name)
+        except Exception as error:  # noqa: BLE001 - the theme still applies; say it was not kept
+            self.notify(f"Could not save the theme: {error}", severity="error")
 
 
 def run_app(

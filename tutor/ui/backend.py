@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.schema import Question
+    from tutor.settings import Settings
     from tutor.study.stats import StatsSummary
 
 ShouldCancel = Callable[[], bool]
@@ -267,7 +268,19 @@ class Backend(MockBackend, Protocol):
     def notices(self) -> list[str]:
         """One-line messages to show at start-up (e.g. a broken store was moved aside)."""
 
-    def counts(self, pack: PackLike) -> PackCounts: ...
+    def counts(self, pack: PackLike) -> PackCounts:
+        """Due, new (capped by today's new-card allowance) and learned cards of the pack."""
+
+    def settings(self) -> Settings:
+        """The learner's settings (defaults where nothing usable is stored)."""
+
+    def save_settings(self, **changes: object) -> Settings:
+        """Check and store `changes` at once; returns the settings now in force.
+
+        Raises `tutor.settings.SettingError` (a ValueError, one line) for a value a
+        setting cannot take, and stores nothing then. New values apply from the next
+        count and the next study session.
+        """
 
     def study_deck(self, pack: PackLike) -> StudyDeck: ...
 

@@ -1,4 +1,5 @@
-"""The command palette's tutor commands: go to a question, switch mode or pack, toggle theme.
+"""The command palette's tutor commands: go to a question, switch mode or pack, toggle theme,
+open the settings.
 
 Typed text is matched (fuzzily, by Textual's matcher) against each command's text, so
 a question is found by its id or by words of its prompt.
@@ -49,6 +50,8 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
                                partial(app.select_pack, entry.id))
     yield TutorCommand("Toggle dark/light theme", "switch between tutor-dark and tutor-light",
                        app.action_toggle_theme)
+    yield TutorCommand("Settings", "new cards per day, desired retention, theme (o on the home screen)",
+                       app.action_open_settings)
     yield TutorCommand("Reload pack", "load the current pack again from its files (f5)", app.action_reload_pack)
     for entry in app.entries:
         if entry.pack is None:

@@ -1,5 +1,5 @@
-"""The app's `Backend` over the real core: discovered packs, the SQLite store, the study
-sessions, grading and the evidence registry.
+"""The app's `Backend` over the real core: discovered packs, the SQLite store (progress and
+settings), the study sessions, grading and the evidence registry.
 
 Every core module is imported inside the method that needs it, so building the backend
 and opening the home screen load neither SymPy nor NumPy; grading and evidence are
@@ -23,10 +23,9 @@ if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.watch import PackWatcher
+    from tutor.settings import Settings
     from tutor.store.db import Store
     from tutor.study.stats import StatsSummary
-
-NEW_CARDS_PER_DAY = 20
 
 
 class CoreBackend(MockBackendMixin):
@@ -40,7 +39,6 @@ class CoreBackend(MockBackendMixin):
         store_path: Path | None = None,
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
-        new_per_day: int = NEW_CARDS_PER_DAY,
         tz: tzinfo | None = None,
         exports_dir: Path | None = None,
     ) -> None:
@@ -50,7 +48,6 @@ class CoreBackend(MockBackendMixin):
         self.store_path = store_path
         self.clock: Callable[[], datetime] = clock or system_clock
         self.rng = rng or random.Random()
-        self.new_per_day = new_per_day
         self.tz = tz or local_timezone()
         self.exports_dir = exports_dir
 
@@ -96,16 +93,34 @@ class CoreBackend(MockBackendMixin):
     def counts(self, pack: Any) -> PackCounts:
         from tutor.study.queue import pack_counts
 
-        counts = pack_counts(pack, self.store, self.clock(), new_per_day=self.new_per_day, tz=self.tz)
+        new_per_day = self.settings().new_cards_per_day
+        counts = pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)
         return PackCounts(due=counts.due, new=counts.new, learned=counts.learned)
 
     def study_deck(self, pack: Any) -> SessionStudyDeck:
         from tutor.study.queue import StudySession
 
         relay = GradeRelay()
-        session = StudySession(pack, self.store, clock=self.clock, grader=relay, new_per_day=self.new_per_day,
-                               tz=self.tz)
+        settings = self.settings()
+        session = StudySession(pack, self.store, clock=self.clock, grader=relay, tz=self.tz,
+                               new_per_day=settings.new_cards_per_day,
+                               desired_retention=settings.desired_retention)
         return SessionStudyDeck(session, relay)
+
+    # ---- settings ---------------------------------------------------------------
+
+    @cached_property
+    def _settings(self) -> Settings:
+        return self.store.settings.get()
+
+    def settings(self) -> Settings:
+        """Read from the store once (the app reads them at start, for the theme), then kept
+        here: this window's own changes go through `save_settings`."""
+        return self._settings
+
+    def save_settings(self, **changes: object) -> Settings:
+        self._settings = self.store.settings.update(**changes)
+        return self._settings
 
     def practice_deck(
         self, pack: Any, *, topic: str | None, level: str | None, first: str | None = None
