@@ -28,7 +28,7 @@ async def test_help_on_home_lists_modes_and_global_keys(app: TutorApp) -> None:
         assert rows["Command palette (questions, modes, packs, theme)"].keys == "^p"
         groups = {row.group for row in help_screen.rows}
         assert help_screen.query_one(DataTable).row_count == len(help_screen.rows) + len(groups)
-        assert [row.description for row in help_screen.rows][:2] == ["Study", "Practice"]  # footer keys first
+        assert [row.description for row in help_screen.rows][:2] == ["Quit", "Settings"]  # footer keys first
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

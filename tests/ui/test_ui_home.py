@@ -153,3 +153,18 @@ def test_opening_home_imports_neither_sympy_nor_numpy_nor_plotext() -> None:
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "none"
+
+
+async def test_at_80_columns_the_footer_keeps_quit_settings_and_help_whole(app: TutorApp) -> None:
+    """The modes list shows each mode's key, so the footer leaves them out and what it
+    shows fits: the last key used to be cut to '? He'."""
+    from textual.widgets._footer import FooterKey
+
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert [(key.key_display, key.description) for key in keys] == [
+            ("q", "Quit"), ("o", "Settings"), ("?", "Help"), ("^p", "palette")]
+        assert all(key.region.right <= 80 and key.region.width > 0 for key in keys)
+        mode_options = str(app.screen.query_one("#modes").get_option_at_index(0).prompt)
+        assert mode_options.startswith("s  Study")

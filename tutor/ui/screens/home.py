@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from tutor.ui.backend import PackEntry
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
-ROOMY_FOOTER_WIDTH = 100
-"""Narrower than this, the footer drops its padding so the mode, quit and settings keys fit."""
 
 
 def mode_prompt(mode: Mode) -> Content:
@@ -44,7 +42,9 @@ class HomeScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Home"
     BINDINGS = [
-        *(Binding(mode.key, f"open_mode('{mode.name}')", mode.title) for mode in MODES),
+        # the modes list on the screen shows each mode's key: the footer keeps to the rest,
+        # so quit, settings and help fit at 80 columns
+        *(Binding(mode.key, f"open_mode('{mode.name}')", mode.title, show=False) for mode in MODES),
         Binding("q", "app.quit", "Quit"),
         Binding("o", "app.open_settings", "Settings"),
     ]
@@ -68,9 +68,6 @@ class HomeScreen(Screen[None]):
             table.add_column(column, key=column.lower())
         self.fill_packs()
         table.focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.query_one(QuietFooter).compact = event.size.width < ROOMY_FOOTER_WIDTH
 
     def on_screen_resume(self) -> None:
         """Counts change after a study session: refresh them on coming back."""
