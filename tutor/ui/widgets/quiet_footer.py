@@ -4,7 +4,8 @@ Textual's Footer recomposes on every binding change, and each recompose lays out
 whole screen. Revealing an answer changes the bindings several times in one go (the
 answer box closes, focus moves, the rating keys come alive) while what the footer shows
 changes once: this one waits for the changes to settle, compares what it would show,
-and recomposes only on a difference.
+and recomposes only on a difference. When its keys would not fit the width it switches
+to Textual's compact style rather than clip the last ones.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Hashable
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -51,3 +53,13 @@ class QuietFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+            self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Drop the padding around the keys when, padded, they would not fit the width
+        (at 80 columns a screen with seven keys lost the last one to clipping)."""
+        padded = sum(len(key.key_display) + len(key.description) + 3 for key in self.query(FooterKey))
+        self.compact = padded > self.size.width
