@@ -11,6 +11,7 @@ from fakes import fake_stats, running, submit
 from textual.widgets._footer import FooterKey
 
 from tutor.ui.app import TutorApp
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 
 async def home(pilot) -> None:
@@ -64,7 +65,12 @@ async def test_every_footer_key_is_whole_at_80_columns(app: TutorApp, journey) -
     async with running(app, size=(80, 24)) as pilot:
         await journey(pilot)
         await app.workers.wait_for_complete()
-        await pilot.pause(0.1)  # the footer redraws once its bindings settle
+        footer = app.screen.query_one(QuietFooter)
+        for _ in range(100):  # the footer redraws once its bindings settle
+            await pilot.pause(0.02)
+            if footer.settled:
+                break
+        await pilot.pause()
         keys = list(app.screen.query(FooterKey))
         palette = [key for key in keys if key.key == app.COMMAND_PALETTE_BINDING]
         shown = [key for key in keys if key not in palette]

@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
@@ -36,7 +37,7 @@ class EvidenceScreen(Screen[None]):
         with VerticalScroll(id="card"):
             yield Static(Content(" ".join(self.question.prompt.split())), id="evidence-prompt")
             yield EvidencePanel(self.question.evidence, self.app.backend.run_evidence)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#card", VerticalScroll).focus()

@@ -19,10 +19,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, LoadingIndicator, Select, Static
+from textual.widgets import Label, LoadingIndicator, Select, Static
 from textual.worker import get_current_worker
 
 from tutor.ui.widgets.param_form import ParamForm
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
@@ -102,7 +103,7 @@ class LabScreen(Screen[None]):
                 yield Static(id="lab-explanation")
                 yield Static(id="lab-reading")
                 yield Static(id="lab-pins")
-        yield Footer()
+        yield QuietFooter()
 
     def _first_name(self) -> str:
         name = self.wanted[0]

@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tutor.study.clock import format_local
 from tutor.ui.widgets.debrief_text import question_content, result_cell, summary_content, used_text
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -59,7 +60,7 @@ class MockDebriefScreen(Screen[None]):
         yield DataTable(id="debrief-questions", cursor_type="row")
         with VerticalScroll(id="debrief-detail"):
             yield Static(id="debrief-question")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)

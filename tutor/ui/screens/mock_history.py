@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tutor.study.clock import format_local
 from tutor.study.mock_words import percent_text
 from tutor.ui.widgets.debrief_text import used_text
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -41,7 +42,7 @@ class MockHistoryScreen(Screen[None]):
         yield Static(Content.from_markup("[b]Past mock interviews[/b]"), id="title", classes="title-bar")
         yield DataTable(id="mock-history", cursor_type="row")
         yield Static(id="history-empty")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.summaries = self.app.backend.mock_history()

@@ -18,11 +18,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tutor.ui.widgets.answer_box import PLACEHOLDERS, format_error
 from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -80,7 +81,7 @@ class MockInterviewScreen(Screen[None]):
             yield Static(id="mock-options")
             yield Input(id="mock-answer")
             yield Static(id="mock-status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.show_step()

@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from tutor.ui.backend import MockSettings
 from tutor.ui.widgets.countdown import duration_text
+from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.words import plural
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class MockSetupScreen(Screen[None]):
             yield Static(id="mock-preview")
             yield Button("Start the interview", id="mock-start", variant="primary", compact=True)
             yield Static(id="mock-past")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.run_worker(self.app.backend.prepare_grading, thread=True, group="prepare-grading",

@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from tutor.settings import RULES, SettingError, Settings
 from tutor.ui.themes import THEMES
+from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -71,7 +72,7 @@ class SettingsScreen(Screen[None]):
             yield Static(RULES["theme"].summary, classes="setting-summary")
             yield Button("Save", id="settings-save", variant="primary", compact=True)
             yield Static(id="settings-status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#{TYPED[0]}", Input).focus()

@@ -19,10 +19,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from tutor.study.clock import format_local
 from tutor.ui.widgets.bar_chart import BarChart
+from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.words import plural
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class StatsScreen(Screen[None]):
             yield BarChart(id="mocks-chart", top=100.0)
             yield DataTable(id="mocks-table", cursor_type="none", zebra_stripes=True)
             yield Static(id="mocks-text", classes="stats-text")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#mastery-level", DataTable).add_columns("Level", *MASTERY_COLUMNS)

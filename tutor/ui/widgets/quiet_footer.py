@@ -31,6 +31,11 @@ class QuietFooter(Footer):
         self._recompose_pending = False
         self._shown: Hashable = None
 
+    @property
+    def settled(self) -> bool:
+        """No redraw is waiting for binding changes to settle (tests wait for this)."""
+        return not self._recompose_pending
+
     def shown_keys(self) -> Hashable:
         """What the footer displays: each shown binding's key, label and enabled state."""
         return tuple(
