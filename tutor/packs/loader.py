@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tutor.packs.file_reading import read_question_files
 from tutor.packs.model import Origin, Pack
 from tutor.packs.problems import FieldPath, Location, PackError, Problem, display_path
 from tutor.packs.rules import check_rules
@@ -72,11 +73,11 @@ def _load_folder(folder: Path) -> Pack:
         message = "no question files: add one or more *.yaml files with a `questions` list"
         problems.append(Problem(Location(display_path(folder)), message))
     questions: list[tuple[Question, Origin]] = []
-    for file in files:
-        try:
-            questions.extend(_questions_of_file(read_yaml(file, display_path(file)), problems))
-        except PackError as error:
-            problems.extend(error.problems)
+    for outcome in read_question_files(files):
+        if isinstance(outcome, Document):
+            questions.extend(_questions_of_file(outcome, problems))
+        else:
+            problems.extend(outcome)
     return _finish(meta, questions, folder, problems)
 
 
