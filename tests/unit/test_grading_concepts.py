@@ -152,3 +152,10 @@ def test_light_stemmer(word: str, expected: str) -> None:
 )
 def test_phrase_finding(wanted: str, text: str, verdict: str | None) -> None:
     assert find(words(text), phrase(wanted)) == verdict
+
+
+def test_partial_feedback_counts_against_the_required_number_when_not_all_are_needed() -> None:
+    """Three concepts listed and two required: '1 of the 2 key points' read as if only
+    two existed."""
+    feedback = grade(DECAY, "The product of Jacobians is the culprit.").feedback
+    assert feedback.splitlines()[0] == "Partly correct: 1 key point found; 2 of the 3 are needed."

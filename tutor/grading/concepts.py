@@ -16,6 +16,7 @@ from __future__ import annotations
 from tutor.grading.result import Grade
 from tutor.grading.text_match import find, phrase, words
 from tutor.packs.schema import Concept, ConceptsCheck
+from tutor.words import plural
 
 MAX_RESPONSE_LENGTH = 5000
 
@@ -59,7 +60,7 @@ def _feedback(check: ConceptsCheck, hits, missed, found, misconceptions, correct
     elif misconceptions:
         lines = ["Not quite: your answer states a misconception."]
     elif hits:
-        lines = [f"Partly correct: {len(hits)} of the {check.pass_count} key points."]
+        lines = [f"Partly correct: {_progress(len(hits), check.pass_count, len(check.concepts))}."]
     else:
         lines = ["Not yet: none of the key points were found."]
     if hits:
@@ -71,6 +72,14 @@ def _feedback(check: ConceptsCheck, hits, missed, found, misconceptions, correct
         lines.append(f"You stated the opposite of: {_names(denied)}.")
     lines += [wrong.feedback for wrong in misconceptions]
     return "\n".join(lines)
+
+
+def _progress(found: int, needed: int, total: int) -> str:
+    """`1 of the 2 key points`, or, when fewer than all are needed,
+    `1 key point found; 2 of the 3 are needed` (never `1 of the 2` beside three listed)."""
+    if needed == total:
+        return f"{found} of the {total} key points"
+    return f"{plural(found, 'key point')} found; {needed} of the {total} are needed"
 
 
 def _names(concepts) -> str:
