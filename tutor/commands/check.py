@@ -58,16 +58,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_summary(pack, report) -> None:
     from tutor.authoring.proof import KINDS
-    from tutor.packs.summary import count_of
+    from tutor.words import plural
 
     total = sum(report.checked.values())
-    print(f"{pack.meta.id}: {count_of(len(pack.questions), 'question')}, {count_of(total, 'check')}")
+    print(f"{pack.meta.id}: {plural(len(pack.questions), 'question')}, {plural(total, 'check')}")
     print(f"  {'check':<10}{'run':>7}{'failed':>8}")
     for kind in KINDS:
         print(f"  {kind:<10}{report.checked[kind]:>7}{report.failed[kind]:>8}")
     for failure in report.failures:
         print(failure)
-    print("all checks hold" if report.ok else f"{count_of(len(report.failures), 'failure')}")
+    print("all checks hold" if report.ok else f"{plural(len(report.failures), 'failure')}")
 
 
 class _Progress:

@@ -14,7 +14,7 @@ from tutor import paths
 from tutor.packs.loader import YAML_SUFFIXES, is_pack_folder, load_pack
 from tutor.packs.model import Pack
 from tutor.packs.problems import PackError, display_path
-from tutor.packs.summary import count_of
+from tutor.words import plural
 
 BUILTIN = "built-in"
 USER = "user"
@@ -124,4 +124,4 @@ def describe(entry: PackEntry) -> str:
         more = f" (+{entry.error_count - 1} more)" if entry.error_count > 1 else ""
         return f"BROKEN  {where} [{entry.source}]: {entry.error}{more}"
     meta = entry.pack.meta
-    return f"{meta.id} {meta.version}  {meta.title}: {count_of(len(entry.pack.questions), 'question')}  {where} [{entry.source}]"
+    return f"{meta.id} {meta.version}  {meta.title}: {plural(len(entry.pack.questions), 'question')}  {where} [{entry.source}]"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from tutor.packs import schema
 from tutor.packs.problems import FieldPath, Problem
 from tutor.packs.yaml_reader import Document
+from tutor.words import plural
 
 _UNION_MEMBER_NAMES = {"str", "list[str]", "int", "float", "bool", "none"}
 
@@ -57,7 +58,7 @@ def _describe(item: dict[str, Any], loc: FieldPath, data: Any) -> tuple[FieldPat
         return loc, "must not be empty", False
     if kind == "too_short":
         least = context.get("min_length", 1)
-        return loc, f"must have at least {least} item{'s' if least != 1 else ''}", False
+        return loc, f"must have at least {plural(least, 'item')}", False
     if kind == "too_long":
         return loc, f"must have at most {context.get('max_length')} items", False
     if kind == "string_too_long":

@@ -6,6 +6,7 @@ from collections import Counter
 
 from tutor.packs.model import Pack
 from tutor.packs.schema import CHECK_KINDS, Level
+from tutor.words import plural
 
 
 def summary_line(pack: Pack) -> str:
@@ -14,9 +15,5 @@ def summary_line(pack: Pack) -> str:
     kinds = Counter(q.check.kind for q in pack.questions)
     by_level = ", ".join(f"{level.value} {levels[level.value]}" for level in Level)
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in CHECK_KINDS)
-    return f"{pack.meta.id} {pack.meta.version}: {count_of(len(pack.questions), 'question')}; levels: {by_level}; checks: {by_kind}"
+    return f"{pack.meta.id} {pack.meta.version}: {plural(len(pack.questions), 'question')}; levels: {by_level}; checks: {by_kind}"
 
-
-def count_of(number: int, noun: str) -> str:
-    """`1 question`, `2 questions`."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -16,6 +16,7 @@ from typing import Any
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
+from tutor.words import plural
 
 
 def to_json(report: MockReport) -> dict[str, Any]:
@@ -37,8 +38,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo) -> str:
     lines.extend(["", "## Weakest topics", ""])
     if report.weakest_topics:
         lines.extend(
-            f"- {topic.topic}: {percent_text(topic.score)} over {topic.questions} question"
-            f"{'' if topic.questions == 1 else 's'}"
+            f"- {topic.topic}: {percent_text(topic.score)} over {plural(topic.questions, 'question')}"
             for topic in report.weakest_topics
         )
     else:

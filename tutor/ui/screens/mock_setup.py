@@ -129,8 +129,8 @@ class MockSetupScreen(Screen[None]):
         levels = ", ".join(f"{count} {level}" for level, count in plan.by_level)
         each = plan.seconds / plan.questions
         preview.update(Content.from_markup(
-            "[b]$count question$s[/b] ($levels) in [b]$total[/b], about $each each with its follow-ups",
-            count=plan.questions, s="" if plan.questions == 1 else "s", levels=levels,
+            "[b]$count[/b] ($levels) in [b]$total[/b], about $each each with its follow-ups",
+            count=plural(plan.questions, "question"), levels=levels,
             total=duration_text(plan.seconds), each=duration_text(each),
         ))
         return True

@@ -19,6 +19,7 @@ from textual.content import Content
 from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.rating_bar import RATINGS, RatingBar
+from tutor.words import plural
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -66,17 +67,15 @@ class StudyScreen(QuestionScreen):
         if waiting is not None:
             minutes = max(1, math.ceil((waiting - self.app.backend.clock()).total_seconds() / 60))
             return Content.from_markup(
-                "[b]A card you are relearning comes back in $minutes minute$s.[/b]\n\n"
+                "[b]A card you are relearning comes back in $minutes.[/b]\n\n"
                 "Stay here and it will appear, or come back later.",
-                minutes=minutes,
-                s="" if minutes == 1 else "s",
+                minutes=plural(minutes, "minute"),
             )
         return Content.from_markup(
             "[b $text-success]Done for today.[/]\n\n"
-            "You reviewed $count card$s in this session. Come back when more cards are due,\n"
+            "You reviewed $count in this session. Come back when more cards are due,\n"
             "or practise any question now (escape, then p).",
-            count=self.reviewed,
-            s="" if self.reviewed == 1 else "s",
+            count=plural(self.reviewed, "card"),
         )
 
     async def show_question(self, question: Any) -> None:

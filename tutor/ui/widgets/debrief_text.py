@@ -24,6 +24,7 @@ from tutor.study.mock_words import (
     verdict_text,
 )
 from tutor.ui.widgets.countdown import duration_text
+from tutor.words import plural
 
 GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undecided": "yellow",
                 "unreadable": "red", "self_check": "dim"}
@@ -39,9 +40,9 @@ def used_text(used: float, limit: float) -> str:
 def summary_content(report: Any) -> Content:
     """Score, time, questions and seed; the weakest topics; what went into the study queue."""
     lines = [Content.from_markup(
-        "Score [b]$score[/b] · time $time · $count question$s · seed $seed",
+        "Score [b]$score[/b] · time $time · $count · seed $seed",
         score=percent_text(report.score), time=used_text(report.time_used_seconds, report.time_limit_seconds),
-        count=len(report.questions), s="" if len(report.questions) == 1 else "s", seed=report.seed,
+        count=plural(len(report.questions), "question"), seed=report.seed,
     )]
     if report.weakest_topics:
         topics = ", ".join(f"{topic.topic} {percent_text(topic.score)}" for topic in report.weakest_topics)
@@ -51,8 +52,8 @@ def summary_content(report: Any) -> Content:
     if report.queued:
         count = len(report.queued)
         lines.append(Content.from_markup(
-            "Study next: $count question$s now due in Study: $ids",
-            count=count, s="" if count == 1 else "s", ids=", ".join(report.queued),
+            "Study next: $count now due in Study: $ids",
+            count=plural(count, "question"), ids=", ".join(report.queued),
         ))
     else:
         lines.append(Content("Study next: nothing new to review."))
