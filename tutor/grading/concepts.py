@@ -13,7 +13,7 @@ key points, `correct` the whole verdict.
 
 from __future__ import annotations
 
-from tutor.grading.result import Grade
+from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import find, phrase, words
 from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
@@ -36,7 +36,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     found = {concept.name: _state(concept, text_words) for concept in check.concepts}
     hits = [concept for concept in check.concepts if found[concept.name] == "stated"]
     missed = [concept for concept in check.concepts if found[concept.name] != "stated"]
-    misconceptions = [wrong for wrong in check.misconceptions if _state(wrong, text_words) == "stated"]
+    asserted = {wrong.name: _state(wrong, text_words) for wrong in check.misconceptions}
+    misconceptions = [wrong for wrong in check.misconceptions if asserted[wrong.name] == "stated"]
     pass_count = check.pass_count
     correct = len(hits) >= pass_count and not misconceptions
     notes = tuple(f"hit:{concept.name}" for concept in hits)
@@ -44,7 +45,17 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     notes += tuple(f"negated:{concept.name}" for concept in missed if found[concept.name] == "denied")
     notes += tuple(f"misconception:{wrong.name}" for wrong in misconceptions)
     score = min(1.0, len(hits) / pass_count)
-    return Grade(correct, score, _feedback(check, hits, missed, found, misconceptions, correct), notes)
+    claims = tuple(_claim(concept, "concept", found[concept.name]) for concept in check.concepts)
+    claims += tuple(_claim(wrong, "misconception", asserted[wrong.name]) for wrong in check.misconceptions)
+    feedback = _feedback(check, hits, missed, found, misconceptions, correct)
+    return Grade(correct, score, feedback, notes, claims=claims)
+
+
+_STATUS = {"stated": "found", "denied": "contradicted", None: "missed"}
+
+
+def _claim(concept: Concept, role: str, state: str | None) -> ClaimCheck:
+    return ClaimCheck(concept.name, role, _STATUS[state], label=concept.name.replace("-", " "))
 
 
 def _state(concept: Concept, text_words) -> str | None:

@@ -12,6 +12,11 @@ statistics can refer to them:
 - `format:CODE` when the response could not be read (then `invalid` is True);
 - `self` for a flashcard, `undecided` when the checker could not decide in time.
 
+A free-text grade also carries `claims`: one `ClaimCheck` per rubric point (each concept and
+each misconception) with what the grader read of it in the response and the sentence that
+showed it, so the UI can show the rubric as a checklist the learner may correct, and the
+debrief can quote the answer.
+
 Two states are not verdicts. `invalid`: the response has a format error (an expression that
 does not parse, an unknown option key); it is not an attempt and must not count as wrong;
 `error_offset` points at the character at fault. `undecided`: the checker ran out of time;
@@ -30,6 +35,42 @@ class CheckError(ValueError):
     """A check that cannot be graded: its own expected answer is broken (a pack error)."""
 
 
+CLAIM_ROLES = ("concept", "misconception")
+CLAIM_STATUSES = ("found", "missed", "contradicted", "unsure")
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """One rubric point as read in a response.
+
+    `role` is `concept` (a key point the answer should make) or `misconception` (a wrong idea
+    it must not assert). `status`: `found` (stated: for a misconception, asserted), `missed`
+    (not stated), `contradicted` (stated with the opposite polarity or direction: for a
+    concept, the answer denies it; for a misconception, the answer rejects it), `unsure` (the
+    grader saw something but cannot tell). `sentence` is the learner's sentence that decided it
+    (empty when missed); `label` is the point in words for the checklist.
+    """
+
+    name: str
+    role: str
+    status: str
+    sentence: str = ""
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.role not in CLAIM_ROLES:
+            raise ValueError(f"role must be one of {', '.join(CLAIM_ROLES)}, not {self.role!r}")
+        if self.status not in CLAIM_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {self.status!r}")
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ClaimCheck":
+        return cls(**{key: str(data[key]) for key in ("name", "role", "status", "sentence", "label") if key in data})
+
+
 @dataclass(frozen=True)
 class Grade:
     correct: bool
@@ -39,6 +80,7 @@ class Grade:
     invalid: bool = False
     error_offset: int | None = None
     undecided: bool = False
+    claims: tuple[ClaimCheck, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
@@ -62,11 +104,13 @@ class Grade:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["notes"] = list(self.notes)
+        data["claims"] = [claim.to_dict() for claim in self.claims]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Grade":
-        return cls(**{**data, "notes": tuple(data.get("notes", ()))})
+        claims = tuple(ClaimCheck.from_dict(claim) for claim in data.get("claims", ()))
+        return cls(**{**data, "notes": tuple(data.get("notes", ())), "claims": claims})
 
 
 def format_error_grade(error: ExpressionError) -> Grade:
