@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from tutor import __version__
+from tutor import DISTRIBUTION, __version__
 
 COMMANDS = ("validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock")
 
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"tutor {__version__}")
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {__version__}")
     add_pack_option(parser, top_level=True)
     parser.add_argument(
         "--watch",

@@ -1,6 +1,9 @@
 """Where tutor keeps its data and finds its packs.
 
-The data dir comes from platformdirs; `TUTOR_HOME` overrides it so tests, CI and
+The data dir comes from platformdirs, named after the distribution (`evidence-tutor`):
+Open edX's Tutor keeps its own data in the platform's `tutor` folder, so ours must not share
+it. A progress store left in the `tutor` folder by an earlier version is still used, so
+nobody's progress disappears on upgrade. `TUTOR_HOME` overrides both so tests, CI and
 people with several profiles can point tutor anywhere. Nothing here creates a
 directory on import: callers ask for `ensure_dir` when they are about to write.
 """
@@ -10,7 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-APP_NAME = "tutor"
+APP_NAME = "evidence-tutor"
+LEGACY_APP_NAME = "tutor"
+STORE_NAME = "progress.sqlite3"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -21,7 +26,11 @@ def data_dir() -> Path:
         return Path(override).expanduser()
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False)
+    current = user_data_path(APP_NAME, appauthor=False)
+    legacy = user_data_path(LEGACY_APP_NAME, appauthor=False)
+    if not current.exists() and (legacy / STORE_NAME).is_file():
+        return legacy
+    return current
 
 
 def user_packs_dir() -> Path:
@@ -31,7 +40,7 @@ def user_packs_dir() -> Path:
 
 def store_path() -> Path:
     """The SQLite progress store."""
-    return data_dir() / "progress.sqlite3"
+    return data_dir() / STORE_NAME
 
 
 def cache_dir() -> Path:

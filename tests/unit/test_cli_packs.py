@@ -20,7 +20,7 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--version"])
     assert caught.value.code == 0
-    assert capsys.readouterr().out == f"tutor {__version__}\n"
+    assert capsys.readouterr().out == f"evidence-tutor {__version__}\n"
 
 
 @pytest.mark.parametrize("command", ["validate", "packs", "sim", "derive"])
