@@ -158,3 +158,18 @@ def test_a_new_interview_opens_the_app_on_it(folder, monkeypatch) -> None:
     settings = MockSettings(questions=2, minutes=3.0, levels=("basic",), topics=("rnn",), seed=5)
     assert calls == [([folder], [("mock", {"pack_id": "demo", "settings": settings, "autostart": True})],
                       "CoreBackend")]
+
+
+def test_learner_stamps_the_json_and_markdown_exports(folder, tmp_path, capsys) -> None:
+    first, _ = run_interviews(folder)
+    assert main(["mock", "--json", "--id", str(first), "--learner", "Ada"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["format"], data["format_version"], data["learner"]) == ("tutor-mock-debrief", 1, "Ada")
+    target = tmp_path / "ada.md"
+    assert main(["mock", "--export", str(target), "--id", str(first), "--learner", "Ada"]) == 0
+    assert target.read_text(encoding="utf-8").startswith(f"# Mock interview {first}: demo\n\n- Learner: Ada\n- Date: ")
+
+
+def test_learner_without_an_export_is_one_line(capsys) -> None:
+    assert main(["mock", "--learner", "Ada"]) == 2
+    assert capsys.readouterr().err == "tutor mock: --learner stamps an export: use it with --json or --export\n"

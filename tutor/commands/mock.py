@@ -50,11 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     action.add_argument("--export", type=Path, metavar="FILE.md", help="write a debrief as Markdown")
     action.add_argument("--json", action="store_true", help="print a debrief's data as JSON")
     parser.add_argument("--id", type=int, metavar="N", help="the interview to export (default: the latest finished)")
+    parser.add_argument("--learner", metavar="NAME",
+                        help="stamp the export with the learner's name (read by `tutor class summary`)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.learner is not None and args.export is None and not args.json:
+            raise BadInput("--learner stamps an export: use it with --json or --export")
         if args.history:
             return _with_store(lambda store: _print_history(store, getattr(args, "pack", [])))
         if args.export is not None or args.json:
@@ -193,10 +197,10 @@ def _write_report(store: Store, args: argparse.Namespace) -> int:
                  and e.pack.id == record.pack_id), None)
     result = report(store, mock_id, pack)
     if args.json:
-        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+        print(json.dumps(to_json(result, learner=args.learner), indent=2, ensure_ascii=False))
         return EXIT_OK
     try:
-        args.export.write_text(to_markdown(result, tz=local_timezone()), encoding="utf-8")
+        args.export.write_text(to_markdown(result, tz=local_timezone(), learner=args.learner), encoding="utf-8")
     except OSError as error:
         raise BadInput(f"{args.export}: {error.strerror}") from None
     print(f"wrote {args.export} (mock interview {mock_id}, score {percent_text(result.score)})")

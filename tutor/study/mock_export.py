@@ -13,20 +13,25 @@ import dataclasses
 from datetime import datetime, tzinfo
 from typing import Any
 
+from tutor.study.class_summary import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
 from tutor.words import plural
 
 
-def to_json(report: MockReport) -> dict[str, Any]:
-    """The report as plain JSON types (datetimes as ISO-8601 UTC text)."""
-    return _plain(dataclasses.asdict(report))
+def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
+    """The report as plain JSON types (datetimes as ISO-8601 UTC text), stamped with its
+    format (read by `tutor class summary`) and, if given, the learner's name."""
+    stamp = {"format": EXPORT_FORMAT, "format_version": EXPORT_FORMAT_VERSION, "learner": learner}
+    return {**stamp, **_plain(dataclasses.asdict(report))}
 
 
-def to_markdown(report: MockReport, *, tz: tzinfo) -> str:
+def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -> str:
     """The report as Markdown, its date on the wall clock of `tz` (the learner's zone)."""
     lines = [f"# Mock interview {report.mock_id}: {report.pack_id}", ""]
+    if learner:
+        lines.append(f"- Learner: {learner}")
     lines.append(
         f"- Date: {format_local_with_offset(report.started_at, tz)}\n"
         f"- Score: {percent_text(report.score)}\n"
