@@ -30,9 +30,10 @@ class Cancelled(Exception):
 def _catalog() -> dict[str, EvidenceSpec]:
     from tutor.evidence.derivations.catalog import DERIVATIONS
     from tutor.evidence.sims.catalog import SIMULATIONS
+    from tutor.evidence.sims.catalog_dynamics import DYNAMICS_SIMULATIONS
 
     merged: dict[str, EvidenceSpec] = {}
-    for spec in (*SIMULATIONS, *DERIVATIONS):
+    for spec in (*SIMULATIONS, *DYNAMICS_SIMULATIONS, *DERIVATIONS):
         if spec.name in merged:
             raise RuntimeError(f"evidence name '{spec.name}' is declared twice")
         merged[spec.name] = spec
