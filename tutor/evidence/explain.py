@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
+from tutor.evidence import explain_dynamics
 from tutor.evidence.result import Result
 from tutor.evidence.text import format_number as fmt
 
@@ -168,4 +169,7 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "shared-vs-independent": _shared,
     "residual-attention": _residual,
     "adding-problem": _adding,
+    "jacobian-spectrum": explain_dynamics.spectrum,
+    "lyapunov": explain_dynamics.lyapunov,
+    "unitary-rnn": explain_dynamics.unitary,
 }
