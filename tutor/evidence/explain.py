@@ -172,4 +172,6 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "jacobian-spectrum": explain_dynamics.spectrum,
     "lyapunov": explain_dynamics.lyapunov,
     "unitary-rnn": explain_dynamics.unitary,
+    "layernorm-depth": explain_dynamics.layernorm,
+    "mixed-precision": explain_dynamics.precision,
 }

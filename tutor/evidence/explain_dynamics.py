@@ -43,3 +43,24 @@ def unitary(params: dict[str, Any], scalars: dict[str, float]) -> str:
             f"σ_max = {fmt(scalars['sigma_max[gaussian]'])} and is not normal, so its powers change the norm "
             f"(×{fmt(scalars['first_over_last[gaussian]'])} over {steps} steps). A diagonal with |λ| = r, as in "
             f"the LRU, scales it by exactly r^T = {fmt(scalars['radius_to_the_T'])}: radii near 1 keep long memory.")
+
+
+def layernorm(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    return (f"Pre-LN keeps an identity path from the output to every layer; Post-LN's layer Jacobian is "
+            f"J_LN·(I + ∂F/∂x). At initialisation (Xiong et al. 2020) the last layer's weight gradient stays of "
+            f"the same size however deep a Post-LN stack is, which is why Post-LN needs learning-rate warm-up, "
+            f"while Pre-LN's shrinks like 1/√L: here, at L = {int(params['depth'])}, "
+            f"{fmt(scalars['last_weights[post_ln]'])} (Post-LN) against {fmt(scalars['last_weights[pre_ln]'])} "
+            "(Pre-LN). Run two depths to see the 1/√L.")
+
+
+def precision(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    scale = float(params["loss_scale"])
+    lost = scalars["lost_step[float16]"]
+    rescued = scalars["lost_step[float16_scaled]"] < 0 <= lost
+    fate = ("float16 keeps the gradient all the way back" if lost < 0 and scalars["overflow_step[float16]"] < 0
+            else "float16 loses it" + (" and loss scaling rescues it" if rescued else ""))
+    return (f"float16 holds values up to 65504 and down to 6e-8 (subnormal), bfloat16 has float32's range with "
+            f"8 bits of significand, float32 about 1e-38 to 3e38. Here the float64 gradient ends at "
+            f"{fmt(scalars['reference_first'])}: {fate}. Loss scaling (× {scale:g}) lifts small gradients above "
+            "float16's floor; too large a scale overflows instead, which dynamic loss scaling detects and backs off.")

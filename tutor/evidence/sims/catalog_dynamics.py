@@ -86,4 +86,54 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
                  "max_deviation[orthogonal]", "sigma_max[gaussian]", "radius_to_the_T"),
         notes="Linear recurrences h_t = W h_(t−1) + U x_t, so ∂L/∂h_(t−1) = Wᴴ ∂L/∂h_t exactly; ‖∂L/∂h_T‖ = 1.",
     ),
+    EvidenceSpec(
+        name="layernorm-depth",
+        kind="simulation",
+        title="Pre-LN against Post-LN residual stacks",
+        summary="‖∂L/∂x_l‖ and the weight gradients layer by layer: Pre-LN keeps an identity path to every "
+        "layer, Post-LN divides by a LayerNorm at each one",
+        target=f"{_SIMS}.layernorm:run_layernorm_depth",
+        params=(
+            Param("depth", "int", 24, "residual layers L", 1, 500),
+            _hidden(64, 512),
+            Param("branch_scale", "float", 1.0, "s: W2 ~ N(0, s²/n), the size of each branch F_l", 0.0, 10.0),
+        ),
+        series=("pre_ln", "post_ln", "pre_ln_weights", "post_ln_weights"),
+        scalars=("first_over_last[pre_ln]", "first_over_last[post_ln]", "last_over_first_weights[pre_ln]",
+                 "last_over_first_weights[post_ln]", "last_weights[pre_ln]", "last_weights[post_ln]",
+                 "output_grad[pre_ln]", "output_grad[post_ln]"),
+        notes="F_l(u) = W2_l·relu(W1_l·u), W1 ~ N(0, 2/n); LN without gain or bias, ε = 1e-5; Pre-LN ends with "
+        "a final LN. The loss is L = g·output with g a random unit vector. first_over_last is "
+        "‖∂L/∂x_0‖/‖∂L/∂x_L‖; last_over_first_weights is ‖∂L/∂W2_L‖/‖∂L/∂W2_1‖; last_weights is ‖∂L/∂W2_L‖ "
+        "and output_grad ‖∂L/∂x_L‖ (Xiong et al. 2020: Pre-LN's shrink like 1/√L with depth, Post-LN's do not).",
+    ),
+    EvidenceSpec(
+        name="mixed-precision",
+        kind="simulation",
+        title="BPTT in float16, bfloat16 and float32 against float64",
+        summary="Where reduced precision overflows (float16 above 65504) or flushes small gradients to 0, "
+        "and what loss scaling changes",
+        target=f"{_SIMS}.precision:run_mixed_precision",
+        params=(
+            _steps(100, 5_000),
+            _hidden(32, 256),
+            Param("activation", "choice", "linear", "nonlinearity φ", choices=ACTIVATIONS),
+            Param("init", "choice", "orthogonal", "W_hh: Gaussian scaled to a spectral radius or a largest singular "
+                  "value, or orthogonal times a gain", choices=("spectral", "singular", "orthogonal")),
+            Param("scale", "float", 0.9, "spectral radius / largest singular value / gain of W_hh", 0.0, 10.0),
+            Param("gradient_size", "float", 1e-3, "‖∂L/∂h_T‖, the size of the gradient arriving at the last step",
+                  1e-30, 1e30),
+            Param("loss_scale", "float", 1024.0, "S: the float16 pass starts from S·∂L/∂h_T and divides by S",
+                  1.0, 1e12),
+            _INPUT_SCALE,
+        ),
+        series=("float64", "float32", "bfloat16", "float16", "float16_scaled"),
+        scalars=("reference_first", "lost_step[float16]", "lost_step[float16_scaled]", "lost_step[bfloat16]",
+                 "lost_step[float32]", "zero_share[float16]", "zero_share[float16_scaled]",
+                 "overflow_step[float16]", "overflow_step[float16_scaled]", "first[float16]",
+                 "first[float16_scaled]", "first[bfloat16]", "first[float32]"),
+        notes="lost_step is the first t, going back from T, where a precision's ‖∂L/∂h_t‖ is off float64's by "
+        "more than 50% (-1: never); zero_share is the share of entries of ∂L/∂h_0 that are exactly 0; "
+        "overflow_step is where the norm became inf (-1: never). Norms are taken in float64.",
+    ),
 )
