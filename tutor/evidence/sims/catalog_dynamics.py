@@ -136,4 +136,39 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         "more than 50% (-1: never); zero_share is the share of entries of ∂L/∂h_0 that are exactly 0; "
         "overflow_step is where the norm became inf (-1: never). Norms are taken in float64.",
     ),
+    EvidenceSpec(
+        name="adding-baseline",
+        kind="simulation",
+        title="The adding problem's baselines",
+        summary="MSE of the predictors that remember nothing (the mean: 1/6) or one of the two marked "
+        "numbers (1/12), measured on drawn sequences: what a model must beat",
+        target=f"{_SIMS}.baselines:run_adding_baseline",
+        params=(
+            _steps(100, 10_000),
+            Param("batch", "int", 20_000, "sequences drawn", 1, 1_000_000),
+        ),
+        series=("mean", "one_value", "last_value"),
+        scalars=("mse_mean", "mse_one_value", "mse_last_value", "mse_mean_formula", "mse_one_value_formula",
+                 "target_mean"),
+        notes="Values uniform on [0, 1], one marker in each half, target = the sum of the two marked values. "
+        "The series are the running MSE over the first k sequences; *_formula are the exact expectations.",
+    ),
+    EvidenceSpec(
+        name="copy-task",
+        kind="simulation",
+        title="The copy task's memoryless baseline",
+        summary="Cross-entropy per step of the best predictor without memory, fitted on one batch and scored "
+        "on another: length·ln(categories)/(T + 2·length), 10·ln 8/(T + 20) in the usual setting",
+        target=f"{_SIMS}.baselines:run_copy_task",
+        params=(
+            _steps(100, 10_000),
+            Param("length", "int", 10, "symbols to copy", 1, 100),
+            Param("categories", "int", 8, "letters in the alphabet", 2, 64),
+            Param("batch", "int", 4_000, "sequences per batch (fitted on one, scored on another)", 1, 100_000),
+        ),
+        series=("memoryless", "baseline"),
+        scalars=("memoryless_loss", "baseline_formula", "recall_step_loss", "blank_step_loss", "sequence_steps"),
+        notes="Targets are blank for T + length steps, then the symbols; the memoryless predictor is each "
+        "position's symbol frequencies (pseudo-count 0.01). Losses are natural-log cross-entropies (nats).",
+    ),
 )
