@@ -171,4 +171,22 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         notes="Targets are blank for T + length steps, then the symbols; the memoryless predictor is each "
         "position's symbol frequencies (pseudo-count 0.01). Losses are natural-log cross-entropies (nats).",
     ),
+    EvidenceSpec(
+        name="adam-scaling",
+        kind="simulation",
+        title="Adam's step against the gradient's size",
+        summary="Adam divides by √v̂: gradients of very different sizes move their parameters equally far, "
+        "until ε is reached, so a vanished gradient no longer shows in the updates",
+        target=f"{_SIMS}.optim:run_adam_scaling",
+        params=(
+            Param("scales", "floats", (1.0, 1e-3, 1e-6, 1e-9), "gradient sizes, one parameter each", 0.0, 1e6),
+            Param("iterations", "int", 200, "Adam iterations", 1, 100_000),
+            Param("eps", "float", 1e-8, "Adam's ε", 0.0, 1.0),
+            Param("noise", "float", 0.0, "relative noise on each gradient (same draw for every scale)", 0.0, 100.0),
+        ),
+        series=("scale={scales}",),
+        scalars=("adam_step[scale={scales}]", "sgd_step[scale={scales}]", "adam_step_spread", "gradient_spread"),
+        notes="β₁ = 0.9, β₂ = 0.999, bias-corrected (Kingma and Ba 2015). Steps are in units of the learning "
+        "rate; for a constant gradient s the step tends to s/(s + ε).",
+    ),
 )
