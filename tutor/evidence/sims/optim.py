@@ -14,7 +14,8 @@ Algorithm 1 with bias correction.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
