@@ -130,7 +130,9 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         series=("float64", "float32", "bfloat16", "float16", "float16_scaled"),
         scalars=("reference_first", "lost_step[float16]", "lost_step[float16_scaled]", "lost_step[bfloat16]",
                  "lost_step[float32]", "zero_share[float16]", "zero_share[float16_scaled]",
-                 "overflow_step[float16]", "overflow_step[float16_scaled]", "first[float16]",
+                 "overflow_step[float16]", "overflow_step[float16_scaled]", "overflow_step[bfloat16]",
+                 "overflow_step[float32]", "overflow_step[float64]", "zero_share[bfloat16]", "zero_share[float32]",
+                 "first[float16]",
                  "first[float16_scaled]", "first[bfloat16]", "first[float32]"),
         notes="lost_step is the first t, going back from T, where a precision's ‖∂L/∂h_t‖ is off float64's by "
         "more than 50% (-1: never); zero_share is the share of entries of ∂L/∂h_0 that are exactly 0; "
