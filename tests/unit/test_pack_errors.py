@@ -163,6 +163,14 @@ def test_yaml_syntax_error():
     assert errors_of("pack") == ["pack/questions.yaml:2:4: YAML syntax error: did not find expected ',' or ']'"]
 
 
+def test_a_colon_in_a_plain_value_says_to_quote_it():
+    write_pack(Path("pack"), "questions:\n  - id: a\n    prompt: Why: because\n")
+    assert errors_of("pack") == [
+        "pack/questions.yaml:3:16: YAML syntax error: mapping values are not allowed in this context "
+        "(a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')"
+    ]
+
+
 def test_folder_without_pack_yaml():
     Path("empty").mkdir()
     assert errors_of("empty") == ["empty: not a pack: no pack.yaml in this folder (see content/README.md)"]

@@ -235,12 +235,24 @@ def _build(text: str, display: str, marks: tuple[dict, dict] | None) -> Any:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = error.problem or error.context or "invalid YAML"
-        raise PackError([Problem(Location(display, line, column), f"YAML syntax error: {reason}")]) from None
+        raise PackError([Problem(Location(display, line, column), f"YAML syntax error: {reason}{_hint(reason)}")]) from None
     except yaml.YAMLError as error:
         raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
     finally:
         parser.dispose()
     return root
+
+
+_HINTS = {
+    "mapping values are not allowed in this context": (
+        " (a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')"
+    ),
+}
+
+
+def _hint(reason: str) -> str:
+    """What to do about the YAML errors authors meet most, in words an author can act on."""
+    return _HINTS.get(reason, "")
 
 
 def _take_key(frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: dict | None) -> None:
