@@ -6,7 +6,11 @@ import argparse
 import json
 
 from tutor.commands import EXIT_OK
-from tutor.commands.evidence_args import choose_evidence, param_failure, register_evidence_command
+from tutor.commands.evidence_args import (
+    choose_evidence,
+    param_failure,
+    register_evidence_command,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         "derivation",
         "derive",
         [
-            ("--latex", {"action": "store_true", "help": "print the steps as LaTeX"}),
+            ("--latex", {"action": "store_true", "help": "print a LaTeX document of the steps (compiles with pdflatex)"}),
             ("--json", {"action": "store_true", "help": "print the steps as JSON data"}),
         ],
     )
@@ -37,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if options.json:
         print(json.dumps(result.to_json_dict()))
     elif options.latex:
-        print(_latex(result))
+        from tutor.evidence.derivations.latex_document import latex_document
+
+        print(latex_document(result, spec.title), end="")
     else:
         print(_text(result))
     return EXIT_OK
@@ -52,10 +58,3 @@ def _text(result) -> str:
         lines.append("")
     return "\n".join(lines).rstrip()
 
-
-def _latex(result) -> str:
-    lines = [f"% {result.name}: {result.reading}", r"\begin{enumerate}"]
-    for step in result.steps:
-        lines.append(rf"  \item {step.statement} \[ {step.latex} \] \emph{{{step.justification}}}")
-    lines.append(r"\end{enumerate}")
-    return "\n".join(lines)
