@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from tutor.commands import EXIT_OK
 from tutor.commands.evidence_args import (
     choose_evidence,
     param_failure,
+    print_json,
     register_evidence_command,
 )
 
@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_cached(spec.name, given)
     except registry.ParamError as error:
-        return param_failure("derive", spec.name, error)
+        return param_failure("derive", spec, error)
     if options.json:
-        print(json.dumps(result.to_json_dict()))
+        print_json(result.to_json_dict())
     elif options.latex:
         from tutor.evidence.derivations.latex_document import latex_document
 
