@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 
@@ -30,6 +31,29 @@ def test_every_derivation_is_a_clean_document(name, capsys):
     assert f"\\section*{{{name}: " in document
     assert latex_problems(document) == []
     assert document.count("\\item ") == document.count("\\begin{stepformula}") == document.count("\\end{stepformula}") > 0
+
+
+def _every_variant() -> list[tuple[str, dict]]:
+    """Each derivation with every combination of its parameters' values."""
+    variants = []
+    for spec in registry.all_specs("derivation"):
+        values = [
+            [(param.name, value) for value in (param.choices or range(int(param.low), int(param.high) + 1))]
+            for param in spec.params
+        ]
+        variants += [(spec.name, dict(combo)) for combo in itertools.product(*values)]
+    return variants
+
+
+@pytest.mark.parametrize(("name", "params"), _every_variant())
+def test_every_variant_of_every_derivation_is_clean(name, params):
+    from tutor.evidence.derivations.cache import run_cached
+    from tutor.evidence.derivations.latex_document import latex_document
+
+    result = run_cached(name, params)
+    document = latex_document(result, registry.get(name).title)
+    assert latex_problems(document) == []
+    assert document.count("\\begin{stepformula}") == len(result.steps)
 
 
 def test_parameters_are_shown_escaped(capsys):
@@ -75,9 +99,13 @@ PDFLATEX = shutil.which("pdflatex")
 
 
 @pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed: the engine-free check above still ran")
-@pytest.mark.parametrize("name", ["scalar-step", "jacobian-matrix", "norm-bound", "clipping-rule"])
-def test_pdflatex_compiles_it(name, capsys, tmp_path):
-    (tmp_path / f"{name}.tex").write_text(_document(name, capsys), encoding="ascii")
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("scalar-step", []), ("jacobian-matrix", ["--size", "3"]), ("norm-bound", []), ("clipping-rule", []),
+     ("gated-paths", ["--cell", "gru"])],
+)
+def test_pdflatex_compiles_it(name, params, capsys, tmp_path):
+    (tmp_path / f"{name}.tex").write_text(_document(name, capsys, *params), encoding="ascii")
     done = subprocess.run(
         [PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
