@@ -6,3 +6,19 @@ from __future__ import annotations
 def plural(count: int, word: str) -> str:
     """`1 question`, `2 questions`, `0 questions` (regular English plurals only)."""
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def clock_text(seconds: float) -> str:
+    """`m:ss` for a duration (`0:17`, `5:00`, `12:03`), rounded down to whole seconds.
+
+    The one format for time used and time limits, in the CLI (`tutor stats`, `tutor mock
+    --history`, the Markdown debrief) and in the app (stats, history, debrief), so the
+    same interview reads the same everywhere. Rounding down: 17.9 s used is `0:17`.
+    """
+    whole = int(max(0.0, seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def time_used_text(used: float, limit: float) -> str:
+    """`0:17 of 5:00`: time used of the time allowed."""
+    return f"{clock_text(used)} of {clock_text(limit)}"

@@ -241,6 +241,7 @@ class FakeBackend(MockBackendMixin):
     store_path: Path | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     saved_settings: Settings = field(default_factory=Settings)
+    warnings_about_packs: list[str] = field(default_factory=list)
 
     @cached_property
     def store(self) -> Store:
@@ -266,6 +267,9 @@ class FakeBackend(MockBackendMixin):
 
     def notices(self) -> list[str]:
         return []
+
+    def pack_warnings(self) -> list[str]:
+        return list(self.warnings_about_packs)
 
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}

@@ -115,8 +115,8 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
 
         assert screen.query_one("#mocks-chart", BarChart).values == [40.0, 75.0]
         assert rows(screen, "#mocks-table") == [
-            ["1", "2026-02-23 10:00", "40%", "2m 05s of 15m", "3"],
-            ["2", "2026-02-27 10:00", "75%", "2m 06s of 15m", "3"],
+            ["1", "2026-02-23 10:00", "40%", "2:05 of 15:00", "3"],
+            ["2", "2026-02-27 10:00", "75%", "2:06 of 15:00", "3"],
         ]
         assert text(screen, "#mocks-text") == "2 interviews finished; from 40% to 75%."
         await pilot.press("escape")

@@ -127,19 +127,22 @@ async def test_a_pack_broken_at_start_opens_once_it_is_fixed(core: CoreBackend, 
         assert isinstance(app.screen, PracticeScreen)
 
 
-async def test_the_place_is_kept_when_two_packs_share_an_id(tmp_path: Path, pack_dir: Path) -> None:
-    """A copy of a pack (same id, listed as 'rnn-mini (2)') is the one watched and reloaded."""
+async def test_the_watched_copy_wins_when_two_packs_share_an_id(tmp_path: Path, pack_dir: Path) -> None:
+    """A copy of a pack (same id) opened with `tutor --watch` is the one used, watched and
+    reloaded: `tutor --watch` lists the watched path first, and the first --pack wins."""
     copy = write_pack(tmp_path / "copy")
-    backend = CoreBackend([pack_dir, copy], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend = CoreBackend([copy, pack_dir], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
     backend.prepare_grading = lambda: None  # type: ignore[method-assign]
     app = TutorApp(backend, watch=copy)
     async with running(app) as pilot:
         await app.workers.wait_for_complete()
-        app.open_mode("practice", pack_id="rnn-mini (2)", first="sigmoid-bound")
+        assert [entry.source for entry in app.entries if entry.id.startswith("rnn-mini")] == [copy]
+        [warning] = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warning.startswith("pack id 'rnn-mini' is found 2 times: using ")
+        app.open_mode("practice", pack_id="rnn-mini", first="sigmoid-bound")
         await pilot.pause()
         save_questions(copy, [{**q, "prompt": NEW_PROMPT} if q["id"] == "sigmoid-bound" else q for q in QUESTIONS])
         await poll(pilot)
-        assert app.pack_id == "rnn-mini (2)"
+        assert app.pack_id == "rnn-mini"
         assert app.screen.question.id == "sigmoid-bound" and prompt_shown(app) == NEW_PROMPT
-        assert app.entry("rnn-mini").pack.questions[1].prompt != NEW_PROMPT  # the other copy is untouched
     backend.close()

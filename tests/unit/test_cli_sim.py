@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -69,3 +70,50 @@ def test_overflow_is_reported_not_raised(capsys):
     assert main(["sim", "rnn", "--activation", "linear", "--scale", "10", "--steps", "400", "--no-plot"]) == 0
     out = capsys.readouterr().out
     assert "overflow" in out.lower()
+
+
+def test_a_run_too_large_for_memory_is_one_sentence(capsys):
+    assert main(["sim", "rnn", "--steps", "10000", "--hidden", "1024", "--batch", "4096"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "tutor sim: rnn: this RNN run needs 938.7 GiB of buffers (limit 2 GiB); reduce steps, batch or hidden\n"
+    )
+
+
+def test_json_is_indented_at_a_terminal_and_one_line_in_a_pipe(capsys, monkeypatch):
+    arguments = ["sim", "rnn", "--steps", "5", "--hidden", "2", "--input", "1", "--batch", "1", "--json"]
+    assert main(arguments) == 0
+    piped = capsys.readouterr().out
+    assert piped.count("\n") == 1 and piped.startswith('{"name": "rnn", "kind": "simulation"')
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(arguments) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith('{\n  "name": "rnn",\n  "kind": "simulation",\n')
+    assert json.loads(shown) == json.loads(piped)
+
+
+def _tick_labels(plot_text: str) -> list[str]:
+    """The labels under the x axis, right of where it starts (plotext may print the lowest
+    y tick, `1e-1`, on that line too, left of the axis)."""
+    lines = plot_text.splitlines()
+    axis = next(index for index, line in enumerate(lines) if "└" in line)
+    labels = lines[axis + 1].split()
+    return labels[1:] if labels[0].startswith("1e") else labels
+
+
+def test_time_steps_get_whole_number_ticks(capsys):
+    assert main(["sim", "rnn", "--steps", "50", "--width", "78", "--height", "14"]) == 0
+    assert _tick_labels(capsys.readouterr().out) == ["0", "10", "20", "30", "40", "50"]
+    assert main(["sim", "rnn", "--steps", "5", "--width", "78", "--height", "14"]) == 0
+    assert _tick_labels(capsys.readouterr().out) == ["0", "1", "2", "3", "4", "5"]
+    assert main(["sim", "rnn", "--steps", "7", "--width", "78", "--height", "14"]) == 0
+    assert _tick_labels(capsys.readouterr().out) == ["0", "2", "4", "6"]  # at most 7 ticks
+
+
+def test_an_axis_of_fractions_keeps_fractional_ticks():
+    from tutor.evidence.plot_text import render_plot
+    from tutor.evidence.result import Plot, Series
+
+    plot = Plot("gain", "gain", "y", (Series("a", [0.5, 1.0, 1.5, 2.0], [1.0, 2.0, 3.0, 4.0]),), log_y=False)
+    assert _tick_labels(render_plot(plot, width=60, height=10)) == ["0.50", "0.88", "1.25", "1.62", "2.00"]

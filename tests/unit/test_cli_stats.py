@@ -59,6 +59,19 @@ def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsy
     assert main(["stats", "--pack", str(folder)]) == 0
     assert capsys.readouterr().out.endswith(
         "  mock interviews:\n"
-        "    #2 2026-03-02 01:01  finished    score 100%  0m 17s of 1m, 1 question\n"
-        "    #1 2026-03-01 23:00  finished    score  50%  1m 05s of 2m, 2 questions\n"
+        "    #2 2026-03-02 01:01  finished    score 100%  0:17 of 1:00, 1 question\n"
+        "    #1 2026-03-01 23:00  finished    score  50%  1:05 of 2:00, 2 questions\n"
     )
+
+
+def test_stats_and_mock_history_write_the_same_time_for_the_same_interview(tmp_path, monkeypatch, capsys):
+    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    run_interviews(folder)
+    monkeypatch.setattr(clock_module, "system_clock", FakeClock())
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone.utc)
+    assert main(["stats", "--pack", str(folder)]) == 0
+    stats = capsys.readouterr().out
+    assert main(["mock", "--history"]) == 0
+    history = capsys.readouterr().out
+    for time in ("0:17 of 1:00", "1:05 of 2:00"):
+        assert f"  {time}, " in stats and f"  {time}  " in history

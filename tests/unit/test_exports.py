@@ -6,7 +6,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from tests.unit.packfiles import write_pack
+from tests.unit.packfiles import questions_yaml, write_pack
 from tutor.cli import main
 
 
@@ -44,3 +44,45 @@ def test_export_of_an_invalid_pack_exits_2(tmp_path, capsys):
     write_pack(tmp_path / "bad", "questions: []\n")
     assert main(["export", "markdown", str(tmp_path / "bad")]) == 2
     assert "questions: must be a non-empty list of questions" in capsys.readouterr().err
+
+
+def test_both_exports_take_a_pack_id_as_tutor_packs_lists_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_pack(tmp_path / "packs" / "by-id")
+    monkeypatch.setenv("TUTOR_PACKS", str(tmp_path / "packs"))
+    assert main(["export", "markdown", "demo"]) == 0
+    assert capsys.readouterr().out.startswith("# Demo pack\n\nA pack for tests.\n")
+    assert main(["export", "anki", "demo"]) == 0
+    assert capsys.readouterr().out == "wrote demo.apkg (2 notes)\n"
+    assert len(_notes(tmp_path / "demo.apkg", tmp_path / "unpacked")) == 2
+    assert main(["export", "markdown", "rnn-gradients", "-o", "sheet.md"]) == 0
+    assert capsys.readouterr().out.startswith("wrote sheet.md (")
+    assert (tmp_path / "sheet.md").read_text(encoding="utf-8").startswith("# Vanishing and exploding gradients in RNNs\n")
+
+
+def test_an_unknown_pack_id_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for export_format in ("markdown", "anki"):
+        assert main(["export", export_format, "no-such-pack"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == ("tutor export: no pack 'no-such-pack': not a file or folder, "
+                                "nor the id of a pack found (see `tutor packs`)\n")
+    assert main(["export", "markdown", "missing/pack"]) == 2
+    assert capsys.readouterr().err == "missing/pack: no such file or folder\n"
+
+
+def test_a_multi_line_prompt_and_follow_up_stay_whole(tmp_path, capsys):
+    questions = questions_yaml("q1").replace(
+        "prompt: What is a vanishing gradient?",
+        "prompt: |\n          Given h_t = tanh(w h_{t-1}),\n\n          what is a vanishing gradient?",
+    ).replace(
+        "answer: The opposite.",
+        "answer: |\n              The opposite:\n              it grows.",
+    )
+    pack = write_pack(tmp_path / "pack", questions)
+    assert main(["export", "markdown", str(pack)]) == 0
+    text = capsys.readouterr().out
+    assert ("## Basic\n\n### 1.\n\nGiven h_t = tanh(w h_{t-1}),\n\nwhat is a vanishing gradient?\n\n*q1 · rnn*\n"
+            in text)
+    assert "> **Follow-up:** And exploding?\n>\n> The opposite:\n> it grows.\n" in text

@@ -7,6 +7,7 @@ into a temporary folder, then read as zip and tar archives.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -48,6 +49,8 @@ def test_the_wheel_carries_the_new_name_both_commands_the_packs_and_the_guide(bu
         metadata = archive.read(f"{dist_info}/METADATA").decode()
         entry_points = archive.read(f"{dist_info}/entry_points.txt").decode()
     assert "Name: evidence-tutor\n" in metadata
+    assert "Requires-Dist: genanki>=0.13\n" in metadata  # `tutor export anki` works after `pip install .`
+    assert "Provides-Extra: anki\n" in metadata  # kept, empty, so old install commands still work
     assert "tutor = tutor.cli:main" in entry_points.splitlines()
     assert "evidence-tutor = tutor.cli:main" in entry_points.splitlines()
     assert "tutor/_content/README.md" in names  # the authoring guide
@@ -55,6 +58,18 @@ def test_the_wheel_carries_the_new_name_both_commands_the_packs_and_the_guide(bu
         assert f"tutor/_content/{relative}" in names
     assert "tutor/cli.py" in names and "tutor/__main__.py" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+
+
+def test_tutor_guide_finds_the_guide_in_the_installed_wheel(built: Path, tmp_path: Path) -> None:
+    (wheel,) = built.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    run = [sys.executable, "-m", "tutor", "guide"]
+    where = subprocess.run([*run, "--path"], capture_output=True, text=True, check=True, env=env, cwd=tmp_path)
+    assert where.stdout == f"{tmp_path / 'site' / 'tutor' / '_content' / 'README.md'}\n"
+    text = subprocess.run(run, capture_output=True, text=True, check=True, env=env, cwd=tmp_path).stdout
+    assert text == (ROOT / "content" / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_sdist_carries_the_new_name_and_the_content(built: Path) -> None:

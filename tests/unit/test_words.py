@@ -6,3 +6,11 @@ from tutor.words import plural
 def test_plural_uses_the_singular_only_for_one() -> None:
     assert [plural(count, "question") for count in (0, 1, 2)] == ["0 questions", "1 question", "2 questions"]
     assert plural(1, "past interview") == "1 past interview"
+
+
+def test_clock_text_is_m_ss_rounded_down() -> None:
+    from tutor.words import clock_text, time_used_text
+
+    assert [clock_text(s) for s in (0, 17.9, 60, 125, 300, 723.5, -3)] == [
+        "0:00", "0:17", "1:00", "2:05", "5:00", "12:03", "0:00"]
+    assert time_used_text(17.9, 300) == "0:17 of 5:00"

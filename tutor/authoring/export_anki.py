@@ -16,7 +16,7 @@ FIELDS = ("Prompt", "Answer", "Explanation", "Source")
 
 
 class AnkiUnavailable(RuntimeError):
-    """genanki is not installed."""
+    """genanki is missing: it is a dependency of the install, so only a broken one lacks it."""
 
 
 def _stable_id(text: str) -> int:
@@ -29,7 +29,7 @@ def write_deck(pack: Pack, output: Path) -> int:
     try:
         import genanki
     except ImportError:
-        raise AnkiUnavailable("genanki is not installed: pip install 'tutor[anki]'") from None
+        raise AnkiUnavailable("genanki is missing from this install: pip install genanki") from None
     model = genanki.Model(
         _stable_id(f"tutor-model-{pack.id}"),
         f"tutor: {pack.meta.title}",

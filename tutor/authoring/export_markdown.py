@@ -1,4 +1,9 @@
-"""A printable study sheet of a pack, in Markdown."""
+"""A printable study sheet of a pack, in Markdown.
+
+Prompts and answers may run over several lines (a formula on a line of its own, a list
+of options in the prose); each is kept whole: a multi-line prompt goes below its
+heading rather than into it, and a follow-up is quoted line by line.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,26 @@ def pack_to_markdown(pack: Pack) -> str:
             continue
         lines += [f"## {level.value.capitalize()}", ""]
         for number, question in enumerate(questions, start=1):
-            lines += [f"### {number}. {question.prompt}", "", f"*{question.id} · {', '.join(question.topics)}*", ""]
+            lines += _prompt_heading(number, question.prompt)
+            lines += [f"*{question.id} · {', '.join(question.topics)}*", ""]
             if isinstance(question.check, ChoiceCheck):
                 lines += [f"- **{o.key}.** {o.text}" for o in question.check.options] + [""]
             lines += [f"**Answer.** {question.answer}", "", question.explanation, ""]
             for follow_up in question.follow_ups:
-                lines += [f"> **Follow-up:** {follow_up.prompt}", ">", f"> {follow_up.answer}", ""]
+                lines += _quoted(f"**Follow-up:** {follow_up.prompt}") + [">"] + _quoted(follow_up.answer) + [""]
             if question.sources:
                 lines += ["Sources: " + "; ".join(question.sources), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _prompt_heading(number: int, prompt: str) -> list[str]:
+    """`### 2. Prompt` for a one-line prompt; a longer one goes whole below `### 2.`."""
+    text = prompt.strip()
+    if "\n" not in text:
+        return [f"### {number}. {text}", ""]
+    return [f"### {number}.", "", text, ""]
+
+
+def _quoted(text: str) -> list[str]:
+    """Every line of `text` in the block quote (a bare `>` for a blank line)."""
+    return [f"> {line}".rstrip() for line in text.strip().splitlines()]

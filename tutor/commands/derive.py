@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from tutor.commands import EXIT_OK
-from tutor.commands.evidence_args import choose_evidence, param_failure, register_evidence_command
+from tutor.commands.evidence_args import (
+    choose_evidence,
+    param_failure,
+    print_json,
+    register_evidence_command,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         "derivation",
         "derive",
         [
-            ("--latex", {"action": "store_true", "help": "print the steps as LaTeX"}),
+            ("--latex", {"action": "store_true", "help": "print a LaTeX document of the steps (compiles with pdflatex)"}),
             ("--json", {"action": "store_true", "help": "print the steps as JSON data"}),
         ],
     )
@@ -33,11 +37,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_cached(spec.name, given)
     except registry.ParamError as error:
-        return param_failure("derive", spec.name, error)
+        return param_failure("derive", spec, error)
     if options.json:
-        print(json.dumps(result.to_json_dict()))
+        print_json(result.to_json_dict())
     elif options.latex:
-        print(_latex(result))
+        from tutor.evidence.derivations.latex_document import latex_document
+
+        print(latex_document(result, spec.title), end="")
     else:
         print(_text(result))
     return EXIT_OK
@@ -52,10 +58,3 @@ def _text(result) -> str:
         lines.append("")
     return "\n".join(lines).rstrip()
 
-
-def _latex(result) -> str:
-    lines = [f"% {result.name}: {result.reading}", r"\begin{enumerate}"]
-    for step in result.steps:
-        lines.append(rf"  \item {step.statement} \[ {step.latex} \] \emph{{{step.justification}}}")
-    lines.append(r"\end{enumerate}")
-    return "\n".join(lines)

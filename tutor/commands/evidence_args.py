@@ -5,6 +5,7 @@ pairs against a declaration so that `tutor sim rnn --help` shows rnn's own param
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -88,10 +89,19 @@ def choose_evidence(args: argparse.Namespace, kind: str, command: str, extra_opt
     return spec, given, options
 
 
-def param_failure(command: str, spec_name: str, error: Exception) -> int:
-    """`tutor sim: rnn: --input-scale: 11 is above the maximum 10` for a refused parameter."""
+def param_failure(command: str, spec: EvidenceSpec, error: Exception) -> int:
+    """`tutor sim: rnn: --input-scale: 11 is above the maximum 10` for a refused parameter;
+    a refusal of the whole run (too large for memory) is its own sentence, as given."""
     name, _, message = str(error).partition(": ")
-    return fail(command, f"{spec_name}: --{name.replace('_', '-')}: {message}")
+    if message and name in {param.name for param in spec.params}:
+        return fail(command, f"{spec.name}: --{name.replace('_', '-')}: {message}")
+    return fail(command, f"{spec.name}: {error}")
+
+
+def print_json(data: Any) -> None:
+    """Indented for a person at a terminal; one line for a pipe or a file (smaller, and
+    one record per line for tools that read lines)."""
+    print(json.dumps(data, indent=2 if sys.stdout.isatty() else None))
 
 
 def positive_int(text: str) -> int:

@@ -13,21 +13,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export a pack as an Anki deck or a Markdown study sheet",
-        description="Export a pack: `anki` writes an .apkg deck (prompt, answer, explanation, source); "
-        "`markdown` writes a printable study sheet (to stdout unless -o is given).",
+        description="Export a pack (a folder, a file or a pack id): `anki` writes an .apkg deck "
+        "(prompt, answer, explanation, source); `markdown` writes a printable study sheet "
+        "(to stdout unless -o is given).",
     )
     parser.add_argument("format", choices=("anki", "markdown"), help="what to write")
-    parser.add_argument("pack", type=Path, metavar="PACK", help="pack folder or file")
+    parser.add_argument("pack", metavar="PACK", help="a pack folder or file, or a pack id as `tutor packs` lists it")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.packs.discovery import pack_location
     from tutor.packs.loader import load_pack
     from tutor.packs.problems import PackError
 
     try:
-        pack = load_pack(args.pack)
+        pack = load_pack(pack_location(args.pack))
+    except LookupError as error:
+        print(f"tutor export: {error.args[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except PackError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

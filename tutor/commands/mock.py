@@ -151,8 +151,8 @@ def _with_store(action: Any) -> int:
 def _print_history(store: Store, pack_paths: list[Path]) -> int:
     from tutor.study.clock import format_local, local_timezone
     from tutor.study.mock import history
-    from tutor.study.mock_export import clock_text
     from tutor.study.mock_words import percent_text
+    from tutor.words import time_used_text
 
     pack_ids = None
     if pack_paths:
@@ -167,7 +167,7 @@ def _print_history(store: Store, pack_paths: list[Path]) -> int:
     rows.extend(
         (str(s.mock_id), format_local(s.started_at, local), s.pack_id,
          percent_text(s.score),
-         f"{clock_text(s.duration_seconds)} of {clock_text(s.time_limit_seconds)}", str(s.questions))
+         time_used_text(s.duration_seconds, s.time_limit_seconds), str(s.questions))
         for s in summaries
     )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]

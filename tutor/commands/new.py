@@ -36,4 +36,5 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         print(f"created {path}")
     print(f"next: edit the questions, then run `tutor validate {args.folder}` and `tutor check {args.folder}`")
+    print("the authoring guide explains every field: `tutor guide` (or `tutor guide --path` for the file)")
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tutor.cli import add_pack_option
 from tutor.commands import EXIT_OK
@@ -13,7 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "packs",
         help="list the packs found",
         description="List the packs in the built-in content, the user's packs folder "
-        "(<data dir>/packs), the paths in TUTOR_PACKS and any --pack PATH.",
+        "(<data dir>/packs), the paths in TUTOR_PACKS and any --pack PATH. Where two packs "
+        "share an id, the most specific is used (--pack, TUTOR_PACKS, user folder, installed "
+        "package, built-in) and a warning on stderr says so.",
     )
     add_pack_option(parser)
     parser.set_defaults(run=run)
@@ -21,11 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor import paths
-    from tutor.packs.discovery import describe, discover
+    from tutor.packs.discovery import describe, find_packs
 
-    entries = discover(getattr(args, "pack", []))
-    for entry in entries:
+    found = find_packs(getattr(args, "pack", []))
+    for entry in found.entries:
         print(describe(entry))
-    if not entries:
+    for warning in found.warnings:
+        print(f"tutor packs: warning: {warning}", file=sys.stderr)
+    if not found.entries:
         print(f"no packs found (put packs in {paths.user_packs_dir()} or pass --pack PATH)")
     return EXIT_OK

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from tutor.commands import EXIT_OK
-from tutor.commands.evidence_args import choose_evidence, param_failure, positive_int, register_evidence_command
+from tutor.commands.evidence_args import (
+    choose_evidence,
+    param_failure,
+    positive_int,
+    print_json,
+    register_evidence_command,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,9 +39,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = registry.run(spec.name, given, seed=options.seed)
     except registry.ParamError as error:
-        return param_failure("sim", spec.name, error)
+        return param_failure("sim", spec, error)
     if options.json:
-        print(json.dumps(result.to_json_dict()))
+        print_json(result.to_json_dict())
         return EXIT_OK
     from tutor.evidence.text import format_result
 

@@ -3,8 +3,10 @@ point and tick helpers the app's plot widget shares.
 
 Log-scale plots get ticks labelled by decade (`1e-12`): plotext's own log-axis labels
 print every digit of the raw value, which is unreadable for gradients spanning forty
-orders of magnitude. Non-finite points are left out of a line and the overflow step is
-marked with a vertical line, so an exploding run shows where it broke.
+orders of magnitude. An x axis of whole numbers (time steps) gets whole-number ticks
+at a round stride, not plotext's 12.5 and 37.5. Non-finite points are left out of a
+line and the overflow step is marked with a vertical line, so an exploding run shows
+where it broke.
 """
 
 from __future__ import annotations
@@ -29,14 +31,18 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
     plotext.ylabel(plot.y_label)
     if not color:
         plotext.theme("clear")
+    all_x: list[float] = []
     all_y: list[float] = []
     for series in plot.series:
         xs, ys = plottable(series, plot.log_y)
         if xs:
             plotext.plot(xs, ys, label=series.display_label)
             all_y.extend(ys)
+            all_x.extend(xs)
         if series.overflow_step is not None:
             plotext.vline(series.overflow_step)
+    if all_x and all(x.is_integer() for x in all_x):  # time steps, layers: whole-number ticks
+        plotext.xticks(integer_ticks(min(all_x), max(all_x)))
     if plot.log_y and all_y:
         plotext.yscale("log")
         plotext.yticks(*decade_ticks(min(all_y), max(all_y)))
@@ -60,6 +66,16 @@ def _floats(values: Any) -> list[float]:
     if hasattr(values, "tolist"):
         values = values.tolist()
     return [float(value) for value in values]
+
+
+def integer_ticks(low: float, high: float) -> list[int]:
+    """Whole-number ticks (time steps, not 12.5) at a round stride (1, 2 or 5 times a
+    power of ten), at most MAX_TICKS."""
+    raw = max(1.0, (high - low) / (MAX_TICKS - 1))
+    magnitude = 10 ** math.floor(math.log10(raw))
+    stride = next(int(step * magnitude) for step in (1, 2, 5, 10) if step * magnitude >= raw)
+    first = math.ceil(low / stride) * stride
+    return list(range(first, math.floor(high) + 1, stride))
 
 
 def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:

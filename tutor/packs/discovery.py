@@ -2,10 +2,19 @@
 
 A broken pack found on a search path is listed with its first error rather than
 stopping the search: one bad download must not hide every other pack.
+
+Two packs with one id would share one history of progress (progress is kept by pack
+id), so only one of them is used: the most specific place wins, in the order of
+`PRECEDENCE` (a pack named with --pack over one in TUTOR_PACKS, over the user's
+folder, over an installed package's, over the built-in one); within one place the
+first found wins. The others are still listed by `tutor packs`, and a warning says
+which one is used. A TUTOR_PACKS entry that is missing or holds no pack gets a
+warning too, rather than being ignored in silence.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -40,7 +49,87 @@ class PackEntry:
         return self.pack is not None
 
 
+# Most specific first: where a pack id is found twice, the earlier source here wins.
+PRECEDENCE = (COMMAND_LINE, ENVIRONMENT, USER, ENTRY_POINT, BUILTIN)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Every pack found (built-in first), the ones used, and warnings for the learner."""
+
+    entries: tuple[PackEntry, ...]
+    used: tuple[PackEntry, ...]
+    """`entries` without the packs whose id a more specific pack took (broken ones stay)."""
+    warnings: tuple[str, ...]
+    """One line each: an id found twice (and which pack is used), a TUTOR_PACKS entry ignored."""
+
+    def find(self, pack_id: str) -> PackEntry | None:
+        """The pack used for `pack_id`, if any pack has that id."""
+        return next((e for e in self.used if e.pack is not None and e.pack.id == pack_id), None)
+
+
 def discover(extra: Sequence[Path] = (), *, include_builtin: bool = True) -> list[PackEntry]:
+    """The packs to use, built-in first: each path once, each pack id once (see `PRECEDENCE`)."""
+    return list(find_packs(extra, include_builtin=include_builtin).used)
+
+
+def find_packs(extra: Sequence[Path] = (), *, include_builtin: bool = True) -> Discovery:
+    """Every pack found, which of them are used, and what the learner should be told."""
+    entries = _all_entries(extra, include_builtin=include_builtin)
+    winners = _winners(entries)
+    used = tuple(e for e in entries if e.pack is None or winners[e.pack.id] is e)
+    warnings = _missing_environment_paths() + _duplicate_warnings(entries, winners)
+    return Discovery(tuple(entries), used, tuple(warnings))
+
+
+def pack_location(argument: str, extra: Sequence[Path] = ()) -> Path:
+    """What a command's PACK argument names: a pack folder or file, or the id of a pack found.
+
+    A path that exists is used as given; so is one that reads like a path (a separator, a
+    .yaml suffix), so that loading it reports what is wrong with it. Anything else is
+    looked up as a pack id among the packs used (see `PRECEDENCE`). Raises `LookupError`
+    with one line when it is neither.
+    """
+    path = Path(argument)
+    if path.exists() or "/" in argument or os.sep in argument or path.suffix in YAML_SUFFIXES:
+        return path
+    entry = find_packs(extra).find(argument)
+    if entry is None:
+        raise LookupError(f"no pack '{argument}': not a file or folder, nor the id of a pack found (see `tutor packs`)")
+    return entry.path
+
+
+def _winners(entries: Sequence[PackEntry]) -> dict[str, PackEntry]:
+    """For each pack id, the entry from the most specific source (the first found on a tie)."""
+    winners: dict[str, PackEntry] = {}
+    for entry in sorted((e for e in entries if e.pack is not None), key=lambda e: PRECEDENCE.index(e.source)):
+        winners.setdefault(entry.pack.id, entry)
+    return winners
+
+
+def _duplicate_warnings(entries: Sequence[PackEntry], winners: dict[str, PackEntry]) -> list[str]:
+    warnings = []
+    for pack_id, winner in sorted(winners.items()):
+        losers = [e for e in entries if e.pack is not None and e.pack.id == pack_id and e is not winner]
+        if losers:
+            ignored = "; ".join(f"{display_path(e.path)} [{e.source}]" for e in losers)
+            warnings.append(f"pack id '{pack_id}' is found {len(losers) + 1} times: using "
+                            f"{display_path(winner.path)} [{winner.source}], ignoring {ignored} "
+                            f"(the most specific wins: {', '.join(PRECEDENCE)})")
+    return warnings
+
+
+def _missing_environment_paths() -> list[str]:
+    warnings = []
+    for place in paths.extra_pack_paths():
+        if not place.exists():
+            warnings.append(f"TUTOR_PACKS entry {place} does not exist: ignored")
+        elif not _candidates(place):
+            warnings.append(f"TUTOR_PACKS entry {place} holds no pack (no pack.yaml or .yaml file): ignored")
+    return warnings
+
+
+def _all_entries(extra: Sequence[Path], *, include_builtin: bool) -> list[PackEntry]:
     """Every pack found, built-in first; each path appears once."""
     places: list[tuple[str, Path, bool]] = []
     if include_builtin:

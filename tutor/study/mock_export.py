@@ -17,7 +17,7 @@ from tutor.study.class_summary import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
-from tutor.words import plural
+from tutor.words import plural, time_used_text
 
 
 def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
     lines.append(
         f"- Date: {format_local_with_offset(report.started_at, tz)}\n"
         f"- Score: {percent_text(report.score)}\n"
-        f"- Time: {clock_text(report.time_used_seconds)} of {clock_text(report.time_limit_seconds)}\n"
+        f"- Time: {time_used_text(report.time_used_seconds, report.time_limit_seconds)}\n"
         f"- Questions: {len(report.questions)} (seed {report.seed})"
     )
     for question in report.questions:
@@ -57,12 +57,6 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
     return "\n".join(lines) + "\n"
 
 
-def clock_text(seconds: float) -> str:
-    """`m:ss` for a duration in seconds (rounded down to whole seconds)."""
-    whole = int(max(0.0, seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _question_lines(question: QuestionReport) -> list[str]:
     lines = [
         f"## {question.number}. {question.question_id} ({question.level}; {', '.join(question.topics)})",
@@ -71,7 +65,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
         "",
         f"- Your answer: {_quote(question.response)}",
         f"- Result: {verdict_text(question)} ({outcome_word(question.outcome)})",
-        f"- Time: {clock_text(question.time_used)} of {clock_text(question.time_limit)}"
+        f"- Time: {time_used_text(question.time_used, question.time_limit)}"
         + (" (auto-submitted)" if question.auto_submitted else ""),
     ]
     if question.concepts_missed:
@@ -91,7 +85,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"### Follow-up {index}: {follow_up.prompt}",
                 "",
                 f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
-                f"- Time: {clock_text(follow_up.time_used)} of {clock_text(follow_up.time_limit)}"
+                f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
                 f"- Model answer: {_continued(follow_up.model_answer)}",
             ]

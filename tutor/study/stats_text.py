@@ -6,7 +6,7 @@ from datetime import tzinfo
 
 from tutor.study.clock import format_local
 from tutor.study.stats import MasteryEntry, StatsSummary
-from tutor.words import plural
+from tutor.words import plural, time_used_text
 
 
 def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
@@ -28,10 +28,9 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
         lines.append("  mock interviews:")
         for mock in summary.mocks:
             score = "—" if mock.score is None else f"{mock.score:.0%}"
-            minutes, seconds = divmod(round(mock.duration_seconds), 60)
-            limit = round(mock.time_limit_seconds / 60)
             when = format_local(mock.started_at, tz)
-            lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {minutes}m {seconds:02d}s of {limit}m, "
+            time = time_used_text(mock.duration_seconds, mock.time_limit_seconds)
+            lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {time}, "
                          f"{plural(mock.questions, 'question')}")
     else:
         lines.append("  mock interviews: none yet")

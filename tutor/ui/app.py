@@ -57,11 +57,14 @@ class TutorApp(App[None]):
     class PacksLoaded(Message):
         """The packs were found and loaded (in a worker), with their progress counts."""
 
-        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], error: str | None = None) -> None:
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], error: str | None = None,
+                     warnings: list[str] | None = None) -> None:
             super().__init__()
             self.entries = entries
             self.counts = counts
             self.error = error
+            self.warnings = warnings or []
+            """About the packs found: an id found twice, a TUTOR_PACKS entry ignored."""
 
     class UnfinishedMocksFound(Message):
         """After the packs: the mock interviews left in progress (to offer resuming them)."""
@@ -123,10 +126,11 @@ class TutorApp(App[None]):
         try:
             entries = self.backend.packs()
             counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
+            warnings = self.backend.pack_warnings()
         except Exception as error:  # noqa: BLE001 - say it in one line, keep the app
             self.post_message(self.PacksLoaded([], {}, error=f"Could not load the packs: {error}"))
             return
-        self.post_message(self.PacksLoaded(entries, counts))
+        self.post_message(self.PacksLoaded(entries, counts, warnings=warnings))
         try:  # after the packs are listed: this loads the mock interview core
             self.post_message(self.UnfinishedMocksFound(self.backend.unfinished_mocks()))
         except Exception as error:  # noqa: BLE001 - the packs are still usable
@@ -143,6 +147,8 @@ class TutorApp(App[None]):
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
+        for warning in event.warnings:
+            self.notify(warning, severity="warning", timeout=15)
         for entry in self.entries:
             if entry.requested and not entry.usable:  # `tutor --pack PATH` named a broken pack
                 self.notify(entry.error or f"{entry.title} could not be loaded", severity="error", timeout=15)

@@ -268,6 +268,10 @@ class Backend(MockBackend, Protocol):
     def notices(self) -> list[str]:
         """One-line messages to show at start-up (e.g. a broken store was moved aside)."""
 
+    def pack_warnings(self) -> list[str]:
+        """One line each about the packs found, after `packs()`: a pack id found twice (and
+        which pack is used), a TUTOR_PACKS entry that does not exist or holds no pack."""
+
     def counts(self, pack: PackLike) -> PackCounts:
         """Due, new (capped by today's new-card allowance) and learned cards of the pack."""
 

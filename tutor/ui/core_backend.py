@@ -65,20 +65,26 @@ class CoreBackend(MockBackendMixin):
         return [self.store.notice] if self.store.notice else []
 
     @cached_property
+    def _discovery(self) -> Any:
+        from tutor.packs.discovery import find_packs
+
+        return find_packs(self.pack_paths)
+
+    @cached_property
     def _entries(self) -> list[PackEntry]:
-        from tutor.packs.discovery import BUILTIN, discover
+        from tutor.packs.discovery import BUILTIN
         from tutor.packs.problems import display_path
 
         wanted = {path.resolve() for path in self.pack_paths}
         entries: list[PackEntry] = []
         taken: set[str] = set()
-        for found in discover(self.pack_paths):
+        for found in self._discovery.used:  # one pack per id: the most specific one
             if found.pack is not None:
                 base, title = found.pack.id, str(found.pack.meta.title)
             else:
                 base = title = display_path(found.path)
             key, copy = base, 1
-            while key in taken:  # two packs with one id: both listed, progress shared by id
+            while key in taken:  # a broken pack's path that reads like a pack id
                 copy += 1
                 key = f"{base} ({copy})"
             taken.add(key)
@@ -89,6 +95,9 @@ class CoreBackend(MockBackendMixin):
 
     def packs(self) -> list[PackEntry]:
         return self._entries
+
+    def pack_warnings(self) -> list[str]:
+        return list(self._discovery.warnings)
 
     def counts(self, pack: Any) -> PackCounts:
         from tutor.study.queue import pack_counts

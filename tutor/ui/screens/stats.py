@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Label, Static
 from tutor.study.clock import format_local
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
-from tutor.words import plural
+from tutor.words import plural, time_used_text
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -69,9 +69,8 @@ def forecast_text(days: Sequence[DayCount]) -> str:
 
 def mock_row(number: int, mock: MockSummary, tz: tzinfo) -> tuple[Any, ...]:
     """One interview in the table, its start on the learner's wall clock (`tz`)."""
-    minutes, seconds = divmod(round(mock.duration_seconds), 60)
     return (str(number), format_local(mock.started_at, tz), percent(mock.score),
-            f"{minutes}m {seconds:02d}s of {round(mock.time_limit_seconds / 60)}m", str(mock.questions))
+            time_used_text(mock.duration_seconds, mock.time_limit_seconds), str(mock.questions))
 
 
 class StatsScreen(Screen[None]):

@@ -23,8 +23,7 @@ from tutor.study.mock_words import (
     short_verdict,
     verdict_text,
 )
-from tutor.ui.widgets.countdown import duration_text
-from tutor.words import plural
+from tutor.words import plural, time_used_text
 
 GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undecided": "yellow",
                 "unreadable": "red", "self_check": "dim"}
@@ -32,9 +31,8 @@ GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undeci
 
 
 def used_text(used: float, limit: float) -> str:
-    """Time used of the limit: `m:ss of m:ss` (used rounds down, like the export)."""
-    whole = int(max(0.0, used))
-    return f"{whole // 60}:{whole % 60:02d} of {duration_text(limit)}"
+    """Time used of the limit, `m:ss of m:ss`: the one format of the CLI and the export."""
+    return time_used_text(used, limit)
 
 
 def summary_content(report: Any) -> Content:

@@ -7,12 +7,11 @@ where a series overflowed, a vertical line marks the step.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any, Sequence
 
 from textual.app import RenderResult
 
-from tutor.evidence.plot_text import MAX_TICKS, decade_ticks, plottable
+from tutor.evidence.plot_text import decade_ticks, integer_ticks, plottable
 from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 if TYPE_CHECKING:
@@ -27,15 +26,6 @@ def linear_ticks(low: float, high: float, count: int = 5) -> tuple[list[float], 
         return [low], [f"{low:.3g}"]
     values = [low + (high - low) * index / (count - 1) for index in range(count)]
     return values, [f"{value:.3g}" for value in values]
-
-
-def integer_ticks(low: float, high: float) -> list[int]:
-    """Whole-number ticks at a round stride (1, 2 or 5 times a power of ten), at most MAX_TICKS."""
-    raw = max(1.0, (high - low) / (MAX_TICKS - 1))
-    magnitude = 10 ** math.floor(math.log10(raw))
-    stride = next(int(step * magnitude) for step in (1, 2, 5, 10) if step * magnitude >= raw)
-    first = math.ceil(low / stride) * stride
-    return list(range(first, math.floor(high) + 1, stride))
 
 
 def overflow_caption(plot: Plot) -> str:
