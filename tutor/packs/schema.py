@@ -247,7 +247,7 @@ class ParamSpec(Model):
 
     range: tuple[float, float] | None = None
     step: float | None = Field(default=None, gt=0)
-    choices: list[float] | None = Field(default=None, min_length=1)
+    choices: tuple[float, ...] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _one_way(self) -> "ParamSpec":

@@ -4,8 +4,8 @@ A question with `params` is a generator in PrairieLearn's sense. Each parameter 
 from its `range`/`step` or `choices` with a `random.Random(seed)`, in declaration order;
 `formulas` then compute named values from the parameters (and earlier formulas) with the
 project's one safe expression language. Text fields name values in braces, `{k}`, with
-an optional format, `{bound:.3g}`, or `{k:sup}` for a superscript exponent (0.9{k:sup}
-reads 0.9²⁰). A numeric check's `answer` is an expression over the names (`sigma^k`);
+an optional format: `{bound:.3g}`, `{bound:.3p}` for a written power of ten (1.07·10⁻⁶),
+`{k:sup}` for a superscript exponent (0.9{k:sup} reads 0.9²⁰), `{k:sub}` for an index. A numeric check's `answer` is an expression over the names (`sigma^k`);
 a symbolic check's `answers` name values in braces (`(sigma/4)^{k}`). An evidence
 parameter written as a single placeholder, `scale: "{sigma}"`, receives the number.
 
@@ -30,6 +30,7 @@ from tutor.packs.schema import ParamSpec, Question
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*)(?::([^{}]*))?\}")
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 SEED_LIMIT = 2**31
 """Seeds are drawn below this, so they fit SQLite integers and JSON everywhere."""
 
@@ -143,17 +144,29 @@ def render(text: str, values: Mapping[str, Number]) -> str:
 
 
 def format_value(value: Number, spec: str, name: str = "value") -> str:
-    """One value as text: `g` by default (0.85, 117.391), `sup` for a superscript whole number."""
-    if spec == "sup":
+    """One value as text: `g` by default (0.85, 117.391); `sup`/`sub` for a whole number
+    as superscript/subscript; `.3p` for `.3g` with a written power of ten."""
+    if spec in ("sup", "sub"):
         if not float(value).is_integer():
-            raise VariantError(f"{{{name}:sup}} needs a whole number, not {value:g}")
-        return str(int(value)).translate(SUPERSCRIPT)
+            raise VariantError(f"{{{name}:{spec}}} needs a whole number, not {value:g}")
+        return str(int(value)).translate(SUPERSCRIPT if spec == "sup" else SUBSCRIPT)
     if not spec:
         return str(value) if isinstance(value, int) else f"{value:g}"
     try:
+        if spec.endswith("p"):
+            return _pretty(format(value, spec[:-1] + "g"))
         return format(value, spec)
     except ValueError:
         raise VariantError(f"{{{name}:{spec}}}: '{spec}' is not a number format (for example .3g or .2f)") from None
+
+
+def _pretty(text: str) -> str:
+    """`1.07e-06` -> `1.07·10⁻⁶` (the `p` format: `g` with a written power of ten)."""
+    mantissa, _, exponent = text.partition("e")
+    if not exponent:
+        return mantissa
+    power = "10" + str(int(exponent)).translate(SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def placeholders(text: str) -> list[tuple[str, str]]:
