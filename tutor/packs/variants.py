@@ -202,7 +202,8 @@ def _fill(node: Any, values: Mapping[str, Number], path: tuple) -> Any:
         if len(path) >= 2 and path[-2] == "params":
             whole = PLACEHOLDER.fullmatch(node)
             if whole and whole.group(1) in values and not whole.group(2):
-                return values[whole.group(1)]  # an evidence parameter gets the number itself
+                value = values[whole.group(1)]  # an evidence parameter gets the number itself
+                return int(value) if float(value).is_integer() else value
         try:
             return render(node, values)
         except VariantError as error:
