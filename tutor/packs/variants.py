@@ -70,6 +70,15 @@ def next_seed(rng: Any) -> int:
     return rng.randrange(SEED_LIMIT)
 
 
+def draw_fresh(question: Any, rng: Any) -> Variant:
+    """A new variant of `question` with a seed from `rng` (a session's generator); a question
+    without parameters (or any other object a session is given) is its own variant and
+    takes nothing from `rng`."""
+    if not getattr(question, "params", None):
+        return Variant(question)
+    return draw(question, next_seed(rng))
+
+
 def draw(question: Question, seed: int) -> Variant:
     """The variant of `question` for `seed` (the same seed always gives the same variant)."""
     if not question.params:
