@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tutor import DISTRIBUTION, __version__
 
-COMMANDS = ("validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom")
+COMMANDS = ("validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom", "show")
 
 DESCRIPTION = "A terminal tutor for machine-learning interviews, with evidence behind every answer."
 EPILOG = """\

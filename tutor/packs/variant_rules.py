@@ -43,7 +43,10 @@ At = Callable[[tuple, str], Problem]
 
 def variant_problems(question: Question, origin: Origin, at: Callable[[Origin, tuple, str], Problem]) -> list[Problem]:
     """Every problem with `question`'s parameters, formulas and templates (empty if it has none)."""
-    here: At = lambda path, message: at(origin, path, message)
+
+    def here(path: tuple, message: str) -> Problem:
+        return at(origin, path, message)
+
     if not question.params:
         extra = next((name for name in ("formulas", "agrees_with") if getattr(question, name)), None)
         return [here((extra,), f"{extra} needs params: only a question with params is drawn")] if extra else []
@@ -84,7 +87,8 @@ def _formula_problems(question: Question, here: At) -> list[Problem]:
         problems.extend(_parse_problem(check_expression(text, tuple(known)), ("formulas", name), here))
         known.append(name)
     if question.check.kind == "numeric":
-        problems.extend(_parse_problem(check_expression(question.check.answer, tuple(known)), ("check", "answer"), here))
+        error = check_expression(question.check.answer, tuple(known))
+        problems.extend(_parse_problem(error, ("check", "answer"), here))
     return problems
 
 

@@ -5,8 +5,9 @@ from its `range`/`step` or `choices` with a `random.Random(seed)`, in declaratio
 `formulas` then compute named values from the parameters (and earlier formulas) with the
 project's one safe expression language. Text fields name values in braces, `{k}`, with
 an optional format: `{bound:.3g}`, `{bound:.3p}` for a written power of ten (1.07·10⁻⁶),
-`{k:sup}` for a superscript exponent (0.9{k:sup} reads 0.9²⁰), `{k:sub}` for an index. A numeric check's `answer` is an expression over the names (`sigma^k`);
-a symbolic check's `answers` name values in braces (`(sigma/4)^{k}`). An evidence
+`{k:sup}` for a superscript exponent (0.9{k:sup} reads 0.9²⁰), `{k:sub}` for an index.
+A numeric check's `answer` is an expression over the names (`sigma^k`); a symbolic
+check's `answers` name values in braces (`(sigma/4)^{k}`). An evidence
 parameter written as a single placeholder, `scale: "{sigma}"`, receives the number.
 
 `draw(question, seed)` returns a `Variant`: the concrete question (same structure, every
@@ -200,7 +201,8 @@ def concrete(question: Question, values: Mapping[str, Number]) -> Question:
     filled = _fill(data, values, ())
     check = filled["check"]
     if check.get("kind") == "numeric":
-        check["answer"] = repr(evaluate(question.check.answer, values, what="the answer", path=("check", "answer")))
+        value = evaluate(question.check.answer, values, what="the answer", path=("check", "answer"))
+        check["answer"] = format(value, ".12g")  # 12 digits: far inside any tolerance, still readable
     return Question.model_validate(filled)
 
 
