@@ -93,7 +93,8 @@ def test_a_format_that_does_not_fit_a_draw() -> None:
 
 
 def test_params_on_a_check_that_cannot_use_them() -> None:
-    choice = "    check:\n      kind: choice\n      options:\n        - {text: yes, correct: true}\n        - {text: no}\n"
+    choice = ("    check:\n      kind: choice\n      options:\n"
+              "        - {text: yes, correct: true}\n        - {text: no}\n")
     old = "    check:\n      kind: numeric\n      answer: r^k\n      atol: 0\n"
     text = VARIANT.replace(old, choice).split("    tests:")[0]
     with pytest.raises(PackError) as caught:

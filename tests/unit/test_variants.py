@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tutor.authoring.proof import plan, prove, run_task
 from tutor import paths
+from tutor.authoring.proof import plan, prove, run_task
 from tutor.packs.loader import load_pack
 from tutor.packs.schema import ParamSpec
 from tutor.packs.variants import (
-    VariantError,
     Variant,
+    VariantError,
     draw,
     draw_fresh,
     format_value,
