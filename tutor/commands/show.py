@@ -1,6 +1,6 @@
 """`tutor show QUESTION_ID [--seed S] [--json] [--pack P]`: a question as a learner sees it.
 
-For a variant question that is the draw for seed S (default 0): the prompt, the model
+For a variant question that is the draw for the seed given (0 by default): the prompt, the model
 answer and the check with the drawn values, so instructors and scripts can inspect the
 variants `tutor check` proved. An unknown id is one line on stderr and exit code 2.
 """
