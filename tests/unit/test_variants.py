@@ -195,3 +195,13 @@ def test_a_tolerance_that_swallows_wrong_answers_is_caught(tmp_path: Path) -> No
     report = prove(load_pack(write(tmp_path, loose)), variant_seeds=3)
     assert report.failed["variant"] == 3
     assert all("is graded correct" in failure.message for failure in report.failures)
+
+
+def test_the_study_sheet_prints_each_variant_as_drawn_for_seed_0(pack) -> None:
+    from tutor.authoring.export_markdown import pack_to_markdown
+
+    sheet = pack_to_markdown(pack)
+    for question_id in VARIANT_IDS:
+        drawn = draw(pack.question(question_id), 0).question
+        assert f". {drawn.prompt}" in sheet and f"**Answer.** {drawn.answer}" in sheet
+    assert "{sigma}" not in sheet and "{k:sup}" not in sheet
