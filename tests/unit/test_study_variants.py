@@ -90,6 +90,9 @@ def test_mock_draws_per_item_from_the_plan_seed_and_resume_keeps_the_numbers(pac
     assert resumed.current_step().prompt == step.prompt
     resumed.submit(drawn.question.answer)
     assert stored_variants(store) == [("mock", drawn.question.answer, True, drawn.record())]
+    [reported] = resumed.report().questions  # the debrief explains the numbers the learner saw
+    assert (reported.prompt, reported.model_answer, reported.explanation) == (
+        drawn.question.prompt, drawn.question.answer, drawn.question.explanation)
     other = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=5, seed=5), clock=clock,
                                 grader=grade)
     assert store.mocks.steps(other.id)[0].variant["seed"] == random.Random("5:0").randrange(2**31)
