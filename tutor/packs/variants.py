@@ -127,18 +127,35 @@ def compute(question: Question, params: Mapping[str, Number]) -> dict[str, Numbe
 def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple = ()) -> float:
     """`text` (an expression over the names in `values`) with those values; raises VariantError."""
     from tutor.grading.expression_eval import evaluate_tree
-    from tutor.grading.expression_syntax import canonical_name
-    from tutor.grading.expressions import ExpressionError, parse
+    from tutor.grading.expressions import ExpressionError
 
+    names = tuple(values)
     try:
-        parsed = parse(render(text, values), tuple(values))
+        parsed = _parsed(render(text, values) if "{" in text else text, names)
     except ExpressionError as error:
         raise VariantError(f"{what}: character {(error.offset or 0) + 1}: {error.message}", path) from None
-    value = evaluate_tree(parsed.tree, {canonical_name(name): number for name, number in values.items()})
+    canonical = _canonical(names)
+    value = evaluate_tree(parsed.tree, dict(zip(canonical, values.values())))
     if not math.isfinite(value):
-        used = tuple(name for name in values if canonical_name(name) in parsed.names)
+        used = tuple(name for name, spelt in zip(names, canonical) if spelt in parsed.names)
         raise VariantError(f"{what} has no finite value when {describe(values, names=used)}", path)
     return value
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, names: tuple[str, ...]):
+    """The parse of a formula over `names` (memoised: every draw evaluates the same formulas;
+    the tree is only read afterwards)."""
+    from tutor.grading.expressions import parse
+
+    return parse(text, names)
+
+
+@lru_cache(maxsize=1024)
+def _canonical(names: tuple[str, ...]) -> tuple[str, ...]:
+    from tutor.grading.expression_syntax import canonical_name
+
+    return tuple(canonical_name(name) for name in names)
 
 
 def render(text: str, values: Mapping[str, Number]) -> str:
