@@ -304,11 +304,8 @@ class Question(Model):
     params: dict[VariableName, ParamSpec] = {}
     formulas: dict[VariableName, Expression] = {}
     agrees_with: Agreement | None = None
-
-    @property
-    def is_variant(self) -> bool:
-        """Drawn afresh for each attempt (see `tutor.packs.variants`)."""
-        return bool(self.params)
+    """`params`, `formulas` and `agrees_with` make a variant question, drawn afresh for each
+    attempt (see `tutor.packs.variants`)."""
 
 
 class QuestionFile(Model):
