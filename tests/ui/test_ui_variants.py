@@ -60,3 +60,18 @@ async def test_practice_shows_the_drawn_variant_and_the_store_keeps_its_paramete
         assert stored["params"] == {"r": 0.9, "k": 8}
         pack = next(entry.pack for entry in core.packs() if entry.id == "rnn-mini")
         assert draw(pack.question("power"), stored["seed"]).question.prompt == "What is 0.9^8?"
+
+
+async def test_study_shows_a_drawn_card_and_keeps_the_draw_with_the_rating(core: CoreBackend) -> None:
+    app = TutorApp(core)
+    async with running(app) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        prompt = str(app.screen.query_one(".question--prompt", Static).render())
+        assert prompt == "What is 0.5^4?"
+        await pilot.press("ctrl+r", "3")  # reveal without answering, rate Good
+        [(variant,)] = [tuple(row) for row in core.store.query("SELECT variant FROM reviews")]
+        stored = json.loads(variant)
+        assert stored["params"] == {"r": 0.5, "k": 4}
+        pack = next(entry.pack for entry in core.packs() if entry.id == "rnn-mini")
+        assert draw(pack.question("power"), stored["seed"]).question.prompt == prompt
