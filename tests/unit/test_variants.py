@@ -205,3 +205,21 @@ def test_the_study_sheet_prints_each_variant_as_drawn_for_seed_0(pack) -> None:
         drawn = draw(pack.question(question_id), 0).question
         assert f". {drawn.prompt}" in sheet and f"**Answer.** {drawn.answer}" in sheet
     assert "{sigma}" not in sheet and "{k:sup}" not in sheet
+
+
+def test_tutor_check_prints_the_variant_row(tmp_path: Path, capsys, monkeypatch) -> None:
+    from tutor.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    folder = write(tmp_path, VARIANT)
+    assert main(["check", str(folder), "--variant-seeds", "60"]) == 0
+    assert capsys.readouterr().out == (
+        "demo: 1 question, 60 checks\n"
+        "  check         run  failed\n"
+        "  answer          0       0\n"
+        "  sample          0       0\n"
+        "  evidence        0       0\n"
+        "  rubric          0       0\n"
+        "  variant        60       0\n"
+        "all checks hold\n"
+    )
