@@ -90,6 +90,7 @@ def draw(question: Question, seed: int) -> Variant:
 
 
 def draw_params(question: Question, seed: int) -> dict[str, Number]:
+    """Each parameter's value for `seed`, drawn in declaration order from one `random.Random`."""
     rng = random.Random(seed)
     return {name: rng.choice(values_of(spec)) for name, spec in question.params.items()}
 
