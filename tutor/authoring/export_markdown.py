@@ -1,4 +1,4 @@
-"""A printable study sheet of a pack, in Markdown (a variant question as its draw for seed 0)."""
+"""A printable study sheet of a pack, in Markdown."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def pack_to_markdown(pack: Pack) -> str:
     lines = [f"# {meta.title}", "", meta.description, "",
              f"Version {meta.version} · {', '.join(meta.authors)} · {meta.license}", ""]
     for level in Level:
-        questions = [draw(q, 0).question for q in pack.questions if q.level == level]
+        questions = [draw(q, 0).question for q in pack.questions if q.level == level]  # a variant: seed 0
         if not questions:
             continue
         lines += [f"## {level.value.capitalize()}", ""]
