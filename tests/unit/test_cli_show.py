@@ -60,10 +60,9 @@ def test_unknown_id_is_one_line_and_exit_2(capsys) -> None:
     assert main(["show", "bound-tanh-20-step"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (
-        "tutor show: unknown question id 'bound-tanh-20-step' (packs: rnn-gradients); "
-        "did you mean 'bound-tanh-20-steps'?\n"
-    )
+    [line] = captured.err.splitlines()  # the packs found are listed: the built-in ones and the user's
+    assert line.startswith("tutor show: unknown question id 'bound-tanh-20-step' (packs: rnn-gradients")
+    assert line.endswith("); did you mean 'bound-tanh-20-steps'?")
 
 
 def test_show_from_a_pack_given_with_pack(tmp_path: Path, capsys, monkeypatch) -> None:
