@@ -203,7 +203,7 @@ def test_the_study_sheet_prints_each_variant_as_drawn_for_seed_0(pack) -> None:
     sheet = pack_to_markdown(pack)
     for question_id in VARIANT_IDS:
         drawn = draw(pack.question(question_id), 0).question
-        assert f". {drawn.prompt}" in sheet and f"**Answer.** {drawn.answer}" in sheet
+        assert drawn.prompt.strip() in sheet and f"**Answer.** {drawn.answer}" in sheet
     assert "{sigma}" not in sheet and "{k:sup}" not in sheet
 
 
