@@ -13,7 +13,10 @@ from pathlib import Path
 
 from tutor import DISTRIBUTION, __version__
 
-COMMANDS = ("validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom", "guide")
+COMMANDS = (
+    "validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom", "guide",
+    "show",
+)
 
 DESCRIPTION = "A terminal tutor for machine-learning interviews, with evidence behind every answer."
 EPILOG = """\

@@ -3,6 +3,7 @@
 The pack folder is `content/rnn-gradients` (or the folder in TUTOR_GRADING_PACK, for running
 this against a pack in progress). Questions are read with the safe loader and validated by
 the schema; no pack loader is needed, so this test depends on grading and the schema only.
+A variant question is graded as drawn for seed 0 (`tutor check` proves 50 draws).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tutor.grading import grade, warm_up
 from tutor.grading.expressions import check_expression
 from tutor.grading.samples import sample_test_failure
 from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
+from tutor.packs.variants import draw
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = Path(os.environ.get("TUTOR_GRADING_PACK", ROOT / "content" / "rnn-gradients"))
@@ -30,7 +32,7 @@ def _questions() -> list[Question]:
         if path.name == "pack.yaml":
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        questions += [Question.model_validate(item) for item in data.get("questions", [])]
+        questions += [draw(Question.model_validate(item), 0).question for item in data.get("questions", [])]
     return questions
 
 

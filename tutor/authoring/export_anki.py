@@ -1,7 +1,8 @@
 """An Anki deck of a pack (prompt, answer, explanation, source), for review on a phone.
 
 Ids are derived from the pack id, so exporting again updates the same deck and notes in
-Anki instead of duplicating them.
+Anki instead of duplicating them. A variant question is exported as its draw for seed 0
+(what `tutor show ID` prints): a card holds fixed text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from tutor.packs.model import Pack
+from tutor.packs.variants import draw
 
 FIELDS = ("Prompt", "Answer", "Explanation", "Source")
 
@@ -42,7 +44,7 @@ def write_deck(pack: Pack, output: Path) -> int:
         }],
     )
     deck = genanki.Deck(_stable_id(f"tutor-deck-{pack.id}"), pack.meta.title)
-    for question in pack.questions:
+    for question in (draw(question, 0).question for question in pack.questions):
         values = [question.prompt, question.answer, question.explanation, "; ".join(question.sources)]
         deck.add_note(genanki.Note(
             model=model,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tutor.packs.model import Pack
 from tutor.packs.schema import ChoiceCheck, Level
+from tutor.packs.variants import draw
 
 
 def pack_to_markdown(pack: Pack) -> str:
@@ -16,7 +17,7 @@ def pack_to_markdown(pack: Pack) -> str:
     lines = [f"# {meta.title}", "", meta.description, "",
              f"Version {meta.version} · {', '.join(meta.authors)} · {meta.license}", ""]
     for level in Level:
-        questions = [q for q in pack.questions if q.level == level]
+        questions = [draw(q, 0).question for q in pack.questions if q.level == level]  # a variant: seed 0
         if not questions:
             continue
         lines += [f"## {level.value.capitalize()}", ""]

@@ -2,7 +2,8 @@
 
 For every question: its own model answer is graded correct; every `tests:` sample gets
 the verdict it declares; every evidence item runs and every claim holds, for several
-seeds; a concept rubric is not satisfied by an empty answer or by the prompt itself.
+seeds; a concept rubric is not satisfied by an empty answer or by the prompt itself; a variant
+question (one with `params`) is proven draw by draw (`tutor.authoring.variant_proof`).
 Each check is a small task so progress can be shown and evidence can run in parallel;
 each failure is one line `file:line:col: question-id: what failed`.
 """
@@ -13,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from tutor.authoring import VARIANT_SEEDS
 from tutor.packs.model import Pack
 from tutor.packs.problems import Location
 from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
 
-KINDS = ("answer", "sample", "evidence", "rubric")
+KINDS = ("answer", "sample", "evidence", "rubric", "variant")
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,16 @@ class Report:
             self.failures.extend(failures)
 
 
-def plan(pack: Pack, seeds: int) -> list[Task]:
-    """Every task for `pack`, question by question; simulations once per seed."""
+def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Task]:
+    """Every task for `pack`, question by question; simulations once per seed; a variant
+    question is proven draw by draw, `variant_seeds` draws (its evidence runs with each)."""
     from tutor.evidence import registry
 
     tasks: list[Task] = []
     for question in pack.questions:
+        if question.params:
+            tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed) for seed in range(variant_seeds))
+            continue
         if question.check.kind != "self":
             tasks.append(Task("answer", question.id, "model answer"))
         tasks.extend(Task("sample", question.id, f"tests[{i}]") for i in range(len(question.tests)))
@@ -79,16 +85,18 @@ def plan(pack: Pack, seeds: int) -> list[Task]:
 def run_task(pack: Pack, task: Task) -> list[Failure]:
     """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
     question = pack.question(task.question_id)
-    runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric}[task.kind]
+    runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric,
+              "variant": _variant}[task.kind]
     try:
         return runner(pack, question, task)
     except Exception as error:  # a crash in evidence or grading is a failure to report, not to hide
         return [Failure(pack.locate(question.id), question.id, f"{task.label}: {type(error).__name__}: {error}")]
 
 
-def prove(pack: Pack, *, seeds: int = 3, jobs: int = 1, on_progress: Callable[[int, int, Task], None] | None = None) -> Report:
+def prove(pack: Pack, *, seeds: int = 3, jobs: int = 1, variant_seeds: int = VARIANT_SEEDS,
+          on_progress: Callable[[int, int, Task], None] | None = None) -> Report:
     """Run every task of `pack` (in `jobs` processes when above 1) and collect the report."""
-    tasks = plan(pack, seeds)
+    tasks = plan(pack, seeds, variant_seeds)
     report = Report()
     for done, (task, failures) in enumerate(_execute(pack, tasks, jobs), start=1):
         report.add(task, failures)
@@ -191,6 +199,12 @@ def _evidence(pack: Pack, question: Question, task: Task) -> list[Failure]:
             where = pack.locate(question.id, "evidence", task.evidence_index, "claims", index)
             failures.append(Failure(where, question.id, f"{task.label}: {outcome.message}"))
     return failures
+
+
+def _variant(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    from tutor.authoring.variant_proof import prove_draw
+
+    return prove_draw(pack, question, task.seed, _model_answer)
 
 
 def _verdict(result) -> str:

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tutor.commands.evidence_args import positive_int
 
@@ -21,11 +22,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="prove packs: answers, samples, evidence claims and rubrics all hold",
         description="Prove each pack: every model answer is graded correct by its own check, every "
         "`tests:` sample gets its declared verdict, every evidence item runs and every claim holds "
-        "for N seeds, and no concept rubric accepts an empty answer or the prompt. "
+        "for N seeds, no concept rubric accepts an empty answer or the prompt, and every variant question "
+        "holds on each of its first --variant-seeds draws (answer, samples, wrong answers, evidence). "
         "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folder or file")
     parser.add_argument("--seeds", type=positive_int, default=3, metavar="N", help="seeds per simulation (default 3)")
+    parser.add_argument("--variant-seeds", type=positive_int, default=VARIANT_SEEDS, metavar="N",
+                        help=f"draws proven per variant question (default {VARIANT_SEEDS})")
     parser.add_argument("--jobs", type=int, default=1, metavar="J",
                         help="processes to run checks in (default 1; 0 = one per CPU)")
     parser.set_defaults(run=run)
@@ -48,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         progress = _Progress(sys.stderr)
-        report = prove(pack, seeds=args.seeds, jobs=jobs, on_progress=progress.update)
+        report = prove(pack, seeds=args.seeds, jobs=jobs, variant_seeds=args.variant_seeds,
+                       on_progress=progress.update)
         progress.finish()
         _print_summary(pack, report)
         if not report.ok and status == EXIT_OK:
@@ -64,6 +69,8 @@ def _print_summary(pack, report) -> None:
     print(f"{pack.meta.id}: {plural(len(pack.questions), 'question')}, {plural(total, 'check')}")
     print(f"  {'check':<10}{'run':>7}{'failed':>8}")
     for kind in KINDS:
+        if kind == "variant" and not report.checked[kind]:
+            continue  # a pack without variant questions keeps its four rows
         print(f"  {kind:<10}{report.checked[kind]:>7}{report.failed[kind]:>8}")
     for failure in report.failures:
         print(failure)

@@ -174,4 +174,5 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "unitary-rnn": explain_dynamics.unitary,
     "layernorm-depth": explain_dynamics.layernorm,
     "mixed-precision": explain_dynamics.precision,
+    "matrix-powers": explain_dynamics.matrix_powers,
 }

@@ -64,3 +64,18 @@ def precision(params: dict[str, Any], scalars: dict[str, float]) -> str:
             f"8 bits of significand, float32 about 1e-38 to 3e38. Here the float64 gradient ends at "
             f"{fmt(scalars['reference_first'])}: {fate}. Loss scaling (× {scale:g}) lifts small gradients above "
             "float16's floor; too large a scale overflows instead, which dynamic loss scaling detects and backs off.")
+
+
+def matrix_powers(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    rho, sigma, peak = scalars["spectral_radius"], scalars["sigma_max"], scalars["peak_norm"]
+    steps, peak_step = int(params["steps"]), int(scalars["peak_step"])
+    fate = "decay in the end" if rho < 1 else ("grow in the end" if rho > 1 else "neither decay nor grow in the end")
+    if peak > 1 and rho < 1:
+        transient = (f"yet over {steps} steps ‖Wᵏ‖ first grows to {fmt(peak)} (at k = {peak_step}): "
+                     f"σ_max = {fmt(sigma)} > 1 allows amplification that the eigenvalues do not show, "
+                     "because W is non-normal")
+    elif abs(sigma - rho) <= 1e-9 * max(1.0, sigma):
+        transient = "and σ_max = ρ: W is normal, so ‖Wᵏ‖ = ρᵏ exactly"
+    else:
+        transient = f"and σ_max = {fmt(sigma)} bounds every single step"
+    return f"ρ(W) = {fmt(rho)} decides where ‖Wᵏ‖ ends up (‖Wᵏ‖^(1/k) → ρ): the powers {fate}, {transient}."

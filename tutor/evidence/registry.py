@@ -31,9 +31,10 @@ def _catalog() -> dict[str, EvidenceSpec]:
     from tutor.evidence.derivations.catalog import DERIVATIONS
     from tutor.evidence.sims.catalog import SIMULATIONS
     from tutor.evidence.sims.catalog_dynamics import DYNAMICS_SIMULATIONS
+    from tutor.evidence.sims.catalog_matrix import MATRIX_SIMULATIONS
 
     merged: dict[str, EvidenceSpec] = {}
-    for spec in (*SIMULATIONS, *DYNAMICS_SIMULATIONS, *DERIVATIONS):
+    for spec in (*SIMULATIONS, *DYNAMICS_SIMULATIONS, *MATRIX_SIMULATIONS, *DERIVATIONS):
         if spec.name in merged:
             raise RuntimeError(f"evidence name '{spec.name}' is declared twice")
         merged[spec.name] = spec

@@ -71,6 +71,8 @@ ONE_ARGUMENT: dict[str, Callable[[float], float]] = {
         "tan": math.tan,
         "sinh": _sinh,
         "cosh": _cosh,
+        "ceil": lambda value: float(math.ceil(value)) if math.isfinite(value) else value,
+        "floor": lambda value: float(math.floor(value)) if math.isfinite(value) else value,
     }.items()
 }
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}

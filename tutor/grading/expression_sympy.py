@@ -37,6 +37,8 @@ FUNCTIONS = {
     "cosh": sympy.cosh,
     "max": sympy.Max,
     "min": sympy.Min,
+    "ceil": sympy.ceiling,
+    "floor": sympy.floor,
 }
 CONSTANTS = {"pi": sympy.pi, "e": sympy.E}
 

@@ -45,7 +45,7 @@ GREEK_NAMES = {name: letter for letter, name in GREEK_LETTERS.items() if letter 
 FUNCTIONS: dict[str, tuple[int, int]] = {
     "tanh": (1, 1), "sigmoid": (1, 1), "relu": (1, 1), "exp": (1, 1), "log": (1, 1),
     "sqrt": (1, 1), "abs": (1, 1), "sin": (1, 1), "cos": (1, 1), "tan": (1, 1),
-    "sinh": (1, 1), "cosh": (1, 1), "max": (2, 8), "min": (2, 8),
+    "sinh": (1, 1), "cosh": (1, 1), "max": (2, 8), "min": (2, 8), "ceil": (1, 1), "floor": (1, 1),
 }
 FUNCTION_ALIASES = {"ln": "log"}
 CONSTANTS = ("pi", "e")

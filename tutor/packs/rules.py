@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from tutor.evidence import registry
 from tutor.evidence.spec import EvidenceSpec
 from tutor.packs.problems import Problem
+from tutor.packs.variant_rules import variant_problems
+from tutor.packs.variants import draw
 
 if TYPE_CHECKING:
     from tutor.packs.model import Origin
@@ -31,6 +33,14 @@ def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
         else:
             first_seen[question.id] = origin
     for question, origin in questions:
+        found = variant_problems(question, origin, _at)
+        problems.extend(found)
+        if found:
+            continue
+        if question.agrees_with is not None:
+            problems.extend(_agreement_problems(question, origin))
+        if question.params:  # the rules below see a draw: same fields, numbers filled in
+            question = draw(question, 0).question
         problems.extend(_expression_problems(question, origin))
         for index, related in enumerate(question.related):
             if related not in first_seen:
@@ -61,6 +71,29 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
             message = f"'{item.name}' has no series '{claim.series}' (known: {', '.join(series) or 'none'})"
             problems.append(_at(origin, (*path, "claims", index, "series"), message))
     return problems
+
+
+def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]:
+    """`agrees_with` names one of the question's evidence items and reads its scalars."""
+    from tutor.grading.expressions import check_expression
+
+    agreement = question.agrees_with
+    drawn = draw(question, 0).question
+    item = next((item for item in drawn.evidence if item.name == agreement.evidence), None)
+    if item is None:
+        named = ", ".join(item.name for item in drawn.evidence) or "none"
+        return [_at(origin, ("agrees_with", "evidence"), f"'{agreement.evidence}' is not evidence of this question (it has: {named})")]
+    try:
+        outputs = _outputs_for(registry.get(item.name), item.params)
+    except registry.UnknownEvidence:
+        return []  # reported with the evidence item
+    scalars = outputs[0] if isinstance(outputs, tuple) else ()
+    names = (*question.params, *question.formulas, *(name for name in scalars if name.isidentifier()))
+    error = check_expression(agreement.value, names)
+    if error is None:
+        return []
+    where = f"character {error.offset + 1}: " if error.offset is not None else ""
+    return [_at(origin, ("agrees_with", "value"), f"{where}{error.message}")]
 
 
 @lru_cache(maxsize=4096)

@@ -236,6 +236,52 @@ class SampleTest(Model):
         return self
 
 
+# ---- parameters of variant questions --------------------------------------------------
+
+MAX_PARAM_VALUES = 10_000
+
+
+class ParamSpec(Model):
+    """How one parameter of a variant question is drawn: an evenly spaced `range` with a
+    `step` (both ends included when the step lands on them) or a list of `choices`."""
+
+    range: tuple[float, float] | None = None
+    step: float | None = Field(default=None, gt=0)
+    choices: tuple[float, ...] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "ParamSpec":
+        if (self.range is None) == (self.choices is None):
+            raise ValueError("a parameter needs exactly one of range (with step) or choices")
+        if self.choices is not None:
+            if self.step is not None:
+                raise ValueError("step applies to range only, not to choices")
+            repeated = sorted({value for value in self.choices if self.choices.count(value) > 1})
+            if repeated:
+                raise ValueError(f"choice {repeated[0]:g} is listed twice")
+            return self
+        low, high = self.range
+        if not low < high:
+            raise ValueError(f"range [{low:g}, {high:g}] is empty: the first end must be below the second")
+        if self.step is None:
+            raise ValueError("a range needs a step (for example step: 5)")
+        count = int((high - low) / self.step + 1e-9) + 1
+        if count > MAX_PARAM_VALUES:
+            raise ValueError(f"range [{low:g}, {high:g}] with step {self.step:g} has {count} values; the limit is {MAX_PARAM_VALUES}")
+        if count < 2:
+            raise ValueError(f"step {self.step:g} is larger than the range [{low:g}, {high:g}]: only one value")
+        return self
+
+
+class Agreement(Model):
+    """Where a variant's formula meets its evidence: `value` (an expression over the
+    scalars of the run of evidence `evidence`, and the parameters) must equal the checked
+    answer for every draw; `tutor check` runs it."""
+
+    evidence: Slug
+    value: Expression
+
+
 # ---- questions and packs ------------------------------------------------------------
 
 
@@ -255,6 +301,11 @@ class Question(Model):
     check: Check
     evidence: list[EvidenceItem] = []
     tests: list[SampleTest] = []
+    params: dict[VariableName, ParamSpec] = {}
+    formulas: dict[VariableName, Expression] = {}
+    agrees_with: Agreement | None = None
+    """`params`, `formulas` and `agrees_with` make a variant question, drawn afresh for each
+    attempt (see `tutor.packs.variants`)."""
 
 
 class QuestionFile(Model):

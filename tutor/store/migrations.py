@@ -2,7 +2,8 @@
 
 `PRAGMA user_version` records how many migrations a database has had; migration
 number N (1-based) takes a store from version N-1 to N. Never edit a migration that
-has shipped: append a new one. Migration 1 creates everything; 2 adds the settings.
+has shipped: append a new one. Migration 1 creates everything; 2 adds the settings;
+3 keeps the drawn variant with each answer.
 
 History is kept by (pack_id, question_id) text, with no foreign key to any pack
 table: a question that disappears from its pack keeps its reviews and mock steps, and
@@ -102,5 +103,13 @@ def _add_settings(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings)
+def _add_variants(connection: sqlite3.Connection) -> None:
+    """Version 3: the variant a learner answered (JSON `{"seed": S, "params": {...}}`, NULL for a
+    question without parameters), with each review and each mock step, so an answer to
+    "0.85^35" is never read as an answer to "0.9^20"."""
+    connection.execute("ALTER TABLE reviews ADD COLUMN variant TEXT")
+    connection.execute("ALTER TABLE mock_steps ADD COLUMN variant TEXT")
+
+
+MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings, _add_variants)
 """Migration i+1 is MIGRATIONS[i]; len(MIGRATIONS) is the version this code writes."""

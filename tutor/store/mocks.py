@@ -11,7 +11,7 @@ question disappearing from its pack.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -62,6 +62,8 @@ class StepRecord:
     notes: tuple[str, ...]
     invalid: bool
     undecided: bool
+    variant: dict | None = None
+    """The drawn variant shown at this step (`{"seed": S, "params": {...}}`), None for a fixed question."""
 
 
 class MockRepository:
@@ -121,12 +123,16 @@ class MockRepository:
         model_answer: str,
         time_limit: float,
         shown_at: datetime,
+        variant: Mapping[str, Any] | None = None,
     ) -> None:
-        """Record that a step was put in front of the learner (idempotent per position)."""
+        """Record that a step was put in front of the learner (idempotent per position);
+        `variant` is the drawn variant whose prompt and model answer these are."""
         self._store.execute(
             "INSERT INTO mock_steps (mock_id, position, question_id, follow_up_index, prompt, model_answer, "
-            "time_limit, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mock_id, position) DO NOTHING",
-            (mock_id, position, question_id, follow_up_index, prompt, model_answer, time_limit, to_text(shown_at)),
+            "time_limit, shown_at, variant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (mock_id, position) DO NOTHING",
+            (mock_id, position, question_id, follow_up_index, prompt, model_answer, time_limit, to_text(shown_at),
+             None if variant is None else json.dumps(dict(variant), sort_keys=True)),
         )
 
     def save_progress(self, mock_id: int, position: int, *, elapsed: float, draft: str) -> None:
@@ -217,4 +223,5 @@ def _step(row: Any) -> StepRecord:
         notes=tuple(json.loads(row["notes"])),
         invalid=bool(row["invalid"]),
         undecided=bool(row["undecided"]),
+        variant=None if row["variant"] is None else json.loads(row["variant"]),
     )

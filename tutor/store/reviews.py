@@ -9,10 +9,10 @@ automatic verdict, so the history shows both.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tutor.store.times import from_text, to_text
 
@@ -43,6 +43,8 @@ class ReviewRecord:
     card_state: int | None
     mock_id: int | None
     reviewed_at: datetime
+    variant: dict | None = None
+    """The drawn variant answered (`{"seed": S, "params": {...}}`), None for a fixed question."""
 
 
 class ReviewRepository:
@@ -68,12 +70,13 @@ class ReviewRepository:
         hints: int = 0,
         card_state: int | None = None,
         mock_id: int | None = None,
+        variant: Mapping[str, Any] | None = None,
     ) -> int:
         """Append one review (committed at once unless inside a transaction); return its id."""
         cursor = self._store.execute(
             "INSERT INTO reviews (pack_id, question_id, mode, response, correct, score, feedback, notes, "
-            "rating, overridden, replaces, seconds, hints, card_state, mock_id, reviewed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rating, overridden, replaces, seconds, hints, card_state, mock_id, reviewed_at, variant) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 pack_id,
                 question_id,
@@ -91,6 +94,7 @@ class ReviewRepository:
                 card_state,
                 mock_id,
                 to_text(reviewed_at),
+                None if variant is None else json.dumps(dict(variant), sort_keys=True),
             ),
         )
         return int(cursor.lastrowid)
@@ -162,4 +166,5 @@ def _record(row: object) -> ReviewRecord:
         card_state=row["card_state"],
         mock_id=row["mock_id"],
         reviewed_at=from_text(row["reviewed_at"]),
+        variant=None if row["variant"] is None else json.loads(row["variant"]),
     )

@@ -12,17 +12,20 @@ the interview open counts: after a crash, `resume` continues from the last saved
 elapsed time of the current step (saved at least every `save_every` seconds by `tick`).
 
 Skipping a main question skips its follow-ups too (an interviewer does not follow up on
-a question you passed). Re-exports the plan and report API so `tutor.study.mock` is the
+a question you passed). A variant question is drawn once per interview item, from the
+plan's seed, and its step rows and review keep the draw. Re-exports the plan and report API so `tutor.study.mock` is the
 one import the UI needs.
 """
 
 from __future__ import annotations
 
 import copy
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepOutcome
 from tutor.study.clock import Clock, as_utc
@@ -97,6 +100,7 @@ class MockInterview:
         self._grader = grader
         self._save_every = save_every
         self._questions = {question.id: question for question in pack.questions}
+        self._variants: dict[int, Variant] = {}
         self._steps = plan.steps
         self._outcomes: dict[int, StepOutcome] = {}
         self._used_before = 0.0
@@ -150,7 +154,7 @@ class MockInterview:
         if self.finished:
             return None
         plan_step = self._steps[self._position]
-        question = self._questions[plan_step.question_id]
+        question = self._drawn(plan_step).question
         prompt = question.prompt if plan_step.follow_up_index is None else (
             question.follow_ups[plan_step.follow_up_index].prompt)
         return MockStep(
@@ -251,7 +255,7 @@ class MockInterview:
         plan_step = self._steps[self._position]
         if plan_step.follow_up_index is not None or not response or not response.strip():
             return None
-        check = self._questions[plan_step.question_id].check
+        check = self._drawn(plan_step).question.check
         if getattr(check, "kind", None) == "self":
             return None
         return self._grader(check, response)
@@ -280,6 +284,7 @@ class MockInterview:
                     pack_id=self.pack.id, question_id=plan_step.question_id, mode="mock", reviewed_at=now,
                     response=response, correct=correct, score=score, feedback=fields.feedback if fields else "",
                     notes=fields.notes if fields else (), seconds=elapsed, mock_id=self.id,
+                    variant=self._drawn(plan_step).record(),
                 )
             self._outcomes[self._position] = outcome
             self._used_before += elapsed
@@ -287,6 +292,16 @@ class MockInterview:
                 self._finish_interview(now)
             else:
                 self._advance(self._position)
+
+    def _drawn(self, plan_step: Any) -> Variant:
+        """The draw of the plan item `plan_step` belongs to (its follow-ups share it). Seeded
+        from the plan's seed and the item's index, so a resumed interview shows the same
+        numbers and a new interview fresh ones."""
+        index = plan_step.item_index
+        if index not in self._variants:
+            rng = random.Random(f"{self.plan.seed}:{index}")
+            self._variants[index] = draw_fresh(self._questions[plan_step.question_id], rng)
+        return self._variants[index]
 
     def _next_position(self, after: int) -> int:
         """The next plan step to ask after position `after` (len(steps) when none is left)."""
@@ -314,13 +329,14 @@ class MockInterview:
                 self._finish_interview(now)
                 return
             plan_step = self._steps[position]
-            question = self._questions[plan_step.question_id]
+            variant = self._drawn(plan_step)
+            question = variant.question
             follow_up = None if plan_step.follow_up_index is None else question.follow_ups[plan_step.follow_up_index]
             self.store.mocks.show_step(
                 self.id, position=position, question_id=question.id, follow_up_index=plan_step.follow_up_index,
                 prompt=follow_up.prompt if follow_up else question.prompt,
                 model_answer=follow_up.answer if follow_up else question.answer,
-                time_limit=float(plan_step.seconds), shown_at=now,
+                time_limit=float(plan_step.seconds), shown_at=now, variant=variant.record(),
             )
 
     def _finish_interview(self, now: datetime) -> None:

@@ -214,6 +214,7 @@ def _question_report(
     score: float | None,
     follow_ups: tuple[FollowUpReport, ...],
 ) -> QuestionReport:
+    question = _as_shown(question, main)
     check = getattr(question, "check", None)
     answered = main is not None and bool((main.response or "").strip())
     notes = read_notes(main.notes if main is not None else (), check)
@@ -251,6 +252,17 @@ def _question_report(
         in_pack=question is not None,
         follow_ups=follow_ups,
     )
+
+
+def _as_shown(question: Any, main: StepRecord | None) -> Any:
+    """The question as the learner saw it: a variant redrawn from the seed kept with the step,
+    so the debrief's explanation has the numbers the prompt had."""
+    variant = getattr(main, "variant", None)
+    if question is None or not variant or not getattr(question, "params", None):
+        return question
+    from tutor.packs.variants import draw
+
+    return draw(question, int(variant["seed"])).question
 
 
 def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None) -> FollowUpReport:

@@ -1,7 +1,8 @@
 """Practice: questions one after another with immediate feedback, no scheduling.
 
 Each valid answer is stored at once as a `practice` review (a format error is not an
-attempt and is not stored). "I was right" appends an overriding row (`overridden=1`,
+attempt and is not stored). A variant question is drawn afresh, from the session's
+generator, each time it comes up; the review keeps the draw. "I was right" appends an overriding row (`overridden=1`,
 `replaces` = the automatic verdict's row) instead of editing history. Hints used are
 counted on the row. The fsrs cards are not touched: practice is free exploration.
 """
@@ -12,6 +13,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
+from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.study.clock import Clock, as_utc
 from tutor.study.grades import Grader, fields_of, is_invalid
@@ -57,6 +59,8 @@ class PracticeSession:
         self.store = store
         self._clock = clock
         self._grader = grader
+        self._rng = rng
+        self._variants: dict[int, Variant] = {}
         self.questions: tuple[Any, ...] = tuple(
             shuffled(filter_questions(pack.questions, topics=topics, levels=levels), rng)
         )
@@ -67,7 +71,19 @@ class PracticeSession:
     # ---- navigation ------------------------------------------------------------------
 
     def current(self) -> Any | None:
-        return self.questions[self.position] if self.position < len(self.questions) else None
+        """The question in front of the learner: for a variant question, the drawn variant."""
+        variant = self.variant
+        return None if variant is None else variant.question
+
+    @property
+    def variant(self) -> Variant | None:
+        """The current question's draw: a fresh seed from the session's generator, drawn
+        the first time the question is shown and kept while it stays."""
+        if self.position >= len(self.questions):
+            return None
+        if self.position not in self._variants:
+            self._variants[self.position] = draw_fresh(self.questions[self.position], self._rng)
+        return self._variants[self.position]
 
     @property
     def done(self) -> bool:
@@ -126,6 +142,7 @@ class PracticeSession:
             notes=fields.notes if fields else (),
             seconds=seconds,
             hints=self.hints_used,
+            variant=self.variant.record(),
         )
         self.last_response = response
         self.last_grade = grade
@@ -151,6 +168,7 @@ class PracticeSession:
             replaces=original.id,
             seconds=original.seconds,
             hints=original.hints,
+            variant=original.variant,
         )
 
     # ---- internals -------------------------------------------------------------------

@@ -12,12 +12,14 @@ After a rating, a card whose new due time falls within today (an Again or Hard o
 learning step, or a Good between learning steps) comes back in this session after its
 step. `desired_retention` (the learner's setting) is the recall chance fsrs times the
 intervals for. Each rating stores the review row and the new card state in one committed
-transaction before the session moves on.
+transaction before the session moves on. A variant question is drawn afresh (from the
+session's `rng`) every time its card is shown, and the review keeps the draw.
 """
 
 from __future__ import annotations
 
 import bisect
+import random
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from typing import Any, Literal
 
 from fsrs import Card, Rating, State
 
+from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
@@ -46,6 +49,8 @@ class StudyItem:
     question: Any
     card: Card | None
     source: Source
+    variant: Variant | None = None
+    """The draw shown (its `question` is `question`); None when built without one."""
 
     @property
     def is_new(self) -> bool:
@@ -123,8 +128,10 @@ class StudySession:
         tz: tzinfo | None = None,
         learn_ahead_minutes: float = 20,
         rater: Rater | None = None,
+        rng: Any = None,
     ) -> None:
         self.pack = pack
+        self._rng = rng if rng is not None else random.Random()
         self.store = store
         self._clock = clock
         self._grader = grader
@@ -241,6 +248,7 @@ class StudySession:
                 rating=int(rating),
                 seconds=seconds,
                 card_state=NEW_CARD_STATE if item.card is None else int(item.card.state),
+                variant=item.variant.record() if item.variant is not None else None,
             )
             self.store.cards.put(self.pack.id, question_id, after, now=now)
         self.reviewed += 1
@@ -258,16 +266,21 @@ class StudySession:
             return self._pop_relearn()
         if self._due:
             qid, card = self._due.popleft()
-            return StudyItem(self._questions[qid], card, "due")
+            return self._item(qid, card, "due")
         if self._new:
-            return StudyItem(self._questions[self._new.popleft()], None, "new")
+            return self._item(self._new.popleft(), None, "new")
         if self._relearn and self._relearn[0][0] <= now + self._learn_ahead:
             return self._pop_relearn()
         return None
 
     def _pop_relearn(self) -> StudyItem:
         _, qid, card = self._relearn.pop(0)
-        return StudyItem(self._questions[qid], card, "relearn")
+        return self._item(qid, card, "relearn")
+
+    def _item(self, question_id: str, card: Card | None, source: Source) -> StudyItem:
+        """The card to show, with a fresh draw of its question (a relearned card gets new numbers)."""
+        variant = draw_fresh(self._questions[question_id], self._rng)
+        return StudyItem(variant.question, card, source, variant)
 
     def _require_current(self) -> StudyItem:
         item = self.current()

@@ -111,7 +111,7 @@ class CoreBackend(MockBackendMixin):
 
         relay = GradeRelay()
         settings = self.settings()
-        session = StudySession(pack, self.store, clock=self.clock, grader=relay, tz=self.tz,
+        session = StudySession(pack, self.store, clock=self.clock, grader=relay, tz=self.tz, rng=self.rng,
                                new_per_day=settings.new_cards_per_day,
                                desired_retention=settings.desired_retention)
         return SessionStudyDeck(session, relay)
