@@ -111,9 +111,15 @@ def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, l
         for task in tasks:
             yield task, run_task(pack, task)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(str(pack.path),)) as pool:
+    # Workers start from a fresh interpreter (forkserver), never as a fork of this process: a
+    # fork copies whatever locks this process's threads hold (the SymPy worker pool's, a logging
+    # handler's) and a child that needs one waits forever.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(str(pack.path),)) as pool:
         yield from zip(tasks, pool.map(_run_in_worker, tasks, chunksize=4))
 
 
