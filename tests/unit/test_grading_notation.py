@@ -214,3 +214,13 @@ def test_a_derivative_question_is_not_answered_by_its_own_notation() -> None:
     result = grade(question.check.model_dump(), "sigmoid′(a)", timeout=10.0)
     assert result.invalid and result.feedback == (
         "Could not read your answer: the derivative sigmoid′ is not allowed in this answer (at character 1).")
+
+
+@pytest.mark.parametrize("response", [
+    "__import__'(x)", "exp''(x)", "tanh'('os')", "‖__import__('os')‖", "x⁽ᵒˢ⁾", "tanh²(x)" * 100,
+    "‖" * 400 + "x" + "‖" * 400, "ᵃ" * 499, "sigmoid′(" * 60 + "x" + ")" * 60,
+])
+def test_hostile_notation_is_a_format_error(response: str) -> None:
+    check = {"kind": "symbolic", "variables": ["x"], "answers": ["tanh(x)"]}
+    result = grade(check, response, timeout=1.0)
+    assert result.invalid and not result.correct and result.notes[0].startswith("format:")
