@@ -4,7 +4,7 @@ on 3 March. The study session shows the same cards today."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,12 +20,12 @@ from tutor.study.stats import summary
 from tutor.ui.core_backend import CoreBackend
 
 NEW_YORK = ZoneInfo("America/New_York")
-NOW = datetime(2026, 3, 3, 1, 0, tzinfo=timezone.utc)  # 20:00 on 2 March in New York
+NOW = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # 20:00 on 2 March in New York
 PACK = make_pack("rnn", [make_question(f"q{n}") for n in range(1, 8)])
 
 
 def utc(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 3, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
 
 
 def card(question_id: str, state: State, due: datetime) -> Card:
@@ -58,7 +58,7 @@ def test_due_today_is_counted_on_the_learners_day(store: Store) -> None:
     assert due_today(PACK, store, NOW, tz=NEW_YORK) == 4  # q2 learning, q3 relearning, q4, q6 review
     assert due_per_day(PACK, store, NOW, days=3, tz=NEW_YORK) == (
         DayCount(date(2026, 3, 2), 4), DayCount(date(2026, 3, 3), 2), DayCount(date(2026, 3, 4), 0))
-    assert due_today(PACK, store, NOW, tz=timezone.utc) == 6  # on UTC's day, 3 March, q5 and q7 too
+    assert due_today(PACK, store, NOW, tz=UTC) == 6  # on UTC's day, 3 March, q5 and q7 too
 
 
 def test_the_home_count_and_the_stats_today_agree(store: Store) -> None:
