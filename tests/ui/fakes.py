@@ -132,7 +132,7 @@ class FakeStudyDeck:
         return self.questions[0] if self.questions else None
 
     def remaining(self) -> StudyLeft:
-        return StudyLeft(due=0, new=len(self.questions), relearning=0)
+        return StudyLeft(due=0, new=len(self.questions), learning=0, relearning=0)
 
     def waiting_until(self) -> datetime | None:
         return None

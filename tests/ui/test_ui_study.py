@@ -134,7 +134,7 @@ async def test_evidence_is_shown_after_the_workers_complete(app: TutorApp, backe
         assert backend.evidence_runs == [("rnn", 0)]
 
 
-async def test_a_relearning_card_due_later_is_waited_for_then_shown(app: TutorApp, backend, pack) -> None:
+async def test_a_learning_card_due_later_is_waited_for_then_shown(app: TutorApp, backend, pack) -> None:
     """After the last card, a card rated Again comes back when its learning step is over."""
     from datetime import timedelta
 
@@ -159,7 +159,7 @@ async def test_a_relearning_card_due_later_is_waited_for_then_shown(app: TutorAp
         await pilot.press("enter", "1")  # Again: the card is queued behind its 10-minute step
         assert screen.question is None
         assert text_of(screen.query_one("#finished", Static)).startswith(
-            "A card you are relearning comes back in 10 minutes.")
+            "A card you are learning comes back in 10 minutes.")  # a new card: nothing lapsed
         backend.clock.advance(9 * 60)
         await screen.poll_waiting()
         assert screen.question is None

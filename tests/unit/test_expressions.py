@@ -83,7 +83,7 @@ def test_names_and_functions_used_are_recorded() -> None:
         ("lambda: x", 6, "character", "':' is not allowed in an expression"),
         ("x = 2", 2, "character", "'=' is not allowed: give an expression, not an equation or an assignment"),
         ("x < 2", 2, "character", "comparisons are not allowed: give an expression"),
-        ("|x|", 0, "character", "write abs(x) for an absolute value"),
+        ("|x|", 0, "character", "write abs(x) or ‖x‖ for an absolute value"),
         ("x % 2", 2, "character", "'%' is only allowed right after a number (12% means 0.12)"),
         ("x//2", 1, "character", "'//' is not allowed: use / for division"),
         ("\\frac{1}{2}", 0, "character", "backslashes are not allowed: type plain math such as sqrt(x), not LaTeX"),

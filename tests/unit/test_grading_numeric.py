@@ -94,8 +94,8 @@ def test_unit_may_follow_the_number() -> None:
     [
         ("", "format:empty", 0, "Could not read your answer: the answer is empty (at character 1)."),
         ("abc", "format:unknown-name", 0,
-         "Could not read your answer: unknown name 'abc' (no variables; constants: pi, e; functions: abs, ceil, cos, "
-         "cosh, exp, floor, log, max, min, relu, sigmoid, sin, sinh, sqrt, tan, tanh) (at character 1)."),
+         "Could not read your answer: unknown name 'abc' (no variables; constants: pi, e; functions: the standard "
+         "ones (tanh, sigmoid, exp, log, ...)) (at character 1)."),
         ("0.12.3", "format:syntax", 4,
          "Could not read your answer: a number cannot follow directly here: use * or an operator (at character 5)."),
         ("0,12", "format:comma", 1,

@@ -234,7 +234,7 @@ def test_authored_expressions_are_parsed_by_the_safe_parser():
     write_pack(Path("pack"), text)
     assert errors_of("pack") == [
         "pack/questions.yaml:14:17: questions[0].check.answers[0]: character 15: unknown name 'q' (variables: w, h; "
-        "constants: pi, e; functions: abs, ceil, cos, cosh, exp, floor, log, max, min, relu, sigmoid, sin, sinh, sqrt, tan, tanh)",
+        "constants: pi, e; functions: the standard ones (tanh, sigmoid, exp, log, ...))",
         "pack/questions.yaml:14:40: questions[0].check.answers[1]: character 1: '__import__' is not allowed: "
         "names starting with '_' are never allowed",
         "pack/questions.yaml:28:15: questions[1].check.answer: character 5: '^' needs something on its left",

@@ -59,7 +59,7 @@ def shown_ids(study: StudySession, rating: Rating = Rating.Easy) -> list[str]:
 
 def test_a_first_answer_is_graded_rated_and_stored_at_once(store: Store, clock: FakeClock, tmp_path: Path) -> None:
     study = session(store, clock, new_per_day=3)
-    assert study.remaining() == Remaining(due=0, new=3, relearning=0)
+    assert study.remaining() == Remaining(due=0, new=3, learning=0, relearning=0)
     item = study.current()
     assert (item.question.id, item.source, item.is_new) == ("q1", "new", True)
     clock.advance(seconds=6)
@@ -86,7 +86,7 @@ def test_due_cards_come_first_oldest_first_then_new_cards(store: Store, clock: F
     store.cards.put("rnn", "q2", review_card("q2", START + timedelta(days=1)), now=START)  # tomorrow
     store.cards.put("rnn", "gone", review_card("gone", START - timedelta(days=9)), now=START)  # not in pack
     study = session(store, clock, new_per_day=1)
-    assert study.remaining() == Remaining(due=3, new=1, relearning=0)
+    assert study.remaining() == Remaining(due=3, new=1, learning=0, relearning=0)
     assert [study.current().source] == ["due"]
     assert shown_ids(study) == ["q3", "q5", "q4", "q1"]
     assert study.done
@@ -96,7 +96,7 @@ def test_daily_new_limit_counts_cards_introduced_earlier_today(store: Store, clo
     assert shown_ids(session(store, clock, new_per_day=2)) == ["q1", "q2"]
     clock.advance(hours=3)
     again_today = session(store, clock, new_per_day=2)
-    assert again_today.remaining() == Remaining(due=0, new=0, relearning=0)
+    assert again_today.remaining() == Remaining(due=0, new=0, learning=0, relearning=0)
     assert again_today.done and again_today.current() is None
     assert session(store, clock, new_per_day=3).remaining().new == 1
     clock.advance(days=1)
@@ -119,16 +119,16 @@ def test_again_and_hard_come_back_after_their_step_the_same_day(store: Store, cl
     assert study.rate(Rating.Again).due == START + timedelta(minutes=1)
     clock.advance(seconds=20)
     assert study.current().question.id == "q2"
-    assert study.remaining() == Remaining(due=0, new=2, relearning=1)
+    assert study.remaining() == Remaining(due=0, new=2, learning=1, relearning=0)
     assert study.rate(Rating.Hard).due == START + timedelta(minutes=5, seconds=50)
     clock.advance(seconds=50)  # 09:01:10: q1's one-minute step is over
     item = study.current()
-    assert (item.question.id, item.source, item.card.step) == ("q1", "relearn", 0)
+    assert (item.question.id, item.source, item.card.step) == ("q1", "learning", 0)
     assert study.rate(Rating.Good).due == START + timedelta(seconds=70, minutes=10)
     assert study.current().question.id == "q3"
     study.rate(Rating.Easy)
     # Only learning steps remain: q2 (Hard, due 09:05:50) then q1 (due 09:11:10), shown ahead of time.
-    assert [study.current().question.id, study.current().source] == ["q2", "relearn"]
+    assert [study.current().question.id, study.current().source] == ["q2", "learning"]
     study.rate(Rating.Easy)
     assert study.current().question.id == "q1"
     study.rate(Rating.Good)
@@ -136,6 +136,21 @@ def test_again_and_hard_come_back_after_their_step_the_same_day(store: Store, cl
     ratings = [(r.question_id, r.rating, r.card_state) for r in store.reviews.between(None, None)]
     assert ratings == [("q1", 1, 0), ("q2", 2, 0), ("q1", 3, 1), ("q3", 4, 0), ("q2", 4, 1), ("q1", 3, 1)]
     assert store.cards.get("rnn", "q1").state == State.Review
+
+
+def test_a_new_card_in_its_steps_is_learning_and_only_a_lapsed_one_relearning(store: Store, clock: FakeClock) -> None:
+    store.cards.put("rnn", "q1", review_card("q1", START - timedelta(hours=1)), now=START)
+    study = session(store, clock, new_per_day=1)
+    assert study.current().source == "due"
+    assert study.rate(Rating.Again).state == State.Relearning  # q1 lapsed
+    assert study.current().source == "new"
+    assert study.rate(Rating.Good).state == State.Learning  # q2: nothing lapsed
+    assert study.remaining() == Remaining(due=0, new=0, learning=1, relearning=1)
+    clock.advance(minutes=10)
+    assert [(study.current().question.id, study.current().source)] == [("q1", "relearning")]
+    study.rate(Rating.Good)
+    assert [(study.current().question.id, study.current().source)] == [("q2", "learning")]
+    assert study.remaining() == Remaining(due=0, new=0, learning=1, relearning=0)
 
 
 def test_without_learn_ahead_the_session_waits_for_the_step(store: Store, clock: FakeClock) -> None:
@@ -161,7 +176,7 @@ def test_a_step_that_ends_tomorrow_leaves_the_session(store: Store) -> None:
 def test_learning_cards_due_later_today_join_the_session(store: Store, clock: FakeClock) -> None:
     store.cards.put("rnn", "q2", review_card("q2", START + timedelta(minutes=5), State.Learning), now=START)
     study = session(store, clock, new_per_day=0)
-    assert study.remaining() == Remaining(due=0, new=0, relearning=1)
+    assert study.remaining() == Remaining(due=0, new=0, learning=1, relearning=0)
     assert study.current().question.id == "q2"
 
 
@@ -214,7 +229,9 @@ def test_pack_counts_for_the_home_screen(store: Store, clock: FakeClock) -> None
     store.cards.put("rnn", "q3", review_card("q3", START + timedelta(days=2)), now=START)
     store.cards.put("rnn", "q4", review_card("q4", START + timedelta(minutes=3), State.Learning), now=START)
     store.cards.put("rnn", "gone", review_card("gone", START - timedelta(days=1)), now=START)
-    assert pack_counts(PACK, store, START) == PackCounts(due=2, new=2, learned=3, total=6)
+    # due today: q1 overdue, q2 later today, q4's learning step in 3 minutes; q3 is due in 2 days
+    # and "gone" is no longer a question of the pack
+    assert pack_counts(PACK, store, START) == PackCounts(due=3, new=2, learned=3, total=6)
     assert pack_counts(PACK, store, START + timedelta(minutes=3)) == PackCounts(due=3, new=2, learned=3, total=6)
     store.reviews.add(pack_id="rnn", question_id="q1", mode="study", reviewed_at=START, rating=3, card_state=0)
     assert pack_counts(PACK, store, START, new_per_day=2).new == 1

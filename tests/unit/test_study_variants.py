@@ -67,7 +67,7 @@ def test_study_draws_each_time_a_card_is_shown_and_keeps_the_draw(pack, store: S
     session.rate(1)  # Again: the card comes back after its learning step, with new numbers
     clock.advance(minutes=2)
     again = session.current()
-    assert again.question.id == "power" and again.source == "relearn"
+    assert again.question.id == "power" and again.source == "learning"  # new, so in its learning steps
     assert again.variant.seed != first.variant.seed
     session.rate(3)
     rows = store.reviews.between()

@@ -92,12 +92,14 @@ def decide(
     *,
     seed: int,
     deadline: float,
+    notation: dict[str, str] | None = None,
 ) -> Equivalence:
     """Compare `response` with each expected answer; the first equal one wins."""
     variables = list(expected[0].variables)
     points = sample_points(variables, seed)
     numeric = [compare_numerically(answer, response, points) for answer in expected]
-    outcome = ask_sympy([answer.text for answer in expected], response.text, variables, functions, points, deadline)
+    outcome = ask_sympy([answer.text for answer in expected], response.text, variables, functions, points, deadline,
+                        notation=notation)
     sympy_verdicts = list(outcome.verdicts) if outcome.status == "done" else []
     results = []
     for index, comparison in enumerate(numeric):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from tutor.grading.expression_notation import derivative_name
 from tutor.grading.expression_syntax import GREEK_NAMES
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -37,7 +38,7 @@ def _show(node: ast.AST) -> tuple[str, int]:
         arguments = ", ".join(_show(argument)[0] for argument in node.args)
         if node.func.id == "abs":
             return f"|{arguments}|", _ATOM
-        return f"{node.func.id}({arguments})", _ATOM
+        return f"{derivative_name(node.func.id)}({arguments})", _ATOM
     assert isinstance(node, ast.BinOp)
     if isinstance(node.op, ast.Pow):
         base = _wrap(node.left, _POWER + 1)

@@ -25,7 +25,7 @@ def _guard(function: Callable[[float], float]) -> Callable[[float], float]:
             return function(value)
         except OverflowError:
             return INF
-        except ValueError:
+        except (ValueError, ZeroDivisionError):  # outside the domain: csch(0), artanh(2)
             return NAN
 
     return guarded
@@ -56,6 +56,16 @@ def _cosh(value: float) -> float:
     return math.cosh(value) if abs(value) < 710 else INF
 
 
+def _softplus(value: float) -> float:
+    """log(1 + e^x) without overflow for large x."""
+    return value + math.log1p(math.exp(-value)) if value > 0 else math.log1p(_exp(value))
+
+
+def _sigmoid_prime(value: float) -> float:
+    sigmoid = _sigmoid(value)
+    return sigmoid * (1.0 - sigmoid)
+
+
 ONE_ARGUMENT: dict[str, Callable[[float], float]] = {
     name: _guard(function)
     for name, function in {
@@ -73,6 +83,29 @@ ONE_ARGUMENT: dict[str, Callable[[float], float]] = {
         "cosh": _cosh,
         "ceil": lambda value: float(math.ceil(value)) if math.isfinite(value) else value,
         "floor": lambda value: float(math.floor(value)) if math.isfinite(value) else value,
+        "softplus": _softplus,
+        "sec": lambda value: 1.0 / math.cos(value),
+        "csc": lambda value: 1.0 / math.sin(value),
+        "cot": lambda value: 1.0 / math.tan(value),
+        "sech": lambda value: 1.0 / _cosh(value),
+        "csch": lambda value: 1.0 / _sinh(value),
+        "coth": lambda value: 1.0 / math.tanh(value),
+        "arcsin": math.asin,
+        "arccos": math.acos,
+        "arctan": math.atan,
+        "arsinh": math.asinh,
+        "arcosh": math.acosh,
+        "artanh": math.atanh,
+        # the derivatives written with a prime (tanh′)
+        "tanh_prime": lambda value: 1.0 - math.tanh(value) ** 2,
+        "sigmoid_prime": _sigmoid_prime,
+        "softplus_prime": _sigmoid,
+        "exp_prime": _exp,
+        "log_prime": lambda value: 1.0 / value,
+        "sin_prime": math.cos,
+        "cos_prime": lambda value: -math.sin(value),
+        "sinh_prime": _cosh,
+        "cosh_prime": _sinh,
     }.items()
 }
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}

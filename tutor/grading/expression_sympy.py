@@ -3,7 +3,8 @@
 Importing this module imports SymPy; `tutor.grading.expressions.to_sympy` imports it lazily.
 Variables are real symbols (the quantities in the packs are real numbers), decimal literals
 become exact rationals (`0.9` is 9/10, so `0.9^20` and `(9/10)^20` agree exactly), and the
-activation functions are written out: sigmoid(z) = 1/(1 + exp(-z)), relu(z) = max(z, 0).
+activation functions are written out: sigmoid(z) = 1/(1 + exp(-z)), relu(z) = max(z, 0),
+softplus(z) = log(1 + exp(z)); a derivative written with a prime (tanh′) is its expression.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ def _relu(argument: sympy.Expr) -> sympy.Expr:
     return sympy.Max(argument, 0)
 
 
+def _softplus(argument: sympy.Expr) -> sympy.Expr:
+    return sympy.log(1 + sympy.exp(argument))
+
+
 FUNCTIONS = {
     "tanh": sympy.tanh,
     "sigmoid": _sigmoid,
@@ -35,10 +40,33 @@ FUNCTIONS = {
     "tan": sympy.tan,
     "sinh": sympy.sinh,
     "cosh": sympy.cosh,
-    "max": sympy.Max,
-    "min": sympy.Min,
     "ceil": sympy.ceiling,
     "floor": sympy.floor,
+    "max": sympy.Max,
+    "min": sympy.Min,
+    "softplus": _softplus,
+    "sec": sympy.sec,
+    "csc": sympy.csc,
+    "cot": sympy.cot,
+    "sech": sympy.sech,
+    "csch": sympy.csch,
+    "coth": sympy.coth,
+    "arcsin": sympy.asin,
+    "arccos": sympy.acos,
+    "arctan": sympy.atan,
+    "arsinh": sympy.asinh,
+    "arcosh": sympy.acosh,
+    "artanh": sympy.atanh,
+    # the derivatives written with a prime (tanh′), as expressions
+    "tanh_prime": lambda a: 1 - sympy.tanh(a) ** 2,
+    "sigmoid_prime": lambda a: _sigmoid(a) * (1 - _sigmoid(a)),
+    "softplus_prime": _sigmoid,
+    "exp_prime": sympy.exp,
+    "log_prime": lambda a: 1 / a,
+    "sin_prime": sympy.cos,
+    "cos_prime": lambda a: -sympy.sin(a),
+    "sinh_prime": sympy.cosh,
+    "cosh_prime": sympy.sinh,
 }
 CONSTANTS = {"pi": sympy.pi, "e": sympy.E}
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable, Mapping
 
+from tutor.grading.expression_notation import PRIME_SUFFIX, PRIMES, written_variants
 from tutor.grading.expression_syntax import (
     CONSTANTS,
     FUNCTION_ALIASES,
@@ -83,12 +84,14 @@ def parse(
     functions: Iterable[str] | None = None,
     *,
     max_length: int = MAX_LENGTH,
+    notation: Mapping[str, str] | None = None,
 ) -> Parsed:
-    """Read `text` over `variables`, allowing `functions` (all known ones when None).
+    """Read `text` over `variables`, allowing `functions` (all known ones when None);
+    `notation` maps written forms to variables (`{"hₖ₋₁": "h"}`).
 
     Raises ExpressionError(message, offset, code) on anything it does not admit.
     """
-    vocabulary = vocabulary_for(variables, functions)
+    vocabulary = vocabulary_for(variables, functions, notation)
     if not isinstance(text, str):
         raise ExpressionError("the answer must be text", None, "type")
     if len(text) > max_length:
@@ -115,23 +118,30 @@ def parse(
 
 
 def check_expression(
-    text: str, variables: Iterable[str] = (), functions: Iterable[str] | None = None
+    text: str, variables: Iterable[str] = (), functions: Iterable[str] | None = None,
+    notation: Mapping[str, str] | None = None,
 ) -> ExpressionError | None:
     """The error in an authored expression, or None; for pack validation (never imports SymPy)."""
     try:
-        parse(text, variables, functions)
+        parse(text, variables, functions, notation=notation)
     except ExpressionError as error:
         return error
     return None
 
 
-def vocabulary_for(variables: Iterable[str], functions: Iterable[str] | None) -> Vocabulary:
-    """Canonical variable names and the allowed functions; unknown function names are an error."""
+def vocabulary_for(
+    variables: Iterable[str], functions: Iterable[str] | None, notation: Mapping[str, str] | None = None
+) -> Vocabulary:
+    """Canonical variable names, the allowed functions (a derivative listed as `tanh′`,
+    `tanh'` or `tanh_prime`) and the notation forms; unknown function names are an error."""
     canonical_variables = tuple(dict.fromkeys(canonical_name(name) for name in variables))
+    forms = {written: canonical_name(name) for form, name in (notation or {}).items()
+             for variant in written_variants(form) for written in (variant, canonical_name(variant))}
+    ordered = tuple(sorted(forms.items(), key=lambda item: -len(item[0])))
     if functions is None:
         allowed = frozenset(FUNCTIONS)
     else:
-        allowed_list = [FUNCTION_ALIASES.get(name, name) for name in functions]
+        allowed_list = [_function_name(name) for name in functions]
         unknown = [name for name in allowed_list if name not in FUNCTIONS]
         if unknown:
             raise ExpressionError(
@@ -140,7 +150,14 @@ def vocabulary_for(variables: Iterable[str], functions: Iterable[str] | None) ->
                 "unknown-function",
             )
         allowed = frozenset(allowed_list)
-    return Vocabulary(canonical_variables, allowed)
+    return Vocabulary(canonical_variables, allowed, ordered)
+
+
+def _function_name(name: str) -> str:
+    """A function as a check lists it: an alias (`ln`) or a derivative (`tanh′`) by its name."""
+    if name.endswith(PRIMES):
+        name = name[:-1] + PRIME_SUFFIX
+    return FUNCTION_ALIASES.get(name, name)
 
 
 def evaluate(parsed: Parsed, values: Mapping[str, float] | None = None) -> float:

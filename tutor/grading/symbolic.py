@@ -35,10 +35,10 @@ def grade_symbolic(check: SymbolicCheck, response: str, *, timeout: float, seed:
     deadline = deadline_after(timeout)
     expected = expected_answers(check)
     try:
-        parsed = parse(response, check.variables, check.functions)
+        parsed = parse(response, check.variables, check.functions, notation=check.notation)
     except ExpressionError as error:
         return format_error_grade(error)
-    result = decide(expected, parsed, check.functions, seed=seed, deadline=deadline)
+    result = decide(expected, parsed, check.functions, seed=seed, deadline=deadline, notation=check.notation)
     notes = (f"sympy:{result.sympy_verdict}", f"numeric:{result.numeric_verdict}")
     if result.disagree:
         notes += ("crosscheck:disagree",)

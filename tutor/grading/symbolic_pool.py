@@ -147,6 +147,8 @@ def ask_sympy(
     functions: list[str] | None,
     points: list[dict[str, float]],
     deadline: float,
+    *,
+    notation: dict[str, str] | None = None,
 ) -> WorkerOutcome:
     """The worker's verdicts on `response` against each expected answer, by `deadline` (monotonic)."""
     request = {
@@ -155,6 +157,7 @@ def ask_sympy(
         "response": response,
         "variables": variables,
         "functions": functions,
+        "notation": notation or {},
         "points": points,
     }
     try:

@@ -8,7 +8,7 @@ machine's memory.
 
 Protocol: one JSON object per line on stdin, one JSON reply per line on stdout.
 Request: {"id", "answers": [text...], "response": text, "variables": [...],
-"functions": [...] or null, "points": [{name: value}...]}.
+"functions": [...] or null, "notation": {written form: variable}, "points": [{name: value}...]}.
 Reply: {"id", "verdicts": ["equal" | "different" | "unknown", ...]} (one per answer, stopping
 at the first "equal"), or {"id", "error": name} when something failed.
 
@@ -33,7 +33,8 @@ def decide(request: dict[str, Any]) -> list[str]:
     from tutor.grading.expressions import parse, to_sympy
 
     variables = request["variables"]
-    response = to_sympy(parse(request["response"], variables, request["functions"]))
+    response = to_sympy(parse(request["response"], variables, request["functions"],
+                              notation=request.get("notation") or None))
     points = [{name: Fraction(str(value)) for name, value in point.items()} for point in request["points"]]
     verdicts = []
     for answer in request["answers"]:

@@ -125,6 +125,9 @@ class SymbolicCheck(Model):
     variables: list[VariableName] = Field(min_length=1)
     answers: list[Expression] = Field(min_length=1)
     functions: list[str] | None = None
+    notation: dict[str, VariableName] = {}
+    """Written forms of the model answer that stand for a variable (`hₖ₋₁: h`, `‖g‖: n`),
+    so that a learner who copies the answer's notation is understood."""
 
     @field_validator("variables")
     @classmethod
@@ -135,6 +138,15 @@ class SymbolicCheck(Model):
                 raise ValueError(f"variable '{name}' is declared twice")
             seen.add(name)
         return names
+
+    @model_validator(mode="after")
+    def _notation_names_variables(self) -> SymbolicCheck:
+        for form, name in self.notation.items():
+            if not form.strip():
+                raise ValueError("notation: a written form cannot be empty")
+            if name not in self.variables:
+                raise ValueError(f"notation: '{form}' stands for '{name}', which is not among the variables")
+        return self
 
 
 class Concept(Model):

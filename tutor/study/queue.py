@@ -1,7 +1,9 @@
 """The study session: which flashcard comes next today, and recording each rating at once.
 
 fsrs schedules in days; the same-day queue is ours. A session shows, in order:
-1. cards in (re)learning whose step has elapsed (`due <= now`), earliest first;
+1. cards in their learning steps whose step has elapsed (`due <= now`), earliest first:
+   "learning" for a card never lapsed (fsrs `State.Learning`: a new card between its
+   first steps), "relearning" only for a review card rated Again (`State.Relearning`);
 2. due cards, oldest due first: review-state cards due any time today (a daily review
    habit should not depend on the hour of yesterday's review) and (re)learning cards due
    by now;
@@ -14,6 +16,9 @@ step. `desired_retention` (the learner's setting) is the recall chance fsrs time
 intervals for. Each rating stores the review row and the new card state in one committed
 transaction before the session moves on. A variant question is drawn afresh (from the
 session's `rng`) every time its card is shown, and the review keeps the draw.
+
+How many cards are due today (the home screen's Due) is `tutor.study.due.due_today`,
+the same count as the stats' forecast for today.
 """
 
 from __future__ import annotations
@@ -32,10 +37,12 @@ from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
+from tutor.study.due import due_today
 from tutor.study.grades import Grader, Rater, default_rater, fields_of, is_invalid
 from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, DESIRED_RETENTION, make_scheduler, new_card, review
 
-Source = Literal["relearn", "due", "new"]
+Source = Literal["learning", "relearning", "due", "new"]
+"""Why a card is shown: a step of its (re)learning is over, it is due, or it is new."""
 
 
 class StudyError(RuntimeError):
@@ -63,16 +70,20 @@ class Remaining:
 
     due: int
     new: int
+    learning: int
+    """Cards between the learning steps of their first day (never lapsed)."""
     relearning: int
+    """Review cards rated Again, between their relearning steps."""
 
     @property
     def total(self) -> int:
-        return self.due + self.new + self.relearning
+        return self.due + self.new + self.learning + self.relearning
 
 
 @dataclass(frozen=True)
 class PackCounts:
-    """For the home screen: due now, new available today, learned (in review state), total."""
+    """For the home screen: due today (`due_today`), new available today, learned (in
+    review state), total."""
 
     due: int
     new: int
@@ -81,7 +92,8 @@ class PackCounts:
 
 
 def is_due(card: Card, now: datetime, end_of_today: datetime) -> bool:
-    """Due now, or (for a review-state card) due at any time today."""
+    """Shown in the session's due pile: due now, or (a review-state card) at any time today.
+    (A learning card due later today waits for its step instead.)"""
     return card.due <= now or (card.state == State.Review and card.due < end_of_today)
 
 
@@ -97,7 +109,6 @@ def pack_counts(
 ) -> PackCounts:
     """Counts of the pack's current questions; `new` is capped by today's allowance if `new_per_day` is given."""
     now = as_utc(now)
-    _, end_of_today = today_bounds(now, tz)
     cards = store.cards.for_pack(pack.id)
     question_ids = [question.id for question in pack.questions]
     present = [cards[qid] for qid in question_ids if qid in cards]
@@ -105,11 +116,16 @@ def pack_counts(
     if new_per_day is not None:
         unseen = min(unseen, new_cards_allowed(pack, store, now, new_per_day, tz))
     return PackCounts(
-        due=sum(is_due(card, now, end_of_today) for card in present),
+        due=due_today(pack, store, now, tz=tz),
         new=unseen,
         learned=sum(card.state == State.Review for card in present),
         total=len(question_ids),
     )
+
+
+def step_kind(card: Card) -> Literal["learning", "relearning"]:
+    """A card waiting for a step: "relearning" only if it lapsed (fsrs `State.Relearning`)."""
+    return "relearning" if card.state == State.Relearning else "learning"
 
 
 class StudySession:
@@ -185,10 +201,13 @@ class StudySession:
 
     def remaining(self) -> Remaining:
         current = self.current()
-        counts = {"due": len(self._due), "new": len(self._new), "relearn": len(self._relearn)}
+        counts = {"due": len(self._due), "new": len(self._new), "learning": 0, "relearning": 0}
+        for _due, _qid, card in self._relearn:
+            counts[step_kind(card)] += 1
         if current is not None:
             counts[current.source] += 1
-        return Remaining(due=counts["due"], new=counts["new"], relearning=counts["relearn"])
+        return Remaining(due=counts["due"], new=counts["new"], learning=counts["learning"],
+                         relearning=counts["relearning"])
 
     # ---- answering -------------------------------------------------------------------
 
@@ -275,7 +294,7 @@ class StudySession:
 
     def _pop_relearn(self) -> StudyItem:
         _, qid, card = self._relearn.pop(0)
-        return self._item(qid, card, "relearn")
+        return self._item(qid, card, step_kind(card))
 
     def _item(self, question_id: str, card: Card | None, source: Source) -> StudyItem:
         """The card to show, with a fresh draw of its question (a relearned card gets new numbers)."""

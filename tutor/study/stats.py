@@ -3,7 +3,8 @@
 - reviews per day: every answer in every mode (overriding "I was right" rows are
   corrections, not answers, and are not counted), per calendar day in `tz`;
 - retention: the share of study reviews not rated Again;
-- forecast: cards falling due per day, today's count including overdue cards;
+- forecast: cards of the pack's questions falling due per day, today's count including
+  overdue cards (`tutor.study.due`: the home screen's Due is the same count as today's);
 - mastery: mean fsrs retrievability now of the pack's questions (0 for a question never
   studied), per topic and per level, with the mean stability of the studied ones;
 - streak: consecutive days with at least one answer, ending today (or yesterday, if
@@ -13,22 +14,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from fsrs import Rating
 
 from tutor.store.db import Store
 from tutor.study.clock import day_bounds, local_day
+from tutor.study.due import DayCount
+from tutor.study.due import due_per_day as due_forecast
 from tutor.study.mock_plan import LEVEL_ORDER
 from tutor.study.mock_report import MockSummary, history
 from tutor.study.scheduler import make_scheduler, retrievability
-
-
-@dataclass(frozen=True)
-class DayCount:
-    day: date
-    count: int
 
 
 @dataclass(frozen=True)
@@ -85,19 +82,6 @@ def retention(store: Store, *, pack_id: str | None = None, since: datetime | Non
     return sum(rating != Rating.Again for rating in ratings) / len(ratings)
 
 
-def due_forecast(
-    store: Store, now: datetime, *, days: int = 14, tz: tzinfo | None = None, pack_id: str | None = None
-) -> tuple[DayCount, ...]:
-    """Cards due per day for `days` days from today; today's count includes overdue cards."""
-    today = local_day(now, tz)
-    counts = {today + timedelta(days=offset): 0 for offset in range(days)}
-    _, end = day_bounds(today + timedelta(days=days - 1), tz)
-    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
-    for _pack, _question, due in store.cards.due_between(epoch, end, pack_id=pack_id):
-        counts[max(today, local_day(due, tz))] += 1
-    return tuple(DayCount(day, count) for day, count in counts.items())
-
-
 def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
     """Mastery of the pack's current questions per topic (sorted by name) and per level."""
     scheduler = make_scheduler()
@@ -146,7 +130,7 @@ def summary(pack: Any, store: Store, now: datetime, *, tz: tzinfo | None = None)
     return StatsSummary(
         reviews_per_day=reviews_per_day(store, now, tz=tz, pack_id=pack.id),
         retention=retention(store, pack_id=pack.id),
-        forecast=due_forecast(store, now, tz=tz, pack_id=pack.id),
+        forecast=due_forecast(pack, store, now, tz=tz),
         mastery=mastery(pack, store, now),
         streak=streak(store, now, tz=tz),
         mocks=tuple(history(store, pack.id)),

@@ -314,8 +314,14 @@ class TutorApp(App[None]):
             self.push_screen(screen)
 
     def open_question(self, pack_id: str, question_id: str) -> None:
-        """Practise one question first (the command palette's "go to question")."""
-        self.open_mode("practice", pack_id=pack_id, first=question_id)
+        """Practise one question first (the command palette's "go to question"). From practice
+        on the same pack the session goes on: its counters (and filters) are kept."""
+        entry, screen = self.entry(pack_id), self.screen
+        go_to = getattr(screen, "options_to_go_to", None)
+        if entry is not None and go_to is not None and getattr(screen, "pack", None) is entry.pack:
+            self.open_mode("practice", pack_id=pack_id, **go_to(question_id))
+        else:
+            self.open_mode("practice", pack_id=pack_id, first=question_id)
 
     def open_lab(self, target: LabTarget) -> None:
         """Open the lab over the current screen on a question's simulation (escape comes back)."""

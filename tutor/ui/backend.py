@@ -82,11 +82,14 @@ class StudyLeft:
 
     due: int
     new: int
+    learning: int
+    """Never lapsed, between the steps of its first day."""
     relearning: int
+    """Lapsed (rated Again in review), between its relearning steps."""
 
 
 class StudyDeck(Protocol):
-    """Today's spaced-repetition queue for one pack (due first, then new, then relearning)."""
+    """Today's spaced-repetition queue for one pack (due first, then new, then learning steps)."""
 
     def next_card(self) -> Question | None:
         """The card to show now (the same one until it is rated), or None."""

@@ -2,14 +2,17 @@
 open the settings.
 
 Typed text is matched (fuzzily, by Textual's matcher) against each command's text, so
-a question is found by its id or by words of its prompt.
+a question is found by its id or by words of its prompt. Only the current pack's
+questions are offered: with `tutor --watch PATH`, a search matched the built-in pack's
+questions too and jumped out of the pack being edited ("Pack: ..." switches packs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -53,17 +56,17 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     yield TutorCommand("Settings", "new cards per day, desired retention, theme (o on the home screen)",
                        app.action_open_settings)
     yield TutorCommand("Reload pack", "load the current pack again from its files (f5)", app.action_reload_pack)
-    for entry in app.entries:
-        if entry.pack is None:
-            continue
-        for question in entry.pack.questions:
-            yield TutorCommand(
-                f"Question {question.id}: {one_line(question.prompt, PROMPT_PREVIEW)}",
-                f"practise it now ({entry.title}, {question.level.value})",
-                partial(app.open_question, entry.id, question.id),
-                discoverable=False,
-                match_text=f"Question {question.id}: {' '.join(question.prompt.split())}",
-            )
+    entry = app.entry(app.pack_id)
+    if entry is None or entry.pack is None:
+        return
+    for question in entry.pack.questions:
+        yield TutorCommand(
+            f"Question {question.id}: {one_line(question.prompt, PROMPT_PREVIEW)}",
+            f"practise it now ({entry.title}, {question.level.value})",
+            partial(app.open_question, entry.id, question.id),
+            discoverable=False,
+            match_text=f"Question {question.id}: {' '.join(question.prompt.split())}",
+        )
 
 
 class TutorCommands(Provider):

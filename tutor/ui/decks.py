@@ -52,7 +52,7 @@ class SessionStudyDeck:
 
     def remaining(self) -> StudyLeft:
         left = self.session.remaining()
-        return StudyLeft(due=left.due, new=left.new, relearning=left.relearning)
+        return StudyLeft(due=left.due, new=left.new, learning=left.learning, relearning=left.relearning)
 
     def record(
         self, question: Question, *, response: str | None, grade: GradeLike | None, rating: int, seconds: float

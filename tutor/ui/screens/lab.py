@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from tutor.ui.widgets.param_form import ParamForm
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
@@ -87,7 +88,7 @@ class LabScreen(Screen[None]):
     # ---- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", classes="title-bar")
+        yield TitleBar("Lab", id="title", classes="title-bar")
         self.specs = {spec.name: spec for spec in self.app.backend.simulations()}
         with Horizontal(id="lab-body"):
             with VerticalScroll(id="lab-controls"):
@@ -283,8 +284,7 @@ class LabScreen(Screen[None]):
             status = f"seed {self.result.seed} · {took}"
         else:
             status = ""
-        self.query_one("#title", Static).update(
-            Content.from_markup("[b]Lab[/b] · $title  [dim]$status[/dim]", title=spec.title, status=status))
+        self.query_one("#title", TitleBar).show(subject=spec.title, status=status)
 
     # ---- actions ----------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Stati
 from tutor.ui.backend import MockSettings
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
@@ -59,9 +60,8 @@ class MockSetupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.settings
-        yield Static(Content.from_markup("[b]Mock interview[/b] · $pack  [dim]timed, with follow-ups; "
-                                         "no feedback until the debrief[/dim]", pack=str(self.pack.meta.title)),
-                     id="title", classes="title-bar")
+        yield TitleBar("Mock interview", str(self.pack.meta.title),
+                       "timed, follow-ups, feedback at the end", id="title", classes="title-bar")
         with VerticalScroll(id="mock-setup"):
             with Horizontal(classes="setup-row"):
                 yield Label("Questions", classes="setup-label")

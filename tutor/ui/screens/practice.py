@@ -51,13 +51,16 @@ class PracticeScreen(QuestionScreen):
         first: str | None = None,
         topic: str | None = None,
         level: str | None = None,
+        answered: int = 0,
+        right: int = 0,
         **kwargs: Any,
     ) -> None:
         super().__init__(pack, **kwargs)
         self.first, self.topic, self.level = first, topic, level
         self.deck: PracticeDeck | None = None
-        self.answered = 0
-        self.right = 0
+        self.answered = answered
+        """Answered and right so far in this sitting: kept across a reload and a palette jump."""
+        self.right = right
         self.hints: list[str] = []
         self.overridden = False
 
@@ -92,9 +95,21 @@ class PracticeScreen(QuestionScreen):
         return [feedback, answer, FollowUps(list(question.follow_ups)), evidence]
 
     def reload_options(self) -> dict[str, Any] | None:
-        """Back on the same question, with the same filters."""
+        """Back on the same question, with the same filters and counters."""
         current = self.question.id if self.question is not None else None
-        return {"first": current, "topic": self.topic, "level": self.level}
+        return {"first": current, "topic": self.topic, "level": self.level,
+                "answered": self.answered, "right": self.right}
+
+    def options_to_go_to(self, question_id: str) -> dict[str, Any]:
+        """How to reopen on `question_id` with the counters kept; a filter it falls outside
+        of is dropped (the question would not be in the deck)."""
+        options = {**self.reload_options(), "first": question_id}
+        question = next((q for q in self.pack.questions if q.id == question_id), None)
+        if question is not None and self.topic not in (None, *question.topics):
+            options["topic"] = None
+        if question is not None and self.level not in (None, question.level.value):
+            options["level"] = None
+        return options
 
     def status(self) -> str:
         if self.deck is None:

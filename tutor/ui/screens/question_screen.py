@@ -26,6 +26,7 @@ from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.question_view import QuestionView
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
@@ -62,7 +63,6 @@ class QuestionScreen(Screen[None]):
         self.grade: GradeLike | None = None
         self.response: str | None = None
         self.seconds = 0.0
-        self._title: Content | None = None
 
     def on_mount(self) -> None:
         """Let grading get ready (its SymPy process) while the learner reads the first question."""
@@ -72,7 +72,7 @@ class QuestionScreen(Screen[None]):
     # ---- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", classes="title-bar")
+        yield TitleBar(self.MODE_TITLE, str(self.pack.meta.title), id="title", classes="title-bar")
         yield from self.compose_above_card()
         yield VerticalScroll(id="card")
         yield from self.compose_below_card()
@@ -103,12 +103,7 @@ class QuestionScreen(Screen[None]):
         return ""
 
     def update_title(self) -> None:
-        title = Content.from_markup("[b]$mode[/b] · $pack  [dim]$status[/dim]", mode=self.MODE_TITLE,
-                                    pack=str(self.pack.meta.title), status=self.status())
-        bar = self.query_one("#title", Static)
-        if title != self._title:  # the bar's height is auto: an update costs a layout
-            self._title = title
-            bar.update(title)
+        self.query_one("#title", TitleBar).show(subject=str(self.pack.meta.title), status=self.status())
 
     # ---- the card ---------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Label, Static
 from tutor.study.clock import format_local
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural, time_used_text
 
 if TYPE_CHECKING:
@@ -104,8 +105,7 @@ class StatsScreen(Screen[None]):
         self.summary: StatsSummary | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.from_markup("[b]Stats[/b] · $pack", pack=str(self.pack.meta.title)),
-                     id="title", classes="title-bar")
+        yield TitleBar("Stats", str(self.pack.meta.title), id="title", classes="title-bar")
         with VerticalScroll(id="stats-body"):
             yield Static(Content.from_markup("[dim]Counting…[/dim]"), id="stats-headline")
             yield Label("Reviews per day, last 30 days", classes="section-title")

@@ -59,17 +59,20 @@ class StudyScreen(QuestionScreen):
         if self.deck is None:
             return ""
         left = self.deck.remaining()
-        relearning = f", {left.relearning} relearning" if left.relearning else ""
-        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new{relearning}"
+        steps = "".join(f", {count} {kind}" for count, kind in ((left.learning, "learning"),
+                                                                (left.relearning, "relearning")) if count)
+        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new{steps}"
 
     def finished(self) -> Content:
         waiting = self.deck.waiting_until() if self.deck is not None else None
         if waiting is not None:
             minutes = max(1, math.ceil((waiting - self.app.backend.clock()).total_seconds() / 60))
+            left = self.deck.remaining()  # "relearning" only when every card waiting has lapsed
+            kind = "relearning" if left.relearning and not left.learning else "learning"
             return Content.from_markup(
-                "[b]A card you are relearning comes back in $minutes.[/b]\n\n"
+                "[b]A card you are $kind comes back in $minutes.[/b]\n\n"
                 "Stay here and it will appear, or come back later.",
-                minutes=plural(minutes, "minute"),
+                kind=kind, minutes=plural(minutes, "minute"),
             )
         return Content.from_markup(
             "[b $text-success]Done for today.[/]\n\n"

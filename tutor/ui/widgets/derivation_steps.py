@@ -1,7 +1,12 @@
-"""The steps of a derivation, numbered, in a scrollable view.
+"""The steps of a derivation, numbered, at their full height.
 
 Each step shows what is claimed, the expression as SymPy's Unicode pretty-print
 (several lines, never wrapped: wide ones scroll sideways), and why it holds.
+
+The view is as tall as its text and never scrolls up or down by itself: a box with
+a scrollbar of its own hid the later steps from PageDown and End, which scroll the
+page around it. Only sideways scrolling is its own (left, right, ctrl+pageup/down,
+once it is focused); every other scroll key goes on to the page.
 
 All steps are one piece of text: a widget per line made revealing an answer slow (the
 layout measured every one), so the prose is wrapped here to the view's width instead,
@@ -11,11 +16,13 @@ and rewrapped when that width changes.
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.widgets import Static
@@ -25,8 +32,7 @@ if TYPE_CHECKING:
 
 INDENT = "   "
 DEFAULT_WIDTH = 76
-SCREEN_MARGINS = 10  # card padding and gutter, panel padding, this view's gutter, rounding
-MAX_LINES = 18
+SCREEN_MARGINS = 8  # the card's padding and scrollbar, the panel's padding
 
 
 def steps_content(steps: Sequence[Step], width: int) -> Content:
@@ -48,22 +54,34 @@ def steps_content(steps: Sequence[Step], width: int) -> Content:
     return Content("\n").join(parts)
 
 
-class DerivationSteps(ScrollableContainer):
-    """A derivation's steps; scrolls when it is taller or wider than its place."""
+class DerivationSteps(ScrollableContainer, inherit_bindings=False):
+    """A derivation's steps at full height; scrolls sideways when a formula is wider than its place."""
 
     DEFAULT_CSS = """
     DerivationSteps {
         height: auto;
-        max-height: 18;
-        scrollbar-gutter: stable;  /* the wrap width does not change with the scrollbar */
+        overflow-y: hidden;
         & > .derivation--text { width: auto; text-wrap: nowrap; }
     }
     """
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
+        Binding("ctrl+pageup", "page_left", "Page left", show=False),
+        Binding("ctrl+pagedown", "page_right", "Page right", show=False),
+    ]
+    """Sideways only: up, down, PageUp/PageDown, Home and End scroll the page."""
 
     def __init__(self, steps: Sequence[Step], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.steps = tuple(steps)
         self._wrapped_at = DEFAULT_WIDTH
+        self._wide = False
+
+    def allow_focus(self) -> bool:
+        """A stop for Tab only when there is something to scroll sideways."""
+        return self._wide
 
     def compose(self) -> ComposeResult:
         # a guess from the terminal's width, right for the screens' layout, so that the
@@ -78,12 +96,11 @@ class DerivationSteps(ScrollableContainer):
             self.query_one(".derivation--text", Static).update(self._content(width))
 
     def _content(self, width: int) -> Content:
-        """The text wrapped at `width`; the scrollbars are decided here, from the text,
-        because Textual showing or hiding one by itself costs another layout pass."""
+        """The text wrapped at `width`; the sideways scrollbar is decided here, from the
+        text, because Textual showing or hiding one by itself costs another layout pass."""
         content = steps_content(self.steps, width)
-        lines = content.plain.splitlines()
-        self.styles.overflow_x = "scroll" if max(map(cell_len, lines), default=0) > width else "hidden"
-        self.styles.overflow_y = "scroll" if len(lines) > MAX_LINES else "hidden"
+        self._wide = max(map(cell_len, content.plain.splitlines()), default=0) > width
+        self.styles.overflow_x = "scroll" if self._wide else "hidden"
         return content
 
     @property
