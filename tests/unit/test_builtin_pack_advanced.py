@@ -24,6 +24,7 @@ def test_size_and_check_kinds(pack):
     kinds = Counter(q.check.kind for q in pack.questions)
     assert len(pack.questions) >= 36
     assert set(kinds) == set(CHECK_KINDS)
+    assert sum(1 for q in pack.questions if q.params) >= 8
 
 
 def test_free_text_questions_have_rubrics_and_samples(pack):
