@@ -81,3 +81,12 @@ def test_an_unaffordable_copy_task_is_refused_in_one_line() -> None:
 
     with pytest.raises(ParamError, match="^this copy-task sample needs .* GiB"):
         run("copy-task", {"steps": 10_000, "length": 100, "categories": 64, "batch": 100_000}, seed=0)
+
+
+def test_the_explanations_state_the_runs_own_numbers() -> None:
+    from tutor.evidence.explain import explain
+
+    copy = explain(run("copy-task", {"steps": 100}, seed=0))
+    assert "10·ln 8/(T + 20) = 0.173 at T = 100" in copy
+    adding = explain(run("adding-baseline", {"steps": 50, "batch": 1000}, seed=0))
+    assert adding.startswith("Predicting the mean (1) scores the target's variance, 2·1/12 = 1/6; this sample gives 0.")

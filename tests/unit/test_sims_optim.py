@@ -41,3 +41,11 @@ def test_gradients_a_million_apart_move_their_parameters_alike() -> None:
     result = run("adam-scaling", {"scales": [1.0, 1e-6], "iterations": 200}, seed=0)
     assert result.scalars["gradient_spread"] == pytest.approx(1e6)
     assert result.scalars["adam_step_spread"] < 1.02
+
+
+def test_the_explanation_gives_both_spreads() -> None:
+    from tutor.evidence.explain import explain
+
+    text = explain(run("adam-scaling", {"scales": [1.0, 1e-6], "iterations": 200}, seed=0))
+    assert text.startswith("Adam divides each step by √v̂, so gradients 1e6× apart in size move their "
+                           "parameters only 1.01× apart")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from tutor.evidence import explain_dynamics
+from tutor.evidence import explain_baselines, explain_dynamics
 from tutor.evidence.result import Result
 from tutor.evidence.text import format_number as fmt
 
@@ -175,4 +175,7 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "layernorm-depth": explain_dynamics.layernorm,
     "mixed-precision": explain_dynamics.precision,
     "matrix-powers": explain_dynamics.matrix_powers,
+    "adding-baseline": explain_baselines.adding_baseline,
+    "copy-task": explain_baselines.copy_task,
+    "adam-scaling": explain_baselines.adam_scaling,
 }
