@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, Static
 
 from tutor.evidence import registry
 from tutor.packs.loader import load_pack
+from tutor.packs.variants import draw
 from tutor.paths import builtin_content_dir
 from tutor.ui.app import TutorApp
 from tutor.ui.screens import lab as lab_module
@@ -208,7 +209,7 @@ async def test_the_form_reproduces_every_simulation_of_the_builtin_pack() -> Non
     exactly the run its question shows (so the lab reproduces every plot of the pack)."""
     pack = load_pack(builtin_content_dir() / "rnn-gradients")
     items = {(item.name, json.dumps(item.params, sort_keys=True)): item
-             for question in pack.questions for item in question.evidence
+             for question in pack.questions for item in draw(question, 0).question.evidence
              if registry.get(item.name).kind == "simulation"}
     assert len(items) >= 20
     by_name: dict[str, list] = {}

@@ -38,11 +38,16 @@ def test_defaults_expose_every_declared_series_and_scalar(defaults, name):
     json.dumps(result.to_json_dict(), allow_nan=False)
 
 
+DETERMINISTIC = {"adam-scaling", "matrix-powers"}
+"""Nothing random at their defaults: a hand-typed matrix, a noiseless gradient."""
+
+
 @pytest.mark.parametrize("name", FAST)
 def test_same_seed_same_numbers_other_seed_other_numbers(defaults, name):
     again = registry.run(name, seed=0).to_json_dict()
     assert again == defaults[name].to_json_dict()
-    assert registry.run(name, seed=1).scalars != defaults[name].scalars
+    other = registry.run(name, seed=1).scalars
+    assert (other == defaults[name].scalars) == (name in DETERMINISTIC)
 
 
 def test_rnn_json_holds_everything_needed_to_check_it_elsewhere(defaults):

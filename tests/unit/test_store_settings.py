@@ -72,12 +72,14 @@ def test_the_migration_upgrades_a_version_1_store_and_keeps_its_progress(tmp_pat
     path = tmp_path / "progress.sqlite3"
     with open_store(path, migrations=MIGRATIONS[:1]) as old:
         assert old.schema_version == 1
-        review_id = old.reviews.add(pack_id="p", question_id="q", mode="practice", reviewed_at=T0, response="r")
-    with sqlite3.connect(path) as connection:
+    with sqlite3.connect(path) as connection:  # a row as version 1's code wrote it
         assert connection.execute("SELECT name FROM sqlite_master WHERE name = 'settings'").fetchall() == []
+        review_id = connection.execute(
+            "INSERT INTO reviews (pack_id, question_id, mode, response, reviewed_at) VALUES ('p', 'q', 'practice', "
+            "'r', ?)", (T0.isoformat(),)).lastrowid
     connection.close()
     with open_store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == len(MIGRATIONS)
         assert store.reviews.get(review_id).response == "r"
         assert store.settings.get() == Settings()
         assert store.settings.update(new_cards_per_day=4).new_cards_per_day == 4

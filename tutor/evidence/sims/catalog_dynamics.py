@@ -181,7 +181,7 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         "until ε is reached, so a vanished gradient no longer shows in the updates",
         target=f"{_SIMS}.optim:run_adam_scaling",
         params=(
-            Param("scales", "floats", (1.0, 1e-3, 1e-6, 1e-9), "gradient sizes, one parameter each", 0.0, 1e6),
+            Param("scales", "floats", (1.0, 1e-3, 1e-6, 1e-9), "gradient sizes, one parameter each", 1e-30, 1e6),
             Param("iterations", "int", 200, "Adam iterations", 1, 100_000),
             Param("eps", "float", 1e-8, "Adam's ε", 0.0, 1.0),
             Param("noise", "float", 0.0, "relative noise on each gradient (same draw for every scale)", 0.0, 100.0),
