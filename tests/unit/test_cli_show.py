@@ -73,3 +73,20 @@ def test_show_from_a_pack_given_with_pack(tmp_path: Path, capsys, monkeypatch) -
     assert out.splitlines()[:4] == ["power (demo)  seed 2: r = 0.5, k = 2", "", "Prompt", "  What is 0.5^2?"]
     assert main(["show", "bound-tanh-20-steps", "--pack", str(folder)]) == 2
     assert capsys.readouterr().err == "tutor show: unknown question id 'bound-tanh-20-steps' (packs: demo)\n"
+
+
+def test_pack_takes_the_id_of_a_pack_found(capsys) -> None:
+    assert main(["show", "memory-horizon", "--seed", "3", "--pack", "rnn-gradients-advanced"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("memory-horizon (rnn-gradients-advanced)  seed 3: r = 0.95\n")
+
+
+def test_pack_that_is_neither_a_path_nor_an_id_says_so_and_exits_2(capsys) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["show", "memory-horizon", "--pack", "nosuch"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tutor show: error: argument --pack: no pack 'nosuch': not a file or folder, nor the id of a pack found "
+        "(see `tutor packs`)")
