@@ -69,6 +69,11 @@ def test_multiple_answer_feedback() -> None:
         "Not correct.\nb) Clipping only bounds exploding gradients.\n"
         "d) sigmoid' <= 1/4 makes vanishing worse.\nMissed: a, c."
     )
+    # one right and one wrong choice score 0: the heading agrees with the verdict "✗ Not right"
+    assert grade(MULTIPLE, "a,b").feedback == (
+        "Not correct: each wrong choice cancels a right one.\nb) Clipping only bounds exploding gradients.\n"
+        "Missed: c."
+    )
 
 
 def test_digit_keys() -> None:

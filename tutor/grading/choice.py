@@ -42,15 +42,20 @@ def grade_choice(check: ChoiceCheck, response: str | list[str]) -> Grade:
     wrong = len(chosen) - right
     score = max(0.0, (right - wrong) / len(correct_keys))
     correct = set(chosen) == correct_keys
-    return Grade(correct, 1.0 if correct else score, _feedback(check, chosen, missed, correct), notes)
+    score = 1.0 if correct else score
+    return Grade(correct, score, _feedback(check, chosen, missed, correct, score), notes)
 
 
-def _feedback(check: ChoiceCheck, chosen: list[str], missed: list[str | None], correct: bool) -> str:
+def _feedback(check: ChoiceCheck, chosen: list[str], missed: list[str | None], correct: bool, score: float) -> str:
+    """The first line says what the verdict says (right, partly right, not right): a partial
+    heading above a score of 0 would contradict the verdict shown above it."""
     by_key = {option.key: option for option in check.options}
     if correct:
         lines = ["Correct."]
-    elif check.multiple and any(by_key[key].correct for key in chosen):
+    elif score > 0:
         lines = ["Partly correct."]
+    elif check.multiple and any(by_key[key].correct for key in chosen):
+        lines = ["Not correct: each wrong choice cancels a right one."]
     else:
         lines = ["Not correct."]
     lines += [f"{key}) {by_key[key].feedback}" for key in chosen if by_key[key].feedback]
