@@ -243,11 +243,14 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
                      weight_grads=False, should_cancel=should_cancel)
     series, scalars, parts = [], {}, []
     knob = {"spectral": "ρ", "singular": "σ_max", "orthogonal": "gain"}[init]
+    base_rho, base_sigma = spectral_radius(base), sigma_max(base)  # captions quote both, per scale
     for index, scale in enumerate(scales):
         line = series_of(scale_label(scale), trace.grad_norms[index, :, 0], f"{knob} = {scale:g}")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{scale_label(scale)}]"] = ratio
+        scalars[f"rho[{scale_label(scale)}]"] = scale * base_rho
+        scalars[f"sigma_max[{scale_label(scale)}]"] = scale * base_sigma
         parts.append(f"{scale:g}: {ratio_text(ratio, line)}")
     reading = (
         f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps ({activation}, γ = {fmt(GAMMA[activation])}) "
