@@ -255,7 +255,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             "mean_update_gate",
         ),
         notes="All three series are ‖∂L/∂h_t‖ under the same inputs and loss; the GRU's "
-        "update-gate bias equals forget_bias.",
+        "update-gate bias is −forget_bias (its state is kept when z is near 0, h_t = (1 − z)·h_{t−1} + z·n).",
     ),
     EvidenceSpec(
         name="shared-vs-independent",

@@ -223,7 +223,8 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "W_x": weights.W_x, "b_x": weights.b_x, "W_h": weights.W_h, "b_h": weights.b_h,
             "x": x[:, 0], "h0": np.zeros(hidden), "dL_dhT": g, "loss": LOSS_TEXT,
             "convention": "blocks (r, z, n) = torch.nn.GRU's order; "
-            "h_t = (1 - z)*n + z*h_{t-1}; row x[t-1] is x_t",
+            "h_t = (1 - z)*h_{t-1} + z*n (Chung et al.: z near 0 keeps the state; PyTorch swaps z "
+            "and 1 - z); row x[t-1] is x_t",
         },
         outputs={"hidden_grad_norms": hid.y, "update_gate_mean": update},
     )
