@@ -37,11 +37,11 @@ PENDING = "…"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NUMBER = re.compile(
     r"(?<![\w.\u2080-\u209c])"  # not the tail of a name (L2, x1) or of another number
-    rf"(?P<mantissa>\d{{1,3}}(?:[, \u00a0\u2009\u202f]\d{{3}})+(?![\d.])|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+    rf"(?P<mantissa>\d{{1,3}}(?:[, \u00a0\u2009\u202f]\d{{3}})+(?![\d.])|\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?)"
     rf"(?:/(?P<denominator>\d+(?:\.\d+)?))?"
     rf"(?:[·×]10(?P<power>[⁻⁺]?[{_SUPERSCRIPTS}]+)|(?P<exponent>[⁻⁺]?[{_SUPERSCRIPTS}]+))?"
 )
-"""A number as authors write them: 12, 20,000, 0.715, 1e-6, 1/4, 4.5·10⁻⁵, 0.9²⁰."""
+"""A number as authors write them: 12, 20,000, 0.715, 1e-6 (or 1e−6), 1/4, 4.5·10⁻⁵, 0.9²⁰."""
 
 
 class CaptionError(ValueError):
@@ -199,7 +199,7 @@ def _name_problem(ref: Reference, scalars: list[str], series: list[str], params:
 
 
 def _value(match: re.Match) -> float:
-    mantissa = float(re.sub(r"[, \u00a0\u2009\u202f]", "", match.group("mantissa")))
+    mantissa = float(re.sub(r"[, \u00a0\u2009\u202f]", "", match.group("mantissa")).replace("\u2212", "-"))
     if match.group("denominator"):
         denominator = float(match.group("denominator"))
         mantissa = mantissa / denominator if denominator else math.inf
