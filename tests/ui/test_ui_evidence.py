@@ -162,3 +162,18 @@ async def test_a_closed_plot_leaves_the_theme_signal(app: TutorApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert subscribed_plots() == 0
+
+
+async def test_a_caption_shows_the_numbers_of_its_own_run_and_renews_them_on_rerun() -> None:
+    items = [EvidenceItem(name="rnn", caption="decay ends at {decay.last:.4f} in {=40} steps")]
+    app = PanelApp(items, canned)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(EvidencePanel).views[0]
+        caption = view.query_one(".evidence--caption", Static)
+        assert str(caption.render()) == f"decay ends at {0.9**39:.4f} in 40 steps"
+        view.rerun()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(caption.render()) == f"decay ends at {0.9**39 * 1.01:.4f} in 40 steps"

@@ -27,11 +27,23 @@ def pack_to_markdown(pack: Pack) -> str:
             if isinstance(question.check, ChoiceCheck):
                 lines += [f"- **{o.key}.** {o.text}" for o in question.check.options] + [""]
             lines += [f"**Answer.** {question.answer}", "", question.explanation, ""]
+            lines += _evidence_lines(question)
             for follow_up in question.follow_ups:
                 lines += _quoted(f"**Follow-up:** {follow_up.prompt}") + [">"] + _quoted(follow_up.answer) + [""]
             if question.sources:
                 lines += ["Sources: " + "; ".join(question.sources), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _evidence_lines(question) -> list[str]:
+    """One line per evidence item: its name and its caption, rendered from a run (seed 0)."""
+    from tutor.evidence.caption import caption_from_run
+
+    lines = []
+    for item in question.evidence:
+        caption = caption_from_run(item.caption, item.name, item.params).strip()
+        lines.append(f"- Evidence `{item.name}`" + (f": {' '.join(caption.split())}" if caption else ""))
+    return [*lines, ""] if lines else []
 
 
 def _prompt_heading(number: int, prompt: str) -> list[str]:

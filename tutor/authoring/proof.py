@@ -2,8 +2,9 @@
 
 For every question: its own model answer is graded correct; every `tests:` sample gets
 the verdict it declares; every evidence item runs and every claim holds, for several
-seeds; a concept rubric is not satisfied by an empty answer or by the prompt itself; a variant
-question (one with `params`) is proven draw by draw (`tutor.authoring.variant_proof`).
+seeds; every number in a caption is rendered from the run, marked literal, or backed by one
+of the item's claims or a parameter of its run; a concept rubric is not satisfied by an empty answer or by the prompt
+itself; a variant question (one with `params`) is proven draw by draw (`tutor.authoring.variant_proof`).
 Each check is a small task so progress can be shown and evidence can run in parallel;
 each failure is one line `file:line:col: question-id: what failed`.
 """
@@ -19,7 +20,7 @@ from tutor.packs.model import Pack
 from tutor.packs.problems import Location
 from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
 
-KINDS = ("answer", "sample", "evidence", "rubric", "variant")
+KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
 
     tasks: list[Task] = []
     for question in pack.questions:
+        tasks.extend(Task("caption", question.id, f"evidence[{index}].caption", index)
+                     for index, item in enumerate(question.evidence) if item.caption)
         if question.params:
             tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed) for seed in range(variant_seeds))
             continue
@@ -86,7 +89,7 @@ def run_task(pack: Pack, task: Task) -> list[Failure]:
     """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
     question = pack.question(task.question_id)
     runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric,
-              "variant": _variant}[task.kind]
+              "variant": _variant, "caption": _caption}[task.kind]
     try:
         return runner(pack, question, task)
     except Exception as error:  # a crash in evidence or grading is a failure to report, not to hide
@@ -204,6 +207,30 @@ def _evidence(pack: Pack, question: Question, task: Task) -> list[Failure]:
         if not outcome.held:
             where = pack.locate(question.id, "evidence", task.evidence_index, "claims", index)
             failures.append(Failure(where, question.id, f"{task.label}: {outcome.message}"))
+    return failures
+
+
+def _caption(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    """Every number in the caption is rendered from the run, a literal, a claim's value or a
+    parameter the run uses (each of those is checked against the run; a typed number is not)."""
+    from tutor.evidence.caption import claim_values, param_values, unbound_numbers
+    from tutor.evidence.registry import get
+    from tutor.packs.text_location import locate_piece
+    from tutor.packs.variants import draw
+
+    item = question.evidence[task.evidence_index]  # the caption as written: a variant's {k} is bound
+    drawn = draw(question, 0).question.evidence[task.evidence_index]  # the parameters as run
+    used = get(drawn.name).resolve(drawn.params)  # defaults included: the run uses them too
+    origin = pack.origins.get(question.id)
+    failures = []
+    for number in unbound_numbers(item.caption, [*claim_values(drawn.claims), *param_values(used)]):
+        where = pack.locate(question.id)
+        if origin is not None:
+            field = (*origin.path, "evidence", task.evidence_index, "caption")
+            where = locate_piece(origin.document, field, item.caption, number.start, number.text)
+        failures.append(Failure(where, question.id, f"{task.label}: hand-written number '{number.text}' is neither "
+                                f"rendered from the run nor backed by a claim (write {{name:.3g}}, add a claim, "
+                                f"or mark it {{={number.text}}} if it is not about the run)"))
     return failures
 
 

@@ -59,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_dict(pack_id: str, question, variant) -> dict:
-    """What `--json` prints: the drawn question, with the formula next to its value."""
+    """What `--json` prints: the drawn question, with the formula next to its value; captions
+    are rendered from a run of their evidence (seed 0), as the app shows them."""
+    from tutor.evidence.caption import caption_from_run
+
     drawn = variant.question
     check = drawn.check.model_dump(mode="json", exclude_defaults=True)
     check["kind"] = drawn.check.kind
@@ -77,7 +80,8 @@ def as_dict(pack_id: str, question, variant) -> dict:
         "hints": list(drawn.hints),
         "follow_ups": [{"prompt": f.prompt, "answer": f.answer} for f in drawn.follow_ups],
         "check": check,
-        "evidence": [{"name": item.name, "params": dict(item.params), "caption": item.caption}
+        "evidence": [{"name": item.name, "params": dict(item.params),
+                      "caption": caption_from_run(item.caption, item.name, item.params)}
                      for item in drawn.evidence],
     }
 

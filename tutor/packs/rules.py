@@ -62,7 +62,7 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
     if isinstance(outputs, list):
         return [_at(origin, (*path, "params", name), message) for name, message in outputs]
     scalars, series = outputs
-    problems = []
+    problems = _caption_problems(spec, item, origin, path, scalars, series)
     for index, claim in enumerate(item.claims):
         if claim.scalar is not None and claim.scalar not in scalars:
             message = f"'{item.name}' has no scalar '{claim.scalar}' (known: {', '.join(scalars) or 'none'})"
@@ -71,6 +71,21 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
             message = f"'{item.name}' has no series '{claim.series}' (known: {', '.join(series) or 'none'})"
             problems.append(_at(origin, (*path, "claims", index, "series"), message))
     return problems
+
+
+def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin", path: tuple,
+                      scalars: tuple[str, ...], series: tuple[str, ...]) -> list[Problem]:
+    """Each reference in the caption names a scalar, a series statistic or a parameter of the
+    run, with an allowed format; the problem points at the reference itself."""
+    from tutor.evidence.caption import known_names, reference_problems
+    from tutor.packs.text_location import locate_piece
+
+    if "{" not in item.caption:
+        return []
+    params = known_names(spec.resolve(item.params))
+    field = (*origin.path, *path, "caption")
+    return [Problem(locate_piece(origin.document, field, item.caption, ref.start, ref.text), message, field)
+            for ref, message in reference_problems(item.caption, scalars, series, params)]
 
 
 def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]:

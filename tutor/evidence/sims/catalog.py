@@ -15,7 +15,7 @@ MAX_BATCH = 4_096
 MAX_INPUT = 1_024
 
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
-INITS = ("spectral", "singular", "orthogonal", "identity")
+INITS = ("spectral", "singular", "orthogonal", "identity", "symmetric")
 
 
 def _steps(default: int) -> Param:
@@ -44,7 +44,8 @@ def _init(default: str) -> Param:
         "choice",
         default,
         "W_hh initialisation: Gaussian scaled to a spectral radius (spectral) or to a "
-        "largest singular value (singular), orthogonal times a gain, or identity (IRNN)",
+        "largest singular value (singular), orthogonal times a gain, identity (IRNN), or a symmetric "
+        "Gaussian scaled to a spectral radius (symmetric: ρ = σ_max, the normal case)",
         choices=INITS,
     )
 
@@ -153,7 +154,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             Param("scales", "floats", (0.5, 0.9, 1.0, 1.1, 1.5), "the scales to sweep", 0.0, 10.0),
         ),
         series=("scale={scales}",),
-        scalars=("first_over_last[scale={scales}]",),
+        scalars=("first_over_last[scale={scales}]", "rho[scale={scales}]", "sigma_max[scale={scales}]"),
     ),
     EvidenceSpec(
         name="activations",
@@ -254,7 +255,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             "mean_update_gate",
         ),
         notes="All three series are ‖∂L/∂h_t‖ under the same inputs and loss; the GRU's "
-        "update-gate bias equals forget_bias.",
+        "update-gate bias is −forget_bias (its state is kept when z is near 0, h_t = (1 − z)·h_{t−1} + z·n).",
     ),
     EvidenceSpec(
         name="shared-vs-independent",

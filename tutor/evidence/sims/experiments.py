@@ -223,7 +223,8 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "W_x": weights.W_x, "b_x": weights.b_x, "W_h": weights.W_h, "b_h": weights.b_h,
             "x": x[:, 0], "h0": np.zeros(hidden), "dL_dhT": g, "loss": LOSS_TEXT,
             "convention": "blocks (r, z, n) = torch.nn.GRU's order; "
-            "h_t = (1 - z)*n + z*h_{t-1}; row x[t-1] is x_t",
+            "h_t = (1 - z)*h_{t-1} + z*n (Chung et al.: z near 0 keeps the state; PyTorch swaps z "
+            "and 1 - z); row x[t-1] is x_t",
         },
         outputs={"hidden_grad_norms": hid.y, "update_gate_mean": update},
     )
@@ -243,11 +244,14 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
                      weight_grads=False, should_cancel=should_cancel)
     series, scalars, parts = [], {}, []
     knob = {"spectral": "ρ", "singular": "σ_max", "orthogonal": "gain"}[init]
+    base_rho, base_sigma = spectral_radius(base), sigma_max(base)  # captions quote both, per scale
     for index, scale in enumerate(scales):
         line = series_of(scale_label(scale), trace.grad_norms[index, :, 0], f"{knob} = {scale:g}")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{scale_label(scale)}]"] = ratio
+        scalars[f"rho[{scale_label(scale)}]"] = scale * base_rho
+        scalars[f"sigma_max[{scale_label(scale)}]"] = scale * base_sigma
         parts.append(f"{scale:g}: {ratio_text(ratio, line)}")
     reading = (
         f"‖∂L/∂h_0‖/‖∂L/∂h_T‖ over {steps} steps ({activation}, γ = {fmt(GAMMA[activation])}) "

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from tutor.evidence.caption import render_caption
 from tutor.evidence.registry import Cancelled, UnknownEvidence, get
 from tutor.ui.memory import freeze_new_imports
 
@@ -102,7 +103,7 @@ class EvidenceItemView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self._title_content(), classes="evidence--title")
         if self.caption.strip():
-            yield Static(Content(self.caption.strip()), classes="evidence--caption")
+            yield Static(Content(render_caption(self.caption.strip())), classes="evidence--caption")
         yield LoadingIndicator()
         yield Vertical(classes="evidence--output")
 
@@ -152,6 +153,8 @@ class EvidenceItemView(Vertical):
             event.stop()  # a run overtaken by a newer one: drop it
             return
         self.result, self.error = event.result, None
+        if self.caption.strip():  # the caption's numbers are this run's
+            self.query_one(".evidence--caption", Static).update(Content(render_caption(self.caption.strip(), event.result)))
         self.query_one(LoadingIndicator).display = False
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
