@@ -55,7 +55,7 @@ async def start_interview(pilot, *, seed: int = 7, minutes: str = "6", questions
 
 
 async def answer(pilot, response: str) -> None:
-    pilot.app.screen.query_one("#mock-answer", Input).value = response
+    pilot.app.screen.query_one("#mock-answer").value = response
     await pilot.press("enter")
     await settle(pilot)
 
@@ -137,7 +137,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
     backend = app.backend
     async with running(app) as pilot:
         screen = await start_interview(pilot)
-        screen.query_one("#mock-answer", Input).value = "product of"  # typed, never submitted
+        screen.query_one("#mock-answer").value = "product of"  # typed, never submitted
         await pilot.pause()
         backend.clock.advance(52)
         await tick(pilot)
@@ -146,7 +146,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
         backend.clock.advance(1)
         await tick(pilot)
         assert text(screen, "#mock-prompt") == "Does clipping help here?"
-        assert screen.query_one("#mock-answer", Input).value == ""
+        assert screen.query_one("#mock-answer").value == ""
         assert [n.message for n in app._notifications] == ["What you had typed was handed in."]
         backend.clock.advance(100)  # nothing typed for the follow-up: handed in empty
         await tick(pilot)

@@ -19,6 +19,8 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
+from tutor.ui.widgets.ordered_keys import OrderedInput
+
 if TYPE_CHECKING:
     from tutor.evidence.spec import EvidenceSpec, Param
 
@@ -100,7 +102,7 @@ class ParamForm(Vertical):
                           compact=True, id=control_id, tooltip=param.help)
         if param.kind == "bool":
             return Switch(value=bool(param.coerce(value)), id=control_id, tooltip=param.help)
-        return Input(param.format(value), type=INPUT_TYPES[param.kind], compact=True, id=control_id,
+        return OrderedInput(param.format(value), type=INPUT_TYPES[param.kind], compact=True, id=control_id,
                      validators=[ParamValidator(param)], tooltip=param.help, select_on_focus=False)
 
     @staticmethod
