@@ -26,9 +26,11 @@ assert len(ANSWER_500) == 500
 
 
 def key_event(character: str) -> events.Key:
-    """The event a terminal's byte for `character` becomes ("\\n" is ctrl+j)."""
+    """The event a terminal's byte for `character` becomes ("\\n" is ctrl+j, "\\r" enter)."""
     if character == "\n":
         return events.Key("ctrl+j", "\n")
+    if character == "\r":
+        return events.Key("enter", "\r")
     key = character if character.isalnum() else _character_to_key(character)
     return events.Key(key, character)
 

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
 
+TIMED_OUT_NOTICE = Content.from_markup(
+    "[$text-warning]Time ran out on the last question: what you had typed was handed in.[/]")
 SUBMIT, TIME_OUT, END = "submit", "time_out", "end"
 """Why a response is being graded: answered, its time ran out, or the interview was ended."""
 
@@ -253,6 +255,10 @@ class MockInterviewScreen(Screen[None]):
         elif event.reason == TIME_OUT:
             self.run.time_out(event.grade)
             self.notify("What you had typed was handed in.", title="Time is up", timeout=4)
+            self.after_step()
+            if not self.run.finished:  # said where the learner looks, not only in a toast
+                self.show_status(TIMED_OUT_NOTICE)
+            return
         else:
             self.run.end_early(event.grade)
         self.after_step()
