@@ -74,7 +74,7 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         assert text(screen, "#mock-prompt") == "Does clipping help here?"
         assert screen.query_one("#mock-answer").value == "no"
         assert text(screen, "#countdown") == (
-            "Interview 5:39 left ━━━━━━━━━━━━━─   This question 0:21 left ━━━━━━━━━━━───")
+            "Interview 5:39 left ━━━━━━━━━━━━━─   This question 1:10 left ━━━━━━━━━━━━━─")
         clock.advance(4)
         await answer(pilot, "no, clipping only caps large norms")
         clock.advance(20)

@@ -24,7 +24,7 @@ async def test_keys_in_flight_at_the_time_out_are_handed_in_with_the_draft() -> 
         area = screen.query_one("#mock-answer")
         area.value = "Typed earlier: a "
         await pilot.pause()
-        backend.clock.advance(53)  # the first question's 53 seconds are up
+        backend.clock.advance(77)  # the first question's 77 seconds are up
         for character in IN_FLIGHT:  # received by the app, not yet applied to the box
             app.post_message(key_event(character))
         screen.tick()  # the interval timer fires before those keys are in
@@ -45,7 +45,7 @@ async def test_enter_just_before_the_time_out_is_an_answer_not_a_time_out() -> N
     app = make_app()
     backend = app.backend
     async with running_mock(app) as (pilot, screen):
-        backend.clock.advance(52.5)
+        backend.clock.advance(76.5)
         for character in "product of":
             app.post_message(key_event(character))
         app.post_message(key_event("\r"))  # enter, queued before the tick below
