@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
@@ -83,6 +84,25 @@ class AnswerArea(KeysInOrder, TextArea):
     def action_submit(self) -> None:
         """Hand the answer in (from the footer: after the keys typed so far)."""
         after_pending_keys(self, lambda: self.post_message(self.Submitted(self, self.text)))
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        """Up on the first line scrolls the card instead (as it did over a one-line input)."""
+        if self.cursor_at_first_line and not select:
+            raise SkipAction()
+        super().action_cursor_up(select)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        """Down on the last line scrolls the card instead."""
+        if self.cursor_at_last_line and not select:
+            raise SkipAction()
+        super().action_cursor_down(select)
+
+    def action_cursor_page_up(self) -> None:
+        """Page keys scroll the question around the box (a long prompt stays readable)."""
+        raise SkipAction()
+
+    def action_cursor_page_down(self) -> None:
+        raise SkipAction()
 
     def action_newline(self) -> None:
         """Start a new line in the answer."""
