@@ -41,6 +41,9 @@ class AnswerArea(KeysInOrder, TextArea):
     }}
     """
 
+    BINDING_GROUP_TITLE = "Answer box"
+    HELP_ACTIONS = ("submit", "newline")
+    """The keys the help screen lists (the rest are a text area's usual editing keys)."""
     BINDINGS = [
         Binding("enter", "submit", "Submit", show=False),  # as an Input's: enter is expected
         Binding(",".join(NEWLINE_KEYS), "newline", "New line", key_display="ctrl+j"),
