@@ -164,3 +164,15 @@ async def test_lab_quick_edit_runs_the_final_value_only(quick_debounce) -> None:
         assert "not run" not in str(screen.query_one("#title").render())
         assert screen.result.params["scale"] == 0.95
         assert len(app.backend.evidence_runs) == len(runs_before) + 1  # one run, of the final value
+
+
+async def test_mock_keeps_an_answer_typed_with_pilot_press_in_one_call() -> None:
+    """The same through `pilot.press` (one call, every key then enter; Pilot lets the app
+    idle between keys, so this is the gentler path the full-speed tests above go beyond)."""
+    typed = ANSWER_500[:60]  # Pilot costs ~0.1 s a key: the long answers go the fast way above
+    app = make_app()
+    async with running(app) as pilot:
+        screen = await start_interview(pilot)
+        await pilot.press(*typed, "backspace", typed[-1], "enter")
+        await wait_until(pilot, lambda: stored_mock_responses(app, screen)[0] is not None, "the answer stored")
+        assert stored_mock_responses(app, screen)[0] == typed
