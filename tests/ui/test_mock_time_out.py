@@ -4,7 +4,7 @@ received is part of the draft handed in, graded in a worker, and the next step s
 from __future__ import annotations
 
 from fakes import running
-from fast_keys import key_event, wait_until
+from fast_keys import key_event, send_at_full_speed, wait_until
 from test_mock import make_app, start_interview, text
 
 from tutor.ui.screens.mock_interview import MockInterviewScreen
@@ -39,6 +39,17 @@ async def test_keys_in_flight_at_the_time_out_are_handed_in_with_the_draft() -> 
         assert [(n.title, n.message) for n in app._notifications] == [
             ("Time is up", "What you had typed was handed in.")]
         assert area.value == ""
+
+
+async def test_keys_still_on_their_way_from_the_terminal_are_handed_in() -> None:
+    app = make_app()
+    backend = app.backend
+    async with running_mock(app) as (pilot, screen):
+        backend.clock.advance(77)
+        send_at_full_speed(pilot, IN_FLIGHT)  # handed over by the driver, not yet in the app's queue
+        screen.tick()
+        await wait_until(pilot, lambda: stored(screen), "the timed-out step stored")
+        assert stored(screen) == [(0, "timed_out", IN_FLIGHT, True)]
 
 
 async def test_enter_just_before_the_time_out_is_an_answer_not_a_time_out() -> None:

@@ -8,6 +8,7 @@ receives the keys goes through `after_pending_keys`.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
@@ -27,4 +28,8 @@ def after_pending_keys(widget: Widget, callback: Callable[..., Any], *args: Any)
     def through_focused() -> None:
         (app.focused or widget).call_later(callback, *args)
 
-    app.call_later(through_focused)
+    # Keys the driver thread has already handed over reach the app's queue two turns of
+    # the event loop later (a scheduled callback makes a task, whose first step posts
+    # the key): wait those two turns, then go through the app's and the widget's queues.
+    loop = asyncio.get_running_loop()
+    loop.call_soon(loop.call_soon, app.call_later, through_focused)
