@@ -1,8 +1,9 @@
 """A form generated from a simulation's declared parameters, plus the seed.
 
-Numbers are `Input`s showing their allowed range; a value that does not fit is
-refused there and then with the declaration's own one-line message (`Param.coerce`),
-so the form and `tutor sim` agree on what is valid. Choices are `Select`s, booleans
+Numbers are `OrderedInput`s (every key applied in the order typed, however fast)
+showing their allowed range; a value that does not fit is refused there and then with
+the declaration's own one-line message (`Param.coerce`), so the form and `tutor sim`
+agree on what is valid. Choices are `Select`s, booleans
 `Switch`es. Every change posts `ParamForm.Changed` with the values, or the problems.
 """
 
