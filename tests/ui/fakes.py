@@ -357,9 +357,8 @@ async def submit(pilot: Pilot, text: str) -> None:
     Typing key by key costs ~70 ms a key under Pilot; the keys themselves are tested
     elsewhere with short answers.
     """
-    from textual.widgets import Input
 
-    pilot.app.screen.query_one("#answer-input", Input).value = text
+    pilot.app.screen.query_one("#answer-input").value = text
     await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -39,8 +39,9 @@ async def settle(pilot) -> None:
 
 
 async def start_interview(pilot, *, seed: int = 7, minutes: str = "6", questions: str = "3") -> MockInterviewScreen:
-    """Open the Mock mode, fill in the settings and start (3 questions in 6 minutes: 80, 120
-    and 160 seconds; the first splits 53 + 27 with its follow-up)."""
+    """Open the Mock mode, fill in the settings and start (3 questions in 6 minutes: each step
+    needs its floor, 50 + 50, 60 and 75 s, and the 125 s left are shared in proportion:
+    77 + 76, 92 and 115 s)."""
     await pilot.press("m")
     setup = pilot.app.screen
     assert isinstance(setup, MockSetupScreen)
@@ -55,7 +56,7 @@ async def start_interview(pilot, *, seed: int = 7, minutes: str = "6", questions
 
 
 async def answer(pilot, response: str) -> None:
-    pilot.app.screen.query_one("#mock-answer", Input).value = response
+    pilot.app.screen.query_one("#mock-answer").value = response
     await pilot.press("enter")
     await settle(pilot)
 
@@ -74,11 +75,11 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         assert text(screen, "#mock-asked") == "Question 1 of 3 basic · vanishing"
         assert text(screen, "#mock-prompt") == "Why do gradients vanish in a vanilla RNN trained with BPTT?"
         assert text(screen, "#countdown") == (
-            "Interview 6:00 left ━━━━━━━━━━━━━━   This question 0:53 left ━━━━━━━━━━━━━━")
+            "Interview 6:00 left ━━━━━━━━━━━━━━   This question 1:17 left ━━━━━━━━━━━━━━")
         backend.clock.advance(20)
         await tick(pilot)
         assert text(screen, "#countdown") == (
-            "Interview 5:40 left ━━━━━━━━━━━━━─   This question 0:33 left ━━━━━━━━━─────")
+            "Interview 5:40 left ━━━━━━━━━━━━━─   This question 0:57 left ━━━━━━━━━━────")
         await answer(pilot, "a product of jacobians that shrinks")
         assert text(screen, "#mock-asked") == "Follow-up on question 1"
         assert text(screen, "#mock-context") == "Why do gradients vanish in a vanilla RNN trained with BPTT?"
@@ -102,9 +103,9 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         )
         table = debrief.query_one("#debrief-questions", DataTable)
         assert [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)] == [
-            ["1", "why-vanish", "✓ 100%", "0:20 of 0:53"],
-            ["2", "sigmoid-bound", "✓ 100%", "0:30 of 2:00"],
-            ["3", "lstm-path", "✗ 0%", "0:40 of 2:40"],
+            ["1", "why-vanish", "✓ 100%", "0:20 of 1:17"],
+            ["2", "sigmoid-bound", "✓ 100%", "0:30 of 1:32"],
+            ["3", "lstm-path", "✗ 0%", "0:40 of 1:55"],
         ]
         assert text(debrief, "#debrief-question") == (
             "1. why-vanish basic · vanishing\n"
@@ -112,7 +113,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "\n"
             "Your answer: a product of jacobians that shrinks\n"
             "Result: correct, 100% (answered)\n"
-            "Time: 0:20 of 0:53\n"
+            "Time: 0:20 of 1:17\n"
             "Feedback: Found: product, shrinks.\n"
             "Model answer: The gradient is a product of T − t step Jacobians diag(φ'(a_k))·W_hh; when their "
             "norms stay below 1 the product shrinks exponentially.\n"
@@ -120,12 +121,12 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "Evidence: rnn (e opens it)\n"
             "\n"
             "Follow-up 1: Does clipping help here?\n"
-            "  Your answer: no, it only caps large norms (answered, 0:10 of 0:27)\n"
+            "  Your answer: no, it only caps large norms (answered, 0:10 of 1:16)\n"
             "  Model answer: No: clipping only caps large norms."
         )
         await pilot.press("down", "down")
         detail = text(debrief, "#debrief-question")
-        assert "Result: wrong, 0% (answered)\nTime: 0:40 of 2:40\nFeedback: That is not it." in detail
+        assert "Result: wrong, 0% (answered)\nTime: 0:40 of 1:55\nFeedback: That is not it." in detail
         assert "Model answer: The additive cell path" in detail
         # the wrong question is due now in the study queue (fake clock: 09:01:40)
         card = backend.store.cards.get("rnn-mini", "lstm-path")
@@ -137,25 +138,25 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
     backend = app.backend
     async with running(app) as pilot:
         screen = await start_interview(pilot)
-        screen.query_one("#mock-answer", Input).value = "product of"  # typed, never submitted
+        screen.query_one("#mock-answer").value = "product of"  # typed, never submitted
         await pilot.pause()
-        backend.clock.advance(52)
+        backend.clock.advance(76)
         await tick(pilot)
         assert text(screen, "#mock-prompt").startswith("Why do gradients vanish")
         assert "This question 0:01 left" in text(screen, "#countdown")
         backend.clock.advance(1)
         await tick(pilot)
         assert text(screen, "#mock-prompt") == "Does clipping help here?"
-        assert screen.query_one("#mock-answer", Input).value == ""
+        assert screen.query_one("#mock-answer").value == ""
         assert [n.message for n in app._notifications] == ["What you had typed was handed in."]
-        backend.clock.advance(100)  # nothing typed for the follow-up: handed in empty
+        backend.clock.advance(76)  # nothing typed for the follow-up: handed in empty
         await tick(pilot)
         assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"
-        assert "Interview 4:40 left" in text(screen, "#countdown")  # 53 + 27 used of 360
+        assert "Interview 3:27 left" in text(screen, "#countdown")  # 77 + 76 used of 360
         steps = backend.store.mocks.steps(screen.run.id)
         assert [(s.position, s.outcome, s.response, s.elapsed, s.auto_submitted, s.score) for s in steps] == [
-            (0, "timed_out", "product of", 53.0, True, 0.5),
-            (1, "timed_out", "", 27.0, True, None),
+            (0, "timed_out", "product of", 77.0, True, 0.5),
+            (1, "timed_out", "", 76.0, True, None),
             (2, None, None, 0.0, False, None),
         ]
         await pilot.press("ctrl+g")
@@ -167,7 +168,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
         table = debrief.query_one("#debrief-questions", DataTable)
         assert [str(table.get_row_at(row)[2]) for row in range(3)] == ["◐ 50% timed out", "✗ 0% ended early",
                                                                       "✗ 0% not reached"]
-        assert "Time: 0:53 of 0:53 (handed in when the time ran out)" in text(debrief, "#debrief-question")
+        assert "Time: 1:17 of 1:17 (handed in when the time ran out)" in text(debrief, "#debrief-question")
 
 
 async def test_skip_end_early_cancelled_and_a_format_error_does_not_count() -> None:
@@ -218,7 +219,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
             "Why do gradients vanish in a vanilla RNN trained with BPTT?\n\n"
             "- Your answer: product of\n"
             "- Result: partly correct, 50% (answered)\n"
-            "- Time: 0:10 of 0:53\n"
+            "- Time: 0:10 of 1:17\n"
             "- Concepts missed: shrinks\n"
             "- Feedback: Found: product. Missed: shrinks.\n"
         )

@@ -11,7 +11,6 @@ import pytest
 from fakes import FakeClock, fake_result, running
 from test_ui_core_backend import write_pack
 from test_mock import answer, settle, start_interview, text, tick
-from textual.widgets import Input
 
 from tutor.ui.app import TutorApp
 from tutor.ui.core_backend import CoreBackend
@@ -48,10 +47,10 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         clock.advance(15)
         await answer(pilot, "a product of jacobians that shrinks exponentially")
         clock.advance(6)
-        screen.query_one("#mock-answer", Input).value = "no"
+        screen.query_one("#mock-answer").value = "no"
         await tick(pilot)  # the draft changed: saved with the time used so far
         clock.advance(3)
-        screen.query_one("#mock-answer", Input).value = "no, clipping"  # typed, lost with the process
+        screen.query_one("#mock-answer").value = "no, clipping"  # typed, lost with the process
         mock_id = screen.run.id
         # killed: no pause, no save on the way out
         monkeypatch.setattr(MockInterviewScreen, "on_unmount", lambda self: None)
@@ -73,9 +72,9 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen) and screen.run.id == mock_id
         assert text(screen, "#mock-prompt") == "Does clipping help here?"
-        assert screen.query_one("#mock-answer", Input).value == "no"
+        assert screen.query_one("#mock-answer").value == "no"
         assert text(screen, "#countdown") == (
-            "Interview 5:39 left ━━━━━━━━━━━━━─   This question 0:21 left ━━━━━━━━━━━───")
+            "Interview 5:39 left ━━━━━━━━━━━━━─   This question 1:10 left ━━━━━━━━━━━━━─")
         clock.advance(4)
         await answer(pilot, "no, clipping only caps large norms")
         clock.advance(20)

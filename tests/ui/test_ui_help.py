@@ -43,6 +43,8 @@ async def test_help_in_study_marks_keys_that_do_nothing_yet(app: TutorApp) -> No
         assert rows["Again"] == KeyRow("1", "Again", "Study", False)
         assert rows["New seed"].available is False
         assert rows["Home"] == KeyRow("esc", "Home", "Study", True)
+        assert rows["Submit"] == KeyRow("⏎", "Submit", "Answer box", True)
+        assert rows["New line"] == KeyRow("ctrl+j", "New line", "Answer box", True)
         await pilot.press("escape", "enter", "f1")  # reveal, then ask again
         rows = rows_by_description(app.screen)
         assert rows["Again"].available and rows["New seed"].available and not rows["Reveal"].available

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from fakes import INVALID, PARTLY, RIGHT, running, submit
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.study import StudyScreen
+from tutor.ui.widgets.answer_area import AnswerArea
 from tutor.ui.widgets.evidence_panel import EvidencePanel
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.rating_bar import RatingBar
@@ -41,14 +42,14 @@ async def test_right_answer_is_graded_and_its_rating_preselected(app: TutorApp, 
         bar = screen.query_one(RatingBar)
         assert bar.suggested == 4
         assert bar.button(4).variant == "primary" and app.focused is bar.button(4)
-        assert screen.query_one(Input).disabled
+        assert screen.query_one(AnswerArea).disabled
         await pilot.press("enter")  # accepts the suggestion
         assert backend.records == [
             {"id": "why-vanish", "response": "product of jacobians shrinks", "grade": RIGHT, "rating": 4,
              "seconds": 12.0}
         ]
         assert screen.question.id == "sigmoid-bound"
-        assert not screen.revealed and app.focused is screen.query_one(Input)
+        assert not screen.revealed and app.focused is screen.query_one(AnswerArea)
 
 
 async def test_another_rating_key_overrides_the_suggestion(app: TutorApp, backend) -> None:
@@ -68,7 +69,7 @@ async def test_enter_on_nothing_reveals_without_grade_or_suggestion(app: TutorAp
     async with running(app) as pilot:
         screen = await open_study(app, pilot)
         await pilot.press("1")  # before the reveal, digits are typed, not ratings
-        assert screen.query_one(Input).value == "1" and backend.records == []
+        assert screen.query_one(AnswerArea).value == "1" and backend.records == []
         await pilot.press("backspace", "enter")
         assert screen.revealed and screen.grade is None
         assert screen.query_one(FeedbackView).has_class("-empty")
@@ -105,7 +106,7 @@ async def test_a_format_error_is_not_an_attempt(app: TutorApp, backend) -> None:
         assert not screen.revealed
         status = text_of(screen.query_one(".answer--status", Static))
         assert status == "((x\n  ^\nunbalanced parenthesis"
-        box = screen.query_one(Input)
+        box = screen.query_one(AnswerArea)
         assert not box.disabled and app.focused is box
         box.value = "x"
         await pilot.press("enter")

@@ -71,8 +71,8 @@ def test_history_lists_finished_interviews_most_recent_first(folder, capsys) -> 
     assert main(["mock", "--history"]) == 0
     assert capsys.readouterr().out == (
         "id  date              pack  score  time          questions\n"
-        " 2  2026-03-02 16:31  demo   100%  0:17 of 1:00          1\n"
-        " 1  2026-03-02 14:30  demo    50%  1:05 of 2:00          2\n"
+        " 2  2026-03-02 16:31  demo   100%  0:17 of 1:40          1\n"
+        " 1  2026-03-02 14:30  demo    50%  1:05 of 3:20          2\n"
     )
 
 
@@ -90,10 +90,10 @@ def test_export_writes_the_latest_finished_debrief_as_markdown(folder, tmp_path,
         f"# Mock interview {first}: demo\n\n"
         "- Date: 2026-03-02 14:30 (UTC+05:30)\n"
         "- Score: 50%\n"
-        "- Time: 1:05 of 2:00\n"
+        "- Time: 1:05 of 3:20\n"
         "- Questions: 2 (seed 1)\n"
     )
-    assert "- Your answer: b\n- Result: wrong, 0% (answered)\n- Time: 0:20 of 0:40\n" in text
+    assert "- Your answer: b\n- Result: wrong, 0% (answered)\n- Time: 0:20 of 0:50\n" in text
     assert "### Follow-up 1: And exploding?\n\n- Your answer: the opposite (answered)\n" in text
 
 
@@ -104,7 +104,7 @@ def test_json_prints_the_report_data(folder, capsys) -> None:
     assert (data["mock_id"], data["score"], data["seed"], data["time_used_seconds"]) == (first, 0.5, 1, 65.0)
     assert (data["started_at"], data["finished_at"]) == ("2026-03-02T09:00:00+00:00", "2026-03-02T09:01:05+00:00")
     assert [(q["question_id"], q["response"], q["score"], q["time_limit"]) for q in data["questions"]] == [
-        ("q2", "b", 0.0, 40.0), ("q3", "a", 1.0, 40.0)]
+        ("q2", "b", 0.0, 50.0), ("q3", "a", 1.0, 50.0)]
     assert data["queued"] == ["q2"]
     assert data["weakest_topics"] == [{"topic": "rnn", "score": 0.5, "questions": 2}]
 

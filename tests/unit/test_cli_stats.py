@@ -59,8 +59,8 @@ def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsy
     assert main(["stats", "--pack", str(folder)]) == 0
     assert capsys.readouterr().out.endswith(
         "  mock interviews:\n"
-        "    #2 2026-03-02 01:01  finished    score 100%  0:17 of 1:00, 1 question\n"
-        "    #1 2026-03-01 23:00  finished    score  50%  1:05 of 2:00, 2 questions\n"
+        "    #2 2026-03-02 01:01  finished    score 100%  0:17 of 1:40, 1 question\n"
+        "    #1 2026-03-01 23:00  finished    score  50%  1:05 of 3:20, 2 questions\n"
     )
 
 
@@ -73,5 +73,5 @@ def test_stats_and_mock_history_write_the_same_time_for_the_same_interview(tmp_p
     stats = capsys.readouterr().out
     assert main(["mock", "--history"]) == 0
     history = capsys.readouterr().out
-    for time in ("0:17 of 1:00", "1:05 of 2:00"):
+    for time in ("0:17 of 1:40", "1:05 of 3:20"):
         assert f"  {time}, " in stats and f"  {time}  " in history

@@ -100,10 +100,12 @@ def test_plan_is_warm_up_to_hard_with_topics_spread_and_exact_time() -> None:
     assert [(item.question_id, item.level) for item in plan.items] == [
         ("b1", "basic"), ("i3", "intermediate"), ("i2", "intermediate"), ("a1", "advanced"), ("a2", "advanced")]
     assert [item.topics for item in plan.items] == [("bptt",), ("init",), ("lstm",), ("spectral",), ("gating",)]
-    assert [item.seconds for item in plan.items] == [75, 113, 112, 150, 150]
-    assert [item.step_seconds for item in plan.items] == [(37, 19, 19), (75, 38), (112,), (100, 50), (100, 50)]
+    # every step needs its floor (short prompts and answers): basic 50 s, intermediate 60 s,
+    # advanced 70 s, 610 s in all, more than the 10 minutes asked: the steps' needs win
+    assert [item.step_seconds for item in plan.items] == [(50, 50, 50), (60, 60), (60,), (70, 70), (70, 70)]
+    assert [item.seconds for item in plan.items] == [150, 120, 60, 140, 140]
     assert [item.follow_ups for item in plan.items] == [(0, 1), (0,), (), (0,), (0,)]
-    assert plan.total_seconds == 600
+    assert plan.total_seconds == 610
     assert len(plan.steps) == 10
     assert [(s.position, s.question_id, s.follow_up_index) for s in plan.steps[:4]] == [
         (0, "b1", None), (1, "b1", 0), (2, "b1", 1), (3, "i3", None)]
@@ -127,7 +129,8 @@ def test_plan_filters_and_falls_back_to_what_exists() -> None:
     assert basic.total_seconds == 300
     lstm = plan_mock(MOCK_PACK, questions=3, minutes=3, topics=["lstm"], seed=1)
     assert [item.question_id for item in lstm.items] == ["b2", "i2"]
-    assert [item.seconds for item in lstm.items] == [72, 108]
+    # needs 50 + 50 and 60 = 160 s of the 180 asked: the 20 left shared 6, 6, 8
+    assert [item.step_seconds for item in lstm.items] == [(56, 56), (68,)]
     with pytest.raises(PlanError, match="no question in pack 'rnn' matches"):
         plan_mock(MOCK_PACK, topics=["transformers"], seed=1)
     assert MockPlan.from_dict(basic.to_dict()) == basic

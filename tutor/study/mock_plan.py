@@ -6,10 +6,12 @@ whose topics have come up least so far), one or two of the question's follow-ups
 each main question, and harder questions get more time. The seed makes the draw
 repeatable; the plan is plain data (`to_dict`/`from_dict`) stored with the interview.
 
-Time: the total is split over the main questions in proportion to `LEVEL_TIME_WEIGHTS`,
-and each question's budget over its steps (the main question counts
-`MAIN_STEP_WEIGHT`, each follow-up `FOLLOW_UP_STEP_WEIGHT`), in whole seconds that add
-up exactly (largest remainder).
+Time: each step (question or follow-up) first gets what it needs to be read and
+answered (`mock_time.step_seconds`: its level, its prompt and the length of its model
+answer, never less than two sentences' typing). When the minutes asked for are more
+than that, the extra is shared over the steps in proportion to their needs, in whole
+seconds that add up exactly (largest remainder); when they are fewer, the interview
+takes the time its steps need (the setup screen shows the real length).
 """
 
 from __future__ import annotations
@@ -19,14 +21,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tutor.study.mock_time import step_seconds
 from tutor.study.practice import filter_questions
 
 LEVEL_ORDER = ("basic", "intermediate", "advanced")
 LEVEL_SHARES = {"basic": 1, "intermediate": 2, "advanced": 2}
 """How the questions are spread over the levels present (5 questions -> 1, 2, 2)."""
-LEVEL_TIME_WEIGHTS = {"basic": 2, "intermediate": 3, "advanced": 4}
-MAIN_STEP_WEIGHT = 2
-FOLLOW_UP_STEP_WEIGHT = 1
 MAX_FOLLOW_UPS = 2
 
 
@@ -175,7 +175,8 @@ def plan_mock(
                 topic_uses[topic] = topic_uses.get(topic, 0) + 1
 
     follow_ups = [_draw_follow_ups(question, rng) for question in chosen]
-    budgets = apportion(round(minutes * 60), [LEVEL_TIME_WEIGHTS[_level(q)] for q in chosen])
+    times = _step_times([_step_needs(question, picked) for question, picked in zip(chosen, follow_ups)],
+                        round(minutes * 60))
     items = tuple(
         PlanItem(
             question_id=question.id,
@@ -183,13 +184,30 @@ def plan_mock(
             topics=tuple(question.topics),
             gradable=_is_gradable(question),
             follow_ups=picked,
-            step_seconds=tuple(
-                apportion(budget, [MAIN_STEP_WEIGHT] + [FOLLOW_UP_STEP_WEIGHT] * len(picked))
-            ),
+            step_seconds=seconds,
         )
-        for question, picked, budget in zip(chosen, follow_ups, budgets)
+        for question, picked, seconds in zip(chosen, follow_ups, times)
     )
     return MockPlan(pack_id=pack.id, seed=seed, minutes=minutes, items=items)
+
+
+def _step_needs(question: Any, picked: Sequence[int]) -> list[int]:
+    """What the main question and each picked follow-up need (`mock_time.step_seconds`)."""
+    level = _level(question)
+    asked = [(question.prompt, question.answer)]
+    asked += [(question.follow_ups[index].prompt, question.follow_ups[index].answer) for index in picked]
+    return [step_seconds(level, str(prompt), str(answer)) for prompt, answer in asked]
+
+
+def _step_times(needs: list[list[int]], total: int) -> list[tuple[int, ...]]:
+    """Each step's need, plus its share of whatever of `total` the needs leave over."""
+    flat = [need for item in needs for need in item]
+    extra = apportion(max(0, total - sum(flat)), flat)
+    times, start = [], 0
+    for item in needs:
+        times.append(tuple(need + more for need, more in zip(item, extra[start:start + len(item)])))
+        start += len(item)
+    return times
 
 
 def _level_counts(count: int, available: dict[str, int]) -> dict[str, int]:

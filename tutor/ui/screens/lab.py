@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Label, LoadingIndicator, Select, Static
 from textual.worker import get_current_worker
 
+from tutor.ui.pending_keys import after_pending_keys
 from tutor.ui.widgets.param_form import ParamForm
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
@@ -169,9 +170,14 @@ class LabScreen(Screen[None]):
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.run_now)
 
     def run_now(self) -> None:
-        """Run the form's values now, unless they are invalid or are what last ran."""
+        """Run the form's values once the keys already typed are in them (a timer fires in
+        its own task: read at once, a field could still be missing its last keys)."""
         self._debounce = None
-        if self.spec is None:
+        after_pending_keys(self, self._run_form)
+
+    def _run_form(self) -> None:
+        """Run the form's values, unless they are invalid or are what last ran."""
+        if self.spec is None or not self.query(ParamForm):
             return
         values, seed, problems = self.form.read()
         if problems or seed is None:

@@ -5,6 +5,12 @@ the `MockRun`: it redraws the countdown and lets the run save the draft and elap
 time; when a question's time is up, what was typed is handed in and the next step
 comes. Grading runs in a thread worker and the grade is handed to the run, which
 records it at once, so a crash loses at most the last few seconds of typing.
+
+Nothing typed may be lost, so the answer is never read from outside the box while
+keys may still be queued for it: enter is handled by the box itself (`AnswerArea`),
+and a time-out reads the box only after every key received so far has reached it
+(`after_pending_keys`). Keys typed while an answer is being graded stay in the box
+and become the start of the next answer.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static, TextArea
 
+from tutor.ui.pending_keys import after_pending_keys
+from tutor.ui.widgets.answer_area import AnswerArea
 from tutor.ui.widgets.answer_box import PLACEHOLDERS, format_error
 from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
@@ -32,8 +40,16 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
 
+TIMED_OUT_NOTICE = Content.from_markup(
+    "[$text-warning]Time ran out on the last question: what you had typed was handed in.[/]")
 SUBMIT, TIME_OUT, END = "submit", "time_out", "end"
 """Why a response is being graded: answered, its time ran out, or the interview was ended."""
+
+
+class HandInArea(AnswerArea):
+    """The mock's answer box: the footer says what enter does here."""
+
+    BINDINGS = [Binding("enter", "submit", "Hand in")]
 
 
 class MockInterviewScreen(Screen[None]):
@@ -41,7 +57,6 @@ class MockInterviewScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Mock interview"
     BINDINGS = [
-        Binding("enter", "hand_in", "Hand in", priority=True),  # before the Input: shown in the footer
         Binding("ctrl+n", "skip", "Skip"),
         Binding("ctrl+g", "end_early", "End early"),
         Binding("escape", "pause", "Pause"),
@@ -70,6 +85,10 @@ class MockInterviewScreen(Screen[None]):
         self.position: int | None = None
         self.grading: str | None = None
         """Why a grade is being computed (SUBMIT, TIME_OUT, END), or None."""
+        self.timing_out = False
+        """The time is up and the box is being read once the keys in flight are in."""
+        self.handed: str | None = None
+        """The text last handed in: what the box holds beyond it was typed for the next step."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title-bar")
@@ -79,7 +98,7 @@ class MockInterviewScreen(Screen[None]):
             yield Static(id="mock-context")
             yield Static(id="mock-prompt")
             yield Static(id="mock-options")
-            yield Input(id="mock-answer")
+            yield HandInArea(id="mock-answer")
             yield Static(id="mock-status")
         yield QuietFooter()
 
@@ -118,16 +137,28 @@ class MockInterviewScreen(Screen[None]):
         self._fill("#mock-context", context)
         self._fill("#mock-prompt", Content(step.prompt.strip()))
         self._fill("#mock-options", options)
-        answer = self.query_one("#mock-answer", Input)
+        answer = self.answer_area
         answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else PLACEHOLDERS.get(
             question.check.kind, "Your answer")
-        answer.value = self.run.draft
-        answer.disabled = False
+        typed_ahead = self._typed_ahead()
+        self.handed = None
+        answer.value = self.run.draft or typed_ahead
+        if answer.value != self.run.draft:
+            self.run.update_draft(answer.value)
         answer.focus()
         self.show_status("")
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self.update_clocks()
         self.refresh_bindings()
+
+    @property
+    def answer_area(self) -> AnswerArea:
+        return self.query_one("#mock-answer", AnswerArea)
+
+    def _typed_ahead(self) -> str:
+        """What was typed into the box after the last answer was handed in."""
+        text, handed = self.answer_area.value, self.handed
+        return text[len(handed):].lstrip() if handed is not None and text.startswith(handed) else ""
 
     def _fill(self, selector: str, content: Content | None) -> None:
         widget = self.query_one(selector, Static)
@@ -150,11 +181,12 @@ class MockInterviewScreen(Screen[None]):
 
     def tick(self) -> None:
         """Redraw the clocks; save the draft; hand it in when the time is up."""
-        if self.grading is not None or self.run.finished:
+        if self.grading is not None or self.timing_out or self.run.finished:
             return
         if self.run.time_up():
             self.update_clocks()
-            self.hand_in(TIME_OUT, self.run.draft)
+            self.timing_out = True  # read the box once the keys already sent have reached it
+            after_pending_keys(self.answer_area, self.call_later, self._time_out)
             return
         if self.run.tick():  # the time ran out between the two calls: the run handed it in
             self.after_step()
@@ -163,14 +195,22 @@ class MockInterviewScreen(Screen[None]):
 
     # ---- answering --------------------------------------------------------------
 
-    @on(Input.Changed, "#mock-answer")
-    def _typed(self, event: Input.Changed) -> None:
-        if self.grading is None and not event.input.disabled:
-            self.run.update_draft(event.value)
+    def _time_out(self) -> None:
+        """The question's time is up: hand in everything typed (unless enter came first)."""
+        self.timing_out = False
+        if self.grading is None and not self.run.finished:
+            self.hand_in(TIME_OUT, self.answer_area.value)
 
-    def action_hand_in(self) -> None:
+    @on(TextArea.Changed, "#mock-answer")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self.grading is None:
+            self.run.update_draft(event.text_area.text)
+
+    @on(AnswerArea.Submitted, "#mock-answer")
+    def _submitted(self, event: AnswerArea.Submitted) -> None:
         """Hand in your answer and go on (no verdict until the debrief)."""
-        response = self.query_one("#mock-answer", Input).value
+        event.stop()
+        response = event.value
         if self.grading is not None or self.run.finished:
             return
         if not response.strip():
@@ -182,9 +222,8 @@ class MockInterviewScreen(Screen[None]):
         """Grade `response` in a worker; the run records it when the grade is back."""
         if self.position is None:
             return
-        self.grading = reason
+        self.grading, self.handed = reason, response
         self.run.update_draft(response)
-        self.query_one("#mock-answer", Input).disabled = True
         if reason == TIME_OUT:
             self.show_status(Content.from_markup("[$text-warning]Time is up: what you typed is handed in.[/]"))
         self.refresh_bindings()
@@ -216,14 +255,18 @@ class MockInterviewScreen(Screen[None]):
         elif event.reason == TIME_OUT:
             self.run.time_out(event.grade)
             self.notify("What you had typed was handed in.", title="Time is up", timeout=4)
+            self.after_step()
+            if not self.run.finished:  # said where the learner looks, not only in a toast
+                self.show_status(TIMED_OUT_NOTICE)
+            return
         else:
             self.run.end_early(event.grade)
         self.after_step()
 
     def _reopen(self, status: Content) -> None:
-        answer = self.query_one("#mock-answer", Input)
-        answer.disabled = False
-        answer.focus()
+        self.handed = None
+        self.run.update_draft(self.answer_area.value)
+        self.answer_area.focus()
         self.show_status(status)
         self.refresh_bindings()
 
@@ -244,7 +287,7 @@ class MockInterviewScreen(Screen[None]):
     # ---- actions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("hand_in", "skip", "end_early", "pause"):
+        if action in ("skip", "end_early", "pause"):
             return None if self.grading is not None or self.run.finished else True  # dimmed while grading
         return True
 
@@ -265,7 +308,7 @@ class MockInterviewScreen(Screen[None]):
 
     def _end_confirmed(self, confirmed: bool | None) -> None:
         if confirmed and self.grading is None and not self.run.finished:
-            self.hand_in(END, self.query_one("#mock-answer", Input).value)
+            self.hand_in(END, self.answer_area.value)
 
     def action_pause(self) -> None:
         """Leave the interview for now: it is saved and the clock stops until you resume."""

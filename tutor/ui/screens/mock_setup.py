@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Stati
 
 from tutor.ui.backend import MockSettings
 from tutor.ui.widgets.countdown import duration_text
+from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
@@ -65,12 +66,12 @@ class MockSetupScreen(Screen[None]):
         with VerticalScroll(id="mock-setup"):
             with Horizontal(classes="setup-row"):
                 yield Label("Questions", classes="setup-label")
-                yield Input(str(settings.questions), type="integer", id="mock-questions", compact=True)
+                yield OrderedInput(str(settings.questions), type="integer", id="mock-questions", compact=True)
                 yield Label("Minutes", classes="setup-label")
-                yield Input(f"{settings.minutes:g}", type="number", id="mock-minutes", compact=True)
+                yield OrderedInput(f"{settings.minutes:g}", type="number", id="mock-minutes", compact=True)
                 yield Label("Seed", classes="setup-label")
-                yield Input("" if settings.seed is None else str(settings.seed), type="integer",
-                            placeholder="random", id="mock-seed", compact=True)
+                yield OrderedInput("" if settings.seed is None else str(settings.seed), type="integer",
+                                   placeholder="random", id="mock-seed", compact=True)
             with Horizontal(classes="setup-row", id="mock-levels"):
                 yield Label("Levels", classes="setup-label")
                 for level in LEVELS:

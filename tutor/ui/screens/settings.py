@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from tutor.settings import RULES, SettingError, Settings
 from tutor.ui.themes import THEMES
+from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class SettingsScreen(Screen[None]):
                 rule = RULES[key]
                 with Horizontal(classes="setting-row"):
                     yield Label(rule.label, classes="setting-label")
-                    yield Input(str(getattr(self.saved, key)), id=key, compact=True)
+                    yield OrderedInput(str(getattr(self.saved, key)), id=key, compact=True)
                     yield Static(id=f"{key}-problem", classes="setting-problem")
                 yield Static(rule.summary, classes="setting-summary")
             with Horizontal(classes="setting-row"):

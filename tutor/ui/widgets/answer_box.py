@@ -4,6 +4,9 @@ Grading a symbolic answer may load SymPy and take seconds, so it never runs on t
 event loop. A response with a format error does not count as an attempt: the box
 points at the character, says what is wrong, and stays open for another try. Only a
 real verdict leaves the box (as `AnswerBox.Graded`).
+
+The answer is the text the box itself held when it handled enter (`AnswerArea`), so an
+answer typed or pasted at full speed is graded whole, line breaks included.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from tutor.ui.widgets.answer_area import AnswerArea
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
@@ -97,15 +102,17 @@ class AnswerBox(Vertical):
 
     def compose(self) -> ComposeResult:
         kind = self.question.check.kind
-        yield Input(placeholder=PLACEHOLDERS.get(kind, "Your answer"), id="answer-input")
+        yield AnswerArea(placeholder=PLACEHOLDERS.get(kind, "Your answer"), id="answer-input")
         yield Static(classes="answer--status")
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#answer-input", Input)
+    def input(self) -> AnswerArea:
+        return self.query_one("#answer-input", AnswerArea)
 
     @property
     def response(self) -> str:
+        """The text in the box now (reveal without grading reads it after a key binding,
+        which comes after every key before it)."""
         return self.input.value.strip()
 
     def seconds(self) -> float:
@@ -121,12 +128,12 @@ class AnswerBox(Vertical):
     def show_status(self, content: Content | str) -> None:
         self.query_one(".answer--status", Static).update(content)
 
-    @on(Input.Submitted, "#answer-input")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(AnswerArea.Submitted, "#answer-input")
+    def _submitted(self, event: AnswerArea.Submitted) -> None:
         event.stop()
-        if self.checking:
+        if self.checking or self.input.disabled:
             return
-        response = self.response
+        response = event.value.strip()
         if not response or self.question.check.kind == "self":
             self.post_message(self.SubmittedUngraded(self, response, self.seconds()))
             return

@@ -1,8 +1,9 @@
 """A form generated from a simulation's declared parameters, plus the seed.
 
-Numbers are `Input`s showing their allowed range; a value that does not fit is
-refused there and then with the declaration's own one-line message (`Param.coerce`),
-so the form and `tutor sim` agree on what is valid. Choices are `Select`s, booleans
+Numbers are `OrderedInput`s (every key applied in the order typed, however fast)
+showing their allowed range; a value that does not fit is refused there and then with
+the declaration's own one-line message (`Param.coerce`), so the form and `tutor sim`
+agree on what is valid. Choices are `Select`s, booleans
 `Switch`es. Every change posts `ParamForm.Changed` with the values, or the problems.
 """
 
@@ -18,6 +19,8 @@ from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
+
+from tutor.ui.widgets.ordered_keys import OrderedInput
 
 if TYPE_CHECKING:
     from tutor.evidence.spec import EvidenceSpec, Param
@@ -100,7 +103,7 @@ class ParamForm(Vertical):
                           compact=True, id=control_id, tooltip=param.help)
         if param.kind == "bool":
             return Switch(value=bool(param.coerce(value)), id=control_id, tooltip=param.help)
-        return Input(param.format(value), type=INPUT_TYPES[param.kind], compact=True, id=control_id,
+        return OrderedInput(param.format(value), type=INPUT_TYPES[param.kind], compact=True, id=control_id,
                      validators=[ParamValidator(param)], tooltip=param.help, select_on_focus=False)
 
     @staticmethod

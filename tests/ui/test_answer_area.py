@@ -1,0 +1,63 @@
+"""The multi-line answer box: enter hands in, ctrl+j / alt+enter / shift+enter start a new
+line, a paste keeps its line breaks, the box grows up to 8 lines, and the footer says so."""
+
+from __future__ import annotations
+
+from fakes import running
+from fast_keys import paste_then, send_at_full_speed, wait_until
+from textual.app import App, ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from tutor.ui.app import TutorApp
+from tutor.ui.widgets.answer_area import AnswerArea
+
+
+class BoxApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.submitted: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield AnswerArea(placeholder="Your answer", id="box")
+        yield Footer()
+
+    def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
+        self.submitted.append(event.value)
+
+
+async def test_new_line_keys_and_enter() -> None:
+    app = BoxApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("a", "b", "ctrl+j", "c", "alt+enter", "d", "shift+enter", "e")
+        assert app.query_one(AnswerArea).value == "ab\nc\nd\ne"
+        assert app.submitted == []
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.submitted, "the answer handed in")
+        assert app.submitted == ["ab\nc\nd\ne"]
+        assert app.query_one(AnswerArea).value == "ab\nc\nd\ne"  # enter never adds a line
+
+
+async def test_a_paste_keeps_its_lines_and_the_box_grows_to_eight_lines() -> None:
+    app = BoxApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        box = app.query_one(AnswerArea)
+        assert box.outer_size.height == 3  # one line between the borders
+        paste_then(pilot, "one\ntwo\nthree")
+        await wait_until(pilot, lambda: box.value == "one\ntwo\nthree", "the paste applied")
+        await wait_until(pilot, lambda: box.outer_size.height == 5, "the box grown to 3 lines")
+        send_at_full_speed(pilot, "\n4\n5\n6\n7\n8\n9\n10")
+        await wait_until(pilot, lambda: box.value.endswith("10"), "the keys applied")
+        await wait_until(pilot, lambda: box.outer_size.height == 10, "the box capped at 8 lines")
+        send_at_full_speed(pilot, "", "enter")
+        await wait_until(pilot, lambda: app.submitted, "the answer handed in")
+        assert app.submitted == ["one\ntwo\nthree\n4\n5\n6\n7\n8\n9\n10"]
+
+
+async def test_the_footer_shows_the_new_line_key_while_answering(app: TutorApp) -> None:
+    async with running(app, size=(100, 30)) as pilot:
+        await pilot.press("p")
+        await wait_until(pilot, lambda: [key for key in app.screen.query(FooterKey) if key.description == "New line"],
+                         "the footer drawn")
+        keys = [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
+        assert ("ctrl+j", "New line") in keys

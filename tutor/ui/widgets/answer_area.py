@@ -1,0 +1,113 @@
+"""The box a learner types a free answer into: it grows with the text, enter hands it in.
+
+Why a widget of its own: Textual delivers every key to the focused widget's own
+message queue, and a binding or timer elsewhere runs in another task. A screen that
+reads the box's text when *it* sees enter (a priority binding) reads it before the
+keys still queued in the box are applied, and an answer typed at full speed is cut.
+Here enter is handled by the box itself, in its queue, so `Submitted.value` holds
+exactly the keys that came before enter, and nothing typed after it; its editing keys
+are applied in order with the characters too (`KeysInOrder`).
+
+Enter hands the answer in; ctrl+j (every terminal), alt+enter and shift+enter (where
+the terminal reports them) insert a new line. A paste keeps its line breaks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+from tutor.ui.pending_keys import after_pending_keys
+from tutor.ui.widgets.ordered_keys import KeysInOrder
+
+NEWLINE_KEYS = ("ctrl+j", "alt+enter", "shift+enter")
+"""Keys that insert a new line; ctrl+j is the one every terminal sends."""
+MAX_LINES = 8
+"""The box grows up to this many lines, then scrolls."""
+
+
+class AnswerArea(KeysInOrder, TextArea):
+    """A growing multi-line answer box: enter submits, ctrl+j inserts a new line."""
+
+    DEFAULT_CSS = f"""
+    AnswerArea {{
+        height: auto;
+        max-height: {MAX_LINES + 2};
+    }}
+    """
+
+    BINDING_GROUP_TITLE = "Answer box"
+    HELP_ACTIONS = ("submit", "newline")
+    """The keys the help screen lists (the rest are a text area's usual editing keys)."""
+    BINDINGS = [
+        Binding("enter", "submit", "Submit", show=False),  # as an Input's: enter is expected
+        Binding(",".join(NEWLINE_KEYS), "newline", "New line", key_display="ctrl+j"),
+    ]
+
+    class Submitted(Message):
+        """Enter was pressed: `value` is the text typed before it."""
+
+        def __init__(self, area: AnswerArea, value: str) -> None:
+            super().__init__()
+            self.area = area
+            self.value = value
+
+        @property
+        def control(self) -> AnswerArea:
+            return self.area
+
+    def __init__(self, text: str = "", *, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
+                         highlight_cursor_line=False, placeholder=placeholder, **kwargs)
+
+    @property
+    def value(self) -> str:
+        """The text typed so far (what `Input.value` is to an input)."""
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":  # here, in order with the keys before it (not a binding)
+            event.stop()
+            event.prevent_default()
+            if not self.read_only and not self.disabled:
+                self.post_message(self.Submitted(self, self.text))
+            return
+        # not enter: this box's bindings (backspace, ctrl+j ...) run next, in order (KeysInOrder)
+
+    def action_submit(self) -> None:
+        """Hand the answer in (from the footer: after the keys typed so far)."""
+        after_pending_keys(self, lambda: self.post_message(self.Submitted(self, self.text)))
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        """Up on the first line scrolls the card instead (as it did over a one-line input)."""
+        if self.cursor_at_first_line and not select:
+            raise SkipAction()
+        super().action_cursor_up(select)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        """Down on the last line scrolls the card instead."""
+        if self.cursor_at_last_line and not select:
+            raise SkipAction()
+        super().action_cursor_down(select)
+
+    def action_cursor_page_up(self) -> None:
+        """Page keys scroll the question around the box (a long prompt stays readable)."""
+        raise SkipAction()
+
+    def action_cursor_page_down(self) -> None:
+        raise SkipAction()
+
+    def action_newline(self) -> None:
+        """Start a new line in the answer."""
+        if not self.read_only and not self.disabled:
+            self.insert("\n")
