@@ -28,7 +28,7 @@ from textual.widgets import Static, TextArea
 
 from tutor.ui.pending_keys import after_pending_keys
 from tutor.ui.widgets.answer_area import AnswerArea
-from tutor.ui.widgets.answer_box import PLACEHOLDERS, format_error
+from tutor.ui.widgets.answer_box import format_error, placeholder_for
 from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -138,8 +138,8 @@ class MockInterviewScreen(Screen[None]):
         self._fill("#mock-prompt", Content(step.prompt.strip()))
         self._fill("#mock-options", options)
         answer = self.answer_area
-        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else PLACEHOLDERS.get(
-            question.check.kind, "Your answer")
+        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else placeholder_for(
+            question.check)
         typed_ahead = self._typed_ahead()
         self.handed = None
         answer.value = self.run.draft or typed_ahead

@@ -37,6 +37,15 @@ PLACEHOLDERS = {
     "concepts": "Answer in your own words, then enter",
 }
 
+SEVERAL_CHOICES = "Type the letters of your choices (e.g. a, c) and press enter"
+
+
+def placeholder_for(check: Any) -> str:
+    """What the empty box says: a select-several question asks for letters, not one letter."""
+    if check.kind == "choice" and getattr(check, "multiple", False):
+        return SEVERAL_CHOICES
+    return PLACEHOLDERS.get(check.kind, "Your answer")
+
 
 def format_error(response: str, offset: int | None, message: str) -> Content:
     """The response with a caret under the offending character, and the message."""
@@ -101,8 +110,7 @@ class AnswerBox(Vertical):
         self.checking = False
 
     def compose(self) -> ComposeResult:
-        kind = self.question.check.kind
-        yield AnswerArea(placeholder=PLACEHOLDERS.get(kind, "Your answer"), id="answer-input")
+        yield AnswerArea(placeholder=placeholder_for(self.question.check), id="answer-input")
         yield Static(classes="answer--status")
 
     @property
