@@ -30,6 +30,7 @@ NOT_FUNCTIONS = {
     "O": "big-O of a cost",
     "F": "a residual block's branch",
     "Attention": "a Transformer sublayer",
+    "LN": "LayerNorm, a Transformer sublayer (Pre-LN x + F(LN(x)))",
     "MLP": "a Transformer sublayer",
     "Wₕₕᵀdiag": "a matrix product",
 }
