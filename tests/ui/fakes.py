@@ -20,6 +20,7 @@ from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
 from tutor.settings import Settings
 from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
+from tutor.ui.corrections_backend import CorrectionsBackendMixin
 from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def fake_stats(today: datetime = START) -> Any:
 
 
 @dataclass
-class FakeBackend(MockBackendMixin):
+class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     """A Backend over one or more fake packs. Study, practice and settings have no store
     (settings are checked by the real rules and kept in `saved_settings`); mock
     interviews run the real core over a store at `store_path` (default: in TUTOR_HOME,

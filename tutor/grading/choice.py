@@ -42,14 +42,16 @@ def grade_choice(check: ChoiceCheck, response: str | list[str]) -> Grade:
     wrong = len(chosen) - right
     score = max(0.0, (right - wrong) / len(correct_keys))
     correct = set(chosen) == correct_keys
-    return Grade(correct, 1.0 if correct else score, _feedback(check, chosen, missed, correct), notes)
+    return Grade(correct, 1.0 if correct else score, _feedback(check, chosen, missed, correct, score), notes)
 
 
-def _feedback(check: ChoiceCheck, chosen: list[str], missed: list[str | None], correct: bool) -> str:
+def _feedback(check: ChoiceCheck, chosen: list[str], missed: list[str | None], correct: bool, score: float) -> str:
+    """The verdict in words follows the score, as the verdict line above it does: "Partly
+    correct" only with some credit (a right key cancelled by a wrong one earns none)."""
     by_key = {option.key: option for option in check.options}
     if correct:
         lines = ["Correct."]
-    elif check.multiple and any(by_key[key].correct for key in chosen):
+    elif check.multiple and score > 0:
         lines = ["Partly correct."]
     else:
         lines = ["Not correct."]

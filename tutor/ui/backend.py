@@ -296,6 +296,11 @@ class Backend(MockBackend, Protocol):
     def grade(self, check: Any, response: str) -> GradeLike:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
 
+    def record_correction(self, pack: PackLike, question: Question, *, mode: str, response: str,
+                          automatic: GradeLike, corrected: GradeLike, mock_id: int | None = None,
+                          position: int | None = None) -> int:
+        """Store the learner's corrected checklist of `response` at once (see `tutor.store.corrections`)."""
+
     def prepare_grading(self) -> None:
         """Get grading ready (e.g. start its SymPy process); called in a worker when a mode opens."""
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tutor.ui.widgets.answer_box import PLACEHOLDERS, format_error
+from tutor.ui.widgets.answer_box import format_error, placeholder_for
 from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -119,8 +119,7 @@ class MockInterviewScreen(Screen[None]):
         self._fill("#mock-prompt", Content(step.prompt.strip()))
         self._fill("#mock-options", options)
         answer = self.query_one("#mock-answer", Input)
-        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else PLACEHOLDERS.get(
-            question.check.kind, "Your answer")
+        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else placeholder_for(question.check)
         answer.value = self.run.draft
         answer.disabled = False
         answer.focus()

@@ -33,6 +33,13 @@ PLACEHOLDERS = {
 }
 
 
+def placeholder_for(check: Any) -> str:
+    """The input's hint for a check; a select-several choice asks for letters, not one letter."""
+    if check.kind == "choice" and getattr(check, "multiple", False):
+        return "Type the letters of your choices (e.g. a, c) and press enter"
+    return PLACEHOLDERS.get(check.kind, "Your answer")
+
+
 def format_error(response: str, offset: int | None, message: str) -> Content:
     """The response with a caret under the offending character, and the message."""
     if offset is None or not 0 <= offset <= len(response):
@@ -96,8 +103,7 @@ class AnswerBox(Vertical):
         self.checking = False
 
     def compose(self) -> ComposeResult:
-        kind = self.question.check.kind
-        yield Input(placeholder=PLACEHOLDERS.get(kind, "Your answer"), id="answer-input")
+        yield Input(placeholder=placeholder_for(self.question.check), id="answer-input")
         yield Static(classes="answer--status")
 
     @property

@@ -1,0 +1,84 @@
+"""The key-point checklist after a free-text answer: keys, the verdict they give, the store."""
+
+from __future__ import annotations
+
+from fakes import running, submit
+from textual.widgets import Static
+
+from tutor.grading.result import ClaimCheck, Grade
+from tutor.store import open_store
+from tutor.ui.app import TutorApp
+from tutor.ui.widgets.claim_checklist import ClaimChecklist
+from tutor.ui.widgets.feedback_view import FeedbackView
+
+RESPONSE = "the jacobians multiply, and the signal fades"
+CLAIMS = (
+    ClaimCheck("product", "concept", "found", "the jacobians multiply", "product"),
+    ClaimCheck("shrinks", "concept", "unsure", "the signal fades", "shrinks"),
+)
+UNDECIDED = Grade(False, 0.0, "Could not decide: is 'fades' shrinking?", ("undecided", "hit:product"),
+                  undecided=True, claims=CLAIMS)
+HALF = Grade(False, 0.5, "Partly correct: 1 of the 2 key points.", ("hit:product", "missed:shrinks"),
+             claims=(CLAIMS[0], ClaimCheck("shrinks", "concept", "missed", "", "shrinks")))
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+def stored() -> list:
+    with open_store() as store:
+        return store.corrections.all()
+
+
+async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: TutorApp, backend) -> None:
+    backend.grades[RESPONSE] = UNDECIDED
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        checklist = screen.query_one(ClaimChecklist)
+        await pilot.pause()
+        assert app.focused is checklist
+        assert text_of(screen.query_one(FeedbackView)).startswith("? Could not decide\n")
+        assert text_of(checklist) == (
+            "Could not decide: settle the points (↑↓ pick, space toggles).\n"
+            '▸ 1 ✓ product: found "the jacobians multiply"\n'
+            '  2 ? shrinks: unsure "the signal fades"'
+        )
+        await pilot.press("down", "space")
+        assert text_of(checklist).splitlines()[2] == '▸ 2 ✓ shrinks: found "the signal fades" (corrected)'
+        feedback = text_of(screen.query_one(FeedbackView))
+        assert feedback.startswith("✓ Right corrected by you (was: ? Could not decide)\nCorrect (as corrected by you).")
+        assert "right 1" in text_of(screen.query_one("#title", Static))
+        [record] = stored()
+        assert (record.pack_id, record.question_id, record.mode, record.response) == (
+            "rnn-mini", "why-vanish", "practice", RESPONSE)
+        assert (record.automatic_correct, record.correct, record.score, record.undecided) == (None, True, 1.0, False)
+        assert [claim.status for claim in record.claims] == ["found", "found"]
+        await pilot.press("space")  # back to "not found": partly right, and stored again
+        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (50%) corrected by you")
+        assert "right 0" in text_of(screen.query_one("#title", Static))
+        assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.5)]
+
+
+async def test_study_checklist_is_reached_with_c_and_moves_the_suggested_rating(app: TutorApp, backend) -> None:
+    backend.grades[RESPONSE] = HALF
+    backend.suggested = 3
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        await pilot.pause()
+        assert screen.query_one("#ratings").suggested == 2  # the focus stays on the suggested rating
+        await pilot.press("c")
+        checklist = screen.query_one(ClaimChecklist)
+        assert app.focused is checklist
+        await pilot.press("down", "space")
+        assert text_of(screen.query_one(FeedbackView)).startswith("✓ Right corrected by you (was: ◐ Partly right (50%))")
+        assert screen.query_one("#ratings").suggested == 3
+        await pilot.press("3")
+        assert backend.records[0]["rating"] == 3
+        [record] = stored()
+        assert (record.mode, record.automatic_correct, record.automatic_score, record.correct) == (
+            "study", False, 0.5, True)
