@@ -82,3 +82,51 @@ async def test_study_checklist_is_reached_with_c_and_moves_the_suggested_rating(
         [record] = stored()
         assert (record.mode, record.automatic_correct, record.automatic_score, record.correct) == (
             "study", False, 0.5, True)
+
+
+async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_export(isolated_home) -> None:
+    from test_mock import answer, make_app, settle, start_interview
+    from textual.widgets import DataTable
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+    from tutor.ui.screens.mock_history import MockHistoryScreen
+
+    app = make_app()
+    app.backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        await start_interview(pilot)
+        app.backend.clock.advance(10)
+        await answer(pilot, RESPONSE)
+        await pilot.press("ctrl+g", "y")
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, MockDebriefScreen)
+        assert text_of(debrief.query_one("#debrief-summary", Static)).startswith("Score 17% ·")
+        await pilot.press("c")
+        checklist = debrief.query_one(ClaimChecklist)
+        assert app.focused is checklist
+        await pilot.press("down", "space")
+        assert text_of(checklist).splitlines()[2] == "▸ 2 ✓ shrinks: found (corrected)"
+        assert text_of(debrief.query_one("#debrief-summary", Static)).startswith("Score 33% ·")
+        table = debrief.query_one("#debrief-questions", DataTable)
+        assert str(table.get_row_at(0)[2]) == "✓ 100% ✎"
+        assert "Result: correct, 100% (corrected by you) (answered)\n" in text_of(
+            debrief.query_one("#debrief-question", Static))
+        [record] = stored()
+        assert (record.mode, record.mock_id, record.position, record.correct, record.score) == (
+            "mock", 1, 0, True, 1.0)
+        await pilot.press("c")  # back to the questions
+        assert app.focused is table
+        await pilot.press("x")
+        markdown = (isolated_home / "exports" / "mock-1.md").read_text(encoding="utf-8")
+        assert "- Score: 33% (with your corrections)\n" in markdown
+        assert "- Result: correct, 100% (corrected by you) (answered)\n" in markdown
+        await pilot.press("h")
+        history = app.screen
+        assert isinstance(history, MockHistoryScreen)
+        assert str(history.query_one("#mock-history", DataTable).get_row_at(0)[3]) == "33% ✎"
+        await pilot.press("enter")
+        await pilot.pause()
+        reopened = app.screen
+        assert isinstance(reopened, MockDebriefScreen)
+        assert text_of(reopened.query_one(ClaimChecklist)).splitlines()[2] == "  2 ✓ shrinks: found (corrected)"

@@ -68,6 +68,10 @@ class QuestionReport:
     corrected: bool = False
     """The learner corrected the key points in the debrief: `correct`, `score` and `feedback`
     are theirs (the grader's stored verdict stays in the store beside the correction)."""
+    claims: tuple[Any, ...] = ()
+    """The corrected checklist (`ClaimCheck`s) when `corrected`; empty otherwise."""
+    position: int | None = None
+    """The main step's position in the interview (what a correction is stored against)."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,7 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         )
         report_of_item = _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index],
                                           follow_ups)
+        report_of_item = replace(report_of_item, position=main_plan.position)
         correction = corrections.get(main_plan.position)
         if correction is not None and not correction.undecided:
             report_of_item = _with_correction(report_of_item, correction)
@@ -194,6 +199,7 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
     misconception = asserted[0] if asserted else None
     return replace(
         question, correct=correction.correct, score=correction.score, corrected=True, undecided=False,
+        claims=correction.claims,
         feedback=f"Corrected by you (the grader said: {question.feedback.splitlines()[0] if question.feedback else 'nothing'})",
         concepts_missed=missed, misconception=misconception,
         misconception_feedback=question.misconception_feedback if misconception == question.misconception else None,

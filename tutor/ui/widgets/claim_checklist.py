@@ -91,13 +91,15 @@ class ClaimChecklist(Static, can_focus=True):
             return self.checklist
 
     def __init__(self, claims: Sequence[ClaimCheck], pass_count: int, *, undecided: bool = False,
-                 **kwargs: object) -> None:
+                 current: Sequence[ClaimCheck] = (), **kwargs: object) -> None:
+        """`claims` as the grader read them; `current`, when given, as the learner last
+        corrected them (a debrief reopened shows their word, marked)."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.original = tuple(claims)
-        self.claims = tuple(claims)
+        self.claims = tuple(current) if len(current) == len(claims) else tuple(claims)
         self.pass_count = pass_count
         self.undecided = undecided
-        self.corrected_grade: Grade | None = None
+        self.corrected_grade: Grade | None = regrade(self.claims, pass_count) if self.claims != self.original else None
 
     def on_mount(self) -> None:
         self._render_points()
