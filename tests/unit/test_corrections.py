@@ -10,7 +10,7 @@ import pytest
 from tutor.authoring.export_corrections import corrections_to_yaml
 from tutor.cli import main
 from tutor.grading.corrections import regrade, toggle_claim
-from tutor.grading.result import ClaimCheck
+from tutor.grading.result import ClaimCheck, Grade
 from tutor.store import open_store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -128,3 +128,39 @@ def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkey
     assert out.endswith(
         "mine/questions.yaml:136:9: why-lstm-helps: tests[3] 'It only adds a gate': correct is True, expected False; "
         "score is 1, expected 0 (feedback: 'Correct.\\nFound: additive update, forget gate.')\n1 failure\n")
+
+
+def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
+    from tests.unit.test_mock_core import PLAN, start
+    from tutor.study.corrections import record_correction
+    from tutor.study.fakes import FakeClock
+    from tutor.study.mock import history, report, to_json, to_markdown
+    from tutor.study.mock_words import short_verdict, verdict_text
+
+    clock = FakeClock()
+    with open_store(tmp_path / "progress.sqlite3") as store:
+        interview = start(store, clock, PLAN)
+        clock.advance(10)
+        interview.submit("a")
+        clock.advance(15)
+        interview.submit("the chain rule")
+        clock.advance(20)
+        interview.submit("a product of jacobians")
+        interview.end_early()
+        before = report(store, interview.id)
+        assert (before.score, before.questions[1].score, before.questions[1].position) == (0.5, 0.5, 2)
+        automatic = Grade(False, 0.5, "1 of 2 concepts", claims=CLAIMS[:2])
+        corrected = regrade(toggle_claim(CLAIMS[:2], 1), pass_count=2)
+        record_correction(store, pack_id="rnn", question_id="i1", mode="mock", response="a product of jacobians",
+                          automatic=automatic, corrected=corrected, at=T0, mock_id=interview.id, position=2)
+        after = report(store, interview.id)
+        question = after.questions[1]
+        assert (after.score, question.correct, question.score, question.corrected) == (2 / 3, True, 1.0, True)
+        assert (verdict_text(question), short_verdict(question)) == ("correct, 100% (corrected by you)", "✓ 100% ✎")
+        assert question.feedback == "Corrected by you (the grader said: 1 of 2 concepts)"
+        assert question.concepts_missed == () and question.claims == corrected.claims
+        [summary] = history(store)
+        assert (summary.score, summary.corrected) == (2 / 3, True)
+        assert "- Score: 67% (with your corrections)\n" in to_markdown(after, tz=UTC)
+        assert to_json(after)["questions"][1]["corrected"] is True
+        assert to_json(after)["questions"][0]["corrected"] is False
