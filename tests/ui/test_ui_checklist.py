@@ -130,3 +130,17 @@ async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_exp
         reopened = app.screen
         assert isinstance(reopened, MockDebriefScreen)
         assert text_of(reopened.query_one(ClaimChecklist)).splitlines()[2] == "  2 ✓ shrinks: found (corrected)"
+
+
+def test_a_select_several_question_asks_for_letters() -> None:
+    from fakes import make_pack
+
+    from tutor.packs.schema import Question
+    from tutor.ui.widgets.answer_box import placeholder_for
+
+    several = make_pack().questions[2].model_copy(deep=True)
+    data = several.model_dump()
+    data["check"]["options"][0]["correct"] = True
+    assert placeholder_for(Question.model_validate(data).check) == (
+        "Type the letters of your choices (e.g. a, c) and press enter")
+    assert placeholder_for(several.check) == "Type the letter of your choice and press enter"
