@@ -164,3 +164,23 @@ def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_
         assert "- Score: 67% (with your corrections)\n" in to_markdown(after, tz=UTC)
         assert to_json(after)["questions"][1]["corrected"] is True
         assert to_json(after)["questions"][0]["corrected"] is False
+
+
+def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> None:
+    assert main(["export", "corrections"]) == 0
+    assert capsys.readouterr().out == "# no corrections yet\n"
+    with open_store() as store:
+        _add(store, "gates", CLAIMS, True, 1.0, pack_id="zeta", question_id="z1")
+        _add(store, "sums", CLAIMS, False, 0.5, pack_id="alpha", question_id="a1")
+    output = tmp_path / "samples.yaml"
+    assert main(["export", "corrections", "-o", str(output)]) == 0
+    assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"
+    assert output.read_text(encoding="utf-8") == (
+        "# Corrections for pack alpha: paste each list under the question's `tests:`.\n\n"
+        '# a1: (no longer in the pack)\ntests:\n  - response: "sums"\n    correct: false\n    score: 0.5\n'
+        "\n"
+        "# Corrections for pack zeta: paste each list under the question's `tests:`.\n\n"
+        '# z1: (no longer in the pack)\ntests:\n  - response: "gates"\n    correct: true\n    score: 1\n'
+    )
+    assert main(["export", "corrections", "zeta", "-o", str(tmp_path / "missing" / "x.yaml")]) == 2
+    assert capsys.readouterr().err == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory\n"
