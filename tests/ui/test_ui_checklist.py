@@ -126,7 +126,7 @@ async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_exp
         assert isinstance(history, MockHistoryScreen)
         assert str(history.query_one("#mock-history", DataTable).get_row_at(0)[3]) == "33% ✎"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         reopened = app.screen
         assert isinstance(reopened, MockDebriefScreen)
         assert text_of(reopened.query_one(ClaimChecklist)).splitlines()[2] == "  2 ✓ shrinks: found (corrected)"

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from tutor.study.clock import format_local
 from tutor.ui.widgets.claim_checklist import ClaimChecklist
@@ -105,22 +106,32 @@ class MockDebriefScreen(Screen[None]):
         self.refresh_bindings()
 
     def _show_checklist(self, question: Any) -> None:
-        """The key points of a free-text answer, regraded from the stored response (the
-        concepts grader is pure and quick), with the learner's last correction if any."""
-        holder = self.query_one("#debrief-checklist", Vertical)
-        holder.remove_children()
+        """The key points of a free-text answer, read again from the stored response (in a
+        worker: nothing grades on the event loop), with the learner's last correction if any."""
+        self.query_one("#debrief-checklist", Vertical).remove_children()
         self.automatic = None
-        in_pack = self._question_of(question)
-        check = getattr(in_pack, "check", None)
-        if getattr(check, "kind", None) != "concepts" or not (question.response or "").strip():
-            return
+        check = getattr(self._question_of(question), "check", None)
+        if getattr(check, "kind", None) == "concepts" and (question.response or "").strip():
+            self._read_claims(question, check)
+
+    @work(thread=True, exclusive=True, group="debrief-checklist")
+    def _read_claims(self, question: Any, check: Any) -> None:
         automatic = self.app.backend.grade(check, question.response)
-        claims = tuple(getattr(automatic, "claims", ()) or ())
-        if not claims:
+        if get_current_worker().is_cancelled:
             return
+        self.app.call_from_thread(self._mount_checklist, question, check, automatic)
+
+    async def _mount_checklist(self, question: Any, check: Any, automatic: Any) -> None:
+        claims = tuple(getattr(automatic, "claims", ()) or ())
+        current = self.current
+        if not claims or current is None or current.number != question.number:
+            return  # the learner has moved on to another question
         self.automatic = automatic
-        holder.mount(ClaimChecklist(claims, check.pass_count, undecided=automatic.undecided,
-                                    current=question.claims))  # the old one is removed at once: no id
+        holder = self.query_one("#debrief-checklist", Vertical)
+        await holder.remove_children()  # one checklist, whichever reading finished first
+        await holder.mount(
+            ClaimChecklist(claims, check.pass_count, undecided=automatic.undecided, current=question.claims))
+        self.refresh_bindings()
 
     @on(ClaimChecklist.Corrected)
     def _corrected(self, event: ClaimChecklist.Corrected) -> None:
