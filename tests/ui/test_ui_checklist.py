@@ -144,3 +144,32 @@ def test_a_select_several_question_asks_for_letters() -> None:
     assert placeholder_for(Question.model_validate(data).check) == (
         "Type the letters of your choices (e.g. a, c) and press enter")
     assert placeholder_for(several.check) == "Type the letter of your choice and press enter"
+
+
+async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_backend(tmp_path) -> None:
+    from fakes import FakeClock, fake_result
+    from test_ui_core_backend import write_pack
+
+    from tutor.ui.core_backend import CoreBackend
+
+    core = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    core.prepare_grading = lambda: None  # type: ignore[method-assign]
+    core.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
+    app = TutorApp(core)
+    try:
+        async with running(app, size=(120, 40)) as pilot:
+            app.open_question("rnn-mini", "why-vanish")
+            await pilot.pause()
+            await submit(pilot, "it is a product of jacobians")
+            await pilot.pause()
+            checklist = app.screen.query_one(ClaimChecklist)
+            assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
+            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%)\n")
+            await pilot.press("down", "space")
+            assert text_of(app.screen.query_one(FeedbackView)).startswith(
+                "✓ Right corrected by you (was: ◐ Partly right (50%))")
+            [record] = core.store.corrections.all()
+            assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
+                "rnn-mini", "why-vanish", "it is a product of jacobians", 0.5, 1.0)
+    finally:
+        core.close()

@@ -184,3 +184,24 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
     )
     assert main(["export", "corrections", "zeta", "-o", str(tmp_path / "missing" / "x.yaml")]) == 2
     assert capsys.readouterr().err == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory\n"
+
+
+def test_an_uncorrected_checklist_regrades_to_the_graders_own_verdict() -> None:
+    """The correction rule is the grader's rule: the built-in pack's model answers and
+    sample responses, regraded from their unchanged claims, keep their verdict and score."""
+    from tutor.grading import grade
+    from tutor.packs.loader import load_pack
+    from tutor.paths import builtin_content_dir
+
+    compared = 0
+    for question in load_pack(builtin_content_dir() / "rnn-gradients").questions:
+        if question.check.kind != "concepts":
+            continue
+        for response in [question.answer, *(str(sample.response) for sample in question.tests)]:
+            result = grade(question.check, response)
+            if result.invalid or result.undecided or not result.claims:
+                continue
+            again = regrade(result.claims, question.check.pass_count)
+            assert (again.correct, again.score) == (result.correct, result.score), (question.id, response)
+            compared += 1
+    assert compared >= 20
