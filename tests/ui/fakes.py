@@ -173,6 +173,9 @@ class FakePracticeDeck:
     def override(self, question: Question) -> None:
         self.overrides.append(question.id)
 
+    def record_correction(self, question: Question, grade: Any) -> None:
+        self.attempts.append({"id": question.id, "corrected": grade})
+
 
 def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
     """A canned result: simulations get a decaying and a growing line, derivations two steps."""

@@ -171,5 +171,10 @@ async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_back
             [record] = core.store.corrections.all()
             assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
                 "rnn-mini", "why-vanish", "it is a product of jacobians", 0.5, 1.0)
+            automatic, corrected = core.store.reviews.for_question("rnn-mini", "why-vanish")
+            assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.5, False)
+            assert (corrected.correct, corrected.score, corrected.overridden, corrected.replaces) == (
+                True, 1.0, True, automatic.id)
+            assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")
     finally:
         core.close()

@@ -126,6 +126,9 @@ class PracticeDeck(Protocol):
     def override(self, question: Question) -> None:
         """The learner says the last verdict on `question` was wrong: record it as right."""
 
+    def record_correction(self, question: Question, grade: GradeLike) -> None:
+        """The learner corrected the key points of the last answer: record `grade` as theirs."""
+
 
 # ---- mock interviews ------------------------------------------------------------
 

@@ -122,6 +122,8 @@ class PracticeScreen(QuestionScreen):
         """A corrected verdict counts in "right" as the grader's own would have."""
         if not self.overridden:
             self.right += int(bool(after.correct)) - int(bool(before is not None and before.correct))
+        if self.deck is not None and self.question is not None:
+            self.deck.record_correction(self.question, after)
 
     @on(AnswerBox.SubmittedUngraded)
     def _submitted_ungraded(self, event: AnswerBox.SubmittedUngraded) -> None:
