@@ -20,6 +20,7 @@ from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
 from tutor.settings import Settings
 from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
+from tutor.ui.corrections_backend import CorrectionsBackendMixin
 from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
@@ -172,6 +173,9 @@ class FakePracticeDeck:
     def override(self, question: Question) -> None:
         self.overrides.append(question.id)
 
+    def record_correction(self, question: Question, grade: Any) -> None:
+        self.attempts.append({"id": question.id, "corrected": grade})
+
 
 def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
     """A canned result: simulations get a decaying and a growing line, derivations two steps."""
@@ -215,7 +219,7 @@ def fake_stats(today: datetime = START) -> Any:
 
 
 @dataclass
-class FakeBackend(MockBackendMixin):
+class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     """A Backend over one or more fake packs. Study, practice and settings have no store
     (settings are checked by the real rules and kept in `saved_settings`); mock
     interviews run the real core over a store at `store_path` (default: in TUTOR_HOME,

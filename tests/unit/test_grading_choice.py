@@ -65,6 +65,8 @@ def test_multiple_answer_partial_credit(response, correct: bool, score: float, n
 def test_multiple_answer_feedback() -> None:
     assert grade(MULTIPLE, "a").feedback == "Partly correct.\nMissed: c."
     assert grade(MULTIPLE, "a,b,c").feedback == "Partly correct.\nb) Clipping only bounds exploding gradients."
+    assert grade(MULTIPLE, "a,d").feedback == (
+        "Not correct: each wrong choice cancels a right one.\nd) sigmoid' <= 1/4 makes vanishing worse.\nMissed: c.")
     assert grade(MULTIPLE, "b,d").feedback == (
         "Not correct.\nb) Clipping only bounds exploding gradients.\n"
         "d) sigmoid' <= 1/4 makes vanishing worse.\nMissed: a, c."

@@ -28,6 +28,7 @@ from tutor.store.times import compact_stamp
 
 if TYPE_CHECKING:
     from tutor.store.cards import CardRepository
+    from tutor.store.corrections import CorrectionRepository
     from tutor.store.mocks import MockRepository
     from tutor.store.reviews import ReviewRepository
     from tutor.store.settings import SettingsRepository
@@ -139,6 +140,12 @@ class Store:
         from tutor.store.mocks import MockRepository
 
         return MockRepository(self)
+
+    @cached_property
+    def corrections(self) -> CorrectionRepository:
+        from tutor.store.corrections import CorrectionRepository
+
+        return CorrectionRepository(self)
 
     @cached_property
     def settings(self) -> SettingsRepository:

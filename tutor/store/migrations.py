@@ -3,7 +3,7 @@
 `PRAGMA user_version` records how many migrations a database has had; migration
 number N (1-based) takes a store from version N-1 to N. Never edit a migration that
 has shipped: append a new one. Migration 1 creates everything; 2 adds the settings;
-3 keeps the drawn variant with each answer.
+3 keeps the drawn variant with each answer; 4 the learner's corrections.
 
 History is kept by (pack_id, question_id) text, with no foreign key to any pack
 table: a question that disappears from its pack keeps its reviews and mock steps, and
@@ -111,5 +111,35 @@ def _add_variants(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE mock_steps ADD COLUMN variant TEXT")
 
 
-MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings, _add_variants)
+def _add_corrections(connection: sqlite3.Connection) -> None:
+    """Version 4: the learner's corrections of free-text grades, kept with the response.
+
+    An append-only log: each row is the whole corrected checklist (`claims_json`) and the
+    verdict it gives, beside the automatic one, so `tutor export corrections` can turn real
+    answers into rubric tests. `mock_id`/`position` tie a correction made in a debrief to its
+    step; the latest row per response is the learner's last word."""
+    connection.execute(
+        """
+        CREATE TABLE corrections (
+            id                INTEGER PRIMARY KEY,
+            pack_id           TEXT NOT NULL,
+            question_id       TEXT NOT NULL,
+            mode              TEXT NOT NULL CHECK (mode IN ('study', 'practice', 'mock')),
+            response          TEXT NOT NULL,
+            claims_json       TEXT NOT NULL,
+            automatic_correct INTEGER CHECK (automatic_correct IN (0, 1)),
+            automatic_score   REAL,
+            correct           INTEGER CHECK (correct IN (0, 1)),
+            score             REAL CHECK (score BETWEEN 0 AND 1),
+            undecided         INTEGER NOT NULL DEFAULT 0 CHECK (undecided IN (0, 1)),
+            mock_id           INTEGER REFERENCES mocks (id) ON DELETE SET NULL,
+            position          INTEGER,
+            corrected_at      TEXT NOT NULL
+        )
+        """
+    )
+    connection.execute("CREATE INDEX corrections_by_pack ON corrections (pack_id, question_id, corrected_at)")
+
+
+MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings, _add_variants, _add_corrections)
 """Migration i+1 is MIGRATIONS[i]; len(MIGRATIONS) is the version this code writes."""

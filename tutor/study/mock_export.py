@@ -34,7 +34,8 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
         lines.append(f"- Learner: {learner}")
     lines.append(
         f"- Date: {format_local_with_offset(report.started_at, tz)}\n"
-        f"- Score: {percent_text(report.score)}\n"
+        f"- Score: {percent_text(report.score)}"
+        f"{' (with your corrections)' if any(q.corrected for q in report.questions) else ''}\n"
         f"- Time: {time_used_text(report.time_used_seconds, report.time_limit_seconds)}\n"
         f"- Questions: {len(report.questions)} (seed {report.seed})"
     )

@@ -10,8 +10,8 @@ not graded; their model answers are shown for comparison.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -65,6 +65,13 @@ class QuestionReport:
     evidence: tuple[str, ...]
     in_pack: bool
     follow_ups: tuple[FollowUpReport, ...]
+    corrected: bool = False
+    """The learner corrected the key points in the debrief: `correct`, `score` and `feedback`
+    are theirs (the grader's stored verdict stays in the store beside the correction)."""
+    claims: tuple[Any, ...] = ()
+    """The corrected checklist (`ClaimCheck`s) when `corrected`; empty otherwise."""
+    position: int | None = None
+    """The main step's position in the interview (what a correction is stored against)."""
 
 
 @dataclass(frozen=True)
@@ -105,11 +112,15 @@ class MockSummary:
     duration_seconds: float
     time_limit_seconds: float
     questions: int
+    corrected: bool = False
+    """Some answer's grade was corrected by the learner; `score` counts the corrections."""
 
 
-def item_scores(plan: MockPlan, steps: Sequence[StepRecord]) -> list[float | None]:
-    """The counting score of each main question (None when it is not auto-graded)."""
-    by_position = {step.position: step for step in steps}
+def item_scores(plan: MockPlan, steps: Sequence[StepRecord], corrections: Mapping[int, Any] | None = None,
+                ) -> list[float | None]:
+    """The counting score of each main question (None when it is not auto-graded); a step
+    the learner corrected (`corrections` by position) counts the corrected score."""
+    by_position = {step.position: _corrected_step(step, (corrections or {}).get(step.position)) for step in steps}
     scores: list[float | None] = []
     for plan_step in plan.steps:
         if plan_step.follow_up_index is not None:
@@ -120,6 +131,14 @@ def item_scores(plan: MockPlan, steps: Sequence[StepRecord]) -> list[float | Non
         step = by_position.get(plan_step.position)
         scores.append(step.score if step is not None and step.score is not None else 0.0)
     return scores
+
+
+def _corrected_step(step: StepRecord, correction: Any) -> StepRecord:
+    """The step as the learner's last correction grades it (unchanged without one, or while
+    the correction left it undecided)."""
+    if correction is None or correction.undecided:
+        return step
+    return replace(step, correct=correction.correct, score=correction.score, undecided=False, invalid=False)
 
 
 def mean_score(scores: Sequence[float | None]) -> float | None:
@@ -133,10 +152,11 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
     if record is None:
         raise KeyError(f"no mock interview with id {mock_id}")
     plan = MockPlan.from_dict(record.plan)
+    corrections = store.corrections.for_mock(mock_id)
     steps = store.mocks.steps(mock_id)
-    by_position = {step.position: step for step in steps}
+    by_position = {step.position: _corrected_step(step, corrections.get(step.position)) for step in steps}
     questions = {} if pack is None or pack.id != plan.pack_id else {q.id: q for q in pack.questions}
-    scores = item_scores(plan, steps)
+    scores = item_scores(plan, steps, corrections)
 
     reports: list[QuestionReport] = []
     all_steps = plan.steps
@@ -148,9 +168,13 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         follow_ups = tuple(
             _follow_up_report(question, plan_step, by_position.get(plan_step.position)) for plan_step in follow_plans
         )
-        reports.append(
-            _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index], follow_ups)
-        )
+        report_of_item = _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index],
+                                          follow_ups)
+        report_of_item = replace(report_of_item, position=main_plan.position)
+        correction = corrections.get(main_plan.position)
+        if correction is not None and not correction.undecided:
+            report_of_item = _with_correction(report_of_item, correction)
+        reports.append(report_of_item)
     return MockReport(
         mock_id=record.id,
         pack_id=record.pack_id,
@@ -164,6 +188,21 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         questions=tuple(reports),
         weakest_topics=weakest_topics(plan, scores),
         queued=record.queued,
+    )
+
+
+def _with_correction(question: QuestionReport, correction: Any) -> QuestionReport:
+    """The question as the learner corrected it: their verdict, the points they left missed
+    and the misconception they left asserted."""
+    missed = tuple(claim.name for claim in correction.claims if claim.role == "concept" and claim.status != "found")
+    asserted = [claim.name for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
+    misconception = asserted[0] if asserted else None
+    return replace(
+        question, correct=correction.correct, score=correction.score, corrected=True, undecided=False,
+        claims=correction.claims,
+        feedback=f"Corrected by you (the grader said: {question.feedback.splitlines()[0] if question.feedback else 'nothing'})",
+        concepts_missed=missed, misconception=misconception,
+        misconception_feedback=question.misconception_feedback if misconception == question.misconception else None,
     )
 
 
@@ -187,7 +226,12 @@ def history(store: Store, pack_id: str | None = None) -> list[MockSummary]:
     summaries = []
     for record in store.mocks.list(statuses=("finished",), pack_id=pack_id):
         steps = store.mocks.steps(record.id)
-        summaries.append(_summary(record, steps))
+        summary = _summary(record, steps)
+        corrections = store.corrections.for_mock(record.id)
+        if corrections:
+            scores = item_scores(MockPlan.from_dict(record.plan), steps, corrections)
+            summary = replace(summary, score=mean_score(scores), corrected=True)
+        summaries.append(summary)
     return summaries
 
 

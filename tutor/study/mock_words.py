@@ -45,6 +45,11 @@ GRADE_MARKS: dict[str, str] = {
 }
 """One character per grade state, for a compact table."""
 
+CORRECTED_MARK = " (corrected by you)"
+"""After a verdict the learner corrected in the debrief (the export says the same)."""
+CORRECTED_SHORT = " ✎"
+"""The same in a table cell."""
+
 SELF_CHECK_HINT = "compare with the model answer"
 """What to do with a question the tool cannot grade (said wherever its verdict is spelt out)."""
 
@@ -83,14 +88,18 @@ def verdict_text(question: Any) -> str:
     state = grade_state(question)
     if state == "self_check":
         return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
-    return f"{GRADE_WORDS[state]}, {percent_text(question.score)}"
+    return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{CORRECTED_MARK if _corrected(question) else ''}"
 
 
 def short_verdict(question: Any) -> str:
     """The verdict in a few characters: `✓ 100%`, `◐ 50%`, `✗ 0%`, `? 0%` or `– self-check`."""
     state = grade_state(question)
     detail = GRADE_WORDS[state] if state == "self_check" else percent_text(question.score)
-    return f"{GRADE_MARKS[state]} {detail}"
+    return f"{GRADE_MARKS[state]} {detail}{CORRECTED_SHORT if _corrected(question) else ''}"
+
+
+def _corrected(question: Any) -> bool:
+    return bool(getattr(question, "corrected", False))
 
 
 def percent_text(score: float | None) -> str:

@@ -171,6 +171,22 @@ class PracticeSession:
             variant=original.variant,
         )
 
+    def record_correction(self, grade: Any) -> int:
+        """The learner corrected the key points: append a row with their verdict (notes carry
+        `corrected`) that replaces the automatic one, as "I was right" does; return its id."""
+        if self.last_review_id is None:
+            raise StudyError("nothing to correct: no answer was submitted for this question")
+        original = self.store.reviews.get(self.last_review_id)
+        assert original is not None
+        return self.store.reviews.add(
+            pack_id=original.pack_id, question_id=original.question_id, mode="practice",
+            reviewed_at=as_utc(self._clock()), response=original.response,
+            correct=None if grade.undecided else bool(grade.correct),
+            score=None if grade.undecided else float(grade.score), feedback=grade.feedback,
+            notes=tuple(grade.notes), overridden=True, replaces=original.id, seconds=original.seconds,
+            hints=original.hints,
+        )
+
     # ---- internals -------------------------------------------------------------------
 
     def _start_question(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from tutor.study.clock import format_local
+from tutor.study.mock_words import CORRECTED_MARK
 from tutor.study.stats import MasteryEntry, StatsSummary
 from tutor.words import plural, time_used_text
 
@@ -31,7 +32,7 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
             when = format_local(mock.started_at, tz)
             time = time_used_text(mock.duration_seconds, mock.time_limit_seconds)
             lines.append(f"    #{mock.mock_id} {when}  {mock.status:<11} score {score:>4}  {time}, "
-                         f"{plural(mock.questions, 'question')}")
+                         f"{plural(mock.questions, 'question')}{CORRECTED_MARK if mock.corrected else ''}")
     else:
         lines.append("  mock interviews: none yet")
     return "\n".join(lines)

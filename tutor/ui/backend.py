@@ -129,6 +129,9 @@ class PracticeDeck(Protocol):
     def override(self, question: Question) -> None:
         """The learner says the last verdict on `question` was wrong: record it as right."""
 
+    def record_correction(self, question: Question, grade: GradeLike) -> None:
+        """The learner corrected the key points of the last answer: record `grade` as theirs."""
+
 
 # ---- mock interviews ------------------------------------------------------------
 
@@ -302,6 +305,11 @@ class Backend(MockBackend, Protocol):
 
     def grade(self, check: Any, response: str) -> GradeLike:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
+
+    def record_correction(self, pack: PackLike, question: Question, *, mode: str, response: str,
+                          automatic: GradeLike, corrected: GradeLike, mock_id: int | None = None,
+                          position: int | None = None) -> int:
+        """Store the learner's corrected checklist of `response` at once (see `tutor.store.corrections`)."""
 
     def prepare_grading(self) -> None:
         """Get grading ready (e.g. start its SymPy process); called in a worker when a mode opens."""

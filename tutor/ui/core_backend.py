@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from tutor.ui.backend import PackCounts, PackEntry
 from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+from tutor.ui.corrections_backend import CorrectionsBackendMixin
 from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from tutor.study.stats import StatsSummary
 
 
-class CoreBackend(MockBackendMixin):
+class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     """Packs found on disk (plus `pack_paths`), progress in the user's store; mock
     interviews come from `MockBackendMixin`."""
 

@@ -98,6 +98,10 @@ class SessionPracticeDeck:
         _same_question(self.session.current(), question)
         self.session.override_correct()
 
+    def record_correction(self, question: Question, grade: GradeLike) -> None:
+        _same_question(self.session.current(), question)
+        self.session.record_correction(grade)
+
 
 def _same_question(current: Any, question: Question) -> None:
     if current is None or current.id != question.id:

@@ -10,16 +10,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from tutor.study.clock import format_local
-from tutor.ui.widgets.debrief_text import question_content, result_cell, summary_content, used_text
+from tutor.ui.widgets.claim_checklist import ClaimChecklist
+from tutor.ui.widgets.debrief_text import (
+    question_content,
+    result_cell,
+    summary_content,
+    used_text,
+)
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
@@ -37,6 +44,7 @@ class MockDebriefScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Debrief"
     BINDINGS = [
         Binding("e", "evidence", "Evidence"),
+        Binding("c", "checklist", "Key points", tooltip="Correct the key points the grader read in your answer"),
         Binding("x", "export", "Export .md"),
         Binding("h", "history", "Past interviews"),
         Binding("escape", "back", "Back"),
@@ -53,6 +61,9 @@ class MockDebriefScreen(Screen[None]):
         self.from_history = from_history
         self.report: Any = None
         self.exported_to: str | None = None
+        self.automatic: Any = None
+        """The grader's reading of the highlighted answer (None: no checklist for it)."""
+        self.columns: list[Any] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title-bar")
@@ -60,6 +71,7 @@ class MockDebriefScreen(Screen[None]):
         yield DataTable(id="debrief-questions", cursor_type="row")
         with VerticalScroll(id="debrief-detail"):
             yield Static(id="debrief-question")
+            yield Vertical(id="debrief-checklist")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -69,7 +81,7 @@ class MockDebriefScreen(Screen[None]):
             pack=report.pack_id, date=format_local(report.started_at, self.app.backend.tz)))
         self.query_one("#debrief-summary", Static).update(summary_content(report))
         table = self.query_one("#debrief-questions", DataTable)
-        table.add_columns(*QUESTION_COLUMNS)
+        self.columns = table.add_columns(*QUESTION_COLUMNS)
         for question in report.questions:
             table.add_row(str(question.number), Text(_cut(question.question_id, QUESTION_ID_WIDTH)),
                           result_cell(question), used_text(question.time_used, question.time_limit),
@@ -90,7 +102,53 @@ class MockDebriefScreen(Screen[None]):
             return
         self.query_one("#debrief-question", Static).update(question_content(self.report.questions[index]))
         self.query_one("#debrief-detail", VerticalScroll).scroll_home(animate=False)
+        self._show_checklist(self.report.questions[index])
         self.refresh_bindings()
+
+    def _show_checklist(self, question: Any) -> None:
+        """The key points of a free-text answer, read again from the stored response (in a
+        worker: nothing grades on the event loop), with the learner's last correction if any."""
+        self.query_one("#debrief-checklist", Vertical).remove_children()
+        self.automatic = None
+        check = getattr(self._question_of(question), "check", None)
+        if getattr(check, "kind", None) == "concepts" and (question.response or "").strip():
+            self._read_claims(question, check)
+
+    @work(thread=True, exclusive=True, group="debrief-checklist")
+    def _read_claims(self, question: Any, check: Any) -> None:
+        automatic = self.app.backend.grade(check, question.response)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._mount_checklist, question, check, automatic)
+
+    async def _mount_checklist(self, question: Any, check: Any, automatic: Any) -> None:
+        claims = tuple(getattr(automatic, "claims", ()) or ())
+        current = self.current
+        if not claims or current is None or current.number != question.number:
+            return  # the learner has moved on to another question
+        self.automatic = automatic
+        holder = self.query_one("#debrief-checklist", Vertical)
+        await holder.remove_children()  # one checklist, whichever reading finished first
+        await holder.mount(
+            ClaimChecklist(claims, check.pass_count, undecided=automatic.undecided, current=question.claims))
+        self.refresh_bindings()
+
+    @on(ClaimChecklist.Corrected)
+    def _corrected(self, event: ClaimChecklist.Corrected) -> None:
+        """Store the learner's word on this answer, then show the debrief as it now counts."""
+        event.stop()
+        current, question = self.current, self._question()
+        if current is None or question is None or self.automatic is None or self.pack is None:
+            return
+        self.app.backend.record_correction(self.pack, question, mode="mock", response=current.response or "",
+                                           automatic=self.automatic, corrected=event.grade,
+                                           mock_id=self.mock_id, position=current.position)
+        self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)
+        updated = report.questions[current.number - 1]
+        self.query_one("#debrief-summary", Static).update(summary_content(report))
+        table = self.query_one("#debrief-questions", DataTable)
+        table.update_cell(str(updated.number), self.columns[2], result_cell(updated))
+        self.query_one("#debrief-question", Static).update(question_content(updated))
 
     @on(DataTable.RowHighlighted, "#debrief-questions")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -105,14 +163,28 @@ class MockDebriefScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "evidence":
             return self._question() is not None and bool(self._question().evidence)
+        if action == "checklist":
+            return self.automatic is not None
         return True
 
     def _question(self) -> Any:
         """The highlighted question as it is in the pack (None if it left the pack)."""
-        current = self.current
+        return self._question_of(self.current)
+
+    def _question_of(self, current: Any) -> Any:
         if current is None or self.pack is None:
             return None
         return next((q for q in self.pack.questions if q.id == current.question_id), None)
+
+    def action_checklist(self) -> None:
+        """Go to the key points of this answer and back to the questions (up/down picks, space toggles)."""
+        checklists = self.query_one("#debrief-checklist", Vertical).query(ClaimChecklist)
+        if not checklists:
+            self.notify("No key points to correct for this answer.", timeout=2)
+        elif checklists.last().has_focus:
+            self.query_one("#debrief-questions", DataTable).focus()
+        else:
+            checklists.last().focus()
 
     def action_evidence(self) -> None:
         """Open the simulations and derivations behind the highlighted question."""

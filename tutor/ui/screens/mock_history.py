@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tutor.study.clock import format_local
-from tutor.study.mock_words import percent_text
+from tutor.study.mock_words import CORRECTED_SHORT, percent_text
 from tutor.ui.widgets.debrief_text import used_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
@@ -51,7 +51,8 @@ class MockHistoryScreen(Screen[None]):
         for summary in self.summaries:
             table.add_row(
                 str(summary.mock_id), format_local(summary.started_at, self.app.backend.tz), summary.pack_id,
-                percent_text(summary.score), used_text(summary.duration_seconds, summary.time_limit_seconds),
+                percent_text(summary.score) + (CORRECTED_SHORT if summary.corrected else ""),
+                used_text(summary.duration_seconds, summary.time_limit_seconds),
                 str(summary.questions), key=str(summary.mock_id),
             )
         empty = self.query_one("#history-empty", Static)

@@ -25,7 +25,7 @@ from tutor.ui.widgets.follow_ups import FollowUps
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
-    from tutor.ui.backend import PackLike, PracticeDeck
+    from tutor.ui.backend import GradeLike, PackLike, PracticeDeck
 
 LEVELS = ("basic", "intermediate", "advanced")
 
@@ -35,6 +35,7 @@ class PracticeScreen(QuestionScreen):
 
     BINDING_GROUP_TITLE = "Practice"
     MODE_TITLE = "Practice"
+    MODE = "practice"
     BINDINGS = [
         Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+r", "show_answer", "Show answer"),
@@ -131,6 +132,13 @@ class PracticeScreen(QuestionScreen):
         self.deck.record(question, response=self.response or "", grade=grade, seconds=self.seconds)
         self.answered += 1
         self.right += int(bool(grade.correct))
+
+    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+        """A corrected verdict counts in "right" as the grader's own would have."""
+        if not self.overridden:
+            self.right += int(bool(after.correct)) - int(bool(before is not None and before.correct))
+        if self.deck is not None and self.question is not None:
+            self.deck.record_correction(self.question, after)
 
     @on(AnswerBox.SubmittedUngraded)
     def _submitted_ungraded(self, event: AnswerBox.SubmittedUngraded) -> None:

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.answer_view import AnswerView
+from tutor.ui.widgets.claim_checklist import ClaimChecklist
 from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.question_view import QuestionView
@@ -45,6 +46,7 @@ class QuestionScreen(Screen[None]):
     BINDINGS = [
         RERUN_BINDING,
         Binding("l", "open_lab", "Lab", tooltip="Open this simulation in the lab"),
+        Binding("c", "checklist", "Key points", tooltip="Correct the key points the grader read in your answer"),
         Binding("escape", "home", "Home"),
         Binding("up", "scroll_card('up')", "Scroll up", show=False),
         Binding("down", "scroll_card('down')", "Scroll down", show=False),
@@ -52,6 +54,11 @@ class QuestionScreen(Screen[None]):
         Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
     ]
     MODE_TITLE = ""
+    MODE = "practice"
+    """The mode stored with what the learner does here (`study` or `practice`)."""
+    FOCUS_CHECKLIST = True
+    """Whether the key-point checklist takes the focus when the answer is revealed (study
+    leaves it on the suggested rating, so enter still accepts it; c reaches the checklist)."""
 
     app: TutorApp  # type: ignore[assignment]
 
@@ -135,15 +142,51 @@ class QuestionScreen(Screen[None]):
         """Show the verdict (if graded), the model answer and the evidence."""
         self.revealed, self.grade, self.response, self.seconds = True, grade, response, seconds
         self.query_one(AnswerBox).close_input()
-        if grade is not None:
-            self.query_one(FeedbackView).show_grade(grade)
         revealed = self.query_one("#revealed", Vertical)
+        checklist = None
+        if grade is not None:
+            feedback = self.query_one(FeedbackView)
+            feedback.show_grade(grade)
+            checklist = self._checklist_for(grade)
+            if checklist is not None:
+                revealed.mount(checklist, after=feedback)
         revealed.display = True
-        self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
+        if checklist is not None and self.FOCUS_CHECKLIST:  # up/down pick a point, space toggles
+            self.call_after_refresh(checklist.focus)
+        elif checklist is None:
+            self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
         self.after_reveal()
         self.update_title()
         self.refresh_bindings()
         self.call_after_refresh(self._bring_revealed_into_view)
+
+    def _checklist_for(self, grade: GradeLike) -> ClaimChecklist | None:
+        """The rubric checklist of a free-text grade (None for any other answer)."""
+        claims = tuple(getattr(grade, "claims", ()) or ())
+        check = getattr(self.question, "check", None)
+        if not claims or getattr(check, "kind", None) != "concepts":
+            return None
+        return ClaimChecklist(claims, check.pass_count, undecided=grade.undecided, id="claim-checklist")
+
+    @on(ClaimChecklist.Corrected)
+    def _corrected(self, event: ClaimChecklist.Corrected) -> None:
+        """Show the learner's verdict, store it, and let the mode update its counts."""
+        event.stop()
+        automatic, question = self.query_one(FeedbackView).automatic, self.question
+        if automatic is None or question is None:
+            return
+        corrected = event.checklist.corrected_grade
+        self.query_one(FeedbackView).show_corrected(corrected)
+        before, self.grade = self.grade, corrected or automatic
+        self.app.backend.record_correction(self.pack, question, mode=self.MODE,
+                                           response=self.response or "", automatic=automatic,
+                                           corrected=event.grade)
+        self.after_correction(before, self.grade)
+        self.update_title()
+        self.refresh_bindings()
+
+    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+        """Hook: the verdict changed from `before` to `after` by the learner's correction."""
 
     def _bring_revealed_into_view(self) -> None:
         """Keep the question in sight when the first lines of the answer fit below it;
@@ -167,6 +210,8 @@ class QuestionScreen(Screen[None]):
             return self.revealed and self._panel_rerunnable()
         if action == "open_lab":
             return self.revealed and bool(self._lab_targets())
+        if action == "checklist":
+            return self.revealed and bool(self.query(ClaimChecklist))
         return True
 
     def _panel_rerunnable(self) -> bool:
@@ -204,6 +249,12 @@ class QuestionScreen(Screen[None]):
         card = self.query_one("#card", VerticalScroll)
         {"up": card.scroll_up, "down": card.scroll_down,
          "page_up": card.scroll_page_up, "page_down": card.scroll_page_down}[how](animate=False)
+
+    def action_checklist(self) -> None:
+        """Go to the key points of your answer: up/down picks one, space toggles it."""
+        checklists = self.query(ClaimChecklist)
+        if checklists:
+            checklists.first().focus()
 
     def action_home(self) -> None:
         """Back to the home screen (anything still computing is cancelled)."""

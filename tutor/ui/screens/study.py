@@ -24,7 +24,7 @@ from tutor.words import plural
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from tutor.ui.backend import PackLike, StudyDeck
+    from tutor.ui.backend import GradeLike, PackLike, StudyDeck
 
 WAIT_POLL_SECONDS = 15
 
@@ -34,6 +34,8 @@ class StudyScreen(QuestionScreen):
 
     BINDING_GROUP_TITLE = "Study"
     MODE_TITLE = "Study"
+    MODE = "study"
+    FOCUS_CHECKLIST = False
     BINDINGS = [
         Binding("ctrl+r", "reveal", "Reveal"),
         *(Binding(str(rating), f"rate({rating})", name) for rating, name in RATINGS),
@@ -107,6 +109,11 @@ class StudyScreen(QuestionScreen):
         if grade is not None and not grade.undecided:
             self.suggested = self.app.backend.rating_for(grade, self.seconds)
         bar.preselect(self.suggested)
+
+    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+        """The suggested rating follows the corrected verdict (none while still undecided)."""
+        self.suggested = None if after.undecided else self.app.backend.rating_for(after, self.seconds)
+        self.query_one("#ratings", RatingBar).preselect(self.suggested, focus=False)  # keep the checklist's focus
 
     @on(AnswerBox.SubmittedUngraded)
     def _submitted_ungraded(self, event: AnswerBox.SubmittedUngraded) -> None:

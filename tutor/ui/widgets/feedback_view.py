@@ -45,8 +45,13 @@ def concepts_line(notes: Sequence[str]) -> Content | None:
     return Content("  ").join(chips) if chips else None
 
 
-def feedback_content(grade: GradeLike, overridden: bool = False) -> Content:
+def feedback_content(grade: GradeLike, overridden: bool = False, was: GradeLike | None = None) -> Content:
+    """The verdict, the feedback and the concept chips; `was` is the automatic grade when
+    `grade` is the learner's correction of it (the verdict line then says so)."""
     parts = [verdict(grade)]
+    if was is not None:
+        parts = [verdict(grade) + Content.from_markup(" [b $text-accent]corrected by you[/] [dim](was: $was)[/dim]",
+                                                      was=verdict(was).plain)]
     if overridden:
         parts = [Content.from_markup("[b $text-success]✓ Marked right by you[/] [dim](was: $was)[/dim]",
                                      was=verdict(grade).plain)]
@@ -74,14 +79,25 @@ class FeedbackView(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.grade: GradeLike | None = None
+        self.automatic: GradeLike | None = None
+        """The grader's own verdict, kept when the learner corrects the checklist."""
         self.overridden = False
         self.add_class("-empty")
 
     def show_grade(self, grade: GradeLike) -> None:
-        self.grade = grade
+        self.grade = self.automatic = grade
         self.overridden = False
         self.remove_class("-empty")
         self.update(feedback_content(grade))
+
+    def show_corrected(self, grade: GradeLike | None) -> None:
+        """The learner corrected the checklist: show `grade` as theirs (None: back to the
+        grader's own verdict, every point as it read them)."""
+        if self.automatic is None:
+            return
+        self.grade = grade or self.automatic
+        was = None if grade is None else self.automatic
+        self.update(feedback_content(self.grade, overridden=self.overridden, was=was))
 
     def mark_overridden(self) -> None:
         """The learner says they were right; the verdict line says so."""

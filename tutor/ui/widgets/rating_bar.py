@@ -44,12 +44,12 @@ class RatingBar(Horizontal):
     def button(self, rating: int) -> Button:
         return self.query_one(f"#rate-{rating}", Button)
 
-    def preselect(self, rating: int | None) -> None:
-        """Highlight and focus the suggested rating (None: suggest nothing)."""
+    def preselect(self, rating: int | None, *, focus: bool = True) -> None:
+        """Highlight (and focus, unless told not to) the suggested rating (None: suggest nothing)."""
         self.suggested = rating
         for value, _name in RATINGS:
             self.button(value).variant = "primary" if value == rating else "default"
-        if rating is not None:
+        if rating is not None and focus:
             self.button(rating).focus()
 
     @on(Button.Pressed)

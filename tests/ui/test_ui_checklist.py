@@ -1,0 +1,180 @@
+"""The key-point checklist after a free-text answer: keys, the verdict they give, the store."""
+
+from __future__ import annotations
+
+from fakes import running, submit
+from textual.widgets import Static
+
+from tutor.grading.result import ClaimCheck, Grade
+from tutor.store import open_store
+from tutor.ui.app import TutorApp
+from tutor.ui.widgets.claim_checklist import ClaimChecklist
+from tutor.ui.widgets.feedback_view import FeedbackView
+
+RESPONSE = "the jacobians multiply, and the signal fades"
+CLAIMS = (
+    ClaimCheck("product", "concept", "found", "the jacobians multiply", "product"),
+    ClaimCheck("shrinks", "concept", "unsure", "the signal fades", "shrinks"),
+)
+UNDECIDED = Grade(False, 0.0, "Could not decide: is 'fades' shrinking?", ("undecided", "hit:product"),
+                  undecided=True, claims=CLAIMS)
+HALF = Grade(False, 0.5, "Partly correct: 1 of the 2 key points.", ("hit:product", "missed:shrinks"),
+             claims=(CLAIMS[0], ClaimCheck("shrinks", "concept", "missed", "", "shrinks")))
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+def stored() -> list:
+    with open_store() as store:
+        return store.corrections.all()
+
+
+async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: TutorApp, backend) -> None:
+    backend.grades[RESPONSE] = UNDECIDED
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        checklist = screen.query_one(ClaimChecklist)
+        await pilot.pause()
+        assert app.focused is checklist
+        assert text_of(screen.query_one(FeedbackView)).startswith("? Could not decide\n")
+        assert text_of(checklist) == (
+            "Could not decide: settle the points (↑↓ pick, space toggles).\n"
+            '▸ 1 ✓ product: found "the jacobians multiply"\n'
+            '  2 ? shrinks: unsure "the signal fades"'
+        )
+        await pilot.press("down", "space")
+        assert text_of(checklist).splitlines()[2] == '▸ 2 ✓ shrinks: found "the signal fades" (corrected)'
+        feedback = text_of(screen.query_one(FeedbackView))
+        assert feedback.startswith("✓ Right corrected by you (was: ? Could not decide)\nCorrect (as corrected by you).")
+        assert "right 1" in text_of(screen.query_one("#title", Static))
+        [record] = stored()
+        assert (record.pack_id, record.question_id, record.mode, record.response) == (
+            "rnn-mini", "why-vanish", "practice", RESPONSE)
+        assert (record.automatic_correct, record.correct, record.score, record.undecided) == (None, True, 1.0, False)
+        assert [claim.status for claim in record.claims] == ["found", "found"]
+        await pilot.press("space")  # back to "not found": partly right, and stored again
+        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (50%) corrected by you")
+        assert "right 0" in text_of(screen.query_one("#title", Static))
+        assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.5)]
+
+
+async def test_study_checklist_is_reached_with_c_and_moves_the_suggested_rating(app: TutorApp, backend) -> None:
+    backend.grades[RESPONSE] = HALF
+    backend.suggested = 3
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        await pilot.pause()
+        assert screen.query_one("#ratings").suggested == 2  # the focus stays on the suggested rating
+        await pilot.press("c")
+        checklist = screen.query_one(ClaimChecklist)
+        assert app.focused is checklist
+        await pilot.press("down", "space")
+        assert text_of(screen.query_one(FeedbackView)).startswith("✓ Right corrected by you (was: ◐ Partly right (50%))")
+        assert screen.query_one("#ratings").suggested == 3
+        await pilot.press("3")
+        assert backend.records[0]["rating"] == 3
+        [record] = stored()
+        assert (record.mode, record.automatic_correct, record.automatic_score, record.correct) == (
+            "study", False, 0.5, True)
+
+
+async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_export(isolated_home) -> None:
+    from test_mock import answer, make_app, settle, start_interview
+    from textual.widgets import DataTable
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+    from tutor.ui.screens.mock_history import MockHistoryScreen
+
+    app = make_app()
+    app.backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        await start_interview(pilot)
+        app.backend.clock.advance(10)
+        await answer(pilot, RESPONSE)
+        await pilot.press("ctrl+g", "y")
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, MockDebriefScreen)
+        assert text_of(debrief.query_one("#debrief-summary", Static)).startswith("Score 17% ·")
+        await pilot.press("c")
+        checklist = debrief.query_one(ClaimChecklist)
+        assert app.focused is checklist
+        await pilot.press("down", "space")
+        assert text_of(checklist).splitlines()[2] == "▸ 2 ✓ shrinks: found (corrected)"
+        assert text_of(debrief.query_one("#debrief-summary", Static)).startswith("Score 33% ·")
+        table = debrief.query_one("#debrief-questions", DataTable)
+        assert str(table.get_row_at(0)[2]) == "✓ 100% ✎"
+        assert "Result: correct, 100% (corrected by you) (answered)\n" in text_of(
+            debrief.query_one("#debrief-question", Static))
+        [record] = stored()
+        assert (record.mode, record.mock_id, record.position, record.correct, record.score) == (
+            "mock", 1, 0, True, 1.0)
+        await pilot.press("c")  # back to the questions
+        assert app.focused is table
+        await pilot.press("x")
+        markdown = (isolated_home / "exports" / "mock-1.md").read_text(encoding="utf-8")
+        assert "- Score: 33% (with your corrections)\n" in markdown
+        assert "- Result: correct, 100% (corrected by you) (answered)\n" in markdown
+        await pilot.press("h")
+        history = app.screen
+        assert isinstance(history, MockHistoryScreen)
+        assert str(history.query_one("#mock-history", DataTable).get_row_at(0)[3]) == "33% ✎"
+        await pilot.press("enter")
+        await settle(pilot)
+        reopened = app.screen
+        assert isinstance(reopened, MockDebriefScreen)
+        assert text_of(reopened.query_one(ClaimChecklist)).splitlines()[2] == "  2 ✓ shrinks: found (corrected)"
+
+
+def test_a_select_several_question_asks_for_letters() -> None:
+    from fakes import make_pack
+
+    from tutor.packs.schema import Question
+    from tutor.ui.widgets.answer_box import placeholder_for
+
+    several = make_pack().questions[2].model_copy(deep=True)
+    data = several.model_dump()
+    data["check"]["options"][0]["correct"] = True
+    assert placeholder_for(Question.model_validate(data).check) == (
+        "Type the letters of your choices (e.g. a, c) and press enter")
+    assert placeholder_for(several.check) == "Type the letter of your choice and press enter"
+
+
+async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_backend(tmp_path) -> None:
+    from fakes import FakeClock, fake_result
+    from test_ui_core_backend import write_pack
+
+    from tutor.ui.core_backend import CoreBackend
+
+    core = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    core.prepare_grading = lambda: None  # type: ignore[method-assign]
+    core.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
+    app = TutorApp(core)
+    try:
+        async with running(app, size=(120, 40)) as pilot:
+            app.open_question("rnn-mini", "why-vanish")
+            await pilot.pause()
+            await submit(pilot, "it is a product of jacobians")
+            await pilot.pause()
+            checklist = app.screen.query_one(ClaimChecklist)
+            assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
+            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%)\n")
+            await pilot.press("down", "space")
+            assert text_of(app.screen.query_one(FeedbackView)).startswith(
+                "✓ Right corrected by you (was: ◐ Partly right (50%))")
+            [record] = core.store.corrections.all()
+            assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
+                "rnn-mini", "why-vanish", "it is a product of jacobians", 0.5, 1.0)
+            automatic, corrected = core.store.reviews.for_question("rnn-mini", "why-vanish")
+            assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.5, False)
+            assert (corrected.correct, corrected.score, corrected.overridden, corrected.replaces) == (
+                True, 1.0, True, automatic.id)
+            assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")
+    finally:
+        core.close()

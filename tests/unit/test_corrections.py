@@ -1,0 +1,207 @@
+"""Corrections of free-text grades: the recomputed verdict, the store, the export and check."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tutor.authoring.export_corrections import corrections_to_yaml
+from tutor.cli import main
+from tutor.grading.corrections import regrade, toggle_claim
+from tutor.grading.result import ClaimCheck, Grade
+from tutor.store import open_store
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+CLAIMS = (
+    ClaimCheck("additive-update", "concept", "found", "The cell state is additive.", "additive update"),
+    ClaimCheck("forget-gate", "concept", "missed", "", "forget gate"),
+    ClaimCheck("no-vanishing-at-all", "misconception", "missed", "", "no vanishing at all"),
+)
+
+
+def test_toggling_a_missed_concept_makes_the_answer_right() -> None:
+    corrected = regrade(toggle_claim(CLAIMS, 1), pass_count=2)
+    assert (corrected.correct, corrected.score, corrected.undecided) == (True, 1.0, False)
+    assert corrected.notes == ("hit:additive-update", "hit:forget-gate", "corrected")
+    assert corrected.feedback == "Correct (as corrected by you).\nFound: additive update, forget gate."
+
+
+def test_a_misconception_marked_asserted_makes_it_wrong_whatever_the_concepts() -> None:
+    claims = toggle_claim(toggle_claim(CLAIMS, 1), 2)
+    corrected = regrade(claims, pass_count=2)
+    assert (corrected.correct, corrected.score) == (False, 1.0)
+    assert corrected.notes[-2:] == ("misconception:no-vanishing-at-all", "corrected")
+
+
+def test_toggling_a_found_concept_off_and_unsure_points_keep_it_undecided() -> None:
+    assert regrade(toggle_claim(CLAIMS, 0), pass_count=2).score == 0.0
+    assert regrade(CLAIMS, pass_count=2).score == 0.5
+    unsure = (*CLAIMS[:1], ClaimCheck("forget-gate", "concept", "unsure", "gates?", "forget gate"), CLAIMS[2])
+    still = regrade(unsure, pass_count=2)
+    assert (still.undecided, still.correct, still.score) == (True, False, 0.0)
+    settled = regrade(toggle_claim(unsure, 1), pass_count=2)
+    assert (settled.undecided, settled.correct) == (False, True)
+    with pytest.raises(IndexError, match="there is no point 4 in a checklist of 3"):
+        toggle_claim(CLAIMS, 3)
+
+
+def _add(store, response: str, claims, correct: bool, score: float, **where) -> int:
+    return store.corrections.add(pack_id=where.pop("pack_id", "mine"), question_id=where.pop("question_id", "why-lstm-helps"),
+                                 mode=where.pop("mode", "practice"), response=response, claims=claims,
+                                 automatic_correct=False, automatic_score=0.5, correct=correct, score=score,
+                                 undecided=False, corrected_at=where.pop("at", T0), **where)
+
+
+def test_store_round_trip_and_latest_per_response(tmp_path: Path) -> None:
+    with open_store(tmp_path / "progress.sqlite3") as store:
+        first = _add(store, "additive cells", CLAIMS, False, 0.5)
+        _add(store, "additive cells", toggle_claim(CLAIMS, 1), True, 1.0)
+        record = store.corrections.all("mine")[0]
+        assert record.id == first and record.claims == CLAIMS and record.mode == "practice"
+        assert (record.automatic_correct, record.automatic_score, record.correct, record.score) == (False, 0.5, False, 0.5)
+        assert record.corrected_at == T0 and record.mock_id is None
+        latest = store.corrections.latest("mine")
+        assert [(r.correct, r.score, r.claims[1].status) for r in latest] == [(True, 1.0, "found")]
+        assert store.corrections.latest("other") == []
+
+
+def test_export_groups_per_question_with_a_comment() -> None:
+    with open_store() as store:  # in this test's own TUTOR_HOME
+        _add(store, 'It adds "things"', CLAIMS, True, 1.0)
+        _add(store, "a bigger state", CLAIMS, False, 2 / 3, question_id="other-q")
+        records = store.corrections.latest("mine")
+    text = corrections_to_yaml("mine", records, {"why-lstm-helps": "Why does an LSTM\n suffer less?"})
+    assert text == (
+        "# Corrections for pack mine: paste each list under the question's `tests:`.\n"
+        "\n"
+        "# other-q: (no longer in the pack)\n"
+        "tests:\n"
+        '  - response: "a bigger state"\n'
+        "    correct: false\n"
+        "    score: 0.666666666667\n"
+        "\n"
+        "# why-lstm-helps: Why does an LSTM suffer less?\n"
+        "tests:\n"
+        '  - response: "It adds \\"things\\""\n'
+        "    correct: true\n"
+        "    score: 1\n"
+    )
+
+
+def test_cli_export_corrections_unknown_pack_is_one_line(capsys) -> None:
+    assert main(["export", "corrections", "no-such-pack"]) == 2
+    assert capsys.readouterr().err == "tutor export corrections: no pack 'no-such-pack' (see tutor packs)\n"
+
+
+def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    with open_store() as store:
+        _add(store, "The cell state is additive and the forget gate scales it", CLAIMS, True, 1.0)
+        _add(store, "It only adds a gate", CLAIMS, False, 0.0, at=T0.replace(hour=10))
+    capsys.readouterr()
+    assert main(["export", "corrections", "mine"]) == 0
+    exported = capsys.readouterr().out
+    assert exported == (
+        "# Corrections for pack mine: paste each list under the question's `tests:`.\n"
+        "\n"
+        "# why-lstm-helps: Why does an LSTM suffer less from vanishing gradients than a vanilla RNN?\n"
+        "tests:\n"
+        '  - response: "The cell state is additive and the forget gate scales it"\n'
+        "    correct: true\n"
+        "    score: 1\n"
+        '  - response: "It only adds a gate"\n'
+        "    correct: false\n"
+        "    score: 0\n"
+    )
+    samples = [line for line in exported.splitlines() if line.startswith("  ")]
+    questions = Path("mine/questions.yaml")
+    marker = '      - {response: "It uses a bigger hidden state", correct: false}\n'
+    text = questions.read_text(encoding="utf-8")
+    assert marker in text
+    questions.write_text(text.replace(marker, marker + "".join(f"    {line}\n" for line in samples)), encoding="utf-8")
+    assert main(["check", "mine"]) == 1  # the rubric credits the learner's "wrong" answer: check says so
+    out = capsys.readouterr().out
+    assert "  sample         10       1\n" in out
+    assert out.endswith(
+        "mine/questions.yaml:136:9: why-lstm-helps: tests[3] 'It only adds a gate': correct is True, expected False; "
+        "score is 1, expected 0 (feedback: 'Correct.\\nFound: additive update, forget gate.')\n1 failure\n")
+
+
+def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
+    from tests.unit.test_mock_core import PLAN, start
+    from tutor.study.corrections import record_correction
+    from tutor.study.fakes import FakeClock
+    from tutor.study.mock import history, report, to_json, to_markdown
+    from tutor.study.mock_words import short_verdict, verdict_text
+
+    clock = FakeClock()
+    with open_store(tmp_path / "progress.sqlite3") as store:
+        interview = start(store, clock, PLAN)
+        clock.advance(10)
+        interview.submit("a")
+        clock.advance(15)
+        interview.submit("the chain rule")
+        clock.advance(20)
+        interview.submit("a product of jacobians")
+        interview.end_early()
+        before = report(store, interview.id)
+        assert (before.score, before.questions[1].score, before.questions[1].position) == (0.5, 0.5, 2)
+        automatic = Grade(False, 0.5, "1 of 2 concepts", claims=CLAIMS[:2])
+        corrected = regrade(toggle_claim(CLAIMS[:2], 1), pass_count=2)
+        record_correction(store, pack_id="rnn", question_id="i1", mode="mock", response="a product of jacobians",
+                          automatic=automatic, corrected=corrected, at=T0, mock_id=interview.id, position=2)
+        after = report(store, interview.id)
+        question = after.questions[1]
+        assert (after.score, question.correct, question.score, question.corrected) == (2 / 3, True, 1.0, True)
+        assert (verdict_text(question), short_verdict(question)) == ("correct, 100% (corrected by you)", "✓ 100% ✎")
+        assert question.feedback == "Corrected by you (the grader said: 1 of 2 concepts)"
+        assert question.concepts_missed == () and question.claims == corrected.claims
+        [summary] = history(store)
+        assert (summary.score, summary.corrected) == (2 / 3, True)
+        assert "- Score: 67% (with your corrections)\n" in to_markdown(after, tz=UTC)
+        assert to_json(after)["questions"][1]["corrected"] is True
+        assert to_json(after)["questions"][0]["corrected"] is False
+
+
+def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> None:
+    assert main(["export", "corrections"]) == 0
+    assert capsys.readouterr().out == "# no corrections yet\n"
+    with open_store() as store:
+        _add(store, "gates", CLAIMS, True, 1.0, pack_id="zeta", question_id="z1")
+        _add(store, "sums", CLAIMS, False, 0.5, pack_id="alpha", question_id="a1")
+    output = tmp_path / "samples.yaml"
+    assert main(["export", "corrections", "-o", str(output)]) == 0
+    assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"
+    assert output.read_text(encoding="utf-8") == (
+        "# Corrections for pack alpha: paste each list under the question's `tests:`.\n\n"
+        '# a1: (no longer in the pack)\ntests:\n  - response: "sums"\n    correct: false\n    score: 0.5\n'
+        "\n"
+        "# Corrections for pack zeta: paste each list under the question's `tests:`.\n\n"
+        '# z1: (no longer in the pack)\ntests:\n  - response: "gates"\n    correct: true\n    score: 1\n'
+    )
+    assert main(["export", "corrections", "zeta", "-o", str(tmp_path / "missing" / "x.yaml")]) == 2
+    assert capsys.readouterr().err == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory\n"
+
+
+def test_an_uncorrected_checklist_regrades_to_the_graders_own_verdict() -> None:
+    """The correction rule is the grader's rule: the built-in pack's model answers and
+    sample responses, regraded from their unchanged claims, keep their verdict and score."""
+    from tutor.grading import grade
+    from tutor.packs.loader import load_pack
+    from tutor.paths import builtin_content_dir
+
+    compared = 0
+    for question in load_pack(builtin_content_dir() / "rnn-gradients").questions:
+        if question.check.kind != "concepts":
+            continue
+        for response in [question.answer, *(str(sample.response) for sample in question.tests)]:
+            result = grade(question.check, response)
+            if result.invalid or result.undecided or not result.claims:
+                continue
+            again = regrade(result.claims, question.check.pass_count)
+            assert (again.correct, again.score) == (result.correct, result.score), (question.id, response)
+            compared += 1
+    assert compared >= 20

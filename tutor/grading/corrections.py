@@ -1,0 +1,77 @@
+"""A learner's correction of a free-text grade: the rubric checklist, edited, decides again.
+
+The concepts grader reads an answer into one `ClaimCheck` per rubric point. The learner may
+disagree with any point ("I did say that", "I did not claim that"); the corrected checklist is
+then judged by the grader's own rule, so a correction can never give a verdict the rubric
+would not: score = concepts found / pass_count (capped at 1); correct when enough concepts
+are found and no misconception is asserted. A point still `unsure` counts as not found and
+keeps the grade undecided until the learner settles it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tutor.grading.result import ClaimCheck, Grade
+
+CORRECTED_NOTE = "corrected"
+"""The note every corrected grade carries, so history, debrief and exports can mark it."""
+
+
+def toggled(claim: ClaimCheck) -> ClaimCheck:
+    """The point the other way: found becomes missed; anything else (missed, contradicted,
+    unsure) becomes found. For a misconception, `found` means the answer asserts it."""
+    return replace(claim, status="missed" if claim.status == "found" else "found")
+
+
+def toggle_claim(claims: Sequence[ClaimCheck], index: int) -> tuple[ClaimCheck, ...]:
+    """The checklist with point `index` toggled (IndexError for a point that is not there)."""
+    if not 0 <= index < len(claims):
+        raise IndexError(f"there is no point {index + 1} in a checklist of {len(claims)}")
+    return tuple(toggled(claim) if position == index else claim for position, claim in enumerate(claims))
+
+
+def regrade(claims: Sequence[ClaimCheck], pass_count: int) -> Grade:
+    """The grade the concepts rule gives the checklist `claims`, marked as corrected."""
+    if pass_count < 1:
+        raise ValueError(f"pass_count must be at least 1, not {pass_count}")
+    concepts = [claim for claim in claims if claim.role == "concept"]
+    found = [claim for claim in concepts if claim.status == "found"]
+    missed = [claim for claim in concepts if claim.status != "found"]
+    asserted = [claim for claim in claims if claim.role == "misconception" and claim.status == "found"]
+    notes = tuple(f"hit:{claim.name}" for claim in found) + tuple(f"missed:{claim.name}" for claim in missed)
+    notes += tuple(f"misconception:{claim.name}" for claim in asserted) + (CORRECTED_NOTE,)
+    if any(claim.status == "unsure" for claim in claims):
+        feedback = "Corrected by you; some points are still unsure: settle them to get a verdict."
+        return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=tuple(claims))
+    correct = len(found) >= pass_count and not asserted
+    score = min(1.0, len(found) / pass_count)
+    return Grade(correct, score, _feedback(found, missed, asserted, correct), notes, claims=tuple(claims))
+
+
+def is_corrected(notes: Sequence[str]) -> bool:
+    """Whether a grade's notes (or a stored record's) say the learner corrected it."""
+    return CORRECTED_NOTE in notes
+
+
+def _feedback(found, missed, asserted, correct: bool) -> str:
+    if correct:
+        lines = ["Correct (as corrected by you)."]
+    elif asserted:
+        lines = ["Not quite (as corrected by you): the answer asserts a misconception."]
+    elif found:
+        lines = ["Partly correct (as corrected by you)."]
+    else:
+        lines = ["Not yet (as corrected by you): none of the key points."]
+    if found:
+        lines.append(f"Found: {_labels(found)}.")
+    if missed:
+        lines.append(f"Missing: {_labels(missed)}.")
+    if asserted:
+        lines.append(f"Misconception: {_labels(asserted)}.")
+    return "\n".join(lines)
+
+
+def _labels(claims: Sequence[ClaimCheck]) -> str:
+    return ", ".join(claim.label or claim.name.replace("-", " ") for claim in claims)

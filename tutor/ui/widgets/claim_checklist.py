@@ -1,0 +1,141 @@
+"""The rubric of a free-text answer as a checklist the learner can correct.
+
+The concepts grader reads an answer into one point per concept and misconception
+(`Grade.claims`). Showing them says *why* the verdict is what it is (found points ticked,
+with the sentence that showed them; contradicted ones crossed; doubtful ones marked), and
+lets the learner settle a doubt or fix a misreading with one key: up/down picks a point,
+space toggles it. Each toggle regrades the checklist with the grader's own rule
+(`tutor.grading.corrections.regrade`) and posts `Corrected`, so the screen can show the new
+verdict and store the correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tutor.grading.corrections import regrade, toggle_claim
+
+if TYPE_CHECKING:
+    from tutor.grading.result import ClaimCheck, Grade
+
+SENTENCE_WIDTH = 70
+"""A quoted sentence longer than this is cut with an ellipsis."""
+
+MARKS = {
+    ("concept", "found"): ("✓", "$text-success", "found"),
+    ("concept", "missed"): ("○", "$text-muted", "not found"),
+    ("concept", "contradicted"): ("✗", "$text-error", "you stated the opposite"),
+    ("concept", "unsure"): ("?", "$text-warning", "unsure"),
+    ("misconception", "found"): ("⚠", "$text-error", "asserted"),
+    ("misconception", "missed"): ("○", "$text-muted", "not claimed"),
+    ("misconception", "contradicted"): ("✓", "$text-success", "rejected"),
+    ("misconception", "unsure"): ("?", "$text-warning", "unsure"),
+}
+
+
+def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: bool) -> Content:
+    """`▸ 2 ✓ forget gate: found, "…the forget gate scales it"` (with `corrected` when the
+    learner changed it, and `misconception:` before a misconception's label)."""
+    mark, colour, status = MARKS[(claim.role, claim.status)]
+    label = claim.label or claim.name.replace("-", " ")
+    line = Content.from_markup(
+        f"$cursor $number [{colour}]$mark[/] $kind[b]$label[/b]: [{colour}]$status[/]",
+        cursor="▸" if selected else " ", number=number, mark=mark, label=label, status=status,
+        kind="misconception: " if claim.role == "misconception" else "",
+    )
+    if claim.sentence and claim.status in ("found", "contradicted", "unsure"):
+        line += Content.from_markup(' [dim]"$sentence"[/dim]', sentence=_cut(claim.sentence.strip()))
+    if corrected:
+        line += Content.from_markup(" [b $text-accent](corrected)[/]")
+    return line
+
+
+class ClaimChecklist(Static, can_focus=True):
+    """The key points of a free-text answer; up/down picks one, space toggles it."""
+
+    DEFAULT_CSS = """
+    ClaimChecklist {
+        height: auto;
+        padding: 0 1;
+        margin: 1 0 0 0;
+        border-left: thick $secondary;
+        &:focus { border-left: thick $accent; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Point ↑", show=False),
+        Binding("down", "move(1)", "Point ↓", show=False),
+        Binding("space", "toggle", "Toggle point"),
+    ]
+
+    selected: reactive[int] = reactive(0)
+
+    class Corrected(Message):
+        """The learner toggled a point: `grade` is the checklist regraded."""
+
+        def __init__(self, checklist: ClaimChecklist, grade: Grade) -> None:
+            super().__init__()
+            self.checklist = checklist
+            self.grade = grade
+
+        @property
+        def control(self) -> ClaimChecklist:
+            return self.checklist
+
+    def __init__(self, claims: Sequence[ClaimCheck], pass_count: int, *, undecided: bool = False,
+                 current: Sequence[ClaimCheck] = (), **kwargs: object) -> None:
+        """`claims` as the grader read them; `current`, when given, as the learner last
+        corrected them (a debrief reopened shows their word, marked)."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.original = tuple(claims)
+        self.claims = tuple(current) if len(current) == len(claims) else tuple(claims)
+        self.pass_count = pass_count
+        self.undecided = undecided
+        self.corrected_grade: Grade | None = regrade(self.claims, pass_count) if self.claims != self.original else None
+
+    def on_mount(self) -> None:
+        self._render_points()
+
+    def watch_selected(self) -> None:
+        if self.is_mounted:
+            self._render_points()
+
+    def action_move(self, step: int) -> None:
+        """Pick the point above or below."""
+        if self.claims:
+            self.selected = (self.selected + step) % len(self.claims)
+
+    def action_toggle(self) -> None:
+        """Toggle the picked point (found ↔ not found), regrade and say so."""
+        if not self.claims:
+            return
+        self.claims = toggle_claim(self.claims, self.selected)
+        grade = regrade(self.claims, self.pass_count)
+        changed = self.claims != self.original
+        self.corrected_grade = grade if changed else None
+        self._render_points()
+        self.post_message(self.Corrected(self, grade))
+
+    def _render_points(self) -> None:
+        if self.undecided and self.corrected_grade is None:
+            head = "[b $text-warning]Could not decide: settle the points (↑↓ pick, space toggles).[/]"
+        else:
+            head = "[b]Key points[/b] [dim](↑↓ pick, space toggles a point you think was misread)[/dim]"
+        lines = [Content.from_markup(head)]
+        for index, (claim, original) in enumerate(zip(self.claims, self.original)):
+            lines.append(point_line(index + 1, claim, selected=index == self.selected,
+                                    corrected=claim.status != original.status))
+        self.update(Content("\n").join(lines))
+
+
+def _cut(text: str, width: int = SENTENCE_WIDTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
