@@ -7,6 +7,7 @@ Each step is waited for by polling the pane or the store, never by a fixed sleep
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -61,10 +62,12 @@ def responses(store: Path) -> dict[int, str]:
 @pytest.fixture
 def session(tmp_path: Path):
     name = f"tutor-mock-{uuid.uuid4().hex[:8]}"
-    environment = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    command = f"{sys.executable} -m tutor mock --questions 2 --minutes 10 --seed 3 --topics interview"
+    # A session's command gets the tmux *server's* environment, not this process's (a server may be
+    # running already), so the variables go on the command line itself.
+    command = shlex.join(["env", f"TUTOR_HOME={tmp_path}", f"PYTHONPATH={ROOT}", sys.executable, "-m", "tutor",
+                          "mock", "--questions", "2", "--minutes", "10", "--seed", "3", "--topics", "interview"])
     subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command],
-                   check=True, env=environment, cwd=ROOT)
+                   check=True, cwd=ROOT)
     try:
         yield name, tmp_path / "progress.sqlite3"
     finally:
