@@ -6,7 +6,6 @@ Each step is waited for by polling the pane or the store, never by a fixed sleep
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import sqlite3
