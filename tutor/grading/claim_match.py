@@ -1,0 +1,256 @@
+"""Reading claims in an answer: is an idea stated, denied, reversed, or absent?
+
+A *claim* is one wording of a rubric point ("gradients shrink exponentially"). Its content
+words are matched in one sentence of the answer, in any order, all within a window of
+`2n + 2` words (n = the claim's word count), each word by stem, by synonym group (see
+`tutor.grading.vocabulary`) or, for an unknown word of 5+ letters, by typo tolerance.
+
+Polarity and direction are part of the claim:
+
+- a negator (`not`, `never`, `no`, `cannot`, `fails to`, `without` ...) inside the matched
+  words, or at most 3 words before the next of them, with no clause mark in between,
+  denies it;
+- a word matched through its *opposite* group ("explode" for "shrink", "above" for
+  "below") reverses it;
+- one flip (a denial or a reversal) is a *contradiction*; two flips are a different claim
+  altogether, not a match; a claim that is itself negative ("cannot learn long-term
+  dependencies") matches text of its own polarity.
+
+Across sentences: stated somewhere and contradicted elsewhere, or matched only through a
+doubtful typo, is `unsure`; the grade then decides whether that doubt matters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from tutor.grading.text_match import Sentence, Token, tokenize
+from tutor.grading.vocabulary import Vocabulary
+
+CLAUSE_GAP = 3  # a clause mark counts as this many words of distance
+NEGATION_REACH = 3  # words between a negator and the claim word it denies
+SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One idea-word of a sentence: its senses (stem and groups), the token it starts at."""
+
+    senses: frozenset[str]
+    token: int
+    typo: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimWord:
+    senses: frozenset[str]
+    opposites: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    words: tuple[ClaimWord, ...]
+    negative: bool
+
+
+@dataclass(frozen=True)
+class ReadSentence:
+    """A sentence of the answer, read against one rubric's lexicon."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rubric point's claims found in the whole answer.
+
+    `status`: found, missed, contradicted or unsure; `sentence`: the sentence that decided.
+    `doubt` says why it is unsure (`typo` or `conflict`)."""
+
+    status: str
+    sentence: str = ""
+    doubt: str = ""
+
+
+def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: "Lexicon | None" = None) -> tuple[Unit, ...]:
+    """The idea-words of `tokens`: multi-word vocabulary members first, then single words."""
+    found: list[Unit] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind != "word":
+            index += 1
+            continue
+        member = _member_at(tokens, index, vocabulary)
+        if member:
+            length, sense = member
+            found.append(Unit(frozenset((sense,)), index))
+            index += length
+            continue
+        senses, typo = vocabulary.senses_of(token.stem), 0
+        if lexicon is not None and token.stem not in lexicon.stems:
+            guess = lexicon.nearest(token.stem)
+            if guess:
+                stem, typo = guess
+                senses = senses | vocabulary.senses_of(stem)
+        found.append(Unit(senses, index, typo))
+        index += 1
+    return tuple(found)
+
+
+def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) -> tuple[int, str] | None:
+    for stems, sense in vocabulary.members_from(tokens[index].stem):
+        end = index + len(stems)
+        if end <= len(tokens) and all(
+            token.kind == "word" and token.stem == wanted for token, wanted in zip(tokens[index:end], stems)
+        ):
+            return len(stems), sense
+    return None
+
+
+@lru_cache(maxsize=8192)
+def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
+    tokens = tokenize(text)
+    words = tuple(
+        ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units_of(tokens, vocabulary)
+    )
+    negative = any(token.kind == "negator" for token in tokens)
+    return Claim(text, words, negative)
+
+
+class Lexicon:
+    """The stems a rubric knows (its claims' words and the vocabulary's), for typo tolerance."""
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self.stems = frozenset(stems)
+        self._choices = sorted(stem for stem in self.stems if len(stem) >= 4 and stem.isalpha())
+        self._cache: dict[str, tuple[str, int] | None] = {}
+
+    def nearest(self, stem: str) -> tuple[str, int] | None:
+        """(known stem, SURE or DOUBTFUL) for a likely typo of a known stem, else None.
+
+        Only words of 5+ letters, same first letter; one edit up to 8 letters, two from 9.
+        One edit in a stem of 6+ letters is SURE; anything else is DOUBTFUL."""
+        if stem in self._cache:
+            return self._cache[stem]
+        result = None
+        if len(stem) >= 5 and stem.isalpha():
+            from rapidfuzz import process
+            from rapidfuzz.distance import Levenshtein
+
+            allowed = 2 if len(stem) >= 9 else 1
+            choices = [choice for choice in self._choices if choice[0] == stem[0]]
+            best = process.extractOne(stem, choices, scorer=Levenshtein.distance, score_cutoff=allowed)
+            if best is not None:
+                known, distance = best[0], best[1]
+                result = (known, SURE if distance == 1 and len(stem) >= 6 else DOUBTFUL)
+            else:  # a typo in an ending defeats the stemmer: "vanishng" is "vanish" + 2 letters
+                known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
+                if known:
+                    result = (known, SURE)
+        self._cache[stem] = result
+        return result
+
+
+def read(sentence: Sentence, vocabulary: Vocabulary, lexicon: Lexicon) -> ReadSentence:
+    return ReadSentence(sentence.text, sentence.tokens, units_of(sentence.tokens, vocabulary, lexicon))
+
+
+def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
+    """(`stated` or `contradicted`, worst typo level) for `claim` in `sentence`, or None."""
+    if not claim.words:
+        return None
+    candidates = []
+    for word in claim.words:
+        options = [(unit, 0) for unit in sentence.units if unit.senses & word.senses]
+        options += [(unit, 1) for unit in sentence.units if unit.senses & word.opposites and not unit.senses & word.senses]
+        if not options:
+            return None
+        candidates.append(options)
+    window = 2 * len(claim.words) + 2
+    position = _positions(sentence)
+    best = None
+    for start in sorted({position[unit.token] for options in candidates for unit, _ in options}):
+        picks = _pick(candidates, position, start, start + window)
+        if picks is None:
+            continue
+        reversals = sum(flip for _, flip in picks)
+        denied = _denied(sentence, sorted(unit.token for unit, _ in picks))
+        flips = reversals + (denied != claim.negative)
+        typo = max(unit.typo for unit, _ in picks)
+        span = max(position[unit.token] for unit, _ in picks) - start
+        key = (flips, typo, span)
+        if best is None or key < best:
+            best = key
+    if best is None or best[0] > 1:
+        return None
+    return ("stated" if best[0] == 0 else "contradicted"), best[1]
+
+
+def _positions(sentence: ReadSentence) -> dict[int, int]:
+    """Each unit's distance rank: one per word, plus CLAUSE_GAP per clause mark before it,
+    so a claim pieced together across clauses needs its words closer."""
+    clauses_before = 0
+    marks = {}
+    for index, token in enumerate(sentence.tokens):
+        if token.kind == "clause":
+            clauses_before += 1
+        marks[index] = clauses_before
+    return {unit.token: rank + CLAUSE_GAP * marks[unit.token] for rank, unit in enumerate(sentence.units)}
+
+
+def _pick(candidates, position, low: int, high: int):
+    """One unit per claim word within [low, high], distinct, preferring exact matches."""
+    used: set[int] = set()
+    picks = []
+    for options in candidates:
+        inside = [(unit, flip) for unit, flip in options if low <= position[unit.token] <= high and unit.token not in used]
+        if not inside:
+            return None
+        unit, flip = min(inside, key=lambda option: (option[1], option[0].typo, option[0].token))
+        used.add(unit.token)
+        picks.append((unit, flip))
+    return picks
+
+
+def _denied(sentence: ReadSentence, claim_tokens: list[int]) -> bool:
+    """Whether a negator reaches one of the claim's words (same clause, within reach)."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.kind != "negator" or index > claim_tokens[-1]:
+            continue
+        target = next(position for position in claim_tokens if position > index)
+        between = tokens[index + 1 : target]
+        if any(other.kind == "clause" for other in between):
+            continue
+        if sum(other.kind == "word" for other in between) <= NEGATION_REACH:
+            return True
+    return False
+
+
+def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Finding:
+    """How a rubric point (any of its claims) shows in the answer."""
+    stated: list[tuple[int, str]] = []
+    contradicted: list[str] = []
+    for sentence in sentences:
+        verdicts = [found for claim in claims if (found := match(claim, sentence))]
+        said = [typo for verdict, typo in verdicts if verdict == "stated"]
+        if said:
+            stated.append((min(said), sentence.text))
+        elif verdicts:
+            contradicted.append(sentence.text)
+    confident = [text for typo, text in stated if typo < DOUBTFUL]
+    if confident and not contradicted:
+        return Finding("found", confident[0])
+    if stated and contradicted:
+        return Finding("unsure", stated[0][1], "conflict")
+    if stated:
+        return Finding("unsure", stated[0][1], "typo")
+    if contradicted:
+        return Finding("contradicted", contradicted[0])
+    return Finding("missed")
