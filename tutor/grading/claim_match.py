@@ -180,6 +180,8 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         if picks is None:
             continue
         reversals = sum(flip for _, flip in picks)
+        if reversals and reversals == len(picks):
+            continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
         denied = _denied(sentence, sorted(unit.token for unit, _ in picks))
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)

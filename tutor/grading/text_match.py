@@ -64,7 +64,8 @@ _JOINS = (
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
 )
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:]")
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–]| - ")
+_ANSWER_WORDS = frozenset("no yes nope yeah".split())
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$"), r"yz\1"),
@@ -106,13 +107,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result = []
     for raw in _TOKEN.findall(normalise(text)):
-        if raw in (",", ":") or raw in CLAUSE_WORDS:
+        if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
         elif raw in NEGATORS:
             result.append(Token("not", raw, "negator"))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
             result.append(Token(stem(raw), raw))
+    if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
+        result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return tuple(result)
 
 
