@@ -7,11 +7,13 @@ words are matched in one sentence of the answer, in any order, all within a wind
 
 Polarity and direction are part of the claim:
 
-- a negator (`not`, `never`, `no`, `cannot`, `fails to`, `without` ...) inside the matched
-  words, or at most 3 words before the next of them, with no clause mark in between,
-  denies it;
+- a negator (`not`, `never`, `no`, `cannot`, `fails to`, `impossible` ...) inside the
+  matched words, or at most 3 words before the next of them, with no clause mark in between,
+  denies it (`without` reaches one word: it denies its object, "without normalisation");
 - a word matched through its *opposite* group ("explode" for "shrink", "above" for
   "below") reverses it;
+- of the readings in a sentence the closest wins (the smallest span), so in "long-range
+  terms dominate and short-range ones vanish" each claim binds to its neighbours;
 - one flip (a denial or a reversal) is a *contradiction*; two flips are a different claim
   altogether, not a match; a claim that is itself negative ("cannot learn long-term
   dependencies") matches text of its own polarity.
@@ -186,12 +188,12 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)
         span = max(position[unit.token] for unit, _ in picks) - start
-        key = (flips, typo, span)
+        key = (span, flips, typo)  # the closest reading: "long-range terms dominate, short-range ones vanish"
         if best is None or key < best:
             best = key
-    if best is None or best[0] > 1:
+    if best is None or best[1] > 1:
         return None
-    return ("stated" if best[0] == 0 else "contradicted"), best[1]
+    return ("stated" if best[1] == 0 else "contradicted"), best[2]
 
 
 def _positions(sentence: ReadSentence) -> dict[int, int]:
@@ -230,7 +232,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int]) -> bool:
         between = tokens[index + 1 : target]
         if any(other.kind == "clause" for other in between):
             continue
-        if sum(other.kind == "word" for other in between) <= NEGATION_REACH:
+        reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
+        if sum(other.kind == "word" for other in between) <= reach:
             return True
     return False
 

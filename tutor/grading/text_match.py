@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 NEGATORS = frozenset(
-    "not no never without cannot unable neither nor none nothing nobody nowhere fail fails failed failing "
+    "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
 STOPWORDS = frozenset(
