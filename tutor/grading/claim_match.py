@@ -9,7 +9,7 @@ Polarity and direction are part of the claim:
 
 - a negator (`not`, `never`, `no`, `cannot`, `fails to`, `impossible` ...) inside the
   matched words, or at most 3 words before the next of them, with no clause mark in between,
-  denies it (`without` reaches one word: it denies its object, "without normalisation");
+  denies it (two such negators affirm: "does not fail to") (`without` reaches one word: it denies its object, "without normalisation");
 - a word matched through its *opposite* group ("explode" for "shrink", "above" for
   "below") reverses it;
 - of the readings in a sentence the closest wins (the smallest span), so in "long-range
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Iterable
 
 from tutor.grading.text_match import Sentence, Token, tokenize
@@ -56,6 +57,7 @@ class Claim:
     text: str
     words: tuple[ClaimWord, ...]
     negative: bool
+    trailing: bool = False  # the negation follows the words ("distant steps contribute nothing")
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,13 @@ def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: "Lexico
             continue
         member = _member_at(tokens, index, vocabulary)
         if member:
-            length, sense = member
-            found.append(Unit(frozenset((sense,)), index))
+            length, senses = member
+            found.append(Unit(senses, index))
             index += length
             continue
         senses, typo = vocabulary.senses_of(token.stem), 0
-        if lexicon is not None and token.stem not in lexicon.stems:
-            guess = lexicon.nearest(token.stem)
+        if lexicon is not None and token.stem not in lexicon.stems and token.stem not in vocabulary.single:
+            guess = lexicon.nearest(token.stem, token.raw)
             if guess:
                 stem, typo = guess
                 senses = senses | vocabulary.senses_of(stem)
@@ -105,14 +107,17 @@ def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: "Lexico
     return tuple(found)
 
 
-def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) -> tuple[int, str] | None:
+def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) -> tuple[int, frozenset[str]] | None:
+    """The longest multi-word member at `index`: (its length, the senses of every group it is in)."""
+    length, senses = 0, set()
     for stems, sense in vocabulary.members_from(tokens[index].stem):
         end = index + len(stems)
-        if end <= len(tokens) and all(
-            token.kind == "word" and token.stem == wanted for token, wanted in zip(tokens[index:end], stems)
-        ):
-            return len(stems), sense
-    return None
+        if len(stems) < length or end > len(tokens):
+            continue
+        if all(token.kind == "word" and token.stem == wanted for token, wanted in zip(tokens[index:end], stems)):
+            length = len(stems)
+            senses.add(sense)
+    return (length, frozenset(senses)) if length else None
 
 
 @lru_cache(maxsize=8192)
@@ -122,24 +127,46 @@ def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
         ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units_of(tokens, vocabulary)
     )
     negative = any(token.kind == "negator" for token in tokens)
-    return Claim(text, words, negative)
+    word_positions = [index for index, token in enumerate(tokens) if token.kind == "word"]
+    trailing = negative and bool(word_positions) and all(
+        index > word_positions[-1] for index, token in enumerate(tokens) if token.kind == "negator")
+    return Claim(text, words, negative, trailing)
 
 
 class Lexicon:
     """The stems a rubric knows (its claims' words and the vocabulary's), for typo tolerance."""
 
-    def __init__(self, stems: Iterable[str]) -> None:
+    def __init__(self, stems: Iterable[str], raws: dict[str, str] | None = None) -> None:
         self.stems = frozenset(stems)
         self._choices = sorted(stem for stem in self.stems if len(stem) >= 4 and stem.isalpha())
-        self._cache: dict[str, tuple[str, int] | None] = {}
+        self._raws = {raw: stem for raw, stem in (raws or {}).items() if len(raw) >= 5 and raw.isalpha()}
+        self._cache: dict[tuple[str, str], tuple[str, int] | None] = {}
 
-    def nearest(self, stem: str) -> tuple[str, int] | None:
+    def nearest(self, stem: str, raw: str = "") -> tuple[str, int] | None:
+        """A known stem for a likely typo: the word as written against the rubric's words as
+        written ("dependancies" ~ "dependencies"), then stem against stem."""
+        key = (stem, raw)
+        if key not in self._cache:
+            self._cache[key] = self._nearest_raw(raw) or self._nearest_stem(stem)
+        return self._cache[key]
+
+    def _nearest_raw(self, raw: str) -> tuple[str, int] | None:
+        if len(raw) < 6 or not raw.isalpha():
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        choices = [choice for choice in self._raws if choice[0] == raw[0]]
+        best = process.extractOne(raw, choices, scorer=Levenshtein.distance, score_cutoff=1 if len(raw) < 9 else 2)
+        if best is None:
+            return None
+        return self._raws[best[0]], SURE if best[1] == 1 else DOUBTFUL
+
+    def _nearest_stem(self, stem: str) -> tuple[str, int] | None:
         """(known stem, SURE or DOUBTFUL) for a likely typo of a known stem, else None.
 
         Only words of 5+ letters, same first letter; one edit up to 8 letters, two from 9.
         One edit in a stem of 6+ letters is SURE; anything else is DOUBTFUL."""
-        if stem in self._cache:
-            return self._cache[stem]
         result = None
         if len(stem) >= 5 and stem.isalpha():
             from rapidfuzz import process
@@ -155,7 +182,6 @@ class Lexicon:
                 known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
                 if known:
                     result = (known, SURE)
-        self._cache[stem] = result
         return result
 
 
@@ -184,11 +210,12 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
-        denied = _denied(sentence, sorted(unit.token for unit, _ in picks))
+        denied = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)
-        span = max(position[unit.token] for unit, _ in picks) - start
-        key = (span, flips, typo)  # the closest reading: "long-range terms dominate, short-range ones vanish"
+        ranks = [position[unit.token] for unit, _ in picks]
+        span = max(ranks) - min(ranks)
+        key = (span + flips, flips, typo)  # the closest reading; a flip costs one word of distance
         if best is None or key < best:
             best = key
     if best is None or best[1] > 1:
@@ -208,25 +235,44 @@ def _positions(sentence: ReadSentence) -> dict[int, int]:
     return {unit.token: rank + CLAUSE_GAP * marks[unit.token] for rank, unit in enumerate(sentence.units)}
 
 
+MAX_COMBINATIONS = 256
+
+
 def _pick(candidates, position, low: int, high: int):
-    """One unit per claim word within [low, high], distinct, preferring exact matches."""
-    used: set[int] = set()
-    picks = []
-    for options in candidates:
-        inside = [(unit, flip) for unit, flip in options if low <= position[unit.token] <= high and unit.token not in used]
-        if not inside:
-            return None
-        unit, flip = min(inside, key=lambda option: (option[1], option[0].typo, option[0].token))
-        used.add(unit.token)
-        picks.append((unit, flip))
-    return picks
+    """One unit per claim word within [low, high], distinct: the tightest, then the fewest
+    reversals (every combination when there are few, else the first fit of each word)."""
+    inside = [[(unit, flip) for unit, flip in options if low <= position[unit.token] <= high] for options in candidates]
+    if not all(inside):
+        return None
+    count = 1
+    for options in inside:
+        count *= len(options)
+    if count > MAX_COMBINATIONS:
+        inside = [sorted(options, key=lambda option: (option[1], option[0].typo))[:1] for options in inside]
+    best, best_key = None, None
+    for combination in product(*inside):
+        tokens = [unit.token for unit, _ in combination]
+        if len(set(tokens)) < len(tokens):
+            continue
+        ranks = [position[token] for token in tokens]
+        flips = sum(flip for _, flip in combination)
+        key = (max(ranks) - min(ranks) + flips, flips, max(unit.typo for unit, _ in combination))
+        if best_key is None or key < best_key:
+            best, best_key = list(combination), key
+    return best
 
 
-def _denied(sentence: ReadSentence, claim_tokens: list[int]) -> bool:
-    """Whether a negator reaches one of the claim's words (same clause, within reach)."""
+def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> bool:
+    """Whether an odd number of negators reach the claim's words (same clause, within reach):
+    "does not prevent" affirms, "it is not true that it does not fix" affirms. In "neither
+    ... nor ..." the pair counts once."""
     tokens = sentence.tokens
+    count, neither = 0, False
     for index, token in enumerate(tokens):
-        if token.kind != "negator" or index > claim_tokens[-1]:
+        if token.kind != "negator":
+            continue
+        if index > claim_tokens[-1]:
+            count += trailing and _follows(tokens, claim_tokens[-1], index)
             continue
         target = next(position for position in claim_tokens if position > index)
         between = tokens[index + 1 : target]
@@ -234,8 +280,17 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int]) -> bool:
             continue
         reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
         if sum(other.kind == "word" for other in between) <= reach:
-            return True
-    return False
+            if token.raw == "nor" and neither:
+                continue
+            neither = neither or token.raw == "neither"
+            count += 1
+    return count % 2 == 1
+
+
+def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
+    """A negator right after the claim's last word, in the same clause ("... contribute nothing")."""
+    between = tokens[last + 1 : negator]
+    return not any(token.kind == "clause" for token in between) and sum(t.kind == "word" for t in between) <= 1
 
 
 def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Finding:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tutor.grading.claim_match import Claim, Finding, Lexicon, ReadSentence, compile_claim, find, read
 from tutor.grading.result import ClaimCheck, Grade
-from tutor.grading.text_match import sentences
+from tutor.grading.text_match import sentences, tokenize
 from tutor.grading.vocabulary import Vocabulary, build
 from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
@@ -85,7 +85,9 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
     stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
              for sense in word.senses if not sense.startswith("@")}
     stems |= set(vocabulary.single)
-    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems))
+    raws = {token.raw: token.stem for _, claims in (*concepts, *wrong) for claim in claims
+            for token in tokenize(claim.text) if token.kind == "word"}
+    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws))
     if len(_RUBRICS) > 512:
         _RUBRICS.clear()
     _RUBRICS[id(check)] = (check, groups, rubric)

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     "a an the of to is are was were be been being am it its this that these those in on at by for with "
     "and or as does do did doe has have had having which who whom whose very just also there their they "
     "them we you i he she his her our your into onto from then such than equal equals eq s "
-    "can could may might will would shall should".split()
+    "can could may might will would shall should all every each any both during across via per once".split()
 )
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
@@ -59,6 +59,7 @@ _SYMBOLS = (
     (re.compile(r"[′'`´]"), ""),
 )
 _JOINS = (
+    (re.compile(r"\bwithout (?:any )?(?:bounds?|limits?)\b"), " unboundedly "),
     (re.compile(r"\bsigma[\s_{}]*max\b"), " sigmamax "),
     (re.compile(r"\bw[\s_{}]*hh\b"), " whh "),
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
@@ -109,7 +110,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for raw in _TOKEN.findall(normalise(text)):
         if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
-        elif raw in NEGATORS:
+        elif raw in NEGATORS or _misspelt_negator(raw):
             result.append(Token("not", raw, "negator"))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
@@ -117,6 +118,19 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return tuple(result)
+
+
+@lru_cache(maxsize=8192)
+def _misspelt_negator(raw: str) -> bool:
+    """A long negator with one typo ("prevnts", "withut"): typos must not flip polarity."""
+    if len(raw) < 6 or not raw.isalpha():
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return any(Levenshtein.distance(raw, negator, score_cutoff=1) <= 1 for negator in _LONG_NEGATORS)
+
+
+_LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
 
 
 def normalise(text: str) -> str:
