@@ -190,7 +190,8 @@ def read(sentence: Sentence, vocabulary: Vocabulary, lexicon: Lexicon) -> ReadSe
 
 
 def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
-    """(`stated` or `contradicted`, worst typo level) for `claim` in `sentence`, or None."""
+    """(`stated`, `contradicted` or `mentioned`, worst typo level) for `claim` in `sentence`,
+    or None. `mentioned`: the words of a negative claim, neither denied nor reversed."""
     if not claim.words:
         return None
     candidates = []
@@ -215,12 +216,17 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         typo = max(unit.typo for unit, _ in picks)
         ranks = [position[unit.token] for unit, _ in picks]
         span = max(ranks) - min(ranks)
-        key = (span + flips, flips, typo)  # the closest reading; a flip costs one word of distance
+        # a negative claim's words merely mentioned ("the gradient for an early step" against
+        # "no signal reaches early steps") is a weak contradiction: a mention, not a denial
+        weak = claim.negative and not denied and not reversals
+        key = (span + flips, flips, typo, weak)  # the closest reading; a flip costs one word of distance
         if best is None or key < best:
             best = key
     if best is None or best[1] > 1:
         return None
-    return ("stated" if best[1] == 0 else "contradicted"), best[2]
+    if best[1] == 0:
+        return "stated", best[2]
+    return ("mentioned" if best[3] else "contradicted"), best[2]
 
 
 def _positions(sentence: ReadSentence) -> dict[int, int]:
@@ -297,13 +303,18 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Find
     """How a rubric point (any of its claims) shows in the answer."""
     stated: list[tuple[int, str]] = []
     contradicted: list[str] = []
+    mentioned: list[str] = []
     for sentence in sentences:
         verdicts = [found for claim in claims if (found := match(claim, sentence))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
         if said:
             stated.append((min(said), sentence.text))
-        elif verdicts:
+        elif any(verdict == "contradicted" for verdict, _ in verdicts):
             contradicted.append(sentence.text)
+        elif verdicts:
+            mentioned.append(sentence.text)
+    if not stated:
+        contradicted += mentioned  # with nothing stated, a mention of the opposite is the reading
     confident = [text for typo, text in stated if typo < DOUBTFUL]
     if confident and not contradicted:
         return Finding("found", confident[0])
