@@ -32,7 +32,7 @@ from typing import Iterable
 from tutor.grading.text_match import Sentence, Token, tokenize
 from tutor.grading.vocabulary import Vocabulary
 
-CLAUSE_GAP = 3  # a clause mark counts as this many words of distance
+CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
 NEGATION_REACH = 3  # words between a negator and the claim word it denies
 SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
 
@@ -154,10 +154,10 @@ class Lexicon:
         if len(raw) < 6 or not raw.isalpha():
             return None
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA  # a swap of two letters is one typo
 
         choices = [choice for choice in self._raws if choice[0] == raw[0]]
-        best = process.extractOne(raw, choices, scorer=Levenshtein.distance, score_cutoff=1 if len(raw) < 9 else 2)
+        best = process.extractOne(raw, choices, scorer=OSA.distance, score_cutoff=1 if len(raw) < 9 else 2)
         if best is None:
             return None
         return self._raws[best[0]], SURE if best[1] == 1 else DOUBTFUL
@@ -166,22 +166,22 @@ class Lexicon:
         """(known stem, SURE or DOUBTFUL) for a likely typo of a known stem, else None.
 
         Only words of 5+ letters, same first letter; one edit up to 8 letters, two from 9.
-        One edit in a stem of 6+ letters is SURE; anything else is DOUBTFUL."""
+        Stems are short and real words collide ("produce" is one edit from "product"): a
+        match found only here is DOUBTFUL, except a longer stem with a typo in its ending."""
         result = None
         if len(stem) >= 5 and stem.isalpha():
             from rapidfuzz import process
-            from rapidfuzz.distance import Levenshtein
+            from rapidfuzz.distance import OSA
 
             allowed = 2 if len(stem) >= 9 else 1
             choices = [choice for choice in self._choices if choice[0] == stem[0]]
-            best = process.extractOne(stem, choices, scorer=Levenshtein.distance, score_cutoff=allowed)
+            # a typo in an ending defeats the stemmer: "vanishng" is "vanish" + 2 letters
+            known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
+            if known:
+                return known, SURE
+            best = process.extractOne(stem, choices, scorer=OSA.distance, score_cutoff=allowed)
             if best is not None:
-                known, distance = best[0], best[1]
-                result = (known, SURE if distance == 1 and len(stem) >= 6 else DOUBTFUL)
-            else:  # a typo in an ending defeats the stemmer: "vanishng" is "vanish" + 2 letters
-                known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
-                if known:
-                    result = (known, SURE)
+                result = (best[0], DOUBTFUL)
         return result
 
 
@@ -234,9 +234,11 @@ def _positions(sentence: ReadSentence) -> dict[int, int]:
     so a claim pieced together across clauses needs its words closer."""
     clauses_before = 0
     marks = {}
+    previous = ""
     for index, token in enumerate(sentence.tokens):
-        if token.kind == "clause":
+        if token.kind == "clause" and previous != "clause":  # ", so" is one boundary
             clauses_before += 1
+        previous = token.kind
         marks[index] = clauses_before
     return {unit.token: rank + CLAUSE_GAP * marks[unit.token] for rank, unit in enumerate(sentence.units)}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from tutor.grading.claim_match import Claim, Finding, Lexicon, ReadSentence, compile_claim, find, read
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import sentences, tokenize
-from tutor.grading.vocabulary import Vocabulary, build
+from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
 from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
 
@@ -85,8 +85,9 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
     stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
              for sense in word.senses if not sense.startswith("@")}
     stems |= set(vocabulary.single)
-    raws = {token.raw: token.stem for _, claims in (*concepts, *wrong) for claim in claims
-            for token in tokenize(claim.text) if token.kind == "word"}
+    texts = [claim.text for _, claims in (*concepts, *wrong) for claim in claims]
+    texts += [word for _, words, _ in (*BUILT_IN, *groups) for word in words]
+    raws = {token.raw: token.stem for text in texts for token in tokenize(text) if token.kind == "word"}
     rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws))
     if len(_RUBRICS) > 512:
         _RUBRICS.clear()

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     "a an the of to is are was were be been being am it its this that these those in on at by for with "
     "and or as does do did doe has have had having which who whom whose very just also there their they "
     "them we you i he she his her our your into onto from then such than equal equals eq s "
-    "can could may might will would shall should all every each any both during across via per once".split()
+    "can could may might will would shall should all every each any both during across via per once over".split()
 )
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
