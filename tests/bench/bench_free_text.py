@@ -7,7 +7,7 @@ file or folder in the same format, such as a held-out set kept outside the repos
 the built-in pack's grader and prints recall on right answers, wrong answers credited, partial
 answers given partial credit, the undecided rate and the latency, overall and per question.
 `--verbose` lists every answer whose grade disagrees with its label. The figures are defined
-in tests/corpus/metrics.py.
+in tests/corpus/free_text_metrics.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 
-import metrics  # noqa: E402
+import free_text_metrics as metrics
 
 
 def _percent(rate: float | None) -> str:
