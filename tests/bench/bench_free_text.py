@@ -5,7 +5,7 @@
 Grades every labelled answer of the corpus (default tests/corpus/answers; `--corpus` takes a
 file or folder in the same format, such as a held-out set kept outside the repository) with
 the built-in pack's grader and prints recall on right answers, wrong answers credited, partial
-answers given partial credit, the undecided rate and the latency, overall and per question.
+answers given partial credit, the undecided rate and the latency, overall, per question and per kind of answer.
 `--verbose` lists every answer whose grade disagrees with its label. The figures are defined
 in tests/corpus/free_text_metrics.py.
 """
@@ -62,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         f"latency: median {overall.median_ms:.2f} ms, max {overall.max_ms:.2f} ms per grade; "
         f"~100-word answers ({long_count} of 80-130 words): median {long_ms:.2f} ms"
     )
-    per_question: dict[str, list[metrics.Graded]] = defaultdict(list)
-    for item in graded:
-        per_question[item.answer.question].append(item)
-    print("\nper question:")
-    for question, items in per_question.items():
-        print(_summary(question, metrics.figures(items)))
+    for heading, key in (("question", lambda item: item.answer.question), ("kind", lambda item: item.answer.kind)):
+        groups: dict[str, list[metrics.Graded]] = defaultdict(list)
+        for item in graded:
+            groups[key(item)].append(item)
+        print(f"\nper {heading}:")
+        for name, items in groups.items():
+            print(_summary(name, metrics.figures(items)))
     if options.verbose:
         failures = [item for item in graded if metrics.is_failure(item)]
         print(f"\ngraded against their label: {len(failures)}")
