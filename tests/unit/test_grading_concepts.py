@@ -173,3 +173,11 @@ def test_partial_feedback_counts_against_the_required_number_when_not_all_are_ne
     two existed."""
     feedback = grade(DECAY, "The product of Jacobians is the culprit.").feedback
     assert feedback.splitlines()[0] == "Partly correct: 1 key point found; 2 of the 3 are needed."
+
+
+def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
+    stuffed = "Repeated multiplication, exponential decay, long-term dependencies, Jacobians: these are names of optimisers used in practice."
+    result = grade(DECAY, stuffed)
+    assert (result.correct, result.score) == (False, 0.0)
+    headed = "Repeated multiplication: the gradient shrinks exponentially as it goes back."
+    assert (grade(DECAY, headed).correct, grade(DECAY, headed).score) == (True, 1.0)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tutor.grading.claim_match import Claim, Finding, Lexicon, ReadSentence, compile_claim, find, read
 from tutor.grading.result import ClaimCheck, Grade
-from tutor.grading.text_match import sentences, tokenize
+from tutor.grading.text_match import sentences, tokenize, without_term_list
 from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
 from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
@@ -51,7 +51,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
             "too-long",
             MAX_RESPONSE_LENGTH,
         )
-    parts = sentences(response)
+    parts = [without_term_list(part) for part in sentences(response)]
     if not any(token.kind == "word" for part in parts for token in part.tokens):
         return Grade.format_error("The answer is empty.", "empty", 0)
     rubric = compile_rubric(check)

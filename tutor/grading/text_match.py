@@ -103,6 +103,39 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+TERM_LIST_ITEMS = 4  # a heading of this many short items before a colon is a list of terms
+TERM_LIST_ITEM_WORDS = 4
+STATEMENT_WORDS = 4  # words after the colon that make the heading's sentence a statement of its own
+
+
+def without_term_list(sentence: Sentence) -> Sentence:
+    """`sentence` without a leading list of bare terms ("Additive cell, forget gate, no W_hh,
+    flows: ..."): a list names topics but states no relation between them, so a claim must
+    not be read out of it. What follows the colon is the sentence's statement.
+
+    A list is at least TERM_LIST_ITEMS items of at most TERM_LIST_ITEM_WORDS words, separated
+    by commas (an ordinary heading such as "Exploding gradients:" is one item and stays)."""
+    tokens = sentence.tokens
+    colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
+    if colon is None:
+        return sentence
+    rest = tokens[colon + 1 :]
+    if sum(token.kind == "word" for token in rest) < STATEMENT_WORDS:
+        return sentence
+    items, words = [], 0
+    for token in tokens[:colon]:
+        if token.kind == "clause":
+            items.append(words)
+            words = 0
+        else:
+            words += 1
+    items.append(words)
+    items = [count for count in items if count]
+    if len(items) < TERM_LIST_ITEMS or max(items) > TERM_LIST_ITEM_WORDS:
+        return sentence
+    return Sentence(sentence.text, rest)
+
+
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
