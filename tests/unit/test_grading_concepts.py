@@ -155,7 +155,7 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("1.5 times larger", "it is 1.5 times larger", "stated"),
         ("sigma max below 1", "σₘₐₓ < 1", "stated"),
         ("sigma max below 1", "sigma_max is less than one", "stated"),
-        ("sigma max below 1", "σ_max > 1", "contradicted"),
+        ("sigma max below 1", "σ_max > 1", "reversed"),  # an opposite word, not a negation
     ],
 )
 def test_claim_reading(wanted: str, text: str, verdict: str | None) -> None:
@@ -181,3 +181,12 @@ def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
     assert (result.correct, result.score) == (False, 0.0)
     headed = "Repeated multiplication: the gradient shrinks exponentially as it goes back."
     assert (grade(DECAY, headed).correct, grade(DECAY, headed).score) == (True, 1.0)
+
+
+def test_a_reversal_in_another_sentence_is_the_contrast_of_a_stated_claim() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "long-sequences", "phrases": ["long sequences"]}]}
+    contrast = grade(check, "RNNs unroll over long sequences. A CNN only sees short sequences of layers.")
+    assert (contrast.correct, contrast.undecided, contrast.notes) == (True, False, ("hit:long-sequences",))
+    reversal = grade(check, "RNNs unroll over short sequences.")
+    assert (reversal.correct, reversal.score, reversal.notes) == (
+        False, 0.0, ("missed:long-sequences", "negated:long-sequences"))

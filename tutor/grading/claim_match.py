@@ -219,14 +219,16 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         # a negative claim's words merely mentioned ("the gradient for an early step" against
         # "no signal reaches early steps") is a weak contradiction: a mention, not a denial
         weak = claim.negative and not denied and not reversals
-        key = (span + flips, flips, typo, weak)  # the closest reading; a flip costs one word of distance
+        key = (span + flips, flips, typo, weak, bool(reversals))  # the closest reading; a flip costs one word
         if best is None or key < best:
             best = key
     if best is None or best[1] > 1:
         return None
     if best[1] == 0:
         return "stated", best[2]
-    return ("mentioned" if best[3] else "contradicted"), best[2]
+    if best[3]:
+        return "mentioned", best[2]
+    return ("reversed" if best[4] else "contradicted"), best[2]
 
 
 def _positions(sentence: ReadSentence) -> dict[int, int]:
@@ -305,6 +307,7 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Find
     """How a rubric point (any of its claims) shows in the answer."""
     stated: list[tuple[int, str]] = []
     contradicted: list[str] = []
+    reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
         verdicts = [found for claim in claims if (found := match(claim, sentence))]
@@ -313,11 +316,18 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Find
             stated.append((min(said), sentence.text))
         elif any(verdict == "contradicted" for verdict, _ in verdicts):
             contradicted.append(sentence.text)
+        elif any(verdict == "reversed" for verdict, _ in verdicts):
+            reversed_.append(sentence.text)
         elif verdicts:
             mentioned.append(sentence.text)
+    confident = [text for typo, text in stated if typo < DOUBTFUL]
+    if not confident:
+        # a reversal in another sentence is a contradiction only when nothing states the claim
+        # outright; beside a clear statement it is the contrast an explanation draws ("the RNN
+        # reuses one matrix. A CNN has different weights per layer")
+        contradicted += reversed_
     if not stated:
         contradicted += mentioned  # with nothing stated, a mention of the opposite is the reading
-    confident = [text for typo, text in stated if typo < DOUBTFUL]
     if confident and not contradicted:
         return Finding("found", confident[0])
     if stated and contradicted:
