@@ -156,6 +156,7 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("sigma max below 1", "σₘₐₓ < 1", "stated"),
         ("sigma max below 1", "sigma_max is less than one", "stated"),
         ("sigma max below 1", "σ_max > 1", "reversed"),  # an opposite word, not a negation
+        ("sigma max below 1", "sigma_max -> 1", None),  # an arrow is not "above"
     ],
 )
 def test_claim_reading(wanted: str, text: str, verdict: str | None) -> None:

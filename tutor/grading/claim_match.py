@@ -201,7 +201,7 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         if not options:
             return None
         candidates.append(options)
-    window = 2 * len(claim.words) + 2
+    window = 2 * len(claim.words) + 4
     position = _positions(sentence)
     best = None
     for start in sorted({position[unit.token] for options in candidates for unit, _ in options}):

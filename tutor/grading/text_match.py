@@ -8,7 +8,7 @@ what it produces). Normalisation:
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
-  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `1` -> `one`, `0` -> `zero`;
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `1` -> `one`, `0` -> `zero`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
 - each word is stemmed with the Snowball English stemmer (`vanishing`, `vanishes` ->
@@ -16,7 +16,7 @@ what it produces). Normalisation:
 
 Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence, clause
 marks (`, :` and words such as `but`, `because`, `so`, `if`) bound the scope of a negation;
-negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable` ...) are kept as
+negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely` ...) are kept as
 tokens of their own kind, not as words.
 
 snowballstemmer is imported on first use, never by `import tutor`.
@@ -31,6 +31,7 @@ from functools import lru_cache
 
 NEGATORS = frozenset(
     "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
+    "barely hardly scarcely "
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
 STOPWORDS = frozenset(
@@ -52,10 +53,12 @@ _CONTRACTIONS = (
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon"}
 _SYMBOLS = (
+    (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
-    (re.compile(r"→|->|⟶"), " to "),
+    (re.compile(r"[∏]"), " product "),
+    (re.compile(r"[Σ∑]"), " sum "),
     (re.compile(r"[′'`´]"), ""),
 )
 _JOINS = (
