@@ -180,6 +180,8 @@ def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
     stuffed = "Repeated multiplication, exponential decay, long-term dependencies, Jacobians: these are names of optimisers used in practice."
     result = grade(DECAY, stuffed)
     assert (result.correct, result.score) == (False, 0.0)
+    run = "Repeated multiplication exponential decay long-term dependencies: these are names of optimisers used in practice."
+    assert (grade(DECAY, run).correct, grade(DECAY, run).score) == (False, 0.0)
     headed = "Repeated multiplication: the gradient shrinks exponentially as it goes back."
     assert (grade(DECAY, headed).correct, grade(DECAY, headed).score) == (True, 1.0)
 
@@ -191,3 +193,16 @@ def test_a_reversal_in_another_sentence_is_the_contrast_of_a_stated_claim() -> N
     reversal = grade(check, "RNNs unroll over short sequences.")
     assert (reversal.correct, reversal.score, reversal.notes) == (
         False, 0.0, ("missed:long-sequences", "negated:long-sequences"))
+
+
+def test_a_misconception_is_asserted_only_when_its_negation_falls_on_the_same_word() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "hides", "phrases": ["hides the problem"]}],
+        "misconceptions": [{"name": "solved", "phrases": ["vanishing is not a problem"], "feedback": "It still is."}],
+    }
+    other_word = grade(check, "It hides the problem: the updates no longer show that the gradient vanished.")
+    assert (other_word.correct, other_word.notes) == (True, ("hit:hides",))
+    same_word = grade(check, "It hides the problem, so vanishing is no longer a problem.")
+    assert (same_word.correct, same_word.score, same_word.notes) == (
+        False, 0.25, ("hit:hides", "misconception:solved"))

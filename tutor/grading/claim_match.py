@@ -58,6 +58,7 @@ class Claim:
     words: tuple[ClaimWord, ...]
     negative: bool
     trailing: bool = False  # the negation follows the words ("distant steps contribute nothing")
+    target: int = -1  # the word the claim's negation falls on ("vanishing is NOT a PROBLEM": 1)
 
 
 @dataclass(frozen=True)
@@ -123,14 +124,17 @@ def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) ->
 @lru_cache(maxsize=8192)
 def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
     tokens = tokenize(text)
-    words = tuple(
-        ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units_of(tokens, vocabulary)
-    )
-    negative = any(token.kind == "negator" for token in tokens)
+    units = units_of(tokens, vocabulary)
+    words = tuple(ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units)
+    negators = [index for index, token in enumerate(tokens) if token.kind == "negator"]
+    negative = bool(negators)
     word_positions = [index for index, token in enumerate(tokens) if token.kind == "word"]
-    trailing = negative and bool(word_positions) and all(
-        index > word_positions[-1] for index, token in enumerate(tokens) if token.kind == "negator")
-    return Claim(text, words, negative, trailing)
+    trailing = negative and bool(word_positions) and all(index > word_positions[-1] for index in negators)
+    target = -1
+    if negative and units:
+        after = [number for number, unit in enumerate(units) if unit.token > negators[0]]
+        target = len(units) - 1 if trailing or not after else after[0]
+    return Claim(text, words, negative, trailing, target)
 
 
 class Lexicon:
@@ -189,9 +193,13 @@ def read(sentence: Sentence, vocabulary: Vocabulary, lexicon: Lexicon) -> ReadSe
     return ReadSentence(sentence.text, sentence.tokens, units_of(sentence.tokens, vocabulary, lexicon))
 
 
-def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
-    """(`stated`, `contradicted` or `mentioned`, worst typo level) for `claim` in `sentence`,
-    or None. `mentioned`: the words of a negative claim, neither denied nor reversed."""
+def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[str, int] | None:
+    """(`stated`, `contradicted`, `reversed` or `mentioned`, worst typo level) for `claim` in
+    `sentence`, or None. `mentioned`: the words of a negative claim, neither denied nor reversed.
+
+    `strict` (how a misconception is read): a negative claim is stated only when the answer's
+    negation falls on the same word as the claim's ("vanishing is not a problem" is not stated
+    by "the problem: updates no longer show that the gradient vanished")."""
     if not claim.words:
         return None
     candidates = []
@@ -211,7 +219,9 @@ def match(claim: Claim, sentence: ReadSentence) -> tuple[str, int] | None:
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
-        denied = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
+        denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
+        if strict and denied and claim.negative and claim.target >= 0 and picks[claim.target][0].token not in targets:
+            continue  # the answer denies another word of the claim: not this statement
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)
         ranks = [position[unit.token] for unit, _ in picks]
@@ -272,17 +282,19 @@ def _pick(candidates, position, low: int, high: int):
     return best
 
 
-def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> bool:
+def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> tuple[bool, set[int]]:
     """Whether an odd number of negators reach the claim's words (same clause, within reach):
     "does not prevent" affirms, "it is not true that it does not fix" affirms. In "neither
-    ... nor ..." the pair counts once."""
+    ... nor ..." the pair counts once. Also the claim tokens the negators fall on."""
     tokens = sentence.tokens
-    count, neither = 0, False
+    count, neither, targets = 0, False, set()
     for index, token in enumerate(tokens):
         if token.kind != "negator":
             continue
         if index > claim_tokens[-1]:
-            count += trailing and _follows(tokens, claim_tokens[-1], index)
+            if trailing and _follows(tokens, claim_tokens[-1], index):
+                count += 1
+                targets.add(claim_tokens[-1])
             continue
         target = next(position for position in claim_tokens if position > index)
         between = tokens[index + 1 : target]
@@ -294,7 +306,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
                 continue
             neither = neither or token.raw == "neither"
             count += 1
-    return count % 2 == 1
+            targets.add(target)
+    return count % 2 == 1, targets
 
 
 def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
@@ -303,14 +316,14 @@ def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
     return not any(token.kind == "clause" for token in between) and sum(t.kind == "word" for t in between) <= 1
 
 
-def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...]) -> Finding:
-    """How a rubric point (any of its claims) shows in the answer."""
+def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict: bool = False) -> Finding:
+    """How a rubric point (any of its claims) shows in the answer (`strict`: see `match`)."""
     stated: list[tuple[int, str]] = []
     contradicted: list[str] = []
     reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
-        verdicts = [found for claim in claims if (found := match(claim, sentence))]
+        verdicts = [found for claim in claims if (found := match(claim, sentence, strict))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
         if said:
             stated.append((min(said), sentence.text))

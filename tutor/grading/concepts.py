@@ -57,7 +57,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     rubric = compile_rubric(check)
     read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
     concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
-    wrong = [(concept, find(claims, read_parts)) for concept, claims in rubric.misconceptions]
+    wrong = [(concept, find(claims, read_parts, strict=True)) for concept, claims in rubric.misconceptions]
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
     claims += tuple(_claim(concept, "misconception", finding) for concept, finding in wrong)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)

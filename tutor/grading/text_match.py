@@ -117,7 +117,8 @@ def without_term_list(sentence: Sentence) -> Sentence:
     not be read out of it. What follows the colon is the sentence's statement.
 
     A list is at least TERM_LIST_ITEMS items of at most TERM_LIST_ITEM_WORDS words, separated
-    by commas (an ordinary heading such as "Exploding gradients:" is one item and stays)."""
+    by commas (an ordinary heading such as "Exploding gradients:" is one item and stays), or
+    a long run of terms with no function word between them (`_bare_terms`)."""
     tokens = sentence.tokens
     colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
     if colon is None:
@@ -134,9 +135,22 @@ def without_term_list(sentence: Sentence) -> Sentence:
             words += 1
     items.append(words)
     items = [count for count in items if count]
-    if len(items) < TERM_LIST_ITEMS or max(items) > TERM_LIST_ITEM_WORDS:
+    listed = len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
+    if not (listed or _bare_terms(sentence.text.split(":", 1)[0])):
         return sentence
     return Sentence(sentence.text, rest)
+
+
+TERM_RUN_WORDS = 6
+
+
+def _bare_terms(heading: str) -> bool:
+    """A run of TERM_RUN_WORDS or more words without a single function word ("vanishing
+    exploding gradients long-term dependencies unstable training"): terms strung together,
+    not a sentence (any statement that long has an article, a preposition or an auxiliary)."""
+    words = re.findall(r"[^\W\d_]+", normalise(heading))
+    return len(words) >= TERM_RUN_WORDS and not any(
+        word in STOPWORDS or word in CLAUSE_WORDS or word in NEGATORS for word in words)
 
 
 @lru_cache(maxsize=4096)
