@@ -2,7 +2,7 @@
 
 A *claim* is one wording of a rubric point ("gradients shrink exponentially"). Its content
 words are matched in one sentence of the answer, in any order, all within a window of
-`2n + 2` words (n = the claim's word count), each word by stem, by synonym group (see
+`2n + 4` words (n = the claim's word count), each word by stem, by synonym group (see
 `tutor.grading.vocabulary`) or, for an unknown word of 5+ letters, by typo tolerance.
 
 Polarity and direction are part of the claim:
@@ -19,7 +19,13 @@ Polarity and direction are part of the claim:
   dependencies") matches text of its own polarity.
 
 Across sentences: stated somewhere and contradicted elsewhere, or matched only through a
-doubtful typo, is `unsure`; the grade then decides whether that doubt matters.
+doubtful typo, is `unsure`; the grade then decides whether that doubt matters. A reversal
+in another sentence beside a clear statement is the contrast an explanation draws ("the RNN
+reuses one matrix. A CNN has different weights"), not a doubt.
+
+Misconceptions are read strictly: a negative one ("vanishing is not a problem") is stated
+only when the answer's negation falls on the same word, so an answer that denies something
+else near those words does not assert it.
 """
 
 from __future__ import annotations
