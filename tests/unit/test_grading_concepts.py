@@ -206,3 +206,10 @@ def test_a_misconception_is_asserted_only_when_its_negation_falls_on_the_same_wo
     same_word = grade(check, "It hides the problem, so vanishing is no longer a problem.")
     assert (same_word.correct, same_word.score, same_word.notes) == (
         False, 0.25, ("hit:hides", "misconception:solved"))
+
+
+def test_symbols_of_growth_read_as_words() -> None:
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize("|λ|^(T−t) → ∞, ∏ J_k and Σ_t")] == [
+        "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]

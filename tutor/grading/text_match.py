@@ -8,7 +8,7 @@ what it produces). Normalisation:
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
-  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `1` -> `one`, `0` -> `zero`;
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `^` -> `power`, `1` -> `one`, `0` -> `zero`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
 - each word is stemmed with the Snowball English stemmer (`vanishing`, `vanishes` ->
@@ -58,7 +58,9 @@ _SYMBOLS = (
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
     (re.compile(r"[∏]"), " product "),
-    (re.compile(r"[Σ∑]"), " sum "),
+    (re.compile(r"∞"), " infinity "),
+    (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
+    (re.compile(r"∑"), " sum "),
     (re.compile(r"[′'`´]"), ""),
 )
 _JOINS = (
@@ -185,6 +187,7 @@ _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
 
 def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
+    text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.lower().replace("’", "'").replace("‘", "'")
     for letter, name in _GREEK.items():
         text = text.replace(letter, f" {name} ")
