@@ -214,3 +214,4 @@ def test_symbols_of_growth_read_as_words() -> None:
     assert [token.raw for token in tokenize("|λ|^(T−t) → ∞, ∏ J_k and Σ_t")] == [
         "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]
     assert [token.raw for token in tokenize("cost ∝ k")] == ["cost", "proportional", "k"]
+    assert [token.raw for token in tokenize("||g|| > τ")] == ["norm", "g", "norm", "above", "tau"]

@@ -8,7 +8,7 @@ what it produces). Normalisation:
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
-  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `^` -> `power`, `1` -> `one`, `0` -> `zero`;
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` -> `norm`, `^` -> `power`, `1` -> `one`, `0` -> `zero`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
 - each word is stemmed with the Snowball English stemmer (`vanishing`, `vanishes` ->
@@ -60,6 +60,7 @@ _SYMBOLS = (
     (re.compile(r"[∏]"), " product "),
     (re.compile(r"∞"), " infinity "),
     (re.compile(r"∝"), " proportional "),
+    (re.compile(r"\|\||‖"), " norm "),  # "||g|| > τ": the norm above the threshold
     (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
     (re.compile(r"∑"), " sum "),
     (re.compile(r"[′'`´]"), ""),
