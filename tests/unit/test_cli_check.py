@@ -68,7 +68,7 @@ def test_false_claim_wrong_answer_and_failing_sample_exit_1_with_exact_lines(cap
         "mine/questions.yaml:73:13: tanh-bound-20-steps: evidence[0] activation-bounds seed 0: "
         "scalar 'max_tanh_prime' is 1, claimed == 2: fails",
         "mine/questions.yaml:104:13: why-lstm-helps: the model answer is not graded correct by its own check: "
-        "correct: false, score 1, notes hit:additive-update, hit:forget-gate, misconception:no-vanishing-at-all",
+        "correct: false, score 0.25, notes hit:additive-update, hit:forget-gate, misconception:no-vanishing-at-all",
         "3 failures",
     ]
 

@@ -1,24 +1,45 @@
-"""Grading a `concepts` check: which key points does a free-text answer state?
+"""Grading a `concepts` check: which claims does a free-text answer make, and how?
 
-A concept counts when any of its phrases is *stated* in the response (see
-`tutor.grading.text_match` for normalisation, typo tolerance and negation); a phrase found
-only in denied form ("... does not decay exponentially") does not count and is reported
-as `negated:NAME`. A misconception fires only when stated, never when denied.
+Each concept and each misconception is read as a claim (`tutor.grading.claim_match`):
+found, missed, contradicted (stated with the opposite polarity or direction) or unsure.
+The verdict, as a fair interviewer would give it:
 
-Score: hits / pass_count, capped at 1 (pass_count is `required`, or every concept).
-Correct: hits >= pass_count and no misconception stated. Note that a stated misconception
-makes the answer wrong without lowering the score: the score measures coverage of the
-key points, `correct` the whole verdict.
+- a misconception asserted: wrong, whatever else the answer says; the score is capped at
+  `MISCONCEPTION_CAP` and the feedback names it and gives its explanation;
+- a concept contradicted: wrong, capped the same way (the answer states something false);
+- at least `pass_count` concepts found: correct, score 1;
+- fewer: partial credit, half the share of the needed concepts found, so a partial answer
+  always scores below 0.5 and an answer that is not correct never reaches 0.5;
+- *undecided* when the verdict hinges on an unsure claim (matched only through a doubtful
+  typo, or stated in one sentence and denied in another): the grader says so and lets the
+  learner correct it, rather than guess.
+
+The grade carries one `ClaimCheck` per rubric point, with the sentence that decided it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from tutor.grading.claim_match import Claim, Finding, Lexicon, ReadSentence, compile_claim, find, read
 from tutor.grading.result import ClaimCheck, Grade
-from tutor.grading.text_match import find, phrase, words
+from tutor.grading.text_match import sentences, tokenize, without_term_list
+from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
 from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
 
 MAX_RESPONSE_LENGTH = 5000
+MISCONCEPTION_CAP = 0.25
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A check's claims compiled against its pack's vocabulary."""
+
+    concepts: tuple[tuple[Concept, tuple[Claim, ...]], ...]
+    misconceptions: tuple[tuple[Concept, tuple[Claim, ...]], ...]
+    vocabulary: Vocabulary
+    lexicon: Lexicon
 
 
 def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
@@ -30,46 +51,109 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
             "too-long",
             MAX_RESPONSE_LENGTH,
         )
-    text_words = words(response)
-    if not any(word.kind == "word" for word in text_words):
+    parts = [without_term_list(part) for part in sentences(response)]
+    if not any(token.kind == "word" for part in parts for token in part.tokens):
         return Grade.format_error("The answer is empty.", "empty", 0)
-    found = {concept.name: _state(concept, text_words) for concept in check.concepts}
-    hits = [concept for concept in check.concepts if found[concept.name] == "stated"]
-    missed = [concept for concept in check.concepts if found[concept.name] != "stated"]
-    asserted = {wrong.name: _state(wrong, text_words) for wrong in check.misconceptions}
-    misconceptions = [wrong for wrong in check.misconceptions if asserted[wrong.name] == "stated"]
-    pass_count = check.pass_count
-    correct = len(hits) >= pass_count and not misconceptions
-    notes = tuple(f"hit:{concept.name}" for concept in hits)
-    notes += tuple(f"missed:{concept.name}" for concept in missed)
-    notes += tuple(f"negated:{concept.name}" for concept in missed if found[concept.name] == "denied")
-    notes += tuple(f"misconception:{wrong.name}" for wrong in misconceptions)
-    score = min(1.0, len(hits) / pass_count)
-    claims = tuple(_claim(concept, "concept", found[concept.name]) for concept in check.concepts)
-    claims += tuple(_claim(wrong, "misconception", asserted[wrong.name]) for wrong in check.misconceptions)
-    feedback = _feedback(check, hits, missed, found, misconceptions, correct)
-    return Grade(correct, score, feedback, notes, claims=claims)
+    rubric = compile_rubric(check)
+    read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
+    concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
+    wrong = [(concept, find(claims, read_parts, strict=True)) for concept, claims in rubric.misconceptions]
+    claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
+    claims += tuple(_claim(concept, "misconception", finding) for concept, finding in wrong)
+    hopeful = _verdict(check, concepts, wrong, optimistic=True)
+    doubtful = _verdict(check, concepts, wrong, optimistic=False)
+    notes = _notes(concepts, wrong)
+    if hopeful[0] != doubtful[0]:
+        feedback = _undecided_feedback(concepts, wrong)
+        return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
+    correct, score = doubtful
+    return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
 
 
-_STATUS = {"stated": "found", "denied": "contradicted", None: "missed"}
+_RUBRICS: dict[int, tuple[ConceptsCheck, tuple, Rubric]] = {}
 
 
-def _claim(concept: Concept, role: str, state: str | None) -> ClaimCheck:
-    return ClaimCheck(concept.name, role, _STATUS[state], label=concept.name.replace("-", " "))
+def compile_rubric(check: ConceptsCheck) -> Rubric:
+    """The compiled rubric of `check` (cached per check object and vocabulary)."""
+    groups = check.vocabulary_groups
+    cached = _RUBRICS.get(id(check))
+    if cached and cached[0] is check and cached[1] == groups:
+        return cached[2]
+    vocabulary = _vocabulary(groups)
+    concepts = tuple((c, tuple(compile_claim(text, vocabulary) for text in c.phrases)) for c in check.concepts)
+    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in m.phrases)) for m in check.misconceptions)
+    stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
+             for sense in word.senses if not sense.startswith("@")}
+    stems |= set(vocabulary.single)
+    texts = [claim.text for _, claims in (*concepts, *wrong) for claim in claims]
+    texts += [word for _, words, _ in (*BUILT_IN, *groups) for word in words]
+    raws = {token.raw: token.stem for text in texts for token in tokenize(text) if token.kind == "word"}
+    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws))
+    if len(_RUBRICS) > 512:
+        _RUBRICS.clear()
+    _RUBRICS[id(check)] = (check, groups, rubric)
+    return rubric
 
 
-def _state(concept: Concept, text_words) -> str | None:
-    verdicts = {find(text_words, phrase(text)) for text in concept.phrases}
-    if "stated" in verdicts:
-        return "stated"
-    return "denied" if "denied" in verdicts else None
+_VOCABULARIES: dict[tuple, Vocabulary] = {}
 
 
-def _feedback(check: ConceptsCheck, hits, missed, found, misconceptions, correct: bool) -> str:
+def _vocabulary(groups: tuple) -> Vocabulary:
+    if groups not in _VOCABULARIES:
+        _VOCABULARIES[groups] = build(groups)
+    return _VOCABULARIES[groups]
+
+
+def _verdict(check: ConceptsCheck, concepts, wrong, *, optimistic: bool) -> tuple[bool, float]:
+    """(correct, score) with unsure claims resolved for the answer (optimistic) or against it."""
+    def status(finding: Finding, good: str, bad: str) -> str:
+        if finding.status != "unsure":
+            return finding.status
+        return good if optimistic else bad
+
+    found = sum(status(f, "found", "missed") == "found" for _, f in concepts)
+    denied = any(status(f, "found", "contradicted" if f.doubt == "conflict" else "missed") == "contradicted"
+                 for _, f in concepts)
+    asserted = any(status(f, "missed", "found") == "found" for _, f in wrong)
+    partial = 0.5 * min(found, check.pass_count) / check.pass_count
+    if asserted or denied:
+        return False, min(partial, MISCONCEPTION_CAP)
+    if found >= check.pass_count:
+        return True, 1.0
+    return False, partial
+
+
+_STATUS_NOTE = {"found": "hit", "missed": "missed", "contradicted": "negated", "unsure": "unsure"}
+
+
+def _notes(concepts, wrong) -> tuple[str, ...]:
+    notes = tuple(f"hit:{c.name}" for c, f in concepts if f.status == "found")
+    notes += tuple(f"missed:{c.name}" for c, f in concepts if f.status != "found")
+    notes += tuple(f"negated:{c.name}" for c, f in concepts if f.status == "contradicted")
+    notes += tuple(f"unsure:{c.name}" for c, f in (*concepts, *wrong) if f.status == "unsure")
+    notes += tuple(f"misconception:{m.name}" for m, f in wrong if f.status == "found")
+    return notes
+
+
+def _claim(concept: Concept, role: str, finding: Finding) -> ClaimCheck:
+    return ClaimCheck(concept.name, role, finding.status, finding.sentence, _label(concept))
+
+
+def _label(concept: Concept) -> str:
+    return concept.name.replace("-", " ")
+
+
+def _feedback(check: ConceptsCheck, concepts, wrong, correct: bool) -> str:
+    hits = [c for c, f in concepts if f.status == "found"]
+    missed = [c for c, f in concepts if f.status != "found"]
+    denied = [c for c, f in concepts if f.status == "contradicted"]
+    asserted = [m for m, f in wrong if f.status == "found"]
     if correct:
         lines = ["Correct."]
-    elif misconceptions:
-        lines = ["Not quite: your answer states a misconception."]
+    elif asserted:
+        lines = [f"Not quite: your answer states a misconception ({_names(asserted)})."]
+    elif denied:
+        lines = [f"Not quite: your answer states the opposite of a key point ({_names(denied)})."]
     elif hits:
         lines = [f"Partly correct: {_progress(len(hits), check.pass_count, len(check.concepts))}."]
     else:
@@ -78,11 +162,18 @@ def _feedback(check: ConceptsCheck, hits, missed, found, misconceptions, correct
         lines.append(f"Found: {_names(hits)}.")
     if missed:
         lines.append(f"Missing: {_names(missed)}.")
-    denied = [concept for concept in missed if found[concept.name] == "denied"]
-    if denied:
+    if denied and asserted:
         lines.append(f"You stated the opposite of: {_names(denied)}.")
-    lines += [wrong.feedback for wrong in misconceptions]
+    lines += [m.feedback for m in asserted]
     return "\n".join(lines)
+
+
+def _undecided_feedback(concepts, wrong) -> str:
+    unsure = [c for c, f in (*concepts, *wrong) if f.status == "unsure"]
+    return (
+        f"Undecided: I could not tell whether your answer states {_names(unsure)}"
+        " (a word I had to guess at, or a point both made and denied). Check the key points and correct me."
+    )
 
 
 def _progress(found: int, needed: int, total: int) -> str:
@@ -94,4 +185,7 @@ def _progress(found: int, needed: int, total: int) -> str:
 
 
 def _names(concepts) -> str:
-    return ", ".join(concept.name.replace("-", " ") for concept in concepts)
+    return ", ".join(_label(concept) for concept in concepts)
+
+
+__all__ = ["grade_concepts", "compile_rubric", "Rubric", "ReadSentence", "MISCONCEPTION_CAP"]

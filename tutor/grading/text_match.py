@@ -1,26 +1,25 @@
-"""Finding a phrase in free text the way a kind reader would, and noticing when it is denied.
+"""Reading free text into sentences of tokens, the way a kind reader would.
 
-Normalisation: lower case, accents and curly quotes folded, contractions opened
-(`doesn't` -> `does not`, `can't` -> `can not`), words split at anything that is not a
-letter or a digit (`long-term` is `long term`, but `1.5` stays one word), a short list of
-filler words dropped (`the`, `is`, `of`, auxiliaries such as `does` and `has`; modal verbs
-such as `must`, `can`, `will` are kept, since they carry meaning), and each word cut to a
-light stem (`gradients` -> `gradient`, `vanishing`/`vanishes`/`vanished` -> `vanish`,
-`multiplication`/`multiplying` -> `multiply`).
+This is the first step of free-text grading (`tutor.grading.claim_match` reads claims in
+what it produces). Normalisation:
 
-Matching: a phrase matches when its words appear in the same order within one sentence,
-with at most two other words between neighbours (a two-word phrase may also appear
-reversed: "exponential decay" is found in "decays exponentially"). Words are compared by
-stem and by their unstemmed form; a typo is forgiven by edit distance (rapidfuzz): none
-for words of up to 4 letters, 1 for 5 to 7, 2 for 8 or more.
+- lower case, accents and curly quotes folded, contractions opened (`doesn't` -> `does
+  not`, `can't` -> `can not`);
+- symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
+  Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
+  folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about`, `→` -> `to`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` -> `norm`, `^` -> `power`, `1` -> `one`, `0` -> `zero`;
+- British spellings fold to American before stemming (`initialise` -> `initialize`,
+  `behaviour` -> `behavior`, `centre` -> `center`);
+- each word is stemmed with the Snowball English stemmer (`vanishing`, `vanishes` ->
+  `vanish`); filler words (`the`, `is`, `of`, auxiliaries, `equal`) are dropped.
 
-Negation: negators (`not`, `no`, `never`, `without`, `cannot`, `fails`, `unable`, `neither`,
-`nor`, `none`, and `doesnt`-style spellings) inside the matched span, or up to three words
-before it within the same clause, flip the match. A clause ends at , ; : . ! ? and at
-`but`, `however`, `although`, `though`, `whereas`, `while`, `yet`. A phrase may itself contain
-a negator (`does not solve vanishing`): it then matches text that denies, and not text that
-affirms. So "clipping does not fix vanishing gradients" does not state "clipping fixes
-vanishing", and "No, clipping fixes vanishing" does.
+Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence, clause
+marks (`, :` and words such as `but`, `because`, `so`, `if`) bound the scope of a negation;
+negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely` ...) are kept as
+tokens of their own kind, not as words.
+
+snowballstemmer is imported on first use, never by `import tutor`.
 """
 
 from __future__ import annotations
@@ -30,187 +29,191 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
-MAX_GAP = 2
-NEGATION_SCOPE = 3
-
 NEGATORS = frozenset(
-    "not no never without cannot unable neither nor none nothing nobody fail fails failed failing "
+    "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
+    "barely hardly scarcely "
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
 STOPWORDS = frozenset(
     "a an the of to is are was were be been being am it its this that these those in on at by for with "
-    "and or as does do did doe has have had having "
-    "which who whom whose so very just also there their they them we you i he she his her our your "
-    "into onto from than then such".split()
+    "and or as does do did doe has have had having which who whom whose very just also there their they "
+    "them we you i he she his her our your into onto from then such than equal equals eq s "
+    "can could may might will would shall should all every each any both during across via per once over".split()
 )
-CLAUSE_WORDS = frozenset("but however although though whereas while yet".split())
-_SENTENCE_MARKS = ".!?;"
-_CLAUSE_MARKS = ",:"
+CLAUSE_WORDS = frozenset(
+    "but however although though whereas while yet because since so therefore thus hence if unless".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?=\s|$)|\n+")
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"\bwon'?t\b"), "will not"),
     (re.compile(r"n't\b"), " not"),
 )
-_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[^\W_]+|[.!?;,:]")  # 1.5 is one word, not a sentence end
-
-
-@dataclass(frozen=True)
-class Word:
-    stem: str
-    kind: str  # word, negator, clause, sentence
-    raw: str = ""  # the word before stemming (a typo often defeats the stemmer)
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[Word, ...]  # the content words, in order
-    negative: bool  # the phrase itself denies something
-
-
-def words(text: str) -> list[Word]:
-    """The normalised words of `text`, negators and clause/sentence marks included."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'").replace("‘", "'"))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    result = []
-    for token in _TOKEN.findall(text):
-        if token in _SENTENCE_MARKS:
-            result.append(Word(token, "sentence"))
-        elif token in _CLAUSE_MARKS or token in CLAUSE_WORDS:
-            result.append(Word(token, "clause"))
-        elif token in NEGATORS:
-            result.append(Word("not", "negator"))
-        elif token not in STOPWORDS:
-            result.append(Word(stem(token), "word", token))
-    return result
-
-
-@lru_cache(maxsize=4096)
-def phrase(text: str) -> Phrase:
-    parts = words(text)
-    negators = sum(part.kind == "negator" for part in parts)
-    return Phrase(tuple(part for part in parts if part.kind == "word"), negators % 2 == 1)
-
-
-_SUFFIXES = (
-    ("ication", "y"), ("ations", "ate"), ("ation", "ate"), ("ies", "y"), ("ied", "y"), ("sses", "ss"),
-    ("ingly", ""), ("edly", ""), ("ing", ""), ("ed", ""),
+_GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
+          "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon"}
+_SYMBOLS = (
+    (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
+    (re.compile(r"[<≤⩽≪]"), " below "),
+    (re.compile(r"[>≥⩾≫]"), " above "),
+    (re.compile(r"[≈~∼]"), " about "),
+    (re.compile(r"[∏]"), " product "),
+    (re.compile(r"∞"), " infinity "),
+    (re.compile(r"∝"), " proportional "),
+    (re.compile(r"\|\||‖"), " norm "),  # "||g|| > τ": the norm above the threshold
+    (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
+    (re.compile(r"∑"), " sum "),
+    (re.compile(r"[′'`´]"), ""),
+)
+_JOINS = (
+    (re.compile(r"\bwithout (?:any )?(?:bounds?|limits?)\b"), " unboundedly "),
+    (re.compile(r"\bsigma[\s_{}]*max\b"), " sigmamax "),
+    (re.compile(r"\bw[\s_{}]*hh\b"), " whh "),
+    (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
+)
+_NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–]| - ")
+_ANSWER_WORDS = frozenset("no yes nope yeah".split())
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})tre(s)?$"), r"ter\1"),
 )
 
 
+@dataclass(frozen=True)
+class Token:
+    """One token: `kind` is `word`, `negator` or `clause`; `stem` is what claims compare."""
+
+    stem: str
+    raw: str
+    kind: str = "word"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as the learner wrote it (`text`) and as tokens."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of `text` that contain at least one token."""
+    found = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        tokens = tokenize(piece) if piece else ()
+        if tokens:
+            found.append(Sentence(piece, tokens))
+    return found
+
+
+TERM_LIST_ITEMS = 4  # a heading of this many short items before a colon is a list of terms
+TERM_LIST_ITEM_WORDS = 4
+STATEMENT_WORDS = 4  # words after the colon that make the heading's sentence a statement of its own
+
+
+def without_term_list(sentence: Sentence) -> Sentence:
+    """`sentence` without a leading list of bare terms ("Additive cell, forget gate, no W_hh,
+    flows: ..."): a list names topics but states no relation between them, so a claim must
+    not be read out of it. What follows the colon is the sentence's statement.
+
+    A list is at least TERM_LIST_ITEMS items of at most TERM_LIST_ITEM_WORDS words, separated
+    by commas (an ordinary heading such as "Exploding gradients:" is one item and stays), or
+    a long run of terms with no function word between them (`_bare_terms`)."""
+    tokens = sentence.tokens
+    colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
+    if colon is None:
+        return sentence
+    rest = tokens[colon + 1 :]
+    if sum(token.kind == "word" for token in rest) < STATEMENT_WORDS:
+        return sentence
+    items, words = [], 0
+    for token in tokens[:colon]:
+        if token.kind == "clause":
+            items.append(words)
+            words = 0
+        else:
+            words += 1
+    items.append(words)
+    items = [count for count in items if count]
+    listed = len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
+    if not (listed or _bare_terms(sentence.text.split(":", 1)[0])):
+        return sentence
+    return Sentence(sentence.text, rest)
+
+
+TERM_RUN_WORDS = 6
+
+
+def _bare_terms(heading: str) -> bool:
+    """A run of TERM_RUN_WORDS or more words without a single function word ("vanishing
+    exploding gradients long-term dependencies unstable training"): terms strung together,
+    not a sentence (any statement that long has an article, a preposition or an auxiliary)."""
+    words = re.findall(r"[^\W\d_]+", normalise(heading))
+    return len(words) >= TERM_RUN_WORDS and not any(
+        word in STOPWORDS or word in CLAUSE_WORDS or word in NEGATORS for word in words)
+
+
 @lru_cache(maxsize=4096)
-def stem(word: str) -> str:
-    """A light suffix-stripping stem: enough to meet plurals, -ing, -ed, -ly and -ation."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    else:
-        if word.endswith(("sses", "xes", "zes", "ches", "shes")):
-            word = word[:-2]  # fixes -> fix, matches -> match
-        elif word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
-            word = word[:-1]  # gradients -> gradient, causes -> cause
-        elif word.endswith("ly") and not word.endswith("ply") and len(word) >= 6:
-            word = word[:-2]  # exponentially -> exponential (but multiply, early stay)
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouslz":
-        word = word[:-1]  # clipp -> clip
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]  # explode -> explod, cause -> caus
-    return word
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The tokens of one sentence (or of one rubric phrase)."""
+    result = []
+    for raw in _TOKEN.findall(normalise(text)):
+        if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
+            result.append(Token(raw, raw, "clause"))
+        elif raw in NEGATORS or _misspelt_negator(raw):
+            result.append(Token("not", raw, "negator"))
+        elif raw not in STOPWORDS:
+            raw = _NUMBERS.get(raw, raw)
+            result.append(Token(stem(raw), raw))
+    if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
+        result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
+    return tuple(result)
+
+
+@lru_cache(maxsize=8192)
+def _misspelt_negator(raw: str) -> bool:
+    """A long negator with one typo ("prevnts", "withut"): typos must not flip polarity."""
+    if len(raw) < 6 or not raw.isalpha():
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return any(Levenshtein.distance(raw, negator, score_cutoff=1) <= 1 for negator in _LONG_NEGATORS)
+
+
+_LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
+
+
+def normalise(text: str) -> str:
+    """Lower case, folded accents, opened contractions, symbols spelt as words."""
+    text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    for letter, name in _GREEK.items():
+        text = text.replace(letter, f" {name} ")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    for pattern, replacement in (*_SYMBOLS, *_JOINS):
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @lru_cache(maxsize=16384)
-def similar(text_form: str, phrase_form: str) -> bool:
-    """Equal, or within the typo allowance for their length."""
-    if text_form == phrase_form:
-        return True
-    shorter = min(len(text_form), len(phrase_form))
-    allowed = 0 if shorter <= 4 else 1 if shorter <= 7 else 2
-    if not allowed or not text_form.isalpha():
-        return False
-    return Levenshtein.distance(text_form, phrase_form, score_cutoff=allowed) <= allowed
+def stem(word: str) -> str:
+    """The Snowball stem of `word` after folding British spelling to American."""
+    if not word.isalpha():
+        return word
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return _stemmer().stemWord(word)
 
 
-def same_word(text_word: Word, phrase_word: Word) -> bool:
-    return similar(text_word.stem, phrase_word.stem) or similar(text_word.raw, phrase_word.raw)
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
 
-
-def find(text_words: list[Word], wanted: Phrase) -> str | None:
-    """`stated`, `denied`, or None when the phrase does not occur (stated wins over denied).
-
-    A two-word phrase also matches in reverse order (`exponential decay` is found in
-    "decays exponentially").
-    """
-    orders = [wanted.words]
-    if len(wanted.words) == 2:
-        orders.append(wanted.words[::-1])
-    found = None
-    for order in orders:
-        verdict = _find_in_order(text_words, order, wanted.negative)
-        if verdict == "stated":
-            return verdict
-        found = found or verdict
-    return found
-
-
-def _find_in_order(text_words: list[Word], wanted: tuple[Word, ...], negative: bool) -> str | None:
-    if not wanted:
-        return None
-    found = None
-    for start, word in enumerate(text_words):
-        if word.kind != "word" or not same_word(word, wanted[0]):
-            continue
-        end = _match_from(text_words, start, wanted)
-        if end is None:
-            continue
-        negated = (_negators_before(text_words, start) + _negators_within(text_words, start, end)) % 2 == 1
-        if negated == negative:
-            return "stated"
-        found = "denied"
-    return found
-
-
-def _match_from(text_words: list[Word], start: int, wanted: tuple[Word, ...]) -> int | None:
-    """The index of the last matched word, matching `wanted` in order from `start`."""
-    position = start
-    for wanted_word in wanted[1:]:
-        gap = 0
-        position += 1
-        while position < len(text_words):
-            word = text_words[position]
-            if word.kind == "sentence":
-                return None
-            if word.kind == "word":
-                if same_word(word, wanted_word):
-                    break
-                gap += 1
-                if gap > MAX_GAP:
-                    return None
-            position += 1
-        else:
-            return None
-    return position
-
-
-def _negators_within(text_words: list[Word], start: int, end: int) -> int:
-    return sum(word.kind == "negator" for word in text_words[start : end + 1])
-
-
-def _negators_before(text_words: list[Word], start: int) -> int:
-    count, seen = 0, 0
-    for word in reversed(text_words[:start]):
-        if word.kind in ("sentence", "clause"):
-            break
-        if word.kind == "negator":
-            count += 1
-        else:
-            seen += 1
-            if seen >= NEGATION_SCOPE:
-                break
-    return count
+    return snowballstemmer.stemmer("english")

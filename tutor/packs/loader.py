@@ -18,7 +18,7 @@ from tutor.packs.file_reading import read_question_files
 from tutor.packs.model import Origin, Pack
 from tutor.packs.problems import FieldPath, Location, PackError, Problem, display_path
 from tutor.packs.rules import check_rules
-from tutor.packs.schema import PackMeta, Question
+from tutor.packs.schema import ConceptsCheck, PackMeta, Question
 from tutor.packs.schema_errors import problems_from
 from tutor.packs.yaml_reader import Document, read_yaml
 
@@ -108,6 +108,10 @@ def _finish(meta: PackMeta | None, questions: list[tuple[Question, Origin]], pat
     problems.extend(check_rules(questions))
     if problems or meta is None:
         raise PackError(problems)
+    groups = meta.vocabulary_groups()
+    for question, _ in questions:
+        if isinstance(question.check, ConceptsCheck):
+            question.check.with_vocabulary(groups)
     return Pack(
         meta=meta,
         questions=tuple(q for q, _ in questions),

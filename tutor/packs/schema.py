@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[
@@ -39,6 +39,33 @@ class Level(str, Enum):
     advanced = "advanced"
 
 
+class VocabularyGroup(Model):
+    """Words a pack treats as one idea in free text, and the group that means the opposite.
+
+    See `tutor.grading.vocabulary`: a rubric word in this group matches any of `words`; a
+    word of the `opposite` group reverses it."""
+
+    name: Slug
+    words: list[Text] = Field(min_length=1)
+    opposite: Slug | None = None
+
+    @field_validator("words")
+    @classmethod
+    def _unique_words(cls, words: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for word in words:
+            if word.lower() in seen:
+                raise ValueError(f"'{word}' is listed twice")
+            seen.add(word.lower())
+        return words
+
+    @model_validator(mode="after")
+    def _not_its_own_opposite(self) -> "VocabularyGroup":
+        if self.opposite == self.name:
+            raise ValueError(f"group '{self.name}' cannot be its own opposite")
+        return self
+
+
 class PackMeta(Model):
     """The `pack.yaml` of a folder pack (or the top of a single-file pack)."""
 
@@ -48,6 +75,32 @@ class PackMeta(Model):
     description: Text
     authors: list[Text] = Field(min_length=1)
     license: Text
+    vocabulary: list[VocabularyGroup] = []
+
+    @field_validator("vocabulary")
+    @classmethod
+    def _groups_fit(cls, groups: list[VocabularyGroup]) -> list[VocabularyGroup]:
+        from tutor.grading.vocabulary import BUILT_IN
+
+        names = [group.name for group in groups]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"group '{duplicates[0]}' is declared twice")
+        known = set(names) | {name for name, _, _ in BUILT_IN}
+        for group in groups:
+            if group.opposite is not None and group.opposite not in known:
+                raise ValueError(f"group '{group.name}': opposite '{group.opposite}' is not a group")
+        owner: dict[str, str] = {}
+        for group in groups:
+            for word in group.words:
+                other = owner.setdefault(word.lower(), group.name)
+                if other != group.name and group.opposite == other:
+                    raise ValueError(f"'{word}' is in both '{other}' and its opposite '{group.name}'")
+        return groups
+
+    def vocabulary_groups(self) -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
+        """The groups as plain tuples (what grading compiles, lazily)."""
+        return tuple((group.name, tuple(group.words), group.opposite) for group in self.vocabulary)
 
 
 class FollowUp(Model):
@@ -169,6 +222,17 @@ class ConceptsCheck(Model):
     concepts: list[Concept] = Field(min_length=1)
     misconceptions: list[Misconception] = []
     required: int | None = Field(default=None, ge=1)
+    # the pack's vocabulary groups, attached by the loader (a check graded alone has none)
+    _vocabulary: tuple = PrivateAttr(default=())
+
+    @property
+    def vocabulary_groups(self) -> tuple:
+        return self._vocabulary
+
+    def with_vocabulary(self, groups: tuple) -> "ConceptsCheck":
+        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`); returns self."""
+        self._vocabulary = groups
+        return self
 
     @model_validator(mode="after")
     def _required_fits(self) -> "ConceptsCheck":

@@ -1,0 +1,91 @@
+"""The free-text corpus is well-formed, and the `concepts` grader meets issue 14's floors on it.
+
+The corpus (tests/corpus/answers) is labelled by people who had not read the rubrics; the
+figures are defined in tests/corpus/free_text_metrics.py. A regression of the grader fails here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+
+import free_text_metrics as metrics
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return metrics.builtin_pack()
+
+
+@pytest.fixture(scope="module")
+def answers():
+    return metrics.load_corpus()
+
+
+@pytest.fixture(scope="module")
+def figures(answers, pack):
+    return metrics.figures(metrics.grade_all(answers, pack))
+
+
+def test_corpus_size_and_mix(answers):
+    labels = Counter(answer.label for answer in answers)
+    assert len(answers) >= 400
+    assert labels["right"] / len(answers) >= 0.5
+    assert labels["wrong"] / len(answers) >= 0.2
+    assert labels["partial"] / len(answers) >= 0.15
+
+
+def test_every_concept_question_is_covered(answers, pack):
+    concept_ids = {question.id for question in pack.questions if question.check.kind == "concepts"}
+    per_label = Counter((answer.question, answer.label) for answer in answers)
+    assert {answer.question for answer in answers} == concept_ids
+    for question_id in sorted(concept_ids):
+        assert per_label[question_id, "right"] >= 8, question_id
+        assert per_label[question_id, "wrong"] >= 4, question_id
+        assert per_label[question_id, "partial"] >= 1, question_id
+
+
+def test_corpus_has_no_problems(answers, pack):
+    assert metrics.corpus_problems(answers, pack) == []
+
+
+def test_every_adversarial_kind_is_present(answers):
+    wrong_kinds = {answer.kind for answer in answers if answer.label == "wrong"}
+    assert wrong_kinds == {"misconception", "negation", "reversal", "keyword-stuffing"}
+    right_kinds = {answer.kind for answer in answers if answer.label == "right"}
+    assert right_kinds == {"paraphrase", "terse", "verbose", "typo", "spelling", "symbols"}
+
+
+def test_corpus_problems_are_reported(pack):
+    broken = [
+        metrics.Answer("no-such-question", "right", "terse", "text", "a.yaml:x[0]"),
+        metrics.Answer("q4-clipping-and-vanishing", "maybe", "terse", "No.", "a.yaml:x[1]"),
+        metrics.Answer("q4-clipping-and-vanishing", "wrong", "rude", "no.", "a.yaml:x[2]"),
+    ]
+    assert metrics.corpus_problems(broken, pack) == [
+        "a.yaml:x[0]: 'no-such-question' is not a concepts question of the pack",
+        "a.yaml:x[1]: label 'maybe' is not one of right, wrong, partial",
+        "a.yaml:x[2]: kind 'rude' is not one of " + ", ".join(metrics.KINDS),
+        "a.yaml:x[2]: duplicate answer",
+    ]
+
+
+def test_recall_on_right_answers(figures):
+    assert figures.recall >= 0.90
+
+
+def test_no_wrong_answer_is_credited(figures):
+    assert figures.wrong_credited == 0
+
+
+def test_partial_answers_get_partial_credit(figures):
+    assert figures.partial_credit >= 0.80
+
+
+def test_undecided_rate(figures):
+    assert figures.undecided <= 0.10

@@ -1,0 +1,358 @@
+"""Reading claims in an answer: is an idea stated, denied, reversed, or absent?
+
+A *claim* is one wording of a rubric point ("gradients shrink exponentially"). Its content
+words are matched in one sentence of the answer, in any order, all within a window of
+`2n + 4` words (n = the claim's word count), each word by stem, by synonym group (see
+`tutor.grading.vocabulary`) or, for an unknown word of 5+ letters, by typo tolerance.
+
+Polarity and direction are part of the claim:
+
+- a negator (`not`, `never`, `no`, `cannot`, `fails to`, `impossible` ...) inside the
+  matched words, or at most 3 words before the next of them, with no clause mark in between,
+  denies it (two such negators affirm: "does not fail to") (`without` reaches one word: it denies its object, "without normalisation");
+- a word matched through its *opposite* group ("explode" for "shrink", "above" for
+  "below") reverses it;
+- of the readings in a sentence the closest wins (the smallest span), so in "long-range
+  terms dominate and short-range ones vanish" each claim binds to its neighbours;
+- one flip (a denial or a reversal) is a *contradiction*; two flips are a different claim
+  altogether, not a match; a claim that is itself negative ("cannot learn long-term
+  dependencies") matches text of its own polarity.
+
+Across sentences: stated somewhere and contradicted elsewhere, or matched only through a
+doubtful typo, is `unsure`; the grade then decides whether that doubt matters. A reversal
+in another sentence beside a clear statement is the contrast an explanation draws ("the RNN
+reuses one matrix. A CNN has different weights"), not a doubt.
+
+Misconceptions are read strictly: a negative one ("vanishing is not a problem") is stated
+only when the answer's negation falls on the same word, so an answer that denies something
+else near those words does not assert it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Iterable
+
+from tutor.grading.text_match import Sentence, Token, tokenize
+from tutor.grading.vocabulary import Vocabulary
+
+CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
+NEGATION_REACH = 3  # words between a negator and the claim word it denies
+SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One idea-word of a sentence: its senses (stem and groups), the token it starts at."""
+
+    senses: frozenset[str]
+    token: int
+    typo: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimWord:
+    senses: frozenset[str]
+    opposites: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    words: tuple[ClaimWord, ...]
+    negative: bool
+    trailing: bool = False  # the negation follows the words ("distant steps contribute nothing")
+    target: int = -1  # the word the claim's negation falls on ("vanishing is NOT a PROBLEM": 1)
+
+
+@dataclass(frozen=True)
+class ReadSentence:
+    """A sentence of the answer, read against one rubric's lexicon."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rubric point's claims found in the whole answer.
+
+    `status`: found, missed, contradicted or unsure; `sentence`: the sentence that decided.
+    `doubt` says why it is unsure (`typo` or `conflict`)."""
+
+    status: str
+    sentence: str = ""
+    doubt: str = ""
+
+
+def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: "Lexicon | None" = None) -> tuple[Unit, ...]:
+    """The idea-words of `tokens`: multi-word vocabulary members first, then single words."""
+    found: list[Unit] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind != "word":
+            index += 1
+            continue
+        member = _member_at(tokens, index, vocabulary)
+        if member:
+            length, senses = member
+            found.append(Unit(senses, index))
+            index += length
+            continue
+        senses, typo = vocabulary.senses_of(token.stem), 0
+        if lexicon is not None and token.stem not in lexicon.stems and token.stem not in vocabulary.single:
+            guess = lexicon.nearest(token.stem, token.raw)
+            if guess:
+                stem, typo = guess
+                senses = senses | vocabulary.senses_of(stem)
+        found.append(Unit(senses, index, typo))
+        index += 1
+    return tuple(found)
+
+
+def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) -> tuple[int, frozenset[str]] | None:
+    """The longest multi-word member at `index`: (its length, the senses of every group it is in)."""
+    length, senses = 0, set()
+    for stems, sense in vocabulary.members_from(tokens[index].stem):
+        end = index + len(stems)
+        if len(stems) < length or end > len(tokens):
+            continue
+        if all(token.kind == "word" and token.stem == wanted for token, wanted in zip(tokens[index:end], stems)):
+            length = len(stems)
+            senses.add(sense)
+    return (length, frozenset(senses)) if length else None
+
+
+@lru_cache(maxsize=8192)
+def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
+    tokens = tokenize(text)
+    units = units_of(tokens, vocabulary)
+    words = tuple(ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units)
+    negators = [index for index, token in enumerate(tokens) if token.kind == "negator"]
+    negative = bool(negators)
+    word_positions = [index for index, token in enumerate(tokens) if token.kind == "word"]
+    trailing = negative and bool(word_positions) and all(index > word_positions[-1] for index in negators)
+    target = -1
+    if negative and units:
+        after = [number for number, unit in enumerate(units) if unit.token > negators[0]]
+        target = len(units) - 1 if trailing or not after else after[0]
+    return Claim(text, words, negative, trailing, target)
+
+
+class Lexicon:
+    """The stems a rubric knows (its claims' words and the vocabulary's), for typo tolerance."""
+
+    def __init__(self, stems: Iterable[str], raws: dict[str, str] | None = None) -> None:
+        self.stems = frozenset(stems)
+        self._choices = sorted(stem for stem in self.stems if len(stem) >= 4 and stem.isalpha())
+        self._raws = {raw: stem for raw, stem in (raws or {}).items() if len(raw) >= 5 and raw.isalpha()}
+        self._cache: dict[tuple[str, str], tuple[str, int] | None] = {}
+
+    def nearest(self, stem: str, raw: str = "") -> tuple[str, int] | None:
+        """A known stem for a likely typo: the word as written against the rubric's words as
+        written ("dependancies" ~ "dependencies"), then stem against stem."""
+        key = (stem, raw)
+        if key not in self._cache:
+            self._cache[key] = self._nearest_raw(raw) or self._nearest_stem(stem)
+        return self._cache[key]
+
+    def _nearest_raw(self, raw: str) -> tuple[str, int] | None:
+        if len(raw) < 6 or not raw.isalpha():
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA  # a swap of two letters is one typo
+
+        choices = [choice for choice in self._raws if choice[0] == raw[0]]
+        best = process.extractOne(raw, choices, scorer=OSA.distance, score_cutoff=1 if len(raw) < 9 else 2)
+        if best is None:
+            return None
+        return self._raws[best[0]], SURE if best[1] == 1 else DOUBTFUL
+
+    def _nearest_stem(self, stem: str) -> tuple[str, int] | None:
+        """(known stem, SURE or DOUBTFUL) for a likely typo of a known stem, else None.
+
+        Only words of 5+ letters, same first letter; one edit up to 8 letters, two from 9.
+        Stems are short and real words collide ("produce" is one edit from "product"): a
+        match found only here is DOUBTFUL, except a longer stem with a typo in its ending."""
+        result = None
+        if len(stem) >= 5 and stem.isalpha():
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            allowed = 2 if len(stem) >= 9 else 1
+            choices = [choice for choice in self._choices if choice[0] == stem[0]]
+            # a typo in an ending defeats the stemmer: "vanishng" is "vanish" + 2 letters
+            known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
+            if known:
+                return known, SURE
+            best = process.extractOne(stem, choices, scorer=OSA.distance, score_cutoff=allowed)
+            if best is not None:
+                result = (best[0], DOUBTFUL)
+        return result
+
+
+def read(sentence: Sentence, vocabulary: Vocabulary, lexicon: Lexicon) -> ReadSentence:
+    return ReadSentence(sentence.text, sentence.tokens, units_of(sentence.tokens, vocabulary, lexicon))
+
+
+def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[str, int] | None:
+    """(`stated`, `contradicted`, `reversed` or `mentioned`, worst typo level) for `claim` in
+    `sentence`, or None. `mentioned`: the words of a negative claim, neither denied nor reversed.
+
+    `strict` (how a misconception is read): a negative claim is stated only when the answer's
+    negation falls on the same word as the claim's ("vanishing is not a problem" is not stated
+    by "the problem: updates no longer show that the gradient vanished")."""
+    if not claim.words:
+        return None
+    candidates = []
+    for word in claim.words:
+        options = [(unit, 0) for unit in sentence.units if unit.senses & word.senses]
+        options += [(unit, 1) for unit in sentence.units if unit.senses & word.opposites and not unit.senses & word.senses]
+        if not options:
+            return None
+        candidates.append(options)
+    window = 2 * len(claim.words) + 4
+    position = _positions(sentence)
+    best = None
+    for start in sorted({position[unit.token] for options in candidates for unit, _ in options}):
+        picks = _pick(candidates, position, start, start + window)
+        if picks is None:
+            continue
+        reversals = sum(flip for _, flip in picks)
+        if reversals and reversals == len(picks):
+            continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
+        denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
+        if strict and denied and claim.negative and claim.target >= 0 and picks[claim.target][0].token not in targets:
+            continue  # the answer denies another word of the claim: not this statement
+        flips = reversals + (denied != claim.negative)
+        typo = max(unit.typo for unit, _ in picks)
+        ranks = [position[unit.token] for unit, _ in picks]
+        span = max(ranks) - min(ranks)
+        # a negative claim's words merely mentioned ("the gradient for an early step" against
+        # "no signal reaches early steps") is a weak contradiction: a mention, not a denial
+        weak = claim.negative and not denied and not reversals
+        key = (span + flips, flips, typo, weak, bool(reversals))  # the closest reading; a flip costs one word
+        if best is None or key < best:
+            best = key
+    if best is None or best[1] > 1:
+        return None
+    if best[1] == 0:
+        return "stated", best[2]
+    if best[3]:
+        return "mentioned", best[2]
+    return ("reversed" if best[4] else "contradicted"), best[2]
+
+
+def _positions(sentence: ReadSentence) -> dict[int, int]:
+    """Each unit's distance rank: one per word, plus CLAUSE_GAP per clause mark before it,
+    so a claim pieced together across clauses needs its words closer."""
+    clauses_before = 0
+    marks = {}
+    previous = ""
+    for index, token in enumerate(sentence.tokens):
+        if token.kind == "clause" and previous != "clause":  # ", so" is one boundary
+            clauses_before += 1
+        previous = token.kind
+        marks[index] = clauses_before
+    return {unit.token: rank + CLAUSE_GAP * marks[unit.token] for rank, unit in enumerate(sentence.units)}
+
+
+MAX_COMBINATIONS = 256
+
+
+def _pick(candidates, position, low: int, high: int):
+    """One unit per claim word within [low, high], distinct: the tightest, then the fewest
+    reversals (every combination when there are few, else the first fit of each word)."""
+    inside = [[(unit, flip) for unit, flip in options if low <= position[unit.token] <= high] for options in candidates]
+    if not all(inside):
+        return None
+    count = 1
+    for options in inside:
+        count *= len(options)
+    if count > MAX_COMBINATIONS:
+        inside = [sorted(options, key=lambda option: (option[1], option[0].typo))[:1] for options in inside]
+    best, best_key = None, None
+    for combination in product(*inside):
+        tokens = [unit.token for unit, _ in combination]
+        if len(set(tokens)) < len(tokens):
+            continue
+        ranks = [position[token] for token in tokens]
+        flips = sum(flip for _, flip in combination)
+        key = (max(ranks) - min(ranks) + flips, flips, max(unit.typo for unit, _ in combination))
+        if best_key is None or key < best_key:
+            best, best_key = list(combination), key
+    return best
+
+
+def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> tuple[bool, set[int]]:
+    """Whether an odd number of negators reach the claim's words (same clause, within reach):
+    "does not prevent" affirms, "it is not true that it does not fix" affirms. In "neither
+    ... nor ..." the pair counts once. Also the claim tokens the negators fall on."""
+    tokens = sentence.tokens
+    count, neither, targets = 0, False, set()
+    for index, token in enumerate(tokens):
+        if token.kind != "negator":
+            continue
+        if index > claim_tokens[-1]:
+            if trailing and _follows(tokens, claim_tokens[-1], index):
+                count += 1
+                targets.add(claim_tokens[-1])
+            continue
+        target = next(position for position in claim_tokens if position > index)
+        between = tokens[index + 1 : target]
+        if any(other.kind == "clause" for other in between):
+            continue
+        reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
+        if sum(other.kind == "word" for other in between) <= reach:
+            if token.raw == "nor" and neither:
+                continue
+            neither = neither or token.raw == "neither"
+            count += 1
+            targets.add(target)
+    return count % 2 == 1, targets
+
+
+def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
+    """A negator right after the claim's last word, in the same clause ("... contribute nothing")."""
+    between = tokens[last + 1 : negator]
+    return not any(token.kind == "clause" for token in between) and sum(t.kind == "word" for t in between) <= 1
+
+
+def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict: bool = False) -> Finding:
+    """How a rubric point (any of its claims) shows in the answer (`strict`: see `match`)."""
+    stated: list[tuple[int, str]] = []
+    contradicted: list[str] = []
+    reversed_: list[str] = []
+    mentioned: list[str] = []
+    for sentence in sentences:
+        verdicts = [found for claim in claims if (found := match(claim, sentence, strict))]
+        said = [typo for verdict, typo in verdicts if verdict == "stated"]
+        if said:
+            stated.append((min(said), sentence.text))
+        elif any(verdict == "contradicted" for verdict, _ in verdicts):
+            contradicted.append(sentence.text)
+        elif any(verdict == "reversed" for verdict, _ in verdicts):
+            reversed_.append(sentence.text)
+        elif verdicts:
+            mentioned.append(sentence.text)
+    confident = [text for typo, text in stated if typo < DOUBTFUL]
+    if not confident:
+        # a reversal in another sentence is a contradiction only when nothing states the claim
+        # outright; beside a clear statement it is the contrast an explanation draws ("the RNN
+        # reuses one matrix. A CNN has different weights per layer")
+        contradicted += reversed_
+    if not stated:
+        contradicted += mentioned  # with nothing stated, a mention of the opposite is the reading
+    if confident and not contradicted:
+        return Finding("found", confident[0])
+    if stated and contradicted:
+        return Finding("unsure", stated[0][1], "conflict")
+    if stated:
+        return Finding("unsure", stated[0][1], "typo")
+    if contradicted:
+        return Finding("contradicted", contradicted[0])
+    return Finding("missed")

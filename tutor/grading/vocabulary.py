@@ -1,0 +1,104 @@
+"""Synonym groups: the words a pack treats as one idea, and which ideas are opposites.
+
+A pack declares its vocabulary once, in `pack.yaml`:
+
+    vocabulary:
+      - name: shrink
+        words: [shrink, decay, vanish, fade, die out, become tiny, go to zero]
+        opposite: grow
+
+A word of a rubric phrase that belongs to a group matches any member of the group in an
+answer ("gradients shrink" is found in "the gradients die out"), and a member of the
+opposite group is a *reversal* of it ("the gradients blow up" reverses "gradients shrink").
+Members may be several words long; they are matched as a block, so "grow without bound"
+is one idea, not a negation.
+
+A few groups that any subject needs (above/below, more/less, larger/smaller, longer/shorter,
+always/possible, increase/decrease) are built in; a pack group of the same name adds words
+to the built-in one. Stems are compared, so list each idea once, not each inflection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from tutor.grading.text_match import tokenize
+
+GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
+
+BUILT_IN: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("above", ("above", "greater", "more than", "larger than", "bigger than", "exceed", "higher",
+               "beyond", "outside the unit circle"), "below"),
+    ("below", ("below", "less than", "smaller than", "lower", "at most", "fewer", "within the unit circle",
+               "inside the unit circle"), "above"),
+    ("increase", ("increase", "rise", "go up", "climb", "amplify", "enlarge"), "decrease"),
+    ("decrease", ("decrease", "reduce", "drop", "go down", "diminish", "lessen", "lower"), "increase"),
+    ("large", ("large", "big", "huge", "giant", "enormous", "massive", "high"), "small"),
+    ("small", ("small", "tiny", "little", "minuscule", "negligible", "low"), "large"),
+    ("long", ("long", "longer", "distant", "far", "far back", "remote", "long range", "long term"),
+     "short"),
+    ("short", ("short", "shorter", "recent", "nearby", "short range", "short term", "local"), "long"),
+    ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely",
+                "every time", "for sure"), "possible"),
+    ("possible", ("possible", "possibly", "potentially"), "always"),
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Compiled groups: which senses each stem has, multi-word members, opposites.
+
+    Instances are compared by identity (they are cache keys for compiled rubrics).
+    """
+
+    single: dict[str, frozenset[str]] = field(hash=False, compare=False)
+    multi: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(hash=False, compare=False)
+    opposites: dict[str, frozenset[str]] = field(hash=False, compare=False)
+
+    __hash__ = object.__hash__
+    __eq__ = object.__eq__
+
+    def senses_of(self, stem: str) -> frozenset[str]:
+        return frozenset((stem,)) | self.single.get(stem, frozenset())
+
+    def opposites_of(self, senses: Iterable[str]) -> frozenset[str]:
+        return frozenset(other for sense in senses for other in self.opposites.get(sense, ()))
+
+    def members_from(self, stem: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """Multi-word members starting with `stem`, longest first: (stems, group sense)."""
+        return self.multi.get(stem, ())
+
+
+def build(groups: Iterable[tuple[str, Iterable[str], str | None]] = ()) -> Vocabulary:
+    """The vocabulary of the built-in groups plus `groups` (name, words, opposite)."""
+    words: dict[str, list[str]] = {}
+    opposite: dict[str, set[str]] = {}
+    for name, members, other in (*BUILT_IN, *groups):
+        words.setdefault(name, []).extend(members)
+        opposite.setdefault(name, set())
+        if other:
+            opposite[name].add(other)
+            opposite.setdefault(other, set()).add(name)
+    single: dict[str, set[str]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, members in words.items():
+        sense = GROUP_MARK + name
+        for member in members:
+            stems = tuple(token.stem for token in tokenize(member) if token.kind == "word")
+            if len(stems) == 1:
+                single.setdefault(stems[0], set()).add(sense)
+            elif stems:
+                multi.setdefault(stems[0], []).append((stems, sense))
+    return Vocabulary(
+        single={stem: frozenset(senses) for stem, senses in single.items()},
+        multi={first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in multi.items()},
+        opposites={GROUP_MARK + name: frozenset(GROUP_MARK + o for o in others) for name, others in opposite.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def built_in() -> Vocabulary:
+    """The vocabulary of a check that belongs to no pack (built-in groups only)."""
+    return build()
