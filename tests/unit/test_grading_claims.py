@@ -308,3 +308,53 @@ def test_a_pack_vocabulary_reaches_its_concept_checks(tmp_path) -> None:
     assert not grade(check, "The gradient does not fade.").correct
     plain = check.model_copy()
     assert not grade(plain.with_vocabulary(()), "The gradient fades.").correct
+
+
+WORKED_VOCABULARY = """vocabulary:
+  - {name: shrink, words: [shrink, decay, vanish, fade, die out], opposite: grow}
+  - {name: grow, words: [grow, explode, blow up], opposite: shrink}
+  - {name: exponential, words: [exponential, exponentially, geometric, geometrically]}
+"""
+WEAK_RUBRIC = """      concepts:
+        - {name: exponential-shrink, phrases: [exponential]}
+        - {name: long-term-dependencies, phrases: [long-term dependencies]}
+      required: 2
+"""
+STRONG_RUBRIC = """      concepts:
+        - {name: exponential-shrink, phrases: [shrinks exponentially, exponentially small]}
+        - name: long-term-dependencies
+          phrases: [cannot learn long-term dependencies, long-term dependencies are lost]
+      misconceptions:
+        - name: learning-rate-cause
+          phrases: [learning rate is too small]
+          feedback: The learning rate scales all gradients alike; it does not explain vanishing.
+      required: 2
+"""
+WORKED_SAMPLES = [
+    ("The gradient grows exponentially, so long-term dependencies are learned.", False),
+    ("The gradient decays geometrically, so the RNN can't learn long-range dependencies.", True),
+    ("Vanishing gradients are caused by a learning rate that is too small, which makes the exponential "
+     "updates miss long-term dependencies.", False),
+]
+
+
+def _worked_check(tmp_path, rubric: str):
+    text = PACK_HEAD + WORKED_VOCABULARY + QUESTIONS.split("      concepts:")[0] + rubric
+    path = tmp_path / "worked.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_pack(path).questions[0].check
+
+
+def test_the_guides_worked_example_weak_rubric_fails_its_samples(tmp_path) -> None:
+    """content/README.md, "A worked example": every sample catches the weak rubric ..."""
+    check = _worked_check(tmp_path, WEAK_RUBRIC)
+    assert [grade(check, response).correct for response, _ in WORKED_SAMPLES] == [True, False, True]
+
+
+def test_the_guides_worked_example_strong_rubric_passes_them(tmp_path) -> None:
+    """... and the rubric written as claims passes them all."""
+    check = _worked_check(tmp_path, STRONG_RUBRIC)
+    results = [grade(check, response) for response, _ in WORKED_SAMPLES]
+    assert [result.correct for result in results] == [expected for _, expected in WORKED_SAMPLES]
+    assert "negated:exponential-shrink" in results[0].notes
+    assert "misconception:learning-rate-cause" in results[2].notes
