@@ -17,7 +17,7 @@ import yaml
 from tutor.grading import grade, warm_up
 from tutor.grading.expressions import check_expression
 from tutor.grading.samples import sample_test_failure
-from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
+from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, PackMeta, Question, SymbolicCheck
 from tutor.packs.variants import draw
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,14 +25,19 @@ PACK = Path(os.environ.get("TUTOR_GRADING_PACK", ROOT / "content" / "rnn-gradien
 
 
 def _questions() -> list[Question]:
+    """The pack's questions, concept checks given the pack's vocabulary (as the loader does)."""
     if not PACK.is_dir():
         return []
+    meta = PackMeta.model_validate(yaml.safe_load((PACK / "pack.yaml").read_text(encoding="utf-8")))
     questions = []
     for path in sorted(PACK.rglob("*.yaml")):
         if path.name == "pack.yaml":
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         questions += [draw(Question.model_validate(item), 0).question for item in data.get("questions", [])]
+    for question in questions:
+        if isinstance(question.check, ConceptsCheck):
+            question.check.with_vocabulary(meta.vocabulary_groups())
     return questions
 
 

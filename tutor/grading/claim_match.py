@@ -30,10 +30,10 @@ else near those words does not assert it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from typing import Iterable
 
 from tutor.grading.text_match import Sentence, Token, tokenize
 from tutor.grading.vocabulary import Vocabulary
@@ -88,7 +88,7 @@ class Finding:
     doubt: str = ""
 
 
-def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: "Lexicon | None" = None) -> tuple[Unit, ...]:
+def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: Lexicon | None = None) -> tuple[Unit, ...]:
     """The idea-words of `tokens`: multi-word vocabulary members first, then single words."""
     found: list[Unit] = []
     index = 0

@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tutor.grading.claim_match import Claim, Finding, Lexicon, ReadSentence, compile_claim, find, read
+from tutor.grading.claim_match import (
+    Claim,
+    Finding,
+    Lexicon,
+    ReadSentence,
+    compile_claim,
+    find,
+    read,
+)
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import sentences, tokenize, without_term_list
 from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
@@ -188,4 +196,4 @@ def _names(concepts) -> str:
     return ", ".join(_label(concept) for concept in concepts)
 
 
-__all__ = ["grade_concepts", "compile_rubric", "Rubric", "ReadSentence", "MISCONCEPTION_CAP"]
+__all__ = ["MISCONCEPTION_CAP", "ReadSentence", "Rubric", "compile_rubric", "grade_concepts"]

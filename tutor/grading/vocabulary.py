@@ -20,9 +20,9 @@ to the built-in one. Stems are compared, so list each idea once, not each inflec
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from tutor.grading.text_match import tokenize
 

@@ -1,0 +1,360 @@
+"""The claim grader on answers written for this test (not the pack's own samples).
+
+HELD_OUT: answers to the built-in pack's 13 concept questions in the learner's own words,
+right, wrong (misconceptions, negations, reversals, keyword-stuffed) and partial, each with
+the exact verdict it gets: (question, kind, response, correct, score, deciding note). They
+were written before the rubrics were tuned on a separate set; the one right answer still
+refused (`few Jacobian factors` for short-range terms) stays in the table as it is graded.
+The floors below restate the targets of issue 14 on this set.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tutor import paths
+from tutor.grading import grade
+from tutor.packs.loader import load_pack
+from tutor.packs.problems import PackError
+
+HELD_OUT = [
+    ('why-gradient-problems-matter', 'right', "Vanishing: gradients from far-away time steps decay towards zero, so the RNN never learns long-range dependencies. Exploding: gradients blow up, giving enormous updates and unstable training.", True, 1.0, ''),
+    ('why-gradient-problems-matter', 'right', "Because BPTT multiplies Jacobians step after step; the product either collapses, so long-term dependencies are lost, or explodes, so the loss spikes.", True, 1.0, ''),
+    ('why-gradient-problems-matter', 'right', "vanishing grads = model can't learn long term dependencies; exploding grads = unstable training, NaNs", True, 1.0, ''),
+    ('why-gradient-problems-matter', 'right', "If the gradient vanishes the early inputs have no influence on learning and long-range context is lost. If it explodes the weight updates are huge and training diverges.", True, 1.0, ''),
+    ('why-gradient-problems-matter', 'right', "Vanishing gradients mean the network is unable to capture long-term dependencies; exploding gradients make optimisation unstable.", True, 1.0, ''),
+    ('why-gradient-problems-matter', 'wrong', "Vanishing gradients produce NaN values while exploding gradients only slow training down.", False, 0.25, 'misconception:vanishing-causes-nan'),
+    ('why-gradient-problems-matter', 'wrong', "Exploding gradients help the network learn long-term dependencies faster.", False, 0.0, 'misconception:exploding-helps-learning'),
+    ('why-gradient-problems-matter', 'wrong', "They matter because vanishing gradients make training unstable.", False, 0.0, 'misconception:vanishing-causes-nan'),
+    ('why-gradient-problems-matter', 'partial', "Exploding gradients cause huge updates.", False, 0.25, ''),
+    ('sum-over-time-contributions', 'right', "The gradient of W_hh is a sum of terms over all time steps; terms with few Jacobian factors stay big and dominate, terms spanning many steps decay exponentially, so only long-range dependencies are lost.", False, 0.333333, ''),
+    ('sum-over-time-contributions', 'right', "It's summed across time steps. Recent contributions dominate, the distant ones vanish, so the model still learns short-term patterns but not long-term dependencies.", True, 1.0, ''),
+    ('sum-over-time-contributions', 'right', "Total gradient = sum of per-step contributions. Short-range terms dominate it; long-range terms become negligible.", True, 1.0, ''),
+    ('sum-over-time-contributions', 'right', "The gradient adds up a contribution from every step; the nearby ones stay large and dominate while far-back contributions shrink to almost nothing.", True, 1.0, ''),
+    ('sum-over-time-contributions', 'wrong', "The total gradient is zero, so the weights stop updating.", False, 0.0, 'misconception:total-gradient-zero'),
+    ('sum-over-time-contributions', 'wrong', "It is a sum over time steps in which the long-range terms dominate.", False, 0.166667, 'negated:short-range-dominates'),
+    ('sum-over-time-contributions', 'wrong', "The gradient is a sum over time steps and both short and long range terms are equally important.", False, 0.166667, 'negated:long-range-shrink'),
+    ('sum-over-time-contributions', 'partial', "It is a sum over the time steps.", False, 0.166667, ''),
+    ('exploding-necessary-not-sufficient', 'right', "σ_max > 1 is necessary but not sufficient for explosion; saturating tanh units shrink the gradient, and the spectral radius may still be below one.", True, 1.0, ''),
+    ('exploding-necessary-not-sufficient', 'right', "A largest singular value of 1.5 only means growth is possible. Saturation (tanh' close to 0) can make the gradient vanish anyway.", True, 1.0, ''),
+    ('exploding-necessary-not-sufficient', 'right', "The condition is necessary, not sufficient - tanh saturates and the eigenvalues can all be below 1.", True, 1.0, ''),
+    ('exploding-necessary-not-sufficient', 'right', "It's only a necessary condition for exploding gradients; saturated units have tiny derivatives.", True, 1.0, ''),
+    ('exploding-necessary-not-sufficient', 'wrong', "Nothing is wrong; σmax = 1.5 is sufficient for the gradient to explode.", False, 0.0, 'misconception:above-threshold-always-explodes'),
+    ('exploding-necessary-not-sufficient', 'wrong', "The conclusion is correct because the gradient must explode whenever sigma max is above 1.", False, 0.0, 'misconception:above-threshold-always-explodes'),
+    ('exploding-necessary-not-sufficient', 'wrong', "It is right; saturation makes gradients explode even more.", False, 0.25, ''),
+    ('exploding-necessary-not-sufficient', 'partial', "Saturation of the tanh units can shrink the gradient.", False, 0.25, ''),
+    ('orthogonal-initialisation', 'right', "Orthogonal matrices have all singular values equal to one, so the gradient norm is preserved at init; training moves the weights away from orthogonality and tanh still shrinks gradients.", True, 1.0, ''),
+    ('orthogonal-initialisation', 'right', "It preserves norms at the start of training because every singular value is 1. It does not guarantee that the matrix stays orthogonal during training.", True, 1.0, ''),
+    ('orthogonal-initialisation', 'right', "All its singular values are 1 - an isometry - so the linear recurrence neither shrinks nor blows up the gradient. But the activation derivative is still at most 1.", True, 1.0, ''),
+    ('orthogonal-initialisation', 'right', "Because it keeps the gradient norm at initialisation; later the weights drift during training.", True, 1.0, ''),
+    ('orthogonal-initialisation', 'wrong', "Orthogonal initialization keeps the matrix orthogonal during training, so vanishing is solved permanently.", False, 0.25, 'misconception:stays-orthogonal'),
+    ('orthogonal-initialisation', 'wrong', "An orthogonal matrix has singular values above 1, which makes gradients grow.", False, 0.25, 'misconception:singular-values-above-one'),
+    ('orthogonal-initialisation', 'wrong', "It guarantees that gradients never vanish, even with tanh.", False, 0.0, 'misconception:stays-orthogonal'),
+    ('orthogonal-initialisation', 'partial', "All singular values are equal to 1.", False, 0.25, ''),
+    ('truncated-bptt-tradeoff', 'right', "Cheaper updates - memory and compute scale with k, not with the sequence length. But dependencies longer than k steps get no gradient.", True, 1.0, ''),
+    ('truncated-bptt-tradeoff', 'right', "It saves memory; the cost is that long-range dependencies beyond the window cannot be learned.", True, 1.0, ''),
+    ('truncated-bptt-tradeoff', 'right', "Bounded memory and compute per update, at the price of losing long-term dependencies.", True, 1.0, ''),
+    ('truncated-bptt-tradeoff', 'right', "Memory is bounded by the truncation window; anything further back than the window gets zero gradient, so those dependencies aren't learned.", True, 1.0, ''),
+    ('truncated-bptt-tradeoff', 'wrong', "Truncated BPTT solves the vanishing gradient problem since the chain is short.", False, 0.0, 'misconception:tbptt-fixes-vanishing'),
+    ('truncated-bptt-tradeoff', 'wrong', "It costs nothing and it is cheaper.", False, 0.0, 'misconception:truncation-is-free'),
+    ('truncated-bptt-tradeoff', 'wrong', "It uses more memory but lets the model learn dependencies longer than the window.", False, 0.0, 'misconception:tbptt-fixes-vanishing'),
+    ('truncated-bptt-tradeoff', 'partial', "It bounds the memory cost.", False, 0.25, ''),
+    ('attention-gradient-path', 'right', "With attention the output at T attends to step t directly, so the gradient goes through a path of length one instead of through T-t Jacobians.", True, 1.0, ''),
+    ('attention-gradient-path', 'right', "The gradient travels directly from T to t via the attention weight, bypassing the recurrence.", True, 1.0, ''),
+    ('attention-gradient-path', 'right', "Attention creates a single-hop path between any two positions, so the gradient does not depend on the distance T − t.", True, 1.0, ''),
+    ('attention-gradient-path', 'right', "The gradient skips the chain of recurrent Jacobians and reaches step t directly.", True, 1.0, ''),
+    ('attention-gradient-path', 'wrong', "Attention makes the gradient pass through every step in between, one after another.", False, 0.0, ''),
+    ('attention-gradient-path', 'wrong', "Attention has no gradient problems at all.", False, 0.0, 'misconception:attention-immune'),
+    ('attention-gradient-path', 'wrong', "Attention adds more Jacobians to the path, making it longer.", False, 0.0, ''),
+    ('attention-gradient-path', 'partial', "The path becomes direct.", False, 0.25, ''),
+    ('q1-vanishing-gradients', 'right', "In BPTT the gradient is a product of Jacobians and decays exponentially with the distance, so the RNN can't learn long-term dependencies.", True, 1.0, ''),
+    ('q1-vanishing-gradients', 'right', "Gradients shrink exponentially as they are backpropagated through time, so early time steps get almost no learning signal.", True, 1.0, ''),
+    ('q1-vanishing-gradients', 'right', "Repeated multiplication by Jacobians with norm < 1 makes the gradient exponentially small, so long-range dependencies are lost.", True, 1.0, ''),
+    ('q1-vanishing-gradients', 'right', "the gradient decays exponentialy through backpropagation through time so long term dependencies arent learnt", True, 1.0, ''),
+    ('q1-vanishing-gradients', 'wrong', "Vanishing gradients happen when the learning rate is too small.", False, 0.0, 'misconception:learning-rate-cause'),
+    ('q1-vanishing-gradients', 'wrong', "It means the gradient grows exponentially through time.", False, 0.0, 'negated:exponential-shrink'),
+    ('q1-vanishing-gradients', 'wrong', "Gradients shrink exponentially, which makes it easier to learn long-term dependencies.", False, 0.25, 'negated:long-term-dependencies'),
+    ('q1-vanishing-gradients', 'partial', "The gradient decays exponentially.", False, 0.25, ''),
+    ('q2-exploding-gradients', 'right', "The gradient grows exponentially through BPTT, so updates become huge and the training becomes unstable.", True, 1.0, ''),
+    ('q2-exploding-gradients', 'right', "Exploding gradients - the product of Jacobians blows up exponentially and the loss jumps to NaN.", True, 1.0, ''),
+    ('q2-exploding-gradients', 'right', "When the Jacobian norms exceed 1 the gradient becomes exponentially large, the steps overshoot and training diverges.", True, 1.0, ''),
+    ('q2-exploding-gradients', 'right', "Gradients grow exponentially with the number of time steps, making training unstable.", True, 1.0, ''),
+    ('q2-exploding-gradients', 'wrong', "Exploding gradients speed up training because the steps are larger.", False, 0.0, 'misconception:exploding-means-faster'),
+    ('q2-exploding-gradients', 'wrong', "The gradient decays exponentially and the loss spikes.", False, 0.25, 'negated:grows-exponentially'),
+    ('q2-exploding-gradients', 'wrong', "Gradients grow exponentially, and that makes training more stable.", False, 0.25, 'negated:instability'),
+    ('q2-exploding-gradients', 'partial', "The loss spikes and can become NaN.", False, 0.25, ''),
+    ('q3-rnn-vs-cnn-vanishing', 'right', "Because an RNN multiplies by the same recurrent weight matrix at every time step, over hundreds of steps.", True, 1.0, ''),
+    ('q3-rnn-vs-cnn-vanishing', 'right', "The weights are shared across time, so the same matrix is applied again and again.", True, 1.0, ''),
+    ('q3-rnn-vs-cnn-vanishing', 'right', "The unrolled RNN is as deep as the sequence is long - often thousands of steps.", True, 1.0, ''),
+    ('q3-rnn-vs-cnn-vanishing', 'right', "Weight sharing - W_hh is reused at every step, so its effect compounds.", True, 1.0, ''),
+    ('q3-rnn-vs-cnn-vanishing', 'wrong', "CNNs can never have vanishing gradients.", False, 0.0, 'misconception:cnn-immune'),
+    ('q3-rnn-vs-cnn-vanishing', 'wrong', "Because RNN layers each have different weights.", False, 0.0, 'negated:same-matrix'),
+    ('q3-rnn-vs-cnn-vanishing', 'wrong', "Because CNNs are immune to the problem thanks to convolutions.", False, 0.0, 'misconception:cnn-immune'),
+    ('q4-clipping-and-vanishing', 'right', "No, clipping only rescales gradients whose norm is above the threshold; it addresses exploding gradients.", True, 1.0, ''),
+    ('q4-clipping-and-vanishing', 'right', "No. It only caps large gradients, so small gradients are unchanged.", True, 1.0, ''),
+    ('q4-clipping-and-vanishing', 'right', "Clipping is for exploding gradients only.", True, 1.0, ''),
+    ('q4-clipping-and-vanishing', 'right', "No - clipping can't enlarge a vanishing gradient; it only scales large ones down.", True, 1.0, ''),
+    ('q4-clipping-and-vanishing', 'wrong', "Yes, clipping solves vanishing gradients.", False, 0.0, 'misconception:clipping-fixes-vanishing'),
+    ('q4-clipping-and-vanishing', 'wrong', "Yes, clipping rescales small gradients up so they stop vanishing.", False, 0.0, 'misconception:clipping-fixes-vanishing'),
+    ('q4-clipping-and-vanishing', 'wrong', "Clipping does not address exploding gradients, only vanishing ones.", False, 0.0, 'negated:only-exploding'),
+    ('q5-eigenvalues-and-gradients', 'right', "In a linear RNN eigenvalues below 1 make the gradient vanish and above 1 make it explode; with tanh, σ_max < 1/γ guarantees vanishing and σ_max > 1/γ is only necessary for exploding.", True, 1.0, ''),
+    ('q5-eigenvalues-and-gradients', 'right', "The spectral radius decides in the linear case; with a nonlinearity you need the largest singular value against 1/γ.", True, 1.0, ''),
+    ('q5-eigenvalues-and-gradients', 'right', "Linear case - |λ| < 1 vanishes, |λ| > 1 explodes. Nonlinear case - the largest singular value below 1/gamma is a sufficient condition for vanishing.", True, 1.0, ''),
+    ('q5-eigenvalues-and-gradients', 'right', "For a linear recurrence the spectral radius determines it; the largest singular value gives the guarantee for vanishing.", True, 1.0, ''),
+    ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues greater than 1 make gradients vanish and smaller than 1 make them explode.", False, 0.25, ''),
+    ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues above one always make the gradients explode, no matter the activation.", False, 0.25, 'misconception:eigenvalue-always-explodes'),
+    ('q5-eigenvalues-and-gradients', 'wrong', "The eigenvalues do not affect the gradients at all.", False, 0.0, ''),
+    ('q5-eigenvalues-and-gradients', 'partial', "The largest singular value matters.", False, 0.25, ''),
+    ('q6-why-lstm-works', 'right', "The cell state update is additive, so the gradient along the cell path is scaled only by the forget gate.", True, 1.0, ''),
+    ('q6-why-lstm-works', 'right', "Its memory cell is updated by addition and the forget gate decides how much passes, so gradients can flow over many steps.", True, 1.0, ''),
+    ('q6-why-lstm-works', 'right', "Because of the additive cell state and forget gates near 1, there is no repeated multiplication by W on the cell path.", True, 1.0, ''),
+    ('q6-why-lstm-works', 'right', "The forget gate controls an additive cell path - the constant error carousel.", True, 1.0, ''),
+    ('q6-why-lstm-works', 'wrong', "The LSTM eliminates vanishing gradients completely thanks to its gates.", False, 0.25, 'misconception:lstm-never-vanishes'),
+    ('q6-why-lstm-works', 'wrong', "It has more parameters so it learns better.", False, 0.0, ''),
+    ('q6-why-lstm-works', 'wrong', "The forget gate makes the gradient explode along the cell state.", False, 0.25, 'misconception:gates-explode'),
+    ('q6-why-lstm-works', 'partial', "It has a forget gate.", False, 0.25, ''),
+    ('q7-transformers-vanishing', 'right', "Yes, in principle, but much less than RNNs - residual connections keep an identity path and attention gives a path of length one.", True, 1.0, ''),
+    ('q7-transformers-vanishing', 'right', "They can, e.g. in very deep stacks without normalisation, but skip connections and direct attention paths make it rare.", True, 1.0, ''),
+    ('q7-transformers-vanishing', 'right', "Residual connections and one-hop attention reduce it a lot, but a saturated softmax can still starve gradients.", True, 1.0, ''),
+    ('q7-transformers-vanishing', 'right', "Much less often thanks to residual connections and attention connecting any two positions, though it's possible in principle.", True, 1.0, ''),
+    ('q7-transformers-vanishing', 'wrong', "No, Transformers are immune to vanishing gradients.", False, 0.0, 'misconception:transformers-immune'),
+    ('q7-transformers-vanishing', 'wrong', "No, vanishing gradients are impossible in Transformers.", False, 0.0, 'misconception:transformers-immune'),
+    ('q7-transformers-vanishing', 'wrong', "Transformers cannot have vanishing gradients because of residual connections.", False, 0.25, 'misconception:transformers-immune'),
+    ('q7-transformers-vanishing', 'partial', "Residual connections help.", False, 0.25, ''),
+]
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(paths.builtin_content_dir() / "rnn-gradients")
+
+
+@pytest.mark.parametrize(("question", "kind", "response", "correct", "score", "note"), HELD_OUT)
+def test_exact_verdicts(pack, question, kind, response, correct, score, note) -> None:
+    result = grade(pack.question(question).check, response)
+    assert (result.correct, result.undecided) == (correct, False)
+    assert result.score == pytest.approx(score, abs=1e-6)
+    if note:
+        assert note in result.notes
+
+
+def test_floors_of_issue_14(pack) -> None:
+    """Right answers >= 90% correct; no wrong answer correct or at 0.5+; partial answers
+    get partial credit (>= 80%); undecided <= 10%."""
+    grades = [(kind, grade(pack.question(q).check, response)) for q, kind, response, *_ in HELD_OUT]
+    right = [g for kind, g in grades if kind == "right"]
+    wrong = [g for kind, g in grades if kind == "wrong"]
+    partial = [g for kind, g in grades if kind == "partial"]
+    assert sum(g.correct for g in right) / len(right) >= 0.9
+    assert not [g for g in wrong if g.correct or g.score >= 0.5]
+    assert sum(not g.correct and 0 < g.score < 0.5 for g in partial) / len(partial) >= 0.8
+    assert sum(g.undecided for _, g in grades) / len(grades) <= 0.1
+
+
+def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None:
+    check = pack.question("q4-clipping-and-vanishing").check
+    result = grade(check, "No. Clipping only caps the norm of big gradients. It does not fix vanishing ones.")
+    assert [(c.name, c.role, c.status, c.sentence) for c in result.claims] == [
+        ("only-exploding", "concept", "found", "It does not fix vanishing ones."),
+        ("rescale-only", "concept", "found", "Clipping only caps the norm of big gradients."),
+        ("clipping-fixes-vanishing", "misconception", "contradicted", "It does not fix vanishing ones."),
+    ]
+    assert result.claims[0].label == "only exploding"
+
+
+def test_a_misconception_wins_over_every_key_point(pack) -> None:
+    check = pack.question("q4-clipping-and-vanishing").check
+    result = grade(check, "Clipping caps the norm and targets exploding gradients, and it also fixes vanishing gradients.")
+    assert (result.correct, result.score) == (False, 0.25)
+    assert "misconception:clipping-fixes-vanishing" in result.notes
+    assert result.feedback.splitlines()[0] == "Not quite: your answer states a misconception (clipping fixes vanishing)."
+    assert result.feedback.splitlines()[-1].startswith("Clipping can only shrink a gradient")
+
+
+def test_a_point_stated_and_denied_is_undecided(pack) -> None:
+    check = pack.question("q4-clipping-and-vanishing").check
+    result = grade(check, "Clipping fixes exploding gradients. Clipping does not fix exploding gradients.")
+    assert (result.undecided, result.correct, result.score) == (True, False, 0.0)
+    assert "unsure:only-exploding" in result.notes
+    assert result.claims[0].status == "unsure"
+    assert result.feedback.startswith("Undecided: I could not tell whether your answer states only exploding")
+
+
+@pytest.mark.parametrize(
+    ("response", "verdict", "statuses"),
+    [
+        # two edits in a long word: doubtful, and the verdict hangs on it
+        ("Gradients shrink exponenshally in BPTT.", ("undecided", False, 0.0), ["unsure", "missed", "found", "missed"]),
+        # one edit: a sure match
+        ("Gradients shrink exponentialy in BPTT.", ("decided", True, 1.0), ["found", "missed", "found", "missed"]),
+        # the same doubt, but two other points already decide
+        ("Gradients shrink exponenshally in BPTT, so long-term dependencies are lost.", ("decided", True, 1.0),
+         ["unsure", "found", "found", "missed"]),
+    ],
+)
+def test_a_doubtful_typo_is_undecided_only_when_it_decides(pack, response, verdict, statuses) -> None:
+    result = grade(pack.question("q1-vanishing-gradients").check, response)
+    assert ("undecided" if result.undecided else "decided", result.correct, result.score) == verdict
+    assert [claim.status for claim in result.claims] == statuses
+
+
+@pytest.mark.parametrize(
+    ("response", "correct"),
+    [
+        ("σₘₐₓ < 1/γ guarantees vanishing; in the linear case the spectral radius ρ decides", True),
+        ("sigma_max below one over gamma guarantees vanishing, and for a linear RNN the spectral radius decides", True),
+        ("sigma max < 1/gamma is sufficient for vanishing; with a linear recurrence the eigenvalues decide", True),
+        ("σ_max > 1/γ guarantees vanishing", False),
+    ],
+)
+def test_symbols_and_their_spelt_out_forms_read_alike(pack, response, correct) -> None:
+    assert grade(pack.question("q5-eigenvalues-and-gradients").check, response).correct is correct
+
+
+def test_british_and_american_spelling(pack) -> None:
+    check = pack.question("q7-transformers-vanishing").check
+    for spelling in ("normalisation", "normalization"):
+        text = f"Residual connections help a lot, but deep stacks still need {spelling}."
+        assert grade(check, text).correct, spelling
+
+
+def test_grading_a_100_word_answer_takes_under_20_ms(pack) -> None:
+    check = pack.question("why-gradient-problems-matter").check
+    answer = (
+        "An RNN is trained with backpropagation through time, so the gradient for an early step is a product "
+        "of many step Jacobians. If that product shrinks, the learning signal from distant steps fades and "
+        "long-term dependencies are lost, because every factor has a norm below one and the product decays "
+        "exponentially with the distance. If it grows, updates become huge, the loss spikes and training is "
+        "unstable or overflows to NaN. Clipping helps with the second problem only; gating, residual paths "
+        "and careful initialisation help with the first, and in practice people combine them all when they "
+        "train recurrent networks on long sequences today."
+    )
+    assert 95 <= len(answer.split()) <= 110
+    grade(check, answer)
+    times = []
+    for _ in range(15):
+        started = time.perf_counter()
+        grade(check, answer)
+        times.append(time.perf_counter() - started)
+    assert statistics.median(times) < 0.020
+
+
+def test_import_tutor_loads_neither_the_stemmer_nor_rapidfuzz() -> None:
+    code = (
+        "import sys, tutor, tutor.grading, tutor.packs.loader; "
+        "print(sorted(m for m in ('snowballstemmer', 'rapidfuzz') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+PACK_HEAD = """id: demo
+title: Demo
+version: "1"
+description: A pack.
+authors: [A]
+license: CC-BY-4.0
+"""
+QUESTIONS = """questions:
+  - id: q
+    level: basic
+    topics: [t]
+    prompt: Why do gradients vanish?
+    answer: The gradient dies out over many steps.
+    explanation: Because.
+    check:
+      kind: concepts
+      concepts:
+        - name: shrinks
+          phrases: [gradient shrinks]
+"""
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "message"),
+    [
+        ("  - {name: shrink, words: [shrink, die out]}\n  - {name: shrink, words: [fade]}\n",
+         "vocabulary: group 'shrink' is declared twice"),
+        ("  - {name: shrink, words: [shrink], opposite: grow}\n",
+         "vocabulary: group 'shrink': opposite 'grow' is not a group"),
+        ("  - {name: shrink, words: [shrink, Shrink]}\n", "vocabulary[0].words: 'Shrink' is listed twice"),
+        ("  - {name: shrink, words: [shrink], opposite: shrink}\n",
+         "vocabulary[0]: group 'shrink' cannot be its own opposite"),
+        ("  - {name: shrink, words: [shrink, fade], opposite: grow}\n  - {name: grow, words: [grow, fade], opposite: shrink}\n",
+         "vocabulary: 'fade' is in both 'shrink' and its opposite 'grow'"),
+    ],
+)
+def test_vocabulary_errors_are_precise(tmp_path, vocabulary, message) -> None:
+    path = tmp_path / "demo.yaml"
+    path.write_text(PACK_HEAD + "vocabulary:\n" + vocabulary + QUESTIONS, encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        load_pack(path)
+    assert [problem.message for problem in error.value.problems] == [message.split(": ", 1)[1]]
+    assert str(error.value.problems[0]).split(": ")[1] == message.split(": ")[0]
+
+
+def test_a_pack_vocabulary_reaches_its_concept_checks(tmp_path) -> None:
+    path = tmp_path / "demo.yaml"
+    path.write_text(PACK_HEAD + "vocabulary:\n  - {name: shrink, words: [shrink, die out, fade]}\n" + QUESTIONS,
+                    encoding="utf-8")
+    check = load_pack(path).questions[0].check
+    assert grade(check, "The gradient dies out after a few steps.").correct
+    assert grade(check, "The gradient fades.").correct
+    assert not grade(check, "The gradient does not fade.").correct
+    plain = check.model_copy()
+    assert not grade(plain.with_vocabulary(()), "The gradient fades.").correct
+
+
+WORKED_VOCABULARY = """vocabulary:
+  - {name: shrink, words: [shrink, decay, vanish, fade, die out], opposite: grow}
+  - {name: grow, words: [grow, explode, blow up], opposite: shrink}
+  - {name: exponential, words: [exponential, exponentially, geometric, geometrically]}
+"""
+WEAK_RUBRIC = """      concepts:
+        - {name: exponential-shrink, phrases: [exponential]}
+        - {name: long-term-dependencies, phrases: [long-term dependencies]}
+      required: 2
+"""
+STRONG_RUBRIC = """      concepts:
+        - {name: exponential-shrink, phrases: [shrinks exponentially, exponentially small]}
+        - name: long-term-dependencies
+          phrases: [cannot learn long-term dependencies, long-term dependencies are lost]
+      misconceptions:
+        - name: learning-rate-cause
+          phrases: [learning rate is too small]
+          feedback: The learning rate scales all gradients alike; it does not explain vanishing.
+      required: 2
+"""
+WORKED_SAMPLES = [
+    ("The gradient grows exponentially, so long-term dependencies are learned.", False),
+    ("The gradient decays geometrically, so the RNN can't learn long-range dependencies.", True),
+    ("Vanishing gradients are caused by a learning rate that is too small, which makes the exponential "
+     "updates miss long-term dependencies.", False),
+]
+
+
+def _worked_check(tmp_path, rubric: str):
+    text = PACK_HEAD + WORKED_VOCABULARY + QUESTIONS.split("      concepts:")[0] + rubric
+    path = tmp_path / "worked.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_pack(path).questions[0].check
+
+
+def test_the_guides_worked_example_weak_rubric_fails_its_samples(tmp_path) -> None:
+    """content/README.md, "A worked example": every sample catches the weak rubric ..."""
+    check = _worked_check(tmp_path, WEAK_RUBRIC)
+    assert [grade(check, response).correct for response, _ in WORKED_SAMPLES] == [True, False, True]
+
+
+def test_the_guides_worked_example_strong_rubric_passes_them(tmp_path) -> None:
+    """... and the rubric written as claims passes them all."""
+    check = _worked_check(tmp_path, STRONG_RUBRIC)
+    results = [grade(check, response) for response, _ in WORKED_SAMPLES]
+    assert [result.correct for result in results] == [expected for _, expected in WORKED_SAMPLES]
+    assert "negated:exponential-shrink" in results[0].notes
+    assert "misconception:learning-rate-cause" in results[2].notes
