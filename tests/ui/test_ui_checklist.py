@@ -57,9 +57,9 @@ async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: 
         assert (record.automatic_correct, record.correct, record.score, record.undecided) == (None, True, 1.0, False)
         assert [claim.status for claim in record.claims] == ["found", "found"]
         await pilot.press("space")  # back to "not found": partly right, and stored again
-        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (50%) corrected by you")
+        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (25%) corrected by you")
         assert "right 0" in text_of(screen.query_one("#title", Static))
-        assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.5)]
+        assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.25)]
 
 
 async def test_study_checklist_is_reached_with_c_and_moves_the_suggested_rating(app: TutorApp, backend) -> None:
@@ -164,15 +164,15 @@ async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_back
             await pilot.pause()
             checklist = app.screen.query_one(ClaimChecklist)
             assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
-            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%)\n")
+            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (25%)\n")
             await pilot.press("down", "space")
             assert text_of(app.screen.query_one(FeedbackView)).startswith(
-                "✓ Right corrected by you (was: ◐ Partly right (50%))")
+                "✓ Right corrected by you (was: ◐ Partly right (25%))")
             [record] = core.store.corrections.all()
             assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
-                "rnn-mini", "why-vanish", "it is a product of jacobians", 0.5, 1.0)
+                "rnn-mini", "why-vanish", "it is a product of jacobians", 0.25, 1.0)
             automatic, corrected = core.store.reviews.for_question("rnn-mini", "why-vanish")
-            assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.5, False)
+            assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.25, False)
             assert (corrected.correct, corrected.score, corrected.overridden, corrected.replaces) == (
                 True, 1.0, True, automatic.id)
             assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")

@@ -31,13 +31,13 @@ def test_toggling_a_missed_concept_makes_the_answer_right() -> None:
 def test_a_misconception_marked_asserted_makes_it_wrong_whatever_the_concepts() -> None:
     claims = toggle_claim(toggle_claim(CLAIMS, 1), 2)
     corrected = regrade(claims, pass_count=2)
-    assert (corrected.correct, corrected.score) == (False, 1.0)
+    assert (corrected.correct, corrected.score) == (False, 0.25)  # a misconception caps the score
     assert corrected.notes[-2:] == ("misconception:no-vanishing-at-all", "corrected")
 
 
 def test_toggling_a_found_concept_off_and_unsure_points_keep_it_undecided() -> None:
     assert regrade(toggle_claim(CLAIMS, 0), pass_count=2).score == 0.0
-    assert regrade(CLAIMS, pass_count=2).score == 0.5
+    assert regrade(CLAIMS, pass_count=2).score == 0.25  # 1 of 2: half the share, as the grader
     unsure = (*CLAIMS[:1], ClaimCheck("forget-gate", "concept", "unsure", "gates?", "forget gate"), CLAIMS[2])
     still = regrade(unsure, pass_count=2)
     assert (still.undecided, still.correct, still.score) == (True, False, 0.0)

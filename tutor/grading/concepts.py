@@ -123,10 +123,17 @@ def _verdict(check: ConceptsCheck, concepts, wrong, *, optimistic: bool) -> tupl
     denied = any(status(f, "found", "contradicted" if f.doubt == "conflict" else "missed") == "contradicted"
                  for _, f in concepts)
     asserted = any(status(f, "missed", "found") == "found" for _, f in wrong)
-    partial = 0.5 * min(found, check.pass_count) / check.pass_count
+    return score_claims(found, check.pass_count, asserted=asserted, denied=denied)
+
+
+def score_claims(found: int, pass_count: int, *, asserted: bool, denied: bool) -> tuple[bool, float]:
+    """The concepts rule, shared with the learner's corrections (`tutor.grading.corrections`):
+    correct with `pass_count` points and nothing false; partial credit is half the share of the
+    points needed, so a wrong answer never reaches 0.5; a misconception or a denied point caps it."""
+    partial = 0.5 * min(found, pass_count) / pass_count
     if asserted or denied:
         return False, min(partial, MISCONCEPTION_CAP)
-    if found >= check.pass_count:
+    if found >= pass_count:
         return True, 1.0
     return False, partial
 

@@ -45,8 +45,10 @@ def regrade(claims: Sequence[ClaimCheck], pass_count: int) -> Grade:
     if any(claim.status == "unsure" for claim in claims):
         feedback = "Corrected by you; some points are still unsure: settle them to get a verdict."
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=tuple(claims))
-    correct = len(found) >= pass_count and not asserted
-    score = min(1.0, len(found) / pass_count)
+    from tutor.grading.concepts import score_claims
+
+    denied = any(claim.status == "contradicted" for claim in concepts)
+    correct, score = score_claims(len(found), pass_count, asserted=bool(asserted), denied=denied)
     return Grade(correct, score, _feedback(found, missed, asserted, correct), notes, claims=tuple(claims))
 
 
