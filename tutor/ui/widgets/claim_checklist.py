@@ -73,7 +73,7 @@ class ClaimChecklist(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", "Point ↑", show=False),
         Binding("down", "move(1)", "Point ↓", show=False),
-        Binding("space", "toggle", "Toggle point"),
+        Binding("space", "toggle", "Toggle point", show=False),  # the list says so itself; the footer is full
     ]
 
     selected: reactive[int] = reactive(0)
