@@ -25,15 +25,15 @@ def test_size_and_check_kinds(pack):
     assert kinds["symbolic"] >= 8 and kinds["numeric"] >= 8
 
 
-def test_every_question_is_complete(pack):
-    for question in pack.questions:
+@pytest.mark.parametrize("pack_id", ["rnn-gradients", "rnn-gradients-advanced"])
+def test_every_builtin_question_is_complete_at_every_level(pack_id):
+    """Both built-in packs: a model answer, an explanation, a follow-up and evidence everywhere."""
+    builtin = load_pack(paths.builtin_content_dir() / pack_id)
+    for question in builtin.questions:
         assert question.answer and question.explanation, question.id
         assert question.follow_ups, question.id
         assert question.evidence, question.id
-
-
-def test_all_levels_are_present(pack):
-    assert {q.level.value for q in pack.questions} == {"basic", "intermediate", "advanced"}
+    assert {q.level.value for q in builtin.questions} == {"basic", "intermediate", "advanced"}
 
 
 def test_the_papers_are_cited(pack):
