@@ -35,13 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.packs.discovery import discover
+    from tutor.packs.discovery import chosen_packs
     from tutor.packs.variants import VariantError, draw
 
-    extra = getattr(args, "pack", [])
-    entries = [e for e in discover(extra, include_builtin=not extra) if e.pack is not None]
-    if extra:
-        entries = [e for e in entries if e.source == "--pack"]
+    entries = chosen_packs(getattr(args, "pack", []))
     found = next(((e.pack, e.pack.question(args.question_id)) for e in entries
                   if e.pack.question(args.question_id) is not None), None)
     if found is None:

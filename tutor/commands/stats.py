@@ -21,16 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.packs.discovery import discover
+    from tutor.packs.discovery import chosen_packs
     from tutor.study import clock
     from tutor.store.db import StoreError, open_store
     from tutor.study.stats import summary
     from tutor.study.stats_text import format_summary
 
-    extra = getattr(args, "pack", [])
-    entries = [e for e in discover(extra, include_builtin=not extra) if e.pack is not None]
-    if extra:
-        entries = [e for e in entries if e.source == "--pack"]
+    entries = chosen_packs(getattr(args, "pack", []))
     try:
         store = open_store()
     except StoreError as error:

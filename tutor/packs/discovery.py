@@ -82,6 +82,12 @@ def find_packs(extra: Sequence[Path] = (), *, include_builtin: bool = True) -> D
     return Discovery(tuple(entries), used, tuple(warnings))
 
 
+def chosen_packs(extra: Sequence[Path]) -> list[PackEntry]:
+    """The loaded packs a command works on: those given with --pack, else every pack found."""
+    entries = [e for e in discover(extra, include_builtin=not extra) if e.pack is not None]
+    return [e for e in entries if e.source == COMMAND_LINE] if extra else entries
+
+
 def pack_location(argument: str, extra: Sequence[Path] = ()) -> Path:
     """What a command's PACK argument names: a pack folder or file, or the id of a pack found.
 
