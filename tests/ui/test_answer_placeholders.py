@@ -21,3 +21,44 @@ def test_other_kinds_keep_their_own_placeholder() -> None:
     for question in PACK.questions:
         if question.check.kind != "choice":
             assert placeholder_for(question.check) == PLACEHOLDERS[question.check.kind]
+
+
+
+def _value(text: str) -> float:
+    from tutor.grading.expressions import evaluate, parse
+
+    return evaluate(parse(text))
+
+
+def _expected_values(packs: list) -> list[tuple[str, float]]:
+    """Every numeric answer of `packs`, over 20 draws of each parametrised question."""
+    from tutor.grading.numeric import expected_value
+    from tutor.packs.variants import draw
+
+    found = []
+    for question in (q for pack in packs for q in pack.questions if q.check.kind == "numeric"):
+        for seed in range(20 if question.params else 1):
+            found.append((question.id, expected_value(draw(question, seed).question.check)))
+    return found
+
+
+def test_the_numeric_hint_never_gives_a_built_in_answer_away() -> None:
+    import math
+
+    from tutor.ui.widgets.answer_box import NUMERIC_EXAMPLES
+
+    assert all(example in PLACEHOLDERS["numeric"] for example in NUMERIC_EXAMPLES)
+    packs = [PACK, load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")]
+    answers = _expected_values(packs)
+    assert len({question for question, _ in answers}) >= 10
+    for example in map(_value, NUMERIC_EXAMPLES):
+        for question, answer in answers:
+            assert not math.isclose(example, answer, rel_tol=0.05), (question, example)
+
+
+def test_the_old_hint_would_have_given_an_answer_away() -> None:
+    """The test above can fail: 0.9^20, the old example, is a built-in answer."""
+    import math
+
+    old = _value("0.9^20")
+    assert any(math.isclose(old, answer, rel_tol=0.05) for _, answer in _expected_values([PACK]))

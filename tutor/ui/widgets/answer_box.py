@@ -29,10 +29,15 @@ if TYPE_CHECKING:
 
 Grader = Callable[[Any, str], "GradeLike"]
 
+# Examples of the notation only: a test holds them apart from every built-in answer, so the
+# hint never gives a question's answer away (it once showed 0.9^20 on the question whose
+# answer is 0.9^20).
+NUMERIC_EXAMPLES = ("6.02e-5", "7^4/3")
+
 PLACEHOLDERS = {
     "self": "Type your answer if you like, then enter to see the model answer",
     "choice": "Type the letter of your choice and press enter",
-    "numeric": "A number or arithmetic, e.g. 0.9^20 or 1/4, then enter",
+    "numeric": f"A number or arithmetic, e.g. {' or '.join(NUMERIC_EXAMPLES)}, then enter",
     "symbolic": "An expression in ASCII (* for times, ^ for powers), then enter",
     "concepts": "Answer in your own words, then enter",
 }
