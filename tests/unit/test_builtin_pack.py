@@ -47,3 +47,28 @@ def test_the_builtin_pack_proves_itself():
     from tutor.cli import main
 
     assert main(["check", str(paths.builtin_content_dir() / "rnn-gradients"), "--jobs", "2"]) == 0
+
+
+def _texts(value):
+    """Every string inside a question's dumped model (prompts, options, feedback, follow-ups…)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
+
+
+@pytest.mark.parametrize("pack_id", ["rnn-gradients", "rnn-gradients-advanced"])
+def test_no_learner_facing_text_cites_notes_the_learner_never_sees(pack_id):
+    """The packs were written from source notes a learner never reads: 'the notes say' means
+    nothing on screen, so every text says what is meant instead."""
+    import re
+
+    cited = re.compile(r"\b(the|source)\s+notes\b|\bnotes(')?\s+(say|write|state|answer|list|rank|call)", re.I)
+    pack = load_pack(paths.builtin_content_dir() / pack_id)
+    found = [(q.id, text[:60]) for q in pack.questions for text in _texts(q.model_dump()) if cited.search(text)]
+    assert found == []
+    assert cited.search("The notes' answer is correct") and cited.search("as the notes write")
