@@ -176,6 +176,9 @@ class FakePracticeDeck:
     def record_correction(self, question: Question, grade: Any) -> None:
         self.attempts.append({"id": question.id, "corrected": grade})
 
+    def rate_self(self, question: Question, correct: bool) -> None:
+        self.attempts.append({"id": question.id, "self_rated": correct})
+
 
 def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
     """A canned result: simulations get a decaying and a growing line, derivations two steps."""

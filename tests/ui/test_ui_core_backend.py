@@ -15,6 +15,7 @@ from tutor.ui.core_backend import CoreBackend
 from tutor.ui.decks import GradeRelay
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
+from tutor.ui.widgets.feedback_view import FeedbackView
 
 
 def write_pack(folder: Path, questions: list[dict] = QUESTIONS) -> Path:
@@ -84,6 +85,50 @@ async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBacken
         ]
         await pilot.press("n")
         assert app.screen.question.id != "why-vanish"
+
+
+SELF_CARDS = [
+    {"id": f"init-{n}", "level": "basic", "topics": ["init"], "prompt": f"Why orthogonal init ({n})?",
+     "answer": "It keeps every singular value at one.", "explanation": "‖Qx‖ = ‖x‖.",
+     "check": {"kind": "self"}, "evidence": [{"name": "matrix-powers"}]}
+    for n in (1, 2)
+]
+
+
+async def test_self_rated_cards_get_i_was_right_and_wrong_and_count_in_the_tally(tmp_path: Path) -> None:
+    core = CoreBackend([write_pack(tmp_path / "mini", SELF_CARDS)], store_path=tmp_path / "progress.sqlite3",
+                       clock=FakeClock())
+    core.prepare_grading = lambda: None  # type: ignore[method-assign]
+    core.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
+    app = TutorApp(core)
+    try:
+        async with running(app) as pilot:
+            app.open_question("rnn-mini", "init-1")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PracticeScreen)
+            await submit(pilot, "norms are preserved")
+            feedback = str(screen.query_one(FeedbackView).render())
+            assert feedback == "Compare with the model answer: o if you were right, w if you were wrong."
+            assert screen.check_action("override", ()) and screen.check_action("self_wrong", ())
+            await pilot.press("o")
+            assert str(screen.query_one(FeedbackView).render()) == "✓ Right, by your own rating"
+            assert "answered 1 · right 1" in str(screen.query_one("#title").render())
+            await pilot.press("w")  # rated once only
+            assert "answered 1 · right 1" in str(screen.query_one("#title").render())
+            await pilot.press("n")
+            assert screen.question.id == "init-2"
+            await pilot.press("enter")  # nothing typed: compare in one's head, then rate
+            await pilot.press("w")
+            assert str(screen.query_one(FeedbackView).render()) == "✗ Not right, by your own rating"
+            assert "answered 2 · right 1" in str(screen.query_one("#title").render())
+            assert rows(core, "question_id, response, correct, score, replaces, notes") == [
+                ("init-1", "norms are preserved", None, None, None, "[]"),
+                ("init-1", "norms are preserved", 1, 1.0, 1, '["self-rated"]'),
+                ("init-2", None, 0, 0.0, None, '["self-rated"]'),
+            ]
+    finally:
+        core.close()
 
 
 def test_the_relay_hands_over_exactly_the_grade_it_was_given() -> None:

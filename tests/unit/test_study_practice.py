@@ -111,3 +111,31 @@ def test_a_self_check_answer_is_stored_without_a_verdict(store: Store) -> None:
     assert session.submit("orthogonal init keeps singular values at 1", seconds=20) is None
     [row] = store.reviews.between(None, None)
     assert (row.question_id, row.correct, row.score, row.seconds) == ("e", None, None, 20.0)
+
+
+def test_a_self_rated_card_keeps_the_learners_verdict(store: Store) -> None:
+    """Self cards get "I was right / I was wrong" too: typed, the verdict replaces the stored
+    answer and keeps its response; untyped, it is a row of its own."""
+    clock = FakeClock()
+    session = practice(store, clock, topics=["init"])
+    assert ids(session.questions) == ["e"]
+    clock.advance(seconds=20)
+    assert session.submit("orthogonal keeps norms") is None
+    [typed] = store.reviews.between(None, None)
+    assert (typed.correct, typed.score) == (None, None)
+    clock.advance(seconds=5)
+    rated = store.reviews.get(session.rate_self(True))
+    assert (rated.correct, rated.score, rated.notes, rated.replaces, rated.overridden) == (
+        True, 1.0, ("self-rated",), typed.id, False)
+    assert (rated.response, rated.seconds, rated.reviewed_at) == (
+        "orthogonal keeps norms", 20.0, START + timedelta(seconds=25))
+
+    again = practice(store, FakeClock(), topics=["init"])
+    untyped = store.reviews.get(again.rate_self(False))
+    assert (untyped.correct, untyped.score, untyped.replaces, untyped.response) == (False, 0.0, None, None)
+
+
+def test_only_self_cards_are_self_rated(store: Store) -> None:
+    session = practice(store, FakeClock(), topics=["bptt"], levels=["basic"])
+    with pytest.raises(StudyError, match="'a' is graded automatically"):
+        session.rate_self(True)

@@ -171,6 +171,26 @@ class PracticeSession:
             variant=original.variant,
         )
 
+    def rate_self(self, correct: bool) -> int:
+        """A self-rated card: the learner compared with the model answer and says whether they
+        were right. Replaces the stored answer when one was typed (it keeps the response),
+        else appends a row of its own; return its id. The note `self-rated` tells statistics
+        the verdict is the learner's, not a grader's."""
+        question = self._require_current()
+        if getattr(question.check, "kind", None) != "self":
+            raise StudyError(f"'{question.id}' is graded automatically; use override_correct to correct it")
+        original = self.store.reviews.get(self.last_review_id) if self.last_review_id is not None else None
+        review_id = self.store.reviews.add(
+            pack_id=self.pack.id, question_id=question.id, mode="practice",
+            reviewed_at=as_utc(self._clock()), response=original.response if original else self.last_response,
+            correct=correct, score=1.0 if correct else 0.0, notes=("self-rated",),
+            replaces=original.id if original else None,
+            seconds=original.seconds if original else (as_utc(self._clock()) - self._shown_at).total_seconds(),
+            hints=self.hints_used, variant=self.variant.record(),
+        )
+        self.last_review_id = review_id
+        return review_id
+
     def record_correction(self, grade: Any) -> int:
         """The learner corrected the key points: append a row with their verdict (notes carry
         `corrected`) that replaces the automatic one, as "I was right" does; return its id."""

@@ -132,6 +132,9 @@ class PracticeDeck(Protocol):
     def record_correction(self, question: Question, grade: GradeLike) -> None:
         """The learner corrected the key points of the last answer: record `grade` as theirs."""
 
+    def rate_self(self, question: Question, correct: bool) -> None:
+        """A self-rated card: the learner says whether their answer matched the model answer."""
+
 
 # ---- mock interviews ------------------------------------------------------------
 

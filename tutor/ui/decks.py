@@ -102,6 +102,10 @@ class SessionPracticeDeck:
         _same_question(self.session.current(), question)
         self.session.record_correction(grade)
 
+    def rate_self(self, question: Question, correct: bool) -> None:
+        _same_question(self.session.current(), question)
+        self.session.rate_self(correct)
+
 
 def _same_question(current: Any, question: Question) -> None:
     if current is None or current.id != question.id:

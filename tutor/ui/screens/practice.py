@@ -42,6 +42,7 @@ class PracticeScreen(QuestionScreen):
         Binding("ctrl+n", "skip", "Skip"),
         Binding("n", "next", "Next"),
         Binding("o", "override", "I was right"),
+        Binding("w", "self_wrong", "I was wrong"),
         Binding("f", "follow_ups", "Follow-ups"),
     ]
 
@@ -64,6 +65,9 @@ class PracticeScreen(QuestionScreen):
         self.right = right
         self.hints: list[str] = []
         self.overridden = False
+        self.self_rating: str | None = None
+        """A self-rated card: "due" once its answer is shown after answering, then "right" or "wrong"."""
+        self.self_counted = False
 
     def compose_above_card(self) -> ComposeResult:
         topics = sorted({topic for question in self.pack.questions for topic in question.topics})
@@ -84,6 +88,7 @@ class PracticeScreen(QuestionScreen):
     async def show_question(self, question: Question | None) -> None:
         self.hints = []
         self.overridden = False
+        self.self_rating, self.self_counted = None, False
         await super().show_question(question)
 
     def widgets_before_answer(self, question: Question) -> list[Widget]:
@@ -148,10 +153,14 @@ class PracticeScreen(QuestionScreen):
         if question.check.kind != "self":
             event.box.show_status(Content.from_markup("[dim]Type an answer, or ctrl+r to see the answer.[/dim]"))
             return
-        if event.response:  # a self-rated card: stored without a verdict
+        if event.response:  # a self-rated card: stored without a verdict until the learner rates it
             self.deck.record(question, response=event.response, grade=None, seconds=event.seconds)
             self.answered += 1
+            self.self_counted = True
+        self.self_rating = "due"
         self.reveal(grade=None, response=event.response or None, seconds=event.seconds)
+        self.query_one(FeedbackView).show_self_rating(None)
+        self.refresh_bindings()
 
     # ---- filters ----------------------------------------------------------------
 
@@ -178,7 +187,11 @@ class PracticeScreen(QuestionScreen):
         if action == "next":
             return self.revealed
         if action == "override":
+            if self.self_rating is not None:
+                return self.revealed and self.self_rating == "due"
             return self.revealed and self.grade is not None and not self.grade.correct and not self.overridden
+        if action == "self_wrong":
+            return self.revealed and self.self_rating == "due"
         if action == "follow_ups":
             return self.revealed and question is not None and bool(question.follow_ups)
         return super().check_action(action, parameters)
@@ -215,8 +228,27 @@ class PracticeScreen(QuestionScreen):
             self.revealed = False
             await self.show_question(self.deck.next_question())
 
+    def action_self_wrong(self) -> None:
+        """A self-rated card: my answer did not match the model answer."""
+        self._rate_self(False)
+
+    def _rate_self(self, correct: bool) -> None:
+        if self.deck is None or self.question is None or self.self_rating != "due":
+            return
+        self.deck.rate_self(self.question, correct)
+        self.self_rating = "right" if correct else "wrong"
+        self.answered += 0 if self.self_counted else 1
+        self.self_counted = True
+        self.right += int(correct)
+        self.query_one(FeedbackView).show_self_rating(correct)
+        self.update_title()
+        self.refresh_bindings()
+
     def action_override(self) -> None:
-        """I was right: record the automatic verdict as overridden."""
+        """I was right: record the automatic verdict as overridden (a self-rated card: as right)."""
+        if self.self_rating is not None:
+            self._rate_self(True)
+            return
         if self.deck is None or self.question is None or self.grade is None or self.overridden:
             return
         self.deck.override(self.question)

@@ -90,6 +90,18 @@ class FeedbackView(Static):
         self.remove_class("-empty")
         self.update(feedback_content(grade))
 
+    def show_self_rating(self, correct: bool | None) -> None:
+        """A self-rated card: ask for the learner's verdict (None), then show it."""
+        self.remove_class("-empty")
+        if correct is None:
+            self.update(Content.from_markup(
+                "[b]Compare with the model answer:[/b] [b $text-success]o[/] if you were right, "
+                "[b $text-error]w[/] if you were wrong."))
+        elif correct:
+            self.update(Content.from_markup("[b $text-success]✓ Right, by your own rating[/]"))
+        else:
+            self.update(Content.from_markup("[b $text-error]✗ Not right, by your own rating[/]"))
+
     def show_corrected(self, grade: GradeLike | None) -> None:
         """The learner corrected the checklist: show `grade` as theirs (None: back to the
         grader's own verdict, every point as it read them)."""
