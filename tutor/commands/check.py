@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "`tests:` sample gets its declared verdict, every evidence item runs and every claim holds "
         "for N seeds, no concept rubric accepts an empty answer or the prompt, and every variant question "
         "holds on each of its first --variant-seeds draws (answer, samples, wrong answers, evidence). "
+        "Style warnings (a prompt that refers to another question, right options that are the longest) "
+        "are printed but do not fail the check. "
         "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folder or file")
@@ -56,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
                        on_progress=progress.update)
         progress.finish()
         _print_summary(pack, report)
+        _print_style_warnings(pack)
         if not report.ok and status == EXIT_OK:
             status = EXIT_FAILED
     return status
@@ -75,6 +78,15 @@ def _print_summary(pack, report) -> None:
     for failure in report.failures:
         print(failure)
     print("all checks hold" if report.ok else f"{plural(len(report.failures), 'failure')}")
+
+
+def _print_style_warnings(pack) -> None:
+    """Style warnings (a prompt leaning on another question, right options longest) do not
+    fail the check: the answers still hold, but a learner would stumble."""
+    from tutor.authoring.style import style_warnings
+
+    for warning in style_warnings(pack):
+        print(f"warning: {warning}")
 
 
 class _Progress:

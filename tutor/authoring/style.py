@@ -1,0 +1,81 @@
+"""Style warnings: what `tutor check` says about a pack whose answers all hold but which reads
+badly to a learner. They never fail the check (exit code), but the built-in packs have none.
+
+- A prompt that leans on another question ("The same RNN…", "the matrix above", "as before",
+  "the previous question"): in a mock interview or a shuffled practice deck that other
+  question may never have been asked, so every prompt must carry its own context.
+- Choice questions whose right options are systematically the longest: a test-wise learner
+  picks the longest, most qualified option without knowing the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tutor.packs.model import Pack
+from tutor.packs.problems import Location, display_path
+
+_LEANING = re.compile(
+    r"(?:^|[.!?:]\s+)(?P<same>(?:the|this) same\b)"  # "The same scalar RNN…" opening a sentence
+    r"|\b(?P<as>as (?:before|above|earlier))\b"
+    r"|\b(?P<above>(?:shown|given|defined|described|computed|derived|stated|listed|from|matrix|network|rnn|example) above)\b"
+    r"|\b(?P<previous>(?:the )?(?:previous|preceding|earlier|last|other) (?:question|answer|example|exercise|card|part|problem))\b"
+    r"|\b(?P<previously>previously (?:computed|found|shown|derived|given|defined))\b",
+    re.IGNORECASE,
+)
+
+LONGEST_SHARE = 0.75
+"""Warn when the right option is the longest in more than this share of a pack's choice questions."""
+LONGEST_MINIMUM = 4
+"""…and the pack has at least this many choice questions (fewer say nothing about a habit)."""
+
+
+@dataclass(frozen=True)
+class StyleWarning:
+    location: Location | str
+    question_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.question_id}: {self.message}"
+
+
+def leaning_phrase(prompt: str) -> str | None:
+    """The phrase of `prompt` that refers to another question, or None when it stands alone."""
+    match = _LEANING.search(" ".join(prompt.split()))
+    if match is None:
+        return None
+    return next(group for group in match.groupdict().values() if group)
+
+
+def style_warnings(pack: Pack) -> list[StyleWarning]:
+    """Every style warning of `pack`, in question order, the choice-length one last."""
+    warnings = []
+    for question in pack.questions:
+        phrase = leaning_phrase(question.prompt)
+        if phrase is not None:
+            warnings.append(StyleWarning(
+                pack.locate(question.id, "prompt"), question.id,
+                f"the prompt refers to another question ('{phrase}'), which a mock or a shuffled "
+                "deck may not have asked: restate what it needs"))
+    warnings.extend(_longest_warning(pack))
+    return warnings
+
+
+def _longest_warning(pack: Pack) -> list[StyleWarning]:
+    choice = [q for q in pack.questions if q.check.kind == "choice"]
+    longest = [q.id for q in choice if _right_is_longest(q.check)]
+    if len(choice) < LONGEST_MINIMUM or len(longest) <= LONGEST_SHARE * len(choice):
+        return []
+    return [StyleWarning(
+        display_path(pack.path), pack.id,
+        f"in {len(longest)} of {len(choice)} choice questions a right option is the longest "
+        f"({', '.join(longest)}): a learner can guess by length; vary the lengths")]
+
+
+def _right_is_longest(check) -> bool:
+    """A right option is strictly longer than every wrong one."""
+    right = [len(o.text) for o in check.options if o.correct]
+    wrong = [len(o.text) for o in check.options if not o.correct]
+    return bool(right and wrong) and max(right) > max(wrong)
