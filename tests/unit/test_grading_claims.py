@@ -358,3 +358,51 @@ def test_the_guides_worked_example_strong_rubric_passes_them(tmp_path) -> None:
     assert [result.correct for result in results] == [expected for _, expected in WORKED_SAMPLES]
     assert "negated:exponential-shrink" in results[0].notes
     assert "misconception:learning-rate-cause" in results[2].notes
+
+
+PACK_MISCONCEPTIONS = """misconceptions:
+  - name: clipping-fixes-vanishing
+    phrases: [clipping fixes vanishing gradients]
+    feedback: Clipping only shrinks gradients.
+"""
+
+
+def test_a_pack_misconception_is_checked_by_every_concept_question(tmp_path) -> None:
+    path = tmp_path / "demo.yaml"
+    path.write_text(PACK_HEAD + PACK_MISCONCEPTIONS + QUESTIONS, encoding="utf-8")
+    check = load_pack(path).questions[0].check
+    right = grade(check, "The gradient shrinks over many steps.")
+    assert (right.correct, right.score) == (True, 1.0)
+    stuffed = grade(check, "The gradient shrinks over many steps, and clipping fixes vanishing gradients.")
+    assert (stuffed.correct, stuffed.score) == (False, 0.25)
+    assert "misconception:clipping-fixes-vanishing" in stuffed.notes
+    assert "Clipping only shrinks gradients." in stuffed.feedback
+    denied = grade(check, "The gradient shrinks over many steps; clipping does not fix vanishing gradients.")
+    assert (denied.correct, denied.score) == (True, 1.0)
+    alone = grade(check.model_copy().with_vocabulary(()), "The gradient shrinks; clipping fixes vanishing gradients.")
+    assert "misconception:clipping-fixes-vanishing" not in alone.notes  # graded alone, a check has no pack
+
+
+def test_a_pack_misconception_declared_twice_is_one_clear_problem(tmp_path) -> None:
+    path = tmp_path / "demo.yaml"
+    twice = PACK_MISCONCEPTIONS + PACK_MISCONCEPTIONS.split("\n", 1)[1]
+    path.write_text(PACK_HEAD + twice + QUESTIONS, encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        load_pack(path)
+    assert [problem.message for problem in error.value.problems] == [
+        "misconception 'clipping-fixes-vanishing' is declared twice"]
+
+
+def test_the_builtin_pack_catalogue_catches_a_false_claim_on_any_question(pack) -> None:
+    """A right LSTM answer that adds 'truncation costs nothing' is not credited; the claim
+    denied is no misconception, and the catalogue is reported only where it is touched."""
+    check = pack.question("q6-why-lstm-works").check
+    right = "The cell state is updated additively, so the gradient through the cell path is scaled by the forget gate, not by W_hh."
+    plain = grade(check, right)
+    assert plain.correct
+    assert [c.name for c in plain.claims if c.role == "misconception"] == [m.name for m in check.misconceptions]
+    stuffed = grade(check, right + " And truncated BPTT learns dependencies longer than the window, so truncation costs nothing.")
+    assert (stuffed.correct, stuffed.score) == (False, 0.25)
+    assert "misconception:truncation-costs-nothing" in stuffed.notes
+    denied = grade(check, right + " Truncation is not free: it cannot learn dependencies longer than the window.")
+    assert denied.correct

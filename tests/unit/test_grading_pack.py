@@ -37,7 +37,7 @@ def _questions() -> list[Question]:
         questions += [draw(Question.model_validate(item), 0).question for item in data.get("questions", [])]
     for question in questions:
         if isinstance(question.check, ConceptsCheck):
-            question.check.with_vocabulary(meta.vocabulary_groups())
+            question.check.with_vocabulary(meta.vocabulary_groups(), tuple(meta.misconceptions))
     return questions
 
 

@@ -4,7 +4,8 @@ Each concept and each misconception is read as a claim (`tutor.grading.claim_mat
 found, missed, contradicted (stated with the opposite polarity or direction) or unsure.
 The verdict, as a fair interviewer would give it:
 
-- a misconception asserted: wrong, whatever else the answer says; the score is capped at
+- a misconception asserted (the question's own, or one of the pack's catalogue of false
+  claims that every concepts question checks): wrong, whatever else the answer says; the score is capped at
   `MISCONCEPTION_CAP` and the feedback names it and gives its explanation;
 - a concept contradicted: wrong, capped the same way (the answer states something false);
 - at least `pass_count` concepts found: correct, score 1;
@@ -48,6 +49,7 @@ class Rubric:
     misconceptions: tuple[tuple[Concept, tuple[Claim, ...]], ...]
     vocabulary: Vocabulary
     lexicon: Lexicon
+    own_misconceptions: int = 0  # the question's own come first; the rest are the pack's
 
 
 def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
@@ -67,11 +69,16 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
     wrong = [(concept, find(claims, read_parts, strict=True)) for concept, claims in rubric.misconceptions]
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
-    claims += tuple(_claim(concept, "misconception", finding) for concept, finding in wrong)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
     doubtful = _verdict(check, concepts, wrong, optimistic=False)
+    undecided = hopeful[0] != doubtful[0]
+    # the pack's catalogue of false claims is reported only where the answer asserts one, or
+    # where one the grader is unsure of leaves the grade undecided
+    shown = ("found", "unsure") if undecided else ("found",)
+    claims += tuple(_claim(concept, "misconception", finding) for index, (concept, finding) in enumerate(wrong)
+                    if index < rubric.own_misconceptions or finding.status in shown)
     notes = _notes(concepts, wrong)
-    if hopeful[0] != doubtful[0]:
+    if undecided:
         feedback = _undecided_feedback(concepts, wrong)
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
@@ -84,23 +91,32 @@ _RUBRICS: dict[int, tuple[ConceptsCheck, tuple, Rubric]] = {}
 def compile_rubric(check: ConceptsCheck) -> Rubric:
     """The compiled rubric of `check` (cached per check object and vocabulary)."""
     groups = check.vocabulary_groups
+    key = (groups, check.pack_misconceptions)
     cached = _RUBRICS.get(id(check))
-    if cached and cached[0] is check and cached[1] == groups:
+    if cached and cached[0] is check and cached[1] == key:
         return cached[2]
     vocabulary = _vocabulary(groups)
     concepts = tuple((c, tuple(compile_claim(text, vocabulary) for text in c.phrases)) for c in check.concepts)
-    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in m.phrases)) for m in check.misconceptions)
+    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in m.phrases)) for m in _misconceptions(check))
     stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
              for sense in word.senses if not sense.startswith("@")}
     stems |= set(vocabulary.single)
     texts = [claim.text for _, claims in (*concepts, *wrong) for claim in claims]
     texts += [word for _, words, _ in (*BUILT_IN, *groups) for word in words]
     raws = {token.raw: token.stem for text in texts for token in tokenize(text) if token.kind == "word"}
-    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws))
+    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws), len(check.misconceptions))
     if len(_RUBRICS) > 512:
         _RUBRICS.clear()
-    _RUBRICS[id(check)] = (check, groups, rubric)
+    _RUBRICS[id(check)] = (check, key, rubric)
     return rubric
+
+
+def _misconceptions(check: ConceptsCheck) -> tuple:
+    """The question's own misconceptions, then the pack's catalogue of false claims (a pack
+    misconception of the same name as the question's is the question's)."""
+    own = tuple(check.misconceptions)
+    names = {m.name for m in own}
+    return own + tuple(m for m in check.pack_misconceptions if m.name not in names)
 
 
 _VOCABULARIES: dict[tuple, Vocabulary] = {}

@@ -111,7 +111,7 @@ def _finish(meta: PackMeta | None, questions: list[tuple[Question, Origin]], pat
     groups = meta.vocabulary_groups()
     for question, _ in questions:
         if isinstance(question.check, ConceptsCheck):
-            question.check.with_vocabulary(groups)
+            question.check.with_vocabulary(groups, tuple(meta.misconceptions))
     return Pack(
         meta=meta,
         questions=tuple(q for q, _ in questions),

@@ -76,6 +76,9 @@ class PackMeta(Model):
     authors: list[Text] = Field(min_length=1)
     license: Text
     vocabulary: list[VocabularyGroup] = []
+    # false claims of the pack's subject, checked by every concepts question (see
+    # `tutor.grading.concepts`): asserting one is never credited, whatever the question
+    misconceptions: list[Misconception] = []
 
     @field_validator("vocabulary")
     @classmethod
@@ -101,6 +104,15 @@ class PackMeta(Model):
     def vocabulary_groups(self) -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
         """The groups as plain tuples (what grading compiles, lazily)."""
         return tuple((group.name, tuple(group.words), group.opposite) for group in self.vocabulary)
+
+    @field_validator("misconceptions")
+    @classmethod
+    def _misconceptions_unique(cls, misconceptions: list[Misconception]) -> list[Misconception]:
+        names = [m.name for m in misconceptions]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"misconception '{duplicates[0]}' is declared twice")
+        return misconceptions
 
 
 class FollowUp(Model):
@@ -222,16 +234,24 @@ class ConceptsCheck(Model):
     concepts: list[Concept] = Field(min_length=1)
     misconceptions: list[Misconception] = []
     required: int | None = Field(default=None, ge=1)
-    # the pack's vocabulary groups, attached by the loader (a check graded alone has none)
+    # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
+    # alone has none)
     _vocabulary: tuple = PrivateAttr(default=())
+    _pack_misconceptions: tuple = PrivateAttr(default=())
 
     @property
     def vocabulary_groups(self) -> tuple:
         return self._vocabulary
 
-    def with_vocabulary(self, groups: tuple) -> "ConceptsCheck":
-        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`); returns self."""
+    @property
+    def pack_misconceptions(self) -> tuple[Misconception, ...]:
+        return self._pack_misconceptions
+
+    def with_vocabulary(self, groups: tuple, misconceptions: tuple = ()) -> "ConceptsCheck":
+        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`) and its
+        misconceptions (false claims every concepts question checks); returns self."""
         self._vocabulary = groups
+        self._pack_misconceptions = tuple(misconceptions)
         return self
 
     @model_validator(mode="after")
