@@ -98,7 +98,8 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         assert isinstance(debrief, MockDebriefScreen)
         assert text(debrief, "#debrief-summary") == (
             "Score 67% · time 1:40 of 6:00 · 3 questions · seed 7\n"
-            "Weakest topics: gating 0%, vanishing 50%\n"
+            "Weakest topics: vanishing 50% on 2 answers\n"
+            "Practise next: gating (missed once each: too few answers to call weak)\n"
             "Study next: 1 question now due in Study: lstm-path"
         )
         table = debrief.query_one("#debrief-questions", DataTable)

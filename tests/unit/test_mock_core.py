@@ -327,7 +327,12 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     assert [(q.question_id, q.gradable, q.score, q.correct) for q in result.questions] == [
         ("s1", False, None, None), ("i2", True, 0.0, False)]
     assert result.score == 0.0
-    assert [t.topic for t in result.weakest_topics] == ["lstm"]
+    # one wrong answer on lstm: too little to call the topic weak, so it is what to practise next
+    assert result.weakest_topics == ()
+    assert [(t.topic, t.score, t.questions) for t in result.practise_topics] == [("lstm", 0.0, 1)]
+    markdown = to_markdown(result, tz=timezone.utc)
+    assert "## Weakest topics\n\n- none on two answers or more\n" in markdown
+    assert "## Practise next\n\n- lstm (missed once each: too few answers to call weak)\n" in markdown
     assert result.queued == ("s1", "i2")
     assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result, tz=timezone.utc)
 
@@ -459,8 +464,8 @@ Prompt of a1?
 
 ## Weakest topics
 
-- spectral: 25% over 2 questions
-- bptt: 75% over 2 questions
+- spectral: 25% on 2 answers
+- bptt: 75% on 2 answers
 
 ## Study next
 

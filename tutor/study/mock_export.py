@@ -16,8 +16,15 @@ from typing import Any
 from tutor.study.class_summary import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
-from tutor.study.mock_words import NO_WEAK_TOPICS, outcome_word, percent_text, verdict_text
-from tutor.words import plural, time_used_text
+from tutor.study.mock_words import (
+    outcome_word,
+    percent_text,
+    practise_text,
+    topic_score_text,
+    verdict_text,
+    weak_topics_text,
+)
+from tutor.words import time_used_text
 
 
 def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
@@ -44,11 +51,14 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
     lines.extend(["", "## Weakest topics", ""])
     if report.weakest_topics:
         lines.extend(
-            f"- {topic.topic}: {percent_text(topic.score)} over {plural(topic.questions, 'question')}"
+            f"- {topic.topic}: {topic_score_text(topic.score, topic.questions)}"
             for topic in report.weakest_topics
         )
     else:
-        lines.append(f"- {NO_WEAK_TOPICS}")
+        lines.append(f"- {weak_topics_text(report)}")
+    practise = practise_text(report)
+    if practise is not None:
+        lines.extend(["", "## Practise next", "", f"- {practise}"])
     lines.extend(["", "## Study next", ""])
     if report.queued:
         lines.append("These questions are now due in your study queue:")

@@ -21,6 +21,9 @@ from tutor.study.mock_plan import MockPlan
 from tutor.study.notes import read_notes
 
 WEAKEST_TOPICS = 3
+TOPIC_VERDICT_ANSWERS = 2
+"""A topic is called weak only on at least this many graded answers: one answer says what to
+practise next, not what the learner is weak at."""
 NOT_ASKED = "not_asked"
 
 
@@ -95,8 +98,11 @@ class MockReport:
     """Mean score of the auto-graded main questions (0..1), None if there were none."""
     questions: tuple[QuestionReport, ...]
     weakest_topics: tuple[TopicScore, ...]
+    """Topics below 100% on at least `TOPIC_VERDICT_ANSWERS` graded answers, weakest first."""
     queued: tuple[str, ...]
     """Question ids put into the study queue as due when the interview finished."""
+    practise_topics: tuple[TopicScore, ...] = ()
+    """Topics missed on a single answer: too little to call weak, worth practising next."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +194,7 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         questions=tuple(reports),
         weakest_topics=weakest_topics(plan, scores),
         queued=record.queued,
+        practise_topics=practise_topics(plan, scores),
     )
 
 
@@ -207,7 +214,18 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
 
 
 def weakest_topics(plan: MockPlan, scores: Sequence[float | None], limit: int = WEAKEST_TOPICS) -> tuple[TopicScore, ...]:
-    """Topics of the auto-graded questions with a mean below 1, weakest first (ties by name)."""
+    """Topics with a mean below 1 over at least `TOPIC_VERDICT_ANSWERS` auto-graded answers,
+    weakest first (ties by name)."""
+    return tuple(entry for entry in _topic_scores(plan, scores) if entry.questions >= TOPIC_VERDICT_ANSWERS)[:limit]
+
+
+def practise_topics(plan: MockPlan, scores: Sequence[float | None]) -> tuple[TopicScore, ...]:
+    """Topics below 1 that rest on fewer answers than a verdict needs, lowest first."""
+    return tuple(entry for entry in _topic_scores(plan, scores) if entry.questions < TOPIC_VERDICT_ANSWERS)
+
+
+def _topic_scores(plan: MockPlan, scores: Sequence[float | None]) -> list[TopicScore]:
+    """Every topic of the auto-graded questions with a mean below 1, lowest first (ties by name)."""
     totals: dict[str, list[float]] = {}
     for item, score in zip(plan.items, scores):
         if score is None:
@@ -218,7 +236,7 @@ def weakest_topics(plan: MockPlan, scores: Sequence[float | None], limit: int = 
         (TopicScore(topic, sum(values) / len(values), len(values)) for topic, values in totals.items()),
         key=lambda entry: (entry.score, entry.topic),
     )
-    return tuple(entry for entry in ranked if entry.score < 1)[:limit]
+    return [entry for entry in ranked if entry.score < 1]
 
 
 def history(store: Store, pack_id: str | None = None) -> list[MockSummary]:

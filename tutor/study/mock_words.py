@@ -56,6 +56,30 @@ SELF_CHECK_HINT = "compare with the model answer"
 NO_WEAK_TOPICS = "none: every graded answer was correct"
 """The weakest topics when there are none."""
 
+TOO_FEW_FOR_WEAK = "none on two answers or more"
+"""The weakest topics when some were missed, but each on one answer only."""
+
+
+def topic_score_text(score: float, answers: int) -> str:
+    """`50% on 3 answers`: a topic's score with what it rests on."""
+    return f"{score:.0%} on {answers} answer{'s' if answers != 1 else ''}"
+
+
+def weak_topics_text(report) -> str:
+    """The weakest topics with their counts (one line, the debrief's and the export's)."""
+    if report.weakest_topics:
+        return ", ".join(f"{t.topic} {topic_score_text(t.score, t.questions)}" for t in report.weakest_topics)
+    return TOO_FEW_FOR_WEAK if getattr(report, "practise_topics", ()) else NO_WEAK_TOPICS
+
+
+def practise_text(report) -> str | None:
+    """Topics missed on one answer: what to practise next, or None."""
+    topics = getattr(report, "practise_topics", ())
+    if not topics:
+        return None
+    names = ", ".join(topic.topic for topic in topics)
+    return f"{names} (missed once each: too few answers to call weak)"
+
 
 def outcome_word(outcome: str) -> str:
     """The word for a step's outcome (an unknown outcome is shown as stored)."""

@@ -15,13 +15,14 @@ from rich.text import Text
 from textual.content import Content
 
 from tutor.study.mock_words import (
-    NO_WEAK_TOPICS,
     grade_state,
     outcome_note,
     outcome_word,
     percent_text,
+    practise_text,
     short_verdict,
     verdict_text,
+    weak_topics_text,
 )
 from tutor.words import plural, time_used_text
 
@@ -43,10 +44,12 @@ def summary_content(report: Any) -> Content:
         count=plural(len(report.questions), "question"), seed=report.seed,
     )]
     if report.weakest_topics:
-        topics = ", ".join(f"{topic.topic} {percent_text(topic.score)}" for topic in report.weakest_topics)
-        lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=topics))
+        lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=weak_topics_text(report)))
     else:
-        lines.append(Content.from_markup("Weakest topics: [$text-success]$none[/]", none=NO_WEAK_TOPICS))
+        lines.append(Content.from_markup("Weakest topics: [$text-success]$none[/]", none=weak_topics_text(report)))
+    practise = practise_text(report)
+    if practise is not None:
+        lines.append(Content.from_markup("Practise next: $topics", topics=practise))
     if report.queued:
         count = len(report.queued)
         lines.append(Content.from_markup(
