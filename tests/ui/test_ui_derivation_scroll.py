@@ -80,6 +80,7 @@ async def test_end_on_the_evidence_screen_shows_the_last_step() -> None:
         card = app.screen.query_one("#card", VerticalScroll)
         assert not last_line_on_screen(card, bounds)
         await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()  # "end" may scroll smoothly: wait until it lands
         await pilot.pause()
         assert card.scroll_y == card.max_scroll_y > 0
         assert last_line_on_screen(card, bounds)

@@ -56,14 +56,38 @@ def test_the_rnn_explanation_states_the_bound_and_what_happened() -> None:
         "(bound 0.9^20 = 0.122). Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ vanished (×1e-3) over 20 steps."
     )
     assert explain(rnn_result(1.35, 0.5)) == (
-        "γ·σ_max = 1.35 ≥ 1: growth is possible but not guaranteed. "
+        "γ·σ_max = 1.35 ≥ 1: the bound allows growth but does not force it. "
         "Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ kept its size (×0.5) over 20 steps."
     )
     assert explain(rnn_result(1.35, float("inf"), overflow=12, activation="linear")) == (
-        "γ·σ_max = 1.35 ≥ 1: growth is possible but not guaranteed; linear, so the norm follows ρ^k with "
-        "ρ = 1.2. Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ overflowed to inf over 20 steps; the backward pass "
-        "overflowed at step 12, where the curve stops."
+        "γ·σ_max = 1.35 ≥ 1: the bound allows growth but does not force it; linear with ρ = 1.2 > 1, so "
+        "growth is certain: the norm follows ρ^k. Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ overflowed to inf over 20 "
+        "steps; the backward pass overflowed at step 12, where the curve stops."
     )
+
+
+def test_the_rnn_explanation_separates_what_the_bound_allows_from_what_the_run_did() -> None:
+    decaying = rnn_result(1.1, 0.02, activation="linear")
+    decaying.scalars["spectral_radius"] = 0.95
+    assert explain(decaying).startswith(
+        "γ·σ_max = 1.1 ≥ 1: the bound allows growth but does not force it; linear with ρ = 0.95 < 1, so the "
+        "norm decays like ρ^k in the long run. Here")
+    saturated = rnn_result(3.0, 1e-9)
+    saturated.scalars["mean_abs_slope"] = 0.21
+    assert explain(saturated) == (
+        "γ·σ_max = 3 ≥ 1: the bound allows growth but does not force it; what decides is saturation: this "
+        "run's mean |φ′| is 0.21, against the bound γ = 1. Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ vanished (×1e-9) "
+        "over 20 steps."
+    )
+
+
+def test_a_real_saturated_run_reports_its_mean_slope() -> None:
+    from tutor.evidence.text import format_number as fmt
+
+    result = registry.run("rnn", {"activation": "tanh", "scale": 3.0, "steps": 30}, seed=0)
+    slope = result.scalars["mean_abs_slope"]
+    assert 0 < slope < 1
+    assert f"this run's mean |φ′| is {fmt(slope)}" in explain(result)
 
 
 def test_explanations_fall_back_to_the_ratios_when_a_scalar_is_missing() -> None:

@@ -14,12 +14,11 @@ from typing import Any, Callable
 
 from tutor.evidence import explain_baselines, explain_dynamics
 from tutor.evidence.result import Result
+from tutor.evidence.sims.bounds import GAMMA
 from tutor.evidence.text import format_number as fmt
 
 VANISHING_BELOW = 0.1
 EXPLODING_ABOVE = 10.0
-GAMMA = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0, "linear": 1.0}
-"""The bound γ on |φ'| of each activation (the same table as the simulations')."""
 
 
 def explain(result: Result) -> str:
@@ -52,14 +51,29 @@ def _rnn(params: dict[str, Any], scalars: dict[str, float]) -> str:
         rule = (f"γ·σ_max = {fmt(product)} < 1: each step shrinks the gradient by at least that factor, "
                 f"so it must vanish (bound {fmt(product)}^{steps} = {fmt(product ** steps)})")
     else:
-        rule = f"γ·σ_max = {fmt(product)} ≥ 1: growth is possible but not guaranteed"
+        rule = f"γ·σ_max = {fmt(product)} ≥ 1: the bound allows growth but does not force it"
         if params.get("activation") == "linear":
-            rule += f"; linear, so the norm follows ρ^k with ρ = {fmt(scalars.get('spectral_radius', math.nan))}"
+            rule += "; " + _linear_decides(scalars.get("spectral_radius", math.nan))
+        elif "mean_abs_slope" in scalars:
+            slope = scalars["mean_abs_slope"]
+            rule += (f"; what decides is saturation: this run's mean |φ′| is {fmt(slope)}, against the "
+                     f"bound γ = {fmt(GAMMA.get(params.get('activation', ''), math.nan))}")
     observed = f"Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ {verdict(scalars['first_over_last'])} over {steps} steps"
     overflow = scalars.get("overflow_step", -1.0)
     if overflow >= 0:
         observed += f"; the backward pass overflowed at step {int(overflow)}, where the curve stops"
     return f"{rule}. {observed}."
+
+
+def _linear_decides(rho: float) -> str:
+    """What the spectral radius makes certain in a linear run (the bound only allows)."""
+    if math.isnan(rho):
+        return "linear, so the spectral radius decides"
+    if rho > 1 + 1e-9:
+        return f"linear with ρ = {fmt(rho)} > 1, so growth is certain: the norm follows ρ^k"
+    if rho < 1 - 1e-9:
+        return f"linear with ρ = {fmt(rho)} < 1, so the norm decays like ρ^k in the long run"
+    return f"linear with ρ = {fmt(rho)}, so the norm neither grows nor decays in the long run"
 
 
 def _lstm(params: dict[str, Any], scalars: dict[str, float]) -> str:

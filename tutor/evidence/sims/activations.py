@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
+from tutor.evidence.sims.bounds import ACTIVATIONS, GAMMA
 
-#: γ = max_a |φ'(a)|, the factor in the bound ‖∂h_T/∂h_t‖ ≤ (γ·‖W_hh‖₂)^(T−t).
-GAMMA = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0, "linear": 1.0}
+__all__ = ["ACTIVATIONS", "GAMMA", "apply", "check_activation", "derivative_from_output"]
 
 
 def check_activation(name: str) -> None:

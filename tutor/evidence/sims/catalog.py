@@ -90,6 +90,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             "first_over_last",
             "overflow_step",
             "forward_overflow_step",
+            "mean_abs_slope",
         ),
         notes="The loss is L = g·h_T with g a random unit vector (dL/dh_T = g). Series and "
         "outputs follow the first sequence of the batch. overflow_step is the step at which "

@@ -104,6 +104,7 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "first_over_last": ratio,
             "overflow_step": overflow_scalar(grad),
             "forward_overflow_step": -1.0 if forward_overflow is None else float(forward_overflow),
+            "mean_abs_slope": float(np.mean(np.abs(slopes))) if slopes.size else math.nan,
         },
         plots=(Plot("Vanilla RNN: gradient norm vs time step", *GRADIENT_AXIS, (grad, jacobian_series)),),
         inputs={
