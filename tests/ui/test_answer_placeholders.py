@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from tutor import paths
 from tutor.packs.loader import load_pack
-from tutor.ui.widgets.answer_box import PLACEHOLDERS, SEVERAL_CHOICES, placeholder_for
+from tutor import checks
+from tutor.checks.kinds.choice import SEVERAL_CHOICES
+from tutor.checks.kinds.numeric import NUMERIC_EXAMPLES
+from tutor.ui.widgets.answer_box import placeholder_for
 
 PACK = load_pack(paths.builtin_content_dir() / "rnn-gradients")
 
@@ -18,9 +21,24 @@ def test_select_several_asks_for_letters_and_select_one_for_a_letter() -> None:
 
 
 def test_other_kinds_keep_their_own_placeholder() -> None:
+    expected = {
+        "self": "Type your answer if you like, then enter to see the model answer",
+        "numeric": "A number or arithmetic, e.g. 6.02e-5 or 7^4/3, then enter",
+        "symbolic": "An expression in ASCII (* for times, ^ for powers), then enter",
+        "concepts": "Answer in your own words, then enter",
+    }
+    seen = set()
     for question in PACK.questions:
-        if question.check.kind != "choice":
-            assert placeholder_for(question.check) == PLACEHOLDERS[question.check.kind]
+        if question.check.kind in expected:
+            assert placeholder_for(question.check) == expected[question.check.kind]
+            seen.add(question.check.kind)
+    assert seen == set(expected)
+
+
+def test_every_kind_has_a_placeholder_of_its_own() -> None:
+    kinds = [kind for kind in checks.all_kinds() if kind.name != "choice"]
+    said = {kind.placeholder(None) for kind in kinds}
+    assert len(said) == len(kinds) and all(said)
 
 
 
@@ -45,9 +63,8 @@ def _expected_values(packs: list) -> list[tuple[str, float]]:
 def test_the_numeric_hint_never_gives_a_built_in_answer_away() -> None:
     import math
 
-    from tutor.ui.widgets.answer_box import NUMERIC_EXAMPLES
-
-    assert all(example in PLACEHOLDERS["numeric"] for example in NUMERIC_EXAMPLES)
+    numeric = next(q for q in PACK.questions if q.check.kind == "numeric")
+    assert all(example in placeholder_for(numeric.check) for example in NUMERIC_EXAMPLES)
     packs = [PACK, load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")]
     answers = _expected_values(packs)
     assert len({question for question, _ in answers}) >= 10

@@ -36,16 +36,16 @@ def test_scaffold_validates_and_checks_green(capsys):
     assert main(["check", str(folder)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        "mine: 5 questions, 23 checks\n"
+        "mine: 5 questions, 26 checks\n"
         "  check         run  failed\n"
         "  answer          4       0\n"
         "  sample          8       0\n"
         "  evidence        9       0\n"
         "  caption         1       0\n"
-        "  rubric          1       0\n"
+        "  rubric          4       0\n"
         "all checks hold\n"
     )
-    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/23)"
+    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/26)"
 
 
 def test_scaffold_refuses_a_non_empty_folder(capsys):

@@ -11,7 +11,8 @@ from fsrs import Rating
 from pydantic import ValidationError
 
 from tutor.grading import Grade, expected_display, grade, rating_for
-from tutor.packs.schema import NumericCheck, SelfCheck
+from tutor.checks.kinds.numeric import NumericCheck
+from tutor.checks.kinds.self_check import SelfCheck
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from tutor.authoring import VARIANT_SEEDS
 from tutor.packs.model import Pack
 from tutor.packs.problems import Location
-from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, Question, SymbolicCheck
+from tutor.packs.schema import Question
 
 KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant")
 
@@ -64,6 +64,7 @@ class Report:
 def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Task]:
     """Every task for `pack`, question by question; simulations once per seed; a variant
     question is proven draw by draw, `variant_seeds` draws (its evidence runs with each)."""
+    from tutor import checks
     from tutor.evidence import registry
 
     tasks: list[Task] = []
@@ -73,10 +74,11 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
         if question.params:
             tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed) for seed in range(variant_seeds))
             continue
-        if question.check.kind != "self":
+        graded = not checks.kind_of(question.check).self_rated
+        if graded:
             tasks.append(Task("answer", question.id, "model answer"))
         tasks.extend(Task("sample", question.id, f"tests[{i}]") for i in range(len(question.tests)))
-        if isinstance(question.check, ConceptsCheck):
+        if graded:
             tasks.append(Task("rubric", question.id, "rubric"))
         for index, item in enumerate(question.evidence):
             runs = seeds if registry.get(item.name).kind == "simulation" else 1
@@ -147,15 +149,10 @@ def _run_in_worker(task: Task) -> list[Failure]:
 def _model_answer(pack: Pack, question: Question, task: Task) -> list[Failure]:
     from tutor.grading import grade
 
+    from tutor import checks
+
     check = question.check
-    if isinstance(check, ChoiceCheck):
-        responses = [("check.options", ",".join(sorted(check.correct_keys)))]
-    elif isinstance(check, NumericCheck):
-        responses = [("check.answer", check.answer)]
-    elif isinstance(check, SymbolicCheck):
-        responses = [(f"check.answers[{i}]", text) for i, text in enumerate(check.answers)]
-    else:
-        responses = [("answer", question.answer)]
+    responses = checks.kind_of(check).model_responses(check, question.answer)
     failures = []
     for field_name, response in responses:
         result = grade(check, response)
@@ -185,7 +182,7 @@ def _rubric(pack: Pack, question: Question, task: Task) -> list[Failure]:
     for label, response in (("an empty answer", ""), ("the prompt itself", question.prompt)):
         if grade(question.check, response).correct:
             failures.append(Failure(pack.locate(question.id, "check"), question.id,
-                                    f"the concept rubric is trivially satisfied: {label} is graded correct"))
+                                    f"the check is trivially satisfied: {label} is graded correct"))
     return failures
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tutor.packs.model import Pack
-from tutor.packs.schema import NumericCheck, Question, SymbolicCheck
+from tutor.packs.schema import Question
+from tutor.checks.kinds.numeric import NumericCheck
+from tutor.checks.kinds.symbolic import SymbolicCheck
 from tutor.packs.variants import Variant, describe, draw, evaluate
 
 

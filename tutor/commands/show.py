@@ -102,25 +102,9 @@ def as_text(shown: dict) -> str:
 
 
 def _check_lines(check: dict) -> list[str]:
-    kind = check["kind"]
-    if kind == "numeric":
-        if check.get("sigfigs"):
-            tolerance = f"{check['sigfigs']} significant figures"
-        else:
-            tolerance = f"rtol {check.get('rtol', 1e-2):g}, atol {check.get('atol', 1e-8):g}"
-        lines = [f"  expected: {check['answer']} ({tolerance})"]
-        if "formula" in check:
-            lines.insert(0, f"  formula:  {check['formula']}")
-        return lines
-    if kind == "symbolic":
-        return [f"  variables: {', '.join(check['variables'])}",
-                *(f"  expected:  {answer}" for answer in check["answers"])]
-    if kind == "choice":
-        return [f"  {option['key']}) {option['text']}{'  (correct)' if option.get('correct') else ''}"
-                for option in check["options"]]
-    if kind == "concepts":
-        return [f"  key point: {concept['name']}" for concept in check["concepts"]]
-    return ["  the learner rates their own recall"]
+    from tutor import checks
+
+    return checks.get(check["kind"]).describe(check)
 
 
 def _indent(text: str) -> str:

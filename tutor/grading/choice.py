@@ -10,10 +10,14 @@ Feedback gives each chosen option's own feedback and names the correct options m
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 from tutor.grading.result import Grade
-from tutor.packs.schema import ChoiceCheck
+
+if TYPE_CHECKING:
+    from tutor.checks.kinds.choice import ChoiceCheck
 
 MAX_RESPONSE_LENGTH = 200
 MAX_LIST_LENGTH = 26

@@ -20,6 +20,8 @@ The grade carries one `ClaimCheck` per rubric point, with the sentence that deci
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from tutor.grading.claim_match import (
@@ -34,8 +36,10 @@ from tutor.grading.claim_match import (
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import sentences, tokenize, without_term_list
 from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
-from tutor.packs.schema import Concept, ConceptsCheck
 from tutor.words import plural
+
+if TYPE_CHECKING:
+    from tutor.checks.kinds.concepts import Concept, ConceptsCheck
 
 MAX_RESPONSE_LENGTH = 5000
 MISCONCEPTION_CAP = 0.25

@@ -1,10 +1,12 @@
 """The one entry point: `grade(check, response) -> Grade`, and the expected answer for display.
 
 `check` is a validated check model or the same data as a plain dict (as in YAML), which is
-validated here through the schema's `Check` union. A check that cannot be graded (its
-expected answer does not parse) raises `CheckError`: that is the pack's fault and is caught
-by pack validation first. Whatever the *response* is, `grade` returns a Grade and does not
-raise; a symbolic grade returns within `timeout` plus a few milliseconds.
+validated here through the schema's `Check` union. Each kind grades in its own module
+(`tutor.checks.kinds`); an unknown kind raises rather than being graded as another. A check
+that cannot be graded (its expected answer does not parse) raises `CheckError`: that is the
+pack's fault and is caught by pack validation first. Whatever the *response* is, `grade`
+returns a Grade and does not raise; a symbolic grade returns within `timeout` plus a few
+milliseconds.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from tutor import checks
 from tutor.grading.result import Grade
-from tutor.packs.schema import ChoiceCheck, ConceptsCheck, NumericCheck, SelfCheck, SymbolicCheck
 
-AnyCheck = SelfCheck | ChoiceCheck | NumericCheck | SymbolicCheck | ConceptsCheck
+AnyCheck = Any  # a validated check model of any kind in `tutor.checks.kinds`
 DEFAULT_TIMEOUT = 3.0
 
 
@@ -30,7 +32,7 @@ def _check_adapter():
 
 def as_check(check: AnyCheck | dict[str, Any]) -> AnyCheck:
     """The check model; a dict is validated (pydantic.ValidationError if it is not a check)."""
-    if isinstance(check, (SelfCheck, ChoiceCheck, NumericCheck, SymbolicCheck, ConceptsCheck)):
+    if isinstance(check, checks.models()):
         return check
     return _check_adapter().validate_python(check)
 
@@ -44,62 +46,13 @@ def grade(
 ) -> Grade:
     """Grade `response` against `check`. `seed` fixes the random points of symbolic checks."""
     model = as_check(check)
-    if isinstance(model, SelfCheck):
-        from tutor.grading.selfcheck import grade_self
-
-        return grade_self()
-    if isinstance(model, ChoiceCheck):
-        from tutor.grading.choice import grade_choice
-
-        return grade_choice(model, response)
-    if not isinstance(response, str):
+    kind = checks.kind_of(model)
+    if not isinstance(response, str) and not kind.accepts_lists:
         return Grade.format_error("Type your answer as text.", "type")
-    if isinstance(model, NumericCheck):
-        from tutor.grading.numeric import grade_numeric
-
-        return grade_numeric(model, response)
-    if isinstance(model, SymbolicCheck):
-        from tutor.grading.symbolic import grade_symbolic
-
-        return grade_symbolic(model, response, timeout=timeout, seed=seed)
-    from tutor.grading.concepts import grade_concepts
-
-    return grade_concepts(model, response)
+    return kind.grade(model, response, timeout, seed)
 
 
 def expected_display(check: AnyCheck | dict[str, Any]) -> str:
     """The expected answer as one line for feedback (`w·(1 − tanh(w·h + u·x + b)²)`)."""
-    from tutor.grading.expression_display import display
-    from tutor.grading.expressions import parse
-
     model = as_check(check)
-    if isinstance(model, SelfCheck):
-        return ""
-    if isinstance(model, ChoiceCheck):
-        return "; ".join(f"{option.key}) {option.text}" for option in model.options if option.correct)
-    if isinstance(model, NumericCheck):
-        from tutor.grading.numeric import expected_value
-
-        value = expected_value(model)  # raises CheckError for a broken answer
-        parsed = parse(model.answer)
-        shown = display(parsed.tree)
-        if not _is_literal(parsed.tree):
-            shown += f" ≈ {value:.6g}"
-        return f"{shown} {model.unit}".rstrip()
-    if isinstance(model, SymbolicCheck):
-        from tutor.grading.symbolic import expected_answers
-
-        return "  or  ".join(display(parsed.tree) for parsed in expected_answers(model))
-    names = ", ".join(concept.name.replace("-", " ") for concept in model.concepts)
-    if model.pass_count < len(model.concepts):
-        return f"Key points (any {model.pass_count} of {len(model.concepts)}): {names}"
-    return f"Key points: {names}"
-
-
-def _is_literal(tree) -> bool:
-    """A plain number such as `0.25` or `-3` (no arithmetic to show the value of)."""
-    import ast
-
-    if isinstance(tree, ast.UnaryOp) and isinstance(tree.op, ast.USub):
-        tree = tree.operand
-    return isinstance(tree, ast.Constant)
+    return checks.kind_of(model).expected(model)

@@ -17,24 +17,33 @@ unit slip).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 import re
 
 from tutor.grading.expression_eval import evaluate_tree
 from tutor.grading.expressions import ExpressionError, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
-from tutor.packs.schema import NumericCheck
+
+if TYPE_CHECKING:
+    from tutor.checks.kinds.numeric import NumericCheck
 
 _DECIMAL_COMMA = re.compile(r"\s*(-?[0-9]+),([0-9]+)\s*$")
 
 
 def expected_value(check: NumericCheck) -> float:
+    return value_of(check.answer)
+
+
+def value_of(text: str, field: str = "answer") -> float:
+    """The value of an authored number or arithmetic; CheckError (naming `field`) if it has none."""
     try:
-        value = evaluate_tree(parse(check.answer).tree, {})
+        value = evaluate_tree(parse(text).tree, {})
     except ExpressionError as error:
-        raise CheckError(f"answer: {error} (at character {(error.offset or 0) + 1})") from None
+        raise CheckError(f"{field}: {error} (at character {(error.offset or 0) + 1})") from None
     if not math.isfinite(value):
-        raise CheckError(f"answer: {check.answer} has no finite value")
+        raise CheckError(f"{field}: {text} has no finite value")
     return value
 
 

@@ -9,11 +9,15 @@ time-out says that it could not decide.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tutor.grading.equivalence import Counterexample, Equivalence, deadline_after, decide
 from tutor.grading.expression_display import display
 from tutor.grading.expressions import ExpressionError, Parsed, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
-from tutor.packs.schema import SymbolicCheck
+
+if TYPE_CHECKING:
+    from tutor.checks.kinds.symbolic import SymbolicCheck
 
 UNDECIDED_FEEDBACK = (
     "Could not decide in time whether your expression equals the expected one. "

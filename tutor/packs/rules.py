@@ -151,16 +151,15 @@ def _expression_error(text: str, variables: tuple[str, ...] = (), functions: tup
 
 def _expression_problems(question: "Question", origin: "Origin") -> list[Problem]:
     """Authored expressions go through the same parser as learners' answers."""
+    from tutor import checks
+
     check = question.check
     found: list[tuple[tuple, object]] = []
-    if check.kind == "numeric":
-        found.append((("check", "answer"), _expression_error(check.answer)))
-    elif check.kind == "symbolic":
-        for index, answer in enumerate(check.answers):
-            functions = None if check.functions is None else tuple(check.functions)
-            error = _expression_error(answer, tuple(check.variables), functions)
-            path = ("check", "functions") if error is not None and error.offset is None and check.functions else ("check", "answers", index)
-            found.append((path, error))
+    for subpath, text, variables, functions in checks.kind_of(check).expressions(check):
+        error = _expression_error(text, variables, functions)
+        # an unknown function is the `functions` list's fault, not the expression's
+        blame_functions = error is not None and error.offset is None and functions
+        found.append((("check", "functions") if blame_functions else ("check", *subpath), error))
     for item_index, item in enumerate(question.evidence):
         for claim_index, claim in enumerate(item.claims):
             if claim.value is not None:

@@ -12,25 +12,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=r"^[a-z0-9][a-z0-9._-]*$"),
-]
-OptionKey = Annotated[str, StringConstraints(pattern=r"^[1-9a-z]$")]
-Expression = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-VariableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*$")]
+from tutor import checks
+from tutor.checks.kinds.concepts import Misconception
+from tutor.fields import Expression, Model, Slug, Text, VariableName
 
-CHECK_KINDS = ("self", "choice", "numeric", "symbolic", "concepts")
-OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
-
-
-class Model(BaseModel):
-    """Base for every schema model: immutable, strict about unknown fields."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+CHECK_KINDS = checks.names()
 
 
 class Level(str, Enum):
@@ -124,154 +112,8 @@ class FollowUp(Model):
 
 # ---- checks -------------------------------------------------------------------------
 
-
-class SelfCheck(Model):
-    """A flashcard: the learner reveals the answer and rates their own recall."""
-
-    kind: Literal["self"]
-
-
-class ChoiceOption(Model):
-    key: OptionKey | None = None
-    text: Text
-    correct: bool = False
-    feedback: str = ""
-
-
-class ChoiceCheck(Model):
-    """One or several correct options; `multiple` follows from how many are correct."""
-
-    kind: Literal["choice"]
-    options: list[ChoiceOption] = Field(min_length=2, max_length=26)
-
-    @model_validator(mode="after")
-    def _keys_and_answers(self) -> "ChoiceCheck":
-        if not any(option.correct for option in self.options):
-            raise ValueError("no option is marked correct: true")
-        keyed = [
-            option if option.key else option.model_copy(update={"key": OPTION_KEYS[index]})
-            for index, option in enumerate(self.options)
-        ]
-        keys = [option.key for option in keyed]
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise ValueError(f"option key '{duplicates[0]}' is used twice")
-        object.__setattr__(self, "options", keyed)
-        return self
-
-    @property
-    def multiple(self) -> bool:
-        return sum(option.correct for option in self.options) > 1
-
-    @property
-    def correct_keys(self) -> frozenset[str]:
-        return frozenset(option.key for option in self.options if option.correct)
-
-
-class NumericCheck(Model):
-    """A number or an arithmetic expression, compared with a tolerance.
-
-    Defaults follow PrairieLearn: relative 1e-2, absolute 1e-8. With `sigfigs` the
-    response must agree with the answer to that many significant figures instead.
-    """
-
-    kind: Literal["numeric"]
-    answer: Expression
-    rtol: float = Field(default=1e-2, ge=0, le=1)
-    atol: float = Field(default=1e-8, ge=0)
-    sigfigs: int | None = Field(default=None, ge=1, le=15)
-    unit: str = ""
-
-
-class SymbolicCheck(Model):
-    """Expected expression(s) over declared variables; any one of `answers` is accepted."""
-
-    kind: Literal["symbolic"]
-    variables: list[VariableName] = Field(min_length=1)
-    answers: list[Expression] = Field(min_length=1)
-    functions: list[str] | None = None
-    notation: dict[str, VariableName] = {}
-    """Written forms of the model answer that stand for a variable (`hₖ₋₁: h`, `‖g‖: n`),
-    so that a learner who copies the answer's notation is understood."""
-
-    @field_validator("variables")
-    @classmethod
-    def _unique_variables(cls, names: list[str]) -> list[str]:
-        seen: set[str] = set()
-        for name in names:
-            if name in seen:
-                raise ValueError(f"variable '{name}' is declared twice")
-            seen.add(name)
-        return names
-
-    @model_validator(mode="after")
-    def _notation_names_variables(self) -> SymbolicCheck:
-        for form, name in self.notation.items():
-            if not form.strip():
-                raise ValueError("notation: a written form cannot be empty")
-            if name not in self.variables:
-                raise ValueError(f"notation: '{form}' stands for '{name}', which is not among the variables")
-        return self
-
-
-class Concept(Model):
-    """A concept the free-text answer should contain, with the phrases that express it."""
-
-    name: Slug
-    phrases: list[Text] = Field(min_length=1)
-
-
-class Misconception(Concept):
-    """A wrong idea to detect, with the feedback that corrects it."""
-
-    feedback: Text
-
-
-class ConceptsCheck(Model):
-    """Free text graded by the concepts it mentions (and misconceptions it states)."""
-
-    kind: Literal["concepts"]
-    concepts: list[Concept] = Field(min_length=1)
-    misconceptions: list[Misconception] = []
-    required: int | None = Field(default=None, ge=1)
-    # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
-    # alone has none)
-    _vocabulary: tuple = PrivateAttr(default=())
-    _pack_misconceptions: tuple = PrivateAttr(default=())
-
-    @property
-    def vocabulary_groups(self) -> tuple:
-        return self._vocabulary
-
-    @property
-    def pack_misconceptions(self) -> tuple[Misconception, ...]:
-        return self._pack_misconceptions
-
-    def with_vocabulary(self, groups: tuple, misconceptions: tuple = ()) -> "ConceptsCheck":
-        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`) and its
-        misconceptions (false claims every concepts question checks); returns self."""
-        self._vocabulary = groups
-        self._pack_misconceptions = tuple(misconceptions)
-        return self
-
-    @model_validator(mode="after")
-    def _required_fits(self) -> "ConceptsCheck":
-        if self.required is not None and self.required > len(self.concepts):
-            raise ValueError(
-                f"required is {self.required} but only {len(self.concepts)} concepts are listed"
-            )
-        return self
-
-    @property
-    def pass_count(self) -> int:
-        """How many concepts a correct answer must contain (all, unless `required` says)."""
-        return self.required if self.required is not None else len(self.concepts)
-
-
-Check = Annotated[
-    Union[SelfCheck, ChoiceCheck, NumericCheck, SymbolicCheck, ConceptsCheck],
-    Field(discriminator="kind"),
-]
+# one model per check kind, each from its module of `tutor.checks.kinds`
+Check = Annotated[Union[checks.models()], Field(discriminator="kind")]  # type: ignore[valid-type]
 
 
 # ---- evidence and tests -------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from tutor import checks
 from tutor.ui.backend import StudyLeft
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class SessionStudyDeck:
         if grade is not None and response is not None:
             self.relay.hand(response, grade)
             self.session.submit(response, seconds)
-        elif response and question.check.kind == "self":
+        elif response and checks.kind_of(question.check).self_rated:
             self.session.submit(response, seconds)  # kept with the review, no verdict
         self.session.rate(rating, seconds)
 

@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from tutor import checks
 from tutor.ui.widgets.answer_area import AnswerArea
 
 if TYPE_CHECKING:
@@ -29,27 +30,10 @@ if TYPE_CHECKING:
 
 Grader = Callable[[Any, str], "GradeLike"]
 
-# Examples of the notation only: a test holds them apart from every built-in answer, so the
-# hint never gives a question's answer away (it once showed 0.9^20 on the question whose
-# answer is 0.9^20).
-NUMERIC_EXAMPLES = ("6.02e-5", "7^4/3")
-
-PLACEHOLDERS = {
-    "self": "Type your answer if you like, then enter to see the model answer",
-    "choice": "Type the letter of your choice and press enter",
-    "numeric": f"A number or arithmetic, e.g. {' or '.join(NUMERIC_EXAMPLES)}, then enter",
-    "symbolic": "An expression in ASCII (* for times, ^ for powers), then enter",
-    "concepts": "Answer in your own words, then enter",
-}
-
-SEVERAL_CHOICES = "Type the letters of your choices (e.g. a, c) and press enter"
-
-
 def placeholder_for(check: Any) -> str:
-    """What the empty box says: a select-several question asks for letters, not one letter."""
-    if check.kind == "choice" and getattr(check, "multiple", False):
-        return SEVERAL_CHOICES
-    return PLACEHOLDERS.get(check.kind, "Your answer")
+    """What the empty box says, as the check's kind words it (a select-several question asks
+    for letters, not one letter)."""
+    return checks.kind_of(check).placeholder(check)
 
 
 def format_error(response: str, offset: int | None, message: str) -> Content:
@@ -147,7 +131,7 @@ class AnswerBox(Vertical):
         if self.checking or self.input.disabled:
             return
         response = event.value.strip()
-        if not response or self.question.check.kind == "self":
+        if not response or checks.kind_of(self.question.check).self_rated:
             self.post_message(self.SubmittedUngraded(self, response, self.seconds()))
             return
         self.checking = True

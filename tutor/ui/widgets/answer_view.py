@@ -14,11 +14,11 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, Static
+from tutor import checks
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
 
-PRETTY_KINDS = ("symbolic", "numeric")
 
 
 class AnswerView(Vertical):
@@ -70,7 +70,7 @@ class AnswerView(Vertical):
 
     @property
     def _wants_expected(self) -> bool:
-        return self.expected_answer is not None and self.question.check.kind in PRETTY_KINDS
+        return self.expected_answer is not None and checks.kind_of(self.question.check).shows_expression
 
     def on_mount(self) -> None:
         if self._wants_expected:

@@ -1,0 +1,1 @@
+"""One module per check kind, each defining `KIND` (see `tutor.checks`)."""

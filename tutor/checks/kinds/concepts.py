@@ -1,0 +1,89 @@
+"""`concepts`: free text judged by the key points it makes and the false claims it asserts
+(see `tutor.grading.concepts`)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from tutor.checks.kind import CheckKind
+from tutor.fields import Model, Slug, Text
+
+
+class Concept(Model):
+    """A concept the free-text answer should contain, with the phrases that express it."""
+
+    name: Slug
+    phrases: list[Text] = Field(min_length=1)
+
+
+class Misconception(Concept):
+    """A wrong idea to detect, with the feedback that corrects it."""
+
+    feedback: Text
+
+
+class ConceptsCheck(Model):
+    """Free text graded by the concepts it mentions (and misconceptions it states)."""
+
+    kind: Literal["concepts"]
+    concepts: list[Concept] = Field(min_length=1)
+    misconceptions: list[Misconception] = []
+    required: int | None = Field(default=None, ge=1)
+    # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
+    # alone has none)
+    _vocabulary: tuple = PrivateAttr(default=())
+    _pack_misconceptions: tuple = PrivateAttr(default=())
+
+    @property
+    def vocabulary_groups(self) -> tuple:
+        return self._vocabulary
+
+    @property
+    def pack_misconceptions(self) -> tuple[Misconception, ...]:
+        return self._pack_misconceptions
+
+    def with_vocabulary(self, groups: tuple, misconceptions: tuple = ()) -> "ConceptsCheck":
+        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`) and its
+        misconceptions (false claims every concepts question checks); returns self."""
+        self._vocabulary = groups
+        self._pack_misconceptions = tuple(misconceptions)
+        return self
+
+    @model_validator(mode="after")
+    def _required_fits(self) -> "ConceptsCheck":
+        if self.required is not None and self.required > len(self.concepts):
+            raise ValueError(
+                f"required is {self.required} but only {len(self.concepts)} concepts are listed"
+            )
+        return self
+
+    @property
+    def pass_count(self) -> int:
+        """How many concepts a correct answer must contain (all, unless `required` says)."""
+        return self.required if self.required is not None else len(self.concepts)
+
+
+def _grade(check: ConceptsCheck, response: str, timeout: float, seed: int):
+    from tutor.grading.concepts import grade_concepts
+
+    return grade_concepts(check, response)
+
+
+def _expected(check: ConceptsCheck) -> str:
+    names = ", ".join(concept.name.replace("-", " ") for concept in check.concepts)
+    if check.pass_count < len(check.concepts):
+        return f"Key points (any {check.pass_count} of {len(check.concepts)}): {names}"
+    return f"Key points: {names}"
+
+
+KIND = CheckKind(
+    name="concepts",
+    order=4,
+    model=ConceptsCheck,
+    grade=_grade,
+    expected=_expected,
+    placeholder=lambda check: "Answer in your own words, then enter",
+    describe=lambda check: [f"  key point: {concept['name']}" for concept in check["concepts"]],
+)
