@@ -30,22 +30,22 @@ def test_scaffold_validates_and_checks_green(capsys):
     folder = scaffold(capsys)
     assert main(["validate", str(folder)]) == 0
     assert capsys.readouterr().out == (
-        "mine: mine 0.1.0: 5 questions; levels: basic 1, intermediate 2, advanced 2; "
-        "checks: self 1, choice 1, numeric 1, symbolic 1, concepts 1\n"
+        "mine: mine 0.1.0: 6 questions; levels: basic 1, intermediate 3, advanced 2; "
+        "checks: self 1, choice 1, numeric 1, symbolic 1, concepts 1, matrix 1\n"
     )
     assert main(["check", str(folder)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        "mine: 5 questions, 26 checks\n"
+        "mine: 6 questions, 31 checks\n"
         "  check         run  failed\n"
-        "  answer          4       0\n"
-        "  sample          8       0\n"
-        "  evidence        9       0\n"
+        "  answer          5       0\n"
+        "  sample         10       0\n"
+        "  evidence       10       0\n"
         "  caption         1       0\n"
-        "  rubric          4       0\n"
+        "  rubric          5       0\n"
         "all checks hold\n"
     )
-    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/26)"
+    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/31)"
 
 
 def test_scaffold_refuses_a_non_empty_folder(capsys):

@@ -36,7 +36,7 @@ def test_validate_prints_a_summary_per_pack(capsys):
     assert main(["validate", "good"]) == 0
     assert capsys.readouterr().out == (
         "good: demo 1.0: 2 questions; levels: basic 2, intermediate 0, advanced 0; "
-        "checks: self 0, choice 2, numeric 0, symbolic 0, concepts 0\n"
+        "checks: self 0, choice 2, numeric 0, symbolic 0, concepts 0, matrix 0\n"
     )
 
 

@@ -124,7 +124,7 @@ def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkey
     questions.write_text(text.replace(marker, marker + "".join(f"    {line}\n" for line in samples)), encoding="utf-8")
     assert main(["check", "mine"]) == 1  # the rubric credits the learner's "wrong" answer: check says so
     out = capsys.readouterr().out
-    assert "  sample         10       1\n" in out
+    assert "  sample         12       1\n" in out
     assert out.endswith(
         "mine/questions.yaml:136:9: why-lstm-helps: tests[3] 'It only adds a gate': correct is True, expected False; "
         "score is 1, expected 0 (feedback: 'Correct.\\nFound: additive update, forget gate.')\n1 failure\n")

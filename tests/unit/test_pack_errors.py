@@ -48,7 +48,7 @@ def test_typo_in_a_field_name_is_reported_at_the_key_with_a_suggestion():
 def test_unknown_check_kind_lists_the_kinds():
     assert replace_in_questions("kind: choice", "kind: symbolc") == [
         "pack/questions.yaml:12:13: questions[0].check.kind: unknown kind 'symbolc' "
-        "(expected one of self, choice, numeric, symbolic, concepts)"
+        "(expected one of self, choice, numeric, symbolic, concepts, matrix)"
     ]
 
 

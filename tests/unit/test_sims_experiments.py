@@ -38,7 +38,7 @@ def test_defaults_expose_every_declared_series_and_scalar(defaults, name):
     json.dumps(result.to_json_dict(), allow_nan=False)
 
 
-DETERMINISTIC = {"adam-scaling", "matrix-powers"}
+DETERMINISTIC = {"adam-scaling", "matrix-powers", "step-jacobian"}
 """Nothing random at their defaults: a hand-typed matrix, a noiseless gradient."""
 
 

@@ -189,6 +189,7 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "layernorm-depth": explain_dynamics.layernorm,
     "mixed-precision": explain_dynamics.precision,
     "matrix-powers": explain_dynamics.matrix_powers,
+    "step-jacobian": explain_dynamics.step_jacobian,
     "adding-baseline": explain_baselines.adding_baseline,
     "copy-task": explain_baselines.copy_task,
     "adam-scaling": explain_baselines.adam_scaling,

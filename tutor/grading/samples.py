@@ -14,9 +14,11 @@ from tutor.packs.schema import SampleTest
 
 
 def note_matches(expected: str, result: Grade) -> bool:
-    if ":" in expected:
-        return expected in result.notes
-    return f"misconception:{expected}" in result.notes or f"hit:{expected}" in result.notes
+    """A note as the grade writes it (`entry:2,1`, `transposed`, `too-high`), or a bare concept
+    or misconception name for free text (`clipping-fixes-vanishing`)."""
+    if expected in result.notes:
+        return True
+    return ":" not in expected and (f"misconception:{expected}" in result.notes or f"hit:{expected}" in result.notes)
 
 
 def sample_test_failure(check: AnyCheck | dict, sample: SampleTest, *, timeout: float = 3.0) -> str | None:

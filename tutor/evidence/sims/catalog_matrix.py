@@ -32,4 +32,26 @@ MATRIX_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         notes="No randomness: the seed changes nothing. top_right is the (1, 2) entry of W^steps; peak_step is "
         "the k ≥ 1 with the largest ‖Wᵏ‖₂. Gelfand: ‖Wᵏ‖^(1/k) → ρ(W).",
     ),
+    EvidenceSpec(
+        name="step-jacobian",
+        kind="simulation",
+        title="One step Jacobian in numbers, checked by finite differences",
+        summary="diag(φ′(a))·W_hh for a 2-unit RNN at given pre-activations, against central finite differences "
+        "of the step; ‖Jᵏ‖ if the same step repeated",
+        target="tutor.evidence.sims.step_jacobian:run_step_jacobian",
+        params=(
+            Param("w11", "float", 0.5, "W_hh's top-left entry", -10.0, 10.0),
+            Param("w12", "float", -0.3, "W_hh's top-right entry", -10.0, 10.0),
+            Param("w21", "float", 0.8, "W_hh's bottom-left entry", -10.0, 10.0),
+            Param("w22", "float", 0.2, "W_hh's bottom-right entry", -10.0, 10.0),
+            Param("a1", "float", 0.0, "pre-activation of unit 1", -20.0, 20.0),
+            Param("a2", "float", 0.5493061443340549, "pre-activation of unit 2 (atanh 0.5 by default)", -20.0, 20.0),
+            Param("activation", "choice", "tanh", "nonlinearity φ", choices=("tanh", "sigmoid")),
+            Param("steps", "int", 20, "how many times the step repeats in the plot", 1, 1_000),
+        ),
+        series=("norm",),
+        scalars=("j11", "j12", "j21", "j22", "slope1", "slope2", "fd_max_error", "spectral_radius", "norm_last"),
+        notes="No randomness: the seed changes nothing. j_ij is entry (i, j) of diag(φ′(a))·W_hh (row i scaled "
+        "by unit i's slope); fd_max_error is the largest entry of |finite differences − formula|.",
+    ),
 )
