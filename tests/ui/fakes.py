@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
-from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, AsyncIterator, Callable
+from typing import TYPE_CHECKING, Any
 
 from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
@@ -27,10 +28,9 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
 
     from tutor.store.db import Store
-
     from tutor.ui.app import TutorApp
 
-START = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 QUESTIONS: list[dict[str, Any]] = [
     {
@@ -230,7 +230,7 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
 
     packs_list: list[PackEntry] = field(default_factory=list)
     clock: FakeClock = field(default_factory=FakeClock)
-    tz: tzinfo = timezone.utc
+    tz: tzinfo = UTC
     """The learner's zone: pinned, so what the screens show never depends on the machine's."""
     grades: dict[str, Grade] = field(default_factory=dict)
     suggested: int = 3

@@ -8,7 +8,7 @@ paste delivers 200 characters in one read), then the test waits for a condition.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import events
 from textual.keys import _character_to_key

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tutor import paths
-from tutor.packs.loader import load_pack
-from tutor import checks
+from tutor import checks, paths
 from tutor.checks.kinds.choice import SEVERAL_CHOICES
 from tutor.checks.kinds.numeric import NUMERIC_EXAMPLES
+from tutor.packs.loader import load_pack
 from tutor.ui.widgets.answer_box import placeholder_for
 
 PACK = load_pack(paths.builtin_content_dir() / "rnn-gradients")

@@ -3,7 +3,7 @@ the same verdict and outcome words, for every grade state and outcome there is."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -30,9 +30,9 @@ def question(outcome: str, *, gradable: bool = True, correct: bool | None = Fals
 
 def markdown_of(one: QuestionReport) -> str:
     return to_markdown(MockReport(
-        mock_id=1, pack_id="rnn", seed=0, status="finished", started_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc),
+        mock_id=1, pack_id="rnn", seed=0, status="finished", started_at=datetime(2026, 3, 1, 9, tzinfo=UTC),
         finished_at=None, time_limit_seconds=60.0, time_used_seconds=10.0, score=one.score, questions=(one,),
-        weakest_topics=(), queued=()), tz=timezone.utc)
+        weakest_topics=(), queued=()), tz=UTC)
 
 
 @pytest.mark.parametrize(

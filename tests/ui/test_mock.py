@@ -7,7 +7,7 @@ directly after moving it (the interval timer would do the same half a second lat
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone, tzinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 
 from fakes import PARTLY, RIGHT, START, backend_with, make_pack, running
 from textual.widgets import DataTable, Input, Static
@@ -25,7 +25,7 @@ from tutor.ui.screens.mock_setup import MockSetupScreen
 GRADES = {"a product of jacobians that shrinks": RIGHT, "product of": PARTLY, "1/4": RIGHT}
 
 
-def make_app(tz: tzinfo = timezone.utc, **options) -> TutorApp:
+def make_app(tz: tzinfo = UTC, **options) -> TutorApp:
     return TutorApp(backend_with(make_pack(), grades=dict(GRADES), tz=tz), **options)
 
 

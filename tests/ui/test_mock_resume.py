@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fakes import FakeClock, fake_result, running
-from test_ui_core_backend import write_pack
 from test_mock import answer, settle, start_interview, text, tick
+from test_ui_core_backend import write_pack
 
 from tutor.ui.app import TutorApp
 from tutor.ui.core_backend import CoreBackend
@@ -18,7 +18,6 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.mock_debrief import MockDebriefScreen
 from tutor.ui.screens.mock_interview import MockInterviewScreen
 from tutor.ui.screens.mock_resume import ResumeMockScreen
-
 
 LOCAL = ZoneInfo("Asia/Kolkata")
 """The learner's zone (UTC+05:30): the interview started at 09:00 UTC, 14:30 on their clock."""

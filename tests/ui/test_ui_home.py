@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import threading
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 from fakes import RIGHT, backend_with, make_pack, running

@@ -4,7 +4,7 @@ API, a fake clock, and the exact figures on the screen."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,7 +19,7 @@ from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.stats import StatsScreen
 from tutor.ui.widgets.bar_chart import BarChart, label_positions
 
-NOW = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)  # the fakes' START: a Sunday
+NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # the fakes' START: a Sunday
 
 
 def at(days_ago: int, hour: int = 8) -> datetime:
@@ -45,7 +45,7 @@ def machine_far_from_utc(monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture
 def core(tmp_path: Path, machine_far_from_utc) -> CoreBackend:
     backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
-                          clock=FakeClock(NOW), tz=timezone.utc)
+                          clock=FakeClock(NOW), tz=UTC)
     store = backend.store
     add = store.reviews.add
     add(pack_id="rnn-mini", question_id="why-vanish", mode="study", reviewed_at=at(0), rating=3)
@@ -136,7 +136,7 @@ async def test_mock_start_times_are_on_the_learners_clock() -> None:
 
 async def test_an_empty_store_says_so_in_words(tmp_path: Path) -> None:
     backend = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3",
-                          clock=FakeClock(NOW), tz=timezone.utc)
+                          clock=FakeClock(NOW), tz=UTC)
     app = TutorApp(backend)
     async with running(app) as pilot:
         await pilot.press("t")

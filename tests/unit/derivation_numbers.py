@@ -6,7 +6,8 @@ Not a test module; the test files import it (pytest puts their folder on sys.pat
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import sympy

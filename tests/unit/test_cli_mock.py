@@ -20,7 +20,6 @@ from tutor.study import clock as clock_module
 from tutor.study.fakes import FakeClock, keyword_grader
 from tutor.study.mock import MockInterview, discard, plan_mock, report, to_markdown
 
-
 LOCAL = ZoneInfo("Asia/Kolkata")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 
 from fsrs import Rating
 
@@ -32,7 +32,7 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
             session.submit("a")
             session.rate(Rating.Good)
     monkeypatch.setattr(clock_module, "system_clock", clock)
-    monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone.utc)
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: UTC)
     assert main(["stats", "--pack", str(folder)]) == 0
     # Day 1: q1 Good, q2 Again (2 reviews). Day 2: q2 is relearned, q3 is new, and both come
     # back through same-day steps until the session is done (5 reviews). 6 of 7 not Again.
@@ -68,7 +68,7 @@ def test_stats_and_mock_history_write_the_same_time_for_the_same_interview(tmp_p
     folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
     run_interviews(folder)
     monkeypatch.setattr(clock_module, "system_clock", FakeClock())
-    monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone.utc)
+    monkeypatch.setattr(clock_module, "local_timezone", lambda: UTC)
     assert main(["stats", "--pack", str(folder)]) == 0
     stats = capsys.readouterr().out
     assert main(["mock", "--history"]) == 0

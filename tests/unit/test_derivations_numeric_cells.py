@@ -8,8 +8,8 @@ from functools import cache
 import numpy as np
 import pytest
 import sympy
-
 from derivation_numbers import assert_close, derivative_fd, evaluate, jacobian_fd, sigmoid
+
 from tutor.evidence.derivations.functions import norm
 from tutor.evidence.derivations.gated import derive_gated_paths
 from tutor.evidence.derivations.remedies import derive_clipping_rule, derive_residual_jacobian

@@ -11,8 +11,8 @@ from functools import cache
 import numpy as np
 import pytest
 import sympy
-
 from derivation_numbers import assert_close, derivative_fd, evaluate, jacobian_fd, sigmoid
+
 from tutor.evidence.derivations.bounds import derive_activation_bounds
 from tutor.evidence.derivations.chain import derive_bptt_chain
 from tutor.evidence.derivations.matrix import derive_jacobian_matrix, phi

@@ -10,9 +10,9 @@ import pytest
 from fsrs import Rating
 from pydantic import ValidationError
 
-from tutor.grading import Grade, expected_display, grade, rating_for
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.self_check import SelfCheck
+from tutor.grading import Grade, expected_display, grade, rating_for
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tutor.grading import grade, warm_up
-from tutor.grading.expressions import check_expression
-from tutor.grading.samples import sample_test_failure
-from tutor.packs.schema import PackMeta, Question
 from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
+from tutor.grading import grade, warm_up
+from tutor.grading.expressions import check_expression
+from tutor.grading.samples import sample_test_failure
+from tutor.packs.schema import PackMeta, Question
 from tutor.packs.variants import draw
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -134,7 +134,7 @@ def test_pinned_runs_are_overlaid_with_labels_that_say_how_they_differ() -> None
 def test_an_export_is_what_tutor_sim_prints(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     params = {"steps": 10, "hidden": 4, "scale": 0.9}
     result = registry.run("rnn", params, seed=2)
-    saved = export_run(result, tmp_path / "exports", datetime(2026, 3, 1, 9, 5, 7, tzinfo=timezone.utc))
+    saved = export_run(result, tmp_path / "exports", datetime(2026, 3, 1, 9, 5, 7, tzinfo=UTC))
     assert saved.json_path == tmp_path / "exports" / "rnn-seed2-20260301-090507.json"
     assert main(["sim", "rnn", "--steps", "10", "--hidden", "4", "--scale", "0.9", "--seed", "2", "--json"]) == 0
     assert json.loads(saved.json_path.read_text()) == json.loads(capsys.readouterr().out)

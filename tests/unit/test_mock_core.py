@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -330,11 +330,11 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     # one wrong answer on lstm: too little to call the topic weak, so it is what to practise next
     assert result.weakest_topics == ()
     assert [(t.topic, t.score, t.questions) for t in result.practise_topics] == [("lstm", 0.0, 1)]
-    markdown = to_markdown(result, tz=timezone.utc)
+    markdown = to_markdown(result, tz=UTC)
     assert "## Weakest topics\n\n- none on two answers or more\n" in markdown
     assert "## Practise next\n\n- lstm (missed once each: too few answers to call weak)\n" in markdown
     assert result.queued == ("s1", "i2")
-    assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result, tz=timezone.utc)
+    assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result, tz=UTC)
 
 
 def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clock: FakeClock) -> None:
@@ -354,7 +354,7 @@ def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clo
     result = report(store, interview.id, MOCK_PACK)
     assert [(q.question_id, q.undecided, q.correct, q.score) for q in result.questions] == [
         ("a1", True, False, 0.0), ("i2", False, False, 0.0)]
-    markdown = to_markdown(result, tz=timezone.utc)
+    markdown = to_markdown(result, tz=UTC)
     assert "- Result: undecided, 0% (answered)\n" in markdown and "- Result: wrong, 0% (answered)\n" in markdown
     assert [q["undecided"] for q in to_json(result)["questions"]] == [True, False]
 

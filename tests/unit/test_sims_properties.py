@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tutor.evidence import registry
-from tutor.packs.rules import expand_outputs as expand
 from tutor.evidence.spec import Param
+from tutor.packs.rules import expand_outputs as expand
 
 SIZE_CAPS = {"steps": 30, "hidden": 6, "batch": 3, "input": 3, "iterations": 3, "train_steps": 6, "window": 40}
 NAMES = [spec.name for spec in registry.all_specs("simulation")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,7 +28,7 @@ FACTOR = 0.9 ** (1 / DECAY) - 1
 
 def at(day: int, hour: int = 12) -> datetime:
     """An instant in March 2026 (day 0 is 28 February, negative days go further back)."""
-    return datetime(2026, 3, 1, hour, tzinfo=timezone.utc) + timedelta(days=day - 1)
+    return datetime(2026, 3, 1, hour, tzinfo=UTC) + timedelta(days=day - 1)
 
 
 @pytest.fixture

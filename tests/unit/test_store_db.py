@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from tutor.store.db import migrate
 from tutor.store.migrations import MIGRATIONS
 from tutor.study.fakes import FakeClock
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TABLES = {"cards", "reviews", "mocks", "mock_steps", "settings"}
 VERSION = len(MIGRATIONS)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from tutor.settings import SettingError, Settings
 from tutor.store import open_store
 from tutor.store.migrations import MIGRATIONS
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_a_fresh_store_has_the_default_settings(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -66,14 +66,14 @@ def test_notes_with_prefixes_and_bare_names() -> None:
 
 
 def test_days_in_a_time_zone() -> None:
-    evening_in_new_york = datetime(2026, 3, 3, 2, 30, tzinfo=timezone.utc)  # 21:30 on 2 March in New York
+    evening_in_new_york = datetime(2026, 3, 3, 2, 30, tzinfo=UTC)  # 21:30 on 2 March in New York
     new_york = ZoneInfo("America/New_York")
     assert local_day(evening_in_new_york) == date(2026, 3, 3)
     assert local_day(evening_in_new_york, new_york) == date(2026, 3, 2)
     assert today_bounds(evening_in_new_york, new_york) == (
-        datetime(2026, 3, 2, 5, tzinfo=timezone.utc), datetime(2026, 3, 3, 5, tzinfo=timezone.utc))
+        datetime(2026, 3, 2, 5, tzinfo=UTC), datetime(2026, 3, 3, 5, tzinfo=UTC))
     assert day_bounds(date(2026, 3, 8), new_york)[1] - day_bounds(date(2026, 3, 8), new_york)[0] == timedelta(hours=23)
-    assert as_utc(datetime(2026, 3, 2, 10, tzinfo=ZoneInfo("Europe/Paris"))).tzinfo is timezone.utc
+    assert as_utc(datetime(2026, 3, 2, 10, tzinfo=ZoneInfo("Europe/Paris"))).tzinfo is UTC
     with pytest.raises(ValueError, match="naive"):
         as_utc(datetime(2026, 3, 2))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -167,9 +167,9 @@ def test_without_learn_ahead_the_session_waits_for_the_step(store: Store, clock:
 
 
 def test_a_step_that_ends_tomorrow_leaves_the_session(store: Store) -> None:
-    clock = FakeClock(datetime(2026, 3, 2, 23, 59, 30, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 2, 23, 59, 30, tzinfo=UTC))
     study = session(store, clock, new_per_day=1)
-    assert study.rate(Rating.Again).due == datetime(2026, 3, 3, 0, 0, 30, tzinfo=timezone.utc)
+    assert study.rate(Rating.Again).due == datetime(2026, 3, 3, 0, 0, 30, tzinfo=UTC)
     assert study.done
 
 

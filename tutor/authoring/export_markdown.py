@@ -7,9 +7,9 @@ heading rather than into it, and a follow-up is quoted line by line.
 
 from __future__ import annotations
 
+from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.packs.model import Pack
 from tutor.packs.schema import Level
-from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.packs.variants import draw
 
 

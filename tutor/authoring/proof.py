@@ -12,8 +12,8 @@ each failure is one line `file:line:col: question-id: what failed`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from tutor.authoring import VARIANT_SEEDS
 from tutor.packs.model import Pack
@@ -147,9 +147,8 @@ def _run_in_worker(task: Task) -> list[Failure]:
 
 
 def _model_answer(pack: Pack, question: Question, task: Task) -> list[Failure]:
-    from tutor.grading import grade
-
     from tutor import checks
+    from tutor.grading import grade
 
     check = question.check
     responses = checks.kind_of(check).model_responses(check, question.answer)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tutor.packs.model import Pack
-from tutor.packs.schema import Question
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
+from tutor.packs.model import Pack
+from tutor.packs.schema import Question
 from tutor.packs.variants import Variant, describe, draw, evaluate
 
 

@@ -22,8 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.packs.discovery import chosen_packs
-    from tutor.study import clock
     from tutor.store.db import StoreError, open_store
+    from tutor.study import clock
     from tutor.study.stats import summary
     from tutor.study.stats_text import format_summary
 

@@ -10,7 +10,8 @@ missing scalar leaves its part out rather than failing.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from tutor.evidence import explain_baselines, explain_dynamics
 from tutor.evidence.result import Result

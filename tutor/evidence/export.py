@@ -5,10 +5,10 @@ its plots as text (what `tutor sim` draws), side by side in one folder.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 
 from tutor.evidence.result import Plot, Result
 

@@ -7,8 +7,9 @@ the current one. Pure data in, plots out: the lab draws them and exports them as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any
 
 from tutor.evidence.result import Plot, Result
 from tutor.evidence.text import format_number

@@ -8,8 +8,9 @@ use the declarations alone, so they never import NumPy or SymPy.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from tutor.evidence.result import Result
 from tutor.evidence.spec import EvidenceSpec, ParamError

@@ -9,8 +9,9 @@ is named by a `module:function` target and imported only when it runs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 ParamKind = Literal["int", "float", "choice", "bool", "floats"]
 EvidenceKind = Literal["simulation", "derivation"]

@@ -10,9 +10,8 @@ Feedback gives each chosen option's own feedback and names the correct options m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from tutor.grading.result import Grade
 

@@ -20,9 +20,8 @@ The grade carries one `ClaimCheck` per rubric point, with the sentence that deci
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tutor.grading.claim_match import (
     Claim,

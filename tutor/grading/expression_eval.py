@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import math
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 NAN = float("nan")
 INF = float("inf")

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Iterable, Mapping
 
 from tutor.grading.expression_notation import PRIME_SUFFIX, PRIMES, written_variants
 from tutor.grading.expression_syntax import (

@@ -17,10 +17,9 @@ unit slip).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import math
 import re
+from typing import TYPE_CHECKING
 
 from tutor.grading.expression_eval import evaluate_tree
 from tutor.grading.expressions import ExpressionError, parse

@@ -15,9 +15,9 @@ warning too, rather than being ignored in silence.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from tutor import paths
 from tutor.packs.loader import YAML_SUFFIXES, is_pack_folder, load_pack

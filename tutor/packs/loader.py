@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.packs.file_reading import read_question_files
 from tutor.packs.model import Origin, Pack
 from tutor.packs.problems import FieldPath, Location, PackError, Problem, display_path
 from tutor.packs.rules import check_rules
 from tutor.packs.schema import PackMeta, Question
-from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.packs.schema_errors import problems_from
 from tutor.packs.yaml_reader import Document, read_yaml
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from tutor.packs.problems import FieldPath, Location
 from tutor.packs.schema import PackMeta, Question

@@ -113,7 +113,7 @@ class FollowUp(Model):
 # ---- checks -------------------------------------------------------------------------
 
 # one model per check kind, each from its module of `tutor.checks.kinds`
-Check = Annotated[Union[checks.models()], Field(discriminator="kind")]  # type: ignore[valid-type]
+Check = Annotated[Union[checks.models()], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007
 
 
 # ---- evidence and tests -------------------------------------------------------------

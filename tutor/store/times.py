@@ -8,19 +8,19 @@ Naive datetimes are refused: every instant in tutor is timezone-aware UTC.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def to_text(moment: datetime) -> str:
     """The stored form of an aware datetime (converted to UTC, microsecond precision)."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment!r}: tutor stores timezone-aware UTC instants only")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def from_text(text: str) -> datetime:
     """The aware UTC datetime of a stored instant."""
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def optional_from_text(text: str | None) -> datetime | None:
@@ -29,4 +29,4 @@ def optional_from_text(text: str | None) -> datetime | None:
 
 def compact_stamp(moment: datetime) -> str:
     """A file-name friendly UTC stamp such as `20260301T120000Z` (used for moved-aside files)."""
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

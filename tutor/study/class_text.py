@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tutor.study.class_summary import MIN_TOPIC_ANSWERS, ClassSummary, QuestionSummary, TopicSummary
-from tutor.words import clock_text
-from tutor.words import plural
+from tutor.words import clock_text, plural
 
 BAR_WIDTH = 24
 TOP_MISSED_FOLLOW_UPS = 2

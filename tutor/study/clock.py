@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar as _calendar
 import time as _clock
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 Clock = Callable[[], datetime]
 LOCAL_FORMAT = "%Y-%m-%d %H:%M"
@@ -27,24 +27,24 @@ LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 
 def system_clock() -> datetime:
     """The real clock, for the app and CLI (tests pass a fake one)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def as_utc(moment: datetime) -> datetime:
     """`moment` with tzinfo exactly `timezone.utc` (fsrs refuses any other tzinfo object)."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment!r}: clocks must return timezone-aware UTC")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
     """The calendar date of `moment` in `tz` (UTC by default)."""
-    return as_utc(moment).astimezone(tz or timezone.utc).date()
+    return as_utc(moment).astimezone(tz or UTC).date()
 
 
 def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
     """[start, end) of a calendar day in `tz`, as UTC instants."""
-    zone = tz or timezone.utc
+    zone = tz or UTC
     start = datetime.combine(day, time(0), tzinfo=zone)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
     return as_utc(start), as_utc(end)

@@ -8,10 +8,11 @@ database or SymPy, and keeps every heavy import out of the home screen's path.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.export import ExportedRun

@@ -9,14 +9,15 @@ imported the first time an answer is checked or a piece of evidence runs.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from tutor.ui.backend import PackCounts, PackEntry
-from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
 from tutor.ui.corrections_backend import CorrectionsBackendMixin
+from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
 from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from tutor.ui.mock_run import InterviewRun, PregradedGrader
 
 if TYPE_CHECKING:
     import random
+    from collections.abc import Callable
     from datetime import datetime, tzinfo
-    from typing import Callable
 
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan

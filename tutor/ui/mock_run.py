@@ -8,8 +8,9 @@ again on the event loop. Nothing here imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tutor.study.mock import MockInterview, MockStep

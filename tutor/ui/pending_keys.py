@@ -9,7 +9,8 @@ receives the keys goes through `after_pending_keys`.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.widget import Widget

@@ -7,8 +7,9 @@ the critical point, and evaluate. `analyse` is shared with the scalar-step deriv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from sympy import (
     Derivative,

@@ -22,9 +22,10 @@ import re
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from tutor import __version__ as tutor_version
 from tutor.evidence import registry

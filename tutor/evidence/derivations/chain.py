@@ -8,9 +8,10 @@ of the norm bound comes from.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from sympy import Add, Derivative, Matrix, MatMul, MatrixSymbol, Poly, Symbol, diag, expand
+from sympy import Add, Derivative, MatMul, Matrix, MatrixSymbol, Poly, Symbol, diag, expand
 from sympy.matrices.expressions import DiagMatrix
 
 from tutor.evidence.derivations.matrix import phi_prime_at

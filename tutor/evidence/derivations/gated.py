@@ -9,7 +9,8 @@ diag(1 − z_t)): a product of them does not shrink when the gates stay near 1 (
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import Derivative, Matrix, Product, Subs, Symbol, collect, diag, diff, tanh
 

@@ -8,15 +8,16 @@ general n×n matrix with SymPy's matrix calculus, which answers in the denominat
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import (
     Derivative,
     Dummy,
     Function,
     Lambda,
-    Matrix,
     MatMul,
+    Matrix,
     MatrixSymbol,
     Symbol,
     diag,

@@ -10,7 +10,8 @@ vanish — for a diagonalisable W the eigenvalues' powers decide, W^k = Q·Λ^k�
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import (
     Derivative,

@@ -14,9 +14,9 @@ from typing import Any
 from sympy import Add, Derivative, Function, Lambda, MatMul, Mul, Subs, Symbol
 from sympy.core.relational import Relational
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
-from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.stringpict import prettyForm
 
 WRAP_COLUMNS = 76

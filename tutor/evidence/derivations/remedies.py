@@ -8,7 +8,8 @@ a product of such factors always contains the identity: a path that skips every 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import (
     Derivative,

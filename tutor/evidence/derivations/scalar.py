@@ -8,7 +8,8 @@ derived in `bounds`, and raised to the power T − t for a span of steps.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import Abs, Derivative, Le, Product, Symbol, diff
 

@@ -8,8 +8,9 @@ Named results go into `formulas`, which is what the numerical agreement tests ch
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from sympy import Eq, expand, simplify
 

@@ -10,7 +10,8 @@ factors is dropped, and only those.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sympy import Add, Derivative, Poly, Symbol, Tuple, diff, expand, tanh
 

@@ -14,7 +14,8 @@ trains for seconds rather than milliseconds.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

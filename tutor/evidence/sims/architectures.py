@@ -6,7 +6,8 @@ Registry targets: `fn(params, seed, should_cancel) -> Result`.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

@@ -13,7 +13,8 @@ after each step) so long runs neither overflow nor underflow.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

@@ -8,7 +8,8 @@ is always that of the first sequence of the batch, under the loss L = g·h_T.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -31,10 +32,10 @@ from tutor.evidence.sims.report import (
     change_phrase,
     first_over_last,
     fmt,
-    series_of,
     overflow_scalar,
     ratio_text,
     scale_label,
+    series_of,
     unique,
 )
 from tutor.evidence.sims.rnn import rnn_bptt, sequence_weight_grads

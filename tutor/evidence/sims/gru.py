@@ -15,8 +15,8 @@ with torch.nn.GRU, negate the update gate's biases and weights.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -13,7 +13,7 @@ The spectral norms are taken in batches of stored M̃ (one batched SVD per chunk
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

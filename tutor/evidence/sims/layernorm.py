@@ -17,7 +17,8 @@ LN(v) = (v − mean v)/σ with σ = √(mean((v − mean v)²) + ε), no gain or
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

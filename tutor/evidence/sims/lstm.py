@@ -13,8 +13,8 @@ stays near 1. `grad_cell[t]` is the gradient at the node c_t (through h_t and c_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -7,8 +7,9 @@ which it became inf or NaN, so every model wraps its arithmetic in `quiet_overfl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 import numpy as np
 

@@ -14,7 +14,7 @@ One vector flows through each model (no batch): these are small, exact illustrat
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

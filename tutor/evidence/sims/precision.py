@@ -12,7 +12,8 @@ scaling multiplies ∂L/∂h_T by S before the float16 pass and divides the resu
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

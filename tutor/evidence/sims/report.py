@@ -9,7 +9,7 @@ means the gradient shrank on its way back. An overflowed series has ratio inf.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

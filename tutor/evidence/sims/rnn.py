@@ -24,8 +24,8 @@ store the per-step gradient vectors, only their norms.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import numpy as np
 

@@ -9,7 +9,8 @@ had this Jacobian, ‖Jᵏ‖ is how the gradient would shrink or grow.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

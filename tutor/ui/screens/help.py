@@ -7,8 +7,8 @@ moment (say, the rating keys before the answer is shown) are listed as "not now"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult

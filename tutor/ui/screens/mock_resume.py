@@ -6,7 +6,8 @@ discard it (its answers stay in the store, it leaves the list), or decide later.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult

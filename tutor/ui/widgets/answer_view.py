@@ -6,7 +6,8 @@ SymPy, so it is computed in a thread worker and filled in when it arrives.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, Static
+
 from tutor import checks
 
 if TYPE_CHECKING:

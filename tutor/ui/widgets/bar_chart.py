@@ -8,7 +8,8 @@ at most `MAX_LABELS` bars so thirty days stay readable at 80 columns. `labels` a
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from textual.app import RenderResult
 

@@ -9,7 +9,8 @@ agree on what is valid. Choices are `Select`s, booleans
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult

@@ -10,7 +10,8 @@ to Textual's compact style rather than clip the last ones.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Hashable
+from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
