@@ -36,6 +36,14 @@ def test_every_builtin_question_is_complete_at_every_level(pack_id):
     assert {q.level.value for q in builtin.questions} == {"basic", "intermediate", "advanced"}
 
 
+def test_typical_slips_get_their_own_feedback_on_at_least_15_questions(pack):
+    """Numeric and symbolic questions list expected wrong answers (`tutor check` proves each
+    is graded wrong with its feedback)."""
+    with_mistakes = [q.id for q in pack.questions if getattr(q.check, "mistakes", None)]
+    assert len(with_mistakes) >= 15
+    assert all(mistake.feedback.strip() for q in pack.questions for mistake in getattr(q.check, "mistakes", ()))
+
+
 def test_the_papers_are_cited(pack):
     cited = " ".join(s for q in pack.questions for s in q.sources)
     for author in ("Bengio", "Hochreiter", "Gers", "Pascanu", "Saxe", "Jaitly", "Vaswani"):

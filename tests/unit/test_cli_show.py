@@ -12,7 +12,7 @@ from tutor.cli import main
 def test_show_prints_the_draw_for_a_seed(capsys) -> None:
     assert main(["show", "bound-tanh-20-steps", "--seed", "7"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[:12] == [
+    assert out.splitlines()[:14] == [
         "bound-tanh-20-steps (rnn-gradients)  seed 7: sigma = 0.9, k = 15",
         "",
         "Prompt",
@@ -25,6 +25,8 @@ def test_show_prints_the_draw_for_a_seed(capsys) -> None:
         "Check (numeric)",
         "  formula:  sigma^k",
         "  expected: 0.205891132095 (rtol 0.01, atol 1e-08)",
+        "  mistake:  1.91751059233e-10 → 1/4 is the sigmoid's bound; tanh′ is at most 1, so the bound is σᵏ.",
+        "  mistake:  13.5 → The per-step factors multiply: σ to the power k, not σ times k.",
         "",
     ]
     assert "Evidence: rnn (activation=tanh, init=singular, scale=0.9, steps=15)" in out
@@ -35,7 +37,9 @@ def test_show_json_has_the_drawn_check_and_values(capsys) -> None:
     shown = json.loads(capsys.readouterr().out)
     assert shown["seed"] == 3 and shown["params"] == {"r": 0.85, "m": 6}
     assert shown["values"]["steps"] == 86.0
-    assert shown["check"] == {"kind": "numeric", "answer": "86", "rtol": 0.0, "atol": 0.0, "formula": "steps"}
+    assert shown["check"] == {"kind": "numeric", "answer": "86", "rtol": 0.0, "atol": 0.0, "formula": "steps",
+                              "mistakes": [{"answer": "85", "feedback": "At that many steps the bound is still at or "
+                                            "above the threshold: the first k below it is one more."}]}
     assert shown["prompt"] == (
         "The per-step bound is γσₘₐₓ = 0.85. After how many steps k is the bound 0.85ᵏ first below 10⁻⁶? "
         "(A whole number.)"

@@ -20,7 +20,7 @@ from tutor.packs.model import Pack
 from tutor.packs.problems import Location
 from tutor.packs.schema import Question
 
-KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant")
+KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant", "interview")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,8 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
         tasks.extend(Task("sample", question.id, f"tests[{i}]") for i in range(len(question.tests)))
         if graded:
             tasks.append(Task("rubric", question.id, "rubric"))
+        if question.interview is not None:
+            tasks.append(Task("interview", question.id, "interview form"))
         for index, item in enumerate(question.evidence):
             runs = seeds if registry.get(item.name).kind == "simulation" else 1
             tasks.extend(Task("evidence", question.id, f"evidence[{index}] {item.name} seed {seed}", index, seed)
@@ -91,7 +93,7 @@ def run_task(pack: Pack, task: Task) -> list[Failure]:
     """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
     question = pack.question(task.question_id)
     runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric,
-              "variant": _variant, "caption": _caption}[task.kind]
+              "variant": _variant, "caption": _caption, "interview": _interview}[task.kind]
     try:
         return runner(pack, question, task)
     except Exception as error:  # a crash in evidence or grading is a failure to report, not to hide
@@ -146,41 +148,62 @@ def _run_in_worker(task: Task) -> list[Failure]:
 # ---- the checks ---------------------------------------------------------------------
 
 
-def _model_answer(pack: Pack, question: Question, task: Task) -> list[Failure]:
+def _model_answer(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
     from tutor import checks
     from tutor.grading import grade
 
     check = question.check
-    responses = checks.kind_of(check).model_responses(check, question.answer)
+    kind = checks.kind_of(check)
     failures = []
-    for field_name, response in responses:
+    for field_name, response in kind.model_responses(check, question.answer):
         result = grade(check, response)
         if not result.correct:
-            path = _field_path(field_name)
-            failures.append(Failure(pack.locate(question.id, *path), question.id,
+            failures.append(Failure(pack.locate(question.id, *prefix, *_field_path(field_name)), question.id,
                                     f"the model {field_name} is not graded correct by its own check: {_verdict(result)}"))
+    for field_name, response, note in kind.wrong_responses(check):
+        result = grade(check, response)
+        if result.correct or note not in result.notes:
+            failures.append(Failure(pack.locate(question.id, *prefix, *_field_path(field_name)), question.id,
+                                    f"{field_name} {response!r} must be graded wrong with its feedback ({note}): "
+                                    f"{_verdict(result)}"))
     return failures
 
 
 def _sample(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    return _sample_failures(pack, question, int(task.label[len("tests["):-1]))
+
+
+def _sample_failures(pack: Pack, question: Question, index: int, prefix: tuple = ()) -> list[Failure]:
     from tutor.grading.samples import sample_test_failure
 
-    index = int(task.label[len("tests["):-1])
     sample = question.tests[index]
     problem = sample_test_failure(question.check, sample)
     if problem is None:
         return []
-    message = f"tests[{index}] {sample.response!r}: {problem}"
-    return [Failure(pack.locate(question.id, "tests", index), question.id, message)]
+    where = "".join(f"{part}." for part in prefix)
+    message = f"{where}tests[{index}] {sample.response!r}: {problem}"
+    return [Failure(pack.locate(question.id, *prefix, "tests", index), question.id, message)]
 
 
-def _rubric(pack: Pack, question: Question, task: Task) -> list[Failure]:
+def _interview(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    """The interview form is proven like a question: its model answer, its samples, and that
+    neither an empty answer nor its own prompt passes."""
+    form = question.as_interview()
+    assert form is not None and question.interview is not None
+    prefix = ("interview",)
+    failures = _model_answer(pack, form, task, prefix) + _rubric(pack, form, task, prefix)
+    for index in range(len(form.tests)):
+        failures.extend(_sample_failures(pack, form, index, prefix))
+    return failures
+
+
+def _rubric(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
     from tutor.grading import grade
 
     failures = []
     for label, response in (("an empty answer", ""), ("the prompt itself", question.prompt)):
         if grade(question.check, response).correct:
-            failures.append(Failure(pack.locate(question.id, "check"), question.id,
+            failures.append(Failure(pack.locate(question.id, *prefix, "check"), question.id,
                                     f"the check is trivially satisfied: {label} is graded correct"))
     return failures
 

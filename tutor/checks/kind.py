@@ -41,12 +41,16 @@ class CheckKind:
     - `expected(check)` is the expected answer as one line of feedback ('' for none).
     - `model_responses(check, answer)` lists (field, response) pairs the check must grade
       correct: its own answer fields, or the question's model answer text.
+    - `wrong_responses(check)` lists (field, response, note) triples the check must grade
+      wrong with that note: its expected mistakes (see `tutor.checks.mistakes`).
     - `expressions(check)` lists the authored expressions the parser must accept.
     - `placeholder(check)` is what the empty answer box says.
     - `describe(check)` is the check as indented lines for `tutor show` (given the check as
       a plain mapping, as `show` prints the drawn variant).
     - `accepts_lists`: whether a response may be a list (choice keys) rather than text.
     - `self_rated`: a flashcard; the learner rates their own recall, nothing is graded.
+    - `interview_ready`: an interviewer asks it as it is (free text, a formula to derive);
+      other kinds reach a mock interview only through a question's `interview` form.
     - `shows_expression`: the expected answer (numbers, formulas) is shown under the model answer.
     """
 
@@ -59,6 +63,8 @@ class CheckKind:
     describe: Callable[[dict[str, Any]], list[str]]
     model_responses: Callable[[Any, str], list[tuple[str, str]]] = _answer_text
     expressions: Callable[[Any], list[AuthoredExpression]] = _no_expressions
+    wrong_responses: Callable[[Any], list[tuple[str, str, str]]] = lambda check: []
     accepts_lists: bool = False
     self_rated: bool = False
     shows_expression: bool = False
+    interview_ready: bool = False

@@ -82,6 +82,9 @@ def grade_numeric(check: NumericCheck, response: str) -> Grade:
 def _miss(check: NumericCheck, value: float, expected: float) -> tuple[str, tuple[str, ...]]:
     notes: tuple[str, ...] = ("too-high",) if value > expected else ("too-low",)
     lines = [f"Not correct: {value:.6g} is {notes[0].replace('-', ' ')} (the answer must {_tolerance(check)})."]
+    for index, mistake in enumerate(check.mistakes):
+        if is_close(check, value, value_of(mistake.answer, f"mistakes[{index}].answer")):
+            return " ".join([*lines, mistake.feedback]), (*notes, f"mistake:{index + 1}")
     if expected != 0 and is_close(check, -value, expected):
         notes += ("sign",)
         lines.append("The size is right but the sign is wrong.")
@@ -98,4 +101,6 @@ def _tolerance(check: NumericCheck) -> str:
         return f"match to {check.sigfigs} significant figures"
     if check.rtol:
         return f"be within {check.rtol * 100:g}%"
-    return f"be within {check.atol:g}"
+    if check.atol:
+        return f"be within {check.atol:g}"
+    return "be exact"

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tutor.grading.equivalence import Counterexample, Equivalence, deadline_after, decide
+from tutor.grading.equivalence import (
+    Counterexample,
+    Equivalence,
+    compare_numerically,
+    deadline_after,
+    decide,
+    sample_points,
+)
 from tutor.grading.expression_display import display
 from tutor.grading.expressions import ExpressionError, Parsed, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
@@ -50,7 +57,27 @@ def grade_symbolic(check: SymbolicCheck, response: str, *, timeout: float, seed:
         return Grade.could_not_decide(UNDECIDED_FEEDBACK, notes)
     if result.verdict == "equal":
         return Grade(True, 1.0, _correct_feedback(expected, result), notes)
+    mistake = _known_mistake(check, parsed, seed)
+    if mistake is not None:
+        index, feedback = mistake
+        return Grade(False, 0.0, f"Not equivalent to the expected answer. {feedback}", (*notes, f"mistake:{index + 1}"))
     return Grade(False, 0.0, _wrong_feedback(expected, result), notes)
+
+
+def _known_mistake(check: SymbolicCheck, response: Parsed, seed: int) -> tuple[int, str] | None:
+    """The first expected mistake the response agrees with at the sample points (numbers
+    only: a diagnosis of a response already judged wrong, so no SymPy call)."""
+    if not check.mistakes:
+        return None
+    points = sample_points(list(check.variables), seed)
+    for index, mistake in enumerate(check.mistakes):
+        try:
+            parsed = parse(mistake.answer, check.variables, check.functions)
+        except ExpressionError as error:
+            raise CheckError(f"mistakes[{index}].answer: {error}") from None
+        if compare_numerically(parsed, response, points).verdict == "equal":
+            return index, mistake.feedback
+    return None
 
 
 def _correct_feedback(expected: list[Parsed], result: Equivalence) -> str:

@@ -70,6 +70,8 @@ _JOINS = (
     (re.compile(r"\bsigma[\s_{}]*max\b"), " sigmamax "),
     (re.compile(r"\bw[\s_{}]*hh\b"), " whh "),
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
+    (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
+    (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
 )
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–]| - ")

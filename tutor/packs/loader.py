@@ -111,8 +111,9 @@ def _finish(meta: PackMeta | None, questions: list[tuple[Question, Origin]], pat
         raise PackError(problems)
     groups = meta.vocabulary_groups()
     for question, _ in questions:
-        if isinstance(question.check, ConceptsCheck):
-            question.check.with_vocabulary(groups, tuple(meta.misconceptions))
+        for check in (question.check, question.interview.check if question.interview else None):
+            if isinstance(check, ConceptsCheck):
+                check.with_vocabulary(groups, tuple(meta.misconceptions))
     return Pack(
         meta=meta,
         questions=tuple(q for q, _ in questions),

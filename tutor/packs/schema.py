@@ -174,6 +174,19 @@ class SampleTest(Model):
         return self
 
 
+class InterviewForm(Model):
+    """How an interviewer would ask a question that is not in interview form (a choice or
+    a computation): an open prompt with its own check (usually `concepts`), model answer and
+    sample tests. A mock interview asks this form; study and practice ask the question.
+    Without `prompt` or `answer` the question's own are used (a self-rated card that is
+    already an interview question only needs a check)."""
+
+    prompt: Text | None = None
+    answer: Text | None = None
+    check: Check
+    tests: list[SampleTest] = []
+
+
 # ---- parameters of variant questions --------------------------------------------------
 
 MAX_PARAM_VALUES = 10_000
@@ -244,6 +257,17 @@ class Question(Model):
     agrees_with: Agreement | None = None
     """`params`, `formulas` and `agrees_with` make a variant question, drawn afresh for each
     attempt (see `tutor.packs.variants`)."""
+    interview: InterviewForm | None = None
+
+    def as_interview(self) -> Question | None:
+        """The question as a mock interview asks it: its interview form when it has one,
+        itself when its check is already an interviewer's (free text, a formula to derive),
+        else None (a choice or a computation without an interview form is not asked)."""
+        if self.interview is not None:
+            form = self.interview
+            return self.model_copy(update={"prompt": form.prompt or self.prompt, "answer": form.answer or self.answer,
+                                           "check": form.check, "tests": list(form.tests), "interview": None})
+        return self if checks.kind_of(self.check).interview_ready else None
 
 
 class QuestionFile(Model):

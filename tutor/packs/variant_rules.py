@@ -89,6 +89,9 @@ def _formula_problems(question: Question, here: At) -> list[Problem]:
     if question.check.kind == "numeric":
         error = check_expression(question.check.answer, tuple(known))
         problems.extend(_parse_problem(error, ("check", "answer"), here))
+        for index, mistake in enumerate(question.check.mistakes):
+            error = check_expression(mistake.answer, tuple(known))
+            problems.extend(_parse_problem(error, ("check", "mistakes", index, "answer"), here))
     return problems
 
 

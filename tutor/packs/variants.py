@@ -221,6 +221,10 @@ def concrete(question: Question, values: Mapping[str, Number]) -> Question:
     if check.get("kind") == "numeric":
         value = evaluate(question.check.answer, values, what="the answer", path=("check", "answer"))
         check["answer"] = format(value, ".12g")  # 12 digits: far inside any tolerance, still readable
+        for index, mistake in enumerate(question.check.mistakes):
+            path = ("check", "mistakes", index, "answer")
+            wrong = evaluate(mistake.answer, values, what=f"mistake {index + 1}", path=path)
+            check["mistakes"][index]["answer"] = format(wrong, ".12g")
     return Question.model_validate(filled)
 
 

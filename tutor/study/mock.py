@@ -31,7 +31,7 @@ from tutor.store.mocks import MockRecord, StepOutcome
 from tutor.study.clock import Clock, as_utc
 from tutor.study.grades import Grader, fields_of, is_invalid
 from tutor.study.mock_export import to_json, to_markdown
-from tutor.study.mock_plan import MockPlan, PlanError, PlanItem, PlanStep, plan_mock
+from tutor.study.mock_plan import MockPlan, PlanError, PlanItem, PlanStep, in_interview, plan_mock
 from tutor.study.mock_report import (
     MockReport,
     MockSummary,
@@ -99,7 +99,8 @@ class MockInterview:
         self._clock = clock
         self._grader = grader
         self._save_every = save_every
-        self._questions = {question.id: question for question in pack.questions}
+        # each question as the interviewer asks it: its interview form where it has one
+        self._questions = {question.id: in_interview(question) or question for question in pack.questions}
         self._variants: dict[int, Variant] = {}
         self._steps = plan.steps
         self._outcomes: dict[int, StepOutcome] = {}

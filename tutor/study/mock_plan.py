@@ -152,9 +152,13 @@ def plan_mock(
     if not pool:
         wanted = [f"{name} {', '.join(values)}" for name, values in (("level", levels), ("topic", topics)) if values]
         raise PlanError(f"no question in pack '{pack.id}' matches {' and '.join(wanted) or 'these filters'}")
-    gradable = [question for question in pool if _is_gradable(question)]
-    if len(gradable) >= questions:
-        pool = gradable
+    # as an interviewer asks: open questions and formulas, and other questions through their
+    # interview form; the rest only when a narrow filter leaves too few of those
+    for preferred in ([q for q in pool if in_interview(q) is not None],
+                      [q for q in pool if _is_gradable(in_interview(q) or q)]):
+        if len(preferred) >= questions:
+            pool = preferred
+            break
     count = min(questions, len(pool))
     rng = random.Random(seed)
 
@@ -182,7 +186,7 @@ def plan_mock(
             question_id=question.id,
             level=_level(question),
             topics=tuple(question.topics),
-            gradable=_is_gradable(question),
+            gradable=_is_gradable(in_interview(question) or question),
             follow_ups=picked,
             step_seconds=seconds,
         )
@@ -237,6 +241,13 @@ def _draw_follow_ups(question: Any, rng: random.Random) -> tuple[int, ...]:
 
 def _level(question: Any) -> str:
     return str(getattr(question.level, "value", question.level))
+
+
+def in_interview(question: Any) -> Any:
+    """The question as a mock asks it (its interview form), or None if an interviewer would
+    not ask it so; any other object a plan is given is asked as it is."""
+    as_interview = getattr(question, "as_interview", None)
+    return question if as_interview is None else as_interview()
 
 
 def _is_gradable(question: Any) -> bool:

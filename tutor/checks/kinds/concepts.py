@@ -86,4 +86,5 @@ KIND = CheckKind(
     expected=_expected,
     placeholder=lambda check: "Answer in your own words, then enter",
     describe=lambda check: [f"  key point: {concept['name']}" for concept in check["concepts"]],
+    interview_ready=True,
 )

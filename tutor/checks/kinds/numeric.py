@@ -6,7 +6,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from tutor.checks import mistakes as expected_mistakes
 from tutor.checks.kind import AuthoredExpression, CheckKind
+from tutor.checks.mistakes import Mistake
 from tutor.fields import Expression, Model
 
 # Examples of the notation only: a test holds them apart from every built-in answer, so the
@@ -28,6 +30,8 @@ class NumericCheck(Model):
     atol: float = Field(default=1e-8, ge=0)
     sigfigs: int | None = Field(default=None, ge=1, le=15)
     unit: str = ""
+    mistakes: list[Mistake] = []
+    """Typical wrong answers with their own feedback (see `tutor.checks.mistakes`)."""
 
 
 def _grade(check: NumericCheck, response: str, timeout: float, seed: int):
@@ -67,14 +71,15 @@ def _describe(check: dict[str, Any]) -> list[str]:
         tolerance = f"{check['sigfigs']} significant figures"
     else:
         tolerance = f"rtol {check.get('rtol', 1e-2):g}, atol {check.get('atol', 1e-8):g}"
-    lines = [f"  expected: {check['answer']} ({tolerance})"]
+    lines = [f"  expected: {check['answer']} ({tolerance})", *expected_mistakes.describe(check)]
     if "formula" in check:
         lines.insert(0, f"  formula:  {check['formula']}")
     return lines
 
 
 def _expressions(check: NumericCheck) -> list[AuthoredExpression]:
-    return [(("answer",), check.answer, (), None)]
+    return [(("answer",), check.answer, (), None),
+            *((("mistakes", index, "answer"), mistake.answer, (), None) for index, mistake in enumerate(check.mistakes))]
 
 
 KIND = CheckKind(
@@ -87,5 +92,6 @@ KIND = CheckKind(
     describe=_describe,
     model_responses=lambda check, answer: [("check.answer", check.answer)],
     expressions=_expressions,
+    wrong_responses=lambda check: expected_mistakes.wrong_responses(check.mistakes),
     shows_expression=True,
 )

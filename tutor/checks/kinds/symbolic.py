@@ -7,7 +7,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from tutor.checks import mistakes as expected_mistakes
 from tutor.checks.kind import AuthoredExpression, CheckKind
+from tutor.checks.mistakes import Mistake
 from tutor.fields import Expression, Model, VariableName
 
 
@@ -21,6 +23,8 @@ class SymbolicCheck(Model):
     notation: dict[str, VariableName] = {}
     """Written forms of the model answer that stand for a variable (`hₖ₋₁: h`, `‖g‖: n`),
     so that a learner who copies the answer's notation is understood."""
+    mistakes: list[Mistake] = []
+    """Typical wrong answers with their own feedback (see `tutor.checks.mistakes`)."""
 
     @field_validator("variables")
     @classmethod
@@ -57,12 +61,15 @@ def _expected(check: SymbolicCheck) -> str:
 
 def _expressions(check: SymbolicCheck) -> list[AuthoredExpression]:
     functions = None if check.functions is None else tuple(check.functions)
-    return [(("answers", index), answer, tuple(check.variables), functions)
-            for index, answer in enumerate(check.answers)]
+    return [*((("answers", index), answer, tuple(check.variables), functions)
+              for index, answer in enumerate(check.answers)),
+            *((("mistakes", index, "answer"), mistake.answer, tuple(check.variables), functions)
+              for index, mistake in enumerate(check.mistakes))]
 
 
 def _describe(check: dict[str, Any]) -> list[str]:
-    return [f"  variables: {', '.join(check['variables'])}", *(f"  expected:  {answer}" for answer in check["answers"])]
+    return [f"  variables: {', '.join(check['variables'])}", *(f"  expected:  {answer}" for answer in check["answers"]),
+            *expected_mistakes.describe(check)]
 
 
 KIND = CheckKind(
@@ -75,5 +82,7 @@ KIND = CheckKind(
     describe=_describe,
     model_responses=lambda check, answer: [(f"check.answers[{i}]", text) for i, text in enumerate(check.answers)],
     expressions=_expressions,
+    wrong_responses=lambda check: expected_mistakes.wrong_responses(check.mistakes),
     shows_expression=True,
+    interview_ready=True,
 )
