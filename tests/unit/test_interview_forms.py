@@ -50,6 +50,11 @@ def test_a_mock_draws_the_interview_forms_and_asks_their_prompt(tmp_path: Path) 
         step = interview.current_step()
         assert step is not None and step.prompt == FORM["prompt"]
         assert step.question.check.kind == "concepts"
+        interview.submit("It only rescales large gradients.")
+        interview.end_early()
+        first = interview.report().questions[0]
+        assert (first.prompt, first.model_answer) == (FORM["prompt"], FORM["answer"])
+        assert first.response == "It only rescales large gradients."
     finally:
         store.close()
 

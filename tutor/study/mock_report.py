@@ -17,7 +17,7 @@ from typing import Any
 
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepRecord
-from tutor.study.mock_plan import MockPlan
+from tutor.study.mock_plan import MockPlan, in_interview
 from tutor.study.notes import read_notes
 
 WEAKEST_TOPICS = 3
@@ -161,7 +161,9 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
     corrections = store.corrections.for_mock(mock_id)
     steps = store.mocks.steps(mock_id)
     by_position = {step.position: _corrected_step(step, corrections.get(step.position)) for step in steps}
-    questions = {} if pack is None or pack.id != plan.pack_id else {q.id: q for q in pack.questions}
+    # each question as the mock asked it (its interview form where it has one)
+    asked = () if pack is None or pack.id != plan.pack_id else pack.questions
+    questions = {q.id: in_interview(q) or q for q in asked}
     scores = item_scores(plan, steps, corrections)
 
     reports: list[QuestionReport] = []
