@@ -151,10 +151,16 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
     gate = series_of("forget_gate", forget, "mean f_t over units", start=1, backward=False)
     cell_ratio = first_over_last(cell.y)
     overflows = [s for s in (cell.overflow_step, hid.overflow_step) if s is not None]
+    if params["scale"] == 0:
+        # the setting, not vanishing: without recurrent weights h_{t-1} reaches the loss only
+        # through the cell, so ∂L/∂h_t is exactly 0 before the last step
+        hidden_part = ("‖∂L/∂h_t‖ is 0 before the last step by construction: with the recurrent weights at 0 "
+                       "(scale = 0) the only path back in time is the cell path")
+    else:
+        hidden_part = f"‖∂L/∂h_t‖ {change_phrase(first_over_last(hid.y), steps, overflow=hid.overflow_step)}"
     reading = (
         f"mean forget gate {fmt(float(forget.mean()))}: ‖∂L/∂c_t‖ "
-        f"{change_phrase(cell_ratio, steps, overflow=cell.overflow_step)}; ‖∂L/∂h_t‖ "
-        f"{change_phrase(first_over_last(hid.y), steps, overflow=hid.overflow_step)}"
+        f"{change_phrase(cell_ratio, steps, overflow=cell.overflow_step)}; {hidden_part}"
     )
     return Result(
         name="lstm",
