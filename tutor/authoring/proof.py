@@ -220,11 +220,14 @@ def _evidence(pack: Pack, question: Question, task: Task) -> list[Failure]:
         result = run_cached(item.name, item.params)
     else:
         result = registry.run(item.name, item.params, seed=task.seed)
+    from tutor.evidence.shows import evaluate_shows
+
     failures = []
-    for index, claim in enumerate(item.claims):
-        outcome = evaluate_claim(claim, result)
+    checks = [("claims", index, evaluate_claim(claim, result)) for index, claim in enumerate(item.claims)]
+    checks += [("shows", index, evaluate_shows(statement, result)) for index, statement in enumerate(item.shows)]
+    for field_name, index, outcome in checks:
         if not outcome.held:
-            where = pack.locate(question.id, "evidence", task.evidence_index, "claims", index)
+            where = pack.locate(question.id, "evidence", task.evidence_index, field_name, index)
             failures.append(Failure(where, question.id, f"{task.label}: {outcome.message}"))
     return failures
 

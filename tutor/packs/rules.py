@@ -70,6 +70,11 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
         if claim.series is not None and claim.series not in series:
             message = f"'{item.name}' has no series '{claim.series}' (known: {', '.join(series) or 'none'})"
             problems.append(_at(origin, (*path, "claims", index, "series"), message))
+    for index, statement in enumerate(item.shows):
+        for name in statement.series_names():
+            if name not in series:
+                message = f"'{item.name}' has no series '{name}' (known: {', '.join(series) or 'none'})"
+                problems.append(_at(origin, (*path, "shows", index), message))
     return problems
 
 

@@ -150,12 +150,39 @@ class Claim(Model):
         return self
 
 
+class Shows(Model):
+    """What a run must show, in words: a series `vanishes`, `grows` or is `preserved` over
+    the run, or two series end `apart` by more than `factor` (see `tutor.evidence.shows`)."""
+
+    vanishes: str | None = None
+    grows: str | None = None
+    preserved: str | None = None
+    apart: tuple[str, str] | None = None
+    factor: float = Field(default=10.0, gt=1)
+
+    @model_validator(mode="after")
+    def _one_statement(self) -> "Shows":
+        given = [name for name in ("vanishes", "grows", "preserved", "apart") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("state exactly one of vanishes, grows, preserved or apart")
+        if self.apart is None and "factor" in self.model_fields_set:
+            raise ValueError("factor applies to apart only")
+        return self
+
+    def series_names(self) -> tuple[str, ...]:
+        if self.apart is not None:
+            return self.apart
+        return (self.vanishes or self.grows or self.preserved or "",)
+
+
 class EvidenceItem(Model):
-    """A named simulation or derivation with its parameters and the claims it backs."""
+    """A named simulation or derivation with its parameters, the claims it backs and, in
+    words, what it must show."""
 
     name: Slug
     params: dict[str, Any] = {}
     claims: list[Claim] = []
+    shows: list[Shows] = []
     caption: str = ""
 
 
