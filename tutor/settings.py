@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Union
 
-Value = Union[int, float, str]
+Value = int | float | str
 
 DEFAULT_THEME = "tutor-dark"
 """The name of `tutor.ui.themes.TUTOR_DARK` (the core cannot import Textual; a test ties the two)."""
@@ -81,7 +80,7 @@ class NameRule:
         return stripped
 
 
-Rule = Union[NumberRule, NameRule]
+Rule = NumberRule | NameRule
 
 
 @dataclass(frozen=True)

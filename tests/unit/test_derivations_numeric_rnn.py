@@ -230,7 +230,7 @@ def test_norm_bound_holds_for_random_tanh_rnns(seed: int) -> None:
     W, h, offsets = rng.normal(size=(6, 6)) / 2, rng.normal(size=6), rng.normal(size=(8, 6))
     bound = norm_bound().formulas["bound"].rhs
     for span in (1, 4, 8):
-        product = jacobian_fd(lambda x: _run_rnn(W, x, offsets[:span])[0], h)
+        product = jacobian_fd(lambda x, span=span: _run_rnn(W, x, offsets[:span])[0], h)
         limit = evaluate(bound, {"gamma": 1.0, "sigma_max": np.linalg.norm(W, 2), "T": span, "t": 0})
         assert np.linalg.norm(product, 2) <= limit * (1 + 1e-6)
 

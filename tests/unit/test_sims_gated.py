@@ -84,8 +84,8 @@ def test_lstm_state_gradients_match_finite_differences():
     trace = lstm_bptt(LSTMWeights(W_x, W_h, b), x, g)
     shape = (x.shape[1], W_h.shape[1])
     for t in (0, 2, x.shape[0]):
-        numeric_h = central_difference(lambda d: lstm_loss(W_x, W_h, b, x, g, bump_h=(t, d)), shape)
-        numeric_c = central_difference(lambda d: lstm_loss(W_x, W_h, b, x, g, bump_c=(t, d)), shape)
+        numeric_h = central_difference(lambda d, t=t: lstm_loss(W_x, W_h, b, x, g, bump_h=(t, d)), shape)
+        numeric_c = central_difference(lambda d, t=t: lstm_loss(W_x, W_h, b, x, g, bump_c=(t, d)), shape)
         assert relative_error(numeric_h, trace.grad_hidden[t]) < TOLERANCE
         assert relative_error(numeric_c, trace.grad_cell[t]) < TOLERANCE
         assert np.allclose(trace.cell_grad_norms[t], np.linalg.norm(numeric_c, axis=1), rtol=1e-6)
@@ -108,7 +108,7 @@ def test_gru_gradients_match_finite_differences():
     trace = gru_bptt(GRUWeights(W_x, b_x, W_h, b_h), x, g)
     shape = (x.shape[1], W_h.shape[1])
     for t in (0, 2, x.shape[0]):
-        numeric = central_difference(lambda d: gru_loss(W_x, b_x, W_h, b_h, x, g, bump_h=(t, d)), shape)
+        numeric = central_difference(lambda d, t=t: gru_loss(W_x, b_x, W_h, b_h, x, g, bump_h=(t, d)), shape)
         assert relative_error(numeric, trace.grad_hidden[t]) < TOLERANCE
     checks = {
         "W_h": (trace.grad_W_h, lambda d: gru_loss(W_x, b_x, W_h + d, b_h, x, g), W_h.shape),

@@ -60,7 +60,7 @@ def test_hidden_gradients_match_finite_differences(activation):
     steps, batch, size = x.shape[0], x.shape[1], len(b)
     for t in (0, 2, steps):
         numeric = central_difference(
-            lambda d: reference_loss(W_hh, W_xh, b, x, h0, g, activation, bump_step=t, bump=d),
+            lambda d, t=t: reference_loss(W_hh, W_xh, b, x, h0, g, activation, bump_step=t, bump=d),
             (batch, size),
         )
         assert relative_error(numeric, trace.grad_hidden[t]) < TOLERANCE

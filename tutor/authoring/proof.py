@@ -72,7 +72,8 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
         tasks.extend(Task("caption", question.id, f"evidence[{index}].caption", index)
                      for index, item in enumerate(question.evidence) if item.caption)
         if question.params:
-            tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed) for seed in range(variant_seeds))
+            tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed)
+                         for seed in range(variant_seeds))
             continue
         graded = not checks.kind_of(question.check).self_rated
         if graded:
@@ -159,7 +160,8 @@ def _model_answer(pack: Pack, question: Question, task: Task, prefix: tuple = ()
         result = grade(check, response)
         if not result.correct:
             failures.append(Failure(pack.locate(question.id, *prefix, *_field_path(field_name)), question.id,
-                                    f"the model {field_name} is not graded correct by its own check: {_verdict(result)}"))
+                                    f"the model {field_name} is not graded correct by its own check: "
+                                    f"{_verdict(result)}"))
     for field_name, response, note in kind.wrong_responses(check):
         result = grade(check, response)
         if result.correct or note not in result.notes:

@@ -19,8 +19,10 @@ from tutor.packs.problems import Location, display_path
 _LEANING = re.compile(
     r"(?:^|[.!?:]\s+)(?P<same>(?:the|this) same\b)"  # "The same scalar RNN…" opening a sentence
     r"|\b(?P<as>as (?:before|above|earlier))\b"
-    r"|\b(?P<above>(?:shown|given|defined|described|computed|derived|stated|listed|from|matrix|network|rnn|example) above)\b"
-    r"|\b(?P<previous>(?:the )?(?:previous|preceding|earlier|last|other) (?:question|answer|example|exercise|card|part|problem))\b"
+    r"|\b(?P<above>(?:shown|given|defined|described|computed|derived|stated|listed|from|matrix|network|rnn"
+    r"|example) above)\b"
+    r"|\b(?P<previous>(?:the )?(?:previous|preceding|earlier|last|other)"
+    r" (?:question|answer|example|exercise|card|part|problem))\b"
     r"|\b(?P<previously>previously (?:computed|found|shown|derived|given|defined))\b",
     re.IGNORECASE,
 )

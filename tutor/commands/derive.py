@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
         "derivation",
         "derive",
         [
-            ("--latex", {"action": "store_true", "help": "print a LaTeX document of the steps (compiles with pdflatex)"}),
+            ("--latex", {"action": "store_true",
+                         "help": "print a LaTeX document of the steps (compiles with pdflatex)"}),
             ("--json", {"action": "store_true", "help": "print the steps as JSON data"}),
         ],
     )

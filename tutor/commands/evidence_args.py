@@ -12,7 +12,9 @@ from typing import Any
 from tutor.evidence.spec import EvidenceSpec
 
 
-def register_evidence_command(subparsers: argparse._SubParsersAction, name: str, kind: str, help_text: str, run) -> argparse.ArgumentParser:
+def register_evidence_command(
+    subparsers: argparse._SubParsersAction, name: str, kind: str, help_text: str, run
+) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         name,
         help=help_text,
@@ -40,7 +42,9 @@ def print_listing(specs: list[EvidenceSpec]) -> None:
         print()
 
 
-def parse_params(spec: EvidenceSpec, rest: list[str], command: str, extra_options: list[tuple[str, dict]]) -> tuple[dict[str, Any], argparse.Namespace]:
+def parse_params(
+    spec: EvidenceSpec, rest: list[str], command: str, extra_options: list[tuple[str, dict]]
+) -> tuple[dict[str, Any], argparse.Namespace]:
     """Parse `rest` with a parser built from `spec`; returns (params given, options)."""
     parser = argparse.ArgumentParser(
         prog=f"tutor {command} {spec.name}",

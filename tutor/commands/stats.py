@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         for index, entry in enumerate(entries):
             if index:
                 print()
-            print(format_summary(f"{entry.pack.meta.title} ({entry.pack.id})", summary(entry.pack, store, now, tz=local),
+            title = f"{entry.pack.meta.title} ({entry.pack.id})"
+            print(format_summary(title, summary(entry.pack, store, now, tz=local),
                                  local))
     if not entries:
         print("no packs found")

@@ -41,7 +41,8 @@ def evaluate_claim(claim: Any, result: Result) -> ClaimOutcome:
     held = compare(observed, claim.op, expected, claim.rtol)
     shown_expected = "none" if expected is None else _fmt(expected)
     verdict = "holds" if held else "fails"
-    return ClaimOutcome(held, observed, f"{subject} is {_fmt(observed)}, claimed {claim.op} {shown_expected}: {verdict}")
+    message = f"{subject} is {_fmt(observed)}, claimed {claim.op} {shown_expected}: {verdict}"
+    return ClaimOutcome(held, observed, message)
 
 
 def series_statistic(series: Series, stat: str) -> float | None:

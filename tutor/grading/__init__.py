@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from tutor.grading.grade import expected_display, grade
-from tutor.grading.result import CheckError, Grade
+from tutor.grading.grade import expected_display as expected_display
+from tutor.grading.grade import grade as grade
+from tutor.grading.result import CheckError as CheckError
+from tutor.grading.result import Grade as Grade
 
 _LAZY = {
     "rating_for": "tutor.grading.rating",

@@ -9,7 +9,8 @@ Polarity and direction are part of the claim:
 
 - a negator (`not`, `never`, `no`, `cannot`, `fails to`, `impossible` ...) inside the
   matched words, or at most 3 words before the next of them, with no clause mark in between,
-  denies it (two such negators affirm: "does not fail to") (`without` reaches one word: it denies its object, "without normalisation");
+  denies it (two such negators affirm: "does not fail to") (`without` reaches one word: it
+  denies its object, "without normalisation");
 - a word matched through its *opposite* group ("explode" for "shrink", "above" for
   "below") reverses it;
 - of the readings in a sentence the closest wins (the smallest span), so in "long-range
@@ -186,7 +187,8 @@ class Lexicon:
             allowed = 2 if len(stem) >= 9 else 1
             choices = [choice for choice in self._choices if choice[0] == stem[0]]
             # a typo in an ending defeats the stemmer: "vanishng" is "vanish" + 2 letters
-            known = next((c for c in choices if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
+            known = next((c for c in choices
+                          if len(c) >= 5 and 0 < len(stem) - len(c) <= 2 and stem.startswith(c)), None)
             if known:
                 return known, SURE
             best = process.extractOne(stem, choices, scorer=OSA.distance, score_cutoff=allowed)
@@ -211,7 +213,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     candidates = []
     for word in claim.words:
         options = [(unit, 0) for unit in sentence.units if unit.senses & word.senses]
-        options += [(unit, 1) for unit in sentence.units if unit.senses & word.opposites and not unit.senses & word.senses]
+        options += [(unit, 1) for unit in sentence.units
+                    if unit.senses & word.opposites and not unit.senses & word.senses]
         if not options:
             return None
         candidates.append(options)

@@ -63,7 +63,8 @@ def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
     if difference.is_Rational:
         return "different"
     for point in points:
-        substitution = {symbol(name): sympy.Rational(value.numerator, value.denominator) for name, value in point.items()}
+        substitution = {symbol(name): sympy.Rational(value.numerator, value.denominator)
+                        for name, value in point.items()}
         expected_value = _real_value(expected, substitution)
         response_value = _real_value(response, substitution)
         if expected_value is None or response_value is None:

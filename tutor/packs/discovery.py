@@ -219,4 +219,5 @@ def describe(entry: PackEntry) -> str:
         more = f" (+{entry.error_count - 1} more)" if entry.error_count > 1 else ""
         return f"BROKEN  {where} [{entry.source}]: {entry.error}{more}"
     meta = entry.pack.meta
-    return f"{meta.id} {meta.version}  {meta.title}: {plural(len(entry.pack.questions), 'question')}  {where} [{entry.source}]"
+    questions = plural(len(entry.pack.questions), "question")
+    return f"{meta.id} {meta.version}  {meta.title}: {questions}  {where} [{entry.source}]"

@@ -20,7 +20,6 @@ import os
 import pickle
 import threading
 from pathlib import Path
-from typing import Union
 
 from tutor.packs.problems import PackError, Problem, display_path
 from tutor.packs.yaml_reader import Document, read_yaml
@@ -28,7 +27,7 @@ from tutor.packs.yaml_reader import Document, read_yaml
 PARALLEL_MIN_BYTES = 1_000_000
 """Below this many bytes of question files, one process reads them all."""
 
-Outcome = Union[Document, list[Problem]]
+Outcome = Document | list[Problem]
 """A file read (its Document) or refused (its problems)."""
 
 

@@ -105,7 +105,9 @@ def _load_single_file(path: Path) -> Pack:
     return _finish(meta, questions, path, problems)
 
 
-def _finish(meta: PackMeta | None, questions: list[tuple[Question, Origin]], path: Path, problems: list[Problem]) -> Pack:
+def _finish(
+    meta: PackMeta | None, questions: list[tuple[Question, Origin]], path: Path, problems: list[Problem]
+) -> Pack:
     problems.extend(check_rules(questions))
     if problems or meta is None:
         raise PackError(problems)
@@ -138,7 +140,8 @@ def _questions_of(document: Document, problems: list[Problem]) -> list[tuple[Que
         problems.append(Problem(document.locate(()), "required field is missing", ("questions",)))
         return []
     if not isinstance(items, list) or not items:
-        problems.append(Problem(document.locate(("questions",)), "must be a non-empty list of questions", ("questions",)))
+        where = document.locate(("questions",))
+        problems.append(Problem(where, "must be a non-empty list of questions", ("questions",)))
         return []
     found: list[tuple[Question, Origin]] = []
     for index, item in enumerate(items):

@@ -102,7 +102,8 @@ def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]
     item = next((item for item in drawn.evidence if item.name == agreement.evidence), None)
     if item is None:
         named = ", ".join(item.name for item in drawn.evidence) or "none"
-        return [_at(origin, ("agrees_with", "evidence"), f"'{agreement.evidence}' is not evidence of this question (it has: {named})")]
+        message = f"'{agreement.evidence}' is not evidence of this question (it has: {named})"
+        return [_at(origin, ("agrees_with", "evidence"), message)]
     try:
         outputs = _outputs_for(registry.get(item.name), item.params)
     except registry.UnknownEvidence:
@@ -117,7 +118,9 @@ def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]
 
 
 @lru_cache(maxsize=4096)
-def _outputs_cached(spec: EvidenceSpec, frozen_params: tuple) -> list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]:
+def _outputs_cached(
+    spec: EvidenceSpec, frozen_params: tuple
+) -> list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]:
     params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
     problems = spec.problems(params)
     if problems:

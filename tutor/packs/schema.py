@@ -21,7 +21,7 @@ from tutor.fields import Expression, Model, Slug, Text, VariableName
 CHECK_KINDS = checks.names()
 
 
-class Level(str, Enum):
+class Level(str, Enum):  # noqa: UP042 - kept as a str mixin: a StrEnum would change str() of a level
     basic = "basic"
     intermediate = "intermediate"
     advanced = "advanced"
@@ -245,7 +245,8 @@ class ParamSpec(Model):
             raise ValueError("a range needs a step (for example step: 5)")
         count = int((high - low) / self.step + 1e-9) + 1
         if count > MAX_PARAM_VALUES:
-            raise ValueError(f"range [{low:g}, {high:g}] with step {self.step:g} has {count} values; the limit is {MAX_PARAM_VALUES}")
+            raise ValueError(f"range [{low:g}, {high:g}] with step {self.step:g} has {count} values; "
+                             f"the limit is {MAX_PARAM_VALUES}")
         if count < 2:
             raise ValueError(f"step {self.step:g} is larger than the range [{low:g}, {high:g}]: only one value")
         return self

@@ -112,7 +112,8 @@ def _union_of_text_and_list(loc: FieldPath, data: Any) -> bool:
 
 def _pattern_message(name: str, found: Any) -> str:
     if name in ("id", "name") or name.isdigit() or name in ("topics", "related"):
-        return f"'{found}' is not a valid id (lowercase letters, digits, '.', '_' and '-', starting with a letter or digit)"
+        return (f"'{found}' is not a valid id "
+                "(lowercase letters, digits, '.', '_' and '-', starting with a letter or digit)")
     if name == "key":
         return f"'{found}' is not a valid option key (one character: 1-9 or a-z)"
     return f"'{found}' is not a valid variable name (letters, digits and '_', starting with a letter)"

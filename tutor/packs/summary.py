@@ -15,5 +15,6 @@ def summary_line(pack: Pack) -> str:
     kinds = Counter(q.check.kind for q in pack.questions)
     by_level = ", ".join(f"{level.value} {levels[level.value]}" for level in Level)
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in CHECK_KINDS)
-    return f"{pack.meta.id} {pack.meta.version}: {plural(len(pack.questions), 'question')}; levels: {by_level}; checks: {by_kind}"
+    questions = plural(len(pack.questions), "question")
+    return f"{pack.meta.id} {pack.meta.version}: {questions}; levels: {by_level}; checks: {by_kind}"
 

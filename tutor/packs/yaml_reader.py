@@ -235,7 +235,8 @@ def _build(text: str, display: str, marks: tuple[dict, dict] | None) -> Any:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = error.problem or error.context or "invalid YAML"
-        raise PackError([Problem(Location(display, line, column), f"YAML syntax error: {reason}{_hint(reason)}")]) from None
+        message = f"YAML syntax error: {reason}{_hint(reason)}"
+        raise PackError([Problem(Location(display, line, column), message)]) from None
     except yaml.YAMLError as error:
         raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
     finally:
@@ -255,7 +256,9 @@ def _hint(reason: str) -> str:
     return _HINTS.get(reason, "")
 
 
-def _take_key(frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: dict | None) -> None:
+def _take_key(
+    frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: dict | None
+) -> None:
     if isinstance(key, (list, dict)):
         constructor.fail(event, "mapping keys must be plain scalars")
     if key in frame[0]:
@@ -287,7 +290,8 @@ class _Constructor:
         self.loader = _Loader("")
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
-        tag = event.tag if event.tag not in (None, "!") else self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = event.tag if event.tag not in (None, "!") else (
+            self.loader.resolve(yaml.ScalarNode, event.value, event.implicit))
         short = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else None
         if short not in _SCALAR_TAGS:
             self._refuse_tag(event, tag, short)

@@ -54,7 +54,9 @@ class CardRepository:
         )
         return [(row["question_id"], _card(row["card_json"])) for row in rows]
 
-    def due_between(self, start: datetime, end: datetime, pack_id: str | None = None) -> list[tuple[str, str, datetime]]:
+    def due_between(
+        self, start: datetime, end: datetime, pack_id: str | None = None
+    ) -> list[tuple[str, str, datetime]]:
         """(pack_id, question_id, due) of cards with start <= due < end, in due order."""
         sql = "SELECT pack_id, question_id, card_json FROM cards WHERE due >= ? AND due < ?"
         parameters: list[str] = [to_text(start), to_text(end)]

@@ -313,7 +313,8 @@ class MockInterview:
                 position += 1
                 continue
             if plan_step.follow_up_index is not None:
-                main = next(s for s in self._steps if s.item_index == plan_step.item_index and s.follow_up_index is None)
+                main = next(s for s in self._steps
+                            if s.item_index == plan_step.item_index and s.follow_up_index is None)
                 if self._outcomes.get(main.position) in ("skipped", "ended", None):
                     position += 1
                     continue

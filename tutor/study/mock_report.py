@@ -206,16 +206,19 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
     missed = tuple(claim.name for claim in correction.claims if claim.role == "concept" and claim.status != "found")
     asserted = [claim.name for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
     misconception = asserted[0] if asserted else None
+    first_line = question.feedback.splitlines()[0] if question.feedback else "nothing"
     return replace(
         question, correct=correction.correct, score=correction.score, corrected=True, undecided=False,
         claims=correction.claims,
-        feedback=f"Corrected by you (the grader said: {question.feedback.splitlines()[0] if question.feedback else 'nothing'})",
+        feedback=f"Corrected by you (the grader said: {first_line})",
         concepts_missed=missed, misconception=misconception,
         misconception_feedback=question.misconception_feedback if misconception == question.misconception else None,
     )
 
 
-def weakest_topics(plan: MockPlan, scores: Sequence[float | None], limit: int = WEAKEST_TOPICS) -> tuple[TopicScore, ...]:
+def weakest_topics(
+    plan: MockPlan, scores: Sequence[float | None], limit: int = WEAKEST_TOPICS
+) -> tuple[TopicScore, ...]:
     """Topics with a mean below 1 over at least `TOPIC_VERDICT_ANSWERS` auto-graded answers,
     weakest first (ties by name)."""
     return tuple(entry for entry in _topic_scores(plan, scores) if entry.questions >= TOPIC_VERDICT_ANSWERS)[:limit]

@@ -114,7 +114,8 @@ def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
 
 def streak(store: Store, now: datetime, *, tz: tzinfo | None = None) -> int:
     """Consecutive days with an answer, ending today (or yesterday if none yet today)."""
-    active = {local_day(record.reviewed_at, tz) for record in store.reviews.between(None, None) if not record.overridden}
+    active = {local_day(record.reviewed_at, tz)
+              for record in store.reviews.between(None, None) if not record.overridden}
     day = local_day(now, tz)
     if day not in active:
         day -= timedelta(days=1)

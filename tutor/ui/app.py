@@ -179,7 +179,7 @@ class TutorApp(App[None]):
                 from tutor.ui.screens.mock_resume import offer_resume
 
                 resume = partial(self.open_mode, "mock", pack_id=entry.id, resume=mock.mock_id)
-                offer_resume(self, mock, entry.title, lambda _mock_id: resume(), then)
+                offer_resume(self, mock, entry.title, lambda _mock_id, resume=resume: resume(), then)
                 return
         if then is not None:
             then()
@@ -386,7 +386,7 @@ def run_app(
 
     backend = backend or CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:
-        backend.store  # open it now: an unusable store is one clear line, not a traceback
+        _ = backend.store  # open it now: an unusable store is one clear line, not a traceback
     except StoreError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return 2

@@ -29,7 +29,8 @@ class Mode:
 
 MODES: tuple[Mode, ...] = (
     Mode("study", "Study", "s", "flashcards with spaced repetition", "tutor.ui.screens.study:StudyScreen"),
-    Mode("practice", "Practice", "p", "answer questions, get feedback at once", "tutor.ui.screens.practice:PracticeScreen"),
+    Mode("practice", "Practice", "p", "answer questions, get feedback at once",
+         "tutor.ui.screens.practice:PracticeScreen"),
     Mode("mock", "Mock interview", "m", "timed questions with follow-ups and a debrief",
          "tutor.ui.screens.mock_setup:MockSetupScreen"),
     Mode("lab", "Lab", "l", "run and vary every simulation", "tutor.ui.screens.lab:LabScreen"),

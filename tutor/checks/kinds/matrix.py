@@ -57,7 +57,8 @@ class MatrixCheck(Model):
             raise ValueError(f"answer: a row has more than {MAX_SIDE} entries")
         widths = sorted({len(row) for row in rows})
         if len(widths) > 1:
-            raise ValueError(f"answer: rows have {' and '.join(map(str, widths))} entries; every row needs the same number")
+            counts = " and ".join(map(str, widths))
+            raise ValueError(f"answer: rows have {counts} entries; every row needs the same number")
         return self
 
     @property
@@ -356,7 +357,8 @@ def _compare(check: MatrixCheck, typed: list[list[float]], expected: list[list[f
     total = len(expected) * len(expected[0])
     if not off:
         return Grade(True, 1.0, "Correct.", ())
-    if len(expected) > 1 and _shape(expected)[0] == _shape(expected)[1] and _all_close(check, _transpose(typed), expected):
+    square = len(expected) > 1 and _shape(expected)[0] == _shape(expected)[1]
+    if square and _all_close(check, _transpose(typed), expected):
         return Grade(False, 0.0, "Not correct: this is the transpose of the answer (rows and columns swapped).",
                      ("transposed",))
     names = [_entry_name(check, r, c) for r, c in off]
@@ -364,7 +366,8 @@ def _compare(check: MatrixCheck, typed: list[list[float]], expected: list[list[f
     details = "; ".join(f"{name}: {typed[r][c]:.6g} {_how(check, typed[r][c], expected[r][c])}"
                         for name, (r, c) in zip(names, off))
     count = f"{len(off)} of {total} entries are" if len(off) > 1 else f"1 of {total} entries is"
-    tolerance = f"each entry must be within {check.rtol * 100:g}%" if check.rtol else f"each entry must be within {check.atol:g}"
+    within = f"{check.rtol * 100:g}%" if check.rtol else f"{check.atol:g}"
+    tolerance = f"each entry must be within {within}"
     return Grade(False, (total - len(off)) / total, f"Not correct: {count} off ({tolerance}). {details}.", notes)
 
 

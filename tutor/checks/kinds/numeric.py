@@ -79,7 +79,8 @@ def _describe(check: dict[str, Any]) -> list[str]:
 
 def _expressions(check: NumericCheck) -> list[AuthoredExpression]:
     return [(("answer",), check.answer, (), None),
-            *((("mistakes", index, "answer"), mistake.answer, (), None) for index, mistake in enumerate(check.mistakes))]
+            *((("mistakes", index, "answer"), mistake.answer, (), None)
+              for index, mistake in enumerate(check.mistakes))]
 
 
 KIND = CheckKind(

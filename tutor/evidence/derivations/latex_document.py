@@ -84,7 +84,8 @@ def latex_document(result: Result, title: str = "") -> str:
         rf"\section*{{{prose_to_latex(heading)}}}",
     ]
     if result.params:
-        given = ", ".join(f"{_text(name)} = {_text(_param_text(value))}" for name, value in sorted(result.params.items()))
+        given = ", ".join(f"{_text(name)} = {_text(_param_text(value))}"
+                          for name, value in sorted(result.params.items()))
         lines += [rf"\textbf{{Parameters:}} {given}", ""]
     lines += [rf"\textbf{{In short:}} {prose_to_latex(result.reading)}", "", r"\begin{enumerate}"]
     for step in result.steps:

@@ -71,7 +71,7 @@ class _TutorPrettyPrinter(PrettyPrinter):
     def _function_at(self, name: str, point: Any, order: int) -> prettyForm:
         head = prettyForm(*self._print(Symbol(name)).right(PRIME * order))
         arguments = prettyForm(*self._print(point).parens())
-        return prettyForm(binding=prettyForm.FUNC, *head.right(arguments))
+        return prettyForm(*head.right(arguments), binding=prettyForm.FUNC)
 
     def _print_Derivative(self, expr: Any) -> prettyForm:
         parts = _prime_parts(expr)
@@ -89,15 +89,15 @@ class _TutorPrettyPrinter(PrettyPrinter):
 
     def _print_DiagMatrix(self, expr: Any) -> prettyForm:
         inner = prettyForm(*self._print(expr.args[0]).parens())
-        return prettyForm(binding=prettyForm.FUNC, *prettyForm("diag").right(inner))
+        return prettyForm(*prettyForm("diag").right(inner), binding=prettyForm.FUNC)
 
     def _print_norm(self, expr: Any) -> prettyForm:
         inner = self._print(expr.args[0])
         if inner.height() == 1:
             bar = prettyForm("‖")
-            return prettyForm(binding=prettyForm.ATOM, *bar.right(inner, bar))
+            return prettyForm(*bar.right(inner, bar), binding=prettyForm.ATOM)
         once = prettyForm(*inner.parens(left="|", right="|"))
-        return prettyForm(binding=prettyForm.ATOM, *once.parens(left="|", right="|"))
+        return prettyForm(*once.parens(left="|", right="|"), binding=prettyForm.ATOM)
 
 
 class _TutorLatexPrinter(LatexPrinter):

@@ -132,7 +132,8 @@ def run_jacobian_spectrum(params: Params, seed: int, should_cancel: Cancel) -> R
     return Result(
         "jacobian-spectrum", "simulation", dict(params), seed, reading, scalars, (over_distance, spectrum),
         inputs={"W_hh": W_hh, "W_xh": W_xh, "x": x},
-        outputs={"log_singular_values": log_spectra, "convention": "row k-1: ln σ_i(J_T ⋯ J_(T−k+1)), J_t = diag(φ'(a_t)) W_hh"},
+        outputs={"log_singular_values": log_spectra,
+                 "convention": "row k-1: ln σ_i(J_T ⋯ J_(T−k+1)), J_t = diag(φ'(a_t)) W_hh"},
     )
 
 
@@ -210,7 +211,9 @@ def edge_of_chaos(gains: np.ndarray, exponents: np.ndarray) -> float:
     return NO_EDGE
 
 
-def linear_gradient_norms(W: np.ndarray, dL_dhT: np.ndarray, steps: int, should_cancel: Cancel | None = None) -> np.ndarray:
+def linear_gradient_norms(
+    W: np.ndarray, dL_dhT: np.ndarray, steps: int, should_cancel: Cancel | None = None
+) -> np.ndarray:
     """‖∂L/∂h_t‖ for t = 0..T of the linear recurrence h_t = W h_{t−1} + U x_t (∂L/∂h_{t−1} = Wᴴ ∂L/∂h_t)."""
     grads = np.empty(steps + 1)
     grad = dL_dhT.astype(W.dtype)

@@ -2,8 +2,9 @@
 
 The spectral radius ρ (largest |eigenvalue|) sets the long-run growth rate of W^k,
 the largest singular value σ_max = ‖W‖₂ bounds every single step. A Gaussian
-matrix has σ_max ≈ 2ρ for large n (about 1.8ρ at n = 32), a symmetric one σ_max = ρ, an orthogonal one has every singular value equal to its
-gain: that gap is what the experiments show.
+matrix has σ_max ≈ 2ρ for large n (about 1.8ρ at n = 32), a symmetric one σ_max = ρ, an
+orthogonal one has every singular value equal to its gain: that gap is what the experiments
+show.
 """
 
 from __future__ import annotations

@@ -44,7 +44,9 @@ def layer_norm_vjp(grad: np.ndarray, normalised: np.ndarray, sigma: float) -> np
     return (grad - grad.mean() - normalised * (normalised @ grad) / grad.size) / sigma
 
 
-def branch_weights(rng: np.random.Generator, depth: int, size: int, branch_scale: float) -> tuple[np.ndarray, np.ndarray]:
+def branch_weights(
+    rng: np.random.Generator, depth: int, size: int, branch_scale: float
+) -> tuple[np.ndarray, np.ndarray]:
     W1 = rng.standard_normal((depth, size, size)) * math.sqrt(2.0 / size)
     W2 = rng.standard_normal((depth, size, size)) * (branch_scale / math.sqrt(size))
     return W1, W2
@@ -135,7 +137,9 @@ def run_layernorm_depth(params: Params, seed: int, should_cancel: Cancel) -> Res
             "first_over_last[pre_ln]": first_over_last(pre_norms),
             "first_over_last[post_ln]": first_over_last(post_norms),
             "last_over_first_weights[pre_ln]": float(pre_weights[-1] / pre_weights[0]) if pre_weights[0] else math.inf,
-            "last_over_first_weights[post_ln]": float(post_weights[-1] / post_weights[0]) if post_weights[0] else math.inf,
+            "last_over_first_weights[post_ln]": (
+                float(post_weights[-1] / post_weights[0]) if post_weights[0] else math.inf
+            ),
             "last_weights[pre_ln]": float(pre_weights[-1]),
             "last_weights[post_ln]": float(post_weights[-1]),
             "output_grad[pre_ln]": float(pre_norms[-1]),

@@ -60,7 +60,8 @@ def run_step_jacobian(params: Params, seed: int, should_cancel: Cancel) -> Resul
     )
     rows = "; ".join(", ".join(fmt(value) for value in row) for row in J)
     reading = (
-        f"{params['activation']} slopes at a = ({fmt(pre[0])}, {fmt(pre[1])}) are ({fmt(slopes[0])}, {fmt(slopes[1])}); "
+        f"{params['activation']} slopes at a = ({fmt(pre[0])}, {fmt(pre[1])}) are "
+        f"({fmt(slopes[0])}, {fmt(slopes[1])}); "
         f"J = diag(φ′(a))·W_hh = [{rows}], and finite differences agree to {scalars['fd_max_error']:.1e}. "
         f"Repeated {steps} times, ‖Jᵏ‖ is {fmt(scalars['norm_last'])} (ρ(J) = {fmt(scalars['spectral_radius'])})."
     )

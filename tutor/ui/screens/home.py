@@ -113,7 +113,8 @@ class HomeScreen(Screen[None]):
     def _describe(self, entry: PackEntry) -> None:
         description = self.query_one("#pack-description", Static)
         if entry.pack is None:
-            description.update(Content.from_markup("[$text-error]$error[/]", error=entry.error or "could not be loaded"))
+            error = entry.error or "could not be loaded"
+            description.update(Content.from_markup("[$text-error]$error[/]", error=error))
             return
         meta = entry.pack.meta
         description.update(

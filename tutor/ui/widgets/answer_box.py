@@ -162,5 +162,6 @@ class AnswerBox(Vertical):
     @on(CheckFailed)
     def _check_failed(self, event: CheckFailed) -> None:
         self.checking = False
-        self.show_status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]", error=event.error))
+        self.show_status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
+                                             error=event.error))
         self.input.focus()

@@ -44,7 +44,8 @@ def summary_content(report: Any) -> Content:
         count=plural(len(report.questions), "question"), seed=report.seed,
     )]
     if report.weakest_topics:
-        lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=weak_topics_text(report)))
+        topics = weak_topics_text(report)
+        lines.append(Content.from_markup("Weakest topics: [b $text-warning]$topics[/]", topics=topics))
     else:
         lines.append(Content.from_markup("Weakest topics: [$text-success]$none[/]", none=weak_topics_text(report)))
     practise = practise_text(report)

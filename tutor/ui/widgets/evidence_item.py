@@ -110,7 +110,8 @@ class EvidenceItemView(Vertical):
 
     def _title_content(self) -> Content:
         seed = f" · seed {self.seed}" if self.rerunnable else ""
-        return Content.from_markup("$title [dim]$detail[/dim]", title=self.title, detail=f"({self.evidence_name}{seed})")
+        detail = f"({self.evidence_name}{seed})"
+        return Content.from_markup("$title [dim]$detail[/dim]", title=self.title, detail=detail)
 
     def on_mount(self) -> None:
         self.start()
@@ -155,7 +156,8 @@ class EvidenceItemView(Vertical):
             return
         self.result, self.error = event.result, None
         if self.caption.strip():  # the caption's numbers are this run's
-            self.query_one(".evidence--caption", Static).update(Content(render_caption(self.caption.strip(), event.result)))
+            caption = render_caption(self.caption.strip(), event.result)
+            self.query_one(".evidence--caption", Static).update(Content(caption))
         self.query_one(LoadingIndicator).display = False
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
