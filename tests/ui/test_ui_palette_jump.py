@@ -111,3 +111,11 @@ async def test_from_study_the_jump_opens_a_fresh_practice() -> None:
         screen = app.screen
         assert isinstance(screen, PracticeScreen) and screen.question.id == "lstm-path"
         assert (screen.answered, screen.right) == (0, 0)
+
+
+async def test_a_question_id_is_found_when_typed_with_spaces() -> None:
+    app = TutorApp(backend_with(make_pack()))
+    async with running(app) as pilot:
+        await run_palette(pilot, "sigmoid bound")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.question.id == "sigmoid-bound"

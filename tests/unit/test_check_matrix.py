@@ -38,14 +38,14 @@ def test_feedback_names_each_entry_that_is_off_and_how() -> None:
     assert (result.correct, result.score, result.invalid) == (False, 0.5, False)
     assert result.feedback == (
         "Not correct: 2 of 4 entries are off (each entry must be within 1%). "
-        "row 2, column 1: 0.3 is too high; row 2, column 2: -0.9 has the wrong sign."
+        "Row 2, column 1: 0.3 is too high; row 2, column 2: -0.9 has the wrong sign."
     )
     assert result.notes == ("entry:2,1", "entry:2,2")
 
 
 def test_a_vector_entry_is_named_by_its_place() -> None:
     result = grade(VECTOR, "[0.6, -0.7]")
-    assert result.feedback == "Not correct: 1 of 2 entries is off (each entry must be within 1%). entry 2: -0.7 is too high."
+    assert result.feedback == "Not correct: 1 of 2 entries is off (each entry must be within 1%). Entry 2: -0.7 is too high."
     assert result.notes == ("entry:2",)
 
 

@@ -65,7 +65,8 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
             f"practise it now ({entry.title}, {question.level.value})",
             partial(app.open_question, entry.id, question.id),
             discoverable=False,
-            match_text=f"Question {question.id}: {' '.join(question.prompt.split())}",
+            # the id also with spaces, so "step jacobian numbers" finds step-jacobian-numbers
+            match_text=f"Question {question.id} {question.id.replace('-', ' ')}: {' '.join(question.prompt.split())}",
         )
 
 

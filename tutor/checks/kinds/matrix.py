@@ -368,6 +368,7 @@ def _compare(check: MatrixCheck, typed: list[list[float]], expected: list[list[f
     count = f"{len(off)} of {total} entries are" if len(off) > 1 else f"1 of {total} entries is"
     within = f"{check.rtol * 100:g}%" if check.rtol else f"{check.atol:g}"
     tolerance = f"each entry must be within {within}"
+    details = details[:1].upper() + details[1:]  # "Row 2, column 1: …" begins a sentence
     return Grade(False, (total - len(off)) / total, f"Not correct: {count} off ({tolerance}). {details}.", notes)
 
 

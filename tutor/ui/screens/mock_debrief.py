@@ -45,8 +45,8 @@ class MockDebriefScreen(Screen[None]):
     BINDINGS = [
         Binding("e", "evidence", "Evidence"),
         Binding("c", "checklist", "Key points", tooltip="Correct the key points the grader read in your answer"),
-        Binding("x", "export", "Export .md"),
-        Binding("h", "history", "Past interviews"),
+        Binding("x", "export", "Export", tooltip="Write this debrief as a Markdown file"),
+        Binding("h", "history", "History", tooltip="Past interviews"),
         Binding("escape", "back", "Back"),
         Binding("pageup", "scroll_detail('page_up')", "Page up", show=False),
         Binding("pagedown", "scroll_detail('page_down')", "Page down", show=False),
