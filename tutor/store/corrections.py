@@ -8,12 +8,14 @@ for a response is the learner's last word; earlier rows stay as history.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tutor.grading.result import ClaimCheck
+from tutor.store.db import inserted_id
 from tutor.store.times import from_text, to_text
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ class CorrectionRepository:
                 to_text(corrected_at),
             ),
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def all(self, pack_id: str | None = None) -> list[CorrectionRecord]:
         """Every correction (of one pack when given), oldest first."""
@@ -106,7 +108,7 @@ class CorrectionRepository:
         return {record.position: record for record in map(_record, rows) if record.position is not None}
 
 
-def _record(row: object) -> CorrectionRecord:
+def _record(row: sqlite3.Row) -> CorrectionRecord:
     return CorrectionRecord(
         id=row["id"],
         pack_id=row["pack_id"],

@@ -85,6 +85,13 @@ class Store:
         with self._lock:
             return self.connection.execute(sql, parameters).fetchone()
 
+    def query_int(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """The first column of the one row an aggregate (`COUNT(*)`, a pragma) returns."""
+        row = self.query_one(sql, parameters)
+        if row is None:
+            raise StoreError(f"no row for: {sql}")
+        return int(row[0])
+
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Group writes so they commit together when the block ends (re-entrant)."""
@@ -109,7 +116,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return int(self.query_one("PRAGMA user_version")[0])
+        return self.query_int("PRAGMA user_version")
 
     def close(self) -> None:
         with self._lock:
@@ -271,3 +278,10 @@ def _move_aside(path: Path, moment: datetime) -> Path:
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
     return target
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added."""
+    if cursor.lastrowid is None:
+        raise StoreError("the insert added no row")
+    return cursor.lastrowid

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from tutor.store.db import inserted_id
 from tutor.store.times import from_text, optional_from_text, to_text
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class MockRepository:
             "INSERT INTO mocks (pack_id, seed, plan_json, time_limit_seconds, started_at) VALUES (?, ?, ?, ?, ?)",
             (pack_id, seed, json.dumps(plan), time_limit_seconds, to_text(started_at)),
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def get(self, mock_id: int) -> MockRecord | None:
         row = self._store.query_one("SELECT * FROM mocks WHERE id = ?", (mock_id,))

@@ -9,11 +9,13 @@ automatic verdict, so the history shows both.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from tutor.store.db import inserted_id
 from tutor.store.times import from_text, to_text
 
 if TYPE_CHECKING:
@@ -97,7 +99,7 @@ class ReviewRepository:
                 None if variant is None else json.dumps(dict(variant), sort_keys=True),
             ),
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def get(self, review_id: int) -> ReviewRecord | None:
         row = self._store.query_one("SELECT * FROM reviews WHERE id = ?", (review_id,))
@@ -136,18 +138,17 @@ class ReviewRepository:
 
     def count_new_cards_introduced(self, pack_id: str, start: datetime, end: datetime) -> int:
         """How many cards of the pack got their first study review in [start, end)."""
-        row = self._store.query_one(
+        return self._store.query_int(
             "SELECT COUNT(DISTINCT question_id) FROM reviews WHERE pack_id = ? AND mode = 'study' "
             "AND card_state = ? AND reviewed_at >= ? AND reviewed_at < ?",
             (pack_id, NEW_CARD_STATE, to_text(start), to_text(end)),
         )
-        return int(row[0])
 
     def count(self) -> int:
-        return int(self._store.query_one("SELECT COUNT(*) FROM reviews")[0])
+        return self._store.query_int("SELECT COUNT(*) FROM reviews")
 
 
-def _record(row: object) -> ReviewRecord:
+def _record(row: sqlite3.Row) -> ReviewRecord:
     return ReviewRecord(
         id=row["id"],
         pack_id=row["pack_id"],
