@@ -20,7 +20,7 @@ from tutor.packs.model import Pack
 from tutor.packs.problems import Location
 from tutor.packs.schema import Question
 
-KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant", "interview")
+KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant", "interview", "follow-up")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
             tasks.append(Task("rubric", question.id, "rubric"))
         if question.interview is not None:
             tasks.append(Task("interview", question.id, "interview form"))
+        tasks.extend(Task("follow-up", question.id, f"follow_ups[{index}]", index)
+                     for index, follow_up in enumerate(question.follow_ups) if follow_up.check is not None)
         for index, item in enumerate(question.evidence):
             runs = seeds if registry.get(item.name).kind == "simulation" else 1
             tasks.extend(Task("evidence", question.id, f"evidence[{index}] {item.name} seed {seed}", index, seed)
@@ -94,7 +96,8 @@ def run_task(pack: Pack, task: Task) -> list[Failure]:
     """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
     question = pack.question(task.question_id)
     runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric,
-              "variant": _variant, "caption": _caption, "interview": _interview}[task.kind]
+              "variant": _variant, "caption": _caption, "interview": _interview,
+              "follow-up": _follow_up}[task.kind]
     try:
         return runner(pack, question, task)
     except Exception as error:  # a crash in evidence or grading is a failure to report, not to hide
@@ -185,6 +188,16 @@ def _sample_failures(pack: Pack, question: Question, index: int, prefix: tuple =
     where = "".join(f"{part}." for part in prefix)
     message = f"{where}tests[{index}] {sample.response!r}: {problem}"
     return [Failure(pack.locate(question.id, *prefix, "tests", index), question.id, message)]
+
+
+def _follow_up(pack: Pack, question: Question, task: Task) -> list[Failure]:
+    """A scored follow-up: its answer is graded right by its check, and neither an empty
+    answer nor its own prompt passes."""
+    follow_up = question.follow_ups[task.evidence_index]
+    asked = question.model_copy(update={"prompt": follow_up.prompt, "answer": follow_up.answer,
+                                        "check": follow_up.check, "tests": [], "interview": None})
+    prefix = ("follow_ups", task.evidence_index)
+    return _model_answer(pack, asked, task, prefix) + _rubric(pack, asked, task, prefix)
 
 
 def _interview(pack: Pack, question: Question, task: Task) -> list[Failure]:

@@ -72,7 +72,7 @@ def _print_summary(pack, report) -> None:
     print(f"{pack.meta.id}: {plural(len(pack.questions), 'question')}, {plural(total, 'check')}")
     print(f"  {'check':<10}{'run':>7}{'failed':>8}")
     for kind in KINDS:
-        if kind in ("variant", "caption", "interview") and not report.checked[kind]:
+        if kind in ("variant", "caption", "interview", "follow-up") and not report.checked[kind]:
             continue  # a pack without variant questions or captions keeps its four rows
         print(f"  {kind:<10}{report.checked[kind]:>7}{report.failed[kind]:>8}")
     for failure in report.failures:

@@ -113,7 +113,8 @@ def _finish(
         raise PackError(problems)
     groups = meta.vocabulary_groups()
     for question, _ in questions:
-        for check in (question.check, question.interview.check if question.interview else None):
+        follow_up_checks = [follow_up.check for follow_up in question.follow_ups]
+        for check in (question.check, question.interview.check if question.interview else None, *follow_up_checks):
             if isinstance(check, ConceptsCheck):
                 check.with_vocabulary(groups, tuple(meta.misconceptions))
     return Pack(

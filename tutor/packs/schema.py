@@ -104,10 +104,12 @@ class PackMeta(Model):
 
 
 class FollowUp(Model):
-    """What an interviewer asks next, with its own short answer."""
+    """What an interviewer asks next, with its own short answer and, optionally, a check:
+    a follow-up with a check is graded in a mock interview and counts in the score."""
 
     prompt: Text
     answer: Text
+    check: Check | None = None
 
 
 # ---- checks -------------------------------------------------------------------------

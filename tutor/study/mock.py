@@ -251,15 +251,20 @@ class MockInterview:
         return self._grade(response)
 
     def _grade(self, response: str | None) -> Any:
-        if self.finished:
+        if self.finished or not response or not response.strip():
             return None
-        plan_step = self._steps[self._position]
-        if plan_step.follow_up_index is not None or not response or not response.strip():
-            return None
-        check = self._drawn(plan_step).question.check
-        if getattr(check, "kind", None) == "self":
-            return None
-        return self._grader(check, response)
+        check = self._check_of(self._steps[self._position])
+        return None if check is None else self._grader(check, response)
+
+    def _check_of(self, plan_step: Any) -> Any:
+        """The check a step is graded by: the question's (None for a flashcard) or, for a
+        follow-up, its own check (None when it has none: then it is not scored)."""
+        question = self._drawn(plan_step).question
+        if plan_step.follow_up_index is None:
+            check = question.check
+            return None if getattr(check, "kind", None) == "self" else check
+        follow_ups = getattr(question, "follow_ups", ())
+        return getattr(follow_ups[plan_step.follow_up_index], "check", None)
 
     def _finish_step(self, outcome: StepOutcome, response: str | None, grade: Any, *, auto: bool,
                      end: bool = False) -> None:
@@ -267,7 +272,8 @@ class MockInterview:
         now = self._now()
         elapsed = min(self.elapsed_question(), float(plan_step.seconds))
         is_main = plan_step.follow_up_index is None
-        gradable = is_main and self.plan.items[plan_step.item_index].gradable
+        gradable = (self.plan.items[plan_step.item_index].gradable if is_main
+                    else self._check_of(plan_step) is not None)
         fields = fields_of(grade) if grade is not None else None
         score = fields.score if fields else (0.0 if gradable else None)
         correct = fields.correct if fields else (False if gradable else None)

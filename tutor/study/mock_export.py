@@ -98,6 +98,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
                 f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
+                *([f"- Score: {follow_up.score:.0%} (counts in the question's score)"]
+                  if follow_up.score is not None else []),
                 f"- Model answer: {_continued(follow_up.model_answer)}",
             ]
         )

@@ -22,6 +22,8 @@ from tutor.study.notes import read_notes
 
 WEAKEST_TOPICS = 3
 TOPIC_VERDICT_ANSWERS = 2
+MAIN_WEIGHT = 2
+"""A question's own answer weighs as much as two scored follow-ups."""
 """A topic is called weak only on at least this many graded answers: one answer says what to
 practise next, not what the learner is weak at."""
 NOT_ASKED = "not_asked"
@@ -36,6 +38,8 @@ class FollowUpReport:
     time_used: float
     time_limit: float
     auto_submitted: bool
+    score: float | None = None  # None: the follow-up has no check and is not scored
+    feedback: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,9 +128,15 @@ class MockSummary:
 
 def item_scores(plan: MockPlan, steps: Sequence[StepRecord], corrections: Mapping[int, Any] | None = None,
                 ) -> list[float | None]:
-    """The counting score of each main question (None when it is not auto-graded); a step
-    the learner corrected (`corrections` by position) counts the corrected score."""
+    """The counting score of each question (None when it is not auto-graded); a step the
+    learner corrected (`corrections` by position) counts the corrected score. A follow-up
+    with a check counts too: the main answer weighs `MAIN_WEIGHT`, each scored follow-up 1."""
     by_position = {step.position: _corrected_step(step, (corrections or {}).get(step.position)) for step in steps}
+    follow_up_scores: dict[int, list[float]] = {}
+    for plan_step in plan.steps:
+        step = by_position.get(plan_step.position)
+        if plan_step.follow_up_index is not None and step is not None and step.score is not None:
+            follow_up_scores.setdefault(plan_step.item_index, []).append(step.score)
     scores: list[float | None] = []
     for plan_step in plan.steps:
         if plan_step.follow_up_index is not None:
@@ -135,7 +145,9 @@ def item_scores(plan: MockPlan, steps: Sequence[StepRecord], corrections: Mappin
             scores.append(None)
             continue
         step = by_position.get(plan_step.position)
-        scores.append(step.score if step is not None and step.score is not None else 0.0)
+        main = step.score if step is not None and step.score is not None else 0.0
+        extra = follow_up_scores.get(plan_step.item_index, [])
+        scores.append((MAIN_WEIGHT * main + sum(extra)) / (MAIN_WEIGHT + len(extra)))
     return scores
 
 
@@ -342,6 +354,8 @@ def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None) ->
             time_used=step.elapsed,
             time_limit=plan_step.seconds,
             auto_submitted=step.auto_submitted,
+            score=step.score,
+            feedback=step.feedback,
         )
     follow_ups = getattr(question, "follow_ups", ()) or ()
     known = plan_step.follow_up_index < len(follow_ups)

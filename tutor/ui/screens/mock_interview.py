@@ -138,8 +138,7 @@ class MockInterviewScreen(Screen[None]):
         self._fill("#mock-prompt", Content(step.prompt.strip()))
         self._fill("#mock-options", options)
         answer = self.answer_area
-        answer.placeholder = FOLLOW_UP_PLACEHOLDER if step.is_follow_up else placeholder_for(
-            question.check)
+        answer.placeholder = _placeholder(step)
         typed_ahead = self._typed_ahead()
         self.handed = None
         answer.value = self.run.draft or typed_ahead
@@ -320,3 +319,12 @@ class MockInterviewScreen(Screen[None]):
         """Scroll a long question while typing."""
         card = self.query_one("#card", VerticalScroll)
         (card.scroll_page_up if how == "page_up" else card.scroll_page_down)(animate=False)
+
+
+def _placeholder(step: Any) -> str:
+    """What the answer box says: the check's own hint, or for a follow-up without a check
+    (not scored), to answer as one would out loud."""
+    if not step.is_follow_up:
+        return placeholder_for(step.question.check)
+    check = getattr(step.question.follow_ups[step.follow_up_index], "check", None)
+    return FOLLOW_UP_PLACEHOLDER if check is None else placeholder_for(check)

@@ -72,13 +72,14 @@ def result_cell(question: Any) -> Text:
     return cell
 
 
+def field(label: str, value: str, style: str = "") -> Content:
+    """One labelled line of the debrief ("Model answer: …")."""
+    body = Content(value) if not style else Content.from_markup(f"[{style}]$value[/]", value=value)
+    return Content.from_markup("[b]$label:[/b] ", label=label) + body
+
+
 def question_content(question: Any) -> Content:
     """Everything the debrief says about one question and its follow-ups."""
-
-    def field(label: str, value: str, style: str = "") -> Content:
-        body = Content(value) if not style else Content.from_markup(f"[{style}]$value[/]", value=value)
-        return Content.from_markup("[b]$label:[/b] ", label=label) + body
-
     lines = [
         Content.from_markup("[b $text-primary]$number. $id[/] [dim]$level · $topics[/dim]",
                             number=question.number, id=question.question_id, level=question.level,
@@ -111,9 +112,18 @@ def question_content(question: Any) -> Content:
             field("  Your answer", _answer(follow_up.response)) + Content.from_markup(
                 " [dim]($outcome, $time)[/dim]", outcome=outcome_word(follow_up.outcome),
                 time=used_text(follow_up.time_used, follow_up.time_limit)),
+            *_follow_up_score(follow_up),
             field("  Model answer", " ".join(follow_up.model_answer.split())),
         ])
     return Content("\n").join(lines)
+
+
+def _follow_up_score(follow_up: Any) -> list[Content]:
+    """A scored follow-up's score and the grader's first line (it counts in the question's score)."""
+    if follow_up.score is None:
+        return []
+    said = follow_up.feedback.splitlines()[0] if follow_up.feedback else ""
+    return [field("  Score", f"{follow_up.score:.0%}" + (f" · {said}" if said else ""))]
 
 
 def _answer(response: str | None) -> str:
