@@ -42,6 +42,7 @@ def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
         if question.params:  # the rules below see a draw: same fields, numbers filled in
             question = draw(question, 0).question
         problems.extend(_expression_problems(question, origin))
+        problems.extend(_probe_problems(question, origin))
         for index, related in enumerate(question.related):
             if related not in first_seen:
                 problems.append(_at(origin, ("related", index), f"unknown question id '{related}'"))
@@ -142,6 +143,20 @@ def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]):
         problems = spec.problems(params)
         return problems or _outputs_cached(spec, ())
     return _outputs_cached(spec, frozen)
+
+
+def _probe_problems(question: Question, origin: Origin) -> list[Problem]:
+    """A follow-up's `probes` name key points or misconceptions of the check the mock asks."""
+    asked = question.as_interview() or question
+    known = [item.name for item in (*getattr(asked.check, "concepts", ()), *getattr(asked.check, "misconceptions", ()))]
+    problems = []
+    for index, follow_up in enumerate(question.follow_ups):
+        for probe_index, name in enumerate(follow_up.probes):
+            if name not in known:
+                message = f"'{name}' is not a key point or misconception of this question's check"
+                message += f" (known: {', '.join(known)})" if known else " (its check has none)"
+                problems.append(_at(origin, ("follow_ups", index, "probes", probe_index), message))
+    return problems
 
 
 @lru_cache(maxsize=8192)

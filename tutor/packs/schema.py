@@ -110,6 +110,9 @@ class FollowUp(Model):
     prompt: Text
     answer: Text
     check: Check | None = None
+    probes: list[Slug] = []
+    """Key points or misconceptions of the question's check this follow-up probes: a mock
+    asks it first when the main answer missed, denied or asserted one of them."""
 
 
 # ---- checks -------------------------------------------------------------------------

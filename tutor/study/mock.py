@@ -31,7 +31,15 @@ from tutor.store.mocks import MockRecord, StepOutcome
 from tutor.study.clock import Clock, as_utc
 from tutor.study.grades import Grader, fields_of, is_invalid
 from tutor.study.mock_export import to_json, to_markdown
-from tutor.study.mock_plan import MockPlan, PlanError, PlanItem, PlanStep, in_interview, plan_mock
+from tutor.study.mock_plan import (
+    MockPlan,
+    PlanError,
+    PlanItem,
+    PlanStep,
+    in_interview,
+    plan_mock,
+    probing_order,
+)
 from tutor.study.mock_report import (
     MockReport,
     MockSummary,
@@ -104,6 +112,7 @@ class MockInterview:
         self._variants: dict[int, Variant] = {}
         self._steps = plan.steps
         self._outcomes: dict[int, StepOutcome] = {}
+        self._asked: dict[int, int] = {}  # position -> the follow-up actually asked there
         self._used_before = 0.0
         self._position = len(self._steps)
         self._carried = 0.0
@@ -136,6 +145,7 @@ class MockInterview:
                         save_every=save_every)
         rows = {row.position: row for row in store.mocks.steps(mock_id)}
         interview._outcomes = {pos: row.outcome for pos, row in rows.items() if row.outcome is not None}
+        interview._asked = {pos: row.follow_up_index for pos, row in rows.items() if row.follow_up_index is not None}
         interview._used_before = sum(row.elapsed for row in rows.values() if row.outcome is not None)
         current = interview._next_position(-1)
         open_row = rows.get(current)
@@ -156,11 +166,11 @@ class MockInterview:
             return None
         plan_step = self._steps[self._position]
         question = self._drawn(plan_step).question
-        prompt = question.prompt if plan_step.follow_up_index is None else (
-            question.follow_ups[plan_step.follow_up_index].prompt)
+        asked = self._follow_up_index(plan_step)
+        prompt = question.prompt if asked is None else question.follow_ups[asked].prompt
         return MockStep(
             position=plan_step.position, number=plan_step.item_index + 1, question_count=len(self.plan.items),
-            question=question, follow_up_index=plan_step.follow_up_index, prompt=prompt,
+            question=question, follow_up_index=asked, prompt=prompt,
             time_limit=float(plan_step.seconds),
         )
 
@@ -264,7 +274,23 @@ class MockInterview:
             check = question.check
             return None if getattr(check, "kind", None) == "self" else check
         follow_ups = getattr(question, "follow_ups", ())
-        return getattr(follow_ups[plan_step.follow_up_index], "check", None)
+        return getattr(follow_ups[self._follow_up_index(plan_step)], "check", None)
+
+    def _follow_up_index(self, plan_step: Any) -> int | None:
+        """The follow-up asked at a step (chosen when it was shown), None for a main step."""
+        if plan_step.follow_up_index is None:
+            return None
+        return self._asked.get(plan_step.position, plan_step.follow_up_index)
+
+    def _choose_follow_up(self, plan_step: Any, question: Any) -> int:
+        """As an interviewer would: first the follow-ups that probe what the main answer
+        missed, denied or asserted wrongly; otherwise the planned one (see `probing_order`)."""
+        slots = [s for s in self._steps if s.item_index == plan_step.item_index and s.follow_up_index is not None]
+        asked = {self._asked[s.position] for s in slots if s.position in self._asked}
+        main = next(s for s in self._steps if s.item_index == plan_step.item_index and s.follow_up_index is None)
+        notes = next((row.notes for row in self.store.mocks.steps(self.id) if row.position == main.position), ())
+        order = probing_order(getattr(question, "follow_ups", ()), notes, [s.follow_up_index for s in slots])
+        return next(index for index in order if index not in asked)
 
     def _finish_step(self, outcome: StepOutcome, response: str | None, grade: Any, *, auto: bool,
                      end: bool = False) -> None:
@@ -339,9 +365,13 @@ class MockInterview:
             plan_step = self._steps[position]
             variant = self._drawn(plan_step)
             question = variant.question
-            follow_up = None if plan_step.follow_up_index is None else question.follow_ups[plan_step.follow_up_index]
+            follow_up_index = None
+            if plan_step.follow_up_index is not None:
+                follow_up_index = self._choose_follow_up(plan_step, question)
+                self._asked[position] = follow_up_index
+            follow_up = None if follow_up_index is None else question.follow_ups[follow_up_index]
             self.store.mocks.show_step(
-                self.id, position=position, question_id=question.id, follow_up_index=plan_step.follow_up_index,
+                self.id, position=position, question_id=question.id, follow_up_index=follow_up_index,
                 prompt=follow_up.prompt if follow_up else question.prompt,
                 model_answer=follow_up.answer if follow_up else question.answer,
                 time_limit=float(plan_step.seconds), shown_at=now, variant=variant.record(),

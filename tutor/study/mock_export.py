@@ -95,6 +95,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 "",
                 f"### Follow-up {index}: {follow_up.prompt}",
                 "",
+                *([f"- Why: {follow_up.reason}"] if follow_up.reason else []),
                 f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
                 f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),

@@ -252,3 +252,36 @@ def in_interview(question: Any) -> Any:
 
 def _is_gradable(question: Any) -> bool:
     return getattr(question.check, "kind", None) != "self"
+
+
+_HANDLED = {"missed": "missed", "negated": "denied", "misconception": "asserted"}
+
+
+def flagged_points(notes: Sequence[str]) -> dict[str, str]:
+    """The rubric points a grade's notes flag, with how the answer handled each: `missed`,
+    `denied` (stated as not holding) or `asserted` (a misconception)."""
+    found: dict[str, str] = {}
+    for note in notes:
+        kind, _, name = str(note).partition(":")
+        if kind in _HANDLED and name:
+            found.setdefault(name, _HANDLED[kind])
+    return found
+
+
+def probing_order(follow_ups: Sequence[Any], notes: Sequence[str], planned: Sequence[int]) -> list[int]:
+    """The order in which to ask a question's follow-ups after an answer with `notes`: first
+    those whose `probes` name a flagged point, then the planned ones, then the rest."""
+    flagged = flagged_points(notes)
+    probing = [index for index, follow_up in enumerate(follow_ups)
+               if set(getattr(follow_up, "probes", ()) or ()) & flagged.keys()]
+    rest = [index for index in planned if index not in probing]
+    return probing + rest + [index for index in range(len(follow_ups)) if index not in probing + rest]
+
+
+def probe_reason(follow_up: Any, notes: Sequence[str]) -> str:
+    """Why a follow-up was asked, when it probes what the main answer got wrong ('' else)."""
+    flagged = flagged_points(notes)
+    for name in getattr(follow_up, "probes", ()) or ():
+        if name in flagged:
+            return f"asked because your answer {flagged[name]} '{name.replace('-', ' ')}'"
+    return ""

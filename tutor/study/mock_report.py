@@ -17,7 +17,7 @@ from typing import Any
 
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepRecord
-from tutor.study.mock_plan import MockPlan, in_interview
+from tutor.study.mock_plan import MockPlan, in_interview, probe_reason
 from tutor.study.notes import read_notes
 
 WEAKEST_TOPICS = 3
@@ -40,6 +40,7 @@ class FollowUpReport:
     auto_submitted: bool
     score: float | None = None  # None: the follow-up has no check and is not scored
     feedback: str = ""
+    reason: str = ""  # why it was asked, when it probes what the main answer got wrong
 
 
 @dataclass(frozen=True)
@@ -185,8 +186,10 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         main_plan, follow_plans = item_steps[0], item_steps[1:]
         main = by_position.get(main_plan.position)
         question = questions.get(item.question_id)
+        main_notes = main.notes if main is not None else ()
         follow_ups = tuple(
-            _follow_up_report(question, plan_step, by_position.get(plan_step.position)) for plan_step in follow_plans
+            _follow_up_report(question, plan_step, by_position.get(plan_step.position), main_notes)
+            for plan_step in follow_plans
         )
         report_of_item = _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index],
                                           follow_ups)
@@ -344,8 +347,12 @@ def _as_shown(question: Any, main: StepRecord | None) -> Any:
     return draw(question, int(variant["seed"])).question
 
 
-def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None) -> FollowUpReport:
+def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None,
+                      main_notes: Sequence[str] = ()) -> FollowUpReport:
+    follow_ups = getattr(question, "follow_ups", ()) or ()
     if step is not None:
+        index = step.follow_up_index if step.follow_up_index is not None else plan_step.follow_up_index
+        reason = probe_reason(follow_ups[index], main_notes) if index < len(follow_ups) else ""
         return FollowUpReport(
             prompt=step.prompt,
             model_answer=step.model_answer,
@@ -356,8 +363,8 @@ def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None) ->
             auto_submitted=step.auto_submitted,
             score=step.score,
             feedback=step.feedback,
+            reason=reason,
         )
-    follow_ups = getattr(question, "follow_ups", ()) or ()
     known = plan_step.follow_up_index < len(follow_ups)
     return FollowUpReport(
         prompt=follow_ups[plan_step.follow_up_index].prompt if known else "",

@@ -112,6 +112,8 @@ def question_content(question: Any) -> Content:
             field("  Your answer", _answer(follow_up.response)) + Content.from_markup(
                 " [dim]($outcome, $time)[/dim]", outcome=outcome_word(follow_up.outcome),
                 time=used_text(follow_up.time_used, follow_up.time_limit)),
+            *([Content.from_markup("  [dim]$reason[/dim]", reason=follow_up.reason.capitalize())]
+              if follow_up.reason else []),
             *_follow_up_score(follow_up),
             field("  Model answer", " ".join(follow_up.model_answer.split())),
         ])
