@@ -63,6 +63,7 @@ def test_every_mock_of_the_built_in_pack_is_asked_as_an_interviewer_would() -> N
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients")
     ready = [q.id for q in pack.questions if q.as_interview() is not None]
     assert len(ready) >= 25
+    assert {"non-normal-transient-growth", "sigmoid-derivative-max"} <= set(ready)  # numeric, through forms
     assert all(q.as_interview() is not None for q in pack.questions if q.check.kind == "concepts")
     for seed in range(20):
         plan = plan_mock(pack, questions=5, minutes=10, seed=seed)

@@ -71,6 +71,10 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
     for question in pack.questions:
         tasks.extend(Task("caption", question.id, f"evidence[{index}].caption", index)
                      for index, item in enumerate(question.evidence) if item.caption)
+        if question.interview is not None:
+            tasks.append(Task("interview", question.id, "interview form"))
+        tasks.extend(Task("follow-up", question.id, f"follow_ups[{index}]", index)
+                     for index, follow_up in enumerate(question.follow_ups) if follow_up.check is not None)
         if question.params:
             tasks.extend(Task("variant", question.id, f"variant seed {seed}", seed=seed)
                          for seed in range(variant_seeds))
@@ -81,10 +85,6 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
         tasks.extend(Task("sample", question.id, f"tests[{i}]") for i in range(len(question.tests)))
         if graded:
             tasks.append(Task("rubric", question.id, "rubric"))
-        if question.interview is not None:
-            tasks.append(Task("interview", question.id, "interview form"))
-        tasks.extend(Task("follow-up", question.id, f"follow_ups[{index}]", index)
-                     for index, follow_up in enumerate(question.follow_ups) if follow_up.check is not None)
         for index, item in enumerate(question.evidence):
             runs = seeds if registry.get(item.name).kind == "simulation" else 1
             tasks.extend(Task("evidence", question.id, f"evidence[{index}] {item.name} seed {seed}", index, seed)
@@ -193,6 +193,10 @@ def _sample_failures(pack: Pack, question: Question, index: int, prefix: tuple =
 def _follow_up(pack: Pack, question: Question, task: Task) -> list[Failure]:
     """A scored follow-up: its answer is graded right by its check, and neither an empty
     answer nor its own prompt passes."""
+    if question.params:
+        from tutor.packs.variants import draw
+
+        question = draw(question, 0).question
     follow_up = question.follow_ups[task.evidence_index]
     asked = question.model_copy(update={"prompt": follow_up.prompt, "answer": follow_up.answer,
                                         "check": follow_up.check, "tests": [], "interview": None})
@@ -203,6 +207,10 @@ def _follow_up(pack: Pack, question: Question, task: Task) -> list[Failure]:
 def _interview(pack: Pack, question: Question, task: Task) -> list[Failure]:
     """The interview form is proven like a question: its model answer, its samples, and that
     neither an empty answer nor its own prompt passes."""
+    if question.params:  # a variant's form is proven on its first draw (its prompt filled in)
+        from tutor.packs.variants import draw
+
+        question = draw(question, 0).question
     form = question.as_interview()
     assert form is not None and question.interview is not None
     prefix = ("interview",)
