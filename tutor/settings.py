@@ -103,11 +103,13 @@ class Settings:
                     values[key] = rule.parse(str(texts[key]))
                 except SettingError:
                     continue
-        return cls(**values)
+        # each value was parsed by its key's rule, so it has that field's type
+        return cls(**values)  # type: ignore[arg-type]
 
     def with_changes(self, changes: Mapping[str, object]) -> Settings:
         """A copy with `changes` applied, each checked by its rule (SettingError on the first bad one)."""
-        return replace(self, **checked(changes))
+        # each value was checked by its key's rule, so it has that field's type
+        return replace(self, **checked(changes))  # type: ignore[arg-type]
 
 
 RULES: dict[str, Rule] = {

@@ -59,13 +59,13 @@ def parse_params(
         )
     for flag, options in extra_options:
         parser.add_argument(flag, **options)
-    options = parser.parse_args(rest)
+    namespace = parser.parse_args(rest)
     given = {
-        param.name: getattr(options, f"param_{param.name}")
+        param.name: getattr(namespace, f"param_{param.name}")
         for param in spec.params
-        if getattr(options, f"param_{param.name}") is not None
+        if getattr(namespace, f"param_{param.name}") is not None
     }
-    return given, options
+    return given, namespace
 
 
 OTHER_COMMAND = {"simulation": ("derive", "derivation"), "derivation": ("sim", "simulation")}

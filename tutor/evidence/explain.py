@@ -94,7 +94,8 @@ def _gru(params: dict[str, Any], scalars: dict[str, float]) -> str:
 
 def _sweep(params: dict[str, Any], scalars: dict[str, float]) -> str:
     gamma = GAMMA[params["activation"]]
-    decaying, growing = [], []
+    decaying: list[str] = []
+    growing: list[str] = []
     for name, ratio in scalars.items():
         scale = name.partition("[scale=")[2].rstrip("]")
         (decaying if ratio < 1 else growing).append(scale)

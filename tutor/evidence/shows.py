@@ -34,15 +34,16 @@ def evaluate_shows(statement: Any, result: Result) -> ClaimOutcome:
         ratios.append(series_statistic(series, "first_over_last"))
     if any(ratio is None or math.isnan(ratio) for ratio in ratios):
         return ClaimOutcome(False, None, f"series '{statement.series_names()[0]}' has no first/last ratio")
+    present = [ratio for ratio in ratios if ratio is not None]  # all of them, by the check above
     if statement.apart is not None:
-        first, second = ratios
+        first, second = present
         spread = _spread(first, second)
         held = spread > statement.factor
         verdict = "holds" if held else "fails"
         return ClaimOutcome(held, spread, f"series '{statement.apart[0]}' (first/last {fmt(first)}) and "
                                           f"'{statement.apart[1]}' ({fmt(second)}) are {fmt(spread)}× apart, "
                                           f"claimed more than {statement.factor:g}×: {verdict}")
-    ratio = ratios[0]
+    ratio = present[0]
     if statement.vanishes is not None:
         held, said = ratio < 1 / SHRINK, f"vanishes (first/last below {fmt(1 / SHRINK)})"
     elif statement.grows is not None:

@@ -76,7 +76,7 @@ def _chosen_keys(check: ChoiceCheck, response: str | list[str]) -> list[str]:
             raise _KeyError(
                 f"The answer is too long for a choice (limit {MAX_RESPONSE_LENGTH} characters)", None, "too-long"
             )
-        pieces = _split(response)
+        pieces: list[tuple[str, int | None]] = list(_split(response))
     elif isinstance(response, (list, tuple)) and len(response) <= MAX_LIST_LENGTH:
         pieces = [(str(item).strip().lower(), None) for item in response]
         if any(len(piece) != 1 for piece, _ in pieces):

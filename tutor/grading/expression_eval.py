@@ -68,7 +68,7 @@ def _sigmoid_prime(value: float) -> float:
 
 ONE_ARGUMENT: dict[str, Callable[[float], float]] = {
     name: _guard(function)
-    for name, function in {
+    for name, function in dict[str, Callable[[float], float]]({
         "tanh": math.tanh,
         "sigmoid": _sigmoid,
         "relu": lambda value: max(value, 0.0),
@@ -106,7 +106,7 @@ ONE_ARGUMENT: dict[str, Callable[[float], float]] = {
         "cos_prime": lambda value: -math.sin(value),
         "sinh_prime": _cosh,
         "cosh_prime": _sinh,
-    }.items()
+    }).items()
 }
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
@@ -114,6 +114,7 @@ CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 def evaluate_tree(node: ast.AST, values: Mapping[str, float]) -> float:
     """The value of a tree admitted by the parser; its depth is bounded, so recursion is safe."""
     if isinstance(node, ast.Constant):
+        assert isinstance(node.value, (int, float)), "the parser admits only number literals"
         return float(node.value)
     if isinstance(node, ast.Name):
         if node.id in values:

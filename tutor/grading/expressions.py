@@ -276,6 +276,7 @@ class _TreeChecker:
         MAX_CONSTANT_DIGITS. Recursion is safe: depth was bounded by `_check_shape`.
         """
         if isinstance(node, ast.Constant):
+            assert isinstance(node.value, (int, float)), "_check_literal admitted only numbers"
             return _literal_digits(node.value)
         if isinstance(node, ast.Name):
             return None if node.id in self.vocabulary.variables else 1

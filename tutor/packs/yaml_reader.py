@@ -311,7 +311,7 @@ class _Constructor:
 
     def check_collection_tag(self, event: yaml.CollectionStartEvent, expected: str) -> None:
         tag = event.tag
-        if tag == "!":
+        if tag is None or tag == "!":
             return
         short = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else None
         if short != expected:

@@ -10,6 +10,7 @@ question disappearing from its pack.
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -181,7 +182,7 @@ class MockRepository:
             ),
         )
 
-    def steps(self, mock_id: int) -> list[StepRecord]:
+    def steps(self, mock_id: int) -> builtins.list[StepRecord]:
         rows = self._store.query("SELECT * FROM mock_steps WHERE mock_id = ? ORDER BY position", (mock_id,))
         return [_step(row) for row in rows]
 

@@ -8,9 +8,12 @@ it back so the debrief total, the history and the exports count the corrected sc
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tutor.store.db import Store
+
+if TYPE_CHECKING:
+    from tutor.store.reviews import Mode
 
 
 def record_correction(
@@ -18,7 +21,7 @@ def record_correction(
     *,
     pack_id: str,
     question_id: str,
-    mode: str,
+    mode: Mode,
     response: str,
     automatic: Any,
     corrected: Any,

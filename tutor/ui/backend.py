@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.schema import Question
     from tutor.settings import Settings
+    from tutor.store.reviews import Mode
     from tutor.study.stats import StatsSummary
 
 ShouldCancel = Callable[[], bool]
@@ -310,7 +311,7 @@ class Backend(MockBackend, Protocol):
     def grade(self, check: Any, response: str) -> GradeLike:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
 
-    def record_correction(self, pack: PackLike, question: Question, *, mode: str, response: str,
+    def record_correction(self, pack: PackLike, question: Question, *, mode: Mode, response: str,
                           automatic: GradeLike, corrected: GradeLike, mock_id: int | None = None,
                           position: int | None = None) -> int:
         """Store the learner's corrected checklist of `response` at once (see `tutor.store.corrections`)."""

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from tutor.store.db import Store
+    from tutor.store.reviews import Mode
 
 
 class CorrectionsBackendMixin:
@@ -21,7 +22,7 @@ class CorrectionsBackendMixin:
     store: Store
     clock: Callable[[], datetime]
 
-    def record_correction(self, pack: Any, question: Any, *, mode: str, response: str, automatic: Any,
+    def record_correction(self, pack: Any, question: Any, *, mode: Mode, response: str, automatic: Any,
                           corrected: Any, mock_id: int | None = None, position: int | None = None) -> int:
         """Store the learner's corrected grade of `response` at once; return its id."""
         from tutor.study.corrections import record_correction

@@ -33,7 +33,7 @@ class ChoiceCheck(Model):
             option if option.key else option.model_copy(update={"key": OPTION_KEYS[index]})
             for index, option in enumerate(self.options)
         ]
-        keys = [option.key for option in keyed]
+        keys = [option.key for option in keyed if option.key is not None]  # every keyed option has one
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
             raise ValueError(f"option key '{duplicates[0]}' is used twice")

@@ -48,7 +48,7 @@ EXAMPLE_W = ((Rational(9, 10), 2), (0, Rational(4, 5)))
 PEAK_SEARCH_STEPS = 60
 
 
-def spectral_norm_2x2(entries: tuple[float, float, float, float]) -> float:
+def spectral_norm_2x2(entries: tuple[float, ...]) -> float:
     """‖A‖₂ of a real 2×2 matrix (a, b, c, d): the square root of the top eigenvalue of AᵀA."""
     a, b, c, d = entries
     p, q, r = a * a + c * c, a * b + c * d, b * b + d * d

@@ -25,6 +25,7 @@ from tutor.ui.widgets.follow_ups import FollowUps
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.store.reviews import Mode
     from tutor.ui.backend import GradeLike, PackLike, PracticeDeck
 
 LEVELS = ("basic", "intermediate", "advanced")
@@ -35,7 +36,7 @@ class PracticeScreen(QuestionScreen):
 
     BINDING_GROUP_TITLE = "Practice"
     MODE_TITLE = "Practice"
-    MODE = "practice"
+    MODE: Mode = "practice"
     BINDINGS = [
         Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+r", "show_answer", "Show answer"),

@@ -32,6 +32,7 @@ from tutor.words import plural
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.store.reviews import Mode
     from tutor.ui.app import TutorApp
     from tutor.ui.backend import GradeLike, PackLike
 
@@ -54,7 +55,7 @@ class QuestionScreen(Screen[None]):
         Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
     ]
     MODE_TITLE = ""
-    MODE = "practice"
+    MODE: Mode = "practice"
     """The mode stored with what the learner does here (`study` or `practice`)."""
     FOCUS_CHECKLIST = True
     """Whether the key-point checklist takes the focus when the answer is revealed (study

@@ -24,6 +24,7 @@ from tutor.words import plural
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from tutor.store.reviews import Mode
     from tutor.ui.backend import GradeLike, PackLike, StudyDeck
 
 WAIT_POLL_SECONDS = 15
@@ -34,7 +35,7 @@ class StudyScreen(QuestionScreen):
 
     BINDING_GROUP_TITLE = "Study"
     MODE_TITLE = "Study"
-    MODE = "study"
+    MODE: Mode = "study"
     FOCUS_CHECKLIST = False
     BINDINGS = [
         Binding("ctrl+r", "reveal", "Reveal"),
