@@ -247,6 +247,7 @@ class ParamSpec(Model):
             if repeated:
                 raise ValueError(f"choice {repeated[0]:g} is listed twice")
             return self
+        assert self.range is not None  # exactly one of range and choices, checked above
         low, high = self.range
         if not low < high:
             raise ValueError(f"range [{low:g}, {high:g}] is empty: the first end must be below the second")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -36,11 +37,11 @@ def problems_from(error: ValidationError, document: Document, base: FieldPath, d
     return list(found.values())
 
 
-def _describe(item: dict[str, Any], loc: FieldPath, data: Any) -> tuple[FieldPath, str, bool]:
+def _describe(item: Mapping[str, Any], loc: FieldPath, data: Any) -> tuple[FieldPath, str, bool]:
     """(field path to show, message, whether to point at the key instead of the value)."""
     kind = item["type"]
     context = item.get("ctx") or {}
-    found = item.get("input")
+    found: Any = item.get("input")  # the offending value, of any type
     name = str(loc[-1]) if loc else "document"
     if kind == "extra_forbidden":
         return loc[:-1], f"unknown field '{name}'{_suggestion(name)}", True

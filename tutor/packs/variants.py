@@ -105,6 +105,7 @@ def values_of(spec: ParamSpec) -> tuple[Number, ...]:
     if spec.choices is not None:
         raw = list(spec.choices)
     else:
+        assert spec.range is not None  # a ParamSpec has exactly one of range and choices
         low, high = (Decimal(repr(end)) for end in spec.range)
         step = Decimal(repr(spec.step))
         raw = []

@@ -44,6 +44,11 @@ def shuffled(items: list[Any], rng: Any) -> list[Any]:
 class PracticeSession:
     """A shuffled run through the filtered questions of a pack."""
 
+    last_review_id: int | None
+    last_response: str | None
+    last_grade: Any
+    _shown_at: datetime
+
     def __init__(
         self,
         pack: Any,
@@ -130,6 +135,8 @@ class PracticeSession:
         if grade is not None and is_invalid(grade):
             return grade
         fields = fields_of(grade) if grade is not None else None
+        variant = self.variant
+        assert variant is not None  # there is a current question
         self.last_review_id = self.store.reviews.add(
             pack_id=self.pack.id,
             question_id=question.id,
@@ -142,7 +149,7 @@ class PracticeSession:
             notes=fields.notes if fields else (),
             seconds=seconds,
             hints=self.hints_used,
-            variant=self.variant.record(),
+            variant=variant.record(),
         )
         self.last_response = response
         self.last_grade = grade
@@ -180,13 +187,15 @@ class PracticeSession:
         if getattr(question.check, "kind", None) != "self":
             raise StudyError(f"'{question.id}' is graded automatically; use override_correct to correct it")
         original = self.store.reviews.get(self.last_review_id) if self.last_review_id is not None else None
+        variant = self.variant
+        assert variant is not None  # there is a current question
         review_id = self.store.reviews.add(
             pack_id=self.pack.id, question_id=question.id, mode="practice",
             reviewed_at=as_utc(self._clock()), response=original.response if original else self.last_response,
             correct=correct, score=1.0 if correct else 0.0, notes=("self-rated",),
             replaces=original.id if original else None,
             seconds=original.seconds if original else (as_utc(self._clock()) - self._shown_at).total_seconds(),
-            hints=self.hints_used, variant=self.variant.record(),
+            hints=self.hints_used, variant=variant.record(),
         )
         self.last_review_id = review_id
         return review_id
@@ -211,10 +220,10 @@ class PracticeSession:
 
     def _start_question(self) -> None:
         self.hints_used = 0
-        self.last_review_id: int | None = None
-        self.last_response: str | None = None
-        self.last_grade: Any = None
-        self._shown_at: datetime = as_utc(self._clock())
+        self.last_review_id = None
+        self.last_response = None
+        self.last_grade = None
+        self._shown_at = as_utc(self._clock())
 
     def _require_current(self) -> Any:
         question = self.current()

@@ -131,6 +131,12 @@ def step_kind(card: Card) -> Literal["learning", "relearning"]:
 class StudySession:
     """One sitting of flashcards for one pack (no UI; time from `clock`, grading from `grader`)."""
 
+    _current: StudyItem | None
+    _shown_at: datetime | None
+    _response: str | None
+    _grade: Any
+    _answer_seconds: float | None
+
     def __init__(
         self,
         pack: Any,
@@ -241,7 +247,8 @@ class StudySession:
         if seconds is None:
             seconds = self._elapsed_seconds()
         rater = self._rater or default_rater()
-        return rater(grade, seconds)
+        # seconds is None only when no card was shown; kept as is (a rater may not accept it): see report
+        return rater(grade, seconds)  # type: ignore[arg-type]
 
     def rate(self, rating: Rating | int, seconds: float | None = None) -> Card:
         """Store the review and the new card state (one committed transaction) and move on."""
@@ -308,11 +315,11 @@ class StudySession:
         return item
 
     def _reset_current(self) -> None:
-        self._current: StudyItem | None = None
-        self._shown_at: datetime | None = None
-        self._response: str | None = None
-        self._grade: Any = None
-        self._answer_seconds: float | None = None
+        self._current = None
+        self._shown_at = None
+        self._response = None
+        self._grade = None
+        self._answer_seconds = None
 
     def _elapsed_seconds(self) -> float | None:
         if self._answer_seconds is not None:

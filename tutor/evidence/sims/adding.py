@@ -51,7 +51,7 @@ def adding_problem(params: Params, seed: int, should_cancel: Cancel) -> Result:
     steps, hidden, iterations, batch = params["steps"], params["hidden"], params["iterations"], params["batch"]
     ensure_affordable(steps * max(batch, EVAL_SEQUENCES) * 14 * hidden, "this training run")
     rng = np.random.default_rng(seed)
-    models = {
+    models: dict[str, RNNRegressor | LSTMRegressor] = {
         "vanilla": RNNRegressor.create(rng, hidden=hidden, features=2, scale=1.0, init="orthogonal"),
         "lstm": LSTMRegressor.create(rng, hidden=hidden, features=2, forget_bias=FORGET_BIAS),
     }

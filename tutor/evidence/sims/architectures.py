@@ -44,6 +44,7 @@ def _per_step(ratio: float, steps: int) -> float:
 def shared_vs_independent(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """One W applied T times (an RNN without inputs) vs T independent random layers."""
     rng = np.random.default_rng(seed)
+    size: int  # an int size makes standard_normal an array (for a type checker)
     steps, size, scale, activation = params["steps"], params["hidden"], params["scale"], params["activation"]
     shared = recurrent_matrix(rng, size, "spectral", scale)
     independent = _independent_layers(rng, steps, size, scale, should_cancel)
@@ -86,6 +87,7 @@ def shared_vs_independent(params: Params, seed: int, should_cancel: Cancel) -> R
 def residual_attention(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """Plain tanh stack vs the same layers with skips, vs attention pooling over T+1 tokens."""
     rng = np.random.default_rng(seed)
+    size: int  # an int size makes standard_normal an array (for a type checker)
     steps, size, scale = params["steps"], params["hidden"], params["scale"]
     layers = _independent_layers(rng, steps, size, scale, should_cancel)
     h0 = rng.standard_normal(size)

@@ -38,7 +38,7 @@ from tutor.evidence.sims.report import (
     series_of,
     unique,
 )
-from tutor.evidence.sims.rnn import rnn_bptt, sequence_weight_grads
+from tutor.evidence.sims.rnn import present, rnn_bptt, sequence_weight_grads
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -68,12 +68,12 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
         problem.W_hh, problem.W_xh, problem.b, problem.x, problem.h0, problem.dL_dhT,
         activation, weight_grads=False, should_cancel=should_cancel,
     )
-    norms = trace.grad_norms[:, 0]
+    norms = present(trace.grad_norms)[:, 0]
     slopes = derivative_from_output(activation, trace.hidden[1:, 0])
     log_jacobian = jacobian_log_norms(problem.W_hh, slopes, should_cancel=should_cancel)
     with quiet_overflow():
         jacobian = np.exp(log_jacobian)
-        batch_mean = trace.grad_norms.mean(axis=1)
+        batch_mean = present(trace.grad_norms).mean(axis=1)
     grad = series_of("grad_norm", norms, "‖∂L/∂h_t‖")
     jacobian_series = series_of("jacobian_norm", jacobian, "‖∂h_T/∂h_t‖₂")
     forward_overflow = overflow_step(
@@ -254,7 +254,7 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
     knob = {"spectral": "ρ", "singular": "σ_max", "orthogonal": "gain"}[init]
     base_rho, base_sigma = spectral_radius(base), sigma_max(base)  # captions quote both, per scale
     for index, scale in enumerate(scales):
-        line = series_of(scale_label(scale), trace.grad_norms[index, :, 0], f"{knob} = {scale:g}")
+        line = series_of(scale_label(scale), present(trace.grad_norms)[index, :, 0], f"{knob} = {scale:g}")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{scale_label(scale)}]"] = ratio
@@ -290,7 +290,7 @@ def compare_activations(params: Params, seed: int, should_cancel: Cancel) -> Res
     for activation in ("sigmoid", "tanh", "relu"):
         trace = rnn_bptt(problem.W_hh, problem.W_xh, problem.b, problem.x, problem.h0,
                          problem.dL_dhT, activation, weight_grads=False, should_cancel=should_cancel)
-        line = series_of(activation, trace.grad_norms[:, 0], f"{activation} (γ = {fmt(GAMMA[activation])})")
+        line = series_of(activation, present(trace.grad_norms)[:, 0], f"{activation} (γ = {fmt(GAMMA[activation])})")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{activation}]"] = ratio
@@ -328,7 +328,7 @@ def compare_inits(params: Params, seed: int, should_cancel: Cancel) -> Result:
     series, scalars, parts = [], {}, []
     for index, (name, matrix) in enumerate(inits.items()):
         largest = sigma_max(matrix)
-        line = series_of(name, trace.grad_norms[index, :, 0], f"{name} (σ_max = {fmt(largest)})")
+        line = series_of(name, present(trace.grad_norms)[index, :, 0], f"{name} (σ_max = {fmt(largest)})")
         ratio = first_over_last(line.y)
         series.append(line)
         scalars[f"first_over_last[{name}]"] = ratio

@@ -109,6 +109,7 @@ def stack_gradients(
 
 
 def run_layernorm_depth(params: Params, seed: int, should_cancel: Cancel) -> Result:
+    size: int  # an int size makes standard_normal an array (for a type checker)
     depth, size, branch_scale = params["depth"], params["hidden"], params["branch_scale"]
     ensure_affordable(depth * size * (2 * size + 6), "this stack")
     rng = np.random.default_rng(seed)

@@ -44,6 +44,7 @@ def adam_steps(gradients: np.ndarray, eps: float) -> np.ndarray:
 
 def run_adam_scaling(params: Params, seed: int, should_cancel: Cancel) -> Result:
     """Adam's step size, in learning rates, for gradients of very different scales."""
+    iterations: int  # an int size makes standard_normal an array (for a type checker)
     scales, iterations, eps, noise = params["scales"], params["iterations"], params["eps"], params["noise"]
     rng = np.random.default_rng(seed)
     shared_noise = rng.standard_normal(iterations)

@@ -17,7 +17,7 @@ from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
 from tutor.evidence.sims.report import first_over_last, fmt, ratio_text, safe_ratio, series_of
-from tutor.evidence.sims.rnn import rnn_bptt
+from tutor.evidence.sims.rnn import present, rnn_bptt
 from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
 Params = dict[str, Any]
@@ -107,10 +107,10 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
                      "tanh", should_cancel=should_cancel)
     with quiet_overflow():
         # step t adds ∂L/∂a_t [h_{t-1}; x_t; 1]ᵀ to the gradient of (W_hh, W_xh, b)
-        pre = trace.grad_pre[:, 0]
+        pre = present(trace.grad_pre)[:, 0]
         lengths = np.sqrt(vector_norms(trace.hidden[:-1, 0]) ** 2 + vector_norms(problem.x[:, 0]) ** 2 + 1)
         contributions = vector_norms(pre) * lengths
-    norm = global_norm({"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b})
+    norm = global_norm({"W_hh": present(trace.grad_W_hh), "W_xh": present(trace.grad_W_xh), "b": present(trace.grad_b)})
     factor = clip_factor(norm, params["threshold"])
     clipped = contributions * factor
     ratio_before = safe_ratio(contributions[0], contributions[-1])
@@ -151,10 +151,10 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
     full = rnn_bptt(*args, should_cancel=should_cancel)
     cut = rnn_bptt(*args, window=window, should_cancel=should_cancel)
     old = slice(0, max(0, steps - window))  # t < T − k: more than k steps back
-    beyond = float(np.max(cut.grad_norms[old, 0])) if steps > window else 0.0
-    lost = float(np.max(full.grad_norms[old, 0])) if steps > window else 0.0
+    beyond = float(np.max(present(cut.grad_norms)[old, 0])) if steps > window else 0.0
+    lost = float(np.max(present(full.grad_norms)[old, 0])) if steps > window else 0.0
     cost = min(window, steps) / steps
-    cosine = _cosine(full.grad_W_hh, cut.grad_W_hh)
+    cosine = _cosine(present(full.grad_W_hh), present(cut.grad_W_hh))
     reading = (
         f"with k = {window} of T = {steps}, ‖∂L/∂h_t‖ beyond the window is exactly {fmt(beyond)} "
         f"(full BPTT there: up to {fmt(lost)}); the backward pass does {fmt(cost)} of the work and "
@@ -173,8 +173,8 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "grad_cosine": cosine,
         },
         plots=(Plot(f"Full BPTT vs truncated at k = {window}", *GRADIENT_AXIS, (
-            series_of("full", full.grad_norms[:, 0], "full BPTT"),
-            series_of("truncated", cut.grad_norms[:, 0], f"truncated, k = {window}"),
+            series_of("full", present(full.grad_norms)[:, 0], "full BPTT"),
+            series_of("truncated", present(cut.grad_norms)[:, 0], f"truncated, k = {window}"),
         )),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
@@ -205,7 +205,7 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
     lstm_trace = lstm_bptt(lstm, problem.x, problem.dL_dhT, should_cancel=should_cancel)
     gru_trace = gru_bptt(gru, problem.x, problem.dL_dhT, should_cancel=should_cancel)
     lines = (
-        series_of("vanilla", vanilla.grad_norms[:, 0], "vanilla tanh RNN (ρ = 1)"),
+        series_of("vanilla", present(vanilla.grad_norms)[:, 0], "vanilla tanh RNN (ρ = 1)"),
         series_of("lstm", lstm_trace.hidden_grad_norms[:, 0], f"LSTM (forget bias {fmt(bias)})"),
         series_of("gru", gru_trace.hidden_grad_norms[:, 0], f"GRU (update bias {fmt(-bias)})"),
     )

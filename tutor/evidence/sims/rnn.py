@@ -80,6 +80,12 @@ class BPTTResult:
     grad_b: np.ndarray | None
 
 
+def present(array: np.ndarray | None) -> np.ndarray:
+    """A `BPTTResult` field that the run's options computed (not None): keep, norms or weight_grads."""
+    assert array is not None, "this gradient was not computed with the run's options"
+    return array
+
+
 def rnn_bptt(
     W_hh: np.ndarray,
     W_xh: np.ndarray,
@@ -246,7 +252,8 @@ def _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
             if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
                 grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
             grad_pre[:, : first - 1] = 0.0
-        grad_all = sum(shares[1:], shares[0]) if weight_grads else None
+        arrays = [present(share) for share in shares] if weight_grads else []
+        grad_all = sum(arrays[1:], arrays[0]) if weight_grads else None
 
         def squeeze(array: np.ndarray | None) -> np.ndarray | None:
             return array if states.swept or array is None else array[0]
@@ -361,6 +368,6 @@ def sequence_weight_grads(
     Published next to that sequence's inputs, so a learner can check them elsewhere
     without the rest of the batch.
     """
-    grad_pre = trace.grad_pre[:, index]
+    grad_pre = present(trace.grad_pre)[:, index]
     with quiet_overflow():
         return grad_pre.T @ trace.hidden[:-1, index], grad_pre.T @ x[:, index], grad_pre.sum(axis=0)

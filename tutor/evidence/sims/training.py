@@ -19,7 +19,7 @@ import numpy as np
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix
 from tutor.evidence.sims.lstm import LSTMWeights, lstm_backward, lstm_forward
 from tutor.evidence.sims.numerics import quiet_overflow
-from tutor.evidence.sims.rnn import RNNStates, rnn_backward, rnn_forward
+from tutor.evidence.sims.rnn import RNNStates, present, rnn_backward, rnn_forward
 
 Arrays = dict[str, np.ndarray]
 
@@ -82,7 +82,8 @@ class RNNRegressor:
             states = self._states(x)
             loss, dL_dhT, head = _mse_head(self.params, states.hidden[..., -1, :, :], y)
             trace = rnn_backward(states, self.params["W_hh"], dL_dhT, "tanh", keep=False, norms=False)
-        return loss, {"W_hh": trace.grad_W_hh, "W_xh": trace.grad_W_xh, "b": trace.grad_b, **head}
+        grads = {"W_hh": present(trace.grad_W_hh), "W_xh": present(trace.grad_W_xh), "b": present(trace.grad_b)}
+        return loss, {**grads, **head}
 
 
 @dataclass
