@@ -95,6 +95,7 @@ def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Tas
 def run_task(pack: Pack, task: Task) -> list[Failure]:
     """Carry out one task; never raises for a problem in the pack (it becomes a failure)."""
     question = pack.question(task.question_id)
+    assert question is not None  # tasks are made from the pack's own questions
     runner = {"answer": _model_answer, "sample": _sample, "evidence": _evidence, "rubric": _rubric,
               "variant": _variant, "caption": _caption, "interview": _interview,
               "follow-up": _follow_up}[task.kind]

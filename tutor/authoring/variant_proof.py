@@ -12,6 +12,7 @@ seed and the drawn values, so `tutor show ID --seed S` reproduces it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
@@ -35,7 +36,7 @@ def prove_draw(pack: Pack, question: Question, seed: int, model_answer: Callable
     failures += _sample_failures(drawn, failure)
     failures += [failure(("check",), f"the wrong answer {text!r} is graded correct")
                  for text in wrong_answers(drawn.check) if _graded_correct(drawn.check, text)]
-    results = {}
+    results: dict[str, Any] = {}
     for index, item in enumerate(drawn.evidence):
         result, problems = _run_evidence(item, seed)
         results.setdefault(item.name, result)
@@ -101,6 +102,7 @@ def _agreement_failures(question: Question, variant: Variant, results: dict, fai
     from tutor.grading.numeric import expected_value, is_close
 
     agreement = question.agrees_with
+    assert agreement is not None  # the caller checks
     result = results[agreement.evidence]
     scalars = {name: value for name, value in result.scalars.items() if name.isidentifier()}
     check = variant.question.check

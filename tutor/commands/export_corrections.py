@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 
@@ -56,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _prompts(pack: object) -> dict[str, str]:
+def _prompts(pack: Any) -> dict[str, str]:
     return {} if pack is None else {question.id: question.prompt for question in pack.questions}

@@ -39,8 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from tutor.packs.variants import VariantError, draw
 
     entries = chosen_packs(getattr(args, "pack", []))
-    found = next(((e.pack, e.pack.question(args.question_id)) for e in entries
-                  if e.pack.question(args.question_id) is not None), None)
+    packs = [e.pack for e in entries if e.pack is not None]  # all of them: chosen_packs keeps loaded ones
+    found = next(((pack, question) for pack in packs
+                  if (question := pack.question(args.question_id)) is not None), None)
     if found is None:
         print(f"tutor show: {_unknown(args.question_id, entries)}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -41,8 +41,10 @@ def run(args: argparse.Namespace) -> int:
         for index, entry in enumerate(entries):
             if index:
                 print()
-            title = f"{entry.pack.meta.title} ({entry.pack.id})"
-            print(format_summary(title, summary(entry.pack, store, now, tz=local),
+            pack = entry.pack
+            assert pack is not None  # chosen_packs keeps loaded packs only
+            title = f"{pack.meta.title} ({pack.id})"
+            print(format_summary(title, summary(pack, store, now, tz=local),
                                  local))
     if not entries:
         print("no packs found")

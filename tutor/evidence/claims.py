@@ -30,7 +30,7 @@ def evaluate_claim(claim: Any, result: Result) -> ClaimOutcome:
         subject = f"scalar '{claim.scalar}'"
         if claim.scalar not in result.scalars:
             return ClaimOutcome(False, None, f"{result.name} has no {subject}")
-        observed = result.scalars[claim.scalar]
+        observed: float | None = result.scalars[claim.scalar]
     else:
         subject = f"{claim.stat} of series '{claim.series}'"
         series = result.all_series().get(claim.series)

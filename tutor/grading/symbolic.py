@@ -50,7 +50,7 @@ def grade_symbolic(check: SymbolicCheck, response: str, *, timeout: float, seed:
     except ExpressionError as error:
         return format_error_grade(error)
     result = decide(expected, parsed, check.functions, seed=seed, deadline=deadline, notation=check.notation)
-    notes = (f"sympy:{result.sympy_verdict}", f"numeric:{result.numeric_verdict}")
+    notes: tuple[str, ...] = (f"sympy:{result.sympy_verdict}", f"numeric:{result.numeric_verdict}")
     if result.disagree:
         notes += ("crosscheck:disagree",)
     if result.verdict == "undecided":

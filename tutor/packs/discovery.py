@@ -109,6 +109,7 @@ def _winners(entries: Sequence[PackEntry]) -> dict[str, PackEntry]:
     """For each pack id, the entry from the most specific source (the first found on a tie)."""
     winners: dict[str, PackEntry] = {}
     for entry in sorted((e for e in entries if e.pack is not None), key=lambda e: PRECEDENCE.index(e.source)):
+        assert entry.pack is not None  # filtered above
         winners.setdefault(entry.pack.id, entry)
     return winners
 

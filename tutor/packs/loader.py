@@ -12,7 +12,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.packs.file_reading import read_question_files
@@ -153,7 +153,7 @@ def _questions_of(document: Document, problems: list[Problem]) -> list[tuple[Que
     return found
 
 
-def _validate(model: type, data: Any, document: Document, path: FieldPath, problems: list[Problem]) -> Any:
+def _validate(model: type[BaseModel], data: Any, document: Document, path: FieldPath, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
         problems.append(Problem(document.locate(path), f"expected a mapping, found {_shape(data)}", path))
         return None

@@ -18,6 +18,7 @@ from tutor.packs.variant_rules import variant_problems
 from tutor.packs.variants import draw
 
 if TYPE_CHECKING:
+    from tutor.grading.expressions import ExpressionError
     from tutor.packs.model import Origin
     from tutor.packs.schema import EvidenceItem, Question
 
@@ -99,6 +100,7 @@ def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]
     from tutor.grading.expressions import check_expression
 
     agreement = question.agrees_with
+    assert agreement is not None  # the caller checks
     drawn = draw(question, 0).question
     item = next((item for item in drawn.evidence if item.name == agreement.evidence), None)
     if item is None:
@@ -160,7 +162,9 @@ def _probe_problems(question: Question, origin: Origin) -> list[Problem]:
 
 
 @lru_cache(maxsize=8192)
-def _expression_error(text: str, variables: tuple[str, ...] = (), functions: tuple[str, ...] | None = None):
+def _expression_error(
+    text: str, variables: tuple[str, ...] = (), functions: tuple[str, ...] | None = None
+) -> ExpressionError | None:
     """The parser's verdict on an authored expression (memoised: packs repeat values like `1/4`)."""
     try:
         float(text)
@@ -177,7 +181,7 @@ def _expression_problems(question: "Question", origin: "Origin") -> list[Problem
     from tutor import checks
 
     check = question.check
-    found: list[tuple[tuple, object]] = []
+    found: list[tuple[tuple, ExpressionError | None]] = []
     for subpath, text, variables, functions in checks.kind_of(check).expressions(check):
         error = _expression_error(text, variables, functions)
         # an unknown function is the `functions` list's fault, not the expression's

@@ -8,8 +8,8 @@ and a message that says what was found and what is expected.
 from __future__ import annotations
 
 import difflib
-from functools import cache
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -273,8 +274,10 @@ class MockInterview:
         if plan_step.follow_up_index is None:
             check = question.check
             return None if getattr(check, "kind", None) == "self" else check
-        follow_ups = getattr(question, "follow_ups", ())
-        return getattr(follow_ups[self._follow_up_index(plan_step)], "check", None)
+        follow_ups: Sequence[Any] = getattr(question, "follow_ups", ())
+        index = self._follow_up_index(plan_step)
+        assert index is not None  # a follow-up step
+        return getattr(follow_ups[index], "check", None)
 
     def _follow_up_index(self, plan_step: Any) -> int | None:
         """The follow-up asked at a step (chosen when it was shown), None for a main step."""
@@ -289,7 +292,8 @@ class MockInterview:
         asked = {self._asked[s.position] for s in slots if s.position in self._asked}
         main = next(s for s in self._steps if s.item_index == plan_step.item_index and s.follow_up_index is None)
         notes = next((row.notes for row in self.store.mocks.steps(self.id) if row.position == main.position), ())
-        order = probing_order(getattr(question, "follow_ups", ()), notes, [s.follow_up_index for s in slots])
+        planned = [s.follow_up_index for s in slots if s.follow_up_index is not None]  # all of slots
+        order = probing_order(getattr(question, "follow_ups", ()), notes, planned)
         return next(index for index in order if index not in asked)
 
     def _finish_step(self, outcome: StepOutcome, response: str | None, grade: Any, *, auto: bool,

@@ -100,7 +100,8 @@ def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
         return MasteryEntry(
             name=name,
             retrievability=recall / len(questions),
-            stability=sum(card.stability for card in studied) / len(studied) if studied else None,
+            stability=sum(card.stability for card in studied if card.stability is not None) / len(studied)
+            if studied else None,
             questions=len(questions),
             studied=len(studied),
         )
