@@ -185,8 +185,12 @@ class MockRun(Protocol):
 
     id: int
     seed: int
-    finished: bool
-    draft: str
+
+    @property
+    def finished(self) -> bool: ...
+
+    @property
+    def draft(self) -> str: ...
 
     @property
     def total_seconds(self) -> float: ...
@@ -254,8 +258,10 @@ class PackWatch(Protocol):
     version, and the errors of the last load (empty when it loaded)."""
 
     path: Path
-    pack: PackLike | None
     errors: list[str]
+
+    @property
+    def pack(self) -> PackLike | None: ...
 
     def poll(self) -> bool:
         """Reload if the files changed since the last poll; True when they did."""

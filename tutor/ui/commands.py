@@ -56,14 +56,14 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     yield TutorCommand("Settings", "new cards per day, desired retention, theme (o on the home screen)",
                        app.action_open_settings)
     yield TutorCommand("Reload pack", "load the current pack again from its files (f5)", app.action_reload_pack)
-    entry = app.entry(app.pack_id)
-    if entry is None or entry.pack is None:
+    current = app.entry(app.pack_id)
+    if current is None or current.pack is None:
         return
-    for question in entry.pack.questions:
+    for question in current.pack.questions:
         yield TutorCommand(
             f"Question {question.id}: {one_line(question.prompt, PROMPT_PREVIEW)}",
-            f"practise it now ({entry.title}, {question.level.value})",
-            partial(app.open_question, entry.id, question.id),
+            f"practise it now ({current.title}, {question.level.value})",
+            partial(app.open_question, current.id, question.id),
             discoverable=False,
             # the id also with spaces, so "step jacobian numbers" finds step-jacobian-numbers
             match_text=f"Question {question.id} {question.id.replace('-', ' ')}: {' '.join(question.prompt.split())}",

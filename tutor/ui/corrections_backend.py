@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 class CorrectionsBackendMixin:
     """`record_correction` for a host with `store` and `clock`."""
 
-    store: Store
     clock: Callable[[], datetime]
+
+    if TYPE_CHECKING:  # the host's store may be a read-only (cached) property
+
+        @property
+        def store(self) -> Store: ...
 
     def record_correction(self, pack: Any, question: Any, *, mode: Mode, response: str, automatic: Any,
                           corrected: Any, mock_id: int | None = None, position: int | None = None) -> int:

@@ -30,11 +30,15 @@ EXPORT_FOLDER = "exports"
 class MockBackendMixin:
     """`MockBackend` for a host with `store`, `clock`, `tz`, `grade` and `rng`."""
 
-    store: Store
     clock: Callable[[], datetime]
     tz: tzinfo
     rng: random.Random
     grade: Callable[[Any, str], Any]
+
+    if TYPE_CHECKING:  # the host's store may be a read-only (cached) property
+
+        @property
+        def store(self) -> Store: ...
 
     def mock_export_dir(self) -> Path:
         """Where the debrief key writes Markdown: `exports/` in the data dir."""

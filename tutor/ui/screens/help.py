@@ -38,7 +38,8 @@ def key_rows(screen: Screen) -> list[KeyRow]:
         group = getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
         grouped = _by_action(node._bindings)  # the merged BINDINGS of the class and its bases
         if node is not screen and node is not app:  # a widget: only the keys it documents
-            grouped = {action: grouped[action] for action in node.HELP_ACTIONS if action in grouped}
+            help_actions: Iterable[str] = getattr(node, "HELP_ACTIONS")  # noqa: B009 (a DOMNode to mypy)
+            grouped = {action: grouped[action] for action in help_actions if action in grouped}
         # the keys shown in the footer first, then the quieter ones (focus, copy, scrolling)
         for action, bindings in sorted(grouped.items(), key=lambda item: not any(b.show for b in item[1])):
             first = bindings[0]
@@ -55,7 +56,8 @@ def _answer_boxes(screen: Screen) -> list[DOMNode]:
     """The screen's answer box (its enter and new-line keys), when it has one."""
     from tutor.ui.widgets.answer_area import AnswerArea
 
-    return list(screen.query(AnswerArea))[:1]
+    boxes: list[DOMNode] = list(screen.query(AnswerArea))
+    return boxes[:1]
 
 
 def _by_action(bindings: Iterable[tuple[str, Binding]]) -> dict[str, list[Binding]]:

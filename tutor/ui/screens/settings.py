@@ -148,8 +148,9 @@ class SettingsScreen(Screen[None]):
         typed = ", ".join(f"{RULES[key].label.lower()} {self.query_one(f'#{key}', Input).value.strip()!r}"
                           for key in TYPED if key in unsaved)
         question = f"You typed {typed} but did not save. Leave without saving?"
+        # the callback returns dismiss()'s AwaitComplete for Textual to await; its annotation omits that
         self.app.push_screen(ConfirmScreen(question, yes="Leave", no="Stay"),
-                             lambda leave: self.dismiss() if leave else None)
+                             lambda leave: self.dismiss() if leave else None)  # type: ignore[arg-type]
 
     # ---- the theme --------------------------------------------------------------
 

@@ -71,7 +71,8 @@ class BarChart(FreedPlotextPlot):
         ticks = count_ticks(top)[1:] if self.top is None else [top / 2, top]
         plt.yticks(ticks, [f"{tick:g}" for tick in ticks])
         shown = label_positions(len(self.labels))
-        plt.xticks(shown, [self.labels[index] for index in shown])
+        # plotext annotates positions as list[float]; ints are accepted
+        plt.xticks(shown, [self.labels[index] for index in shown])  # type: ignore[arg-type]
 
     def render(self) -> RenderResult:
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:

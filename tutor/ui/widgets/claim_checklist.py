@@ -113,7 +113,8 @@ class ClaimChecklist(Static, can_focus=True):
         if self.claims:
             self.selected = (self.selected + step) % len(self.claims)
 
-    def action_toggle(self) -> None:
+    # replaces Textual's DOMNode.action_toggle(attribute_name) on purpose: the `space` binding's action
+    def action_toggle(self) -> None:  # type: ignore[override]
         """Toggle the picked point (found ↔ not found), regrade and say so."""
         if not self.claims:
             return

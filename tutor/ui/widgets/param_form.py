@@ -10,7 +10,7 @@ agree on what is valid. Choices are `Select`s, booleans
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from tutor.evidence.spec import EvidenceSpec, Param
 
 MAX_SEED = 2**31 - 1
-INPUT_TYPES = {"int": "integer", "float": "number", "floats": "text"}
+INPUT_TYPES: dict[str, Literal["integer", "number", "text"]] = {"int": "integer", "float": "number", "floats": "text"}
 
 
 class ParamValidator(Validator):
@@ -135,6 +135,7 @@ class ParamForm(Vertical):
             return control.value
         if isinstance(control, Switch):
             return control.value
+        assert isinstance(control, Select)
         return control.value  # Select: never blank (allow_blank=False)
 
     def set_value(self, name: str, value: Any) -> None:
@@ -143,6 +144,7 @@ class ParamForm(Vertical):
         if isinstance(control, Input):
             control.value = param.format(value)
         else:
+            assert isinstance(control, (Switch, Select))
             control.value = value
 
     def _changed(self, name: str) -> None:

@@ -141,7 +141,8 @@ class SimulationPlot(FreedPlotextPlot):
         elif all_y:
             plt.yticks(*linear_ticks(min(all_y), max(all_y)))
         if all_x:
-            plt.xticks(integer_ticks(min(all_x), max(all_x)))
+            # plotext annotates ticks as list[float]; int ticks are what it should print
+            plt.xticks(integer_ticks(min(all_x), max(all_x)))  # type: ignore[arg-type]
         if all_y:
             # plotext's vline breaks on a log axis, so the marker is a two-point line
             steps = _overflow_steps(plot.series)
