@@ -144,7 +144,7 @@ class TutorApp(App[None]):
         usable = [entry for entry in self.entries if entry.usable]
         wanted = [entry for entry in usable if entry.id == self._wanted_pack_id]
         requested = [entry for entry in usable if entry.requested]
-        chosen = (wanted or requested or usable or [None])[0]
+        chosen = next(iter(wanted or requested or usable), None)
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
@@ -178,11 +178,13 @@ class TutorApp(App[None]):
             if entry is not None:
                 from tutor.ui.screens.mock_resume import offer_resume
 
-                resume = partial(self.open_mode, "mock", pack_id=entry.id, resume=mock.mock_id)
-                offer_resume(self, mock, entry.title, lambda _mock_id, resume=resume: resume(), then)
+                offer_resume(self, mock, entry.title, partial(self._resume_mock, entry.id), then)
                 return
         if then is not None:
             then()
+
+    def _resume_mock(self, pack_id: str, mock_id: int) -> None:
+        self.open_mode("mock", pack_id=pack_id, resume=mock_id)
 
     def _later(self, call: Callable[[], object]) -> bool:
         """Defer `call` until the packs are loaded; False if they already are."""
@@ -276,9 +278,10 @@ class TutorApp(App[None]):
         screen = self.screen
         mode = mode_of(screen)
         on_old_pack = old.pack is not None and getattr(screen, "pack", None) is old.pack
-        if not on_old_pack or mode is None or not hasattr(screen, "reload_options"):
+        reload_options = getattr(screen, "reload_options", None)
+        if not on_old_pack or mode is None or reload_options is None:
             return
-        options = screen.reload_options()
+        options = reload_options()
         if options is not None:
             self.open_mode(mode.name, pack_id=entry.id, **options)
 

@@ -40,15 +40,28 @@ class PackLike(Protocol):
 
 
 class GradeLike(Protocol):
-    """The parts of `tutor.grading.Grade` the UI shows."""
+    """The parts of `tutor.grading.Grade` the UI shows (read-only: a Grade is frozen)."""
 
-    correct: bool
-    score: float
-    feedback: str
-    notes: Sequence[str]
-    invalid: bool
-    error_offset: int | None
-    undecided: bool
+    @property
+    def correct(self) -> bool: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def feedback(self) -> str: ...
+
+    @property
+    def notes(self) -> Sequence[str]: ...
+
+    @property
+    def invalid(self) -> bool: ...
+
+    @property
+    def error_offset(self) -> int | None: ...
+
+    @property
+    def undecided(self) -> bool: ...
 
 
 @dataclass(frozen=True)

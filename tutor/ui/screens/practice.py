@@ -101,7 +101,7 @@ class PracticeScreen(QuestionScreen):
         feedback, answer, evidence = super().revealed_widgets(question)
         return [feedback, answer, FollowUps(list(question.follow_ups)), evidence]
 
-    def reload_options(self) -> dict[str, Any] | None:
+    def reload_options(self) -> dict[str, Any]:
         """Back on the same question, with the same filters and counters."""
         current = self.question.id if self.question is not None else None
         return {"first": current, "topic": self.topic, "level": self.level,

@@ -165,7 +165,7 @@ class QuestionScreen(Screen[None]):
         """The rubric checklist of a free-text grade (None for any other answer)."""
         claims = tuple(getattr(grade, "claims", ()) or ())
         check = getattr(self.question, "check", None)
-        if not claims or getattr(check, "kind", None) != "concepts":
+        if check is None or not claims or getattr(check, "kind", None) != "concepts":
             return None
         return ClaimChecklist(claims, check.pass_count, undecided=grade.undecided, id="claim-checklist")
 
