@@ -119,7 +119,8 @@ class MockDebriefScreen(Screen[None]):
         automatic = self.app.backend.grade(check, question.response)
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._mount_checklist, question, check, automatic)
+        # Textual's annotation does not infer the awaitable's result type for an async callback
+        self.app.call_from_thread(self._mount_checklist, question, check, automatic)  # type: ignore[arg-type]
 
     async def _mount_checklist(self, question: Any, check: Any, automatic: Any) -> None:
         claims = tuple(getattr(automatic, "claims", ()) or ())

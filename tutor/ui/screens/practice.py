@@ -78,7 +78,8 @@ class PracticeScreen(QuestionScreen):
             yield Select([(level, level) for level in LEVELS], prompt="All levels", id="level-filter",
                          value=self.level or Select.NULL, compact=True)
 
-    async def on_mount(self) -> None:
+    # Textual runs each class's on_mount (the base's prepares grading), so this one may be async
+    async def on_mount(self) -> None:  # type: ignore[override]
         await self.new_deck(first=self.first)
 
     async def new_deck(self, *, first: str | None = None) -> None:

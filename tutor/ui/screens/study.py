@@ -54,7 +54,8 @@ class StudyScreen(QuestionScreen):
         bar.display = False
         yield bar
 
-    async def on_mount(self) -> None:
+    # Textual runs each class's on_mount (the base's prepares grading), so this one may be async
+    async def on_mount(self) -> None:  # type: ignore[override]
         self.deck = self.app.backend.study_deck(self.pack)
         await self.show_question(self.deck.next_card())
 
@@ -69,6 +70,7 @@ class StudyScreen(QuestionScreen):
     def finished(self) -> Content:
         waiting = self.deck.waiting_until() if self.deck is not None else None
         if waiting is not None:
+            assert self.deck is not None  # it said when it is waiting
             minutes = max(1, math.ceil((waiting - self.app.backend.clock()).total_seconds() / 60))
             left = self.deck.remaining()  # "relearning" only when every card waiting has lapsed
             kind = "relearning" if left.relearning and not left.learning else "learning"
