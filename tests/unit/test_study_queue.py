@@ -192,6 +192,16 @@ def test_invalid_answers_are_not_attempts(store: Store, clock: FakeClock) -> Non
     assert (row.response, row.correct, row.score, row.seconds) == ("b", False, 0.0, 30.0)
 
 
+def test_no_rating_is_suggested_without_a_shown_card_to_time(store: Store, clock: FakeClock) -> None:
+    from tutor.grading import grade
+
+    study = session(store, clock, new_per_day=0)
+    assert study.current() is None
+    right = grade({"kind": "numeric", "answer": "1"}, "1")
+    assert study.suggested_rating(right) is None  # it raised a TypeError (None > 15) before
+    assert study.suggested_rating(right, 5) == Rating.Easy
+
+
 def test_suggested_rating_follows_the_grade_and_time(store: Store, clock: FakeClock) -> None:
     store.cards.put("rnn", "q5", review_card("q5", START), now=START)
     study = session(store, clock, new_per_day=0)

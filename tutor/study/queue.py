@@ -246,9 +246,10 @@ class StudySession:
             return None
         if seconds is None:
             seconds = self._elapsed_seconds()
+        if seconds is None:  # no card shown, so no time to judge fluency by: no suggestion
+            return None
         rater = self._rater or default_rater()
-        # seconds is None only when no card was shown; kept as is (a rater may not accept it): see report
-        return rater(grade, seconds)  # type: ignore[arg-type]
+        return rater(grade, seconds)
 
     def rate(self, rating: Rating | int, seconds: float | None = None) -> Card:
         """Store the review and the new card state (one committed transaction) and move on."""
