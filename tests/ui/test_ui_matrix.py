@@ -23,6 +23,15 @@ def core_over_builtin(tmp_path: Path) -> CoreBackend:
     return backend
 
 
+async def practise(pilot, app: TutorApp, question_id: str) -> PracticeScreen:
+    """Open practice on a built-in question and wait for its answer box."""
+    app.open_question("rnn-gradients", question_id)
+    await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.query("#answer-input"),
+                     "practice open")
+    assert isinstance(app.screen, PracticeScreen)
+    return app.screen
+
+
 def feedback(screen: PracticeScreen) -> str:
     return str(screen.query_one(FeedbackView).render())
 
@@ -32,10 +41,7 @@ async def test_a_pasted_matrix_with_one_row_per_line_is_graded_whole(tmp_path: P
     app = TutorApp(core)
     try:
         async with running(app) as pilot:
-            app.open_question("rnn-gradients", "step-jacobian-numbers")
-            await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen)
-                             and app.screen.query("#answer-input"), "practice open")
-            screen = app.screen
+            screen = await practise(pilot, app, "step-jacobian-numbers")
             box = screen.query_one("#answer-input")
             assert box.placeholder == "Rows in brackets, e.g. [[1, 2], [3, 4]] or 1 2; 3 4, then enter"
             paste_then(pilot, "0.5 -0.3\n0.8 0.2", "enter")
@@ -55,10 +61,7 @@ async def test_a_matrix_typed_at_full_speed_is_right_and_a_ragged_one_is_not_an_
     app = TutorApp(core)
     try:
         async with running(app) as pilot:
-            app.open_question("rnn-gradients", "residual-jacobian-numbers")
-            await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen)
-                             and app.screen.query("#answer-input"), "practice open")
-            screen = app.screen
+            screen = await practise(pilot, app, "residual-jacobian-numbers")
             send_at_full_speed(pilot, "[[0.8, 0.1], [0.7]]", "enter")
             status = screen.query_one(".answer--status")
             await wait_until(pilot, lambda: "row 2 has 1 entry" in str(status.render()), "the format error shown")
