@@ -7,7 +7,8 @@ check kind (`tutor.checks.kinds`) can declare its model without importing the pa
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -25,3 +26,12 @@ class Model(BaseModel):
     """Base for every schema model: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+
+T = TypeVar("T", str, float)
+
+
+def first_repeated(values: Sequence[T]) -> T | None:
+    """The smallest value listed more than once (what a "declared twice" error names), or None."""
+    repeated = sorted({value for value in values if values.count(value) > 1})
+    return repeated[0] if repeated else None

@@ -16,7 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from tutor import checks
 from tutor.checks.kinds.concepts import Misconception
-from tutor.fields import Expression, Model, Slug, Text, VariableName
+from tutor.fields import Expression, Model, Slug, Text, VariableName, first_repeated
 
 CHECK_KINDS = checks.names()
 
@@ -74,9 +74,9 @@ class PackMeta(Model):
         from tutor.grading.vocabulary import BUILT_IN
 
         names = [group.name for group in groups]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"group '{duplicates[0]}' is declared twice")
+        repeated = first_repeated(names)
+        if repeated is not None:
+            raise ValueError(f"group '{repeated}' is declared twice")
         known = set(names) | {name for name, _, _ in BUILT_IN}
         for group in groups:
             if group.opposite is not None and group.opposite not in known:
@@ -96,10 +96,9 @@ class PackMeta(Model):
     @field_validator("misconceptions")
     @classmethod
     def _misconceptions_unique(cls, misconceptions: list[Misconception]) -> list[Misconception]:
-        names = [m.name for m in misconceptions]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"misconception '{duplicates[0]}' is declared twice")
+        repeated = first_repeated([m.name for m in misconceptions])
+        if repeated is not None:
+            raise ValueError(f"misconception '{repeated}' is declared twice")
         return misconceptions
 
 
@@ -243,9 +242,9 @@ class ParamSpec(Model):
         if self.choices is not None:
             if self.step is not None:
                 raise ValueError("step applies to range only, not to choices")
-            repeated = sorted({value for value in self.choices if self.choices.count(value) > 1})
-            if repeated:
-                raise ValueError(f"choice {repeated[0]:g} is listed twice")
+            repeated_choice = first_repeated(self.choices)
+            if repeated_choice is not None:
+                raise ValueError(f"choice {repeated_choice:g} is listed twice")
             return self
         assert self.range is not None  # exactly one of range and choices, checked above
         low, high = self.range

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from tutor.checks.kind import CheckKind
-from tutor.fields import Model, OptionKey, Text
+from tutor.fields import Model, OptionKey, Text, first_repeated
 
 OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -34,9 +34,9 @@ class ChoiceCheck(Model):
             for index, option in enumerate(self.options)
         ]
         keys = [option.key for option in keyed if option.key is not None]  # every keyed option has one
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise ValueError(f"option key '{duplicates[0]}' is used twice")
+        repeated = first_repeated(keys)
+        if repeated is not None:
+            raise ValueError(f"option key '{repeated}' is used twice")
         object.__setattr__(self, "options", keyed)
         return self
 
