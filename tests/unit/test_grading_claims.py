@@ -105,7 +105,7 @@ HELD_OUT = [
     ('q5-eigenvalues-and-gradients', 'right', "The spectral radius decides in the linear case; with a nonlinearity you need the largest singular value against 1/γ.", True, 1.0, ''),
     ('q5-eigenvalues-and-gradients', 'right', "Linear case - |λ| < 1 vanishes, |λ| > 1 explodes. Nonlinear case - the largest singular value below 1/gamma is a sufficient condition for vanishing.", True, 1.0, ''),
     ('q5-eigenvalues-and-gradients', 'right', "For a linear recurrence the spectral radius determines it; the largest singular value gives the guarantee for vanishing.", True, 1.0, ''),
-    ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues greater than 1 make gradients vanish and smaller than 1 make them explode.", False, 0.25, ''),
+    ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues greater than 1 make gradients vanish and smaller than 1 make them explode.", False, 0.0, ''),
     ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues above one always make the gradients explode, no matter the activation.", False, 0.25, 'misconception:eigenvalue-always-explodes'),
     ('q5-eigenvalues-and-gradients', 'wrong', "The eigenvalues do not affect the gradients at all.", False, 0.0, ''),
     ('q5-eigenvalues-and-gradients', 'partial', "The largest singular value matters.", False, 0.25, ''),

@@ -158,6 +158,23 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("sigma max below 1", "sigma_max is less than one", "stated"),
         ("sigma max below 1", "σ_max > 1", "reversed"),  # an opposite word, not a negation
         ("sigma max below 1", "sigma_max -> 1", None),  # an arrow is not "above"
+        # two negators on different words do not cancel each other
+        ("long dependencies get more gradient",
+         "what is more than k steps back gets no gradient, so no update for long dependencies", "contradicted"),
+        ("fixes vanishing", "it is not true that it does not fix vanishing", "stated"),  # on one word: they do
+        # after the claim's words only a nominal negator denies them ("costs nothing")
+        ("costs nothing", "the cost is you can't learn far dependencies", "mentioned"),
+        ("costs nothing", "it costs nothing", "stated"),
+        # word order decides between two readings as close: the subject comes before its verb
+        ("short-range terms dominate", "long-range terms dominate and the short-range ones vanish", "reversed"),
+        ("short-range terms dominate", "the short-range terms stay large and dominate, long-range ones vanish",
+         "stated"),
+        ("eigenvalues below 1 vanish", "vanishing for eigenvalues < 1 and exploding for eigenvalues > 1", "stated"),
+        # an opposite listed beside the claim's word is not put in its place
+        ("clipping fixes vanishing", "clipping fixes both exploding and vanishing gradients", "stated"),
+        ("clipping fixes vanishing", "clipping fixes exploding or vanishing gradients", "stated"),
+        # vocabulary members are read without filler: "every time" would be "time"
+        ("gate always one", "the gate times the matrix stays near one", None),
     ],
 )
 def test_claim_reading(wanted: str, text: str, verdict: str | None) -> None:

@@ -13,8 +13,10 @@ Polarity and direction are part of the claim:
   denies its object, "without normalisation");
 - a word matched through its *opposite* group ("explode" for "shrink", "above" for
   "below") reverses it;
-- of the readings in a sentence the closest wins (the smallest span), so in "long-range
-  terms dominate and short-range ones vanish" each claim binds to its neighbours;
+- of the readings in a sentence the closest wins: the smallest span, where a clause mark
+  counts as CLAUSE_GAP words, an "and" as JOIN_GAP, and each claim word out of the claim's
+  order as one more; so in "long-range terms dominate and short-range ones vanish" each
+  claim binds to its neighbours in the order of the sentence (subject before verb);
 - one flip (a denial or a reversal) is a *contradiction*; two flips are a different claim
   altogether, not a match; a claim that is itself negative ("cannot learn long-term
   dependencies") matches text of its own polarity.
@@ -31,6 +33,7 @@ else near those words does not assert it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +43,9 @@ from tutor.grading.text_match import Sentence, Token, tokenize
 from tutor.grading.vocabulary import Vocabulary
 
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
+JOIN_GAP = 1  # an "and" between words: often two statements joined, so a little distance
 NEGATION_REACH = 3  # words between a negator and the claim word it denies
+NOMINAL_NEGATORS = frozenset({"nothing", "none", "nobody", "nowhere", "never"})  # may follow what they deny
 SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
 
 
@@ -212,9 +217,11 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         return None
     candidates = []
     for word in claim.words:
-        options = [(unit, 0) for unit in sentence.units if unit.senses & word.senses]
-        options += [(unit, 1) for unit in sentence.units
-                    if unit.senses & word.opposites and not unit.senses & word.senses]
+        same = [index for index, unit in enumerate(sentence.units) if unit.senses & word.senses]
+        options = [(sentence.units[index], 0) for index in same]
+        options += [(unit, 1) for index, unit in enumerate(sentence.units)
+                    if unit.senses & word.opposites and not unit.senses & word.senses
+                    and not _coordinated(sentence, index, same)]
         if not options:
             return None
         candidates.append(options)
@@ -238,30 +245,61 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         # a negative claim's words merely mentioned ("the gradient for an early step" against
         # "no signal reaches early steps") is a weak contradiction: a mention, not a denial
         weak = claim.negative and not denied and not reversals
-        key = (span + flips, flips, typo, weak, bool(reversals))  # the closest reading; a flip costs one word
+        # the closest reading: a flip costs one word, and so does each word read out of the
+        # claim's order ("long-range terms dominate and short-range ones vanish" reverses
+        # "short-range terms dominate"; the subject comes before its verb)
+        displaced = _displaced(ranks)
+        key = (span + flips + displaced, displaced, flips, typo, weak, bool(reversals))
         if best is None or key < best:
             best = key
-    if best is None or best[1] > 1:
+    if best is None:
         return None
-    if best[1] == 0:
-        return "stated", best[2]
-    if best[3]:
-        return "mentioned", best[2]
-    return ("reversed" if best[4] else "contradicted"), best[2]
+    _, _, flips, typo, weak, reversal = best
+    if flips > 1:
+        return None
+    if flips == 0:
+        return "stated", typo
+    if weak:
+        return "mentioned", typo
+    return ("reversed" if reversal else "contradicted"), typo
+
+
+def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:
+    """Whether unit `index` is joined by "and"/"or" to one of the units `others` ("fixes both
+    exploding and vanishing gradients"): the two share the rest of the sentence, so the
+    opposite word is listed beside the claim's word, not put in its place."""
+    units, tokens = sentence.units, sentence.tokens
+    return any(abs(other - index) == 1 and tokens[units[max(other, index)].token].joined for other in others)
+
+
+def _displaced(ranks: list[int]) -> int:
+    """How many claim words stand out of the claim's order: the fewest to move to restore it
+    (the words outside the longest run in order). "vanishing for |λ| < 1" moves one word of
+    "eigenvalues below 1 vanish", not three."""
+    longest: list[int] = []  # longest[k]: the smallest last rank of an ordered run of k + 1 words
+    for rank in ranks:
+        index = bisect_right(longest, rank)
+        if index == len(longest):
+            longest.append(rank)
+        else:
+            longest[index] = rank
+    return len(ranks) - len(longest)
 
 
 def _positions(sentence: ReadSentence) -> dict[int, int]:
-    """Each unit's distance rank: one per word, plus CLAUSE_GAP per clause mark before it,
-    so a claim pieced together across clauses needs its words closer."""
-    clauses_before = 0
-    marks = {}
+    """Each unit's distance rank: one per word, plus CLAUSE_GAP per clause mark before it
+    (and JOIN_GAP per "and"), so a claim pieced together across clauses needs its words closer."""
+    gap = 0
+    gaps = {}
     previous = ""
     for index, token in enumerate(sentence.tokens):
         if token.kind == "clause" and previous != "clause":  # ", so" is one boundary
-            clauses_before += 1
+            gap += CLAUSE_GAP
+        elif token.joined and previous != "clause":
+            gap += JOIN_GAP
         previous = token.kind
-        marks[index] = clauses_before
-    return {unit.token: rank + CLAUSE_GAP * marks[unit.token] for rank, unit in enumerate(sentence.units)}
+        gaps[index] = gap
+    return {unit.token: rank + gaps[unit.token] for rank, unit in enumerate(sentence.units)}
 
 
 MAX_COMBINATIONS = 256
@@ -285,25 +323,30 @@ def _pick(candidates, position, low: int, high: int):
             continue
         ranks = [position[token] for token in tokens]
         flips = sum(flip for _, flip in combination)
-        key = (max(ranks) - min(ranks) + flips, flips, max(unit.typo for unit, _ in combination))
+        displaced = _displaced(ranks)
+        key = (max(ranks) - min(ranks) + flips + displaced, displaced, flips,
+               max(unit.typo for unit, _ in combination))
         if best_key is None or key < best_key:
             best, best_key = list(combination), key
     return best
 
 
 def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> tuple[bool, set[int]]:
-    """Whether an odd number of negators reach the claim's words (same clause, within reach):
-    "does not prevent" affirms, "it is not true that it does not fix" affirms. In "neither
-    ... nor ..." the pair counts once. Also the claim tokens the negators fall on."""
+    """Whether an odd number of negators reach one of the claim's words (same clause, within
+    reach): "does not fail to prevent" affirms, "it is not true that it does not fix" affirms,
+    but two negators on different words do not cancel ("gets no gradient, so no signal for
+    long dependencies" denies twice). In "neither ... nor ..." the pair counts once. Also the
+    claim tokens an odd number of negators fall on. After the claim's last word only a nominal
+    negator denies it ("contribute nothing", not "the cost is you can't learn")."""
     tokens = sentence.tokens
-    count, neither, targets = 0, False, set()
+    counts: dict[int, int] = {}
+    neither = False
     for index, token in enumerate(tokens):
         if token.kind != "negator":
             continue
         if index > claim_tokens[-1]:
-            if trailing and _follows(tokens, claim_tokens[-1], index):
-                count += 1
-                targets.add(claim_tokens[-1])
+            if trailing and token.raw in NOMINAL_NEGATORS and _follows(tokens, claim_tokens[-1], index):
+                counts[claim_tokens[-1]] = counts.get(claim_tokens[-1], 0) + 1
             continue
         target = next(position for position in claim_tokens if position > index)
         between = tokens[index + 1 : target]
@@ -314,9 +357,9 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             if token.raw == "nor" and neither:
                 continue
             neither = neither or token.raw == "neither"
-            count += 1
-            targets.add(target)
-    return count % 2 == 1, targets
+            counts[target] = counts.get(target, 0) + 1
+    targets = {target for target, count in counts.items() if count % 2 == 1}
+    return bool(targets), targets
 
 
 def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:

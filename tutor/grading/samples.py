@@ -21,13 +21,16 @@ def note_matches(expected: str, result: Grade) -> bool:
     return ":" not in expected and (f"misconception:{expected}" in result.notes or f"hit:{expected}" in result.notes)
 
 
+SCORE_TOLERANCE = 1e-6  # scores are shown to six digits ("0.166667" for 1/6); an author writes what they see
+
+
 def sample_test_failure(check: AnyCheck | dict, sample: SampleTest, *, timeout: float = 3.0) -> str | None:
     """None when the sample's grade is as stated, else one line saying what differs."""
     result = grade(check, sample.response, timeout=timeout)
     problems = []
     if sample.correct is not None and result.correct is not sample.correct:
         problems.append(f"correct is {result.correct}, expected {sample.correct}")
-    if sample.score is not None and abs(result.score - sample.score) > 1e-9:
+    if sample.score is not None and abs(result.score - sample.score) > SCORE_TOLERANCE:
         problems.append(f"score is {result.score:g}, expected {sample.score:g}")
     if sample.note is not None and not note_matches(sample.note, result):
         problems.append(f"note '{sample.note}' not among {', '.join(result.notes) or 'no notes'}")

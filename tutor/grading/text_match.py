@@ -45,6 +45,7 @@ STOPWORDS = frozenset(
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
 )
+JOINING_WORDS = frozenset({"and", "or"})  # "long-range terms dominate AND short-range ones vanish"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?=\s|$)|\n+")
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
@@ -93,6 +94,7 @@ class Token:
     stem: str
     raw: str
     kind: str = "word"
+    joined: bool = False  # an "and" comes before it: a weaker boundary than a clause mark
 
 
 @dataclass(frozen=True)
@@ -165,14 +167,16 @@ def _bare_terms(heading: str) -> bool:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result = []
+    joined = False
     for raw in _TOKEN.findall(normalise(text)):
         if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
         elif raw in NEGATORS or _misspelt_negator(raw):
-            result.append(Token("not", raw, "negator"))
+            result.append(Token("not", raw, "negator", joined))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw))
+            result.append(Token(stem(raw), raw, "word", joined))
+        joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return tuple(result)

@@ -31,7 +31,7 @@ GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
 BUILT_IN: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("above", ("above", "greater", "more than", "larger than", "bigger than", "exceed", "higher",
                "beyond", "outside the unit circle"), "below"),
-    ("below", ("below", "less than", "smaller than", "lower", "at most", "fewer", "within the unit circle",
+    ("below", ("below", "less than", "smaller than", "lower", "fewer", "within the unit circle",
                "inside the unit circle"), "above"),
     ("increase", ("increase", "rise", "go up", "climb", "amplify", "enlarge"), "decrease"),
     ("decrease", ("decrease", "reduce", "drop", "go down", "diminish", "lessen", "lower"), "increase"),
@@ -40,8 +40,7 @@ BUILT_IN: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("long", ("long", "longer", "distant", "far", "far back", "remote", "long range", "long term"),
      "short"),
     ("short", ("short", "shorter", "recent", "nearby", "short range", "short term", "local"), "long"),
-    ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely",
-                "every time", "for sure"), "possible"),
+    ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely"), "possible"),
     ("possible", ("possible", "possibly", "potentially"), "always"),
 )
 
