@@ -3,8 +3,7 @@
 HELD_OUT: answers to the built-in pack's 13 concept questions in the learner's own words,
 right, wrong (misconceptions, negations, reversals, keyword-stuffed) and partial, each with
 the exact verdict it gets: (question, kind, response, correct, score, deciding note). They
-were written before the rubrics were tuned on a separate set; the one right answer still
-refused (`few Jacobian factors` for short-range terms) stays in the table as it is graded.
+were written before the rubrics were tuned on a separate set.
 The floors below restate the targets of issue 14 on this set.
 """
 
@@ -32,7 +31,7 @@ HELD_OUT = [
     ('why-gradient-problems-matter', 'wrong', "Exploding gradients help the network learn long-term dependencies faster.", False, 0.0, 'misconception:exploding-helps-learning'),
     ('why-gradient-problems-matter', 'wrong', "They matter because vanishing gradients make training unstable.", False, 0.25, 'misconception:vanishing-causes-nan'),
     ('why-gradient-problems-matter', 'partial', "Exploding gradients cause huge updates.", False, 0.25, ''),
-    ('sum-over-time-contributions', 'right', "The gradient of W_hh is a sum of terms over all time steps; terms with few Jacobian factors stay big and dominate, terms spanning many steps decay exponentially, so only long-range dependencies are lost.", False, 0.333333, ''),
+    ('sum-over-time-contributions', 'right', "The gradient of W_hh is a sum of terms over all time steps; terms with few Jacobian factors stay big and dominate, terms spanning many steps decay exponentially, so only long-range dependencies are lost.", True, 1.0, ''),
     ('sum-over-time-contributions', 'right', "It's summed across time steps. Recent contributions dominate, the distant ones vanish, so the model still learns short-term patterns but not long-term dependencies.", True, 1.0, ''),
     ('sum-over-time-contributions', 'right', "Total gradient = sum of per-step contributions. Short-range terms dominate it; long-range terms become negligible.", True, 1.0, ''),
     ('sum-over-time-contributions', 'right', "The gradient adds up a contribution from every step; the nearby ones stay large and dominate while far-back contributions shrink to almost nothing.", True, 1.0, ''),
@@ -159,7 +158,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
     check = pack.question("q4-clipping-and-vanishing").check
     result = grade(check, "No. Clipping only caps the norm of big gradients. It does not fix vanishing ones.")
     assert [(c.name, c.role, c.status, c.sentence) for c in result.claims] == [
-        ("only-exploding", "concept", "found", "It does not fix vanishing ones."),
+        ("only-exploding", "concept", "found", "Clipping only caps the norm of big gradients."),
         ("rescale-only", "concept", "found", "Clipping only caps the norm of big gradients."),
         ("small-untouched", "concept", "missed", ""),
         ("clipping-fixes-vanishing", "misconception", "contradicted", "It does not fix vanishing ones."),

@@ -235,6 +235,10 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
+        swapped = _swapped_sides(claim, picks, position)
+        if swapped is None:
+            continue
+        reversals += swapped
         denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
         if strict and denied and claim.negative and claim.target >= 0 and picks[claim.target][0].token not in targets:
             continue  # the answer denies another word of the claim: not this statement
@@ -262,6 +266,26 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     if weak:
         return "mentioned", typo
     return ("reversed" if reversal else "contradicted"), typo
+
+
+COMPARATORS = frozenset({"@above", "@below"})
+
+
+def _swapped_sides(claim: Claim, picks, position: dict[int, int]) -> int | None:
+    """+1 or -1 reversals for each comparison read with its sides swapped: "ρ < σₘₐₓ" reverses
+    "σₘₐₓ below the spectral radius", and "1 > σₘₐₓ" states "σₘₐₓ below 1" (two swaps cancel).
+    None when both sides stand on one side of the comparison: then it compares something else
+    ("σₘₐₓ of 1.5 with all eigenvalues inside the unit circle" is not "σₘₐₓ below ρ")."""
+    change = 0
+    for index in range(1, len(claim.words) - 1):
+        if not claim.words[index].senses & COMPARATORS:
+            continue
+        before, at, after = (position[picks[i][0].token] for i in (index - 1, index, index + 1))
+        if before > at > after:
+            change += -1 if picks[index][1] else 1
+        elif not before < at < after:
+            return None
+    return change
 
 
 def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:

@@ -9,7 +9,7 @@ what it produces). Normalisation:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
   `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to`,
-  `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` ->
+  `≠` -> `not`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` ->
   `norm`, `^` -> `power`, `1` -> `one`, `0` -> `zero`, `timesteps` -> `time steps`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
@@ -57,6 +57,7 @@ _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi"
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon"}
 _SYMBOLS = (
     (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
+    (re.compile(r"≠"), " not "),  # "W ≠ orthogonal": W is not orthogonal
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),

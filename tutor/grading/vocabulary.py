@@ -40,7 +40,8 @@ BUILT_IN: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("long", ("long", "longer", "distant", "far", "far back", "remote", "long range", "long term"),
      "short"),
     ("short", ("short", "shorter", "recent", "nearby", "short range", "short term", "local"), "long"),
-    ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely"), "possible"),
+    ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely",
+                "necessarily"), "possible"),
     ("possible", ("possible", "possibly", "potentially"), "always"),
 )
 
