@@ -188,12 +188,12 @@ def test_a_point_stated_and_denied_is_undecided(pack) -> None:
     ("response", "verdict", "statuses"),
     [
         # two edits in a long word: doubtful, and the verdict hangs on it
-        ("Gradients shrink exponenshally in BPTT.", ("undecided", False, 0.0), ["unsure", "missed", "found", "missed"]),
+        ("Gradients shrink exponenshally in BPTT.", ("undecided", False, 0.0), ["unsure", "missed", "found", "missed", "missed"]),
         # one edit: a sure match
-        ("Gradients shrink exponentialy in BPTT.", ("decided", True, 1.0), ["found", "missed", "found", "missed"]),
+        ("Gradients shrink exponentialy in BPTT.", ("decided", True, 1.0), ["found", "missed", "found", "missed", "missed"]),
         # the same doubt, but two other points already decide
         ("Gradients shrink exponenshally in BPTT, so long-term dependencies are lost.", ("decided", True, 1.0),
-         ["unsure", "found", "found", "missed"]),
+         ["unsure", "found", "found", "missed", "missed"]),
     ],
 )
 def test_a_doubtful_typo_is_undecided_only_when_it_decides(pack, response, verdict, statuses) -> None:

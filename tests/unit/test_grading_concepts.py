@@ -172,6 +172,12 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         # an opposite listed beside the claim's word is not put in its place
         ("clipping fixes vanishing", "clipping fixes both exploding and vanishing gradients", "stated"),
         ("clipping fixes vanishing", "clipping fixes exploding or vanishing gradients", "stated"),
+        # a comparison read with its sides swapped is reversed; two swaps cancel
+        ("sigma max below the spectral radius", "the spectral radius < sigma_max", "reversed"),
+        ("sigma max below 1", "1 > σ_max", "stated"),
+        ("sigma max below the spectral radius",
+         "sigma_max is 1.5 with every spectral radius value inside the unit circle", None),  # compares another thing
+        ("w is orthogonal", "after training W ≠ orthogonal", "contradicted"),
         # vocabulary members are read without filler: "every time" would be "time"
         ("gate always one", "the gate times the matrix stays near one", None),
     ],
@@ -232,3 +238,18 @@ def test_symbols_of_growth_read_as_words() -> None:
         "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]
     assert [token.raw for token in tokenize("cost ∝ k")] == ["cost", "proportional", "k"]
     assert [token.raw for token in tokenize("||g|| > τ")] == ["norm", "g", "norm", "above", "tau"]
+
+
+def test_a_false_claim_is_read_within_one_of_the_statements_an_and_joins() -> None:
+    """Misconceptions are read strictly: "vanishing for < 1 and exploding for > 1" has "below 1"
+    right before "and exploding", but it does not say that below 1 the gradient explodes."""
+    from tutor.grading.claim_match import Lexicon
+
+    vocabulary, lexicon = built_in(), Lexicon(())
+    claim = compile_claim("below 1 explode", vocabulary)
+    text = read(sentences("vanishing for norms < 1 and exploding for norms > 1")[0], vocabulary, lexicon)
+    assert match(claim, text, strict=True) == ("reversed", 0)  # "exploding for norms > 1", not "< 1 and exploding"
+    assert match(claim, read(sentences("norms < 1 explode")[0], vocabulary, lexicon), strict=True) == ("stated", 0)
+    listed = compile_claim("transformers cannot have vanishing gradients", vocabulary)
+    both = read(sentences("Transformers can never have vanishing or exploding gradients")[0], vocabulary, lexicon)
+    assert match(listed, both, strict=True) == ("stated", 0)

@@ -235,6 +235,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
+        if strict and _across_junction(sentence, picks):
+            continue  # a false claim is read within one of the statements an "and" joins
         swapped = _swapped_sides(claim, picks, position)
         if swapped is None:
             continue
@@ -286,6 +288,16 @@ def _swapped_sides(claim: Claim, picks, position: dict[int, int]) -> int | None:
         elif not before < at < after:
             return None
     return change
+
+
+def _across_junction(sentence: ReadSentence, picks) -> bool:
+    """Whether an "and"/"or" stands right between two of the picked words: then they belong to
+    two statements ("vanishing for |λ| < 1 AND exploding for |λ| > 1" does not say "below 1
+    explode"), unlike "accumulate and dominate" or "vanishing or exploding gradients"."""
+    picked = {unit.token for unit, _ in picks}
+    units = sentence.units
+    return any(sentence.tokens[units[index].token].joined and units[index].token in picked
+               and units[index - 1].token in picked for index in range(1, len(units)))
 
 
 def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:

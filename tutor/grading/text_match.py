@@ -57,7 +57,6 @@ _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi"
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon"}
 _SYMBOLS = (
     (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
-    (re.compile(r"≠"), " not "),  # "W ≠ orthogonal": W is not orthogonal
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
@@ -199,6 +198,7 @@ _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
 def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
+    text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
     text = text.lower().replace("’", "'").replace("‘", "'")
     for letter, name in _GREEK.items():
         text = text.replace(letter, f" {name} ")
