@@ -60,6 +60,8 @@ QUESTIONS: list[dict[str, Any]] = [
         "answer": "1/4, at a = 0.",
         "explanation": "σ' = σ(1 − σ) peaks where σ = 1/2.",
         "check": {"kind": "numeric", "answer": "1/4"},
+        "interview": {"prompt": "Estimate the largest value of σ'(a), the sigmoid's derivative.",
+                      "check": {"kind": "numeric", "answer": "1/4"}},
         "evidence": [{"name": "activation-bounds"}],
     },
     {
@@ -76,6 +78,10 @@ QUESTIONS: list[dict[str, Any]] = [
                 {"text": "The additive cell path", "correct": True},
                 {"text": "The input embedding"},
             ],
+        },
+        "interview": {
+            "prompt": "Which path lets an LSTM carry gradients over long spans, and why?",
+            "check": {"kind": "concepts", "concepts": [{"name": "cell-path", "phrases": ["additive cell path"]}]},
         },
         "evidence": [{"name": "gated-vs-vanilla"}],
     },

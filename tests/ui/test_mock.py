@@ -90,9 +90,11 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"
         backend.clock.advance(30)
         await answer(pilot, "1/4")
-        assert "a) The output gate" in text(screen, "#mock-options")
+        # a choice question is asked through its interview form: open, no options to pick
+        assert text(screen, "#mock-prompt") == "Which path lets an LSTM carry gradients over long spans, and why?"
+        assert text(screen, "#mock-options") == ""
         backend.clock.advance(40)
-        await answer(pilot, "a")
+        await answer(pilot, "the output gate")
 
         debrief = app.screen
         assert isinstance(debrief, MockDebriefScreen)

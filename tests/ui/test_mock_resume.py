@@ -79,7 +79,7 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         clock.advance(20)
         await answer(pilot, "0.25")
         clock.advance(30)
-        await answer(pilot, "b")
+        await answer(pilot, "the additive cell path")
         debrief = app.screen
         assert isinstance(debrief, MockDebriefScreen)
         assert text(debrief, "#debrief-summary") == (
@@ -92,7 +92,7 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
             ("answered", "a product of jacobians that shrinks exponentially", 15.0, 1.0),
             ("answered", "no, clipping only caps large norms", 10.0, None),
             ("answered", "0.25", 20.0, 1.0),
-            ("answered", "b", 30.0, 1.0),
+            ("answered", "the additive cell path", 30.0, 1.0),
         ]
     second.close()
 

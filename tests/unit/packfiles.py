@@ -39,8 +39,26 @@ QUESTION = indent(dedent(
 ), "  ")
 
 
+INTERVIEW_FORM = indent(dedent(
+    """\
+    interview:
+      prompt: What is a vanishing gradient? Explain.
+      check:
+        kind: concepts
+        concepts:
+          - name: shrinks
+            phrases: [shrinks exponentially]
+    """
+), " " * 4)
+
+
 def questions_yaml(*ids: str) -> str:
     return "questions:\n" + "".join(QUESTION.format(id=qid) for qid in ids)
+
+
+def interview_questions_yaml(*ids: str) -> str:
+    """The questions of `questions_yaml`, each with an interview form (a mock asks them open)."""
+    return "questions:\n" + "".join(QUESTION.format(id=qid) + INTERVIEW_FORM for qid in ids)
 
 
 def write_pack(folder: Path, questions: str | None = None, pack: str = PACK_YAML) -> Path:

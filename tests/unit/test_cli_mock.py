@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.unit.packfiles import questions_yaml, write_pack
+from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tutor.cli import main
 from tutor.packs.loader import load_pack
 from tutor.store.db import open_store
@@ -30,7 +30,7 @@ def local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    return write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    return write_pack(tmp_path / "pack", interview_questions_yaml("q1", "q2", "q3"))
 
 
 def run_interviews(folder: Path) -> tuple[int, int]:
@@ -41,11 +41,11 @@ def run_interviews(folder: Path) -> tuple[int, int]:
         first = MockInterview.start(pack, store, plan_mock(pack, questions=2, minutes=2, seed=1), clock=clock,
                                     grader=keyword_grader)
         clock.advance(20)
-        first.submit("b")  # wrong
+        first.submit("it grows")  # wrong
         clock.advance(10)
         first.submit("the opposite")  # the follow-up
         clock.advance(30)
-        first.submit("a")
+        first.submit("it shrinks exponentially")
         clock.advance(5)
         first.submit("")  # the last follow-up, handed in empty
         assert first.finished
@@ -53,7 +53,7 @@ def run_interviews(folder: Path) -> tuple[int, int]:
         second = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=2), clock=clock,
                                      grader=keyword_grader)
         clock.advance(12)
-        second.submit("a")
+        second.submit("it shrinks exponentially")
         clock.advance(5)
         second.skip()
         clock.advance(hours=1)
@@ -92,7 +92,7 @@ def test_export_writes_the_latest_finished_debrief_as_markdown(folder, tmp_path,
         "- Time: 1:05 of 3:20\n"
         "- Questions: 2 (seed 1)\n"
     )
-    assert "- Your answer: b\n- Result: wrong, 0% (answered)\n- Time: 0:20 of 0:50\n" in text
+    assert "- Your answer: it grows\n- Result: wrong, 0% (answered)\n- Time: 0:20 of 0:50\n" in text
     assert "### Follow-up 1: And exploding?\n\n- Your answer: the opposite (answered)\n" in text
 
 
@@ -103,7 +103,7 @@ def test_json_prints_the_report_data(folder, capsys) -> None:
     assert (data["mock_id"], data["score"], data["seed"], data["time_used_seconds"]) == (first, 0.5, 1, 65.0)
     assert (data["started_at"], data["finished_at"]) == ("2026-03-02T09:00:00+00:00", "2026-03-02T09:01:05+00:00")
     assert [(q["question_id"], q["response"], q["score"], q["time_limit"]) for q in data["questions"]] == [
-        ("q2", "b", 0.0, 50.0), ("q3", "a", 1.0, 50.0)]
+        ("q2", "it grows", 0.0, 50.0), ("q3", "it shrinks exponentially", 1.0, 50.0)]
     assert data["queued"] == ["q2"]
     assert data["weakest_topics"] == [{"topic": "rnn", "score": 0.5, "questions": 2}]
 

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta, timezone
 
 from fsrs import Rating
 
-from tests.unit.packfiles import questions_yaml, write_pack
+from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tests.unit.test_cli_mock import run_interviews
 from tutor.cli import main
 from tutor.packs.loader import load_pack
@@ -17,7 +17,7 @@ from tutor.study.queue import StudySession
 
 
 def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
-    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    folder = write_pack(tmp_path / "pack", interview_questions_yaml("q1", "q2", "q3"))
     pack = load_pack(folder)
     clock = FakeClock()
     with open_store() as store:
@@ -52,7 +52,7 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
 
 def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsys):
     """The interviews started at 09:00 and 11:01 UTC on 2 March: the evening before in UTC-10."""
-    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    folder = write_pack(tmp_path / "pack", interview_questions_yaml("q1", "q2", "q3"))
     run_interviews(folder)
     monkeypatch.setattr(clock_module, "system_clock", FakeClock())
     monkeypatch.setattr(clock_module, "local_timezone", lambda: timezone(-timedelta(hours=10)))
@@ -65,7 +65,7 @@ def test_mock_interview_dates_are_in_the_local_zone(tmp_path, monkeypatch, capsy
 
 
 def test_stats_and_mock_history_write_the_same_time_for_the_same_interview(tmp_path, monkeypatch, capsys):
-    folder = write_pack(tmp_path / "pack", questions_yaml("q1", "q2", "q3"))
+    folder = write_pack(tmp_path / "pack", interview_questions_yaml("q1", "q2", "q3"))
     run_interviews(folder)
     monkeypatch.setattr(clock_module, "system_clock", FakeClock())
     monkeypatch.setattr(clock_module, "local_timezone", lambda: UTC)

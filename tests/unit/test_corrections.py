@@ -141,7 +141,7 @@ def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_
     with open_store(tmp_path / "progress.sqlite3") as store:
         interview = start(store, clock, PLAN)
         clock.advance(10)
-        interview.submit("a")
+        interview.submit("right")
         clock.advance(15)
         interview.submit("the chain rule")
         clock.advance(20)

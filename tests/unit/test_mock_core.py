@@ -40,20 +40,22 @@ CONCEPTS_I1 = {
     ],
 }
 SYMBOLIC = {"kind": "symbolic", "variables": ["w", "h"], "answers": ["w*(1-tanh(w*h)^2)"]}
+OPEN = {"check": {"kind": "concepts", "concepts": [{"name": "right", "phrases": ["right"]}]}}
+"""The interview form of a choice question: a mock asks it open (answered 'right')."""
 MOCK_PACK = make_pack(
     "rnn",
     [
-        make_question("b1", level="basic", topics=["bptt"], follow_ups=[("Why?", "Chain rule."), ("And GRU?", "Gates.")],
+        make_question("b1", interview=OPEN, level="basic", topics=["bptt"], follow_ups=[("Why?", "Chain rule."), ("And GRU?", "Gates.")],
                       evidence=["bptt-norms"]),
-        make_question("b2", level="basic", topics=["lstm"], follow_ups=[("Cell?", "Additive.")]),
+        make_question("b2", interview=OPEN, level="basic", topics=["lstm"], follow_ups=[("Cell?", "Additive.")]),
         make_question("i1", level="intermediate", topics=["bptt", "spectral"], check=CONCEPTS_I1,
                       follow_ups=[("Bound?", "sigma_max * gamma."), ("Exploding?", "Necessary only.")],
                       evidence=["jacobian-product", "bptt-norms"]),
         make_question("i2", level="intermediate", topics=["lstm"], check={"kind": "numeric", "answer": "0.25"}),
-        make_question("i3", level="intermediate", topics=["init"], follow_ups=[("Orthogonal?", "Norm 1.")]),
+        make_question("i3", interview=OPEN, level="intermediate", topics=["init"], follow_ups=[("Orthogonal?", "Norm 1.")]),
         make_question("a1", level="advanced", topics=["spectral"], check=SYMBOLIC,
                       follow_ups=[("Sigmoid?", "gamma = 1/4."), ("Layout?", "Transpose.")]),
-        make_question("a2", level="advanced", topics=["gating"], follow_ups=[("Forget gate?", "Bias 1.")]),
+        make_question("a2", interview=OPEN, level="advanced", topics=["gating"], follow_ups=[("Forget gate?", "Bias 1.")]),
         make_question("s1", level="basic", topics=["init"], check={"kind": "self"}),
     ],
 )
@@ -98,15 +100,15 @@ def test_apportion_adds_up_exactly() -> None:
 def test_plan_is_warm_up_to_hard_with_topics_spread_and_exact_time() -> None:
     plan = plan_mock(MOCK_PACK, questions=5, minutes=10, seed=0)
     assert [(item.question_id, item.level) for item in plan.items] == [
-        ("b1", "basic"), ("i3", "intermediate"), ("i2", "intermediate"), ("a1", "advanced"), ("a2", "advanced")]
-    assert [item.topics for item in plan.items] == [("bptt",), ("init",), ("lstm",), ("spectral",), ("gating",)]
+        ("b1", "basic"), ("i3", "intermediate"), ("i1", "intermediate"), ("a2", "advanced"), ("a1", "advanced")]
+    assert [item.topics for item in plan.items] == [("bptt",), ("init",), ("bptt", "spectral"), ("gating",), ("spectral",)]
     # every step needs its floor (short prompts and answers): basic 50 s, intermediate 60 s,
-    # advanced 70 s, 610 s in all, more than the 10 minutes asked: the steps' needs win
-    assert [item.step_seconds for item in plan.items] == [(50, 50, 50), (60, 60), (60,), (70, 70), (70, 70)]
-    assert [item.seconds for item in plan.items] == [150, 120, 60, 140, 140]
-    assert [item.follow_ups for item in plan.items] == [(0, 1), (0,), (), (0,), (0,)]
-    assert plan.total_seconds == 610
-    assert len(plan.steps) == 10
+    # advanced 70 s, 730 s in all, more than the 10 minutes asked: the steps' needs win
+    assert [item.step_seconds for item in plan.items] == [(50, 50, 50), (60, 60), (60, 60, 60), (70, 70), (70, 70)]
+    assert [item.seconds for item in plan.items] == [150, 120, 180, 140, 140]
+    assert [item.follow_ups for item in plan.items] == [(0, 1), (0,), (0, 1), (0,), (1,)]
+    assert plan.total_seconds == 730
+    assert len(plan.steps) == 12
     assert [(s.position, s.question_id, s.follow_up_index) for s in plan.steps[:4]] == [
         (0, "b1", None), (1, "b1", 0), (2, "b1", 1), (3, "i3", None)]
 
@@ -122,21 +124,23 @@ def test_plan_is_reproducible_by_seed_and_varies_between_seeds() -> None:
         assert "s1" not in [item.question_id for item in plan.items]  # enough auto-graded questions
 
 
-def test_plan_filters_and_falls_back_to_what_exists() -> None:
+def test_plan_draws_only_what_an_interviewer_asks_within_the_filters() -> None:
+    # the numeric i2 has no interview form and the self-rated s1 cannot be scored: neither is drawn
     basic = plan_mock(MOCK_PACK, questions=5, minutes=5, levels=["basic"], seed=1)
-    assert sorted(item.question_id for item in basic.items) == ["b1", "b2", "s1"]
-    assert [item.gradable for item in basic.items if item.question_id == "s1"] == [False]
+    assert sorted(item.question_id for item in basic.items) == ["b1", "b2"]
     assert basic.total_seconds == 300
     lstm = plan_mock(MOCK_PACK, questions=3, minutes=3, topics=["lstm"], seed=1)
-    assert [item.question_id for item in lstm.items] == ["b2", "i2"]
-    # needs 50 + 50 and 60 = 160 s of the 180 asked: the 20 left shared 6, 6, 8
-    assert [item.step_seconds for item in lstm.items] == [(56, 56), (68,)]
-    with pytest.raises(PlanError, match="no question in pack 'rnn' matches"):
+    assert [item.question_id for item in lstm.items] == ["b2"]
+    # needs 50 + 50 = 100 s of the 180 asked: the 80 left shared 40, 40
+    assert [item.step_seconds for item in lstm.items] == [(90, 90)]
+    with pytest.raises(PlanError, match="no question in pack 'rnn' matches topic transformers"):
         plan_mock(MOCK_PACK, topics=["transformers"], seed=1)
+    with pytest.raises(PlanError) as error:
+        plan_mock(MOCK_PACK, levels=["intermediate"], topics=["lstm"], seed=1)
+    assert str(error.value) == (
+        "no question in pack 'rnn' that matches level intermediate and topic lstm can be asked in an interview: "
+        "a mock asks free-text and formula questions, and others through their `interview:` form")
     assert MockPlan.from_dict(basic.to_dict()) == basic
-
-
-# ---- the interview ----------------------------------------------------------------------
 
 
 def test_a_full_interview_answered_in_time(store: Store, clock: FakeClock) -> None:
@@ -148,11 +152,11 @@ def test_a_full_interview_answered_in_time(store: Store, clock: FakeClock) -> No
     assert [(row.position, row.shown_at, row.outcome) for row in store.mocks.steps(interview.id)] == [(0, START, None)]
 
     clock.advance(10)
-    interview.update_draft("a")
+    interview.update_draft("right")
     assert interview.tick() is False
     [row] = store.mocks.steps(interview.id)
-    assert (row.elapsed, row.draft) == (10.0, "a")
-    assert interview.submit("a") is None
+    assert (row.elapsed, row.draft) == (10.0, "right")
+    assert interview.submit("right") is None
     step = interview.current_step()
     assert (step.position, step.number, step.follow_up_index, step.prompt, step.time_limit) == (1, 1, 0, "Why?", 20.0)
     assert interview.remaining_total() == 230.0
@@ -176,7 +180,7 @@ def test_a_full_interview_answered_in_time(store: Store, clock: FakeClock) -> No
     assert result.finished_at == START + timedelta(seconds=105)
     b1, i1, a1 = result.questions
     assert (b1.response, b1.correct, b1.score, b1.time_used, b1.time_limit, b1.outcome) == (
-        "a", True, 1.0, 10.0, 40.0, "answered")
+        "right", True, 1.0, 10.0, 40.0, "answered")
     assert [(f.prompt, f.response, f.model_answer, f.time_used, f.time_limit) for f in b1.follow_ups] == [
         ("Why?", "the chain rule", "Chain rule.", 15.0, 20.0)]
     assert (i1.score, i1.concepts_missed, i1.misconception, i1.evidence) == (
@@ -248,7 +252,7 @@ def test_skip_passes_on_the_follow_ups_too_and_end_early_submits_the_draft(store
     assert [(q.question_id, q.outcome, q.score, q.auto_submitted) for q in result.questions] == [
         ("b1", "skipped", 0.0, False), ("i1", "ended", 1.0, True), ("a1", "not_asked", 0.0, False)]
     assert [f.outcome for f in result.questions[0].follow_ups] == ["not_asked"]
-    assert result.questions[0].concepts_missed == ()
+    assert result.questions[0].concepts_missed == ("right",)  # b1 is asked open: skipping it misses its point
     assert result.questions[2].concepts_missed == ()
     assert result.score == pytest.approx(1 / 3)
     assert result.time_used_seconds == 23.0
@@ -274,7 +278,7 @@ def test_queued_questions_become_due_now_without_touching_cards_already_due(stor
 def test_resume_after_the_app_died_keeps_the_saved_time_and_draft(store: Store, clock: FakeClock, tmp_path: Path) -> None:
     interview = start(store, clock)
     clock.advance(10)
-    interview.submit("a")
+    interview.submit("right")
     clock.advance(12)
     interview.update_draft("chain", save=True)
     clock.advance(3)
@@ -362,7 +366,7 @@ def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clo
 def test_discard_keeps_rows_but_leaves_resume_and_history(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock)
     clock.advance(5)
-    interview.submit("a")
+    interview.submit("right")
     discard(store, interview.id, clock=clock)
     assert store.mocks.get(interview.id).status == "discarded"
     assert unfinished(store) == [] and history(store) == []
@@ -388,7 +392,7 @@ def test_report_survives_a_question_leaving_the_pack(store: Store, clock: FakeCl
 def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock)
     clock.advance(10)
-    interview.submit("a")
+    interview.submit("right")
     clock.advance(15)
     interview.submit("the chain rule")
     clock.advance(61)
@@ -421,10 +425,10 @@ EXPECTED_MARKDOWN = """\
 
 Prompt of b1?
 
-- Your answer: a
+- Your answer: right
 - Result: correct, 100% (answered)
 - Time: 0:10 of 0:40
-- Feedback: right
+- Feedback: 1 of 1 concepts
 - Model answer: Answer of b1.
 - Evidence: bptt-norms
 

@@ -41,7 +41,8 @@ path, pack_id, start_day = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 store = open_store(path)
 levels = ("basic", "intermediate", "advanced")
 pack = make_pack(pack_id, [
-    make_question(f"q{n:02d}", level=levels[n % 3], topics=[f"t{n % 4}"], follow_ups=[("More?", "Yes.")])
+    make_question(f"q{n:02d}", level=levels[n % 3], topics=[f"t{n % 4}"], follow_ups=[("More?", "Yes.")],
+                  interview={"check": {"kind": "concepts", "concepts": [{"name": "right", "phrases": ["right"]}]}})
     for n in range(24)
 ])
 clock = FakeClock()

@@ -75,13 +75,23 @@ def test_study_draws_each_time_a_card_is_shown_and_keeps_the_draw(pack, store: S
     assert rows[0].correct is True and rows[1].response is None
 
 
-def test_mock_draws_per_item_from_the_plan_seed_and_resume_keeps_the_numbers(pack, store: Store) -> None:
+INTERVIEW_FORM = """\
+    interview:
+      prompt: Estimate {r}^{k} and say how you would get it quickly.
+      check: {kind: numeric, answer: r^k, atol: 0}
+"""
+
+
+def test_mock_draws_per_item_from_the_plan_seed_and_resume_keeps_the_numbers(tmp_path: Path, store: Store) -> None:
+    """A computation is asked in a mock through its interview form, drawn like the question."""
+    pack = load_pack(write(tmp_path, VARIANT + INTERVIEW_FORM))
     clock = FakeClock()
     plan = plan_mock(pack, questions=1, minutes=5, seed=4)
     interview = MockInterview.start(pack, store, plan, clock=clock, grader=grade)
     step = interview.current_step()
     seed = random.Random("4:0").randrange(2**31)
-    drawn = draw(pack.question("power"), seed)
+    drawn = draw(pack.question("power").as_interview(), seed)
+    assert drawn.question.prompt.startswith("Estimate ")
     assert step.prompt == drawn.question.prompt and step.question == drawn.question
     [row] = store.mocks.steps(interview.id)
     assert row.variant == drawn.record() and row.prompt == drawn.question.prompt

@@ -98,8 +98,10 @@ def make_question(
     hints: Sequence[str] = (),
     follow_ups: Sequence[tuple[str, str]] = (),
     evidence: Sequence[str] = (),
+    interview: dict[str, Any] | None = None,
 ) -> Any:
-    """A validated `Question` with short text; `check` defaults to a one-option-right choice."""
+    """A validated `Question` with short text; `check` defaults to a one-option-right choice
+    (which a mock interview asks only through an `interview` form)."""
     from tutor.packs.schema import Question
 
     return Question.model_validate(
@@ -115,6 +117,7 @@ def make_question(
             "check": check
             or {"kind": "choice", "options": [{"text": "right", "correct": True}, {"text": "wrong"}]},
             "evidence": [{"name": name} for name in evidence],
+            **({"interview": interview} if interview else {}),
         }
     )
 

@@ -150,15 +150,15 @@ def plan_mock(
         raise PlanError("a mock interview needs at least 1 question and a positive number of minutes")
     pool = filter_questions(pack.questions, topics=topics, levels=levels)
     if not pool:
-        wanted = [f"{name} {', '.join(values)}" for name, values in (("level", levels), ("topic", topics)) if values]
-        raise PlanError(f"no question in pack '{pack.id}' matches {' and '.join(wanted) or 'these filters'}")
+        raise PlanError(f"no question in pack '{pack.id}' matches {_filters_text(levels, topics) or 'these filters'}")
     # as an interviewer asks: open questions and formulas, and other questions through their
-    # interview form; the rest only when a narrow filter leaves too few of those
-    for preferred in ([q for q in pool if in_interview(q) is not None],
-                      [q for q in pool if _is_gradable(in_interview(q) or q)]):
-        if len(preferred) >= questions:
-            pool = preferred
-            break
+    # interview form; a choice or a computation without one is never drawn
+    askable = [q for q in pool if in_interview(q) is not None]
+    if not askable:
+        raise PlanError(
+            f"no question in pack '{pack.id}'{_filters_text(levels, topics, ' that matches ')} can be asked in an "
+            "interview: a mock asks free-text and formula questions, and others through their `interview:` form")
+    pool = askable
     count = min(questions, len(pool))
     rng = random.Random(seed)
 
@@ -193,6 +193,12 @@ def plan_mock(
         for question, picked, seconds in zip(chosen, follow_ups, times)
     )
     return MockPlan(pack_id=pack.id, seed=seed, minutes=minutes, items=items)
+
+
+def _filters_text(levels: Collection[str] | None, topics: Collection[str] | None, lead: str = "") -> str:
+    """'level basic and topic lstm' (with `lead` before it), or '' without filters."""
+    wanted = [f"{name} {', '.join(values)}" for name, values in (("level", levels), ("topic", topics)) if values]
+    return lead + " and ".join(wanted) if wanted else ""
 
 
 def _step_needs(question: Any, picked: Sequence[int]) -> list[int]:
