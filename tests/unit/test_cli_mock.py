@@ -172,3 +172,45 @@ def test_learner_stamps_the_json_and_markdown_exports(folder, tmp_path, capsys) 
 def test_learner_without_an_export_is_one_line(capsys) -> None:
     assert main(["mock", "--learner", "Ada"]) == 2
     assert capsys.readouterr().err == "tutor mock: --learner stamps an export: use it with --json or --export\n"
+
+
+def test_exports_carry_each_key_point_with_the_sentence_that_decided_it(folder) -> None:
+    """Graded by the real free-text grader: the stored key points reach the Markdown and the
+    JSON without grading again (the store keeps them with the step)."""
+    from tutor.grading import grade
+    from tutor.study.mock import to_json
+
+    pack = load_pack(folder)
+    clock = FakeClock()
+    with open_store() as store:
+        interview = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=1), clock=clock,
+                                        grader=grade)
+        clock.advance(15)
+        interview.submit("It is a problem of training. The gradient shrinks exponentially with the distance.")
+        interview.skip()
+        [step] = [s for s in store.mocks.steps(interview.id) if s.follow_up_index is None]
+        assert [(c.name, c.status, c.sentence) for c in step.claims] == [
+            ("shrinks", "found", "The gradient shrinks exponentially with the distance.")]
+        result = report(store, interview.id, pack)
+    text = to_markdown(result, tz=LOCAL)
+    assert "- Key points:\n  - ✓ shrinks: stated in “The gradient shrinks exponentially with the distance.”\n" in text
+    [question] = to_json(result)["questions"]
+    assert question["key_points"] == [{"name": "shrinks", "role": "concept", "status": "found",
+                                       "sentence": "The gradient shrinks exponentially with the distance.",
+                                       "label": "shrinks"}]
+
+
+def test_a_missed_point_and_an_asserted_misconception_are_listed_too() -> None:
+    from tutor.grading.result import ClaimCheck
+    from tutor.study.mock_export import key_point_lines
+
+    points = (ClaimCheck("product", "concept", "found", "It is a product of Jacobians.", "product"),
+              ClaimCheck("shrinks", "concept", "missed", "", "shrinks"),
+              ClaimCheck("clipping-fixes", "misconception", "found", "Clipping fixes it.", "clipping fixes"),
+              ClaimCheck("lstm-immune", "misconception", "contradicted", "LSTMs are not immune.", "lstm immune"))
+    assert key_point_lines(points) == [
+        "- Key points:",
+        "  - ✓ product: stated in “It is a product of Jacobians.”",
+        "  - ✗ shrinks: missed",
+        "  - ✗ misconception: clipping fixes: asserted in “Clipping fixes it.”",
+    ]

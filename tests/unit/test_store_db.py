@@ -37,7 +37,7 @@ def test_new_store_has_wal_busy_timeout_foreign_keys_and_current_schema(tmp_path
         assert store.query_one("PRAGMA busy_timeout")[0] == 5000
         assert store.query_one("PRAGMA foreign_keys")[0] == 1
         assert store.query_one("PRAGMA synchronous")[0] == 2
-        assert store.schema_version == len(MIGRATIONS) == 4
+        assert store.schema_version == len(MIGRATIONS) == 5
         assert store.recovered_from is None and store.notice is None
     assert TABLES <= tables(path)
 

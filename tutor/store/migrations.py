@@ -141,5 +141,13 @@ def _add_corrections(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE INDEX corrections_by_pack ON corrections (pack_id, question_id, corrected_at)")
 
 
-MIGRATIONS: Sequence[Migration] = (_create_everything, _add_settings, _add_variants, _add_corrections)
+def _add_step_claims(connection: sqlite3.Connection) -> None:
+    """Version 5: the key points a free-text answer was read for, with the sentence that
+    decided each (JSON list of claims; NULL for other kinds), kept with each mock step so the
+    debrief and its exports show what the grader saw without grading again."""
+    connection.execute("ALTER TABLE mock_steps ADD COLUMN claims TEXT")
+
+
+MIGRATIONS: Sequence[Migration] = (
+    _create_everything, _add_settings, _add_variants, _add_corrections, _add_step_claims)
 """Migration i+1 is MIGRATIONS[i]; len(MIGRATIONS) is the version this code writes."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from tutor.grading.result import ClaimCheck
 from tutor.store.db import inserted_id
 from tutor.store.times import from_text, optional_from_text, to_text
 
@@ -66,6 +67,8 @@ class StepRecord:
     undecided: bool
     variant: dict | None = None
     """The drawn variant shown at this step (`{"seed": S, "params": {...}}`), None for a fixed question."""
+    claims: tuple[ClaimCheck, ...] = ()
+    """The key points a free-text answer was read for, as graded (empty for other kinds)."""
 
 
 class MockRepository:
@@ -159,11 +162,12 @@ class MockRepository:
         notes: Sequence[str] = (),
         invalid: bool = False,
         undecided: bool = False,
+        claims: Sequence[ClaimCheck] = (),
     ) -> None:
         self._store.execute(
             "UPDATE mock_steps SET outcome = ?, response = ?, answered_at = ?, elapsed = ?, draft = ?, "
-            "auto_submitted = ?, correct = ?, score = ?, feedback = ?, notes = ?, invalid = ?, undecided = ? "
-            "WHERE mock_id = ? AND position = ?",
+            "auto_submitted = ?, correct = ?, score = ?, feedback = ?, notes = ?, invalid = ?, undecided = ?, "
+            "claims = ? WHERE mock_id = ? AND position = ?",
             (
                 outcome,
                 response,
@@ -177,6 +181,7 @@ class MockRepository:
                 json.dumps(list(notes)),
                 int(invalid),
                 int(undecided),
+                json.dumps([claim.to_dict() for claim in claims]) if claims else None,
                 mock_id,
                 position,
             ),
@@ -226,4 +231,5 @@ def _step(row: Any) -> StepRecord:
         invalid=bool(row["invalid"]),
         undecided=bool(row["undecided"]),
         variant=None if row["variant"] is None else json.loads(row["variant"]),
+        claims=tuple(ClaimCheck.from_dict(claim) for claim in json.loads(row["claims"] or "[]")),
     )

@@ -41,6 +41,8 @@ class GradeFields:
     notes: tuple[str, ...]
     invalid: bool
     undecided: bool
+    claims: tuple[Any, ...] = ()
+    """The key points of a free-text grade (`ClaimCheck`s), empty for other kinds."""
 
 
 def fields_of(grade: Any) -> GradeFields:
@@ -53,6 +55,7 @@ def fields_of(grade: Any) -> GradeFields:
         notes=tuple(str(note) for note in (getattr(grade, "notes", ()) or ())),
         invalid=bool(getattr(grade, "invalid", False)),
         undecided=bool(getattr(grade, "undecided", False)),
+        claims=tuple(getattr(grade, "claims", ()) or ()),
     )
 
 

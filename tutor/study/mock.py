@@ -315,6 +315,7 @@ class MockInterview:
                 auto_submitted=auto, correct=correct, score=score,
                 feedback=fields.feedback if fields else "", notes=fields.notes if fields else (),
                 invalid=fields.invalid if fields else False, undecided=fields.undecided if fields else False,
+                claims=fields.claims if fields else (),
             )
             if is_main and response:
                 self.store.reviews.add(

@@ -79,6 +79,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
         f"- Time: {time_used_text(question.time_used, question.time_limit)}"
         + (" (auto-submitted)" if question.auto_submitted else ""),
     ]
+    lines += key_point_lines(question.claims if question.corrected else question.key_points,
+                             corrected=question.corrected)
     if question.concepts_missed:
         lines.append(f"- Concepts missed: {', '.join(question.concepts_missed)}")
     if question.misconception:
@@ -101,10 +103,36 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
                 *([f"- Score: {follow_up.score:.0%} (counts in the question's score)"]
                   if follow_up.score is not None else []),
+                *key_point_lines(follow_up.key_points),
                 f"- Model answer: {_continued(follow_up.model_answer)}",
             ]
         )
     return lines
+
+
+_POINT_MARKS = {"found": "✓", "missed": "✗", "contradicted": "✗", "unsure": "?"}
+_POINT_WORDS = {"found": "stated in", "contradicted": "denied in", "unsure": "unsure, read in"}
+
+
+def key_point_lines(points: Any, *, corrected: bool = False) -> list[str]:
+    """The key points of a free-text answer, one line each, with the sentence that decided it:
+    `  - ✓ product of jacobians: stated in “…”`, `  - ✗ shrinks: missed`; a misconception only
+    when the answer asserts it (or the grader is unsure)."""
+    lines = []
+    for point in points or ():
+        label = point.label or point.name.replace("-", " ")
+        if point.role == "misconception":
+            if point.status not in ("found", "unsure"):
+                continue
+            mark, label = ("✗" if point.status == "found" else "?"), f"misconception: {label}"
+            word = "asserted in" if point.status == "found" else "unsure, read in"
+        else:
+            mark, word = _POINT_MARKS.get(point.status, "?"), _POINT_WORDS.get(point.status, "")
+        where = f"{word} “{' '.join(point.sentence.split())}”" if point.sentence and word else point.status
+        lines.append(f"  - {mark} {label}: {where}")
+    if not lines:
+        return []
+    return [f"- Key points{' (as you corrected them)' if corrected else ''}:", *lines]
 
 
 def _continued(text: str) -> str:

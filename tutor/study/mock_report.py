@@ -41,6 +41,7 @@ class FollowUpReport:
     score: float | None = None  # None: the follow-up has no check and is not scored
     feedback: str = ""
     reason: str = ""  # why it was asked, when it probes what the main answer got wrong
+    key_points: tuple[Any, ...] = ()  # a free-text follow-up's key points as graded (ClaimChecks)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class QuestionReport:
     """The corrected checklist (`ClaimCheck`s) when `corrected`; empty otherwise."""
     position: int | None = None
     """The main step's position in the interview (what a correction is stored against)."""
+    key_points: tuple[Any, ...] = ()
+    """A free-text answer's key points as the grader read them when it was handed in
+    (`ClaimCheck`s with the sentence that decided each); `claims` holds the learner's
+    correction of them, if any."""
 
 
 @dataclass(frozen=True)
@@ -333,6 +338,7 @@ def _question_report(
         evidence=tuple(evidence.name for evidence in getattr(question, "evidence", ()) or ()),
         in_pack=question is not None,
         follow_ups=follow_ups,
+        key_points=main.claims if main is not None else (),
     )
 
 
@@ -364,6 +370,7 @@ def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None,
             score=step.score,
             feedback=step.feedback,
             reason=reason,
+            key_points=step.claims,
         )
     known = plan_step.follow_up_index < len(follow_ups)
     return FollowUpReport(
