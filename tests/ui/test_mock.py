@@ -294,3 +294,16 @@ async def test_the_start_action_opens_a_new_interview_directly() -> None:
         assert isinstance(screen, MockInterviewScreen)
         assert screen.run.seed == 3 and screen.run.total_seconds == 240
         assert "Question 1 of 2" in text(screen, "#mock-asked")
+
+
+def test_a_random_seed_previewed_is_the_one_the_interview_starts_with() -> None:
+    """The setup screen's line ("3 questions in 12:45") describes the interview that starts;
+    the next interview draws a seed of its own."""
+    backend = backend_with(make_pack(), grades=dict(GRADES))
+    pack = backend.packs_list[0].pack
+    settings = MockSettings(questions=3, minutes=1, seed=None)
+    preview = backend.mock_preview(pack, settings)
+    assert backend.mock_preview(pack, settings) == preview  # typing in the form does not redraw
+    run = backend.start_mock(pack, settings)
+    assert (run.seed, run.total_seconds) == (preview.seed, preview.seconds)
+    assert backend.mock_preview(pack, settings).seed != preview.seed

@@ -477,3 +477,17 @@ These questions are now due in your study queue:
 - i1
 - a1
 """
+
+
+def test_a_collection_topic_selects_questions_but_is_never_a_verdict() -> None:
+    """`collections: [bptt]` in pack.yaml: `--topics bptt` still draws b1 and i1, but the plan's
+    topics (what the debrief's verdicts read) leave it out."""
+    from types import SimpleNamespace
+
+    pack = SimpleNamespace(id="rnn", questions=MOCK_PACK.questions, meta=SimpleNamespace(collections=["bptt"]))
+    plan = plan_mock(pack, questions=2, minutes=5, topics=["bptt"], seed=0)
+    assert sorted(item.question_id for item in plan.items) == ["b1", "i1"]
+    assert sorted(item.topics for item in plan.items) == [(), ("spectral",)]
+    from tutor.study.mock_report import practise_topics
+
+    assert [t.topic for t in practise_topics(plan, [0.0, 0.0])] == ["spectral"]

@@ -67,6 +67,9 @@ class PackMeta(Model):
     # false claims of the pack's subject, checked by every concepts question (see
     # `tutor.grading.concepts`): asserting one is never credited, whatever the question
     misconceptions: list[Misconception] = []
+    # topics that name a set of questions ("interview" classics), not a subject: filters may
+    # use them, but a debrief never calls one weak or suggests practising it
+    collections: list[Slug] = []
 
     @field_validator("vocabulary")
     @classmethod

@@ -179,13 +179,14 @@ def plan_mock(
                 topic_uses[topic] = topic_uses.get(topic, 0) + 1
 
     follow_ups = [_draw_follow_ups(question, rng) for question in chosen]
+    collections = set(getattr(getattr(pack, "meta", None), "collections", ()) or ())
     times = _step_times([_step_needs(question, picked) for question, picked in zip(chosen, follow_ups)],
                         round(minutes * 60))
     items = tuple(
         PlanItem(
             question_id=question.id,
             level=_level(question),
-            topics=tuple(question.topics),
+            topics=tuple(topic for topic in question.topics if topic not in collections),
             gradable=_is_gradable(in_interview(question) or question),
             follow_ups=picked,
             step_seconds=seconds,

@@ -174,6 +174,8 @@ class MockPreview:
     by_level: tuple[tuple[str, int], ...]
     follow_ups: int
     seconds: int
+    seed: int = 0
+    """The seed of the draw previewed: the one the interview starts with."""
 
 
 @dataclass(frozen=True)

@@ -54,20 +54,30 @@ class MockBackendMixin:
             levels=list(settings.levels) or None, topics=list(settings.topics) or None,
         )
 
+    def _seed_for(self, settings: MockSettings) -> int:
+        """The seed asked for, or one random seed drawn for the setup screen and kept until the
+        interview starts: the preview shows the interview that will start, not another draw."""
+        if settings.seed is not None:
+            return settings.seed
+        if getattr(self, "_next_seed", None) is None:
+            self._next_seed: int | None = self.rng.randrange(SEED_RANGE)
+        return self._next_seed  # type: ignore[return-value]
+
     def mock_preview(self, pack: Any, settings: MockSettings) -> MockPreview:
-        plan = self._plan(pack, settings, 0 if settings.seed is None else settings.seed)
+        plan = self._plan(pack, settings, self._seed_for(settings))
         levels: dict[str, int] = {}
         for item in plan.items:
             levels[item.level] = levels.get(item.level, 0) + 1
         return MockPreview(
             questions=len(plan.items), by_level=tuple(levels.items()),
-            follow_ups=sum(len(item.follow_ups) for item in plan.items), seconds=plan.total_seconds,
+            follow_ups=sum(len(item.follow_ups) for item in plan.items), seconds=plan.total_seconds, seed=plan.seed,
         )
 
     def start_mock(self, pack: Any, settings: MockSettings) -> InterviewRun:
         from tutor.study.mock import MockInterview
 
-        seed = self.rng.randrange(SEED_RANGE) if settings.seed is None else settings.seed
+        seed = self._seed_for(settings)
+        self._next_seed = None  # the next interview gets a draw of its own
         grader = PregradedGrader(self.grade)
         plan = self._plan(pack, settings, seed)
         return InterviewRun(MockInterview.start(pack, self.store, plan, clock=self.clock, grader=grader), grader)
