@@ -491,3 +491,16 @@ def test_a_collection_topic_selects_questions_but_is_never_a_verdict() -> None:
     from tutor.study.mock_report import practise_topics
 
     assert [t.topic for t in practise_topics(plan, [0.0, 0.0])] == ["spectral"]
+
+
+def test_a_misconception_explained_in_the_feedback_is_not_explained_twice() -> None:
+    from types import SimpleNamespace
+
+    from tutor.study.mock_words import misconception_text
+
+    said = SimpleNamespace(misconception="lstm-never-vanishes", misconception_feedback="It still vanishes below 1.",
+                           feedback="Not quite: a misconception.\nIt still vanishes\nbelow 1.")
+    assert misconception_text(said) == "lstm-never-vanishes"
+    unsaid = SimpleNamespace(misconception="lstm-never-vanishes", misconception_feedback="It still vanishes below 1.",
+                             feedback="1 of 2 concepts")
+    assert misconception_text(unsaid) == "lstm-never-vanishes: It still vanishes below 1."

@@ -17,6 +17,7 @@ from tutor.study.class_summary import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import (
+    misconception_text,
     outcome_word,
     percent_text,
     practise_text,
@@ -84,8 +85,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
     if question.concepts_missed:
         lines.append(f"- Concepts missed: {', '.join(question.concepts_missed)}")
     if question.misconception:
-        detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
-        lines.append(f"- Misconception: {question.misconception}{detail}")
+        lines.append(f"- Misconception: {misconception_text(question)}")
     if question.feedback:
         lines.append(f"- Feedback: {_continued(question.feedback)}")
     lines.append(f"- Model answer: {_continued(question.model_answer)}")

@@ -81,6 +81,15 @@ def practise_text(report) -> str | None:
     return f"{names} (missed once each: too few answers to call weak)"
 
 
+def misconception_text(question: Any) -> str:
+    """The misconception's name, with its explanation unless the feedback already gives it
+    (the free-text grader's feedback quotes it: said once, not twice)."""
+    detail = question.misconception_feedback or ""
+    if not detail or " ".join(detail.split()) in " ".join((question.feedback or "").split()):
+        return str(question.misconception)
+    return f"{question.misconception}: {detail}"
+
+
 def outcome_word(outcome: str) -> str:
     """The word for a step's outcome (an unknown outcome is shown as stored)."""
     return OUTCOME_WORDS.get(outcome, outcome)

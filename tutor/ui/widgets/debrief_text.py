@@ -16,6 +16,7 @@ from textual.content import Content
 
 from tutor.study.mock_words import (
     grade_state,
+    misconception_text,
     outcome_note,
     outcome_word,
     percent_text,
@@ -97,8 +98,7 @@ def question_content(question: Any) -> Content:
     if question.concepts_missed:
         lines.append(field("Concepts missed", ", ".join(question.concepts_missed), "$text-error"))
     if question.misconception:
-        detail = f": {question.misconception_feedback}" if question.misconception_feedback else ""
-        lines.append(field("Misconception", question.misconception + detail, "$text-warning"))
+        lines.append(field("Misconception", misconception_text(question), "$text-warning"))
     lines.append(field("Model answer", " ".join(question.model_answer.split())))
     if question.explanation.strip():
         lines.append(field("Why", " ".join(question.explanation.split())))
