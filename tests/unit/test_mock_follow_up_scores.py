@@ -130,3 +130,16 @@ def test_a_probe_that_names_no_point_of_the_check_is_a_validation_error(tmp_path
     assert main(["validate", str(tmp_path / "pack.yaml")]) == 2
     assert ("questions[0].follow_ups[0].probes[0]: 'forget-gates' is not a key point or misconception of this "
             "question's check (known: additive-update, forget-gate)") in capsys.readouterr().err
+
+
+def test_a_free_text_follow_up_keeps_its_key_points_for_the_debrief_and_the_export(tmp_path: Path) -> None:
+    from tutor.ui.widgets.debrief_text import question_content
+
+    orthogonal = {"kind": "concepts", "concepts": [{"name": "unit-spectrum", "phrases": ["all singular values are 1"]}]}
+    report = run(tmp_path, orthogonal, ("a product of jacobians", "Every singular value is 1, so is ρ."))
+    [follow_up] = report.questions[0].follow_ups
+    assert [(p.name, p.status, p.sentence) for p in follow_up.key_points] == [
+        ("unit-spectrum", "found", "Every singular value is 1, so is ρ.")]
+    line = "  - ✓ unit spectrum: stated in “Every singular value is 1, so is ρ.”"
+    assert line in to_markdown(report, tz=START.tzinfo)
+    assert line in str(question_content(report.questions[0]))

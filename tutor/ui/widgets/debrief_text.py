@@ -14,6 +14,7 @@ from typing import Any
 from rich.text import Text
 from textual.content import Content
 
+from tutor.study.mock_export import key_point_lines
 from tutor.study.mock_words import (
     grade_state,
     misconception_text,
@@ -115,6 +116,7 @@ def question_content(question: Any) -> Content:
             *([Content.from_markup("  [dim]$reason[/dim]", reason=follow_up.reason.capitalize())]
               if follow_up.reason else []),
             *_follow_up_score(follow_up),
+            *(Content("  " + line) for line in key_point_lines(follow_up.key_points)),
             field("  Model answer", " ".join(follow_up.model_answer.split())),
         ])
     return Content("\n").join(lines)
