@@ -233,18 +233,12 @@ def _rubric(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> l
 
 
 def _evidence(pack: Pack, question: Question, task: Task) -> list[Failure]:
-    from tutor.evidence import registry
+    from tutor.authoring.evidence_runs import run_evidence
     from tutor.evidence.claims import evaluate_claim
+    from tutor.evidence.shows import evaluate_shows
 
     item = question.evidence[task.evidence_index]
-    spec = registry.get(item.name)
-    if spec.kind == "derivation":
-        from tutor.evidence.derivations.cache import run_cached
-
-        result = run_cached(item.name, item.params)
-    else:
-        result = registry.run(item.name, item.params, seed=task.seed)
-    from tutor.evidence.shows import evaluate_shows
+    result = run_evidence(item.name, item.params, task.seed)
 
     failures = []
     checks = [("claims", index, evaluate_claim(claim, result)) for index, claim in enumerate(item.claims)]

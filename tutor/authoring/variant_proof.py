@@ -81,15 +81,10 @@ def _sample_failures(drawn: Question, failure: Callable) -> list:
 
 def _run_evidence(item, seed: int):
     """The run of `item` with this draw's parameters, and (claim index, message) for each claim that fails."""
-    from tutor.evidence import registry
+    from tutor.authoring.evidence_runs import run_evidence
     from tutor.evidence.claims import evaluate_claim
 
-    if registry.get(item.name).kind == "derivation":
-        from tutor.evidence.derivations.cache import run_cached
-
-        result = run_cached(item.name, item.params)
-    else:
-        result = registry.run(item.name, item.params, seed=seed)
+    result = run_evidence(item.name, item.params, seed)
     problems = []
     for index, claim in enumerate(item.claims):
         outcome = evaluate_claim(claim, result)
