@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
 from tutor.cli import main
 from tutor.store import open_store
 from tutor.study.class_summary import read_exports, summarise
 from tutor.study.class_text import bar
-from tutor.study.fakes import FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.mock import MockInterview, plan_mock, report, to_json
 
 CONCEPTS = {

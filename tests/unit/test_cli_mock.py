@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.unit.core_fakes import FakeClock, keyword_grader
 from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tutor.cli import main
 from tutor.packs.loader import load_pack
 from tutor.store.db import open_store
 from tutor.study import clock as clock_module
-from tutor.study.fakes import FakeClock, keyword_grader
 from tutor.study.mock import MockInterview, discard, plan_mock, report, to_markdown
 
 LOCAL = ZoneInfo("Asia/Kolkata")

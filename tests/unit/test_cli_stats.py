@@ -6,13 +6,13 @@ from datetime import UTC, timedelta, timezone
 
 from fsrs import Rating
 
+from tests.unit.core_fakes import FakeClock, keyword_grader
 from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tests.unit.test_cli_mock import run_interviews
 from tutor.cli import main
 from tutor.packs.loader import load_pack
 from tutor.store.db import open_store
 from tutor.study import clock as clock_module
-from tutor.study.fakes import FakeClock, keyword_grader
 from tutor.study.queue import StudySession
 
 

@@ -131,9 +131,9 @@ def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkey
 
 
 def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
+    from tests.unit.core_fakes import FakeClock
     from tests.unit.test_mock_core import PLAN, start
     from tutor.study.corrections import record_correction
-    from tutor.study.fakes import FakeClock
     from tutor.study.mock import history, report, to_json, to_markdown
     from tutor.study.mock_words import short_verdict, verdict_text
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Card, State
 
+from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
 from tutor.store import Store, open_store
 from tutor.study.due import DayCount, due_per_day, due_today
-from tutor.study.fakes import FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.queue import Remaining, StudySession, pack_counts
 from tutor.study.scheduler import card_id_for
 from tutor.study.stats import summary

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor import paths
 from tutor.packs.loader import load_pack
 from tutor.packs.schema import Question
-from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.mock import MockInterview, plan_mock
 
 FORM = {"prompt": "Is clipping a fix for vanishing gradients? Explain.",

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fsrs import Card, State
 
+from tests.unit.core_fakes import START, FakeClock, FakeGrade, keyword_grader, make_pack, make_question
 from tutor.store import Store, open_store
-from tutor.study.fakes import START, FakeClock, FakeGrade, keyword_grader, make_pack, make_question
 from tutor.study.mock import (
     MockInterview,
     MockPlan,

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Card, State
 
+from tests.unit.core_fakes import START, make_pack, make_question
 from tutor.store import Store, open_store
-from tutor.study.fakes import START, make_pack, make_question
 from tutor.study.stats import DayCount, MasteryEntry, due_forecast, mastery, retention, reviews_per_day, streak, summary
 
 PACK = make_pack(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.core_fakes import FakeClock
 from tutor.store import StoreError, open_store
 from tutor.store.db import migrate
 from tutor.store.migrations import MIGRATIONS
-from tutor.study.fakes import FakeClock
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TABLES = {"cards", "reviews", "mocks", "mock_steps", "settings"}

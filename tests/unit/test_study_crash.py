@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from fsrs import Rating
 from tutor.store import open_store
-from tutor.study.fakes import FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.mock import MockInterview, plan_mock
 from tutor.study.practice import PracticeSession
 from tutor.study.queue import StudySession

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Rating, State
 
+from tests.unit.core_fakes import START, FakeGrade, make_question
 from tutor.study.clock import as_utc, day_bounds, local_day, today_bounds
-from tutor.study.fakes import START, FakeGrade, make_question
 from tutor.study.grades import fields_of, is_invalid, local_rating
 from tutor.study.notes import read_notes
 from tutor.study.scheduler import card_id_for, make_scheduler, new_card, retrievability, review

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = [
     "tutor.store", "tutor.store.db", "tutor.store.cards", "tutor.store.reviews", "tutor.store.mocks",
-    "tutor.study.queue", "tutor.study.practice", "tutor.study.mock", "tutor.study.stats", "tutor.study.fakes",
+    "tutor.study.queue", "tutor.study.practice", "tutor.study.mock", "tutor.study.stats", "tests.unit.core_fakes",
 ]
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor.store import Store, open_store
-from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.practice import PracticeSession, filter_questions
 from tutor.study.queue import StudyError
 

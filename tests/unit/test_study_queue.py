@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fsrs import Card, Rating, State
 
+from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor.store import Store, open_store
-from tutor.study.fakes import START, FakeClock, keyword_grader, make_pack, make_question
 from tutor.study.grades import local_rating
 from tutor.study.queue import PackCounts, Remaining, StudyError, StudySession, pack_counts
 from tutor.study.scheduler import card_id_for

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.core_fakes import FakeClock
 from tests.unit.test_variants import VARIANT, write
 from tutor.grading import grade
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 from tutor.store import Store, open_store
-from tutor.study.fakes import FakeClock
 from tutor.study.mock import MockInterview, plan_mock
 from tutor.study.practice import PracticeSession
 from tutor.study.queue import StudySession

@@ -1,7 +1,7 @@
 """Test doubles for the study core: a fake clock, a tiny pack, and a simple grader.
 
-Shipped in the package (not under tests/) so the UI's Pilot tests can drive sessions the
-same way the core's tests do. Nothing here is used by the app at run time.
+Kept with the tests, not in the package: the app never uses them. The core's tests and the
+crash-test child process import them as `tests.unit.core_fakes`.
 """
 
 from __future__ import annotations
