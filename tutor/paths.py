@@ -49,7 +49,7 @@ def cache_dir() -> Path:
 
 
 def exports_dir() -> Path:
-    """Runs exported from the lab (JSON and text plots)."""
+    """Exports: lab runs (JSON and text plots) and mock interview debriefs (Markdown)."""
     return data_dir() / "exports"
 
 

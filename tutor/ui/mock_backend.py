@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 SEED_RANGE = 10_000
 """Seeds drawn for the learner stay short enough to type back in (`--seed`)."""
-EXPORT_FOLDER = "exports"
 
 
 class MockBackendMixin:
@@ -41,10 +40,10 @@ class MockBackendMixin:
         def store(self) -> Store: ...
 
     def mock_export_dir(self) -> Path:
-        """Where the debrief key writes Markdown: `exports/` in the data dir."""
-        from tutor.paths import data_dir
+        """Where the debrief key writes Markdown: the same folder as the lab's exports."""
+        from tutor.paths import exports_dir
 
-        return data_dir() / EXPORT_FOLDER
+        return getattr(self, "exports_dir", None) or exports_dir()
 
     def _plan(self, pack: Any, settings: MockSettings, seed: int) -> MockPlan:
         from tutor.study.mock import plan_mock
