@@ -36,7 +36,7 @@ def key_rows(screen: Screen) -> list[KeyRow]:
     rows: list[KeyRow] = []
     for node in (screen, *_answer_boxes(screen), app):
         group = getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
-        grouped = _by_action(node._bindings)  # the merged BINDINGS of the class and its bases
+        grouped = _by_action(_declared_bindings(node))
         if node is not screen and node is not app:  # a widget: only the keys it documents
             help_actions: Iterable[str] = getattr(node, "HELP_ACTIONS")  # noqa: B009 (a DOMNode to mypy)
             grouped = {action: grouped[action] for action in help_actions if action in grouped}
@@ -58,6 +58,16 @@ def _answer_boxes(screen: Screen) -> list[DOMNode]:
 
     boxes: list[DOMNode] = list(screen.query(AnswerArea))
     return boxes[:1]
+
+
+def _declared_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
+    """The BINDINGS of `node`'s class and its bases, merged as Textual merges them (a subclass
+    rebinding a key replaces the base's binding), read from the public class attributes."""
+    merged: dict[str, Binding] = {}
+    for cls in reversed(type(node).__mro__):
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
+            merged[binding.key] = binding
+    return list(merged.items())
 
 
 def _by_action(bindings: Iterable[tuple[str, Binding]]) -> dict[str, list[Binding]]:
