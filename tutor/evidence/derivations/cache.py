@@ -32,7 +32,7 @@ from tutor.evidence import registry
 from tutor.evidence.result import Result, Step
 from tutor.paths import cache_dir
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: steps carry a decimal beside hard-to-read exact numbers
 _STEP_FIELDS = ("statement", "justification", "unicode", "latex")
 _RELEASE_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
 

@@ -45,6 +45,35 @@ def require_zero(difference: Any, claim: str) -> None:
             raise DerivationError(f"SymPy could not confirm: {claim}")
 
 
+APPROXIMATION_DIGITS = 5
+LARGE_DENOMINATOR = 10
+
+
+def approximation(expression: Any) -> str | None:
+    """A decimal a learner can use beside an exact number that is hard to read: a root, a
+    constant such as e or π, or a fraction with a denominator above 10 (`√(√276289/200 +
+    109/40)` is about 2.3137); None for an integer, a plain fraction such as 1/4, or anything
+    that still has a symbol in it. For an equation, its right-hand side."""
+    value = expression.rhs if isinstance(expression, Eq) else expression
+    if not getattr(value, "is_number", False) or value.is_real is not True:
+        return None
+    if value.is_Integer or (value.is_Rational and value.q <= LARGE_DENOMINATOR):
+        return None
+    return f"{float(value.evalf(15)):.{APPROXIMATION_DIGITS}g}"
+
+
+def _with_approximation(text: str, approximately: str | None) -> str:
+    """`≈ 2.3137` after the rendered expression, on its baseline (the line with the `=` of a
+    drawing several lines high, such as a root over a fraction)."""
+    if not approximately:
+        return text
+    lines = text.split("\n")
+    baseline = next((index for index, line in enumerate(lines) if "=" in line), len(lines) // 2)
+    width = max(len(line) for line in lines)
+    lines[baseline] = lines[baseline].ljust(width) + f" ≈ {approximately}"
+    return "\n".join(lines)
+
+
 @dataclass
 class Derivation:
     """An ordered list of steps, the named formulas they produced, exact scalars and the
@@ -63,13 +92,14 @@ class Derivation:
         """Append a step and return `expression`, so the next step can build on it."""
         if self.should_cancel():
             raise Cancelled("derivation cancelled")
+        approximately = approximation(expression)
         self.steps.append(
             Step(
                 statement=statement,
                 expression=expression,
                 justification=justification,
-                unicode=render_unicode(expression),
-                latex=render_latex(expression),
+                unicode=_with_approximation(render_unicode(expression), approximately),
+                latex=render_latex(expression) + (rf" \approx {approximately}" if approximately else ""),
             )
         )
         if name:
