@@ -45,7 +45,10 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
         plotext.xticks(integer_ticks(min(all_x), max(all_x)))
     if plot.log_y and all_y:
         plotext.yscale("log")
-        plotext.yticks(*decade_ticks(min(all_y), max(all_y)))
+    if all_y:
+        low, high, ticks, labels = y_axis(all_y, plot.log_y)
+        plotext.ylim(*plotext_limits(low, high, plot.log_y))
+        plotext.yticks(ticks, labels)
     text = plotext.build()
     plotext.clear_figure()
     return text if color else _ANSI.sub("", text)
@@ -76,6 +79,41 @@ def integer_ticks(low: float, high: float) -> list[int]:
     stride = next(int(step * magnitude) for step in (1, 2, 5, 10) if step * magnitude >= raw)
     first = math.ceil(low / stride) * stride
     return list(range(first, math.floor(high) + 1, stride))
+
+
+FLAT = 1e-9  # a linear series whose values differ by less than this (relative) is flat
+
+
+def y_axis(values: list[float], log_y: bool) -> tuple[float, float, list[float], list[str]]:
+    """(low, high, ticks, labels) of a y axis a learner can read: at least a decade on a log
+    axis and a visible span on a linear one, so rounding noise (1.0000000000000002 to
+    ...44) is drawn as the flat line it is, with two tick labels or more."""
+    low, high = min(values), max(values)
+    if log_y:
+        bottom, top = math.log10(low), math.log10(high)
+        if top - bottom < 1:
+            middle = (bottom + top) / 2
+            bottom, top = middle - 0.5, middle + 0.5
+        first, last = math.floor(bottom), math.ceil(top)
+        ticks, labels = decade_ticks(10.0**first, 10.0**last)
+        return 10.0**first, 10.0**last, ticks, labels
+    if high - low <= FLAT * max(abs(low), abs(high), 1.0):
+        half = abs(low + high) / 2 * 0.1 or 1.0
+        low, high = (low + high) / 2 - half, (low + high) / 2 + half
+    return (low, high, *linear_ticks(low, high))
+
+
+def plotext_limits(low: float, high: float, log_y: bool) -> tuple[float, float]:
+    """Limits as plotext takes them: on a log axis it wants exponents (log10), not values."""
+    return (math.log10(low), math.log10(high)) if log_y else (low, high)
+
+
+def linear_ticks(low: float, high: float, count: int = 5) -> tuple[list[float], list[str]]:
+    """`count` evenly spaced ticks from low to high, labelled with 3 significant digits."""
+    if high <= low:
+        return [low], [f"{low:.3g}"]
+    values = [low + (high - low) * index / (count - 1) for index in range(count)]
+    return values, [f"{value:.3g}" for value in values]
 
 
 def decade_ticks(low: float, high: float) -> tuple[list[float], list[str]]:

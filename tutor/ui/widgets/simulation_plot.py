@@ -24,7 +24,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
 
-from tutor.evidence.plot_text import decade_ticks, integer_ticks, plottable
+from tutor.evidence.plot_text import integer_ticks, plotext_limits, plottable, y_axis
 from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 if TYPE_CHECKING:
@@ -67,14 +67,6 @@ def legend_lines(entries: Sequence[tuple[str, str, RGB]], width: int) -> list[Te
     for text in lines:
         text.truncate(width, overflow="ellipsis")
     return lines
-
-
-def linear_ticks(low: float, high: float, count: int = 5) -> tuple[list[float], list[str]]:
-    """`count` evenly spaced ticks from low to high, labelled with 3 significant digits."""
-    if high <= low:
-        return [low], [f"{low:.3g}"]
-    values = [low + (high - low) * index / (count - 1) for index in range(count)]
-    return values, [f"{value:.3g}" for value in values]
 
 
 def overflow_caption(plot: Plot) -> str:
@@ -136,10 +128,10 @@ class SimulationPlot(FreedPlotextPlot):
                 plt.plot(xs, ys, color=series_color(index), marker="braille")
         if plot.log_y:
             plt.yscale("log")
-            if all_y:
-                plt.yticks(*decade_ticks(min(all_y), max(all_y)))
-        elif all_y:
-            plt.yticks(*linear_ticks(min(all_y), max(all_y)))
+        if all_y:
+            low, high, ticks, labels = y_axis(all_y, plot.log_y)
+            plt.ylim(*plotext_limits(low, high, plot.log_y))
+            plt.yticks(ticks, labels)
         if all_x:
             # plotext annotates ticks as list[float]; int ticks are what it should print
             plt.xticks(integer_ticks(min(all_x), max(all_x)))  # type: ignore[arg-type]

@@ -1,0 +1,34 @@
+"""A y axis a learner can read: rounding noise is drawn flat, with two tick labels or more."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.evidence.plot_text import render_plot, y_axis
+from tutor.evidence.result import Plot, Series
+
+NOISE = [1.0000000000000002 + index * 1e-16 for index in range(40)]  # an orthogonal run's norms
+
+
+def test_a_flat_log_series_gets_a_decade_each_side_and_three_labels() -> None:
+    assert y_axis(NOISE, True) == (0.1, 10.0, [0.1, 1.0, 10.0], ["1e-1", "1e0", "1e1"])
+
+
+def test_a_series_spanning_decades_keeps_its_decades() -> None:
+    assert y_axis([1e-3, 2.0], True)[:2] == (0.001, 10.0)
+
+
+@pytest.mark.parametrize(("values", "expected"), [([1.0] * 5, (0.9, 1.1)), ([0.0] * 3, (-1.0, 1.0)),
+                                                  ([0.5, 1.5], (0.5, 1.5))])
+def test_a_flat_linear_series_gets_a_visible_span(values, expected) -> None:
+    low, high, ticks, labels = y_axis(values, False)
+    assert (low, high) == pytest.approx(expected) and len(labels) == 5
+
+
+def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
+    text = render_plot(Plot("orthogonal", "step", "norm", (Series("orth", list(range(40)), NOISE),), True),
+                       width=60, height=14)
+    rows = text.splitlines()
+    drawn = [index for index, row in enumerate(rows) if "▀▀▀▀" in row or "▄▄▄▄" in row]
+    assert len(drawn) == 1 and rows[drawn[0]].startswith(" 1e0┤")
+    assert [row[:4].strip() for row in rows if "┤" in row[:5]] == ["1e1", "1e0", "1e-1"]
