@@ -32,3 +32,9 @@ def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
     drawn = [index for index, row in enumerate(rows) if "▀▀▀▀" in row or "▄▄▄▄" in row]
     assert len(drawn) == 1 and rows[drawn[0]].startswith(" 1e0┤")
     assert [row[:4].strip() for row in rows if "┤" in row[:5]] == ["1e1", "1e0", "1e-1"]
+
+
+def test_an_exploding_run_up_to_the_float_limit_keeps_its_axis() -> None:
+    """1.7e308 rounds up to the decade 1e309, which no float holds: the axis stops at 1e308."""
+    low, high, ticks, labels = y_axis([1.0, 1.7e308], True)
+    assert (low, high, labels[0], labels[-1]) == (1.0, 1e308, "1e0", "1e308")

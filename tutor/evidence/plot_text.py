@@ -81,6 +81,7 @@ def integer_ticks(low: float, high: float) -> list[int]:
     return list(range(first, math.floor(high) + 1, stride))
 
 
+FLOAT_DECADES = 308  # 1e±308: the widest whole decades a float holds
 FLAT = 1e-9  # a linear series whose values differ by less than this (relative) is flat
 
 
@@ -94,7 +95,8 @@ def y_axis(values: list[float], log_y: bool) -> tuple[float, float, list[float],
         if top - bottom < 1:
             middle = (bottom + top) / 2
             bottom, top = middle - 0.5, middle + 0.5
-        first, last = math.floor(bottom), math.ceil(top)
+        # whole decades, within what a float holds (an exploding run reaches 1e308)
+        first, last = max(math.floor(bottom), -FLOAT_DECADES), min(math.ceil(top), FLOAT_DECADES)
         ticks, labels = decade_ticks(10.0**first, 10.0**last)
         return 10.0**first, 10.0**last, ticks, labels
     if high - low <= FLAT * max(abs(low), abs(high), 1.0):

@@ -1,0 +1,42 @@
+"""Every plot of every simulation the built-in packs cite, as they cite it, drawn at 80x24 and
+120x40: it draws (an exploding run reaches 1e308 without breaking the axis), has two y tick
+labels or more, and its title."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tutor import paths
+from tutor.evidence import registry
+from tutor.evidence.plot_text import render_plot
+from tutor.packs.loader import load_pack
+from tutor.packs.variants import draw
+
+SIZES = ((80, 24), (120, 40))
+
+
+def cited_runs() -> list[tuple[str, dict]]:
+    """Each distinct simulation run the built-in packs cite (a variant at its first draw)."""
+    seen: dict[tuple[str, str], dict] = {}
+    for pack_id in ("rnn-gradients", "rnn-gradients-advanced"):
+        for question in load_pack(paths.builtin_content_dir() / pack_id).questions:
+            shown = draw(question, 0).question if question.params else question
+            for item in shown.evidence:
+                spec = registry.get(item.name)
+                if spec.kind != "derivation":
+                    key = (item.name, json.dumps(spec.resolve(item.params), sort_keys=True, default=repr))
+                    seen.setdefault(key, dict(item.params))
+    return [(name, params) for (name, _), params in seen.items()]
+
+
+@pytest.mark.parametrize(("name", "params"), cited_runs())
+def test_every_cited_plot_draws_with_labelled_axes(name: str, params: dict) -> None:
+    for plot in registry.run(name, params).plots:
+        for width, height in SIZES:
+            rows = render_plot(plot, width=width, height=height).splitlines()
+            labels = [row for row in rows if re.match(r"^\s*[-+0-9.e]+┤", row)]
+            assert len(labels) >= 2, (name, plot.title, width)
+            assert any(plot.title[:20] in row for row in rows), (name, plot.title, width)
