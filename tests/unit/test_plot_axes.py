@@ -37,4 +37,4 @@ def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
 def test_an_exploding_run_up_to_the_float_limit_keeps_its_axis() -> None:
     """1.7e308 rounds up to the decade 1e309, which no float holds: the axis stops at 1e308."""
     low, high, ticks, labels = y_axis([1.0, 1.7e308], True)
-    assert (low, high, labels[0], labels[-1]) == (1.0, 1e308, "1e0", "1e308")
+    assert (low, high, labels[0], len(labels)) == (1.0, 1e308, "1e0", 7)  # every 45 decades
