@@ -290,22 +290,25 @@ def _swapped_sides(claim: Claim, picks, position: dict[int, int]) -> int | None:
     return change
 
 
+def _joined(sentence: ReadSentence, first: int, second: int) -> bool:
+    """Whether units `first` and `second` stand side by side with an "and"/"or" between them."""
+    return abs(first - second) == 1 and sentence.tokens[sentence.units[max(first, second)].token].joined
+
+
 def _across_junction(sentence: ReadSentence, picks) -> bool:
     """Whether an "and"/"or" stands right between two of the picked words: then they belong to
     two statements ("vanishing for |λ| < 1 AND exploding for |λ| > 1" does not say "below 1
     explode"), unlike "accumulate and dominate" or "vanishing or exploding gradients"."""
     picked = {unit.token for unit, _ in picks}
-    units = sentence.units
-    return any(sentence.tokens[units[index].token].joined and units[index].token in picked
-               and units[index - 1].token in picked for index in range(1, len(units)))
+    indices = [index for index, unit in enumerate(sentence.units) if unit.token in picked]
+    return any(_joined(sentence, index - 1, index) for index in indices if index - 1 in indices)
 
 
 def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:
     """Whether unit `index` is joined by "and"/"or" to one of the units `others` ("fixes both
     exploding and vanishing gradients"): the two share the rest of the sentence, so the
     opposite word is listed beside the claim's word, not put in its place."""
-    units, tokens = sentence.units, sentence.tokens
-    return any(abs(other - index) == 1 and tokens[units[max(other, index)].token].joined for other in others)
+    return any(_joined(sentence, other, index) for other in others)
 
 
 def _displaced(ranks: list[int]) -> int:
