@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
+from tutor.evidence.plot_text import SERIES_MARKERS, series_marker
 from tutor.evidence.registry import run
 from tutor.evidence.result import Plot, Series
 from tutor.ui.widgets.simulation_plot import (
@@ -39,14 +40,17 @@ class PlotApp(App[None]):
         self.query_one(SimulationPlot).styles.width = self.width
 
 
+MARKER_CHARS = {marker for marker, _ in SERIES_MARKERS if len(marker) == 1}
+
+
 def cells_by_color(plot: SimulationPlot) -> dict[tuple[int, int, int], int]:
-    """How many braille cells (the lines) of the canvas each colour holds."""
+    """How many cells of the lines (braille, or a series' own marker) each colour holds."""
     counts: dict[tuple[int, int, int], int] = {}
     for y in range(CANVAS_ROWS):
         for segment in plot.render_line(y):
             color = segment.style.color if segment.style else None
             if color is not None and color.triplet is not None:
-                cells = sum(ord(char) in BRAILLE for char in segment.text)
+                cells = sum(ord(char) in BRAILLE or char in MARKER_CHARS for char in segment.text)
                 if cells:
                     counts[tuple(color.triplet)] = counts.get(tuple(color.triplet), 0) + cells
     return counts
@@ -72,7 +76,8 @@ async def test_every_line_of_a_sweep_has_cells_of_its_own_colour(params: dict, w
     assert {name: len(xs) for name, (xs, _) in widget.drawn.items()} == {s.name: 61 for s in plot.series}
     assert set(cells) == set(SERIES_COLORS[:count])
     assert min(cells.values()) >= 5
-    labels = [f"━━ ρ = {scale:g}" for scale in params.get("scales", [0.5, 0.9, 1, 1.1, 1.5])]
+    labels = [f"{series_marker(index)[1]} ρ = {scale:g}"
+              for index, scale in enumerate(params.get("scales", [0.5, 0.9, 1, 1.1, 1.5]))]
     assert "   ".join(legend).split("   ") == labels  # under the canvas, in the series' order
 
 
@@ -85,7 +90,7 @@ async def test_the_overflow_marker_is_red_and_named_in_the_legend() -> None:
     ))
     _, cells, legend = await drawn(plot, 72)
     assert set(cells) == {SERIES_COLORS[0], SERIES_COLORS[1], OVERFLOW_COLOR}
-    assert legend == ["━━ σ_max = 0.9   ━━ σ_max = 1.3   ┃ overflow"]
+    assert legend == ["⠤⠤ σ_max = 0.9   •• σ_max = 1.3   ┃ overflow"]  # a marker of its own for each line
 
 
 def test_the_legend_wraps_at_the_width_and_keeps_each_entry_whole() -> None:

@@ -29,7 +29,8 @@ def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
     text = render_plot(Plot("orthogonal", "step", "norm", (Series("orth", list(range(40)), NOISE),), True),
                        width=60, height=14)
     rows = text.splitlines()
-    drawn = [index for index, row in enumerate(rows) if "▀▀▀▀" in row or "▄▄▄▄" in row]
+    canvas = [index for index, row in enumerate(rows) if "┤" in row or row.strip().startswith("│")]
+    drawn = [index for index in canvas if rows[index].rstrip()[:-1].split("┤")[-1].strip(" │")]
     assert len(drawn) == 1 and rows[drawn[0]].startswith(" 1e0┤")
     assert [row[:4].strip() for row in rows if "┤" in row[:5]] == ["1e1", "1e0", "1e-1"]
 

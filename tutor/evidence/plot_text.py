@@ -19,6 +19,29 @@ from tutor.evidence.result import Plot, Series
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MAX_TICKS = 7
+SERIES_MARKERS: tuple[tuple[str, str], ...] = (("braille", "⠤⠤"), ("•", "••"), ("+", "++"), ("×", "××"), ("*", "**"))
+"""(plotext marker, legend sample) of each series in turn: each line has a marker of its own as
+well as a colour, since colour alone fails on many terminals and for colour-blind readers."""
+
+
+def series_marker(index: int) -> tuple[str, str]:
+    return SERIES_MARKERS[index % len(SERIES_MARKERS)]
+
+
+def legend_text(plot: Plot, width: int) -> str:
+    """`⠤⠤ tanh   •• sigmoid`: the legend under the plot, outside the area the lines use,
+    wrapped to `width` (an entry longer than a line is cut with an ellipsis)."""
+    lines: list[str] = []
+    line = ""
+    for index, series in enumerate(plot.series):
+        entry = f"{series_marker(index)[1]} {series.display_label}"
+        if len(entry) > width:
+            entry = entry[: width - 1] + "…"
+        if line and len(line) + 3 + len(entry) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line}   {entry}" if line else entry
+    return "\n".join([*lines, line] if line else lines)
 
 
 def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = False) -> str:
@@ -33,10 +56,10 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
         plotext.theme("clear")
     all_x: list[float] = []
     all_y: list[float] = []
-    for series in plot.series:
+    for index, series in enumerate(plot.series):
         xs, ys = plottable(series, plot.log_y)
         if xs:
-            plotext.plot(xs, ys, label=series.display_label)
+            plotext.plot(xs, ys, marker=series_marker(index)[0])
             all_y.extend(ys)
             all_x.extend(xs)
         if series.overflow_step is not None:
@@ -49,7 +72,7 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
         low, high, ticks, labels = y_axis(all_y, plot.log_y)
         plotext.ylim(*plotext_limits(low, high, plot.log_y))
         plotext.yticks(ticks, labels)
-    text = plotext.build()
+    text = plotext.build() + "\n" + legend_text(plot, width)
     plotext.clear_figure()
     return text if color else _ANSI.sub("", text)
 

@@ -24,7 +24,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
 
-from tutor.evidence.plot_text import integer_ticks, plotext_limits, plottable, y_axis
+from tutor.evidence.plot_text import integer_ticks, plotext_limits, plottable, series_marker, y_axis
 from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class SimulationPlot(FreedPlotextPlot):
         for index, (series, (xs, ys)) in enumerate(zip(plot.series, points)):
             self.drawn[series.name] = (xs, ys)
             if xs:
-                self.legend.append(("━━", series.display_label, series_color(index)))
+                self.legend.append((series_marker(index)[1], series.display_label, series_color(index)))
                 all_x += xs
                 all_y += ys
         # where lines share a cell the last one drawn shows: the flattest go on top, so a
@@ -125,7 +125,7 @@ class SimulationPlot(FreedPlotextPlot):
         for index in sorted(range(len(points)), key=lambda i: -_extent(points[i][1], plot.log_y)):
             xs, ys = points[index]
             if xs:
-                plt.plot(xs, ys, color=series_color(index), marker="braille")
+                plt.plot(xs, ys, color=series_color(index), marker=series_marker(index)[0])
         if plot.log_y:
             plt.yscale("log")
         if all_y:
