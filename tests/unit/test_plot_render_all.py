@@ -1,6 +1,6 @@
 """Every plot of every simulation the built-in packs cite, as they cite it, drawn at 80x24 and
 120x40: it draws (an exploding run reaches 1e308 without breaking the axis), has two y tick
-labels or more, and its title."""
+labels or more, its title, and its legend under the axis with a marker of its own per line."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from tutor import paths
 from tutor.evidence import registry
-from tutor.evidence.plot_text import render_plot
+from tutor.evidence.plot_text import SERIES_MARKERS, render_plot, series_marker
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 
@@ -40,3 +40,8 @@ def test_every_cited_plot_draws_with_labelled_axes(name: str, params: dict) -> N
             labels = [row for row in rows if re.match(r"^\s*[-+0-9.e]+┤", row)]
             assert len(labels) >= 2, (name, plot.title, width)
             assert any(plot.title[:20] in row for row in rows), (name, plot.title, width)
+            # the legend sits under the x axis, not over the lines, a marker of its own per series
+            under = "\n".join(rows[next(i for i, row in enumerate(rows) if "└" in row) + 1:])
+            samples = [series_marker(index)[1] for index in range(len(plot.series))]
+            assert all(sample in under for sample in samples), (name, plot.title, width)
+            assert len(set(samples[: len(SERIES_MARKERS)])) == min(len(samples), len(SERIES_MARKERS))
