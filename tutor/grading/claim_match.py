@@ -247,15 +247,10 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)
         ranks = [position[unit.token] for unit, _ in picks]
-        span = max(ranks) - min(ranks)
         # a negative claim's words merely mentioned ("the gradient for an early step" against
         # "no signal reaches early steps") is a weak contradiction: a mention, not a denial
         weak = claim.negative and not denied and not reversals
-        # the closest reading: a flip costs one word, and so does each word read out of the
-        # claim's order ("long-range terms dominate and short-range ones vanish" reverses
-        # "short-range terms dominate"; the subject comes before its verb)
-        displaced = _displaced(ranks)
-        key = (span + flips + displaced, displaced, flips, typo, weak, bool(reversals))
+        key = (*_closeness(ranks, flips), typo, weak, bool(reversals))
         if best is None or key < best:
             best = key
     if best is None:
@@ -311,6 +306,15 @@ def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:
     return any(_joined(sentence, other, index) for other in others)
 
 
+def _closeness(ranks: list[int], flips: int) -> tuple[int, int, int]:
+    """How close a reading is, smaller first: its span, plus one word for each flip and each
+    word read out of the claim's order ("long-range terms dominate and short-range ones
+    vanish" reverses "short-range terms dominate": the subject comes before its verb); then,
+    between two as close, the one in order, then the one with fewer flips."""
+    displaced = _displaced(ranks)
+    return max(ranks) - min(ranks) + flips + displaced, displaced, flips
+
+
 def _displaced(ranks: list[int]) -> int:
     """How many claim words stand out of the claim's order: the fewest to move to restore it
     (the words outside the longest run in order). "vanishing for |λ| < 1" moves one word of
@@ -362,9 +366,7 @@ def _pick(candidates, position, low: int, high: int):
             continue
         ranks = [position[token] for token in tokens]
         flips = sum(flip for _, flip in combination)
-        displaced = _displaced(ranks)
-        key = (max(ranks) - min(ranks) + flips + displaced, displaced, flips,
-               max(unit.typo for unit, _ in combination))
+        key = (*_closeness(ranks, flips), max(unit.typo for unit, _ in combination))
         if best_key is None or key < best_key:
             best, best_key = list(combination), key
     return best

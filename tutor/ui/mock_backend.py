@@ -33,6 +33,7 @@ class MockBackendMixin:
     tz: tzinfo
     rng: random.Random
     grade: Callable[[Any, str], Any]
+    _next_seed: int | None = None  # the random seed previewed, kept until the interview starts
 
     if TYPE_CHECKING:  # the host's store may be a read-only (cached) property
 
@@ -58,9 +59,9 @@ class MockBackendMixin:
         interview starts: the preview shows the interview that will start, not another draw."""
         if settings.seed is not None:
             return settings.seed
-        if getattr(self, "_next_seed", None) is None:
-            self._next_seed: int | None = self.rng.randrange(SEED_RANGE)
-        return self._next_seed  # type: ignore[return-value]
+        if self._next_seed is None:
+            self._next_seed = self.rng.randrange(SEED_RANGE)
+        return self._next_seed
 
     def mock_preview(self, pack: Any, settings: MockSettings) -> MockPreview:
         plan = self._plan(pack, settings, self._seed_for(settings))
