@@ -31,3 +31,11 @@ def test_the_norm_bound_shows_sigma_max_as_a_number_on_its_baseline() -> None:
     lines = step.unicode.split("\n")
     assert [line for line in lines if "≈" in line] == [line for line in lines if "=" in line]
     assert lines[2].endswith(" ≈ 2.3137") and step.latex.endswith(r" \approx 2.3137")
+
+
+def test_a_table_of_numbers_has_labelled_rows_in_unicode_and_latex() -> None:
+    [step] = [step for step in registry.run("norm-bound", {}).steps if "first grows" in step.statement]
+    top, _, bottom = step.unicode.splitlines()
+    assert top.split()[1:] == ["k", "1", "6", "20", "60", "⎤"]
+    assert bottom.split()[:2] == ["⎣‖Wᵏ‖₂", "2.3137"]
+    assert step.latex.startswith(r"\left[\begin{matrix}k & 1 & 6 & 20 & 60\\\|W^{k}\|_{2} & 2.3137")

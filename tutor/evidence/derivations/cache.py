@@ -32,7 +32,7 @@ from tutor.evidence import registry
 from tutor.evidence.result import Result, Step
 from tutor.paths import cache_dir
 
-FORMAT_VERSION = 2  # 2: steps carry a decimal beside hard-to-read exact numbers
+FORMAT_VERSION = 3  # 2: steps carry a decimal beside hard-to-read exact numbers; 3: labelled tables
 _STEP_FIELDS = ("statement", "justification", "unicode", "latex")
 _RELEASE_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
 

@@ -33,6 +33,7 @@ from sympy import (
 )
 
 from tutor.evidence.derivations.functions import norm
+from tutor.evidence.derivations.printing import Label, labelled_rows
 from tutor.evidence.derivations.steps import (
     Derivation,
     DerivationError,
@@ -151,7 +152,8 @@ def _diagonalisable_example(derivation: Derivation) -> None:
         f"‖W^k‖ first grows (peak ≈ {norms[peak]:.2f} at k = {peak + 1}) and then vanishes: "
         "σ_max > 1 allowed growth, ρ < 1 decides the end. So σ_max > 1/γ does not imply "
         "exploding.",
-        Matrix([list(shown), [round(norms[step - 1], 4) for step in shown]]),
+        labelled_rows([(Label("k", "k"), list(shown)),
+                       (Label("‖Wᵏ‖₂", r"\|W^{k}\|_{2}"), [round(norms[step - 1], 4) for step in shown])]),
         "spectral norm of the closed form W^k at k = " + ", ".join(map(str, shown)),
     )
     derivation.scalar("example_spectral_radius", radius)

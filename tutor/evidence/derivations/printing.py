@@ -20,6 +20,29 @@ from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
 from sympy.printing.pretty.stringpict import prettyForm
 
 WRAP_COLUMNS = 76
+
+
+class Label(Symbol):
+    """A row label of a table of numbers (`k`, `‖Wᵏ‖₂`), printed as written: the Unicode
+    name in the drawing, `latex` in LaTeX (where `‖` and `ᵏ` would not compile)."""
+
+    latex_text: str
+
+    def __new__(cls, unicode: str, latex: str) -> Label:
+        label = super().__new__(cls, unicode)
+        label.latex_text = latex
+        return label
+
+    def _latex(self, printer: Any) -> str:
+        return self.latex_text
+
+
+def labelled_rows(rows: list[tuple[Label, list[Any]]]) -> Any:
+    """A table of numbers whose every row starts with its label, so a learner reads
+    `k  1  3  20` and `‖Wᵏ‖₂  1.0  2.31  0.5` instead of two bare rows of a matrix."""
+    from sympy import Matrix
+
+    return Matrix([[label, *values] for label, values in rows])
 MAX_PRIMES = 3
 PRIME = "'"
 
