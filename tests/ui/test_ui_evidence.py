@@ -8,7 +8,8 @@ from fakes import fake_result, running
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from tutor.evidence.plot_text import decade_ticks, integer_ticks, linear_ticks, plottable
+from tutor.evidence.plot_axes import decade_ticks, integer_ticks, linear_ticks
+from tutor.evidence.plot_layout import overflow_caption, plottable
 from tutor.evidence.result import Plot, Series, Step
 from tutor.evidence.spec import ParamError
 from tutor.packs.schema import EvidenceItem
@@ -17,7 +18,6 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.widgets.derivation_steps import DerivationSteps, steps_content
 from tutor.ui.widgets.evidence_item import EvidenceItemView
 from tutor.ui.widgets.evidence_panel import EvidencePanel
-from tutor.ui.widgets.simulation_plot import overflow_caption
 
 
 class PanelApp(App[None]):

@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
 
 from tutor.evidence import registry
+from tutor.evidence.plot_layout import plottable
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 from tutor.paths import builtin_content_dir
@@ -22,7 +23,7 @@ from tutor.ui.screens.lab import LabScreen
 from tutor.ui.screens.lab_pick import LabPickScreen
 from tutor.ui.screens.study import StudyScreen
 from tutor.ui.widgets.param_form import ParamForm
-from tutor.ui.widgets.simulation_plot import SimulationPlot, plottable
+from tutor.ui.widgets.simulation_plot import SimulationPlot
 
 SHORT_RNN = {"steps": 12, "hidden": 6, "batch": 2}
 
@@ -62,6 +63,12 @@ def drawn(screen: LabScreen) -> dict[str, tuple[list[float], list[float]]]:
     return screen.query_one(SimulationPlot).drawn
 
 
+def back_from_loss(series) -> tuple[list[float], list[float]]:
+    """A gradient series' points as the lab draws them: against the steps back from the loss."""
+    xs, ys = plottable(series, log_y=True)
+    return [max(series.x) - x for x in xs], ys
+
+
 async def test_a_changed_parameter_is_run_and_reaches_the_plot() -> None:
     backend = real_backend()
     app = TutorApp(backend)
@@ -75,7 +82,7 @@ async def test_a_changed_parameter_is_run_and_reaches_the_plot() -> None:
         expected = registry.run("rnn", {**SHORT_RNN, "scale": 0.5}, seed=0)
         assert screen.result.params["scale"] == 0.5
         for name, series in expected.all_series().items():
-            assert drawn(screen)[name] == plottable(series, log_y=True)
+            assert drawn(screen)[name] == back_from_loss(series)
         explanation = str(screen.query_one("#lab-explanation", Static).render())
         assert explanation.startswith(f"What it shows: γ·σ_max = {expected.scalars['gamma_sigma_max']:.3g}")
         assert str(screen.query_one("#title", Static).render()).endswith(" ms")
@@ -90,7 +97,7 @@ async def test_keys_typed_in_a_field_run_the_new_value() -> None:
         await pilot.press("backspace", "backspace", "8")
         await settle(pilot)
         assert screen.result.params["steps"] == 8
-        assert drawn(screen)["grad_norm"][0] == [float(step) for step in range(9)]
+        assert drawn(screen)["grad_norm"][0] == [float(8 - step) for step in range(9)]  # steps back from the loss
 
 
 async def test_invalid_values_are_refused_with_the_declarations_message() -> None:
@@ -129,16 +136,16 @@ async def test_pins_are_overlaid_until_cleared_and_the_simulation_can_change() -
         await pilot.press("ctrl+o")
         screen.form.control("scale").value = "0.5"
         await settle(pilot)
-        assert list(drawn(screen)) == ["grad_norm", "jacobian_norm", "pin1:grad_norm", "pin1:jacobian_norm"]
+        assert list(drawn(screen)) == ["grad_norm", "jacobian_norm", "pin1:grad_norm", "pin1:jacobian_norm", "bound"]
         pinned = registry.run("rnn", SHORT_RNN, seed=0)
-        assert drawn(screen)["pin1:grad_norm"] == plottable(pinned.all_series()["grad_norm"], log_y=True)
+        assert drawn(screen)["pin1:grad_norm"] == back_from_loss(pinned.all_series()["grad_norm"])
         assert str(screen.query_one("#lab-pins", Static).render()) == "Pinned: #1 scale=1"
         await pilot.press("ctrl+r")  # a new seed: the pin says how it differs
         await settle(pilot)
         assert screen.result.seed == 1
         assert str(screen.query_one("#lab-pins", Static).render()) == "Pinned: #1 scale=1, seed 0"
         await pilot.press("ctrl+l")
-        assert list(drawn(screen)) == ["grad_norm", "jacobian_norm"]
+        assert list(drawn(screen)) == ["grad_norm", "jacobian_norm", "bound"]
         await pilot.press("ctrl+o")
         screen.query_one("#lab-simulation", Select).value = "lstm"
         await settle(pilot)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
-from tutor.evidence.plot_text import SERIES_MARKERS, series_marker
+from tutor.evidence.plot_layout import SERIES_MARKERS, series_marker
 from tutor.evidence.registry import run
 from tutor.evidence.result import Plot, Series
 from tutor.ui.widgets.simulation_plot import (
@@ -78,7 +78,10 @@ async def test_every_line_of_a_sweep_has_cells_of_its_own_colour(params: dict, w
     assert min(cells.values()) >= 5
     labels = [f"{series_marker(index)[1]} ρ = {scale:g}"
               for index, scale in enumerate(params.get("scales", [0.5, 0.9, 1, 1.1, 1.5]))]
-    assert "   ".join(legend).split("   ") == labels  # under the canvas, in the series' order
+    entries = "   ".join(legend).split("   ")
+    assert [entry.split(": ends at ")[0] for entry in entries] == labels  # under the canvas, in order
+    # a line whose end has no row of its own on the canvas carries its end value in the legend
+    assert all(entry == label or entry.startswith(f"{label}: ends at ") for entry, label in zip(entries, labels))
 
 
 async def test_the_overflow_marker_is_red_and_named_in_the_legend() -> None:

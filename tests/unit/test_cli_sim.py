@@ -18,7 +18,7 @@ QUICK = {"adding-problem": ["--iterations", "5", "--steps", "10"]}
 def test_list_shows_every_simulation_with_parameters(capsys):
     assert main(["sim", "--list"]) == 0
     out = capsys.readouterr().out
-    assert len(SIMULATIONS) == 23
+    assert len(SIMULATIONS) == 24
     for name in SIMULATIONS:
         assert f"\n{name}: " in "\n" + out
     assert "--steps (1..10000; default 50): sequence length T (time steps)" in out

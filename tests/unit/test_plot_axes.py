@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.evidence.plot_text import render_plot, y_axis
+from tutor.evidence.plot_axes import y_axis
+from tutor.evidence.plot_text import render_plot
 from tutor.evidence.result import Plot, Series
 
 NOISE = [1.0000000000000002 + index * 1e-16 for index in range(40)]  # an orthogonal run's norms

@@ -11,7 +11,8 @@ import pytest
 
 from tutor import paths
 from tutor.evidence import registry
-from tutor.evidence.plot_text import SERIES_MARKERS, render_plot, series_marker
+from tutor.evidence.plot_layout import FRAME_ROWS, SERIES_MARKERS, layout_plot
+from tutor.evidence.plot_text import render_plot
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 
@@ -42,6 +43,12 @@ def test_every_cited_plot_draws_with_labelled_axes(name: str, params: dict) -> N
             assert any(plot.title[:20] in row for row in rows), (name, plot.title, width)
             # the legend sits under the x axis, not over the lines, a marker of its own per series
             under = "\n".join(rows[next(i for i, row in enumerate(rows) if "└" in row) + 1:])
-            samples = [series_marker(index)[1] for index in range(len(plot.series))]
+            layout = layout_plot(plot, height - FRAME_ROWS)
+            samples = [line.marker[1] for line in layout.lines]
             assert all(sample in under for sample in samples), (name, plot.title, width)
             assert len(set(samples[: len(SERIES_MARKERS)])) == min(len(samples), len(SERIES_MARKERS))
+            canvas = "\n".join(rows[: rows.index(next(row for row in rows if "└" in row))])
+            for line in layout.drawn:
+                assert (line.end_label and line.end_label in canvas) or ": ends at " in line.legend, (name, line.name)
+        if plot.x_label.startswith("time step t"):
+            assert plot.distance_label, (name, plot.title)

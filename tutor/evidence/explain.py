@@ -176,6 +176,7 @@ _RULES: dict[str, Callable[[dict[str, Any], dict[str, float]], str]] = {
     "lstm": _lstm,
     "gru": _gru,
     "spectral-sweep": _sweep,
+    "threshold-sweep": explain_dynamics.threshold,
     "activations": _activations,
     "init-compare": _inits,
     "clipping": _clipping,

@@ -90,3 +90,16 @@ def step_jacobian(params: dict[str, Any], scalars: dict[str, float]) -> str:
             f"its row, so a saturated unit (slope near 0) blocks the gradient whatever W_hh holds. The formula "
             f"and finite differences of the step agree to {scalars['fd_max_error']:.0e}. If every step had this "
             f"Jacobian, over {steps} steps the gradient's size {fate} (ρ(J) = {fmt(rho)}).")
+
+
+def threshold(params: dict[str, Any], scalars: dict[str, float]) -> str:
+    """The threshold view: where the bound changes its verdict, and where the run did."""
+    line = scalars["threshold"]
+    rule = (f"Left of the line at 1/γ = {fmt(line)} the bound (dotted) forces every run to vanish; right "
+            "of it the bound allows growth, and the solid line shows what each run did")
+    crossing = scalars["crossing"]
+    if crossing < 0:
+        return f"{rule}. No run in this range held its gradient's size: saturation kept every one below."
+    return (f"{rule}. The runs first held their gradient's size at σ_max ≈ {fmt(crossing)}, "
+            f"{fmt(crossing / line)} × 1/γ, where mean |φ′| was {fmt(scalars['slope_at_crossing'])} "
+            f"against γ = {fmt(scalars['gamma'])}.")

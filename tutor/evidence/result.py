@@ -26,6 +26,9 @@ class Series:
     y: Any
     label: str = ""
     overflow_step: int | None = None
+    dashed: bool = False
+    """A reference drawn as a dotted line (a bound, a threshold level): a guide to read the
+    data against, not data."""
 
     @property
     def display_label(self) -> str:
@@ -34,13 +37,22 @@ class Series:
 
 @dataclass(frozen=True)
 class Plot:
-    """A set of series meant to be drawn together (usually on a log y axis)."""
+    """A set of series meant to be drawn together (usually on a log y axis).
+
+    `distance_label`, when set, says the series run forward over time steps with the loss at
+    each series' last x, and are drawn against the distance back from the loss under that
+    label: a gradient that grows on its way back then rises on the plot, where against t it
+    looked like a falling line. The data keep t, so claims and exports read it unchanged.
+    """
 
     title: str
     x_label: str
     y_label: str
     series: tuple[Series, ...]
     log_y: bool = True
+    distance_label: str = ""
+    guides: tuple[tuple[float, str], ...] = ()
+    """Vertical lines at an x worth seeing, with what they mark (`(1.0, "1/γ = 1")`)."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +100,14 @@ class Result:
                     "x_label": plot.x_label,
                     "y_label": plot.y_label,
                     "log_y": plot.log_y,
+                    "distance_label": plot.distance_label,
+                    "guides": [{"x": x, "label": label} for x, label in plot.guides],
                     "series": [
                         {
                             "name": s.name,
                             "label": s.display_label,
                             "overflow_step": s.overflow_step,
+                            "dashed": s.dashed,
                             "x": _jsonable(s.x),
                             "y": _jsonable(s.y),
                         }

@@ -16,7 +16,8 @@ from tutor.evidence.result import Result, Series
 def format_number(value: Any, digits: int = 2) -> str:
     """A number as a person writes it: 0.9, 12.5, 1.2e-3, 3.4e12, inf, nan.
 
-    `digits` + 1 significant digits between 0.01 and 10⁴, `digits` in scientific form.
+    `digits` + 1 significant digits between 0.01 and 10⁴ (a whole number where those
+    digits would need an exponent), `digits` in scientific form.
     """
     if value is None:
         return "none"
@@ -30,7 +31,8 @@ def format_number(value: Any, digits: int = 2) -> str:
     if number == 0:
         return "0"
     if 1e-2 <= abs(number) < 1e4:
-        return f"{number:.{digits + 1}g}"
+        text = f"{number:.{digits + 1}g}"
+        return f"{number:.0f}" if "e" in text else text  # 1024, not .3g's 1.02e+03
     mantissa, exponent = f"{number:.{max(digits - 1, 0)}e}".split("e")
     if "." in mantissa:
         mantissa = mantissa.rstrip("0").rstrip(".")

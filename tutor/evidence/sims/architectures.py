@@ -16,7 +16,7 @@ from tutor.evidence.sims.inits import gaussian, recurrent_matrix, spectral_radiu
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow, vector_norms
 from tutor.evidence.sims.paths import attention_gradients, stack_gradient_norms
 from tutor.evidence.sims.problems import unit_vector
-from tutor.evidence.sims.report import change_phrase, first_over_last, fmt, ratio_text, series_of
+from tutor.evidence.sims.report import BACK_FROM_OUTPUT, change_phrase, first_over_last, fmt, ratio_text, series_of
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -76,7 +76,7 @@ def shared_vs_independent(params: Params, seed: int, should_cancel: Cancel) -> R
         seed=seed,
         reading=reading,
         scalars=scalars,
-        plots=(Plot("One shared W vs independent layers", *DEPTH_AXIS, tuple(lines)),),
+        plots=(Plot("One shared W vs independent layers", *DEPTH_AXIS, tuple(lines), distance_label=BACK_FROM_OUTPUT),),
         inputs={"W_shared": shared, "W_independent": independent, "h0": h0, "dL_dhT": g,
                 "activation": activation,
                 "model": "h_t = phi(W_t h_{t-1}), t = 1..T, W_t = W_shared or W_independent[t-1]; "
@@ -119,7 +119,7 @@ def residual_attention(params: Params, seed: int, should_cancel: Cancel) -> Resu
         seed=seed,
         reading=reading,
         scalars={f"first_over_last[{name}]": ratio for name, ratio in ratios.items()},
-        plots=(Plot("Plain vs residual stack vs attention", *DEPTH_AXIS, lines),),
+        plots=(Plot("Plain vs residual stack vs attention", *DEPTH_AXIS, lines, distance_label=BACK_FROM_OUTPUT),),
         inputs={"layers": layers, "h0": h0, "dL_dhT": g, "tokens": tokens,
                 "query": query, "W_k": W_k, "W_v": W_v,
                 "model": "stacks: h_l = [h_{l-1} +] tanh(W_l h_{l-1}), L = g·h_T; attention: "

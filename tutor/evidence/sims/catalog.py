@@ -139,6 +139,33 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         scalars=("mean_update_gate", "first_over_last", "overflow_step"),
     ),
     EvidenceSpec(
+        name="threshold-sweep",
+        kind="simulation",
+        title="The threshold view: the gradient over T steps against the scale of W_hh",
+        summary="The vanilla RNN over a range of σ_max around 1/γ: the run's ratio, the bound, "
+        "and the mean |φ′| it realised",
+        target=f"{_SIMS}.threshold:threshold_sweep",
+        params=(
+            _steps(50),
+            _hidden(32),
+            _input(4),
+            _batch(8),
+            _activation("tanh"),
+            Param("init", "choice", "singular", "W_hh scaled to a largest singular value (singular) or "
+                  "spectral radius (spectral), or orthogonal times a gain", choices=("singular", "spectral",
+                                                                                     "orthogonal")),
+            _INPUT_SCALE,
+            Param("reach", "float", 4.0, "sweep σ_max from 1/(reach·γ) to reach/γ", 1.1, 100.0),
+            Param("points", "int", 21, "runs in the sweep", 3, 61),
+        ),
+        series=("ratio", "bound", "mean_slope", "gamma"),
+        scalars=("gamma", "threshold", "crossing", "rho_at_crossing", "slope_at_crossing", "slope_at_threshold",
+                 "slope_at_largest"),
+        notes="Each run is the `rnn` simulation at one scale with the same seed. crossing is the "
+        "smallest σ_max whose gradient ratio over T steps reached 1 (-1 if none did, and so are the "
+        "scalars at the crossing).",
+    ),
+    EvidenceSpec(
         name="spectral-sweep",
         kind="simulation",
         title="Gradient norm vs time for a sweep of W_hh scales",

@@ -23,7 +23,7 @@ from tutor.evidence.sims.activations import apply, derivative_from_output
 from tutor.evidence.sims.inits import gaussian, orthogonal, recurrent_matrix, sigma_max, spectral_radius
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow
 from tutor.evidence.sims.problems import inputs, unit_vector
-from tutor.evidence.sims.report import first_over_last, fmt, scale_label, series_of, unique
+from tutor.evidence.sims.report import BACK_FROM_LOSS, first_over_last, fmt, scale_label, series_of, unique
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -248,6 +248,7 @@ def run_unitary_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
     plot = Plot(
         title="Linear recurrences over a long sequence",
         x_label="time step t (the loss is at T)",
+        distance_label=BACK_FROM_LOSS,
         y_label="‖∂L/∂h_t‖",
         series=(
             series_of("orthogonal", runs["orthogonal"], "orthogonal W (all |λ| = 1, all σ = 1)"),

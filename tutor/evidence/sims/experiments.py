@@ -29,6 +29,7 @@ from tutor.evidence.sims.problems import (
     unit_vector,
 )
 from tutor.evidence.sims.report import (
+    BACK_FROM_LOSS,
     change_phrase,
     first_over_last,
     fmt,
@@ -107,7 +108,8 @@ def run_rnn(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "forward_overflow_step": -1.0 if forward_overflow is None else float(forward_overflow),
             "mean_abs_slope": float(np.mean(np.abs(slopes))) if slopes.size else math.nan,
         },
-        plots=(Plot("Vanilla RNN: gradient norm vs time step", *GRADIENT_AXIS, (grad, jacobian_series)),),
+        plots=(Plot("Vanilla RNN: gradient norm vs time step", *GRADIENT_AXIS, (grad, jacobian_series),
+                    distance_label=BACK_FROM_LOSS),),
         inputs={
             "W_hh": problem.W_hh,
             "W_xh": problem.W_xh,
@@ -175,8 +177,10 @@ def run_lstm(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "overflow_step": float(max(overflows)) if overflows else -1.0,
         },
         plots=(
-            Plot("LSTM: gradient norms vs time step", "time step t", "gradient norm", (cell, hid)),
-            Plot("LSTM: forget gate along the path", "time step t", "f_t", (gate,), log_y=False),
+            Plot("LSTM: gradient norms vs time step", "time step t", "gradient norm", (cell, hid),
+                 distance_label=BACK_FROM_LOSS),
+            Plot("LSTM: forget gate along the path", "time step t", "f_t", (gate,), log_y=False,
+                 distance_label=BACK_FROM_LOSS),
         ),
         inputs={
             "W_x": weights.W_x, "W_h": weights.W_h, "b": weights.b, "x": x[:, 0],
@@ -224,8 +228,9 @@ def run_gru(params: Params, seed: int, should_cancel: Cancel) -> Result:
             "overflow_step": overflow_scalar(hid),
         },
         plots=(
-            Plot("GRU: gradient norm vs time step", *GRADIENT_AXIS, (hid,)),
-            Plot("GRU: update gate along the path", "time step t", "z_t", (gate,), log_y=False),
+            Plot("GRU: gradient norm vs time step", *GRADIENT_AXIS, (hid,), distance_label=BACK_FROM_LOSS),
+            Plot("GRU: update gate along the path", "time step t", "z_t", (gate,), log_y=False,
+                 distance_label=BACK_FROM_LOSS),
         ),
         inputs={
             "W_x": weights.W_x, "b_x": weights.b_x, "W_h": weights.W_h, "b_h": weights.b_h,
@@ -272,7 +277,8 @@ def spectral_sweep(params: Params, seed: int, should_cancel: Cancel) -> Result:
         seed=seed,
         reading=reading,
         scalars=scalars,
-        plots=(Plot(f"Gradient norm vs time step, by {knob} of W_hh", *GRADIENT_AXIS, tuple(series)),),
+        plots=(Plot(f"Gradient norm vs time step, by {knob} of W_hh", *GRADIENT_AXIS, tuple(series),
+                     distance_label=BACK_FROM_LOSS),),
         inputs={"W_hh_unit": base, "scales": scales, "W_xh": W_xh, "x": x[:, 0], "dL_dhT": g,
                 "activation": activation, "loss": LOSS_TEXT, "convention": CONVENTION},
     )
@@ -306,7 +312,8 @@ def compare_activations(params: Params, seed: int, should_cancel: Cancel) -> Res
         seed=seed,
         reading=reading,
         scalars=scalars,
-        plots=(Plot("Gradient norm vs time step, by activation", *GRADIENT_AXIS, tuple(series)),),
+        plots=(Plot("Gradient norm vs time step, by activation", *GRADIENT_AXIS, tuple(series),
+                     distance_label=BACK_FROM_LOSS),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "loss": LOSS_TEXT, "convention": CONVENTION},
     )
@@ -342,7 +349,8 @@ def compare_inits(params: Params, seed: int, should_cancel: Cancel) -> Result:
         seed=seed,
         reading=reading,
         scalars=scalars,
-        plots=(Plot("Gradient norm vs time step: orthogonal vs Gaussian W_hh", *GRADIENT_AXIS, tuple(series)),),
+        plots=(Plot("Gradient norm vs time step: orthogonal vs Gaussian W_hh", *GRADIENT_AXIS, tuple(series),
+                     distance_label=BACK_FROM_LOSS),),
         inputs={**{f"W_hh[{name}]": matrix for name, matrix in inits.items()}, "W_xh": W_xh,
                 "x": x[:, 0], "dL_dhT": g, "activation": activation, "loss": LOSS_TEXT},
     )

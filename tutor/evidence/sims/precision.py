@@ -23,7 +23,7 @@ from tutor.evidence.sims.dynamics import FEATURES, hidden_path
 from tutor.evidence.sims.inits import gaussian, recurrent_matrix
 from tutor.evidence.sims.numerics import check_cancel, ensure_affordable, quiet_overflow
 from tutor.evidence.sims.problems import inputs, unit_vector
-from tutor.evidence.sims.report import fmt, series_of
+from tutor.evidence.sims.report import BACK_FROM_LOSS, fmt, series_of
 
 Params = dict[str, Any]
 Cancel = Callable[[], bool]
@@ -100,7 +100,8 @@ def run_mixed_precision(params: Params, seed: int, should_cancel: Cancel) -> Res
               "float16_scaled": f"float16, loss × {loss_scale:g}"}
     series = [series_of("float64", reference, "float64 (reference)")]
     series += [series_of(name, norms, labels[name]) for name, (norms, _) in runs.items()]
-    plot = Plot("The same BPTT in four precisions", "time step t (the loss is at T)", "‖∂L/∂h_t‖", tuple(series))
+    plot = Plot("The same BPTT in four precisions", "time step t (the loss is at T)", "‖∂L/∂h_t‖", tuple(series),
+                distance_label=BACK_FROM_LOSS)
     scalars: dict[str, float] = {"reference_first": float(reference[0])}
     for name, (norms, zeros) in runs.items():
         scalars[f"lost_step[{name}]"] = lost_step(norms, reference)

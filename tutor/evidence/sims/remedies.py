@@ -16,7 +16,7 @@ from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
-from tutor.evidence.sims.report import first_over_last, fmt, ratio_text, safe_ratio, series_of
+from tutor.evidence.sims.report import BACK_FROM_LOSS, first_over_last, fmt, ratio_text, safe_ratio, series_of
 from tutor.evidence.sims.rnn import present, rnn_bptt
 from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
@@ -136,7 +136,7 @@ def clipping_vanishing(params: Params, seed: int, should_cancel: Cancel) -> Resu
                     "‖contribution of step t‖", (
                         series_of("unclipped", contributions, "unclipped", start=1),
                         series_of("clipped", clipped, f"clipped at τ = {fmt(params['threshold'])}", start=1),
-                    )),),
+                    ), distance_label=BACK_FROM_LOSS),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
     )
@@ -175,7 +175,7 @@ def truncated_bptt(params: Params, seed: int, should_cancel: Cancel) -> Result:
         plots=(Plot(f"Full BPTT vs truncated at k = {window}", *GRADIENT_AXIS, (
             series_of("full", present(full.grad_norms)[:, 0], "full BPTT"),
             series_of("truncated", present(cut.grad_norms)[:, 0], f"truncated, k = {window}"),
-        )),),
+        ), distance_label=BACK_FROM_LOSS),),
         inputs={"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b, "x": problem.x[:, 0],
                 "h0": problem.h0, "dL_dhT": problem.dL_dhT, "activation": "tanh", "loss": LOSS_TEXT},
     )
@@ -228,7 +228,8 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
             "mean_forget_gate": forget,
             "mean_update_gate": update,
         },
-        plots=(Plot("Gradient norm vs time step: vanilla RNN, LSTM, GRU", *GRADIENT_AXIS, lines),),
+        plots=(Plot("Gradient norm vs time step: vanilla RNN, LSTM, GRU", *GRADIENT_AXIS, lines,
+                    distance_label=BACK_FROM_LOSS),),
         inputs={"x": problem.x[:, 0], "dL_dhT": problem.dL_dhT, "loss": LOSS_TEXT,
                 "vanilla": {"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b},
                 "lstm": {"W_x": lstm.W_x, "W_h": lstm.W_h, "b": lstm.b},

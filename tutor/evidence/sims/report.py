@@ -18,6 +18,10 @@ from tutor.evidence.sims.numerics import overflow_step
 from tutor.evidence.text import format_number as fmt
 
 NO_OVERFLOW = -1.0  # the `overflow_step` scalar when nothing overflowed
+BACK_FROM_LOSS = "steps back from the loss, T − t"
+"""The x axis a gradient over time steps is drawn against (`Plot.distance_label`): growth on
+the way back then rises on the plot."""
+BACK_FROM_OUTPUT = "layers or steps back from the output"
 
 
 def series_of(

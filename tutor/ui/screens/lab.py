@@ -47,6 +47,7 @@ class LabScreen(Screen[None]):
         Binding("ctrl+o", "pin", "Pin run"),
         Binding("ctrl+l", "clear_pins", "Clear pins"),
         Binding("ctrl+r", "new_seed", "New seed"),
+        Binding("ctrl+t", "sweep", "Sweep scale"),
         Binding("ctrl+s", "export", "Export"),
         Binding("escape", "back", "Back"),
     ]
@@ -114,8 +115,9 @@ class LabScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         name, params, seed = self.wanted
-        values, problem = self._initial_values(self.specs[self._first_name()], params if name in self.specs else {})
-        await self.show_simulation(self._first_name(), values, seed)
+        first = self._first_name()
+        values, problem = self._initial_values(self.specs[first], params if name in self.specs else {})
+        await self.show_simulation(first, values, seed)
         if problem:
             self.notify(f"{problem}; using the defaults", severity="warning")
 
@@ -235,14 +237,17 @@ class LabScreen(Screen[None]):
     # ---- drawing ----------------------------------------------------------------
 
     def shown_plots(self) -> tuple[Plot, ...]:
-        """The current run's plots with the pinned runs overlaid."""
-        from tutor.evidence.overlay import overlay
+        """The current run's plots with the pinned runs overlaid and the reference lines."""
+        from tutor.evidence.overlay import overlay, with_references
 
-        return overlay(self.result, self.pinned) if self.result is not None else ()
+        if self.result is None:
+            return ()
+        return with_references(self.result, overlay(self.result, self.pinned))
 
     async def draw(self) -> None:
         from tutor.evidence.explain import explain
-        from tutor.ui.widgets.simulation_plot import SimulationPlot, overflow_caption
+        from tutor.evidence.plot_layout import overflow_caption
+        from tutor.ui.widgets.simulation_plot import SimulationPlot
 
         result = self.result
         if result is None:
@@ -298,6 +303,10 @@ class LabScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pin", "export"):
             return self.result is not None
+        if action == "sweep":
+            from tutor.evidence.sweeps import SWEEPS
+
+            return self.spec is not None and self.spec.name in SWEEPS
         if action == "clear_pins":
             return bool(self.pinned)
         return True
@@ -330,6 +339,22 @@ class LabScreen(Screen[None]):
         """Run again with the next seed."""
         seed = self.form.read()[1]
         self.form.set_value("seed", (seed or 0) + 1)
+
+    async def action_sweep(self) -> None:
+        """Run this simulation's scale over a range around 1/γ: the threshold view, with the
+        run's other settings kept."""
+        from tutor.evidence.sweeps import sweep_for
+
+        if self.spec is None:
+            return
+        values, seed, problems = self.form.read()
+        sweep = sweep_for(self.spec.name, values)
+        if sweep is None or sweep[0] not in self.specs:
+            return
+        if problems:
+            self.notify(f"Fix {problems[0][0]} first: {problems[0][1]}", severity="warning")
+            return
+        await self.show_simulation(*sweep, seed or 0)
 
     def action_export(self) -> None:
         """Save the run as JSON and the plot as text."""

@@ -185,7 +185,8 @@ def result_widgets(result: Result) -> list[Static | Any]:
     """The widgets that show a result: plots, derivation steps, then the reading."""
     widgets: list[Any] = []
     if result.plots:
-        from tutor.ui.widgets.simulation_plot import SimulationPlot, overflow_caption
+        from tutor.evidence.plot_layout import overflow_caption
+        from tutor.ui.widgets.simulation_plot import SimulationPlot
 
         for plot in result.plots:
             widgets.append(SimulationPlot(plot))

@@ -24,11 +24,12 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
 
-from tutor.evidence.plot_text import integer_ticks, plotext_limits, plottable, series_marker, y_axis
+from tutor.evidence.plot_axes import plotext_limits
+from tutor.evidence.plot_layout import FRAME_ROWS, LEGEND_GAP, Layout, layout_plot
 from tutor.ui.widgets.plotext_base import FreedPlotextPlot
 
 if TYPE_CHECKING:
-    from tutor.evidence.result import Plot, Series
+    from tutor.evidence.result import Plot
 
 MIN_WIDTH, MIN_HEIGHT = 10, 5
 CANVAS_ROWS = 14
@@ -43,7 +44,9 @@ SERIES_COLORS: tuple[RGB, ...] = (
 """One colour per series, in order (textual-plotext's sequence, made for dark and light
 themes, without its reds)."""
 OVERFLOW_COLOR: RGB = (230, 25, 75)
-LEGEND_GAP = "   "
+GUIDE_COLOR: RGB = (128, 128, 128)
+DATA_ROWS = CANVAS_ROWS - FRAME_ROWS
+"""Canvas rows that hold data (title, frame, x ticks and x label take the rest)."""
 
 
 def series_color(index: int) -> RGB:
@@ -67,16 +70,6 @@ def legend_lines(entries: Sequence[tuple[str, str, RGB]], width: int) -> list[Te
     for text in lines:
         text.truncate(width, overflow="ellipsis")
     return lines
-
-
-def overflow_caption(plot: Plot) -> str:
-    """'tanh overflowed at step 37' for each series that overflowed, or ''."""
-    parts = [
-        f"{series.display_label} overflowed at step {series.overflow_step}"
-        for series in plot.series
-        if series.overflow_step is not None
-    ]
-    return "; ".join(parts)
 
 
 class SimulationPlot(FreedPlotextPlot):
@@ -106,42 +99,47 @@ class SimulationPlot(FreedPlotextPlot):
 
     def _draw(self) -> None:
         plot, plt = self.source, self.plt
-        self.drawn, self.legend = {}, []
+        layout = layout_plot(plot, DATA_ROWS)
+        self.drawn = {line.name: (line.xs, line.ys) for line in layout.lines}
+        self.legend = [(sample, text, GUIDE_COLOR if index is None else series_color(index))
+                       for sample, text, index in layout.legend_entries()]
         plt.clear_figure()
         plt.title(plot.title)
-        plt.xlabel(plot.x_label)
+        plt.xlabel(layout.x_label)
         plt.ylabel(plot.y_label)
-        all_x: list[float] = []
-        all_y: list[float] = []
-        points = [plottable(series, plot.log_y) for series in plot.series]
-        for index, (series, (xs, ys)) in enumerate(zip(plot.series, points)):
-            self.drawn[series.name] = (xs, ys)
-            if xs:
-                self.legend.append((series_marker(index)[1], series.display_label, series_color(index)))
-                all_x += xs
-                all_y += ys
         # where lines share a cell the last one drawn shows: the flattest go on top, so a
         # line that stays near others (ρ = 1 between 0.9 and 1.1) is not hidden under them
-        for index in sorted(range(len(points)), key=lambda i: -_extent(points[i][1], plot.log_y)):
-            xs, ys = points[index]
-            if xs:
-                plt.plot(xs, ys, color=series_color(index), marker=series_marker(index)[0])
+        for line in sorted(layout.drawn, key=lambda line: -_extent(line.ys, plot.log_y)):
+            plt.plot(line.xs, line.ys, color=series_color(line.index), marker=line.marker[0])
         if plot.log_y:
             plt.yscale("log")
-        if all_y:
-            low, high, ticks, labels = y_axis(all_y, plot.log_y)
+        if layout.y_axis:
+            low, high, ticks, labels = layout.y_axis
             plt.ylim(*plotext_limits(low, high, plot.log_y))
             plt.yticks(ticks, labels)
-        if all_x:
+        if layout.x_ticks:
             # plotext annotates ticks as list[float]; int ticks are what it should print
-            plt.xticks(integer_ticks(min(all_x), max(all_x)))  # type: ignore[arg-type]
-        if all_y:
-            # plotext's vline breaks on a log axis, so the marker is a two-point line
-            steps = _overflow_steps(plot.series)
-            for step in steps:
-                plt.plot([step, step], [min(all_y), max(all_y)], color=OVERFLOW_COLOR, marker="braille")
-            if steps:
-                self.legend.append(("┃", "overflow", OVERFLOW_COLOR))
+            plt.xticks(layout.x_ticks)  # type: ignore[arg-type]
+        self._mark_overflow(layout)
+        for x, _ in layout.guides:
+            self._vertical(x, layout, GUIDE_COLOR)
+        for line in layout.drawn:
+            if line.end_label:
+                plt.text(line.end_label, *line.end, color=series_color(line.index), alignment="right")
+
+    def _mark_overflow(self, layout: Layout) -> None:
+        """A red vertical line at each overflow, and its legend entry."""
+        for x in layout.overflow_x:
+            self._vertical(x, layout, OVERFLOW_COLOR)
+        if layout.overflow_x and layout.drawn:
+            self.legend.append(("┃", "overflow", OVERFLOW_COLOR))
+
+    def _vertical(self, x: float, layout: Layout, color: RGB) -> None:
+        """A vertical line at `x` (plotext's vline breaks on a log axis, so it is a two-point
+        line from the lowest to the highest point drawn)."""
+        ys = [y for line in layout.drawn for y in line.ys]
+        if ys:
+            self.plt.plot([x, x], [min(ys), max(ys)], color=color, marker="braille")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return CANVAS_ROWS + len(legend_lines(self.legend, width))
@@ -179,7 +177,3 @@ def _extent(ys: Sequence[float], log_y: bool) -> float:
     if log_y:
         return math.log10(max(ys)) - math.log10(min(ys))
     return max(ys) - min(ys)
-
-
-def _overflow_steps(series: Sequence[Series]) -> list[int]:
-    return sorted({s.overflow_step for s in series if s.overflow_step is not None})
