@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tutor.expressions import ExpressionError, evaluate, parse
 from tutor.grading import grade, warm_up
-from tutor.grading.expressions import ExpressionError, evaluate, parse
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 

@@ -18,8 +18,8 @@ from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
+from tutor.expressions import check_expression
 from tutor.grading import grade, warm_up
-from tutor.grading.expressions import check_expression
 from tutor.grading.samples import sample_test_failure
 from tutor.packs.schema import PackMeta, Question
 from tutor.packs.variants import draw

@@ -9,7 +9,6 @@ name and would otherwise shadow the function; the other names load on first use.
 - `Grade`, `CheckError`: `tutor.grading.result`
 - `rating_for`: `tutor.grading.rating` (Grade + seconds -> fsrs Rating)
 - `warm_up`: start the SymPy worker early (`tutor.grading.symbolic_pool`)
-- `parse`, `check_expression`, `ExpressionError`: `tutor.grading.expressions`
 """
 
 from __future__ import annotations
@@ -24,9 +23,6 @@ from tutor.grading.result import Grade as Grade
 _LAZY = {
     "rating_for": "tutor.grading.rating",
     "warm_up": "tutor.grading.symbolic_pool",
-    "parse": "tutor.grading.expressions",
-    "check_expression": "tutor.grading.expressions",
-    "ExpressionError": "tutor.grading.expressions",
 }
 
 __all__ = sorted(["grade", "expected_display", "Grade", "CheckError", *_LAZY])

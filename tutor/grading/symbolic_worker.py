@@ -30,7 +30,7 @@ RELATIVE_TOLERANCE = 1e-15  # far above the error of 30-digit arithmetic, far be
 
 def decide(request: dict[str, Any]) -> list[str]:
     """A verdict per expected answer, in order, stopping at the first that is equal."""
-    from tutor.grading.expressions import parse, to_sympy
+    from tutor.expressions import parse, to_sympy
 
     variables = request["variables"]
     response = to_sympy(parse(request["response"], variables, request["functions"],
@@ -55,7 +55,7 @@ def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
     """
     import sympy
 
-    from tutor.grading.expression_sympy import symbol
+    from tutor.expressions.sympy_tree import symbol
 
     difference = expected - response
     if difference == 0:

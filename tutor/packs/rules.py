@@ -18,7 +18,7 @@ from tutor.packs.variant_rules import variant_problems
 from tutor.packs.variants import draw
 
 if TYPE_CHECKING:
-    from tutor.grading.expressions import ExpressionError
+    from tutor.expressions import ExpressionError
     from tutor.packs.model import Origin
     from tutor.packs.schema import EvidenceItem, Question
 
@@ -97,7 +97,7 @@ def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin"
 
 def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]:
     """`agrees_with` names one of the question's evidence items and reads its scalars."""
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     agreement = question.agrees_with
     assert agreement is not None  # the caller checks
@@ -171,7 +171,7 @@ def _expression_error(
         return None  # a plain number, the common case, needs no parsing
     except ValueError:
         pass
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     return check_expression(text, variables, functions)
 

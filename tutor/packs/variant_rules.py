@@ -79,7 +79,7 @@ def _name_problems(question: Question, here: At) -> list[Problem]:
 
 
 def _formula_problems(question: Question, here: At) -> list[Problem]:
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     problems = []
     known = list(question.params)

@@ -128,8 +128,7 @@ def compute(question: Question, params: Mapping[str, Number]) -> dict[str, Numbe
 
 def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple = ()) -> float:
     """`text` (an expression over the names in `values`) with those values; raises VariantError."""
-    from tutor.grading.expression_eval import evaluate_tree
-    from tutor.grading.expressions import ExpressionError
+    from tutor.expressions import ExpressionError, evaluate_tree
 
     names = tuple(values)
     try:
@@ -148,14 +147,14 @@ def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple 
 def _parsed(text: str, names: tuple[str, ...]):
     """The parse of a formula over `names` (memoised: every draw evaluates the same formulas;
     the tree is only read afterwards)."""
-    from tutor.grading.expressions import parse
+    from tutor.expressions import parse
 
     return parse(text, names)
 
 
 @lru_cache(maxsize=1024)
 def _canonical(names: tuple[str, ...]) -> tuple[str, ...]:
-    from tutor.grading.expression_syntax import canonical_name
+    from tutor.expressions import canonical_name
 
     return tuple(canonical_name(name) for name in names)
 

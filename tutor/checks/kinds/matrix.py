@@ -256,8 +256,7 @@ def _value(text: str, offset: int) -> float:
     """The value of one typed entry; raises Unreadable pointing into the response."""
     import math
 
-    from tutor.grading.expression_eval import evaluate_tree
-    from tutor.grading.expressions import ExpressionError, parse
+    from tutor.expressions import ExpressionError, evaluate_tree, parse
 
     try:
         value = evaluate_tree(parse(text).tree, {})

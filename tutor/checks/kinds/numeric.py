@@ -43,8 +43,7 @@ def _grade(check: NumericCheck, response: str, timeout: float, seed: int):
 def shown_value(text: str) -> str:
     """An authored number as feedback shows it: `0.9^20 ≈ 0.121577`, a plain `0.25` as is.
     Raises CheckError when the text has no finite value."""
-    from tutor.grading.expression_display import display
-    from tutor.grading.expressions import parse
+    from tutor.expressions import display, parse
     from tutor.grading.numeric import value_of
 
     value = value_of(text)

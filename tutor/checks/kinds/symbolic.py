@@ -53,7 +53,7 @@ def _grade(check: SymbolicCheck, response: str, timeout: float, seed: int):
 
 
 def _expected(check: SymbolicCheck) -> str:
-    from tutor.grading.expression_display import display
+    from tutor.expressions import display
     from tutor.grading.symbolic import expected_answers
 
     return "  or  ".join(display(parsed.tree) for parsed in expected_answers(check))

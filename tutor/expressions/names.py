@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tutor.grading.expression_notation import DERIVATIVES, derivative_name
+from tutor.expressions.notation import DERIVATIVES, derivative_name
 
 GREEK_LETTERS = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
