@@ -1,4 +1,4 @@
-"""The entry point: models or dicts, the Grade value, self checks, expected answers, ratings, light imports."""
+"""The entry point: models or dicts, the Grade value, self checks, expected answers, light imports."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from fsrs import Rating
 from pydantic import ValidationError
 
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.self_check import SelfCheck
-from tutor.grading import Grade, expected_display, grade, rating_for
+from tutor.grading import Grade, expected_display, grade
+from tutor.study.rating import rating_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,30 +71,6 @@ def test_grade_value_rules_and_round_trip() -> None:
 )
 def test_expected_display(check, shown: str) -> None:
     assert expected_display(check) == shown
-
-
-@pytest.mark.parametrize(
-    ("result", "seconds", "rating"),
-    [
-        (Grade(False, 0.0, "wrong"), 3.0, Rating.Again),
-        (Grade(False, 0.5, "partial"), 3.0, Rating.Hard),
-        (Grade(True, 1.0, "right"), 120.0, Rating.Hard),
-        (Grade(True, 1.0, "right"), 90.0, Rating.Good),
-        (Grade(True, 1.0, "right"), 30.0, Rating.Good),
-        (Grade(True, 1.0, "right"), 15.0, Rating.Easy),
-        (Grade(True, 1.0, "right"), 2.0, Rating.Easy),
-        (Grade.format_error("bad", "syntax", 0), 2.0, None),
-        (Grade.could_not_decide("?"), 2.0, None),
-    ],
-)
-def test_rating_for(result: Grade, seconds: float, rating: Rating | None) -> None:
-    assert rating_for(result, seconds) == rating
-
-
-def test_rating_thresholds_can_be_given() -> None:
-    right = Grade(True, 1.0, "right")
-    assert rating_for(right, 30.0, fast=40.0) == Rating.Easy
-    assert rating_for(right, 30.0, slow=20.0) == Rating.Hard
 
 
 def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:

@@ -7,7 +7,6 @@ name and would otherwise shadow the function; the other names load on first use.
 
 - `grade`, `expected_display`: `tutor.grading.grade`
 - `Grade`, `CheckError`: `tutor.grading.result`
-- `rating_for`: `tutor.grading.rating` (Grade + seconds -> fsrs Rating)
 - `warm_up`: start the SymPy worker early (`tutor.grading.symbolic_pool`)
 """
 
@@ -21,7 +20,6 @@ from tutor.grading.result import CheckError as CheckError
 from tutor.grading.result import Grade as Grade
 
 _LAZY = {
-    "rating_for": "tutor.grading.rating",
     "warm_up": "tutor.grading.symbolic_pool",
 }
 
