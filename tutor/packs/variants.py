@@ -27,11 +27,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from tutor import number_text
 from tutor.packs.schema import ParamSpec, Question
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*)(?::([^{}]*))?\}")
-SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 SEED_LIMIT = 2**31
 """Seeds are drawn below this, so they fit SQLite integers and JSON everywhere."""
 
@@ -172,29 +171,12 @@ def render(text: str, values: Mapping[str, Number]) -> str:
 
 
 def format_value(value: Number, spec: str, name: str = "value") -> str:
-    """One value as text: `g` by default (0.85, 117.391); `sup`/`sub` for a whole number
-    as superscript/subscript; `.3p` for `.3g` with a written power of ten."""
-    if spec in ("sup", "sub"):
-        if not float(value).is_integer():
-            raise VariantError(f"{{{name}:{spec}}} needs a whole number, not {value:g}")
-        return str(int(value)).translate(SUPERSCRIPT if spec == "sup" else SUBSCRIPT)
-    if not spec:
-        return str(value) if isinstance(value, int) else f"{value:g}"
+    """One value as text (see `tutor.number_text.format_value`); a format that cannot write it
+    is a VariantError, like every other fault of a template."""
     try:
-        if spec.endswith("p"):
-            return _pretty(format(value, spec[:-1] + "g"))
-        return format(value, spec)
-    except ValueError:
-        raise VariantError(f"{{{name}:{spec}}}: '{spec}' is not a number format (for example .3g or .2f)") from None
-
-
-def _pretty(text: str) -> str:
-    """`1.07e-06` -> `1.07·10⁻⁶` (the `p` format: `g` with a written power of ten)."""
-    mantissa, _, exponent = text.partition("e")
-    if not exponent:
-        return mantissa
-    power = "10" + str(int(exponent)).translate(SUPERSCRIPT)
-    return power if mantissa == "1" else f"{mantissa}·{power}"
+        return number_text.format_value(value, spec, name)
+    except number_text.NumberFormatError as error:
+        raise VariantError(str(error)) from None
 
 
 def placeholders(text: str) -> list[tuple[str, str]]:
