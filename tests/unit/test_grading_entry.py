@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from tutor.checks.answers import expected_display, grade
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.self_check import SelfCheck
-from tutor.grading import Grade, expected_display, grade
+from tutor.grading import Grade
 from tutor.study.rating import rating_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,12 +77,12 @@ def test_expected_display(check, shown: str) -> None:
 def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:
     code = (
         "import sys\n"
-        "import tutor.grading as grading\n"
+        "import tutor.checks.answers as answers\n"
         "light = not any(name in sys.modules for name in ('sympy', 'numpy', 'textual', 'rich'))\n"
-        "grading.grade({'kind': 'numeric', 'answer': '0.9^20'}, '0.12')\n"
-        "grading.grade({'kind': 'choice', 'options': [{'text': 'a', 'correct': True}, {'text': 'b'}]}, 'a')\n"
-        "grading.grade({'kind': 'concepts', 'concepts': [{'name': 'a', 'phrases': ['x y']}]}, 'x y')\n"
-        "grading.expected_display({'kind': 'symbolic', 'variables': ['x'], 'answers': ['x^2']})\n"
+        "answers.grade({'kind': 'numeric', 'answer': '0.9^20'}, '0.12')\n"
+        "answers.grade({'kind': 'choice', 'options': [{'text': 'a', 'correct': True}, {'text': 'b'}]}, 'a')\n"
+        "answers.grade({'kind': 'concepts', 'concepts': [{'name': 'a', 'phrases': ['x y']}]}, 'x y')\n"
+        "answers.expected_display({'kind': 'symbolic', 'variables': ['x'], 'answers': ['x^2']})\n"
         "print(light, 'sympy' in sys.modules, 'numpy' in sys.modules)\n"
     )
     result = subprocess.run(
@@ -93,7 +94,7 @@ def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:
 
 
 def test_sample_tests_accept_full_notes_or_found_names() -> None:
-    from tutor.grading.samples import note_matches, sample_test_failure
+    from tutor.authoring.samples import note_matches, sample_test_failure
     from tutor.packs.schema import SampleTest
 
     found = Grade(False, 0.5, "", ("hit:a", "missed:b", "negated:b", "misconception:m"))

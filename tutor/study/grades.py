@@ -23,7 +23,7 @@ class GradeLike(Protocol):
 
 
 Grader = Callable[[Any, str], GradeLike]
-"""`grader(check, response) -> Grade`, e.g. `tutor.grading.grade`."""
+"""`grader(check, response) -> Grade`, e.g. `tutor.checks.answers.grade`."""
 Rater = Callable[[Any, float], "Rating | None"]
 """`rater(grade, seconds) -> Rating | None`, e.g. `tutor.study.rating.rating_for`."""
 

@@ -151,7 +151,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     # ---- grading ----------------------------------------------------------------
 
     def grade(self, check: Any, response: str) -> Any:
-        from tutor.grading import grade
+        from tutor.checks.answers import grade
 
         return grade(check, response)
 
@@ -167,7 +167,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
         return rating_for(grade, seconds)
 
     def expected_answer(self, check: Any) -> str:
-        from tutor.grading import expected_display
+        from tutor.checks.answers import expected_display
 
         return expected_display(check)
 
