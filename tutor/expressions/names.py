@@ -60,7 +60,8 @@ class ExpressionError(ValueError):
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self):  # keep all three fields through pickling (worker threads, tests)
+    def __reduce__(self) -> tuple[type[ExpressionError], tuple[str, int | None, str]]:
+        # keep all three fields through pickling (worker threads, tests)
         return (type(self), (self.message, self.offset, self.code))
 
 

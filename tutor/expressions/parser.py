@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from tutor.expressions.names import (
     CONSTANTS,
@@ -34,6 +35,9 @@ from tutor.expressions.names import (
 )
 from tutor.expressions.notation import PRIME_SUFFIX, PRIMES, written_variants
 from tutor.expressions.syntax import translate
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = [
     "ExpressionError",
@@ -169,7 +173,7 @@ def evaluate(parsed: Parsed, values: Mapping[str, float] | None = None) -> float
     return evaluate_tree(parsed.tree, values or {})
 
 
-def to_sympy(parsed: Parsed):
+def to_sympy(parsed: Parsed) -> sympy.Expr:
     """The SymPy expression for `parsed`, built node by node (SymPy imported here, lazily)."""
     from tutor.expressions.sympy_tree import sympy_from_tree
 

@@ -13,9 +13,13 @@ process of symbolic grading; NumPy is imported when a symbolic answer is compare
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from tutor.grading.result import CheckError as CheckError
 from tutor.grading.result import Grade as Grade
+
+if TYPE_CHECKING:  # the real name for type checkers; at run time `__getattr__` loads it
+    from tutor.grading.symbolic_pool import warm_up as warm_up
 
 _LAZY = {
     "warm_up": "tutor.grading.symbolic_pool",
@@ -24,7 +28,7 @@ _LAZY = {
 __all__ = sorted(["Grade", "CheckError", *_LAZY])
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'tutor.grading' has no attribute {name!r}")

@@ -70,7 +70,7 @@ class MatrixCheck(Model):
         """The answer as rows (a vector is one row)."""
         if self.is_vector:
             return [list(self.answer)]  # type: ignore[arg-type]
-        return [list(row) for row in self.answer]  # type: ignore[union-attr]
+        return [list(row) for row in self.answer]
 
     @property
     def shape_text(self) -> str:
