@@ -25,10 +25,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tutor import number_text
+from tutor.packs.problems import FieldPath
 from tutor.packs.schema import ParamSpec, Question
+
+if TYPE_CHECKING:
+    from tutor.expressions import Parsed
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*)(?::([^{}]*))?\}")
 SEED_LIMIT = 2**31
@@ -41,7 +45,7 @@ class VariantError(ValueError):
     """A template or formula that cannot be filled in for some draw (one line, says which);
     `path` is the field inside the question, when known."""
 
-    def __init__(self, message: str, path: tuple = ()) -> None:
+    def __init__(self, message: str, path: FieldPath = ()) -> None:
         super().__init__(message)
         self.path = path
 
@@ -67,7 +71,8 @@ def next_seed(rng: Any) -> int:
     """A variant seed from a session's generator (`random.Random` or `numpy.random.Generator`)."""
     if hasattr(rng, "integers"):
         return int(rng.integers(0, SEED_LIMIT))
-    return rng.randrange(SEED_LIMIT)
+    seed: int = rng.randrange(SEED_LIMIT)
+    return seed
 
 
 def draw_fresh(question: Any, rng: Any) -> Variant:
@@ -125,7 +130,7 @@ def compute(question: Question, params: Mapping[str, Number]) -> dict[str, Numbe
     return values
 
 
-def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple = ()) -> float:
+def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: FieldPath = ()) -> float:
     """`text` (an expression over the names in `values`) with those values; raises VariantError."""
     from tutor.expressions import ExpressionError, evaluate_tree
 
@@ -143,7 +148,7 @@ def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple 
 
 
 @lru_cache(maxsize=4096)
-def _parsed(text: str, names: tuple[str, ...]):
+def _parsed(text: str, names: tuple[str, ...]) -> Parsed:
     """The parse of a formula over `names` (memoised: every draw evaluates the same formulas;
     the tree is only read afterwards)."""
     from tutor.expressions import parse
@@ -161,7 +166,7 @@ def _canonical(names: tuple[str, ...]) -> tuple[str, ...]:
 def render(text: str, values: Mapping[str, Number]) -> str:
     """`text` with every placeholder naming one of `values` filled in (others left alone)."""
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         name, spec = match.group(1), match.group(2)
         if name not in values:
             return match.group(0)
@@ -210,7 +215,7 @@ def concrete(question: Question, values: Mapping[str, Number]) -> Question:
     return Question.model_validate(filled)
 
 
-def _fill(node: Any, values: Mapping[str, Number], path: tuple) -> Any:
+def _fill(node: Any, values: Mapping[str, Number], path: FieldPath) -> Any:
     if isinstance(node, str):
         if path and path[-1] in _NOT_TEXT:
             return node
