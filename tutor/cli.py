@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tutor import DISTRIBUTION, __version__
+from tutor.commands.pack_option import add_pack_option
 
 COMMANDS = (
     "validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom", "guide",
@@ -24,29 +25,6 @@ Run `tutor` alone to open the app on the packs found.
 Data lives in the platform's user data dir; set TUTOR_HOME to use another folder.
 Extra pack folders can be listed in TUTOR_PACKS (separated by the OS path separator).
 """
-
-
-def add_pack_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
-    """`--pack PATH` (repeatable): a pack folder or file to use besides the ones found, or the id
-    of a pack found (`tutor mock --pack rnn-gradients-advanced`)."""
-    parser.add_argument(
-        "--pack",
-        action="append",
-        type=pack_argument,
-        metavar="PATH",
-        default=[] if top_level else argparse.SUPPRESS,
-        help="a pack folder or .yaml file, or the id of a pack `tutor packs` lists (repeatable)",
-    )
-
-
-def pack_argument(text: str) -> Path:
-    """A --pack value as a path: a pack id is looked up only when no such file or folder exists."""
-    from tutor.packs.discovery import pack_location
-
-    try:
-        return pack_location(text)
-    except LookupError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

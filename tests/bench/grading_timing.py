@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from test_grading_hostile import HOSTILE  # noqa: E402
 from test_grading_symbolic import EQUIVALENT, NOT_EQUIVALENT  # noqa: E402
 
-from tutor.grading import grade  # noqa: E402
-from tutor.grading.expressions import check_expression  # noqa: E402
+from tutor.checks.answers import grade  # noqa: E402
+from tutor.expressions import check_expression  # noqa: E402
 
 
 def timed(function, *arguments, **keywords) -> tuple[float, object]:

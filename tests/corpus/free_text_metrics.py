@@ -6,7 +6,7 @@ rubrics, each labelled by a human as `right`, `wrong` or `partial`, and tagged w
 `{question: ID, answers: [...]}` or a list of such mappings (the held-out file keeps all its
 questions in one file); each answer is `{label, kind, text}` and may name its own `question`.
 
-Every answer is graded with the pack's real grader (`tutor.grading.grade` on the question's
+Every answer is graded with the pack's real grader (`tutor.checks.answers.grade` on the question's
 check, the pack loaded by `tutor.packs.loader.load_pack`), and the figures are defined so that
 they match the targets of issue 14:
 
@@ -30,7 +30,8 @@ from pathlib import Path
 import yaml
 
 from tutor import paths
-from tutor.grading import Grade, grade
+from tutor.checks.answers import grade
+from tutor.grading import Grade
 from tutor.packs.loader import load_pack
 from tutor.packs.model import Pack
 

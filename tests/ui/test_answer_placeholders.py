@@ -42,7 +42,7 @@ def test_every_kind_has_a_placeholder_of_its_own() -> None:
 
 
 def _value(text: str) -> float:
-    from tutor.grading.expressions import evaluate, parse
+    from tutor.expressions import evaluate, parse
 
     return evaluate(parse(text))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tutor import checks
-from tutor.grading import expected_display, grade
+from tutor.checks.answers import expected_display, grade
 from tutor.packs.schema import Question
 
 JACOBIAN = {"kind": "matrix", "answer": [["0.5", "0"], ["0.2", "0.9"]]}

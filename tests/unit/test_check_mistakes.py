@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tutor.grading import grade
+from tutor.checks.answers import grade
 
 TANH_BOUND = {
     "kind": "numeric", "answer": "0.9^20",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tutor import checks
-from tutor.grading import grade
+from tutor.checks.answers import grade
 from tutor.packs.schema import CHECK_KINDS, Question
 
 

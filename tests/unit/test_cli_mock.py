@@ -177,7 +177,7 @@ def test_learner_without_an_export_is_one_line(capsys) -> None:
 def test_exports_carry_each_key_point_with_the_sentence_that_decided_it(folder) -> None:
     """Graded by the real free-text grader: the stored key points reach the Markdown and the
     JSON without grading again (the store keeps them with the step)."""
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
     from tutor.study.mock import to_json
 
     pack = load_pack(folder)

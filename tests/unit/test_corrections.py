@@ -189,7 +189,7 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
 def test_an_uncorrected_checklist_regrades_to_the_graders_own_verdict() -> None:
     """The correction rule is the grader's rule: the built-in pack's model answers and
     sample responses, regraded from their unchanged claims, keep their verdict and score."""
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
     from tutor.packs.loader import load_pack
     from tutor.paths import builtin_content_dir
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor.grading.expression_display import display
-from tutor.grading.expressions import ExpressionError, check_expression, evaluate, parse, to_sympy
+from tutor.expressions import ExpressionError, check_expression, display, evaluate, parse, to_sympy
 
 RNN = ["w", "h", "u", "x", "b", "gamma", "sigma", "k", "tau", "g", "lambda", "z", "f", "c"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,7 +244,7 @@ def _run_fresh(code: str) -> str:
 def test_parsing_and_checking_never_import_sympy_or_numpy() -> None:
     code = (
         "import sys\n"
-        "from tutor.grading.expressions import check_expression, evaluate, parse\n"
+        "from tutor.expressions import check_expression, evaluate, parse\n"
         "assert check_expression('w*(1 - tanh(w*h)^2)', ['w', 'h']) is None\n"
         "print(evaluate(parse('0.9^20')))\n"
         "print('sympy' in sys.modules, 'numpy' in sys.modules)\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.grading import grade
+from tutor.checks.answers import grade
 
 SINGLE = {
     "kind": "choice",

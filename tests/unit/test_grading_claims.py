@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tutor import paths
-from tutor.grading import grade
+from tutor.checks.answers import grade
 from tutor.packs.loader import load_pack
 from tutor.packs.problems import PackError
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.grading import grade
+from tutor.checks.answers import grade
 from tutor.grading.claim_match import compile_claim, match, read
 from tutor.grading.text_match import sentences, stem
 from tutor.grading.vocabulary import built_in

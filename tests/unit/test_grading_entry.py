@@ -1,4 +1,4 @@
-"""The entry point: models or dicts, the Grade value, self checks, expected answers, ratings, light imports."""
+"""The entry point: models or dicts, the Grade value, self checks, expected answers, light imports."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from fsrs import Rating
 from pydantic import ValidationError
 
+from tutor.checks.answers import expected_display, grade
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.self_check import SelfCheck
-from tutor.grading import Grade, expected_display, grade, rating_for
+from tutor.grading import Grade
+from tutor.study.rating import rating_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,39 +74,15 @@ def test_expected_display(check, shown: str) -> None:
     assert expected_display(check) == shown
 
 
-@pytest.mark.parametrize(
-    ("result", "seconds", "rating"),
-    [
-        (Grade(False, 0.0, "wrong"), 3.0, Rating.Again),
-        (Grade(False, 0.5, "partial"), 3.0, Rating.Hard),
-        (Grade(True, 1.0, "right"), 120.0, Rating.Hard),
-        (Grade(True, 1.0, "right"), 90.0, Rating.Good),
-        (Grade(True, 1.0, "right"), 30.0, Rating.Good),
-        (Grade(True, 1.0, "right"), 15.0, Rating.Easy),
-        (Grade(True, 1.0, "right"), 2.0, Rating.Easy),
-        (Grade.format_error("bad", "syntax", 0), 2.0, None),
-        (Grade.could_not_decide("?"), 2.0, None),
-    ],
-)
-def test_rating_for(result: Grade, seconds: float, rating: Rating | None) -> None:
-    assert rating_for(result, seconds) == rating
-
-
-def test_rating_thresholds_can_be_given() -> None:
-    right = Grade(True, 1.0, "right")
-    assert rating_for(right, 30.0, fast=40.0) == Rating.Easy
-    assert rating_for(right, 30.0, slow=20.0) == Rating.Hard
-
-
 def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:
     code = (
         "import sys\n"
-        "import tutor.grading as grading\n"
+        "import tutor.checks.answers as answers\n"
         "light = not any(name in sys.modules for name in ('sympy', 'numpy', 'textual', 'rich'))\n"
-        "grading.grade({'kind': 'numeric', 'answer': '0.9^20'}, '0.12')\n"
-        "grading.grade({'kind': 'choice', 'options': [{'text': 'a', 'correct': True}, {'text': 'b'}]}, 'a')\n"
-        "grading.grade({'kind': 'concepts', 'concepts': [{'name': 'a', 'phrases': ['x y']}]}, 'x y')\n"
-        "grading.expected_display({'kind': 'symbolic', 'variables': ['x'], 'answers': ['x^2']})\n"
+        "answers.grade({'kind': 'numeric', 'answer': '0.9^20'}, '0.12')\n"
+        "answers.grade({'kind': 'choice', 'options': [{'text': 'a', 'correct': True}, {'text': 'b'}]}, 'a')\n"
+        "answers.grade({'kind': 'concepts', 'concepts': [{'name': 'a', 'phrases': ['x y']}]}, 'x y')\n"
+        "answers.expected_display({'kind': 'symbolic', 'variables': ['x'], 'answers': ['x^2']})\n"
         "print(light, 'sympy' in sys.modules, 'numpy' in sys.modules)\n"
     )
     result = subprocess.run(
@@ -117,7 +94,7 @@ def test_importing_and_grading_non_symbolic_kinds_stays_light() -> None:
 
 
 def test_sample_tests_accept_full_notes_or_found_names() -> None:
-    from tutor.grading.samples import note_matches, sample_test_failure
+    from tutor.authoring.samples import note_matches, sample_test_failure
     from tutor.packs.schema import SampleTest
 
     found = Grade(False, 0.5, "", ("hit:a", "missed:b", "negated:b", "misconception:m"))

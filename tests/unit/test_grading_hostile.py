@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tutor.grading import grade, warm_up
+from tutor.checks.answers import grade
+from tutor.grading import warm_up
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 1.0

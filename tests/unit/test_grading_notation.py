@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tutor.grading import grade, warm_up
-from tutor.grading.expressions import ExpressionError, evaluate, parse
+from tutor.checks.answers import grade
+from tutor.expressions import ExpressionError, evaluate, parse
+from tutor.grading import warm_up
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 

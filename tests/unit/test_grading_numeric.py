@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.grading import CheckError, grade
+from tutor.checks.answers import grade
+from tutor.grading import CheckError
 
 BOUND = {"kind": "numeric", "answer": "0.9^20"}  # 0.121577: tanh, largest singular value 0.9, 20 steps
 

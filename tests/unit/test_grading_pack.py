@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tutor.authoring.samples import sample_test_failure
+from tutor.checks.answers import grade
 from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
-from tutor.grading import grade, warm_up
-from tutor.grading.expressions import check_expression
-from tutor.grading.samples import sample_test_failure
+from tutor.expressions import check_expression
+from tutor.grading import warm_up
 from tutor.packs.schema import PackMeta, Question
 from tutor.packs.variants import draw
 

@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from tutor.grading import grade, warm_up
+from tutor.checks.answers import grade
+from tutor.grading import warm_up
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.core_fakes import START, FakeClock, make_pack
-from tutor.grading import grade
+from tutor.checks.answers import grade
 from tutor.packs.schema import Question
 from tutor.store import open_store
 from tutor.study.mock import MockInterview, plan_mock, to_markdown

@@ -193,7 +193,7 @@ def test_invalid_answers_are_not_attempts(store: Store, clock: FakeClock) -> Non
 
 
 def test_no_rating_is_suggested_without_a_shown_card_to_time(store: Store, clock: FakeClock) -> None:
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
 
     study = session(store, clock, new_per_day=0)
     assert study.current() is None

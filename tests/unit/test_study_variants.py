@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.core_fakes import FakeClock
 from tests.unit.test_variants import VARIANT, write
-from tutor.grading import grade
+from tutor.checks.answers import grade
 from tutor.packs.loader import load_pack
 from tutor.packs.variants import draw
 from tutor.store import Store, open_store

@@ -155,7 +155,7 @@ def _run_in_worker(task: Task) -> list[Failure]:
 
 def _model_answer(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
     from tutor import checks
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
 
     check = question.check
     kind = checks.kind_of(check)
@@ -180,7 +180,7 @@ def _sample(pack: Pack, question: Question, task: Task) -> list[Failure]:
 
 
 def _sample_failures(pack: Pack, question: Question, index: int, prefix: tuple = ()) -> list[Failure]:
-    from tutor.grading.samples import sample_test_failure
+    from tutor.authoring.samples import sample_test_failure
 
     sample = question.tests[index]
     problem = sample_test_failure(question.check, sample)
@@ -222,7 +222,7 @@ def _interview(pack: Pack, question: Question, task: Task) -> list[Failure]:
 
 
 def _rubric(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
 
     failures = []
     for label, response in (("an empty answer", ""), ("the prompt itself", question.prompt)):

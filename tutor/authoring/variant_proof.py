@@ -63,13 +63,13 @@ def wrong_answers(check: NumericCheck | SymbolicCheck) -> list[str]:
 
 
 def _graded_correct(check, response: str) -> bool:
-    from tutor.grading import grade
+    from tutor.checks.answers import grade
 
     return bool(grade(check, response).correct)
 
 
 def _sample_failures(drawn: Question, failure: Callable) -> list:
-    from tutor.grading.samples import sample_test_failure
+    from tutor.authoring.samples import sample_test_failure
 
     found = []
     for index, sample in enumerate(drawn.tests):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import pkgutil
 from functools import lru_cache
 from importlib import import_module
-from typing import Any
+from typing import Annotated, Any, Union
 
 from tutor.checks.kind import CheckKind
 
-__all__ = ["CheckKind", "UnknownCheckKind", "all_kinds", "get", "kind_of", "models", "names"]
+__all__ = ["CheckKind", "UnknownCheckKind", "all_kinds", "get", "kind_of", "models", "names", "union"]
 
 
 class UnknownCheckKind(KeyError):
@@ -52,6 +52,14 @@ def names() -> tuple[str, ...]:
 def models() -> tuple[type, ...]:
     """Each kind's schema model, for the pack schema's discriminated union."""
     return tuple(kind.model for kind in _registry().values())
+
+
+def union() -> Any:
+    """The type of any check for pydantic: the kinds' models, told apart by `kind` (the pack
+    schema's `Check`, and what `tutor.checks.answers` validates a plain dict against)."""
+    from pydantic import Field
+
+    return Annotated[Union[models()], Field(discriminator="kind")]  # noqa: UP007
 
 
 def get(name: str) -> CheckKind:

@@ -11,6 +11,8 @@ proves that each mistake's own answer is graded wrong with that note.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tutor.fields import Expression, Model, Text
 
 
@@ -25,7 +27,7 @@ def note(index: int) -> str:
     return f"mistake:{index + 1}"
 
 
-def describe(check: dict) -> list[str]:
+def describe(check: dict[str, Any]) -> list[str]:
     """`tutor show`'s lines for the mistakes of a check given as a mapping."""
     return [f"  mistake:  {item['answer']} → {item['feedback']}" for item in check.get("mistakes", ())]
 

@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.cli import add_pack_option
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+from tutor.commands.pack_option import add_pack_option
 
 if TYPE_CHECKING:
     from tutor.store.db import Store

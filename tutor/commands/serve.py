@@ -15,8 +15,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from tutor.cli import add_pack_option
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+from tutor.commands.pack_option import add_pack_option
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -12,8 +12,8 @@ import difflib
 import json
 import sys
 
-from tutor.cli import add_pack_option
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+from tutor.commands.pack_option import add_pack_option
 
 SEED_LIMIT = 2**31
 """As `tutor.packs.variants.SEED_LIMIT` (not imported: building the parser stays light)."""

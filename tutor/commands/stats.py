@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tutor.cli import add_pack_option
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
+from tutor.commands.pack_option import add_pack_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 
 from tutor.evidence.claims import STATISTICS, series_statistic
 from tutor.evidence.result import Result
+from tutor.number_text import NumberFormatError, format_value
 
 TEMPLATE = re.compile(r"\{(?:=(?P<literal>[^{}]*)|(?P<ref>[A-Za-z_\u0370-\u03ff][^{}:]*)(?::(?P<spec>[^{}]*))?)\}")
 SPEC = re.compile(r"(?:\.\d{1,2})?[fgep%]?|sup|sub")
@@ -125,11 +126,9 @@ def format_reference(value: Any, spec: str, name: str = "value") -> str:
         if isinstance(value, int) or number.is_integer() and abs(number) < 1e15:
             return str(int(number))
         spec = ".3g"
-    from tutor.packs.variants import VariantError, format_value
-
     try:
         return format_value(number, spec, name)
-    except VariantError as error:
+    except NumberFormatError as error:
         raise CaptionError(str(error)) from None
 
 

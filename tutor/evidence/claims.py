@@ -91,7 +91,7 @@ def claim_value(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        from tutor.grading.expressions import evaluate, parse
+        from tutor.expressions import evaluate, parse
 
         return float(evaluate(parse(text), {}))
 

@@ -1,38 +1,34 @@
-"""Answer checking: `grade(check, response) -> Grade` for every check kind.
+"""The grading engines the check kinds call: numbers, formulas (SymPy equivalence), choices,
+free text; and the `Grade` they all return.
 
+Grading a check of any kind, `grade(check, response)`, is `tutor.checks.answers`: finding the
+kind is the registry's business, so this package knows no kind and no pack.
 This package root stays light: no SymPy or NumPy at import (SymPy runs only in the worker
 process of symbolic grading; NumPy is imported when a symbolic answer is compared).
-`grade` is imported here eagerly, because the module `tutor.grading.grade` has the same
-name and would otherwise shadow the function; the other names load on first use.
 
-- `grade`, `expected_display`: `tutor.grading.grade`
 - `Grade`, `CheckError`: `tutor.grading.result`
-- `rating_for`: `tutor.grading.rating` (Grade + seconds -> fsrs Rating)
 - `warm_up`: start the SymPy worker early (`tutor.grading.symbolic_pool`)
-- `parse`, `check_expression`, `ExpressionError`: `tutor.grading.expressions`
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from tutor.grading.grade import expected_display as expected_display
-from tutor.grading.grade import grade as grade
 from tutor.grading.result import CheckError as CheckError
 from tutor.grading.result import Grade as Grade
 
+if TYPE_CHECKING:  # the real name for type checkers; at run time `__getattr__` loads it
+    from tutor.grading.symbolic_pool import warm_up as warm_up
+
 _LAZY = {
-    "rating_for": "tutor.grading.rating",
     "warm_up": "tutor.grading.symbolic_pool",
-    "parse": "tutor.grading.expressions",
-    "check_expression": "tutor.grading.expressions",
-    "ExpressionError": "tutor.grading.expressions",
 }
 
-__all__ = sorted(["grade", "expected_display", "Grade", "CheckError", *_LAZY])
+__all__ = sorted(["Grade", "CheckError", *_LAZY])
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'tutor.grading' has no attribute {name!r}")

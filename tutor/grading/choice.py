@@ -96,7 +96,7 @@ def _chosen_keys(check: ChoiceCheck, response: str | list[str]) -> list[str]:
         raise _KeyError("Choose an option", 0 if isinstance(response, str) else None, "empty")
     if not check.multiple and len(chosen) > 1:
         raise _KeyError("This question has one answer: choose one option", None, "several-keys")
-    return [option.key for option in check.options if option.key in chosen]  # type: ignore[misc]
+    return [option.key for option in check.options if option.key in chosen]
 
 
 def _split(response: str) -> list[tuple[str, int]]:

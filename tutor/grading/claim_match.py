@@ -58,6 +58,12 @@ class Unit:
     typo: int = 0
 
 
+Option = tuple[Unit, int]
+"""A unit that may stand for a claim word, and 1 when it states the word's opposite (else 0)."""
+Picks = list[Option]
+"""One option per claim word, on distinct tokens."""
+
+
 @dataclass(frozen=True)
 class ClaimWord:
     senses: frozenset[str]
@@ -215,7 +221,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     by "the problem: updates no longer show that the gradient vanished")."""
     if not claim.words:
         return None
-    candidates = []
+    candidates: list[list[Option]] = []
     for word in claim.words:
         same = [index for index, unit in enumerate(sentence.units) if unit.senses & word.senses]
         options = [(sentence.units[index], 0) for index in same]
@@ -268,7 +274,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
 COMPARATORS = frozenset({"@above", "@below"})
 
 
-def _swapped_sides(claim: Claim, picks, position: dict[int, int]) -> int | None:
+def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int | None:
     """+1 or -1 reversals for each comparison read with its sides swapped: "ρ < σₘₐₓ" reverses
     "σₘₐₓ below the spectral radius", and "1 > σₘₐₓ" states "σₘₐₓ below 1" (two swaps cancel).
     None when both sides stand on one side of the comparison: then it compares something else
@@ -290,7 +296,7 @@ def _joined(sentence: ReadSentence, first: int, second: int) -> bool:
     return abs(first - second) == 1 and sentence.tokens[sentence.units[max(first, second)].token].joined
 
 
-def _across_junction(sentence: ReadSentence, picks) -> bool:
+def _across_junction(sentence: ReadSentence, picks: Picks) -> bool:
     """Whether an "and"/"or" stands right between two of the picked words: then they belong to
     two statements ("vanishing for |λ| < 1 AND exploding for |λ| > 1" does not say "below 1
     explode"), unlike "accumulate and dominate" or "vanishing or exploding gradients"."""
@@ -348,7 +354,7 @@ def _positions(sentence: ReadSentence) -> dict[int, int]:
 MAX_COMBINATIONS = 256
 
 
-def _pick(candidates, position, low: int, high: int):
+def _pick(candidates: list[list[Option]], position: dict[int, int], low: int, high: int) -> Picks | None:
     """One unit per claim word within [low, high], distinct: the tightest, then the fewest
     reversals (every combination when there are few, else the first fit of each word)."""
     inside = [[(unit, flip) for unit, flip in options if low <= position[unit.token] <= high] for options in candidates]
@@ -359,7 +365,8 @@ def _pick(candidates, position, low: int, high: int):
         count *= len(options)
     if count > MAX_COMBINATIONS:
         inside = [sorted(options, key=lambda option: (option[1], option[0].typo))[:1] for options in inside]
-    best, best_key = None, None
+    best: Picks | None = None
+    best_key: tuple[int, ...] | None = None
     for combination in product(*inside):
         tokens = [unit.token for unit, _ in combination]
         if len(set(tokens)) < len(tokens):

@@ -20,6 +20,7 @@ The grade carries one `ClaimCheck` per rubric point, with the sentence that deci
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,11 +35,18 @@ from tutor.grading.claim_match import (
 )
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import sentences, tokenize, without_term_list
-from tutor.grading.vocabulary import BUILT_IN, Vocabulary, build
+from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
 from tutor.words import plural
 
 if TYPE_CHECKING:
-    from tutor.checks.kinds.concepts import Concept, ConceptsCheck
+    from tutor.checks.kinds.concepts import Concept, ConceptsCheck, Misconception
+
+Readings = list[tuple["Concept", Finding]]
+"""Each key point with what the answer says of it."""
+FalseReadings = list[tuple["Misconception", Finding]]
+"""Each false claim with what the answer says of it."""
+RubricKey = tuple[Groups, tuple["Misconception", ...]]
+"""What a compiled rubric depends on besides the check: the pack's vocabulary and false claims."""
 
 MAX_RESPONSE_LENGTH = 5000
 MISCONCEPTION_CAP = 0.25
@@ -49,7 +57,7 @@ class Rubric:
     """A check's claims compiled against its pack's vocabulary."""
 
     concepts: tuple[tuple[Concept, tuple[Claim, ...]], ...]
-    misconceptions: tuple[tuple[Concept, tuple[Claim, ...]], ...]
+    misconceptions: tuple[tuple[Misconception, tuple[Claim, ...]], ...]
     vocabulary: Vocabulary
     lexicon: Lexicon
     own_misconceptions: int = 0  # the question's own come first; the rest are the pack's
@@ -88,7 +96,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
 
 
-_RUBRICS: dict[int, tuple[ConceptsCheck, tuple, Rubric]] = {}
+_RUBRICS: dict[int, tuple[ConceptsCheck, RubricKey, Rubric]] = {}
 
 
 def compile_rubric(check: ConceptsCheck) -> Rubric:
@@ -114,7 +122,7 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
     return rubric
 
 
-def _misconceptions(check: ConceptsCheck) -> tuple:
+def _misconceptions(check: ConceptsCheck) -> tuple[Misconception, ...]:
     """The question's own misconceptions, then the pack's catalogue of false claims (a pack
     misconception of the same name as the question's is the question's)."""
     own = tuple(check.misconceptions)
@@ -122,16 +130,16 @@ def _misconceptions(check: ConceptsCheck) -> tuple:
     return own + tuple(m for m in check.pack_misconceptions if m.name not in names)
 
 
-_VOCABULARIES: dict[tuple, Vocabulary] = {}
+_VOCABULARIES: dict[Groups, Vocabulary] = {}
 
 
-def _vocabulary(groups: tuple) -> Vocabulary:
+def _vocabulary(groups: Groups) -> Vocabulary:
     if groups not in _VOCABULARIES:
         _VOCABULARIES[groups] = build(groups)
     return _VOCABULARIES[groups]
 
 
-def _verdict(check: ConceptsCheck, concepts, wrong, *, optimistic: bool) -> tuple[bool, float]:
+def _verdict(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, *, optimistic: bool) -> tuple[bool, float]:
     """(correct, score) with unsure claims resolved for the answer (optimistic) or against it."""
     def status(finding: Finding, good: str, bad: str) -> str:
         if finding.status != "unsure":
@@ -160,7 +168,7 @@ def score_claims(found: int, pass_count: int, *, asserted: bool, denied: bool) -
 _STATUS_NOTE = {"found": "hit", "missed": "missed", "contradicted": "negated", "unsure": "unsure"}
 
 
-def _notes(concepts, wrong) -> tuple[str, ...]:
+def _notes(concepts: Readings, wrong: FalseReadings) -> tuple[str, ...]:
     notes = tuple(f"hit:{c.name}" for c, f in concepts if f.status == "found")
     notes += tuple(f"missed:{c.name}" for c, f in concepts if f.status != "found")
     notes += tuple(f"negated:{c.name}" for c, f in concepts if f.status == "contradicted")
@@ -177,7 +185,7 @@ def _label(concept: Concept) -> str:
     return concept.name.replace("-", " ")
 
 
-def _feedback(check: ConceptsCheck, concepts, wrong, correct: bool) -> str:
+def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, correct: bool) -> str:
     hits = [c for c, f in concepts if f.status == "found"]
     missed = [c for c, f in concepts if f.status != "found"]
     denied = [c for c, f in concepts if f.status == "contradicted"]
@@ -202,7 +210,7 @@ def _feedback(check: ConceptsCheck, concepts, wrong, correct: bool) -> str:
     return "\n".join(lines)
 
 
-def _undecided_feedback(concepts, wrong) -> str:
+def _undecided_feedback(concepts: Readings, wrong: FalseReadings) -> str:
     unsure = [c for c, f in (*concepts, *wrong) if f.status == "unsure"]
     return (
         f"Undecided: I could not tell whether your answer states {_names(unsure)}"
@@ -218,7 +226,7 @@ def _progress(found: int, needed: int, total: int) -> str:
     return f"{plural(found, 'key point')} found; {needed} of the {total} are needed"
 
 
-def _names(concepts) -> str:
+def _names(concepts: Iterable[Concept]) -> str:
     return ", ".join(_label(concept) for concept in concepts)
 
 

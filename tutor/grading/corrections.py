@@ -57,7 +57,8 @@ def is_corrected(notes: Sequence[str]) -> bool:
     return CORRECTED_NOTE in notes
 
 
-def _feedback(found, missed, asserted, correct: bool) -> str:
+def _feedback(found: Sequence[ClaimCheck], missed: Sequence[ClaimCheck], asserted: Sequence[ClaimCheck],
+              correct: bool) -> str:
     if correct:
         lines = ["Correct (as corrected by you)."]
     elif asserted:

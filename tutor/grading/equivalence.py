@@ -1,6 +1,6 @@
 """Are two expressions equal? Two independent judges and how their verdicts combine.
 
-1. Numeric (here, floats via `expression_eval`): both expressions are evaluated at seeded
+1. Numeric (here, floats via `tutor.expressions.evaluation`): both expressions are evaluated at seeded
    random points; where both are finite, a relative difference above 1e-6 is a
    counterexample (`different`), agreement at every usable point (at least 3) is `equal`,
    too few usable points is `unknown`. Points are drawn from `numpy.random.default_rng(seed)`:
@@ -23,8 +23,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from tutor.grading.expression_eval import evaluate_tree
-from tutor.grading.expressions import Parsed
+from tutor.expressions import Parsed, evaluate_tree
 from tutor.grading.symbolic_pool import ask_sympy
 
 POINT_COUNT = 12

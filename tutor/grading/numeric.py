@@ -21,8 +21,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from tutor.grading.expression_eval import evaluate_tree
-from tutor.grading.expressions import ExpressionError, parse
+from tutor.expressions import ExpressionError, evaluate_tree, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from tutor.grading.expression_syntax import ExpressionError
+from tutor.expressions import ExpressionError
 
 
 class CheckError(ValueError):

@@ -1,8 +1,9 @@
 """Grading a `self` check (a flashcard): there is nothing to check, the learner rates.
 
 The Grade says so rather than pretending to a verdict: `correct` False, `score` 0 and the
-note `self`. `Grade.counts_as_attempt` is False for it and `rating_for` returns None, so the
-caller asks the learner for Again / Hard / Good / Easy after showing the model answer.
+note `self`. `Grade.counts_as_attempt` is False for it and `tutor.study.rating.rating_for`
+returns None, so the caller asks the learner for Again / Hard / Good / Easy after showing the
+model answer.
 """
 
 from __future__ import annotations

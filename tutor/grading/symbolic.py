@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tutor.expressions import ExpressionError, Parsed, display, parse
 from tutor.grading.equivalence import (
     Counterexample,
     Equivalence,
@@ -19,8 +20,6 @@ from tutor.grading.equivalence import (
     decide,
     sample_points,
 )
-from tutor.grading.expression_display import display
-from tutor.grading.expressions import ExpressionError, Parsed, parse
 from tutor.grading.result import CheckError, Grade, format_error_grade
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ def _wrong_feedback(expected: list[Parsed], result: Equivalence) -> str:
 
 
 def _describe(counterexample: Counterexample) -> str:
-    from tutor.grading.expression_syntax import GREEK_NAMES
+    from tutor.expressions import GREEK_NAMES
 
     point = ", ".join(f"{GREEK_NAMES.get(name, name)} = {value:g}" for name, value in counterexample.point.items())
     return (

@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAX_IDLE_WORKERS = 2
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
@@ -63,7 +64,7 @@ class _Worker:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def ask(self, request: dict, deadline: float) -> WorkerOutcome:
+    def ask(self, request: dict[str, Any], deadline: float) -> WorkerOutcome:
         assert self.process.stdin is not None
         try:
             self.process.stdin.write(json.dumps(request) + "\n")

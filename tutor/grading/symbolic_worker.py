@@ -21,7 +21,10 @@ import json
 import os
 import sys
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sympy
 
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 PRECISION_DIGITS = 30
@@ -30,7 +33,7 @@ RELATIVE_TOLERANCE = 1e-15  # far above the error of 30-digit arithmetic, far be
 
 def decide(request: dict[str, Any]) -> list[str]:
     """A verdict per expected answer, in order, stopping at the first that is equal."""
-    from tutor.grading.expressions import parse, to_sympy
+    from tutor.expressions import parse, to_sympy
 
     variables = request["variables"]
     response = to_sympy(parse(request["response"], variables, request["functions"],
@@ -45,7 +48,7 @@ def decide(request: dict[str, Any]) -> list[str]:
     return verdicts
 
 
-def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
+def compare(expected: sympy.Expr, response: sympy.Expr, points: list[dict[str, Fraction]]) -> str:
     """`equal` (proved by simplification), `different` (exact arithmetic found a difference) or `unknown`.
 
     The cheap steps come first: an exact difference of zero or a non-zero rational, then
@@ -55,7 +58,7 @@ def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
     """
     import sympy
 
-    from tutor.grading.expression_sympy import symbol
+    from tutor.expressions.sympy_tree import symbol
 
     difference = expected - response
     if difference == 0:
@@ -78,7 +81,7 @@ def compare(expected, response, points: list[dict[str, Fraction]]) -> str:
     return "unknown"
 
 
-def _rational_in_exponentials(difference):
+def _rational_in_exponentials(difference: sympy.Expr) -> sympy.Expr:
     """tanh, cosh, sigmoid ... written with exp, then one fraction: quick and often enough."""
     import sympy
 
@@ -86,13 +89,13 @@ def _rational_in_exponentials(difference):
     return sympy.cancel(sympy.expand(sympy.powsimp(written)))
 
 
-def _simplify_exponentials(difference):
+def _simplify_exponentials(difference: sympy.Expr) -> sympy.Expr:
     import sympy
 
     return sympy.simplify(difference.rewrite(sympy.exp))
 
 
-def _real_value(expression, substitution):
+def _real_value(expression: sympy.Expr, substitution: dict[sympy.Symbol, sympy.Rational]) -> sympy.Float | None:
     """The value at a point in 30-digit arithmetic, or None where it is not a finite real."""
     import sympy
 

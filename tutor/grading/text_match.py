@@ -30,6 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 NEGATORS = frozenset(
     "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
@@ -218,11 +219,12 @@ def stem(word: str) -> str:
         return word
     for pattern, replacement in _BRITISH:
         word = pattern.sub(replacement, word)
-    return _stemmer().stemWord(word)
+    stemmed: str = _stemmer().stemWord(word)
+    return stemmed
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> Any:  # a snowballstemmer.stemmer (the library has no type hints)
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")

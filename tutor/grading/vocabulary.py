@@ -28,7 +28,10 @@ from tutor.grading.text_match import tokenize
 
 GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
 
-BUILT_IN: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+Groups = tuple[tuple[str, tuple[str, ...], "str | None"], ...]
+"""Vocabulary groups as a pack declares them: (name, words, the opposite group or None)."""
+
+BUILT_IN: Groups = (
     ("above", ("above", "greater", "more than", "larger than", "bigger than", "exceed", "higher",
                "beyond", "outside the unit circle"), "below"),
     ("below", ("below", "less than", "smaller than", "lower", "fewer", "within the unit circle",

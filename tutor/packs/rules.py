@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from tutor.evidence import registry
 from tutor.evidence.spec import EvidenceSpec
-from tutor.packs.problems import Problem
+from tutor.packs.problems import FieldPath, Problem
 from tutor.packs.variant_rules import variant_problems
 from tutor.packs.variants import draw
 
 if TYPE_CHECKING:
-    from tutor.grading.expressions import ExpressionError
+    from tutor.expressions import ExpressionError
     from tutor.packs.model import Origin
     from tutor.packs.schema import EvidenceItem, Question
 
@@ -52,7 +52,7 @@ def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
     return problems
 
 
-def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> list[Problem]:
+def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: FieldPath) -> list[Problem]:
     try:
         spec = registry.get(item.name)
     except registry.UnknownEvidence:
@@ -80,7 +80,7 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: tuple) -> l
     return problems
 
 
-def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin", path: tuple,
+def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin", path: FieldPath,
                       scalars: tuple[str, ...], series: tuple[str, ...]) -> list[Problem]:
     """Each reference in the caption names a scalar, a series statistic or a parameter of the
     run, with an allowed format; the problem points at the reference itself."""
@@ -97,7 +97,7 @@ def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin"
 
 def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]:
     """`agrees_with` names one of the question's evidence items and reads its scalars."""
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     agreement = question.agrees_with
     assert agreement is not None  # the caller checks
@@ -120,10 +120,14 @@ def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]
     return [_at(origin, ("agrees_with", "value"), f"{where}{error.message}")]
 
 
+Outputs = list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]
+"""Parameter problems (a list), or the (scalar names, series names) a run would have."""
+
+
 @lru_cache(maxsize=4096)
 def _outputs_cached(
-    spec: EvidenceSpec, frozen_params: tuple
-) -> list[tuple[str, str]] | tuple[tuple[str, ...], tuple[str, ...]]:
+    spec: EvidenceSpec, frozen_params: tuple[tuple[str, Any], ...]
+) -> Outputs:
     params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
     problems = spec.problems(params)
     if problems:
@@ -132,7 +136,7 @@ def _outputs_cached(
     return tuple(expand_outputs(spec.scalars, values)), tuple(expand_outputs(spec.series, values))
 
 
-def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]):
+def _outputs_for(spec: EvidenceSpec, params: dict[str, Any]) -> Outputs:
     """Parameter problems (a list), or the (scalar names, series names) a run would have.
 
     Packs cite the same evidence with the same parameters many times; the answer is
@@ -171,7 +175,7 @@ def _expression_error(
         return None  # a plain number, the common case, needs no parsing
     except ValueError:
         pass
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     return check_expression(text, variables, functions)
 
@@ -181,7 +185,7 @@ def _expression_problems(question: "Question", origin: "Origin") -> list[Problem
     from tutor import checks
 
     check = question.check
-    found: list[tuple[tuple, ExpressionError | None]] = []
+    found: list[tuple[FieldPath, ExpressionError | None]] = []
     for subpath, text, variables, functions in checks.kind_of(check).expressions(check):
         error = _expression_error(text, variables, functions)
         # an unknown function is the `functions` list's fault, not the expression's
@@ -222,6 +226,6 @@ def _format(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _at(origin: "Origin", subpath: tuple, message: str) -> Problem:
+def _at(origin: "Origin", subpath: FieldPath, message: str) -> Problem:
     path = (*origin.path, *subpath)
     return Problem(origin.document.locate(path), message, path)

@@ -10,7 +10,7 @@ stays importable without NumPy or SymPy.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -124,7 +124,7 @@ class FollowUp(Model):
 if TYPE_CHECKING:
     Check = Any
 else:
-    Check = Annotated[Union[checks.models()], Field(discriminator="kind")]  # noqa: UP007
+    Check = checks.union()
 
 
 # ---- evidence and tests -------------------------------------------------------------

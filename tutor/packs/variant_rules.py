@@ -11,12 +11,12 @@ draws are filled in, which catches a format that does not fit a value.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from tutor.packs.problems import Problem
+from tutor.packs.problems import FieldPath, Problem
 from tutor.packs.variants import (
     VariantError,
     compute,
@@ -38,13 +38,15 @@ WHOLE_DRAWS = 3
 
 _UNTEMPLATED = frozenset({"id", "level", "topics", "related", "kind", "name", "stat", "op", "scalar", "series"})
 
-At = Callable[[tuple, str], Problem]
+At = Callable[[FieldPath, str], Problem]
 
 
-def variant_problems(question: Question, origin: Origin, at: Callable[[Origin, tuple, str], Problem]) -> list[Problem]:
+def variant_problems(
+    question: Question, origin: Origin, at: Callable[[Origin, FieldPath, str], Problem]
+) -> list[Problem]:
     """Every problem with `question`'s parameters, formulas and templates (empty if it has none)."""
 
-    def here(path: tuple, message: str) -> Problem:
+    def here(path: FieldPath, message: str) -> Problem:
         return at(origin, path, message)
 
     if not question.params:
@@ -79,7 +81,7 @@ def _name_problems(question: Question, here: At) -> list[Problem]:
 
 
 def _formula_problems(question: Question, here: At) -> list[Problem]:
-    from tutor.grading.expressions import check_expression
+    from tutor.expressions import check_expression
 
     problems = []
     known = list(question.params)
@@ -95,7 +97,7 @@ def _formula_problems(question: Question, here: At) -> list[Problem]:
     return problems
 
 
-def _parse_problem(error: Any, path: tuple, here: At) -> list[Problem]:
+def _parse_problem(error: Any, path: FieldPath, here: At) -> list[Problem]:
     if error is None:
         return []
     where = f"character {error.offset + 1}: " if error.offset is not None else ""
@@ -120,7 +122,7 @@ def _template_problems(question: Question, here: At) -> list[Problem]:
     return problems
 
 
-def _strings(node: Any, path: tuple):
+def _strings(node: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(node, str):
         if not path or path[-1] not in _UNTEMPLATED:
             yield path, node

@@ -25,13 +25,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tutor import number_text
+from tutor.packs.problems import FieldPath
 from tutor.packs.schema import ParamSpec, Question
 
+if TYPE_CHECKING:
+    from tutor.expressions import Parsed
+
 PLACEHOLDER = re.compile(r"\{([A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*)(?::([^{}]*))?\}")
-SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 SEED_LIMIT = 2**31
 """Seeds are drawn below this, so they fit SQLite integers and JSON everywhere."""
 
@@ -42,7 +45,7 @@ class VariantError(ValueError):
     """A template or formula that cannot be filled in for some draw (one line, says which);
     `path` is the field inside the question, when known."""
 
-    def __init__(self, message: str, path: tuple = ()) -> None:
+    def __init__(self, message: str, path: FieldPath = ()) -> None:
         super().__init__(message)
         self.path = path
 
@@ -68,7 +71,8 @@ def next_seed(rng: Any) -> int:
     """A variant seed from a session's generator (`random.Random` or `numpy.random.Generator`)."""
     if hasattr(rng, "integers"):
         return int(rng.integers(0, SEED_LIMIT))
-    return rng.randrange(SEED_LIMIT)
+    seed: int = rng.randrange(SEED_LIMIT)
+    return seed
 
 
 def draw_fresh(question: Any, rng: Any) -> Variant:
@@ -126,10 +130,9 @@ def compute(question: Question, params: Mapping[str, Number]) -> dict[str, Numbe
     return values
 
 
-def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple = ()) -> float:
+def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: FieldPath = ()) -> float:
     """`text` (an expression over the names in `values`) with those values; raises VariantError."""
-    from tutor.grading.expression_eval import evaluate_tree
-    from tutor.grading.expressions import ExpressionError
+    from tutor.expressions import ExpressionError, evaluate_tree
 
     names = tuple(values)
     try:
@@ -145,17 +148,17 @@ def evaluate(text: str, values: Mapping[str, Number], *, what: str, path: tuple 
 
 
 @lru_cache(maxsize=4096)
-def _parsed(text: str, names: tuple[str, ...]):
+def _parsed(text: str, names: tuple[str, ...]) -> Parsed:
     """The parse of a formula over `names` (memoised: every draw evaluates the same formulas;
     the tree is only read afterwards)."""
-    from tutor.grading.expressions import parse
+    from tutor.expressions import parse
 
     return parse(text, names)
 
 
 @lru_cache(maxsize=1024)
 def _canonical(names: tuple[str, ...]) -> tuple[str, ...]:
-    from tutor.grading.expression_syntax import canonical_name
+    from tutor.expressions import canonical_name
 
     return tuple(canonical_name(name) for name in names)
 
@@ -163,7 +166,7 @@ def _canonical(names: tuple[str, ...]) -> tuple[str, ...]:
 def render(text: str, values: Mapping[str, Number]) -> str:
     """`text` with every placeholder naming one of `values` filled in (others left alone)."""
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         name, spec = match.group(1), match.group(2)
         if name not in values:
             return match.group(0)
@@ -173,29 +176,12 @@ def render(text: str, values: Mapping[str, Number]) -> str:
 
 
 def format_value(value: Number, spec: str, name: str = "value") -> str:
-    """One value as text: `g` by default (0.85, 117.391); `sup`/`sub` for a whole number
-    as superscript/subscript; `.3p` for `.3g` with a written power of ten."""
-    if spec in ("sup", "sub"):
-        if not float(value).is_integer():
-            raise VariantError(f"{{{name}:{spec}}} needs a whole number, not {value:g}")
-        return str(int(value)).translate(SUPERSCRIPT if spec == "sup" else SUBSCRIPT)
-    if not spec:
-        return str(value) if isinstance(value, int) else f"{value:g}"
+    """One value as text (see `tutor.number_text.format_value`); a format that cannot write it
+    is a VariantError, like every other fault of a template."""
     try:
-        if spec.endswith("p"):
-            return _pretty(format(value, spec[:-1] + "g"))
-        return format(value, spec)
-    except ValueError:
-        raise VariantError(f"{{{name}:{spec}}}: '{spec}' is not a number format (for example .3g or .2f)") from None
-
-
-def _pretty(text: str) -> str:
-    """`1.07e-06` -> `1.07·10⁻⁶` (the `p` format: `g` with a written power of ten)."""
-    mantissa, _, exponent = text.partition("e")
-    if not exponent:
-        return mantissa
-    power = "10" + str(int(exponent)).translate(SUPERSCRIPT)
-    return power if mantissa == "1" else f"{mantissa}·{power}"
+        return number_text.format_value(value, spec, name)
+    except number_text.NumberFormatError as error:
+        raise VariantError(str(error)) from None
 
 
 def placeholders(text: str) -> list[tuple[str, str]]:
@@ -229,7 +215,7 @@ def concrete(question: Question, values: Mapping[str, Number]) -> Question:
     return Question.model_validate(filled)
 
 
-def _fill(node: Any, values: Mapping[str, Number], path: tuple) -> Any:
+def _fill(node: Any, values: Mapping[str, Number], path: FieldPath) -> Any:
     if isinstance(node, str):
         if path and path[-1] in _NOT_TEXT:
             return node

@@ -21,6 +21,9 @@ import yaml
 
 from tutor.packs.problems import FieldPath, Location, PackError, Problem
 
+Marks = dict[FieldPath, tuple[int, int]]
+"""Where each value (or key) of the document starts and ends: (start, end) offsets by field path."""
+
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 2_000_000
@@ -43,7 +46,7 @@ class Document:
     file: str
     data: Any
     text: str = field(default="", repr=False)
-    _marks: tuple[dict, dict] | None = field(default=None, repr=False, compare=False)
+    _marks: tuple[Marks, Marks] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The location of the node at `path` (its key with `key=True`).
@@ -79,9 +82,9 @@ def read_yaml(path: Path, display: str) -> Document:
     return Document(display, data, text)
 
 
-def _collect_marks(text: str, display: str) -> tuple[dict, dict]:
-    value_marks: dict[FieldPath, tuple[int, int]] = {}
-    key_marks: dict[FieldPath, tuple[int, int]] = {}
+def _collect_marks(text: str, display: str) -> tuple[Marks, Marks]:
+    value_marks: Marks = {}
+    key_marks: Marks = {}
     if text.strip():
         try:
             _build(text, display, (value_marks, key_marks))
@@ -127,7 +130,7 @@ _ALIAS = yaml.AliasEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
 
 
-def _build(text: str, display: str, marks: tuple[dict, dict] | None) -> Any:
+def _build(text: str, display: str, marks: tuple[Marks, Marks] | None) -> Any:
     """Turn the event stream of `text` into Python data, enforcing every limit.
 
     One flat loop with an explicit stack (no recursion, so no depth can overflow the
@@ -257,7 +260,7 @@ def _hint(reason: str) -> str:
 
 
 def _take_key(
-    frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: dict | None
+    frame: list[Any], key: Any, event: yaml.Event, constructor: "_Constructor", key_marks: Marks | None
 ) -> None:
     if isinstance(key, (list, dict)):
         constructor.fail(event, "mapping keys must be plain scalars")

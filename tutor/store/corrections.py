@@ -94,7 +94,7 @@ class CorrectionRepository:
     def latest(self, pack_id: str | None = None) -> list[CorrectionRecord]:
         """The learner's last word per answered response (per mock step, or per question and
         response text outside a mock), oldest first."""
-        last: dict[tuple, CorrectionRecord] = {}
+        last: dict[tuple[object, ...], CorrectionRecord] = {}
         for record in self.all(pack_id):
             key = ((record.mock_id, record.position) if record.mock_id is not None
                    else (record.pack_id, record.question_id, record.response))

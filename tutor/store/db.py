@@ -83,7 +83,8 @@ class Store:
 
     def query_one(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self._lock:
-            return self.connection.execute(sql, parameters).fetchone()
+            row: sqlite3.Row | None = self.connection.execute(sql, parameters).fetchone()
+            return row
 
     def query_int(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> int:
         """The first column of the one row an aggregate (`COUNT(*)`, a pragma) returns."""

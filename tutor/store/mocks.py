@@ -65,7 +65,7 @@ class StepRecord:
     notes: tuple[str, ...]
     invalid: bool
     undecided: bool
-    variant: dict | None = None
+    variant: dict[str, Any] | None = None
     """The drawn variant shown at this step (`{"seed": S, "params": {...}}`), None for a fixed question."""
     claims: tuple[ClaimCheck, ...] = ()
     """The key points a free-text answer was read for, as graded (empty for other kinds)."""

@@ -45,7 +45,7 @@ class ReviewRecord:
     card_state: int | None
     mock_id: int | None
     reviewed_at: datetime
-    variant: dict | None = None
+    variant: dict[str, Any] | None = None
     """The drawn variant answered (`{"seed": S, "params": {...}}`), None for a fixed question."""
 
 

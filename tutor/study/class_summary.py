@@ -158,7 +158,7 @@ def export_from(path: Path, data: Any) -> Export:
 
 def _looks_like_a_debrief(data: dict[str, Any]) -> bool:
     if "format" in data:
-        return data["format"] == EXPORT_FORMAT
+        return bool(data["format"] == EXPORT_FORMAT)
     return all(key in data for key in ("mock_id", "pack_id", "seed", "questions"))
 
 

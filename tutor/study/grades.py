@@ -12,10 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from fsrs import Rating
-
-FAST_SECONDS = 15.0
-"""A correct answer given within this many seconds suggests Easy (local mapping only)."""
+from tutor.study.rating import FAST_SECONDS, Rating, rating_for
 
 
 class GradeLike(Protocol):
@@ -26,9 +23,9 @@ class GradeLike(Protocol):
 
 
 Grader = Callable[[Any, str], GradeLike]
-"""`grader(check, response) -> Grade`, e.g. `tutor.grading.grade`."""
+"""`grader(check, response) -> Grade`, e.g. `tutor.checks.answers.grade`."""
 Rater = Callable[[Any, float], "Rating | None"]
-"""`rater(grade, seconds) -> Rating | None`, e.g. `tutor.grading.rating.rating_for`."""
+"""`rater(grade, seconds) -> Rating | None`, e.g. `tutor.study.rating.rating_for`."""
 
 
 @dataclass(frozen=True)
@@ -70,16 +67,12 @@ def local_rating(grade: Any, seconds: float | None, *, fast_seconds: float = FAS
         return None
     fields = fields_of(grade)
     if fields.correct:
-        return Rating.Easy if seconds is not None and seconds <= fast_seconds else Rating.Good
+        return Rating.EASY if seconds is not None and seconds <= fast_seconds else Rating.GOOD
     if fields.score is not None and fields.score > 0:
-        return Rating.Hard
-    return Rating.Again
+        return Rating.HARD
+    return Rating.AGAIN
 
 
 def default_rater() -> Rater:
-    """`tutor.grading.rating.rating_for` when grading is installed, else `local_rating`."""
-    try:
-        from tutor.grading.rating import rating_for  # type: ignore[import-not-found]
-    except ImportError:
-        return local_rating
+    """The rater of a session given none: `tutor.study.rating.rating_for`."""
     return rating_for

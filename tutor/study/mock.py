@@ -283,7 +283,8 @@ class MockInterview:
         """The follow-up asked at a step (chosen when it was shown), None for a main step."""
         if plan_step.follow_up_index is None:
             return None
-        return self._asked.get(plan_step.position, plan_step.follow_up_index)
+        asked: int = self._asked.get(plan_step.position, plan_step.follow_up_index)
+        return asked
 
     def _choose_follow_up(self, plan_step: Any, question: Any) -> int:
         """As an interviewer would: first the follow-ups that probe what the main answer

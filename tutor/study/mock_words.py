@@ -9,7 +9,10 @@ UI can pass what the backend gave it. Plain text only: colours are the screen's 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tutor.study.mock_report import MockReport
 
 OUTCOME_WORDS: dict[str, str] = {
     "answered": "answered",
@@ -65,14 +68,14 @@ def topic_score_text(score: float, answers: int) -> str:
     return f"{score:.0%} on {answers} answer{'s' if answers != 1 else ''}"
 
 
-def weak_topics_text(report) -> str:
+def weak_topics_text(report: MockReport) -> str:
     """The weakest topics with their counts (one line, the debrief's and the export's)."""
     if report.weakest_topics:
         return ", ".join(f"{t.topic} {topic_score_text(t.score, t.questions)}" for t in report.weakest_topics)
     return TOO_FEW_FOR_WEAK if getattr(report, "practise_topics", ()) else NO_WEAK_TOPICS
 
 
-def practise_text(report) -> str | None:
+def practise_text(report: MockReport) -> str | None:
     """Topics missed on one answer: what to practise next, or None."""
     topics = getattr(report, "practise_topics", ())
     if not topics:

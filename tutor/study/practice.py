@@ -38,7 +38,8 @@ def shuffled(items: list[Any], rng: Any) -> list[Any]:
     """`items` in a random order from `rng` (a `random.Random` or a `numpy.random.Generator`)."""
     if hasattr(rng, "permutation"):
         return [items[int(index)] for index in rng.permutation(len(items))]
-    return rng.sample(items, len(items))
+    sampled: list[Any] = rng.sample(items, len(items))
+    return sampled
 
 
 class PracticeSession:
@@ -118,7 +119,8 @@ class PracticeSession:
         if self.hints_used >= len(question.hints):
             return None
         self.hints_used += 1
-        return question.hints[self.hints_used - 1]
+        hint: str = question.hints[self.hints_used - 1]
+        return hint
 
     def submit(self, response: str, seconds: float | None = None) -> Any:
         """Grade and store the answer at once; return the Grade (None for a self check).

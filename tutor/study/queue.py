@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, Literal
 
-from fsrs import Card, Rating, State
+from fsrs import Card, State
 
 from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
@@ -39,6 +39,7 @@ from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
 from tutor.study.due import due_today
 from tutor.study.grades import Grader, Rater, default_rater, fields_of, is_invalid
+from tutor.study.rating import Rating
 from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, DESIRED_RETENTION, make_scheduler, new_card, review
 
 Source = Literal["learning", "relearning", "due", "new"]
@@ -251,8 +252,9 @@ class StudySession:
         rater = self._rater or default_rater()
         return rater(grade, seconds)
 
-    def rate(self, rating: Rating | int, seconds: float | None = None) -> Card:
+    def rate(self, rating: Rating, seconds: float | None = None) -> Card:
         """Store the review and the new card state (one committed transaction) and move on."""
+        rating = Rating(rating)  # a plain 1-4 from a key press is a rating too; anything else raises
         item = self._require_current()
         now = self._now()
         if seconds is None:

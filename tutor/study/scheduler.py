@@ -13,16 +13,17 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Scheduler, State
+from fsrs import Rating as FsrsRating
 
 from tutor.study.clock import as_utc
+from tutor.study.rating import Rating
 
 DEFAULT_RELEARN_MINUTES: tuple[int, ...] = (1, 10)
 DESIRED_RETENTION = 0.9
 
 __all__ = [
     "Card",
-    "Rating",
     "Scheduler",
     "State",
     "card_id_for",
@@ -57,11 +58,11 @@ def new_card(pack_id: str, question_id: str, now: datetime) -> Card:
     return Card(card_id=card_id_for(pack_id, question_id), state=State.Learning, due=as_utc(now))
 
 
-def review(scheduler: Scheduler, card: Card, rating: Rating | int, now: datetime, seconds: float | None = None) -> Card:
+def review(scheduler: Scheduler, card: Card, rating: Rating, now: datetime, seconds: float | None = None) -> Card:
     """The card after a review rated `rating` at `now` (a new object; `card` is unchanged)."""
     duration_ms = None if seconds is None else int(round(seconds * 1000))
     updated, _log = scheduler.review_card(
-        card, Rating(int(rating)), review_datetime=as_utc(now), review_duration=duration_ms
+        card, FsrsRating(int(rating)), review_datetime=as_utc(now), review_duration=duration_ms
     )
     return updated
 

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from fsrs import Rating
-
 from tutor.store.db import Store
 from tutor.study.clock import day_bounds, local_day
 from tutor.study.due import DayCount
 from tutor.study.due import due_per_day as due_forecast
 from tutor.study.mock_plan import LEVEL_ORDER
 from tutor.study.mock_report import MockSummary, history
+from tutor.study.rating import Rating
 from tutor.study.scheduler import make_scheduler, retrievability
 
 
@@ -79,7 +78,7 @@ def retention(store: Store, *, pack_id: str | None = None, since: datetime | Non
     ]
     if not ratings:
         return None
-    return sum(rating != Rating.Again for rating in ratings) / len(ratings)
+    return sum(rating != Rating.AGAIN for rating in ratings) / len(ratings)
 
 
 def mastery(pack: Any, store: Store, now: datetime) -> Mastery:

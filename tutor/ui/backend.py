@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.packs.schema import Question
     from tutor.settings import Settings
     from tutor.store.reviews import Mode
+    from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
 ShouldCancel = Callable[[], bool]
@@ -120,10 +121,10 @@ class StudyDeck(Protocol):
         *,
         response: str | None,
         grade: GradeLike | None,
-        rating: int,
+        rating: Rating,
         seconds: float,
     ) -> None:
-        """Store the review at once (rating 1-4 = Again, Hard, Good, Easy)."""
+        """Store the review at once."""
 
 
 class PracticeDeck(Protocol):
@@ -340,8 +341,8 @@ class Backend(MockBackend, Protocol):
     def prepare_grading(self) -> None:
         """Get grading ready (e.g. start its SymPy process); called in a worker when a mode opens."""
 
-    def rating_for(self, grade: GradeLike, seconds: float) -> int | None:
-        """The rating (1-4) to pre-select from a grade and the time taken (None: no suggestion)."""
+    def rating_for(self, grade: GradeLike, seconds: float) -> Rating | None:
+        """The rating to pre-select from a grade and the time taken (None: no suggestion)."""
 
     def expected_answer(self, check: Any) -> str:
         """The expected answer of a check, pretty-printed (may import SymPy: worker)."""

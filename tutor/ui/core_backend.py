@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tutor.packs.watch import PackWatcher
     from tutor.settings import Settings
     from tutor.store.db import Store
+    from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
 
@@ -150,7 +151,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     # ---- grading ----------------------------------------------------------------
 
     def grade(self, check: Any, response: str) -> Any:
-        from tutor.grading import grade
+        from tutor.checks.answers import grade
 
         return grade(check, response)
 
@@ -160,14 +161,13 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
 
         warm_up()
 
-    def rating_for(self, grade: Any, seconds: float) -> int | None:
-        from tutor.grading.rating import rating_for
+    def rating_for(self, grade: Any, seconds: float) -> Rating | None:
+        from tutor.study.rating import rating_for
 
-        rating = rating_for(grade, seconds)
-        return None if rating is None else int(rating)
+        return rating_for(grade, seconds)
 
     def expected_answer(self, check: Any) -> str:
-        from tutor.grading import expected_display
+        from tutor.checks.answers import expected_display
 
         return expected_display(check)
 

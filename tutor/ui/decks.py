@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tutor.packs.schema import Question
     from tutor.study.practice import PracticeSession
     from tutor.study.queue import StudySession
+    from tutor.study.rating import Rating
     from tutor.ui.backend import GradeLike
 
 
@@ -56,7 +57,7 @@ class SessionStudyDeck:
         return StudyLeft(due=left.due, new=left.new, learning=left.learning, relearning=left.relearning)
 
     def record(
-        self, question: Question, *, response: str | None, grade: GradeLike | None, rating: int, seconds: float
+        self, question: Question, *, response: str | None, grade: GradeLike | None, rating: Rating, seconds: float
     ) -> None:
         _same_question(self.next_card(), question)
         if grade is not None and response is not None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
 from tutor.checks.kind import CheckKind
 from tutor.fields import Model, OptionKey, Text, first_repeated
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -53,7 +56,7 @@ SEVERAL_CHOICES = "Type the letters of your choices (e.g. a, c) and press enter"
 ONE_CHOICE = "Type the letter of your choice and press enter"
 
 
-def _grade(check: ChoiceCheck, response: Any, timeout: float, seed: int):
+def _grade(check: ChoiceCheck, response: Any, timeout: float, seed: int) -> Grade:
     from tutor.grading.choice import grade_choice
 
     return grade_choice(check, response)

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from tutor.checks.kind import CheckKind
 from tutor.fields import Model, Slug, Text
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
+    from tutor.grading.vocabulary import Groups
 
 
 class Concept(Model):
@@ -33,18 +38,18 @@ class ConceptsCheck(Model):
     required: int | None = Field(default=None, ge=1)
     # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
     # alone has none)
-    _vocabulary: tuple = PrivateAttr(default=())
-    _pack_misconceptions: tuple = PrivateAttr(default=())
+    _vocabulary: Groups = PrivateAttr(default=())
+    _pack_misconceptions: tuple[Misconception, ...] = PrivateAttr(default=())
 
     @property
-    def vocabulary_groups(self) -> tuple:
+    def vocabulary_groups(self) -> Groups:
         return self._vocabulary
 
     @property
     def pack_misconceptions(self) -> tuple[Misconception, ...]:
         return self._pack_misconceptions
 
-    def with_vocabulary(self, groups: tuple, misconceptions: tuple = ()) -> "ConceptsCheck":
+    def with_vocabulary(self, groups: Groups, misconceptions: Iterable[Misconception] = ()) -> "ConceptsCheck":
         """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`) and its
         misconceptions (false claims every concepts question checks); returns self."""
         self._vocabulary = groups
@@ -65,7 +70,7 @@ class ConceptsCheck(Model):
         return self.required if self.required is not None else len(self.concepts)
 
 
-def _grade(check: ConceptsCheck, response: str, timeout: float, seed: int):
+def _grade(check: ConceptsCheck, response: str, timeout: float, seed: int) -> Grade:
     from tutor.grading.concepts import grade_concepts
 
     return grade_concepts(check, response)

@@ -70,7 +70,7 @@ class MatrixCheck(Model):
         """The answer as rows (a vector is one row)."""
         if self.is_vector:
             return [list(self.answer)]  # type: ignore[arg-type]
-        return [list(row) for row in self.answer]  # type: ignore[union-attr]
+        return [list(row) for row in self.answer]
 
     @property
     def shape_text(self) -> str:
@@ -256,8 +256,7 @@ def _value(text: str, offset: int) -> float:
     """The value of one typed entry; raises Unreadable pointing into the response."""
     import math
 
-    from tutor.grading.expression_eval import evaluate_tree
-    from tutor.grading.expressions import ExpressionError, parse
+    from tutor.expressions import ExpressionError, evaluate_tree, parse
 
     try:
         value = evaluate_tree(parse(text).tree, {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -10,6 +10,9 @@ from tutor.checks import mistakes as expected_mistakes
 from tutor.checks.kind import AuthoredExpression, CheckKind
 from tutor.checks.mistakes import Mistake
 from tutor.fields import Expression, Model
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 # Examples of the notation only: a test holds them apart from every built-in answer, so the
 # hint never gives a question's answer away (it once showed 0.9^20 on the question whose
@@ -34,7 +37,7 @@ class NumericCheck(Model):
     """Typical wrong answers with their own feedback (see `tutor.checks.mistakes`)."""
 
 
-def _grade(check: NumericCheck, response: str, timeout: float, seed: int):
+def _grade(check: NumericCheck, response: str, timeout: float, seed: int) -> Grade:
     from tutor.grading.numeric import grade_numeric
 
     return grade_numeric(check, response)
@@ -43,8 +46,7 @@ def _grade(check: NumericCheck, response: str, timeout: float, seed: int):
 def shown_value(text: str) -> str:
     """An authored number as feedback shows it: `0.9^20 ≈ 0.121577`, a plain `0.25` as is.
     Raises CheckError when the text has no finite value."""
-    from tutor.grading.expression_display import display
-    from tutor.grading.expressions import parse
+    from tutor.expressions import display, parse
     from tutor.grading.numeric import value_of
 
     value = value_of(text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tutor.checks.kind import CheckKind
 from tutor.fields import Model
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 
 class SelfCheck(Model):
@@ -14,7 +17,7 @@ class SelfCheck(Model):
     kind: Literal["self"]
 
 
-def _grade(check: SelfCheck, response: Any, timeout: float, seed: int):
+def _grade(check: SelfCheck, response: Any, timeout: float, seed: int) -> Grade:
     from tutor.grading.selfcheck import grade_self
 
     return grade_self()

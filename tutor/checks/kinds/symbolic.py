@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -11,6 +11,9 @@ from tutor.checks import mistakes as expected_mistakes
 from tutor.checks.kind import AuthoredExpression, CheckKind
 from tutor.checks.mistakes import Mistake
 from tutor.fields import Expression, Model, VariableName
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 
 class SymbolicCheck(Model):
@@ -46,14 +49,14 @@ class SymbolicCheck(Model):
         return self
 
 
-def _grade(check: SymbolicCheck, response: str, timeout: float, seed: int):
+def _grade(check: SymbolicCheck, response: str, timeout: float, seed: int) -> Grade:
     from tutor.grading.symbolic import grade_symbolic
 
     return grade_symbolic(check, response, timeout=timeout, seed=seed)
 
 
 def _expected(check: SymbolicCheck) -> str:
-    from tutor.grading.expression_display import display
+    from tutor.expressions import display
     from tutor.grading.symbolic import expected_answers
 
     return "  or  ".join(display(parsed.tree) for parsed in expected_answers(check))

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 
+from tutor.study.rating import Rating
 from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.rating_bar import RATINGS, RatingBar
@@ -46,7 +47,7 @@ class StudyScreen(QuestionScreen):
         super().__init__(pack, **kwargs)
         self.deck: StudyDeck | None = None
         self.reviewed = 0
-        self.suggested: int | None = None
+        self.suggested: Rating | None = None
         self._waiting: Timer | None = None
 
     def compose_below_card(self) -> ComposeResult:
@@ -139,11 +140,12 @@ class StudyScreen(QuestionScreen):
         self.reveal(grade=None, response=box.response or None, seconds=box.seconds())
 
     async def action_rate(self, rating: int) -> None:
-        """Rate the card (1 Again, 2 Hard, 3 Good, 4 Easy); it is stored, then the next card."""
+        """Rate the card (1 Again, 2 Hard, 3 Good, 4 Easy: a key's action passes the number); it is
+        stored, then the next card."""
         if self.deck is None or self.question is None or not self.revealed:
             return
         self.revealed = False  # a second key press before the next card must not rate twice
-        self.deck.record(self.question, response=self.response, grade=self.grade, rating=rating,
+        self.deck.record(self.question, response=self.response, grade=self.grade, rating=Rating(rating),
                          seconds=self.seconds)
         self.reviewed += 1
         await self.show_question(self.deck.next_card())

@@ -12,7 +12,9 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button
 
-RATINGS: tuple[tuple[int, str], ...] = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
+from tutor.study.rating import Rating
+
+RATINGS: tuple[tuple[Rating, str], ...] = tuple((rating, rating.label) for rating in Rating)
 
 
 class RatingBar(Horizontal):
@@ -29,22 +31,22 @@ class RatingBar(Horizontal):
     class Rated(Message):
         """The learner chose a rating (1 Again, 2 Hard, 3 Good, 4 Easy)."""
 
-        def __init__(self, rating: int) -> None:
+        def __init__(self, rating: Rating) -> None:
             super().__init__()
             self.rating = rating
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.suggested: int | None = None
+        self.suggested: Rating | None = None
 
     def compose(self) -> ComposeResult:
         for rating, name in RATINGS:
             yield Button(f"{rating} {name}", id=f"rate-{rating}", compact=True)
 
-    def button(self, rating: int) -> Button:
+    def button(self, rating: Rating) -> Button:
         return self.query_one(f"#rate-{rating}", Button)
 
-    def preselect(self, rating: int | None, *, focus: bool = True) -> None:
+    def preselect(self, rating: Rating | None, *, focus: bool = True) -> None:
         """Highlight (and focus, unless told not to) the suggested rating (None: suggest nothing)."""
         self.suggested = rating
         for value, _name in RATINGS:
@@ -55,4 +57,4 @@ class RatingBar(Horizontal):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(self.Rated(int((event.button.id or "rate-0").removeprefix("rate-"))))
+        self.post_message(self.Rated(Rating(int((event.button.id or "rate-0").removeprefix("rate-")))))

@@ -5,7 +5,7 @@ of which Python reads as meant. This module turns such text into a plain Python 
 over numbers, operators, parentheses and *resolved* names only, and refuses everything else
 at the character where it goes wrong. So the text that reaches `ast.parse` can contain no
 string, attribute, subscript, keyword or unknown name: those are stopped here, and the AST
-walk in `tutor.grading.expressions` is the second wall behind this one.
+walk in `tutor.expressions.parser` is the second wall behind this one.
 
 The rules (also in the authoring guide):
 - `^` and `**` are powers; superscripts `²`, `³`, `⁻¹` are powers too.
@@ -18,27 +18,16 @@ The rules (also in the authoring guide):
   is `w*h` when w and h are declared).
 - `%` right after a number divides it by 100 (`12%` is 0.12).
 - The written notation of formulas (`tanh²(x)`, `σ′(a)`, `‖x‖₂`, `xᵏ`, `h₁`, a check's
-  `notation`) is read too: see `tutor.grading.expression_notation`.
+  `notation`) is read too: see `tutor.expressions.notation`.
 
-The tokens come from `tutor.grading.expression_tokens`; this module checks how they follow
+The tokens come from `tutor.expressions.tokens`; this module checks how they follow
 each other, inserts the implicit products and emits the Python source.
 """
 
 from __future__ import annotations
 
-from tutor.grading.expression_names import (  # noqa: F401 - the names callers import from here
-    CONSTANTS,
-    FUNCTION_ALIASES,
-    FUNCTIONS,
-    GREEK_LETTERS,
-    GREEK_NAMES,
-    ExpressionError,
-    Token,
-    Translation,
-    Vocabulary,
-    canonical_name,
-)
-from tutor.grading.expression_tokens import CLOSES, tokenize
+from tutor.expressions.names import ExpressionError, Token, Translation, Vocabulary
+from tutor.expressions.tokens import CLOSES, tokenize
 
 MAX_PAREN_DEPTH = 30
 

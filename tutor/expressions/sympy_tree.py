@@ -1,6 +1,6 @@
 """SymPy objects from a checked expression tree, built node by node (never from text).
 
-Importing this module imports SymPy; `tutor.grading.expressions.to_sympy` imports it lazily.
+Importing this module imports SymPy; `tutor.expressions.parser.to_sympy` imports it lazily.
 Variables are real symbols (the quantities in the packs are real numbers), decimal literals
 become exact rationals (`0.9` is 9/10, so `0.9^20` and `(9/10)^20` agree exactly), and the
 activation functions are written out: sigmoid(z) = 1/(1 + exp(-z)), relu(z) = max(z, 0),

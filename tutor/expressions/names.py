@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tutor.grading.expression_notation import DERIVATIVES, derivative_name
+from tutor.expressions.notation import DERIVATIVES, derivative_name
 
 GREEK_LETTERS = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
@@ -60,7 +60,8 @@ class ExpressionError(ValueError):
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self):  # keep all three fields through pickling (worker threads, tests)
+    def __reduce__(self) -> tuple[type[ExpressionError], tuple[str, int | None, str]]:
+        # keep all three fields through pickling (worker threads, tests)
         return (type(self), (self.message, self.offset, self.code))
 
 

@@ -1,33 +1,36 @@
 """The one entry point: `grade(check, response) -> Grade`, and the expected answer for display.
 
+Here, beside the registry, because grading a check means finding its kind: `tutor.grading`
+holds the engines the kinds call (numbers, formulas, free text) and knows no kind.
 `check` is a validated check model or the same data as a plain dict (as in YAML), which is
-validated here through the schema's `Check` union. Each kind grades in its own module
-(`tutor.checks.kinds`); an unknown kind raises rather than being graded as another. A check
-that cannot be graded (its expected answer does not parse) raises `CheckError`: that is the
-pack's fault and is caught by pack validation first. Whatever the *response* is, `grade`
-returns a Grade and does not raise; a symbolic grade returns within `timeout` plus a few
-milliseconds.
+validated here through the union of the kinds' models (the pack schema's `Check`). Each kind
+grades in its own module (`tutor.checks.kinds`); an unknown kind raises rather than being
+graded as another. A check that cannot be graded (its expected answer does not parse) raises
+`CheckError`: that is the pack's fault and is caught by pack validation first. Whatever the
+*response* is, `grade` returns a Grade and does not raise; a symbolic grade returns within
+`timeout` plus a few milliseconds.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tutor import checks
 from tutor.grading.result import Grade
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 AnyCheck = Any  # a validated check model of any kind in `tutor.checks.kinds`
 DEFAULT_TIMEOUT = 3.0
 
 
 @lru_cache(maxsize=1)
-def _check_adapter():
+def _check_adapter() -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
 
-    from tutor.packs.schema import Check
-
-    return TypeAdapter(Check)
+    return TypeAdapter(checks.union())
 
 
 def as_check(check: AnyCheck | dict[str, Any]) -> AnyCheck:

@@ -1,6 +1,6 @@
 """The one whitelisting expression parser of the project (learner responses and pack answers).
 
-`parse` reads typed math (see `tutor.grading.expression_syntax` for the forgiving syntax),
+`parse` reads typed math (see `tutor.expressions.syntax` for the forgiving syntax),
 hands the resulting plain Python expression to `ast.parse(mode="eval")`, and walks the tree
 admitting only numbers, declared names, + - * / **, unary signs and calls of whitelisted
 functions. Nothing is ever evaluated by Python: `evaluate` walks the tree with floats and
@@ -22,9 +22,9 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from tutor.grading.expression_notation import PRIME_SUFFIX, PRIMES, written_variants
-from tutor.grading.expression_syntax import (
+from tutor.expressions.names import (
     CONSTANTS,
     FUNCTION_ALIASES,
     FUNCTIONS,
@@ -32,8 +32,12 @@ from tutor.grading.expression_syntax import (
     Translation,
     Vocabulary,
     canonical_name,
-    translate,
 )
+from tutor.expressions.notation import PRIME_SUFFIX, PRIMES, written_variants
+from tutor.expressions.syntax import translate
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = [
     "ExpressionError",
@@ -164,14 +168,14 @@ def _function_name(name: str) -> str:
 
 def evaluate(parsed: Parsed, values: Mapping[str, float] | None = None) -> float:
     """The float value of `parsed` with `values` for its variables (nan/inf where undefined)."""
-    from tutor.grading.expression_eval import evaluate_tree
+    from tutor.expressions.evaluation import evaluate_tree
 
     return evaluate_tree(parsed.tree, values or {})
 
 
-def to_sympy(parsed: Parsed):
+def to_sympy(parsed: Parsed) -> sympy.Expr:
     """The SymPy expression for `parsed`, built node by node (SymPy imported here, lazily)."""
-    from tutor.grading.expression_sympy import sympy_from_tree
+    from tutor.expressions.sympy_tree import sympy_from_tree
 
     return sympy_from_tree(parsed.tree, parsed.variables)
 
@@ -305,7 +309,7 @@ class _TreeChecker:
         return digits
 
     def _constant_value(self, node: ast.AST) -> float:
-        from tutor.grading.expression_eval import evaluate_tree
+        from tutor.expressions.evaluation import evaluate_tree
 
         return evaluate_tree(node, {})
 

@@ -1,9 +1,9 @@
 """Typed math to tokens: numbers, resolved names, functions, operators and parentheses.
 
-The first wall of the expression parser (see `tutor.grading.expression_syntax`): every
+The first wall of the expression parser (see `tutor.expressions.syntax`): every
 character is either read into a token of a known kind or refused at its position, so no
 string, attribute, keyword or unknown name ever reaches `ast.parse`. Besides plain typed
-math it reads the written notation of `tutor.grading.expression_notation`: powers and
+math it reads the written notation of `tutor.expressions.notation`: powers and
 primes on function names, norm bars, superscript letters, subscripts and a check's own
 notation forms.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from tutor.grading.expression_names import (
+from tutor.expressions.names import (
     FUNCTION_ALIASES,
     FUNCTIONS,
     ExpressionError,
@@ -21,7 +21,7 @@ from tutor.grading.expression_names import (
     Vocabulary,
     canonical_name,
 )
-from tutor.grading.expression_notation import (
+from tutor.expressions.notation import (
     DERIVATIVES,
     NORM_BARS,
     PRIMES,

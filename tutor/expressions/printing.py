@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ast
 
-from tutor.grading.expression_notation import derivative_name
-from tutor.grading.expression_syntax import GREEK_NAMES
+from tutor.expressions.names import GREEK_NAMES
+from tutor.expressions.notation import derivative_name
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _ADD, _MULTIPLY, _UNARY, _POWER, _ATOM = 1, 2, 3, 4, 5

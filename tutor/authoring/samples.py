@@ -4,11 +4,13 @@ A sample test gives a response and what its grade must show: `correct`, `score` 
 and/or `note`. A note is either a full grade note (`misconception:clipping-fixes-vanishing`,
 `missed:exponential-decay`, `format:unknown-name`, `sympy:equal`) or a bare name, which means
 the grader *found* that name in the response: `hit:NAME` or `misconception:NAME`.
+Part of authoring (what `tutor check` proves), not of grading: a sample test is a field of a
+pack, and grading knows no pack.
 """
 
 from __future__ import annotations
 
-from tutor.grading.grade import AnyCheck, grade
+from tutor.checks.answers import AnyCheck, grade
 from tutor.grading.result import Grade
 from tutor.packs.schema import SampleTest
 
