@@ -405,3 +405,14 @@ def test_the_builtin_pack_catalogue_catches_a_false_claim_on_any_question(pack) 
     assert "misconception:truncation-costs-nothing" in stuffed.notes
     denied = grade(check, right + " Truncation is not free: it cannot learn dependencies longer than the window.")
     assert denied.correct
+
+
+def test_a_sign_beside_a_number_compares_that_number(pack) -> None:
+    """'|λ| > 1 (needs σ_max > 1/γ)' says λ is above 1, not above σ_max: the catalogue's
+    'spectral radius above the largest singular value' is not asserted; written out, it is."""
+    check = pack.question("q2-exploding-gradients").check
+    right = "‖∂L/∂h_t‖ ~ |λ|^(T−t) with |λ| > 1 (needs σ_max(W_hh) > 1/γ): the gradient blows up exponentially, huge updates, NaN."
+    graded = grade(check, right)
+    assert graded.correct and "misconception:sigma-below-radius" not in graded.notes
+    wrong = grade(check, right + " The spectral radius is always above the largest singular value.")
+    assert not wrong.correct and "misconception:sigma-below-radius" in wrong.notes

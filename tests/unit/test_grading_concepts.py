@@ -253,3 +253,13 @@ def test_a_false_claim_is_read_within_one_of_the_statements_an_and_joins() -> No
     listed = compile_claim("transformers cannot have vanishing gradients", vocabulary)
     both = read(sentences("Transformers can never have vanishing or exploding gradients")[0], vocabulary, lexicon)
     assert match(listed, both, strict=True) == ("stated", 0)
+
+
+def test_plural_acronyms_read_as_their_singular_and_use_is_a_light_verb() -> None:
+    """'RNNs use different weights' and 'an RNN has different weights' state one thing: no
+    stemmer knows RNNs, LSTMs, GRUs, ReLUs or NaNs, and 'use' carries no claim."""
+    from tutor.grading.text_match import tokenize
+
+    assert [token.stem for token in tokenize("RNNs use LSTMs, GRUs and ReLUs; NaNs")] == [
+        "rnn", "lstm", ",", "gru", "relu", "nan"]
+    assert [token.stem for token in tokenize("GAs and gas")] == ["ga", "gas"]

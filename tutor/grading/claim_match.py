@@ -244,7 +244,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         if strict and _across_junction(sentence, picks):
             continue  # a false claim is read within one of the statements an "and" joins
         swapped = _swapped_sides(claim, picks, position)
-        if swapped is None:
+        if swapped is None or _compares_a_number(claim, picks, sentence):
             continue
         reversals += swapped
         denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
@@ -289,6 +289,29 @@ def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int 
         elif not before < at < after:
             return None
     return change
+
+
+NUMBER_WORDS = frozenset({"one", "zero"})
+
+
+def _compares_a_number(claim: Claim, picks: Picks, sentence: ReadSentence) -> bool:
+    """Whether a comparison the claim reads has a number right beside its sign that the claim
+    did not pick: then the sign compares that number ("|λ| > 1 (needs σₘₐₓ > 1/γ)" says λ is
+    above 1, not above σₘₐₓ)."""
+    picked = {unit.token for unit, _ in picks}
+    for index, word in enumerate(claim.words):
+        if not word.senses & COMPARATORS:
+            continue
+        sign = picks[index][0].token
+        beside = [sentence.tokens[at] for at in (sign - 1, sign + 1)
+                  if 0 <= at < len(sentence.tokens) and at not in picked]
+        if any(token.kind == "word" and _is_number(token.raw) for token in beside):
+            return True
+    return False
+
+
+def _is_number(raw: str) -> bool:
+    return raw in NUMBER_WORDS or raw.replace(".", "", 1).isdigit()
 
 
 def _joined(sentence: ReadSentence, first: int, second: int) -> bool:

@@ -4,7 +4,7 @@ This is the first step of free-text grading (`tutor.grading.claim_match` reads c
 what it produces). Normalisation:
 
 - lower case, accents and curly quotes folded, contractions opened (`doesn't` -> `does
-  not`, `can't` -> `can not`);
+  not`, `can't` -> `can not`), plural acronyms made singular (`RNNs` -> `rnn`);
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
     "a an the of to is are was were be been being am it its this that these those in on at by for with "
     "and or as does do did doe has have had having which who whom whose very just also there their they "
     "them we you i he she his her our your into onto from then such than equal equals eq s "
-    "can could may might will would shall should all every each any both during across via per once over".split()
+    "can could may might will would shall should all every each any both during across via per once over "
+    "use uses used using".split()  # a light verb: "RNNs use different weights" claims what "RNNs have" does
 )
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
@@ -77,6 +78,7 @@ _JOINS = (
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
 )
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–]| - ")
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
@@ -135,8 +137,8 @@ def without_term_list(sentence: Sentence) -> Sentence:
     if colon is None:
         return sentence
     rest = tokens[colon + 1 :]
-    if sum(token.kind == "word" for token in rest) < STATEMENT_WORDS:
-        return sentence
+    if len(re.findall(r"[^\W\d_]+", sentence.text.split(":", 1)[-1])) < STATEMENT_WORDS:
+        return sentence  # counted as written: filler words make a statement too ("these are names")
     items, words = [], 0
     for token in tokens[:colon]:
         if token.kind == "clause":
@@ -200,6 +202,7 @@ def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
+    text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
     text = text.lower().replace("’", "'").replace("‘", "'")
     for letter, name in _GREEK.items():
         text = text.replace(letter, f" {name} ")
