@@ -19,6 +19,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
 
     monkeypatch.setattr(registry, "run", run)
     monkeypatch.setattr(evidence_runs, "_results", type(evidence_runs._results)())
+    monkeypatch.setattr(evidence_runs, "_costly", type(evidence_runs._costly)())
     return calls
 
 
@@ -43,3 +44,32 @@ def test_the_cache_is_bounded(counted, monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(evidence_runs._results) == 2
     evidence_runs.run_evidence("rnn", {"steps": 10}, 0)  # dropped first, so run again
     assert len(counted) == 4
+
+
+def test_a_slow_run_outlives_many_quick_ones(counted, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The adding problem is cited far apart in the pack: its runs are kept apart from the
+    quick ones, so the second question reads the first one's run."""
+    monkeypatch.setattr(evidence_runs, "MAX_RESULTS", 2)
+    monkeypatch.setattr(evidence_runs, "COSTLY_SECONDS", 0.0)  # every run counts as slow here
+    slow = evidence_runs.run_evidence("rnn", {"steps": 10}, 0)
+    monkeypatch.setattr(evidence_runs, "COSTLY_SECONDS", 1e9)  # and now none does
+    for steps in (11, 12, 13):
+        evidence_runs.run_evidence("rnn", {"steps": steps}, 0)
+    assert evidence_runs.run_evidence("rnn", {"steps": 10}, 0) is slow
+    assert len(counted) == 4 and len(evidence_runs._results) == 2 and len(evidence_runs._costly) == 1
+
+
+def test_the_tasks_that_read_one_run_go_to_one_worker_first() -> None:
+    from tutor import paths
+    from tutor.authoring.proof import _bundles, plan
+    from tutor.packs.loader import load_pack
+
+    pack = load_pack(paths.builtin_content_dir() / "rnn-gradients")
+    tasks = plan(pack, 3, 1)
+    bundles = _bundles(pack, tasks)
+    assert sorted(id(task) for bundle in bundles for task in bundle) == sorted(id(task) for task in tasks)
+    adding = [bundle for bundle in bundles if "adding-problem" in bundle[0].label]
+    assert [len(bundle) for bundle in adding] == [2, 2, 2]  # two questions cite it, three seeds each
+    assert {task.seed for task in adding[0]} == {0} and len({task.question_id for task in adding[0]}) == 2
+    kinds = [bundle[0].kind for bundle in bundles]
+    assert kinds.index("answer") > max(index for index, kind in enumerate(kinds) if kind == "evidence")

@@ -4,20 +4,26 @@ Several checks read the same run: the evidence task proves its claims and its `s
 variant's draw whose parameters and seed are the same proves the draw's claims on it. The
 slowest simulations (the adding-problem training runs, about 1.5 s each) were run twice.
 Results are keyed by the evidence name, its parameters with defaults filled in, and the
-seed; the cache is bounded, so a pack of any size keeps memory flat. Checks only read a
-result, never change it.
+seed; the cache is bounded, so a pack of any size keeps memory flat. A run that took long
+(COSTLY_SECONDS or more) is kept apart from the quick ones, so the two questions that cite the
+adding problem far apart in the pack share its runs. Checks only read a result, never change it.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
 MAX_RESULTS = 32
+MAX_COSTLY = 16
+COSTLY_SECONDS = 0.25
 
-_results: OrderedDict[tuple[str, str, int], Any] = OrderedDict()
+Key = tuple[str, str, int]
+_results: OrderedDict[Key, Any] = OrderedDict()
+_costly: OrderedDict[Key, Any] = OrderedDict()
 
 
 def run_evidence(name: str, params: Mapping[str, Any] | None, seed: int) -> Any:
@@ -30,11 +36,18 @@ def run_evidence(name: str, params: Mapping[str, Any] | None, seed: int) -> Any:
 
         return run_cached(name, params)
     key = (name, json.dumps(spec.resolve(params), sort_keys=True, default=repr), seed)
-    if key in _results:
-        _results.move_to_end(key)
-        return _results[key]
+    for cache in (_costly, _results):
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    started = time.perf_counter()
     result = registry.run(name, params, seed=seed)
-    _results[key] = result
-    if len(_results) > MAX_RESULTS:
-        _results.popitem(last=False)
+    costly = time.perf_counter() - started >= COSTLY_SECONDS
+    _remember(_costly if costly else _results, key, result, MAX_COSTLY if costly else MAX_RESULTS)
     return result
+
+
+def _remember(cache: OrderedDict[Key, Any], key: Key, result: Any, limit: int) -> None:
+    cache[key] = result
+    if len(cache) > limit:
+        cache.popitem(last=False)

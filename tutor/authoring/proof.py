@@ -11,6 +11,7 @@ each failure is one line `file:line:col: question-id: what failed`.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -132,7 +133,32 @@ def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, l
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(str(pack.path),)) as pool:
-        yield from zip(tasks, pool.map(_run_in_worker, tasks, chunksize=4))
+        for bundle, results in zip(bundles := _bundles(pack, tasks), pool.map(_run_bundle_in_worker, bundles)):
+            yield from zip(bundle, results)
+
+
+BUNDLE_SIZE = 4
+
+
+def _bundles(pack: Pack, tasks: list[Task]) -> list[list[Task]]:
+    """Tasks grouped for the worker processes: the evidence tasks that read one run (same
+    evidence, parameters and seed, from any question) in one bundle, so that run is made
+    once, and those bundles first, since the runs are the slow part; then the other tasks
+    in bundles of BUNDLE_SIZE."""
+    from tutor.evidence import registry
+
+    runs: dict[tuple[str, str, int], list[Task]] = {}
+    rest: list[Task] = []
+    for task in tasks:
+        if task.kind != "evidence":
+            rest.append(task)
+            continue
+        question = pack.question(task.question_id)
+        assert question is not None
+        item = question.evidence[task.evidence_index]
+        resolved = json.dumps(registry.get(item.name).resolve(item.params), sort_keys=True, default=repr)
+        runs.setdefault((item.name, resolved, task.seed), []).append(task)
+    return [*runs.values(), *(rest[start:start + BUNDLE_SIZE] for start in range(0, len(rest), BUNDLE_SIZE))]
 
 
 _WORKER_PACK: Pack | None = None
@@ -145,9 +171,9 @@ def _init_worker(path: str) -> None:
     _WORKER_PACK = load_pack(path)
 
 
-def _run_in_worker(task: Task) -> list[Failure]:
+def _run_bundle_in_worker(bundle: list[Task]) -> list[list[Failure]]:
     assert _WORKER_PACK is not None
-    return run_task(_WORKER_PACK, task)
+    return [run_task(_WORKER_PACK, task) for task in bundle]
 
 
 # ---- the checks ---------------------------------------------------------------------
