@@ -19,10 +19,11 @@ from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
+from tutor.service.corrections import CorrectionsBackendMixin
+from tutor.service.entries import PackEntry
+from tutor.service.mocks import MockBackendMixin, UnfinishedMock
+from tutor.service.protocol import PackCounts, StudyLeft
 from tutor.settings import Settings
-from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
-from tutor.ui.corrections_backend import CorrectionsBackendMixin
-from tutor.ui.mock_backend import MockBackendMixin
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot

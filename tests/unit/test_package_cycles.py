@@ -119,7 +119,7 @@ def describe(cycle: list[str], edges: Edges) -> str:
 def test_the_graph_sees_lazy_imports_but_not_type_checking_ones() -> None:
     home = [module for module, _ in imported_modules(TUTOR / "commands" / "home.py")]
     assert "tutor.ui.app" in home  # imported inside run()
-    backend = TUTOR / "ui" / "backend.py"
+    backend = TUTOR / "service" / "protocol.py"
     assert "from tutor.store.reviews import Mode" in backend.read_text()  # under TYPE_CHECKING
     assert "tutor.store.reviews" not in [module for module, _ in imported_modules(backend)]
 

@@ -21,15 +21,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, PackWatch, UnfinishedMock
+from tutor.memory import freeze_new_imports
+from tutor.service.entries import PackEntry
+from tutor.service.mocks import UnfinishedMock
+from tutor.service.protocol import Backend, PackCounts, PackLike, PackWatch
 from tutor.ui.commands import TutorCommands
-from tutor.ui.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
 if TYPE_CHECKING:
-    from tutor.ui.core_backend import CoreBackend
+    from tutor.service.backend import CoreBackend
     from tutor.ui.screens.lab_pick import LabTarget
 
 StartAction = Callable[["TutorApp"], object]
@@ -384,8 +386,8 @@ def run_app(
     the caller already built (and checked the settings with); `watch` is a pack opened
     first and reloaded whenever its files change.
     """
+    from tutor.service.backend import CoreBackend
     from tutor.store import StoreError
-    from tutor.ui.core_backend import CoreBackend
 
     backend = backend or CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:

@@ -31,8 +31,8 @@ from tutor.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
+    from tutor.service.protocol import PackLike
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 DEBOUNCE_SECONDS = 0.3
 """How long the form must stay unchanged before a run starts."""

@@ -30,8 +30,8 @@ from tutor.ui.widgets.debrief_text import (
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from tutor.service.protocol import PackLike
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
 QUESTION_ID_WIDTH = 32

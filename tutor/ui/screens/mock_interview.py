@@ -34,8 +34,8 @@ from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from tutor.service.protocol import GradeLike, MockRun, PackLike
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import GradeLike, MockRun, PackLike
 
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
-from tutor.ui.backend import MockSettings
+from tutor.service.mocks import MockSettings
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -26,8 +26,8 @@ from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
+    from tutor.service.protocol import MockRun, PackLike
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import MockRun, PackLike
 
 LEVELS = ("basic", "intermediate", "advanced")
 

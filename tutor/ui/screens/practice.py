@@ -25,8 +25,8 @@ from tutor.ui.widgets.follow_ups import FollowUps
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.service.protocol import GradeLike, PackLike, PracticeDeck
     from tutor.store.reviews import Mode
-    from tutor.ui.backend import GradeLike, PackLike, PracticeDeck
 
 LEVELS = ("basic", "intermediate", "advanced")
 

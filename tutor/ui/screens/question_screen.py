@@ -32,9 +32,9 @@ from tutor.words import plural
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.service.protocol import GradeLike, PackLike
     from tutor.store.reviews import Mode
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import GradeLike, PackLike
 
 
 REVEALED_LINES_IN_VIEW = 8

@@ -31,11 +31,11 @@ from tutor.words import plural, time_used_text
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from tutor.service.protocol import PackLike
     from tutor.study.due import DayCount
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import MasteryEntry, StatsSummary
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 MASTERY_BAR = 10
 MASTERY_COLUMNS = ("Mastery", "Studied", "Stability")

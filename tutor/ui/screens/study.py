@@ -25,8 +25,8 @@ from tutor.words import plural
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from tutor.service.protocol import GradeLike, PackLike, StudyDeck
     from tutor.store.reviews import Mode
-    from tutor.ui.backend import GradeLike, PackLike, StudyDeck
 
 WAIT_POLL_SECONDS = 15
 

@@ -27,7 +27,7 @@ from tutor.ui.widgets.answer_area import AnswerArea
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
-    from tutor.ui.backend import GradeLike
+    from tutor.service.protocol import GradeLike
 
 Grader = Callable[[Any, str], "GradeLike"]
 

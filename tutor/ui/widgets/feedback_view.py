@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from tutor.ui.backend import GradeLike
+    from tutor.service.protocol import GradeLike
 
 
 def verdict(grade: GradeLike) -> Content:

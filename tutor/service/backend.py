@@ -15,10 +15,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.ui.backend import PackCounts, PackEntry
-from tutor.ui.corrections_backend import CorrectionsBackendMixin
-from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
-from tutor.ui.mock_backend import MockBackendMixin
+from tutor.service.corrections import CorrectionsBackendMixin
+from tutor.service.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+from tutor.service.entries import PackEntry
+from tutor.service.mocks import MockBackendMixin
+from tutor.service.protocol import PackCounts
 
 if TYPE_CHECKING:
     from tutor.evidence.export import ExportedRun

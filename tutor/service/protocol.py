@@ -1,8 +1,8 @@
 """What the screens need from the core, as small protocols.
 
 The screens never import the core modules themselves: they ask the app's `Backend`.
-`tutor.ui.core_backend` implements it over the real packs, store, study sessions,
-grading and evidence registry; tests pass fakes. This keeps the UI testable without a
+`tutor.service.backend.CoreBackend` implements it over the real packs, store, study
+sessions, grading and evidence registry; tests pass fakes. This keeps the UI testable without a
 database or SymPy, and keeps every heavy import out of the home screen's path.
 """
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.schema import Question
+    from tutor.service.entries import PackEntry
+    from tutor.service.mocks import MockPreview, MockSettings, UnfinishedMock
     from tutor.settings import Settings
     from tutor.store.reviews import Mode
     from tutor.study.rating import Rating
@@ -63,24 +65,6 @@ class GradeLike(Protocol):
 
     @property
     def undecided(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class PackEntry:
-    """A pack found at start-up: loaded, or broken with its first error line."""
-
-    id: str
-    title: str
-    source: Path | None
-    builtin: bool = False
-    pack: PackLike | None = None
-    error: str | None = None
-    requested: bool = False
-    """Given on the command line (`tutor --pack PATH`): the app opens on it."""
-
-    @property
-    def usable(self) -> bool:
-        return self.pack is not None
 
 
 @dataclass(frozen=True)
@@ -153,43 +137,6 @@ class PracticeDeck(Protocol):
 
 
 # ---- mock interviews ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MockSettings:
-    """What the learner asks of a mock interview; empty filters mean every level or topic."""
-
-    questions: int = 5
-    minutes: float = 10.0
-    levels: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    seed: int | None = None
-    """None: the backend draws one (shown in the debrief, so the draw can be repeated)."""
-
-
-@dataclass(frozen=True)
-class MockPreview:
-    """What a mock interview with some settings would ask, before it starts."""
-
-    questions: int
-    by_level: tuple[tuple[str, int], ...]
-    follow_ups: int
-    seconds: int
-    seed: int = 0
-    """The seed of the draw previewed: the one the interview starts with."""
-
-
-@dataclass(frozen=True)
-class UnfinishedMock:
-    """An interview left in progress (the app was closed or crashed), to resume or discard."""
-
-    mock_id: int
-    pack_id: str
-    started_at: datetime
-    remaining_seconds: float
-    done: int
-    """Main questions already answered, skipped or timed out."""
-    questions: int
 
 
 class MockRun(Protocol):

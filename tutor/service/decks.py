@@ -12,14 +12,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tutor import checks
-from tutor.ui.backend import StudyLeft
+from tutor.service.protocol import StudyLeft
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
+    from tutor.service.protocol import GradeLike
     from tutor.study.practice import PracticeSession
     from tutor.study.queue import StudySession
     from tutor.study.rating import Rating
-    from tutor.ui.backend import GradeLike
 
 
 class GradeRelay:
