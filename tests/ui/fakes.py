@@ -22,8 +22,8 @@ from tutor.packs.schema import PackMeta, Question
 from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.entries import PackEntry
 from tutor.service.mocks import MockBackendMixin, UnfinishedMock
-from tutor.service.protocol import PackCounts, StudyLeft
 from tutor.settings import Settings
+from tutor.study.queue import PackCounts, Remaining
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -139,8 +139,8 @@ class FakeStudyDeck:
     def next_card(self) -> Question | None:
         return self.questions[0] if self.questions else None
 
-    def remaining(self) -> StudyLeft:
-        return StudyLeft(due=0, new=len(self.questions), learning=0, relearning=0)
+    def remaining(self) -> Remaining:
+        return Remaining(due=0, new=len(self.questions), learning=0, relearning=0)
 
     def waiting_until(self) -> datetime | None:
         return None
@@ -288,7 +288,8 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}
         unseen = len(pack.questions) - len(seen)
-        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen))
+        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen),
+                          total=len(pack.questions))
 
     def study_deck(self, pack: Any) -> FakeStudyDeck:
         return FakeStudyDeck(list(pack.questions)[: self.saved_settings.new_cards_per_day], self.records)

@@ -19,7 +19,6 @@ from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
 from tutor.service.entries import PackEntry
 from tutor.service.mocks import MockBackendMixin
-from tutor.service.protocol import PackCounts
 
 if TYPE_CHECKING:
     from tutor.evidence.export import ExportedRun
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from tutor.packs.watch import PackWatcher
     from tutor.settings import Settings
     from tutor.store.db import Store
+    from tutor.study.queue import PackCounts
     from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
@@ -107,8 +107,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
         from tutor.study.queue import pack_counts
 
         new_per_day = self.settings().new_cards_per_day
-        counts = pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)
-        return PackCounts(due=counts.due, new=counts.new, learned=counts.learned)
+        return pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)
 
     def study_deck(self, pack: Any) -> SessionStudyDeck:
         from tutor.study.queue import StudySession
@@ -213,3 +212,9 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+
+
+if TYPE_CHECKING:  # mypy checks that the real backend is what the app asks for
+    from tutor.service.protocol import Backend
+
+    _: type[Backend] = CoreBackend

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tutor.service.protocol import PackLike
+    from tutor.packs.model import Pack
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class PackEntry:
     title: str
     source: Path | None
     builtin: bool = False
-    pack: PackLike | None = None
+    pack: Pack | None = None
     error: str | None = None
     requested: bool = False
     """Given on the command line (`tutor --pack PATH`): the app opens on it."""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan
+    from tutor.study.mock_report import MockReport, MockSummary
 
 SEED_RANGE = 10_000
 """Seeds drawn for the learner stay short enough to type back in (`--seed`)."""
@@ -149,12 +150,12 @@ class MockBackendMixin:
 
         discard(self.store, mock_id, clock=self.clock)
 
-    def mock_report(self, mock_id: int, pack: Any) -> Any:
+    def mock_report(self, mock_id: int, pack: Any) -> MockReport:
         from tutor.study.mock import report
 
         return report(self.store, mock_id, pack)
 
-    def mock_history(self) -> list[Any]:
+    def mock_history(self) -> list[MockSummary]:
         from tutor.study.mock import history
 
         return history(self.store)

@@ -2,14 +2,18 @@
 
 The screens never import the core modules themselves: they ask the app's `Backend`.
 `tutor.service.backend.CoreBackend` implements it over the real packs, store, study
-sessions, grading and evidence registry; tests pass fakes. This keeps the UI testable without a
-database or SymPy, and keeps every heavy import out of the home screen's path.
+sessions, grading and evidence registry (mypy checks that it does); tests pass fakes.
+This keeps the UI testable without a database or SymPy, and keeps every heavy import
+out of the home screen's path.
+
+The answers are the core's own types (`Pack`, `Grade`, `Remaining`, `PackCounts` ...):
+a protocol is declared here only where the UI's tests drive the screens with a fake
+(the backend and the study and practice decks).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,74 +22,21 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.export import ExportedRun
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
+    from tutor.grading.result import Grade
+    from tutor.packs.model import Pack
     from tutor.packs.schema import Question
+    from tutor.packs.watch import PackWatcher
     from tutor.service.entries import PackEntry
+    from tutor.service.mock_run import InterviewRun
     from tutor.service.mocks import MockPreview, MockSettings, UnfinishedMock
     from tutor.settings import Settings
     from tutor.store.reviews import Mode
+    from tutor.study.mock_report import MockReport, MockSummary
+    from tutor.study.queue import PackCounts, Remaining
     from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
 ShouldCancel = Callable[[], bool]
-
-
-class PackLike(Protocol):
-    """The parts of a loaded pack the UI reads (see `tutor.packs.Pack`)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def meta(self) -> Any: ...  # PackMeta: title, description, version ...
-
-    @property
-    def questions(self) -> Sequence[Question]: ...
-
-
-class GradeLike(Protocol):
-    """The parts of `tutor.grading.Grade` the UI shows (read-only: a Grade is frozen)."""
-
-    @property
-    def correct(self) -> bool: ...
-
-    @property
-    def score(self) -> float: ...
-
-    @property
-    def feedback(self) -> str: ...
-
-    @property
-    def notes(self) -> Sequence[str]: ...
-
-    @property
-    def invalid(self) -> bool: ...
-
-    @property
-    def error_offset(self) -> int | None: ...
-
-    @property
-    def undecided(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class PackCounts:
-    """Cards due now, new cards not yet seen, and cards learned, for one pack."""
-
-    due: int
-    new: int
-    learned: int
-
-
-@dataclass(frozen=True)
-class StudyLeft:
-    """Cards left in today's study session, the current one included."""
-
-    due: int
-    new: int
-    learning: int
-    """Never lapsed, between the steps of its first day."""
-    relearning: int
-    """Lapsed (rated Again in review), between its relearning steps."""
 
 
 class StudyDeck(Protocol):
@@ -97,14 +48,14 @@ class StudyDeck(Protocol):
     def waiting_until(self) -> datetime | None:
         """When nothing can be shown yet but a learning step is pending: when it is due."""
 
-    def remaining(self) -> StudyLeft: ...
+    def remaining(self) -> Remaining: ...
 
     def record(
         self,
         question: Question,
         *,
         response: str | None,
-        grade: GradeLike | None,
+        grade: Grade | None,
         rating: Rating,
         seconds: float,
     ) -> None:
@@ -123,13 +74,13 @@ class PracticeDeck(Protocol):
     def hint(self, question: Question) -> str | None:
         """The next hint of `question` (counted with the attempt), or None when there are no more."""
 
-    def record(self, question: Question, *, response: str, grade: GradeLike | None, seconds: float) -> None:
+    def record(self, question: Question, *, response: str, grade: Grade | None, seconds: float) -> None:
         """Store the attempt at once (grade None: a self-rated card, stored without a verdict)."""
 
     def override(self, question: Question) -> None:
         """The learner says the last verdict on `question` was wrong: record it as right."""
 
-    def record_correction(self, question: Question, grade: GradeLike) -> None:
+    def record_correction(self, question: Question, grade: Grade) -> None:
         """The learner corrected the key points of the last answer: record `grade` as theirs."""
 
     def rate_self(self, question: Question, correct: bool) -> None:
@@ -139,98 +90,29 @@ class PracticeDeck(Protocol):
 # ---- mock interviews ------------------------------------------------------------
 
 
-class MockRun(Protocol):
-    """A mock interview in progress (see `tutor.study.mock.MockInterview`).
-
-    Grading may take seconds, so the screen grades in a worker with `grade` and hands
-    the grade to `submit`, `time_out` or `end_early`, which record it at once.
-    """
-
-    id: int
-    seed: int
-
-    @property
-    def finished(self) -> bool: ...
-
-    @property
-    def draft(self) -> str: ...
-
-    @property
-    def total_seconds(self) -> float: ...
-
-    def current_step(self) -> Any:
-        """The step asked now (`MockStep`: prompt, question, number, follow-up index, time limit), or None."""
-
-    def remaining_total(self) -> float: ...
-
-    def remaining_question(self) -> float: ...
-
-    def time_up(self) -> bool:
-        """The current step (or the whole interview) has no time left: call `time_out`."""
-
-    def update_draft(self, text: str) -> None:
-        """What the learner has typed so far (saved by `tick`, handed in on time-out)."""
-
-    def grade(self, response: str) -> GradeLike | None:
-        """The grade of `response` on the current step, recording nothing (worker; None: not graded)."""
-
-    def submit(self, response: str, grade: GradeLike | None) -> GradeLike | None:
-        """Answer the step and move on; returns an invalid grade (format error) instead of moving on."""
-
-    def skip(self) -> None: ...
-
-    def time_out(self, grade: GradeLike | None) -> None:
-        """Hand in the draft (graded as `grade`) because time ran out, and move on."""
-
-    def end_early(self, grade: GradeLike | None) -> None:
-        """Hand in the draft (graded as `grade`) and end the interview here."""
-
-    def tick(self) -> bool:
-        """About once a second: saves the draft and elapsed time; True if the step changed."""
-
-    def save(self) -> None: ...
-
-
 class MockBackend(Protocol):
     """What the mock interview screens ask of the backend (part of `Backend`)."""
 
-    def mock_preview(self, pack: PackLike, settings: MockSettings) -> MockPreview:
+    def mock_preview(self, pack: Pack, settings: MockSettings) -> MockPreview:
         """Raises ValueError with one line when no question matches the settings."""
 
-    def start_mock(self, pack: PackLike, settings: MockSettings) -> MockRun: ...
+    def start_mock(self, pack: Pack, settings: MockSettings) -> InterviewRun: ...
 
     def unfinished_mocks(self) -> list[UnfinishedMock]:
         """Interviews in progress, most recent first."""
 
-    def resume_mock(self, mock_id: int, pack: PackLike) -> MockRun: ...
+    def resume_mock(self, mock_id: int, pack: Pack) -> InterviewRun: ...
 
     def discard_mock(self, mock_id: int) -> None: ...
 
-    def mock_report(self, mock_id: int, pack: PackLike | None) -> Any:
-        """The debrief (`tutor.study.mock_report.MockReport`)."""
+    def mock_report(self, mock_id: int, pack: Pack | None) -> MockReport:
+        """The debrief."""
 
-    def mock_history(self) -> list[Any]:
-        """Finished interviews, most recent first (`MockSummary`: id, date, score, duration)."""
+    def mock_history(self) -> list[MockSummary]:
+        """Finished interviews, most recent first (id, date, score, duration)."""
 
-    def export_mock(self, mock_id: int, pack: PackLike | None) -> Path:
+    def export_mock(self, mock_id: int, pack: Pack | None) -> Path:
         """Write the debrief as Markdown into the data dir; returns where it went."""
-
-
-class PackWatch(Protocol):
-    """A pack on disk kept loaded (see `tutor.packs.watch.PackWatcher`): the last good
-    version, and the errors of the last load (empty when it loaded)."""
-
-    path: Path
-    errors: list[str]
-
-    @property
-    def pack(self) -> PackLike | None: ...
-
-    def poll(self) -> bool:
-        """Reload if the files changed since the last poll; True when they did."""
-
-    def reload(self) -> None:
-        """Load now, changed or not."""
 
 
 class Backend(MockBackend, Protocol):
@@ -252,7 +134,7 @@ class Backend(MockBackend, Protocol):
         """One line each about the packs found, after `packs()`: a pack id found twice (and
         which pack is used), a TUTOR_PACKS entry that does not exist or holds no pack."""
 
-    def counts(self, pack: PackLike) -> PackCounts:
+    def counts(self, pack: Pack) -> PackCounts:
         """Due, new (capped by today's new-card allowance) and learned cards of the pack."""
 
     def settings(self) -> Settings:
@@ -266,29 +148,29 @@ class Backend(MockBackend, Protocol):
         count and the next study session.
         """
 
-    def study_deck(self, pack: PackLike) -> StudyDeck: ...
+    def study_deck(self, pack: Pack) -> StudyDeck: ...
 
     def practice_deck(
         self,
-        pack: PackLike,
+        pack: Pack,
         *,
         topic: str | None,
         level: str | None,
         first: str | None = None,
     ) -> PracticeDeck: ...
 
-    def grade(self, check: Any, response: str) -> GradeLike:
+    def grade(self, check: Any, response: str) -> Grade:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""
 
-    def record_correction(self, pack: PackLike, question: Question, *, mode: Mode, response: str,
-                          automatic: GradeLike, corrected: GradeLike, mock_id: int | None = None,
+    def record_correction(self, pack: Pack, question: Question, *, mode: Mode, response: str,
+                          automatic: Grade, corrected: Grade, mock_id: int | None = None,
                           position: int | None = None) -> int:
         """Store the learner's corrected checklist of `response` at once (see `tutor.store.corrections`)."""
 
     def prepare_grading(self) -> None:
         """Get grading ready (e.g. start its SymPy process); called in a worker when a mode opens."""
 
-    def rating_for(self, grade: GradeLike, seconds: float) -> Rating | None:
+    def rating_for(self, grade: Grade, seconds: float) -> Rating | None:
         """The rating to pre-select from a grade and the time taken (None: no suggestion)."""
 
     def expected_answer(self, check: Any) -> str:
@@ -307,8 +189,8 @@ class Backend(MockBackend, Protocol):
     def export_run(self, result: Result, *, plots: Sequence[Plot] | None = None) -> ExportedRun:
         """Save `result` as JSON and `plots` (default: its own) as text; returns the two paths."""
 
-    def stats(self, pack: PackLike) -> StatsSummary:
+    def stats(self, pack: Pack) -> StatsSummary:
         """Reviews per day, retention, forecast, mastery, streak and mock history (worker)."""
 
-    def watch_pack(self, path: Path) -> PackWatch:
+    def watch_pack(self, path: Path) -> PackWatcher:
         """A watcher over the pack at `path` (nothing is loaded until it is polled)."""

@@ -26,7 +26,8 @@ from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
-    from tutor.service.protocol import MockRun, PackLike
+    from tutor.packs.model import Pack
+    from tutor.service.mock_run import InterviewRun
     from tutor.ui.app import TutorApp
 
 LEVELS = ("basic", "intermediate", "advanced")
@@ -46,7 +47,7 @@ class MockSetupScreen(Screen[None]):
 
     def __init__(
         self,
-        pack: PackLike,
+        pack: Pack,
         *,
         settings: MockSettings | None = None,
         autostart: bool = False,
@@ -163,7 +164,7 @@ class MockSetupScreen(Screen[None]):
         run = self.app.backend.start_mock(self.pack, self.read_settings())
         self.open_interview(run)
 
-    def open_interview(self, run: MockRun) -> None:
+    def open_interview(self, run: InterviewRun) -> None:
         from tutor.ui.screens.mock_interview import MockInterviewScreen
 
         self.app.push_screen(MockInterviewScreen(self.pack, run))

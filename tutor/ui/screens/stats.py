@@ -31,7 +31,7 @@ from tutor.words import plural, time_used_text
 if TYPE_CHECKING:
     from datetime import tzinfo
 
-    from tutor.service.protocol import PackLike
+    from tutor.packs.model import Pack
     from tutor.study.due import DayCount
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import MasteryEntry, StatsSummary
@@ -101,7 +101,7 @@ class StatsScreen(Screen[None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.summary: StatsSummary | None = None
