@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -93,12 +93,13 @@ class InterviewRun:
 
     def grade(self, response: str) -> Grade | None:
         """The grade of `response` on the current step, recording nothing (worker; None: not graded)."""
-        return self.interview.grade_response(response)
+        # the interview hands back what its grader gave: the backend's `grade`, a Grade
+        return cast("Grade | None", self.interview.grade_response(response))
 
     def submit(self, response: str, grade: Grade | None) -> Grade | None:
         """Answer the step and move on; returns an invalid grade (format error) instead of moving on."""
         with self.grader.handing(response, grade):
-            return self.interview.submit(response)
+            return cast("Grade | None", self.interview.submit(response))
 
     def skip(self) -> None:
         self.interview.skip()
