@@ -1,5 +1,6 @@
 """The app's `Backend` over the real core: discovered packs, the SQLite store (progress and
-settings), the study sessions, grading and the evidence registry.
+settings), the study sessions, grading and the evidence registry. `tutor mock` builds the
+same backend to check its settings before it hands it to the app.
 
 Every core module is imported inside the method that needs it, so building the backend
 and opening the home screen load neither SymPy nor NumPy; grading and evidence are
