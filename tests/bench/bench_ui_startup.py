@@ -45,7 +45,7 @@ Bare().run(headless=True)
 
 TUTOR = """
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
+from tutor.service.backend import CoreBackend
 
 class Timed(TutorApp):
     def on_ready(self):
@@ -59,7 +59,7 @@ backend.close()
 
 TUTOR_WITH_PACKS = """
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
+from tutor.service.backend import CoreBackend
 
 class Timed(TutorApp):
     def on_tutor_app_packs_loaded(self, event):
@@ -143,8 +143,8 @@ async def evidence_latency() -> dict[str, list[tuple[str, float, float]]]:
     answer), then answered after a moment of reading (the panel started computing with
     the question)."""
     sys.path.insert(0, str(ROOT))
+    from tutor.service.backend import CoreBackend
     from tutor.ui.app import TutorApp
-    from tutor.ui.core_backend import CoreBackend
     from tutor.ui.screens.practice import PracticeScreen
     from tutor.ui.widgets.evidence_panel import EvidencePanel
 

@@ -19,10 +19,11 @@ from tutor.evidence.registry import Cancelled
 from tutor.evidence.result import Plot, Result, Series, Step
 from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
+from tutor.service.corrections import CorrectionsBackendMixin
+from tutor.service.entries import PackEntry
+from tutor.service.mocks import MockBackendMixin, UnfinishedMock
 from tutor.settings import Settings
-from tutor.ui.backend import PackCounts, PackEntry, StudyLeft, UnfinishedMock
-from tutor.ui.corrections_backend import CorrectionsBackendMixin
-from tutor.ui.mock_backend import MockBackendMixin
+from tutor.study.queue import PackCounts, Remaining
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -138,8 +139,8 @@ class FakeStudyDeck:
     def next_card(self) -> Question | None:
         return self.questions[0] if self.questions else None
 
-    def remaining(self) -> StudyLeft:
-        return StudyLeft(due=0, new=len(self.questions), learning=0, relearning=0)
+    def remaining(self) -> Remaining:
+        return Remaining(due=0, new=len(self.questions), learning=0, relearning=0)
 
     def waiting_until(self) -> datetime | None:
         return None
@@ -287,7 +288,8 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}
         unseen = len(pack.questions) - len(seen)
-        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen))
+        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen),
+                          total=len(pack.questions))
 
     def study_deck(self, pack: Any) -> FakeStudyDeck:
         return FakeStudyDeck(list(pack.questions)[: self.saved_settings.new_cards_per_day], self.records)

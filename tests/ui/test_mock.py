@@ -13,8 +13,8 @@ from fakes import PARTLY, RIGHT, START, backend_with, make_pack, running
 from textual.widgets import DataTable, Input, Static
 
 from tutor.grading.result import Grade
+from tutor.service.mocks import MockSettings
 from tutor.ui.app import TutorApp
-from tutor.ui.backend import MockSettings
 from tutor.ui.screens.confirm import ConfirmScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.mock_debrief import MockDebriefScreen

@@ -12,8 +12,8 @@ from fakes import FakeClock, fake_result, running
 from test_mock import answer, settle, start_interview, text, tick
 from test_ui_core_backend import write_pack
 
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.mock_debrief import MockDebriefScreen
 from tutor.ui.screens.mock_interview import MockInterviewScreen

@@ -150,7 +150,7 @@ async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_back
     from fakes import FakeClock, fake_result
     from test_ui_core_backend import write_pack
 
-    from tutor.ui.core_backend import CoreBackend
+    from tutor.service.backend import CoreBackend
 
     core = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
     core.prepare_grading = lambda: None  # type: ignore[method-assign]

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from fakes import META, QUESTIONS, RIGHT, FakeClock, fake_result, running, submit
 
+from tutor.service.backend import CoreBackend
+from tutor.service.decks import GradeRelay
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
-from tutor.ui.decks import GradeRelay
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
 from tutor.ui.widgets.feedback_view import FeedbackView

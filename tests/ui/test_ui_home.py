@@ -11,8 +11,8 @@ from pathlib import Path
 from fakes import RIGHT, backend_with, make_pack, running
 from textual.widgets import DataTable, Static
 
+from tutor.service.entries import PackEntry
 from tutor.ui.app import TutorApp
-from tutor.ui.backend import PackEntry
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
 from tutor.ui.screens.study import StudyScreen

@@ -9,8 +9,8 @@ from fakes import FakeClock, fake_result, running
 from fast_keys import paste_then, send_at_full_speed, wait_until
 
 from tutor import paths
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.practice import PracticeScreen
 from tutor.ui.widgets.feedback_view import FeedbackView
 

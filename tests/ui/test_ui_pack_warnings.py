@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 from fakes import META, QUESTIONS, FakeClock, running
 
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 
 ORDER = "(the most specific wins: --pack, TUTOR_PACKS, user, entry point, built-in)"
 

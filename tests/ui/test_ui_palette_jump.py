@@ -21,9 +21,9 @@ from test_ui_home import run_palette
 from test_ui_watch import poll, save_questions
 from textual.widgets import Select, Static
 
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
 from tutor.ui.commands import tutor_commands
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.practice import PracticeScreen
 
 RIGHT_ANSWER = "a product of jacobians that shrinks exponentially"

@@ -7,8 +7,8 @@ from pathlib import Path
 from fakes import FakeClock, fake_result, running, submit
 
 from tutor.cli import main
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 
 
 async def test_a_scaffolded_pack_can_be_studied(tmp_path: Path, capsys) -> None:

@@ -11,10 +11,10 @@ from test_ui_core_backend import write_pack
 from test_ui_home import run_palette
 from textual.widgets import DataTable, Input, Select, Static
 
+from tutor.service.backend import CoreBackend
 from tutor.settings import Settings
 from tutor.store import open_store
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.confirm import ConfirmScreen
 from tutor.ui.screens.help import KeyRow
 from tutor.ui.screens.home import HomeScreen

@@ -14,8 +14,8 @@ from fsrs import Card, State
 from test_ui_core_backend import write_pack
 from textual.widgets import DataTable, Static
 
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.stats import StatsScreen
 from tutor.ui.widgets.bar_chart import BarChart, label_positions
 

@@ -7,8 +7,8 @@ from fakes import running, submit
 from test_ui_core_backend import core  # noqa: F401 - the fixture
 from textual.widgets import Static
 
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 
 RIGHT_ANSWER = "a product of jacobians that shrinks exponentially"
 

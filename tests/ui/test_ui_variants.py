@@ -13,8 +13,8 @@ from fakes import META, FakeClock, running, submit
 from textual.widgets import Static
 
 from tutor.packs.variants import draw
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.practice import PracticeScreen
 
 POWER = {

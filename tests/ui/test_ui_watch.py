@@ -14,8 +14,8 @@ from test_ui_home import run_palette
 from textual.widgets import Static
 
 from tutor.cli import build_parser
+from tutor.service.backend import CoreBackend
 from tutor.ui.app import TutorApp
-from tutor.ui.core_backend import CoreBackend
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
 from tutor.ui.widgets.question_view import QuestionView

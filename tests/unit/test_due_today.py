@@ -12,12 +12,12 @@ import pytest
 from fsrs import Card, State
 
 from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
+from tutor.service.backend import CoreBackend
 from tutor.store import Store, open_store
 from tutor.study.due import DayCount, due_per_day, due_today
 from tutor.study.queue import Remaining, StudySession, pack_counts
 from tutor.study.scheduler import card_id_for
 from tutor.study.stats import summary
-from tutor.ui.core_backend import CoreBackend
 
 NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # 20:00 on 2 March in New York

@@ -5,6 +5,8 @@ too (a lazy import is still a dependency; it only moves its cost), but not those
 `if TYPE_CHECKING:`, which never run. A node is a subpackage of tutor (`tutor.packs`,
 `tutor.grading` ...) or a top-level module (`tutor.cli`, `tutor.words`); imports within one
 node are its own business. `from tutor import paths` counts as importing `tutor.paths`.
+The service (`tutor.service`) sits between the core and its two front ends, the app and the
+commands: only they import it, and it imports neither.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def describe(cycle: list[str], edges: Edges) -> str:
 def test_the_graph_sees_lazy_imports_but_not_type_checking_ones() -> None:
     home = [module for module, _ in imported_modules(TUTOR / "commands" / "home.py")]
     assert "tutor.ui.app" in home  # imported inside run()
-    backend = TUTOR / "ui" / "backend.py"
+    backend = TUTOR / "service" / "protocol.py"
     assert "from tutor.store.reviews import Mode" in backend.read_text()  # under TYPE_CHECKING
     assert "tutor.store.reviews" not in [module for module, _ in imported_modules(backend)]
 
@@ -138,3 +140,21 @@ def test_find_cycle_reports_one() -> None:
 
 def test_the_expression_language_imports_nothing_else_of_tutor() -> None:
     assert dict(package_edges().get("tutor.expressions", {})) == {}
+
+
+FRONT_ENDS = {"tutor.commands", "tutor.ui", "tutor.cli"}
+"""What may call the service: the app and the command line."""
+
+
+def test_only_the_front_ends_import_the_service() -> None:
+    edges = package_edges()
+    importers = {source: where for source, targets in edges.items() for target, where in targets.items()
+                 if target == "tutor.service"}
+    assert {"tutor.commands", "tutor.ui"} <= set(importers)
+    assert {source: where for source, where in importers.items() if source not in FRONT_ENDS} == {}
+
+
+def test_the_service_does_not_import_a_front_end() -> None:
+    reached = set(package_edges().get("tutor.service", {}))
+    assert {"tutor.packs", "tutor.study"} <= reached
+    assert reached.isdisjoint(FRONT_ENDS)

@@ -22,8 +22,8 @@ from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 from tutor.commands.pack_option import add_pack_option
 
 if TYPE_CHECKING:
+    from tutor.service.mocks import MockSettings
     from tutor.store.db import Store
-    from tutor.ui.backend import MockSettings
 
 LEVELS = ("basic", "intermediate", "advanced")
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 def settings_from(args: argparse.Namespace) -> MockSettings:
     """The interview asked for on the command line; BadInput for an impossible one."""
-    from tutor.ui.backend import MockSettings
+    from tutor.service.mocks import MockSettings
 
     if args.questions < 1:
         raise BadInput(f"--questions must be at least 1, not {args.questions}")
@@ -92,8 +92,8 @@ def settings_from(args: argparse.Namespace) -> MockSettings:
 
 
 def _start(args: argparse.Namespace) -> int:
+    from tutor.service.backend import CoreBackend
     from tutor.ui.app import run_app
-    from tutor.ui.core_backend import CoreBackend
 
     settings = settings_from(args)
     pack_paths = list(getattr(args, "pack", []))

@@ -21,15 +21,20 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tutor.ui.backend import Backend, PackCounts, PackEntry, PackLike, PackWatch, UnfinishedMock
+from tutor.memory import freeze_new_imports
 from tutor.ui.commands import TutorCommands
-from tutor.ui.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
-if TYPE_CHECKING:
-    from tutor.ui.core_backend import CoreBackend
+if TYPE_CHECKING:  # the core's types are annotations only: the home screen loads no study core
+    from tutor.packs.model import Pack
+    from tutor.packs.watch import PackWatcher
+    from tutor.service.backend import CoreBackend
+    from tutor.service.entries import PackEntry
+    from tutor.service.mocks import UnfinishedMock
+    from tutor.service.protocol import Backend
+    from tutor.study.queue import PackCounts
     from tutor.ui.screens.lab_pick import LabTarget
 
 StartAction = Callable[["TutorApp"], object]
@@ -78,7 +83,7 @@ class TutorApp(App[None]):
     class PackReloaded(Message):
         """The pack at `path` was loaded again: `pack` if it is valid, else its `errors`."""
 
-        def __init__(self, path: Path, pack: PackLike | None, errors: list[str], *, asked: bool) -> None:
+        def __init__(self, path: Path, pack: Pack | None, errors: list[str], *, asked: bool) -> None:
             super().__init__()
             self.path = path
             self.pack = pack
@@ -107,7 +112,7 @@ class TutorApp(App[None]):
         self._start = start
         self.watched = Path(watch).resolve() if watch is not None else None
         """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
-        self.watchers: dict[Path, PackWatch] = {}
+        self.watchers: dict[Path, PackWatcher] = {}
         self._reload_failed = False
 
     def on_mount(self) -> None:
@@ -201,7 +206,7 @@ class TutorApp(App[None]):
         return next((entry for entry in self.entries if entry.id == pack_id), None)
 
     @property
-    def pack(self) -> PackLike | None:
+    def pack(self) -> Pack | None:
         entry = self.entry(self.pack_id)
         return entry.pack if entry else None
 
@@ -220,7 +225,7 @@ class TutorApp(App[None]):
 
     # ---- reloading a pack -------------------------------------------------------
 
-    def _watcher(self, path: Path) -> PackWatch:
+    def _watcher(self, path: Path) -> PackWatcher:
         if path not in self.watchers:
             self.watchers[path] = self.backend.watch_pack(path)
         return self.watchers[path]
@@ -231,7 +236,7 @@ class TutorApp(App[None]):
             self._poll_pack(self._watcher(self.watched))
 
     @work(thread=True, exclusive=True, group="pack-reload")
-    def _poll_pack(self, watcher: PackWatch, *, prime: bool = False, asked: bool = False) -> None:
+    def _poll_pack(self, watcher: PackWatcher, *, prime: bool = False, asked: bool = False) -> None:
         """Load the pack off the event loop; `prime` only records the files as they are now."""
         if asked:
             watcher.reload()
@@ -384,8 +389,8 @@ def run_app(
     the caller already built (and checked the settings with); `watch` is a pack opened
     first and reloaded whenever its files change.
     """
+    from tutor.service.backend import CoreBackend
     from tutor.store import StoreError
-    from tutor.ui.core_backend import CoreBackend
 
     backend = backend or CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:

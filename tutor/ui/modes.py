@@ -7,7 +7,12 @@ home screen never pays for the evidence widgets (NumPy, plotext) or grading (Sym
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -21,8 +26,8 @@ class Mode:
     screen: str
     """`module:Class` of the screen, imported when the mode opens."""
 
-    def screen_class(self) -> type:
-        """Import and return the screen class."""
+    def screen_class(self) -> Callable[..., Screen[Any]]:
+        """Import and return the screen class (called with the pack and the mode's options)."""
         module_name, _, class_name = self.screen.partition(":")
         return getattr(importlib.import_module(module_name), class_name)
 

@@ -21,8 +21,8 @@ from tutor.ui.modes import MODES, Mode
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from tutor.service.entries import PackEntry
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackEntry
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 

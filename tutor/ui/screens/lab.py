@@ -31,8 +31,8 @@ from tutor.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
+    from tutor.packs.model import Pack
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 DEBOUNCE_SECONDS = 0.3
 """How long the form must stay unchanged before a run starts."""
@@ -71,7 +71,7 @@ class LabScreen(Screen[None]):
             self.run = run
             self.error = error
 
-    def __init__(self, pack: PackLike | None = None, *, evidence: str | None = None,
+    def __init__(self, pack: Pack | None = None, *, evidence: str | None = None,
                  params: Mapping[str, Any] | None = None, seed: int = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack

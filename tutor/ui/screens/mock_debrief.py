@@ -30,8 +30,8 @@ from tutor.ui.widgets.debrief_text import (
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from tutor.packs.model import Pack
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
 QUESTION_ID_WIDTH = 32
@@ -54,7 +54,7 @@ class MockDebriefScreen(Screen[None]):
 
     app: TutorApp  # type: ignore[assignment]
 
-    def __init__(self, pack: PackLike | None, mock_id: int, *, from_history: bool = False, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack | None, mock_id: int, *, from_history: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.mock_id = mock_id

@@ -1,7 +1,7 @@
 """The mock interview itself: one question or follow-up at a time, against two clocks.
 
 No feedback until the debrief. The interval timer reads the injected clock through
-the `MockRun`: it redraws the countdown and lets the run save the draft and elapsed
+the `InterviewRun`: it redraws the countdown and lets the run save the draft and elapsed
 time; when a question's time is up, what was typed is handed in and the next step
 comes. Grading runs in a thread worker and the grade is handed to the run, which
 records it at once, so a crash loses at most the last few seconds of typing.
@@ -34,8 +34,10 @@ from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
+    from tutor.packs.model import Pack
+    from tutor.service.mock_run import InterviewRun
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import GradeLike, MockRun, PackLike
 
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
@@ -69,7 +71,7 @@ class MockInterviewScreen(Screen[None]):
     class Graded(Message):
         """A response was graded in the worker (`grade` None: not graded, or `error`)."""
 
-        def __init__(self, reason: str, position: int, response: str, grade: GradeLike | None,
+        def __init__(self, reason: str, position: int, response: str, grade: Grade | None,
                      error: str | None) -> None:
             super().__init__()
             self.reason = reason
@@ -78,7 +80,7 @@ class MockInterviewScreen(Screen[None]):
             self.grade = grade
             self.error = error
 
-    def __init__(self, pack: PackLike, run: MockRun, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack, run: InterviewRun, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.run = run

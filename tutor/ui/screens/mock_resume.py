@@ -21,8 +21,8 @@ from tutor.study.clock import format_local
 from tutor.ui.widgets.countdown import duration_text
 
 if TYPE_CHECKING:
+    from tutor.service.mocks import UnfinishedMock
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import UnfinishedMock
 
 RESUME, DISCARD = "resume", "discard"
 

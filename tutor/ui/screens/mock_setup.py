@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
-from tutor.ui.backend import MockSettings
+from tutor.service.mocks import MockSettings
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -26,8 +26,9 @@ from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
+    from tutor.packs.model import Pack
+    from tutor.service.mock_run import InterviewRun
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import MockRun, PackLike
 
 LEVELS = ("basic", "intermediate", "advanced")
 
@@ -46,7 +47,7 @@ class MockSetupScreen(Screen[None]):
 
     def __init__(
         self,
-        pack: PackLike,
+        pack: Pack,
         *,
         settings: MockSettings | None = None,
         autostart: bool = False,
@@ -163,7 +164,7 @@ class MockSetupScreen(Screen[None]):
         run = self.app.backend.start_mock(self.pack, self.read_settings())
         self.open_interview(run)
 
-    def open_interview(self, run: MockRun) -> None:
+    def open_interview(self, run: InterviewRun) -> None:
         from tutor.ui.screens.mock_interview import MockInterviewScreen
 
         self.app.push_screen(MockInterviewScreen(self.pack, run))

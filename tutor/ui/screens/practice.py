@@ -24,9 +24,11 @@ from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.follow_ups import FollowUps
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
+    from tutor.packs.model import Pack
     from tutor.packs.schema import Question
+    from tutor.service.protocol import PracticeDeck
     from tutor.store.reviews import Mode
-    from tutor.ui.backend import GradeLike, PackLike, PracticeDeck
 
 LEVELS = ("basic", "intermediate", "advanced")
 
@@ -49,7 +51,7 @@ class PracticeScreen(QuestionScreen):
 
     def __init__(
         self,
-        pack: PackLike,
+        pack: Pack,
         *,
         first: str | None = None,
         topic: str | None = None,
@@ -140,7 +142,7 @@ class PracticeScreen(QuestionScreen):
         self.answered += 1
         self.right += int(bool(grade.correct))
 
-    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+    def after_correction(self, before: Grade | None, after: Grade) -> None:
         """A corrected verdict counts in "right" as the grader's own would have."""
         if not self.overridden:
             self.right += int(bool(after.correct)) - int(bool(before is not None and before.correct))

@@ -31,10 +31,11 @@ from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
+    from tutor.packs.model import Pack
     from tutor.packs.schema import Question
     from tutor.store.reviews import Mode
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import GradeLike, PackLike
 
 
 REVEALED_LINES_IN_VIEW = 8
@@ -63,12 +64,12 @@ class QuestionScreen(Screen[None]):
 
     app: TutorApp  # type: ignore[assignment]
 
-    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.question: Question | None = None
         self.revealed = False
-        self.grade: GradeLike | None = None
+        self.grade: Grade | None = None
         self.response: str | None = None
         self.seconds = 0.0
 
@@ -139,7 +140,7 @@ class QuestionScreen(Screen[None]):
     def finished(self) -> Content:
         return Content("Nothing left here.")
 
-    def reveal(self, *, grade: GradeLike | None, response: str | None, seconds: float) -> None:
+    def reveal(self, *, grade: Grade | None, response: str | None, seconds: float) -> None:
         """Show the verdict (if graded), the model answer and the evidence."""
         self.revealed, self.grade, self.response, self.seconds = True, grade, response, seconds
         self.query_one(AnswerBox).close_input()
@@ -161,7 +162,7 @@ class QuestionScreen(Screen[None]):
         self.refresh_bindings()
         self.call_after_refresh(self._bring_revealed_into_view)
 
-    def _checklist_for(self, grade: GradeLike) -> ClaimChecklist | None:
+    def _checklist_for(self, grade: Grade) -> ClaimChecklist | None:
         """The rubric checklist of a free-text grade (None for any other answer)."""
         claims = tuple(getattr(grade, "claims", ()) or ())
         check = getattr(self.question, "check", None)
@@ -186,7 +187,7 @@ class QuestionScreen(Screen[None]):
         self.update_title()
         self.refresh_bindings()
 
-    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+    def after_correction(self, before: Grade | None, after: Grade) -> None:
         """Hook: the verdict changed from `before` to `after` by the learner's correction."""
 
     def _bring_revealed_into_view(self) -> None:

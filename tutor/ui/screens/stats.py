@@ -31,11 +31,11 @@ from tutor.words import plural, time_used_text
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from tutor.packs.model import Pack
     from tutor.study.due import DayCount
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import MasteryEntry, StatsSummary
     from tutor.ui.app import TutorApp
-    from tutor.ui.backend import PackLike
 
 MASTERY_BAR = 10
 MASTERY_COLUMNS = ("Mastery", "Studied", "Stability")
@@ -101,7 +101,7 @@ class StatsScreen(Screen[None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.summary: StatsSummary | None = None

@@ -25,8 +25,10 @@ from tutor.words import plural
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from tutor.grading.result import Grade
+    from tutor.packs.model import Pack
+    from tutor.service.protocol import StudyDeck
     from tutor.store.reviews import Mode
-    from tutor.ui.backend import GradeLike, PackLike, StudyDeck
 
 WAIT_POLL_SECONDS = 15
 
@@ -43,7 +45,7 @@ class StudyScreen(QuestionScreen):
         *(Binding(str(rating), f"rate({rating})", name) for rating, name in RATINGS),
     ]
 
-    def __init__(self, pack: PackLike, **kwargs: Any) -> None:
+    def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(pack, **kwargs)
         self.deck: StudyDeck | None = None
         self.reviewed = 0
@@ -114,7 +116,7 @@ class StudyScreen(QuestionScreen):
             self.suggested = self.app.backend.rating_for(grade, self.seconds)
         bar.preselect(self.suggested)
 
-    def after_correction(self, before: GradeLike | None, after: GradeLike) -> None:
+    def after_correction(self, before: Grade | None, after: Grade) -> None:
         """The suggested rating follows the corrected verdict (none while still undecided)."""
         self.suggested = None if after.undecided else self.app.backend.rating_for(after, self.seconds)
         self.query_one("#ratings", RatingBar).preselect(self.suggested, focus=False)  # keep the checklist's focus

@@ -26,10 +26,10 @@ from tutor import checks
 from tutor.ui.widgets.answer_area import AnswerArea
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
     from tutor.packs.schema import Question
-    from tutor.ui.backend import GradeLike
 
-Grader = Callable[[Any, str], "GradeLike"]
+Grader = Callable[[Any, str], "Grade"]
 
 def placeholder_for(check: Any) -> str:
     """What the empty box says, as the check's kind words it (a select-several question asks
@@ -63,7 +63,7 @@ class AnswerBox(Vertical):
     class Graded(Message):
         """A response got a verdict (right, wrong, partly right or undecided)."""
 
-        def __init__(self, box: AnswerBox, response: str, grade: GradeLike, seconds: float) -> None:
+        def __init__(self, box: AnswerBox, response: str, grade: Grade, seconds: float) -> None:
             super().__init__()
             self.box = box
             self.response = response

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from tutor.evidence.caption import render_caption
 from tutor.evidence.registry import Cancelled, UnknownEvidence, get
-from tutor.ui.memory import freeze_new_imports
+from tutor.memory import freeze_new_imports
 
 if TYPE_CHECKING:
     from tutor.evidence.result import Result

@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from tutor.ui.backend import GradeLike
+    from tutor.grading.result import Grade
 
 
-def verdict(grade: GradeLike) -> Content:
+def verdict(grade: Grade) -> Content:
     """One line: the verdict with its colour, and the score when it is partial."""
     if grade.undecided:
         return Content.from_markup("[b $text-warning]? Could not decide[/]")
@@ -46,7 +46,7 @@ def concepts_line(notes: Sequence[str]) -> Content | None:
     return Content("  ").join(chips) if chips else None
 
 
-def feedback_content(grade: GradeLike, overridden: bool = False, was: GradeLike | None = None) -> Content:
+def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None = None) -> Content:
     """The verdict, the feedback and the concept chips; `was` is the automatic grade when
     `grade` is the learner's correction of it (the verdict line then says so)."""
     parts = [verdict(grade)]
@@ -79,13 +79,13 @@ class FeedbackView(Static):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.grade: GradeLike | None = None
-        self.automatic: GradeLike | None = None
+        self.grade: Grade | None = None
+        self.automatic: Grade | None = None
         """The grader's own verdict, kept when the learner corrects the checklist."""
         self.overridden = False
         self.add_class("-empty")
 
-    def show_grade(self, grade: GradeLike) -> None:
+    def show_grade(self, grade: Grade) -> None:
         self.grade = self.automatic = grade
         self.overridden = False
         self.remove_class("-empty")
@@ -103,7 +103,7 @@ class FeedbackView(Static):
         else:
             self.update(Content.from_markup("[b $text-error]✗ Not right, by your own rating[/]"))
 
-    def show_corrected(self, grade: GradeLike | None) -> None:
+    def show_corrected(self, grade: Grade | None) -> None:
         """The learner corrected the checklist: show `grade` as theirs (None: back to the
         grader's own verdict, every point as it read them)."""
         if self.automatic is None:

@@ -1,29 +1,72 @@
-"""The mock interview part of a `Backend`, over the real study core and a SQLite store.
+"""Mock interviews for a front end: the settings asked for, the preview, the interviews left
+unfinished, and the mock part of a `Backend` over the real study core and a SQLite store.
 
-A mixin, so the real `CoreBackend` and the tests' fake backend (real store, fake clock,
-canned grades) share one implementation. The host class provides `store`, `clock`, `tz`
-(the learner's zone, for the exported date), `grade(check, response)` and `rng`; the
-core modules load on first use, so the home screen pays nothing for them.
+`tutor mock` checks its settings with the same `MockSettings` and `mock_preview` before it
+opens the app, so the command line and the setup screen refuse the same interviews.
+
+The backend part is a mixin, so the real `CoreBackend` and the tests' fake backend (real
+store, fake clock, canned grades) share one implementation. The host class provides
+`store`, `clock`, `tz` (the learner's zone, for the exported date), `grade(check, response)`
+and `rng`; the core modules load on first use, so the home screen pays nothing for them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.ui.backend import MockPreview, MockSettings, UnfinishedMock
-from tutor.ui.mock_run import InterviewRun, PregradedGrader
+from tutor.service.mock_run import InterviewRun, PregradedGrader
 
 if TYPE_CHECKING:
     import random
     from collections.abc import Callable
-    from datetime import datetime, tzinfo
+    from datetime import tzinfo
 
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan
+    from tutor.study.mock_report import MockReport, MockSummary
 
 SEED_RANGE = 10_000
 """Seeds drawn for the learner stay short enough to type back in (`--seed`)."""
+
+
+@dataclass(frozen=True)
+class MockSettings:
+    """What the learner asks of a mock interview; empty filters mean every level or topic."""
+
+    questions: int = 5
+    minutes: float = 10.0
+    levels: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    seed: int | None = None
+    """None: the backend draws one (shown in the debrief, so the draw can be repeated)."""
+
+
+@dataclass(frozen=True)
+class MockPreview:
+    """What a mock interview with some settings would ask, before it starts."""
+
+    questions: int
+    by_level: tuple[tuple[str, int], ...]
+    follow_ups: int
+    seconds: int
+    seed: int = 0
+    """The seed of the draw previewed: the one the interview starts with."""
+
+
+@dataclass(frozen=True)
+class UnfinishedMock:
+    """An interview left in progress (the app was closed or crashed), to resume or discard."""
+
+    mock_id: int
+    pack_id: str
+    started_at: datetime
+    remaining_seconds: float
+    done: int
+    """Main questions already answered, skipped or timed out."""
+    questions: int
 
 
 class MockBackendMixin:
@@ -107,12 +150,12 @@ class MockBackendMixin:
 
         discard(self.store, mock_id, clock=self.clock)
 
-    def mock_report(self, mock_id: int, pack: Any) -> Any:
+    def mock_report(self, mock_id: int, pack: Any) -> MockReport:
         from tutor.study.mock import report
 
         return report(self.store, mock_id, pack)
 
-    def mock_history(self) -> list[Any]:
+    def mock_history(self) -> list[MockSummary]:
         from tutor.study.mock import history
 
         return history(self.store)

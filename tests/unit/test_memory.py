@@ -6,7 +6,7 @@ import gc
 import sys
 import types
 
-from tutor.ui import memory
+from tutor import memory
 
 
 def test_freezes_once_per_batch_of_imports(monkeypatch) -> None:

@@ -12,6 +12,10 @@ new modules have been imported since the last freeze, so it happens a handful of
 per process. Whatever else is alive at that moment is frozen too: if it later becomes
 garbage in a reference cycle it is never collected, so at most a few screens' widgets
 are kept for good; objects without cycles are still freed as usual.
+
+It tunes the Python process, not the core's data, and imports nothing of Textual, so it
+sits at the top of the package rather than in `tutor.ui` (Textual code only) or
+`tutor.service` (what a front end asks of the core).
 """
 
 from __future__ import annotations

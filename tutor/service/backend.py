@@ -1,5 +1,6 @@
 """The app's `Backend` over the real core: discovered packs, the SQLite store (progress and
-settings), the study sessions, grading and the evidence registry.
+settings), the study sessions, grading and the evidence registry. `tutor mock` builds the
+same backend to check its settings before it hands it to the app.
 
 Every core module is imported inside the method that needs it, so building the backend
 and opening the home screen load neither SymPy nor NumPy; grading and evidence are
@@ -15,10 +16,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.ui.backend import PackCounts, PackEntry
-from tutor.ui.corrections_backend import CorrectionsBackendMixin
-from tutor.ui.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
-from tutor.ui.mock_backend import MockBackendMixin
+from tutor.service.corrections import CorrectionsBackendMixin
+from tutor.service.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+from tutor.service.entries import PackEntry
+from tutor.service.mocks import MockBackendMixin
 
 if TYPE_CHECKING:
     from tutor.evidence.export import ExportedRun
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from tutor.packs.watch import PackWatcher
     from tutor.settings import Settings
     from tutor.store.db import Store
+    from tutor.study.queue import PackCounts
     from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
@@ -106,8 +108,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
         from tutor.study.queue import pack_counts
 
         new_per_day = self.settings().new_cards_per_day
-        counts = pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)
-        return PackCounts(due=counts.due, new=counts.new, learned=counts.learned)
+        return pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)
 
     def study_deck(self, pack: Any) -> SessionStudyDeck:
         from tutor.study.queue import StudySession
@@ -212,3 +213,9 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+
+
+if TYPE_CHECKING:  # mypy checks that the real backend is what the app asks for
+    from tutor.service.protocol import Backend
+
+    _: type[Backend] = CoreBackend

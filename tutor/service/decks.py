@@ -1,4 +1,4 @@
-"""The core's study and practice sessions seen as the UI's decks.
+"""The core's study and practice sessions seen as the app's decks (`StudyDeck`, `PracticeDeck`).
 
 The sessions grade answers themselves through an injected `grader`. In the app the
 grade is computed earlier, in a thread worker (grading may load SymPy and take
@@ -12,14 +12,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tutor import checks
-from tutor.ui.backend import StudyLeft
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
     from tutor.packs.schema import Question
     from tutor.study.practice import PracticeSession
-    from tutor.study.queue import StudySession
+    from tutor.study.queue import Remaining, StudySession
     from tutor.study.rating import Rating
-    from tutor.ui.backend import GradeLike
 
 
 class GradeRelay:
@@ -52,12 +51,11 @@ class SessionStudyDeck:
     def waiting_until(self) -> datetime | None:
         return self.session.waiting_until
 
-    def remaining(self) -> StudyLeft:
-        left = self.session.remaining()
-        return StudyLeft(due=left.due, new=left.new, learning=left.learning, relearning=left.relearning)
+    def remaining(self) -> Remaining:
+        return self.session.remaining()
 
     def record(
-        self, question: Question, *, response: str | None, grade: GradeLike | None, rating: Rating, seconds: float
+        self, question: Question, *, response: str | None, grade: Grade | None, rating: Rating, seconds: float
     ) -> None:
         _same_question(self.next_card(), question)
         if grade is not None and response is not None:
@@ -90,7 +88,7 @@ class SessionPracticeDeck:
         _same_question(self.session.current(), question)
         return self.session.hint()
 
-    def record(self, question: Question, *, response: str, grade: GradeLike | None, seconds: float) -> None:
+    def record(self, question: Question, *, response: str, grade: Grade | None, seconds: float) -> None:
         _same_question(self.session.current(), question)
         if grade is not None:
             self.relay.hand(response, grade)
@@ -100,7 +98,7 @@ class SessionPracticeDeck:
         _same_question(self.session.current(), question)
         self.session.override_correct()
 
-    def record_correction(self, question: Question, grade: GradeLike) -> None:
+    def record_correction(self, question: Question, grade: Grade) -> None:
         _same_question(self.session.current(), question)
         self.session.record_correction(grade)
 

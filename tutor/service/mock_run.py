@@ -1,4 +1,4 @@
-"""The core's `MockInterview` seen as the UI's `MockRun`.
+"""The core's `MockInterview` as the mock interview screen drives it: an `InterviewRun`.
 
 The interview grades through an injected `grader`. In the app, grading happens in a
 thread worker first (it may load SymPy and take seconds); the grade is then handed to
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
     from tutor.study.mock import MockInterview, MockStep
 
 _NOTHING = object()
@@ -48,7 +49,11 @@ class PregradedGrader:
 
 
 class InterviewRun:
-    """A `MockRun` over `tutor.study.mock.MockInterview`."""
+    """A mock interview in progress, over `tutor.study.mock.MockInterview`.
+
+    Grading may take seconds, so the screen grades in a worker with `grade` and hands
+    the grade to `submit`, `time_out` or `end_early`, which record it at once.
+    """
 
     def __init__(self, interview: MockInterview, grader: PregradedGrader) -> None:
         self.interview = interview
@@ -69,6 +74,7 @@ class InterviewRun:
         return float(self.interview.plan.total_seconds)
 
     def current_step(self) -> MockStep | None:
+        """The step asked now (prompt, question, number, follow-up index, time limit), or None."""
         return self.interview.current_step()
 
     def remaining_total(self) -> float:
@@ -78,30 +84,38 @@ class InterviewRun:
         return self.interview.remaining_question()
 
     def time_up(self) -> bool:
+        """The current step (or the whole interview) has no time left: call `time_out`."""
         return not self.finished and self.interview.remaining_question() <= 0
 
     def update_draft(self, text: str) -> None:
+        """What the learner has typed so far (saved by `tick`, handed in on time-out)."""
         self.interview.update_draft(text)
 
-    def grade(self, response: str) -> Any:
-        return self.interview.grade_response(response)
+    def grade(self, response: str) -> Grade | None:
+        """The grade of `response` on the current step, recording nothing (worker; None: not graded)."""
+        # the interview hands back what its grader gave: the backend's `grade`, a Grade
+        return cast("Grade | None", self.interview.grade_response(response))
 
-    def submit(self, response: str, grade: Any) -> Any:
+    def submit(self, response: str, grade: Grade | None) -> Grade | None:
+        """Answer the step and move on; returns an invalid grade (format error) instead of moving on."""
         with self.grader.handing(response, grade):
-            return self.interview.submit(response)
+            return cast("Grade | None", self.interview.submit(response))
 
     def skip(self) -> None:
         self.interview.skip()
 
-    def time_out(self, grade: Any) -> None:
+    def time_out(self, grade: Grade | None) -> None:
+        """Hand in the draft (graded as `grade`) because time ran out, and move on."""
         with self.grader.handing(self.interview.draft, grade):
             self.interview.tick()
 
-    def end_early(self, grade: Any) -> None:
+    def end_early(self, grade: Grade | None) -> None:
+        """Hand in the draft (graded as `grade`) and end the interview here."""
         with self.grader.handing(self.interview.draft, grade):
             self.interview.end_early()
 
     def tick(self) -> bool:
+        """About once a second: saves the draft and elapsed time; True if the step changed."""
         return self.interview.tick()
 
     def save(self) -> None:
