@@ -263,3 +263,12 @@ def test_plural_acronyms_read_as_their_singular_and_use_is_a_light_verb() -> Non
     assert [token.stem for token in tokenize("RNNs use LSTMs, GRUs and ReLUs; NaNs")] == [
         "rnn", "lstm", ",", "gru", "relu", "nan"]
     assert [token.stem for token in tokenize("GAs and gas")] == ["ga", "gas"]
+
+
+def test_a_real_word_one_letter_from_a_negator_is_not_a_negator() -> None:
+    """'usable' is one letter from 'unable' but no slip of the fingers: a misspelt negator keeps
+    the negator's first two letters ('imposible', 'withut')."""
+    from tutor.grading.text_match import tokenize
+
+    assert [token.kind for token in tokenize("a usable size")] == ["word", "word"]
+    assert [token.kind for token in tokenize("imposible, withut doubt")] == ["negator", "clause", "negator", "word"]

@@ -192,7 +192,10 @@ def _misspelt_negator(raw: str) -> bool:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    return any(Levenshtein.distance(raw, negator, score_cutoff=1) <= 1 for negator in _LONG_NEGATORS)
+    # the first two letters as the negator's: a real word one letter off ("usable", "unable")
+    # differs early, a slip of the fingers rarely does ("imposible", "withut")
+    return any(raw[:2] == negator[:2] and Levenshtein.distance(raw, negator, score_cutoff=1) <= 1
+               for negator in _LONG_NEGATORS)
 
 
 _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
