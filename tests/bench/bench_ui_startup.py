@@ -2,13 +2,14 @@
 
 1. Start-up: time from process start to the home screen's first frame (`Ready`), for
    `tutor`'s app (real packs, a fresh store) and for a bare Textual app with one label,
-   alternating, in fresh processes; the target is a median ratio of at most 1.5. The
+   alternating, in fresh processes; the targets (issue 17) are a median ratio of at most
+   1.2 for the first frame and 1.5 for the pack list with its counts. The
    packs load in a worker after the first frame, so the time until they are listed
    (with their due/new/learned counts) is reported too.
 2. Evidence: for each question of the built-in pack with evidence, the time from
    "answer submitted" (ctrl+r, which shows the answer) to the first frame composed with
-   every evidence item of the question on the page; the target is a median under
-   150 ms. The key goes in as the terminal driver would send it and the frames are
+   every evidence item of the question on the page; the targets are a median of at most
+   50 ms and at most 150 ms for the slowest question, in each mode. The key goes in as the terminal driver would send it and the frames are
    timed as Textual composes them, so Pilot's idle-detection sleeps are not counted. Measured answering at once
    (the computation runs after the answer) and after a moment of reading (the panel
    starts computing when the question is shown), after a warm-up pass.
@@ -72,6 +73,11 @@ backend.close()
 """
 
 
+FIRST_FRAME_RATIO = 1.2  # issue 17: first frame of the home screen against a bare Textual app
+PACKS_LISTED_RATIO = 1.5  # the pack list with its counts
+EVIDENCE_MEDIAN_MS = 50
+EVIDENCE_SLOWEST_MS = 150
+
 def time_process(code: str, env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
@@ -90,8 +96,9 @@ def startup(runs: int) -> None:
     base = statistics.median(bare)
     print(f"start-up (median of {runs}): bare Textual {base * 1000:.0f} ms; "
           f"tutor home first frame {statistics.median(tutor) * 1000:.0f} ms, ratio "
-          f"{statistics.median(tutor) / base:.2f} (target <= 1.5); packs listed with counts "
-          f"{statistics.median(listed) * 1000:.0f} ms, ratio {statistics.median(listed) / base:.2f}")
+          f"{statistics.median(tutor) / base:.2f} (target <= {FIRST_FRAME_RATIO}); packs listed with counts "
+          f"{statistics.median(listed) * 1000:.0f} ms, ratio {statistics.median(listed) / base:.2f} "
+          f"(target <= {PACKS_LISTED_RATIO})")
 
 
 class FrameLog:
@@ -186,8 +193,9 @@ def main() -> None:
         wall = statistics.median(t[1] for t in timings) * 1000
         cpu = statistics.median(t[2] for t in timings) * 1000
         print(f"evidence, {name}: {len(timings)} questions, median {wall:.0f} ms from answer to evidence shown "
-              f"(CPU {cpu:.0f} ms; target < 150); slowest: "
-              + ", ".join(f"{qid} {t * 1000:.0f} ms" for qid, t, _ in slowest))
+              f"(CPU {cpu:.0f} ms; target <= {EVIDENCE_MEDIAN_MS}); slowest: "
+              + ", ".join(f"{qid} {t * 1000:.0f} ms" for qid, t, _ in slowest)
+              + f" (target <= {EVIDENCE_SLOWEST_MS})")
 
 
 if __name__ == "__main__":

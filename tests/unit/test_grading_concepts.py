@@ -272,3 +272,16 @@ def test_a_real_word_one_letter_from_a_negator_is_not_a_negator() -> None:
 
     assert [token.kind for token in tokenize("a usable size")] == ["word", "word"]
     assert [token.kind for token in tokenize("imposible, withut doubt")] == ["negator", "clause", "negator", "word"]
+
+
+def test_a_false_claim_is_not_read_across_two_coordinated_clauses() -> None:
+    """'either it decays ..., or it blows up and training diverges' gives two alternatives: it
+    does not say that vanishing makes training diverge."""
+    from tutor import paths
+    from tutor.packs.loader import load_pack
+
+    check = load_pack(paths.builtin_content_dir() / "rnn-gradients").question("why-gradient-problems-matter").check
+    right = ("Backprop through time multiplies many Jacobians, so the gradient either decays and early steps stop "
+             "learning long range dependencies, or it blows up and training diverges.")
+    assert grade(check, right).correct
+    assert "misconception:vanishing-causes-nan" in grade(check, "Vanishing gradients make training diverge.").notes

@@ -241,7 +241,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
-        if strict and _across_junction(sentence, picks):
+        if strict and (_across_junction(sentence, picks) or _across_clauses(sentence, picks)):
             continue  # a false claim is read within one of the statements an "and" joins
         swapped = _swapped_sides(claim, picks, position)
         if swapped is None or _compares_a_number(claim, picks, sentence):
@@ -326,6 +326,15 @@ def _across_junction(sentence: ReadSentence, picks: Picks) -> bool:
     picked = {unit.token for unit, _ in picks}
     indices = [index for index, unit in enumerate(sentence.units) if unit.token in picked]
     return any(_joined(sentence, index - 1, index) for index in indices if index - 1 in indices)
+
+
+def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
+    """Whether the picked words span two coordinated clauses (", or ...", ", and ..."): "either
+    it decays and early steps stop learning, or it blows up and training diverges" states two
+    alternatives, not "it decays and training diverges"."""
+    tokens = [unit.token for unit, _ in picks]
+    return any(sentence.tokens[at].joined and sentence.tokens[at - 1].kind == "clause"
+               for at in range(min(tokens) + 1, max(tokens) + 1))
 
 
 def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:
