@@ -163,7 +163,7 @@ async def test_export_writes_the_run_as_tutor_sim_json_and_the_plot_as_text(tmp_
         saved_json = tmp_path / "rnn-seed0-20260301-090000.json"
         assert json.loads(saved_json.read_text()) == json.loads(json.dumps(screen.result.to_json_dict()))
         text = saved_json.with_suffix(".txt").read_text()
-        assert text.startswith("Vanilla RNN, exact BPTT  [rnn]\n") and "Vanilla RNN: gradient norm vs time step" in text
+        assert text.startswith("Vanilla RNN, exact BPTT  [rnn]\n") and "Vanilla RNN: gradient norm back through time" in text
         [note] = [n for n in app._notifications if n.title == "Run exported"]
         assert str(tmp_path) in note.message
 

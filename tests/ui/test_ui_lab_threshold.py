@@ -13,7 +13,7 @@ from tutor.ui.screens import lab as lab_module
 from tutor.ui.screens.lab import LabScreen
 from tutor.ui.widgets.simulation_plot import SimulationPlot
 
-SHORT_SIGMOID = {"steps": 12, "hidden": 6, "batch": 2, "activation": "sigmoid", "init": "spectral"}
+SHORT_SIGMOID = {"steps": 12, "hidden": 6, "batch": 2, "activation": "sigmoid", "init": "orthogonal"}
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ async def test_the_sweep_key_shows_the_threshold_view_with_the_runs_settings() -
         result = screen.result
         assert result is not None and result.seed == 3
         assert {key: result.params[key] for key in ("steps", "hidden", "batch", "activation", "init")} == {
-            "steps": 12, "hidden": 6, "batch": 2, "activation": "sigmoid", "init": "spectral"}
+            "steps": 12, "hidden": 6, "batch": 2, "activation": "sigmoid", "init": "orthogonal"}
         ratio, slope = screen.query(SimulationPlot)
         assert list(ratio.drawn) == ["ratio", "bound"] and list(slope.drawn) == ["mean_slope", "gamma"]
         assert ratio.drawn["ratio"][0][0] < 4 < ratio.drawn["ratio"][0][-1]  # the sweep spans 1/γ = 4
@@ -57,6 +57,6 @@ async def test_the_lab_draws_the_norm_bound_dotted_beside_the_rnns_gradient() ->
         run = registry.run("rnn", {"steps": 12, "scale": 1.5}, seed=0)
         factor, last = run.scalars["gamma_sigma_max"], float(run.all_series()["grad_norm"].y[-1])
         xs, ys = plot.drawn["bound"]
-        assert xs == [12.0, 10.0, 8.0, 6.0, 4.0, 2.0, 0.0]  # every other step: a dotted line
+        assert xs == [12.0 - step for step in range(13)]
         assert ys == pytest.approx([last * factor**x for x in xs], rel=1e-12)
         assert ("··", "bound ‖∂L/∂h_T‖·(γ·σ_max)^(T−t)") in [entry[:2] for entry in plot.legend]

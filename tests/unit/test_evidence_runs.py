@@ -73,3 +73,16 @@ def test_the_tasks_that_read_one_run_go_to_one_worker_first() -> None:
     assert {task.seed for task in adding[0]} == {0} and len({task.question_id for task in adding[0]}) == 2
     kinds = [bundle[0].kind for bundle in bundles]
     assert kinds.index("answer") > max(index for index, kind in enumerate(kinds) if kind == "evidence")
+
+
+def test_the_report_lists_failures_in_pack_order_then_plan_order_whatever_finished_first() -> None:
+    from tutor.authoring.proof import Failure, Report, Task
+    from tutor.packs.problems import Location
+
+    place = Location("p.yaml", 3, 5)
+    first, second = Failure(place, "q", "evidence: a"), Failure(place, "q", "caption: b")
+    report = Report()
+    report.add(Task("evidence", "q", "e"), [first])  # a parallel worker may finish these in either order
+    report.add(Task("caption", "q", "c"), [second])
+    report.sort({id(first): 7, id(second): 2})
+    assert report.failures == [second, first]

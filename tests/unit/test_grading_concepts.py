@@ -266,11 +266,13 @@ def test_plural_acronyms_read_as_their_singular_and_use_is_a_light_verb() -> Non
 
 
 def test_a_real_word_one_letter_from_a_negator_is_not_a_negator() -> None:
-    """'usable' is one letter from 'unable' but no slip of the fingers: a misspelt negator keeps
-    the negator's first two letters ('imposible', 'withut')."""
+    """'usable' is one letter from 'unable' and 'falling' from 'failing', but no slip of the
+    fingers: a misspelt negator has one letter dropped, not among its first two ('imposible',
+    'withut')."""
     from tutor.grading.text_match import tokenize
 
-    assert [token.kind for token in tokenize("a usable size")] == ["word", "word"]
+    for real in ("a usable size", "keeps falling", "noting that", "a cannon", "either way"):
+        assert "negator" not in [token.kind for token in tokenize(real)], real
     assert [token.kind for token in tokenize("imposible, withut doubt")] == ["negator", "clause", "negator", "word"]
 
 
@@ -285,3 +287,12 @@ def test_a_false_claim_is_not_read_across_two_coordinated_clauses() -> None:
              "learning long range dependencies, or it blows up and training diverges.")
     assert grade(check, right).correct
     assert "misconception:vanishing-causes-nan" in grade(check, "Vanishing gradients make training diverge.").notes
+
+
+def test_a_false_claim_is_read_across_a_clause_that_goes_on_about_the_same_subject() -> None:
+    from tutor import paths
+    from tutor.packs.loader import load_pack
+
+    check = load_pack(paths.builtin_content_dir() / "rnn-gradients").question("q3-rnn-vs-cnn-vanishing").check
+    stuffed = "RNNs reuse one matrix over every time step, and CNNs are immune to vanishing gradients."
+    assert "misconception:cnn-immune" in grade(check, stuffed).notes

@@ -140,7 +140,7 @@ def test_an_export_is_what_tutor_sim_prints(tmp_path, capsys: pytest.CaptureFixt
     assert json.loads(saved.json_path.read_text()) == json.loads(capsys.readouterr().out)
     text = saved.text_path.read_text()
     assert text.startswith("Vanilla RNN, exact BPTT  [rnn]\nparams: steps=10")
-    assert "Vanilla RNN: gradient norm vs time step" in text and "\x1b[" not in text
+    assert "Vanilla RNN: gradient norm back through time" in text and "\x1b[" not in text
 
 
 def test_gated_explanations_follow_the_gate_that_keeps_the_path() -> None:

@@ -36,7 +36,8 @@ def test_a_saturating_run_that_never_grows_says_saturation_decided() -> None:
                                               "points": 5, "input_scale": 3.0}, seed=0)
     assert result.scalars["crossing"] == NEVER and result.scalars["rho_at_crossing"] == NEVER
     assert result.scalars["slope_at_largest"] < result.scalars["slope_at_threshold"] < 0.25
-    assert "never grew over 40 steps" in result.reading and "saturation, not the bound, decided" in result.reading
+    assert "never held its gradient's size over 40 steps" in result.reading
+    assert "the units saturate" in result.reading and "saturation, not the bound, decides" in result.reading
 
 
 def test_the_sweep_of_an_rnn_run_keeps_its_settings_and_nothing_else_is_swept() -> None:
@@ -45,6 +46,7 @@ def test_the_sweep_of_an_rnn_run_keeps_its_settings_and_nothing_else_is_swept() 
     assert name == "threshold-sweep"
     assert (swept["steps"], swept["activation"], swept["hidden"]) == (80, "sigmoid", 16)
     assert swept["init"] == "singular"  # identity has no scale to sweep: the sweep's own default
+    assert sweep_for("rnn", {**params, "init": "spectral"})[1]["init"] == "singular"  # type: ignore[index]
     assert sweep_for("lstm", {}) is None
 
 
@@ -58,3 +60,23 @@ def test_the_lab_adds_the_norm_bound_to_an_rnn_plot_and_past_floats_it_is_inf() 
     assert [s.name for s in plots[0].series] == ["grad_norm", "jacobian_norm", "bound"]
     lstm = registry.run("lstm", {"steps": 10}, seed=0)
     assert with_references(lstm, lstm.plots) == lstm.plots
+
+
+@pytest.mark.parametrize(("params", "cause"), [
+    ({"activation": "linear", "reach": 1.5, "points": 5}, "the matrix decides"),  # a linear unit never saturates
+    ({"activation": "relu", "reach": 1.1, "points": 3}, "switched off"),
+])
+def test_the_reading_names_what_decided_without_blaming_saturation_where_there_is_none(params, cause) -> None:
+    result = registry.run("threshold-sweep", {"steps": 30, "hidden": 8, **params}, seed=0)
+    assert cause in result.reading and "saturat" not in result.reading
+
+
+def test_a_threshold_outside_the_sweep_is_said_and_not_interpolated() -> None:
+    """With reach close to 1 and few points the sweep still spans 1/γ; a sweep that does not
+    (possible only through its own scale range) gets no made-up slope at 1/γ."""
+    result = registry.run("threshold-sweep", {"steps": 20, "hidden": 8, "reach": 1.1, "points": 3}, seed=0)
+    assert result.scalars["slope_at_threshold"] != NEVER  # 1/γ is the middle scale
+    from tutor.evidence.explain_dynamics import threshold
+
+    text = threshold({"activation": "tanh"}, {**result.scalars, "crossing": NEVER})
+    assert text.startswith("Left of the line at 1/γ = 1")

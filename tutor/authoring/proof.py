@@ -61,6 +61,11 @@ class Report:
             self.failed[task.kind] += 1
             self.failures.extend(failures)
 
+    def sort(self, position: dict[int, int]) -> None:
+        """Failures by place in the pack, then by their task's place in the plan (`position`, by
+        the failure's id): the same report whatever order parallel workers finished in."""
+        self.failures.sort(key=lambda f: (f.location.file, f.location.line, f.location.column, position[id(f)]))
+
 
 def plan(pack: Pack, seeds: int, variant_seeds: int = VARIANT_SEEDS) -> list[Task]:
     """Every task for `pack`, question by question; simulations once per seed; a variant
@@ -110,12 +115,15 @@ def prove(pack: Pack, *, seeds: int = 3, jobs: int = 1, variant_seeds: int = VAR
           on_progress: Callable[[int, int, Task], None] | None = None) -> Report:
     """Run every task of `pack` (in `jobs` processes when above 1) and collect the report."""
     tasks = plan(pack, seeds, variant_seeds)
+    order = {id(task): index for index, task in enumerate(tasks)}
     report = Report()
+    position: dict[int, int] = {}
     for done, (task, failures) in enumerate(_execute(pack, tasks, jobs), start=1):
         report.add(task, failures)
+        position.update((id(failure), order[id(task)]) for failure in failures)
         if on_progress:
             on_progress(done, len(tasks), task)
-    report.failures.sort(key=lambda f: (f.location.file, f.location.line, f.location.column))
+    report.sort(position)
     return report
 
 

@@ -92,14 +92,35 @@ def step_jacobian(params: dict[str, Any], scalars: dict[str, float]) -> str:
             f"Jacobian, over {steps} steps the gradient's size {fate} (ρ(J) = {fmt(rho)}).")
 
 
+SATURATED = 0.9
+"""A mean |φ′| below this share of γ is well below the bound's slope (and a ρ below this share
+of σ_max well below it)."""
+NEVER = -1.0
+"""A threshold-sweep scalar that does not apply: no run crossed, or 1/γ lies outside the sweep."""
+
+
+def threshold_cause(activation: str, slope: float, gamma: float, rho: float) -> str:
+    """Why a run with mean |φ′| = `slope` and spectral radius `rho` did what it did, beside the
+    bound's γ: saturation (tanh, sigmoid), units switched off (ReLU), or the matrix itself."""
+    if activation in ("tanh", "sigmoid") and slope < SATURATED * gamma:
+        return (f"the units saturate (mean |φ′| = {fmt(slope)} against γ = {fmt(gamma)}), so saturation, "
+                "not the bound, decides")
+    if activation == "relu" and slope < SATURATED * gamma:
+        return (f"many units are switched off (φ′ = 0; mean |φ′| = {fmt(slope)} against γ = 1), so the "
+                "inactive units, not the bound, decide")
+    return (f"with φ′ near its bound the matrix decides: the gradient grows once γ·ρ passes about 1 "
+            f"(here γ·ρ = {fmt(gamma * rho)})")
+
+
 def threshold(params: dict[str, Any], scalars: dict[str, float]) -> str:
     """The threshold view: where the bound changes its verdict, and where the run did."""
     line = scalars["threshold"]
     rule = (f"Left of the line at 1/γ = {fmt(line)} the bound (dotted) forces every run to vanish; right "
             "of it the bound allows growth, and the solid line shows what each run did")
-    crossing = scalars["crossing"]
-    if crossing < 0:
-        return f"{rule}. No run in this range held its gradient's size: saturation kept every one below."
+    crossing, activation, gamma = scalars["crossing"], str(params.get("activation", "")), scalars["gamma"]
+    if crossing == NEVER:
+        cause = threshold_cause(activation, scalars["slope_at_largest"], gamma, scalars["rho_at_largest"])
+        return f"{rule}. No run in this range held its gradient's size: {cause}."
     return (f"{rule}. The runs first held their gradient's size at σ_max ≈ {fmt(crossing)}, "
-            f"{fmt(crossing / line)} × 1/γ, where mean |φ′| was {fmt(scalars['slope_at_crossing'])} "
-            f"against γ = {fmt(scalars['gamma'])}.")
+            f"{fmt(crossing / line)} × 1/γ: "
+            f"{threshold_cause(activation, scalars['slope_at_crossing'], gamma, scalars['rho_at_crossing'])}.")

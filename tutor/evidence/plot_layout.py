@@ -23,9 +23,10 @@ SERIES_MARKERS: tuple[tuple[str, str], ...] = (("braille", "⠤⠤"), ("•", "�
 """(plotext marker, legend sample) of each series in turn: each line has a marker of its own as
 well as a colour, since colour alone fails on many terminals and for colour-blind readers."""
 DOTTED: tuple[str, str] = ("·", "··")
-"""The marker of a dashed series (a bound, a reference level), drawn at every other point."""
+"""The marker of a dashed series (a bound, a reference level): dots, where data have their own marks."""
 LEGEND_GAP = "   "
 GUIDE_SAMPLE = "┆"
+OVERFLOW_SAMPLE = "┃"
 FRAME_ROWS = 6
 """Rows of a plotext figure that hold no data: title, the frame's two edges, x ticks, x label
 and the row plotext keeps between them (counted on its output)."""
@@ -71,11 +72,14 @@ class Layout:
     def drawn(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.xs)
 
-    def legend_entries(self) -> list[tuple[str, str, int | None]]:
-        """(sample, text, the line's index or None for a guide) of each legend entry: every
-        series in order, then the vertical guides."""
-        entries: list[tuple[str, str, int | None]] = [(line.marker[1], line.legend, line.index) for line in self.lines]
-        return entries + [(GUIDE_SAMPLE, label, None) for _, label in self.guides]
+    def legend_entries(self) -> list[tuple[str, str, int | str]]:
+        """(sample, text, what it marks) of each legend entry: every series in order (marking
+        its index), the overflow line when there is one ("overflow"), then the vertical guides
+        ("guide"). The app's widget and the text export both list exactly these."""
+        entries: list[tuple[str, str, int | str]] = [(line.marker[1], line.legend, line.index) for line in self.lines]
+        if self.overflow_x and self.drawn:
+            entries.append((OVERFLOW_SAMPLE, "overflow", "overflow"))
+        return entries + [(GUIDE_SAMPLE, label, "guide") for _, label in self.guides]
 
 
 def series_marker(index: int) -> tuple[str, str]:
@@ -97,8 +101,6 @@ def layout_plot(plot: Plot, rows: int) -> Layout:
             legend += f": {_undrawable(series, plot.log_y)}"
         elif not ends[index]:
             legend += f": ends at {format_number(ys[_end(xs)], 2)}"
-        if series.dashed:
-            xs, ys = xs[::2], ys[::2]
         lines.append(Line(index, series.name, legend, xs, ys, ends[index], series.dashed))
     whole = bool(all_x) and all(x.is_integer() for x in all_x)
     return Layout(

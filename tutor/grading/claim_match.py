@@ -329,11 +329,12 @@ def _across_junction(sentence: ReadSentence, picks: Picks) -> bool:
 
 
 def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
-    """Whether the picked words span two coordinated clauses (", or ...", ", and ..."): "either
-    it decays and early steps stop learning, or it blows up and training diverges" states two
-    alternatives, not "it decays and training diverges"."""
+    """Whether the picked words span two alternative clauses (", or ..."): "either it decays
+    and early steps stop learning, or it blows up and training diverges" states two
+    possibilities, not "it decays and training diverges". A clause added with ", and they ..."
+    goes on about the same subject, so a false claim may be read across it."""
     tokens = [unit.token for unit, _ in picks]
-    return any(sentence.tokens[at].joined and sentence.tokens[at - 1].kind == "clause"
+    return any(sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause"
                for at in range(min(tokens) + 1, max(tokens) + 1))
 
 

@@ -98,6 +98,7 @@ class Token:
     raw: str
     kind: str = "word"
     joined: bool = False  # an "and" comes before it: a weaker boundary than a clause mark
+    alternative: bool = False  # and that word was "or": what follows is another possibility
 
 
 @dataclass(frozen=True)
@@ -170,16 +171,17 @@ def _bare_terms(heading: str) -> bool:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result = []
-    joined = False
+    joined = alternative = False
     for raw in _TOKEN.findall(normalise(text)):
         if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
         elif raw in NEGATORS or _misspelt_negator(raw):
-            result.append(Token("not", raw, "negator", joined))
+            result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined))
+            result.append(Token(stem(raw), raw, "word", joined, alternative))
         joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
+        alternative = raw == "or" or (alternative and raw in STOPWORDS)
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return tuple(result)
@@ -187,15 +189,19 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=8192)
 def _misspelt_negator(raw: str) -> bool:
-    """A long negator with one typo ("prevnts", "withut"): typos must not flip polarity."""
-    if len(raw) < 6 or not raw.isalpha():
+    """A long negator with one letter dropped ("imposible", "withut"): typos must not flip
+    polarity. Only a dropped letter, and not among the first two: a real word one letter off a
+    negator differs by a changed letter ("falling", "failing"; "usable", "unable") or early
+    ("either", "neither"); the one real word a dropped letter leaves is listed."""
+    if len(raw) < 6 or not raw.isalpha() or raw in _ONE_LETTER_FROM_A_NEGATOR:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    # the first two letters as the negator's: a real word one letter off ("usable", "unable")
-    # differs early, a slip of the fingers rarely does ("imposible", "withut")
-    return any(raw[:2] == negator[:2] and Levenshtein.distance(raw, negator, score_cutoff=1) <= 1
-               for negator in _LONG_NEGATORS)
+    return any(len(raw) == len(negator) - 1 and raw[:2] == negator[:2]
+               and Levenshtein.distance(raw, negator, score_cutoff=1) <= 1 for negator in _LONG_NEGATORS)
+
+
+_ONE_LETTER_FROM_A_NEGATOR = frozenset({"noting"})
 
 
 _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))

@@ -29,9 +29,13 @@ class Label(Symbol):
     latex_text: str
 
     def __new__(cls, unicode: str, latex: str) -> Label:
-        label = super().__new__(cls, unicode)
+        # uncached: SymPy caches symbols by name, and two labels of one name may differ in LaTeX
+        label: Label = Symbol.__xnew__(cls, unicode)
         label.latex_text = latex
         return label
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, Any]]:
+        return (self.name, self.latex_text), {}
 
     def _latex(self, printer: Any) -> str:
         return self.latex_text
@@ -43,6 +47,8 @@ def labelled_rows(rows: list[tuple[Label, list[Any]]]) -> Any:
     from sympy import Matrix
 
     return Matrix([[label, *values] for label, values in rows])
+
+
 MAX_PRIMES = 3
 PRIME = "'"
 

@@ -152,18 +152,18 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
             _batch(8),
             _activation("tanh"),
             Param("init", "choice", "singular", "W_hh scaled to a largest singular value (singular) or "
-                  "spectral radius (spectral), or orthogonal times a gain", choices=("singular", "spectral",
-                                                                                     "orthogonal")),
+                  "orthogonal times a gain: either way the scale is σ_max, the bound's knob",
+                  choices=("singular", "orthogonal")),
             _INPUT_SCALE,
             Param("reach", "float", 4.0, "sweep σ_max from 1/(reach·γ) to reach/γ", 1.1, 100.0),
             Param("points", "int", 21, "runs in the sweep", 3, 61),
         ),
         series=("ratio", "bound", "mean_slope", "gamma"),
         scalars=("gamma", "threshold", "crossing", "rho_at_crossing", "slope_at_crossing", "slope_at_threshold",
-                 "slope_at_largest"),
+                 "slope_at_largest", "rho_at_largest", "smallest"),
         notes="Each run is the `rnn` simulation at one scale with the same seed. crossing is the "
         "smallest σ_max whose gradient ratio over T steps reached 1 (-1 if none did, and so are the "
-        "scalars at the crossing).",
+        "scalars at the crossing); slope_at_threshold is -1 when 1/γ lies outside the sweep.",
     ),
     EvidenceSpec(
         name="spectral-sweep",

@@ -228,7 +228,7 @@ def gated_vs_vanilla(params: Params, seed: int, should_cancel: Cancel) -> Result
             "mean_forget_gate": forget,
             "mean_update_gate": update,
         },
-        plots=(Plot("Gradient norm vs time step: vanilla RNN, LSTM, GRU", *GRADIENT_AXIS, lines,
+        plots=(Plot("Gradient norm back through time: vanilla RNN, LSTM, GRU", *GRADIENT_AXIS, lines,
                     distance_label=BACK_FROM_LOSS),),
         inputs={"x": problem.x[:, 0], "dL_dhT": problem.dL_dhT, "loss": LOSS_TEXT,
                 "vanilla": {"W_hh": problem.W_hh, "W_xh": problem.W_xh, "b": problem.b},

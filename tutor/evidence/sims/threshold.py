@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from tutor.evidence.explain_dynamics import NEVER, threshold_cause
 from tutor.evidence.result import Plot, Result, Series
 from tutor.evidence.sims.activations import GAMMA
 from tutor.evidence.sims.experiments import run_rnn
@@ -25,11 +26,6 @@ Params = dict[str, Any]
 HELD = 1 - 1e-9
 """A ratio over T steps this close to 1 held the gradient's size (an orthogonal linear run
 keeps it exactly, up to rounding either way)."""
-NEVER = -1.0
-"""`crossing` and the scalars at it when no run's gradient reached its size at T."""
-SATURATED = 0.9
-"""A mean |φ′| below this share of γ counts as saturated (and ρ below this share of σ_max as
-well below it)."""
 RUN_PARAMS = ("steps", "hidden", "input", "batch", "activation", "init", "input_scale")
 """The parameters of the vanilla RNN run that the sweep passes on unchanged."""
 
@@ -57,14 +53,17 @@ def threshold_sweep(params: Params, seed: int, should_cancel: Callable[[], bool]
     threshold = 1 / gamma
     guide = ((threshold, f"1/γ = {fmt(threshold)}: below it vanishing is certain"),)
     crossed = next((index for index, value in enumerate(ratio) if value >= HELD), None)
+    inside = bool(sigma[0] <= threshold <= sigma[-1])
     scalars = {
         "gamma": gamma,
         "threshold": threshold,
         "crossing": NEVER if crossed is None else float(sigma[crossed]),
         "rho_at_crossing": NEVER if crossed is None else float(runs[crossed]["spectral_radius"]),
         "slope_at_crossing": NEVER if crossed is None else float(slope[crossed]),
-        "slope_at_threshold": float(np.interp(threshold, sigma, slope)),
+        "slope_at_threshold": float(np.interp(threshold, sigma, slope)) if inside else NEVER,
         "slope_at_largest": float(slope[-1]),
+        "rho_at_largest": float(runs[-1]["spectral_radius"]),
+        "smallest": float(sigma[0]),
     }
     return Result(
         name="threshold-sweep",
@@ -90,21 +89,18 @@ def threshold_sweep(params: Params, seed: int, should_cancel: Callable[[], bool]
 
 
 def _reading(activation: str, steps: int, scalars: dict[str, float], largest: float) -> str:
-    threshold, crossing = scalars["threshold"], scalars["crossing"]
-    start = (f"{activation}, γ = {fmt(scalars['gamma'])}: below σ_max = 1/γ = {fmt(threshold)} the bound "
-             f"forces vanishing; above it growth is possible, not certain. ")
+    threshold, crossing, gamma = scalars["threshold"], scalars["crossing"], scalars["gamma"]
+    text = (f"{activation}, γ = {fmt(gamma)}: below σ_max = 1/γ = {fmt(threshold)} the bound forces "
+            "vanishing; above it growth is possible, not certain. ")
+    if scalars["slope_at_threshold"] == NEVER:
+        text += f"(1/γ lies outside this sweep of σ_max, {fmt(scalars['smallest'])} to {fmt(largest)}.) "
     if crossing == NEVER:
-        return start + (
-            f"This run never grew over {steps} steps up to σ_max = {fmt(largest)}: mean |φ′| fell from "
-            f"{fmt(scalars['slope_at_threshold'])} at the threshold to {fmt(scalars['slope_at_largest'])} "
-            "as the units saturated, so saturation, not the bound, decided.")
-    crossing, rho = scalars["crossing"], scalars["rho_at_crossing"]
-    text = (f"The run's gradient first held its size at σ_max ≈ {fmt(crossing)} (ρ ≈ {fmt(rho)}, mean |φ′| = "
-            f"{fmt(scalars['slope_at_crossing'])}); at the threshold its mean |φ′| was "
-            f"{fmt(scalars['slope_at_threshold'])} against γ = {fmt(scalars['gamma'])}: ")
-    if scalars["slope_at_threshold"] < SATURATED * scalars["gamma"]:
-        return start + text + "the units saturate, so the run shrinks past 1/γ, where the bound allowed growth."
-    tail = "with φ′ at its bound the matrix decides, and the run grows once ρ passes about 1"
-    if rho < SATURATED * crossing:
-        tail += " (ρ sits below σ_max for this W)"
-    return start + text + tail + "."
+        cause = threshold_cause(activation, scalars["slope_at_largest"], gamma, scalars["rho_at_largest"])
+        return text + (f"This run never held its gradient's size over {steps} steps up to σ_max = "
+                       f"{fmt(largest)}: {cause}.")
+    text += (f"The run's gradient first held its size at σ_max ≈ {fmt(crossing)} (ρ ≈ "
+             f"{fmt(scalars['rho_at_crossing'])}, mean |φ′| = {fmt(scalars['slope_at_crossing'])})")
+    if scalars["slope_at_threshold"] != NEVER:
+        text += f"; at 1/γ its mean |φ′| was {fmt(scalars['slope_at_threshold'])}"
+    cause = threshold_cause(activation, scalars["slope_at_crossing"], gamma, scalars["rho_at_crossing"])
+    return text + f": {cause}."

@@ -348,13 +348,12 @@ class LabScreen(Screen[None]):
         if self.spec is None:
             return
         values, seed, problems = self.form.read()
-        sweep = sweep_for(self.spec.name, values)
-        if sweep is None or sweep[0] not in self.specs:
-            return
         if problems:
             self.notify(f"Fix {problems[0][0]} first: {problems[0][1]}", severity="warning")
             return
-        await self.show_simulation(*sweep, seed or 0)
+        sweep = sweep_for(self.spec.name, values)
+        if sweep is not None and sweep[0] in self.specs:
+            await self.show_simulation(*sweep, seed or 0)
 
     def action_export(self) -> None:
         """Save the run as JSON and the plot as text."""

@@ -49,6 +49,12 @@ DATA_ROWS = CANVAS_ROWS - FRAME_ROWS
 """Canvas rows that hold data (title, frame, x ticks and x label take the rest)."""
 
 
+def _legend_color(marks: int | str) -> RGB:
+    if isinstance(marks, int):
+        return series_color(marks)
+    return OVERFLOW_COLOR if marks == "overflow" else GUIDE_COLOR
+
+
 def series_color(index: int) -> RGB:
     return SERIES_COLORS[index % len(SERIES_COLORS)]
 
@@ -101,8 +107,7 @@ class SimulationPlot(FreedPlotextPlot):
         plot, plt = self.source, self.plt
         layout = layout_plot(plot, DATA_ROWS)
         self.drawn = {line.name: (line.xs, line.ys) for line in layout.lines}
-        self.legend = [(sample, text, GUIDE_COLOR if index is None else series_color(index))
-                       for sample, text, index in layout.legend_entries()]
+        self.legend = [(sample, text, _legend_color(marks)) for sample, text, marks in layout.legend_entries()]
         plt.clear_figure()
         plt.title(plot.title)
         plt.xlabel(layout.x_label)
@@ -128,11 +133,9 @@ class SimulationPlot(FreedPlotextPlot):
                 plt.text(line.end_label, *line.end, color=series_color(line.index), alignment="right")
 
     def _mark_overflow(self, layout: Layout) -> None:
-        """A red vertical line at each overflow, and its legend entry."""
+        """A red vertical line at each overflow (its legend entry comes with the layout's)."""
         for x in layout.overflow_x:
             self._vertical(x, layout, OVERFLOW_COLOR)
-        if layout.overflow_x and layout.drawn:
-            self.legend.append(("┃", "overflow", OVERFLOW_COLOR))
 
     def _vertical(self, x: float, layout: Layout, color: RGB) -> None:
         """A vertical line at `x` (plotext's vline breaks on a log axis, so it is a two-point
