@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fakes import META, QUESTIONS, RIGHT, FakeClock, fake_result, running, submit
+from fakes import META, QUESTIONS, FakeClock, fake_result, running, submit
 
 from tutor.service.backend import CoreBackend
-from tutor.service.decks import GradeRelay
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
@@ -129,17 +128,6 @@ async def test_self_rated_cards_get_i_was_right_and_wrong_and_count_in_the_tally
             ]
     finally:
         core.close()
-
-
-def test_the_relay_hands_over_exactly_the_grade_it_was_given() -> None:
-    relay = GradeRelay()
-    relay.hand("a", RIGHT)
-    assert relay(None, "a") is RIGHT
-    with pytest.raises(RuntimeError):
-        relay(None, "a")  # handed over once only
-    relay.hand("a", RIGHT)
-    with pytest.raises(RuntimeError):
-        relay(None, "b")
 
 
 async def test_real_derivations_reach_the_panel(tmp_path: Path) -> None:

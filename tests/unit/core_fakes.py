@@ -124,3 +124,59 @@ def make_question(
 
 def make_pack(pack_id: str, questions: Sequence[Any]) -> FakePack:
     return FakePack(id=pack_id, questions=tuple(questions))
+
+
+# ---- the caller's grading step, as the app takes it (grade first, then record) ----------------
+
+
+def practise(session: Any, response: str, seconds: float | None = None, grader: Any = keyword_grader) -> Any:
+    """Grade `response` to the practice session's current question, then record it; return the
+    grade (None for a self-rated card; an invalid grade is returned and nothing is stored)."""
+    from tutor.study.grades import grade_answer
+
+    question = session.current()
+    grade = grade_answer(question.check, response, grader)
+    session.record(question.id, response, grade, seconds)
+    return grade
+
+
+def study_grade(session: Any, response: str, grader: Any = keyword_grader) -> Any:
+    """The grade of `response` to the study session's current card (None for a self-rated card)."""
+    from tutor.study.grades import grade_answer
+
+    return grade_answer(session.current().question.check, response, grader)
+
+
+def rate(session: Any, rating: Any, response: str | None = None, seconds: float | None = None,
+         grader: Any = keyword_grader) -> Any:
+    """Rate the study session's current card, answered `response` (graded first) or revealed
+    without an answer; return the card's new state."""
+    grade = None if response is None else study_grade(session, response, grader)
+    return session.record(session.current().question.id, response, grade, rating, seconds)
+
+
+def hand_in(interview: Any, response: str, grader: Any = keyword_grader) -> Any:
+    """What the app does on enter: grade against the step's check, then submit (returns an
+    invalid grade, or None)."""
+    from tutor.study.grades import grade_answer
+
+    return interview.submit(response, grade_answer(interview.current_check(), response, grader))
+
+
+def tick(interview: Any, grader: Any = keyword_grader) -> bool:
+    """What the app's timer does: when the time is up, grade the draft and hand it in (True);
+    otherwise let the interview save (False)."""
+    from tutor.study.grades import grade_answer
+
+    if interview.time_up():
+        interview.time_out(grade_answer(interview.current_check(), interview.draft, grader))
+        return True
+    interview.tick()
+    return False
+
+
+def end_early(interview: Any, grader: Any = keyword_grader) -> None:
+    """End the interview, the draft graded first."""
+    from tutor.study.grades import grade_answer
+
+    interview.end_early(grade_answer(interview.current_check(), interview.draft, grader))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import FakeClock, hand_in, make_pack, make_question
 from tutor.cli import main
 from tutor.store import open_store
 from tutor.study.class_summary import read_exports, summarise
@@ -54,14 +54,14 @@ def run_class(folder: Path, tmp_path: Path) -> list[dict]:
                 draw = random.Random(seed)
                 clock = FakeClock()
                 plan = plan_mock(PACK, questions=3 + seed % 2, minutes=6, seed=seed)
-                interview = MockInterview.start(PACK, store, plan, clock=clock, grader=keyword_grader)
+                interview = MockInterview.start(PACK, store, plan, clock=clock)
                 while (step := interview.current_step()) is not None:
                     clock.advance(draw.randint(5, 40))
                     if step.is_follow_up:
-                        interview.submit("because") if draw.random() < skill else interview.skip()
+                        hand_in(interview, "because") if draw.random() < skill else interview.skip()
                     else:
                         answers = RIGHT if draw.random() < skill else WRONG
-                        interview.submit(answers[step.question.id])
+                        hand_in(interview, answers[step.question.id])
                 name = None if learner == LEARNERS - 1 else f"learner-{learner}"
                 data = to_json(report(store, interview.id, PACK), learner=name)
                 (folder / f"mock-{seed}.json").write_text(json.dumps(data), encoding="utf-8")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.unit.core_fakes import FakeClock, keyword_grader
+from tests.unit.core_fakes import FakeClock, hand_in
 from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tutor.cli import main
 from tutor.packs.loader import load_pack
@@ -38,27 +38,24 @@ def run_interviews(folder: Path) -> tuple[int, int]:
     pack = load_pack(folder)
     clock = FakeClock()
     with open_store() as store:
-        first = MockInterview.start(pack, store, plan_mock(pack, questions=2, minutes=2, seed=1), clock=clock,
-                                    grader=keyword_grader)
+        first = MockInterview.start(pack, store, plan_mock(pack, questions=2, minutes=2, seed=1), clock=clock)
         clock.advance(20)
-        first.submit("it grows")  # wrong
+        hand_in(first, "it grows")  # wrong
         clock.advance(10)
-        first.submit("the opposite")  # the follow-up
+        hand_in(first, "the opposite")  # the follow-up
         clock.advance(30)
-        first.submit("it shrinks exponentially")
+        hand_in(first, "it shrinks exponentially")
         clock.advance(5)
-        first.submit("")  # the last follow-up, handed in empty
+        hand_in(first, "")  # the last follow-up, handed in empty
         assert first.finished
         clock.advance(hours=2)
-        second = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=2), clock=clock,
-                                     grader=keyword_grader)
+        second = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=2), clock=clock)
         clock.advance(12)
-        second.submit("it shrinks exponentially")
+        hand_in(second, "it shrinks exponentially")
         clock.advance(5)
         second.skip()
         clock.advance(hours=1)
-        dropped = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=3), clock=clock,
-                                      grader=keyword_grader)
+        dropped = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=3), clock=clock)
         discard(store, dropped.id, clock=clock)
         return first.id, second.id
 
@@ -183,10 +180,9 @@ def test_exports_carry_each_key_point_with_the_sentence_that_decided_it(folder) 
     pack = load_pack(folder)
     clock = FakeClock()
     with open_store() as store:
-        interview = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=1), clock=clock,
-                                        grader=grade)
+        interview = MockInterview.start(pack, store, plan_mock(pack, questions=1, minutes=1, seed=1), clock=clock)
         clock.advance(15)
-        interview.submit("It is a problem of training. The gradient shrinks exponentially with the distance.")
+        hand_in(interview, "It is a problem of training. The gradient shrinks exponentially with the distance.", grade)
         interview.skip()
         [step] = [s for s in store.mocks.steps(interview.id) if s.follow_up_index is None]
         assert [(c.name, c.status, c.sentence) for c in step.claims] == [

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta, timezone
 
 from fsrs import Rating
 
-from tests.unit.core_fakes import FakeClock, keyword_grader
+from tests.unit.core_fakes import FakeClock, rate
 from tests.unit.packfiles import interview_questions_yaml, write_pack
 from tests.unit.test_cli_mock import run_interviews
 from tutor.cli import main
@@ -21,16 +21,13 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
     pack = load_pack(folder)
     clock = FakeClock()
     with open_store() as store:
-        session = StudySession(pack, store, clock=clock, grader=keyword_grader)
-        session.submit("a")
-        session.rate(Rating.Good)
-        session.submit("b")
-        session.rate(Rating.Again)
+        session = StudySession(pack, store, clock=clock)
+        rate(session, Rating.Good, "a")
+        rate(session, Rating.Again, "b")
         clock.advance(days=1)
-        session = StudySession(pack, store, clock=clock, grader=keyword_grader)
+        session = StudySession(pack, store, clock=clock)
         while not session.done and session.current() is not None:
-            session.submit("a")
-            session.rate(Rating.Good)
+            rate(session, Rating.Good, "a")
     monkeypatch.setattr(clock_module, "system_clock", clock)
     monkeypatch.setattr(clock_module, "local_timezone", lambda: UTC)
     assert main(["stats", "--pack", str(folder)]) == 0

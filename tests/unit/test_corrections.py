@@ -131,7 +131,7 @@ def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkey
 
 
 def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
-    from tests.unit.core_fakes import FakeClock
+    from tests.unit.core_fakes import FakeClock, end_early, hand_in
     from tests.unit.test_mock_core import PLAN, start
     from tutor.study.corrections import record_correction
     from tutor.study.mock import history, report, to_json, to_markdown
@@ -141,12 +141,12 @@ def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_
     with open_store(tmp_path / "progress.sqlite3") as store:
         interview = start(store, clock, PLAN)
         clock.advance(10)
-        interview.submit("right")
+        hand_in(interview, "right")
         clock.advance(15)
-        interview.submit("the chain rule")
+        hand_in(interview, "the chain rule")
         clock.advance(20)
-        interview.submit("a product of jacobians")
-        interview.end_early()
+        hand_in(interview, "a product of jacobians")
+        end_early(interview)
         before = report(store, interview.id)
         assert (before.score, before.questions[1].score, before.questions[1].position) == (0.5, 0.5, 2)
         automatic = Grade(False, 0.5, "1 of 2 concepts", claims=CLAIMS[:2])

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Card, State
 
-from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import FakeClock, make_pack, make_question
 from tutor.service.backend import CoreBackend
 from tutor.store import Store, open_store
 from tutor.study.due import DayCount, due_per_day, due_today
@@ -67,7 +67,7 @@ def test_the_home_count_and_the_stats_today_agree(store: Store) -> None:
     assert home.due == stats.forecast[0].count == 4
     assert stats.forecast[1].count == 2
     # what a session opened now holds for today: the same cards, by the pile they are in
-    session = StudySession(PACK, store, clock=FakeClock(NOW), grader=keyword_grader, tz=NEW_YORK, new_per_day=0)
+    session = StudySession(PACK, store, clock=FakeClock(NOW), tz=NEW_YORK, new_per_day=0)
     assert session.remaining() == Remaining(due=2, new=0, learning=1, relearning=1)
 
 

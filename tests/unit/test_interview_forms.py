@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import START, FakeClock, end_early, hand_in, make_pack, make_question
 from tutor import paths
 from tutor.packs.loader import load_pack
 from tutor.packs.schema import Question
@@ -46,12 +46,12 @@ def test_a_mock_draws_the_interview_forms_and_asks_their_prompt(tmp_path: Path) 
     store = open_store(tmp_path / "progress.sqlite3")
     try:
         interview = MockInterview.start(pack, store, plan_mock(pack, questions=2, minutes=6, seed=0),
-                                        clock=FakeClock(START), grader=keyword_grader)
+                                        clock=FakeClock(START))
         step = interview.current_step()
         assert step is not None and step.prompt == FORM["prompt"]
         assert step.question.check.kind == "concepts"
-        interview.submit("It only rescales large gradients.")
-        interview.end_early()
+        hand_in(interview, "It only rescales large gradients.")
+        end_early(interview)
         first = interview.report().questions[0]
         assert (first.prompt, first.model_answer) == (FORM["prompt"], FORM["answer"])
         assert first.response == "It only rescales large gradients."

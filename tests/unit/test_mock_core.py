@@ -9,8 +9,19 @@ from pathlib import Path
 import pytest
 from fsrs import Card, State
 
-from tests.unit.core_fakes import START, FakeClock, FakeGrade, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import (
+    START,
+    FakeClock,
+    FakeGrade,
+    end_early,
+    hand_in,
+    keyword_grader,
+    make_pack,
+    make_question,
+    tick,
+)
 from tutor.store import Store, open_store
+from tutor.study.grades import grade_answer
 from tutor.study.mock import (
     MockInterview,
     MockPlan,
@@ -83,7 +94,7 @@ def clock() -> FakeClock:
 
 
 def start(store: Store, clock: FakeClock, plan: MockPlan = PLAN) -> MockInterview:
-    return MockInterview.start(MOCK_PACK, store, plan, clock=clock, grader=keyword_grader)
+    return MockInterview.start(MOCK_PACK, store, plan, clock=clock)
 
 
 # ---- the plan ---------------------------------------------------------------------------
@@ -153,24 +164,24 @@ def test_a_full_interview_answered_in_time(store: Store, clock: FakeClock) -> No
 
     clock.advance(10)
     interview.update_draft("right")
-    assert interview.tick() is False
+    assert tick(interview) is False
     [row] = store.mocks.steps(interview.id)
     assert (row.elapsed, row.draft) == (10.0, "right")
-    assert interview.submit("right") is None
+    assert hand_in(interview, "right") is None
     step = interview.current_step()
     assert (step.position, step.number, step.follow_up_index, step.prompt, step.time_limit) == (1, 1, 0, "Why?", 20.0)
     assert interview.remaining_total() == 230.0
 
     clock.advance(15)
-    interview.submit("the chain rule")
+    hand_in(interview, "the chain rule")
     clock.advance(30)
-    interview.submit("a product of jacobians")
+    hand_in(interview, "a product of jacobians")
     clock.advance(5)
     assert interview.current_step().prompt == "Exploding?"
-    interview.submit("necessary only")
+    hand_in(interview, "necessary only")
     clock.advance(45)
     assert interview.remaining_total() == 240 - 105
-    interview.submit("w*(1 - tanh(w*h)^2)")
+    hand_in(interview, "w*(1 - tanh(w*h)^2)")
     assert interview.finished and interview.current_step() is None
     assert unfinished(store) == []
 
@@ -204,16 +215,16 @@ def test_time_out_auto_submits_the_draft(store: Store, clock: FakeClock) -> None
     interview = start(store, clock)
     interview.update_draft("b")
     clock.advance(39)
-    assert interview.tick() is False and interview.remaining_question() == 1.0
+    assert tick(interview) is False and interview.remaining_question() == 1.0
     clock.advance(1)
-    assert interview.tick() is True
+    assert tick(interview) is True
     assert interview.current_step().prompt == "Why?"
     clock.advance(27)  # the app was busy: the follow-up's 20 s ran out 7 s ago
     assert interview.remaining_question() == 0.0
-    interview.submit("late answer")
+    hand_in(interview, "late answer")
     clock.advance(60)
     interview.update_draft("?unreadable")
-    assert interview.tick() is True
+    assert tick(interview) is True
     rows = store.mocks.steps(interview.id)
     assert [(r.position, r.outcome, r.response, r.elapsed, r.auto_submitted, r.score) for r in rows] == [
         (0, "timed_out", "b", 40.0, True, 0.0),
@@ -228,11 +239,11 @@ def test_time_out_auto_submits_the_draft(store: Store, clock: FakeClock) -> None
 def test_an_unreadable_answer_is_returned_not_recorded(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock, MockPlan("rnn", 0, 2, (PlanItem("i2", "intermediate", ("lstm",), True, (), (120,)),)))
     clock.advance(5)
-    grade = interview.submit("a quarter")
+    grade = hand_in(interview, "a quarter")
     assert grade.invalid
     assert interview.current_step().position == 0
     assert store.mocks.steps(interview.id)[0].outcome is None
-    assert interview.submit("0.25") is None
+    assert hand_in(interview, "0.25") is None
     assert interview.finished
     assert report(store, interview.id, MOCK_PACK).score == 1.0
 
@@ -244,10 +255,10 @@ def test_skip_passes_on_the_follow_ups_too_and_end_early_submits_the_draft(store
     assert interview.current_step().question.id == "i1"
     clock.advance(20)
     interview.update_draft("the product of jacobians shrinks")
-    interview.end_early()
+    end_early(interview)
     assert interview.finished
     with pytest.raises(StudyError, match="over"):
-        interview.submit("more")
+        hand_in(interview, "more")
     result = report(store, interview.id, MOCK_PACK)
     assert [(q.question_id, q.outcome, q.score, q.auto_submitted) for q in result.questions] == [
         ("b1", "skipped", 0.0, False), ("i1", "ended", 1.0, True), ("a1", "not_asked", 0.0, False)]
@@ -268,7 +279,7 @@ def test_queued_questions_become_due_now_without_touching_cards_already_due(stor
     store.cards.put("rnn", "i1", overdue, now=START)
     interview = start(store, clock)
     clock.advance(30)
-    interview.end_early()
+    end_early(interview)
     assert store.cards.get("rnn", "b1").due == START + timedelta(seconds=30)
     assert store.cards.get("rnn", "b1").stability == 9.0
     assert store.cards.get("rnn", "i1") == overdue
@@ -278,7 +289,7 @@ def test_queued_questions_become_due_now_without_touching_cards_already_due(stor
 def test_resume_after_the_app_died_keeps_the_saved_time_and_draft(store: Store, clock: FakeClock, tmp_path: Path) -> None:
     interview = start(store, clock)
     clock.advance(10)
-    interview.submit("right")
+    hand_in(interview, "right")
     clock.advance(12)
     interview.update_draft("chain", save=True)
     clock.advance(3)
@@ -289,18 +300,53 @@ def test_resume_after_the_app_died_keeps_the_saved_time_and_draft(store: Store, 
     clock.advance(hours=5)
     with open_store(tmp_path / "progress.sqlite3") as reopened:
         assert [record.id for record in unfinished(reopened)] == [mock_id]
-        resumed = resume(reopened, mock_id, MOCK_PACK, clock=clock, grader=keyword_grader)
+        resumed = resume(reopened, mock_id, MOCK_PACK, clock=clock)
         step = resumed.current_step()
         assert (step.position, step.prompt, resumed.draft) == (1, "Why?", "chain")
         assert (resumed.elapsed_question(), resumed.remaining_question(), resumed.remaining_total()) == (
             12.0, 8.0, 218.0)
         clock.advance(4)
-        resumed.submit("chain rule")
+        hand_in(resumed, "chain rule")
         assert resumed.current_step().question.id == "i1"
         assert reopened.mocks.steps(mock_id)[1].elapsed == 16.0
-        resumed.end_early()
+        end_early(resumed)
         assert unfinished(reopened) == []
         assert report(reopened, mock_id, MOCK_PACK).time_used_seconds == 26.0
+
+
+def test_an_interview_resumed_after_its_time_ran_out_waits_for_the_graded_draft(
+    store: Store, clock: FakeClock
+) -> None:
+    """Resuming grades nothing: the caller grades the draft (in a worker, in the app) and hands it in."""
+    plan = MockPlan("rnn", 0, 1, (PlanItem("b1", "basic", ("bptt",), True, (), (60,)),))
+    interview = start(store, clock, plan)
+    clock.advance(59)
+    interview.update_draft("right", save=True)
+    clock.advance(5)  # the app died as the time ran out: 59 s were saved, 1 s is left
+    resumed = MockInterview.resume(store, interview.id, MOCK_PACK, clock=clock)
+    assert (resumed.time_up(), resumed.remaining_total(), resumed.draft) == (False, 1.0, "right")
+    clock.advance(1)
+    assert resumed.time_up() and not resumed.finished
+    assert store.mocks.steps(interview.id)[0].outcome is None  # nothing handed in yet
+    resumed.time_out(grade_answer(resumed.current_check(), resumed.draft, keyword_grader))
+    assert resumed.finished
+    [row] = store.mocks.steps(interview.id)
+    assert (row.outcome, row.response, row.elapsed, row.auto_submitted, row.score) == (
+        "timed_out", "right", 60.0, True, 1.0)
+
+
+def test_a_grade_is_recorded_only_for_a_graded_step_with_an_answer(store: Store, clock: FakeClock) -> None:
+    plan = MockPlan("rnn", 0, 2, (PlanItem("s1", "basic", ("init",), False, (), (60,)),
+                                  PlanItem("b1", "basic", ("bptt",), True, (), (60,))))
+    interview = start(store, clock, plan)
+    assert interview.current_check() is None  # a self check is asked but not graded
+    with pytest.raises(StudyError, match="not graded here"):
+        interview.submit("orthogonal", FakeGrade(True, 1.0))
+    assert interview.submit("orthogonal", None) is None
+    assert interview.current_check().kind == "concepts"
+    with pytest.raises(StudyError, match="not graded here"):
+        interview.end_early(FakeGrade(True, 1.0))  # nothing typed: nothing to grade
+    assert not interview.finished
 
 
 def test_resume_right_after_a_question_was_shown_and_a_finished_interview_cannot_resume(
@@ -308,13 +354,13 @@ def test_resume_right_after_a_question_was_shown_and_a_finished_interview_cannot
 ) -> None:
     interview = start(store, clock)
     clock.advance(30)
-    resumed = MockInterview.resume(store, interview.id, MOCK_PACK, clock=clock, grader=keyword_grader)
+    resumed = MockInterview.resume(store, interview.id, MOCK_PACK, clock=clock)
     assert (resumed.current_step().position, resumed.elapsed_question()) == (0, 0.0)
-    resumed.end_early()
+    end_early(resumed)
     with pytest.raises(StudyError, match="is finished, not in progress"):
-        resume(store, interview.id, MOCK_PACK, clock=clock, grader=keyword_grader)
+        resume(store, interview.id, MOCK_PACK, clock=clock)
     with pytest.raises(StudyError, match="belongs to pack 'rnn'"):
-        MockInterview.start(make_pack("other", MOCK_PACK.questions), store, PLAN, clock=clock, grader=keyword_grader)
+        MockInterview.start(make_pack("other", MOCK_PACK.questions), store, PLAN, clock=clock)
 
 
 def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: FakeClock) -> None:
@@ -324,9 +370,9 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     ))
     interview = start(store, clock, plan)
     clock.advance(20)
-    interview.submit("orthogonal matrices")
+    hand_in(interview, "orthogonal matrices")
     clock.advance(30)
-    interview.submit("0.3")
+    hand_in(interview, "0.3")
     result = report(store, interview.id, MOCK_PACK)
     assert [(q.question_id, q.gradable, q.score, q.correct) for q in result.questions] == [
         ("s1", False, None, None), ("i2", True, 0.0, False)]
@@ -352,9 +398,9 @@ def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clo
             return FakeGrade(False, 0.0, "Could not decide in time.", ("undecided",), undecided=True)
         return keyword_grader(check, response)
 
-    interview = MockInterview.start(MOCK_PACK, store, plan, clock=clock, grader=undecided_on_symbolic)
-    interview.submit("w*(1-tanh(w*h)^2) + 0")
-    interview.submit("0.3")
+    interview = MockInterview.start(MOCK_PACK, store, plan, clock=clock)
+    hand_in(interview, "w*(1-tanh(w*h)^2) + 0", undecided_on_symbolic)
+    hand_in(interview, "0.3", undecided_on_symbolic)
     result = report(store, interview.id, MOCK_PACK)
     assert [(q.question_id, q.undecided, q.correct, q.score) for q in result.questions] == [
         ("a1", True, False, 0.0), ("i2", False, False, 0.0)]
@@ -366,7 +412,7 @@ def test_an_undecided_grade_is_reported_as_undecided_not_wrong(store: Store, clo
 def test_discard_keeps_rows_but_leaves_resume_and_history(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock)
     clock.advance(5)
-    interview.submit("right")
+    hand_in(interview, "right")
     discard(store, interview.id, clock=clock)
     assert store.mocks.get(interview.id).status == "discarded"
     assert unfinished(store) == [] and history(store) == []
@@ -380,8 +426,8 @@ def test_discard_keeps_rows_but_leaves_resume_and_history(store: Store, clock: F
 def test_report_survives_a_question_leaving_the_pack(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock)
     clock.advance(5)
-    interview.submit("b")
-    interview.end_early()
+    hand_in(interview, "b")
+    end_early(interview)
     smaller = make_pack("rnn", [q for q in MOCK_PACK.questions if q.id != "b1"])
     b1 = report(store, interview.id, smaller).questions[0]
     assert (b1.in_pack, b1.prompt, b1.model_answer, b1.explanation, b1.evidence, b1.score) == (
@@ -392,13 +438,13 @@ def test_report_survives_a_question_leaving_the_pack(store: Store, clock: FakeCl
 def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
     interview = start(store, clock)
     clock.advance(10)
-    interview.submit("right")
+    hand_in(interview, "right")
     clock.advance(15)
-    interview.submit("the chain rule")
+    hand_in(interview, "the chain rule")
     clock.advance(61)
     interview.update_draft("clipping fixes it; a product of jacobians")
-    interview.tick()
-    interview.end_early()
+    tick(interview)
+    end_early(interview)
     result = report(store, interview.id, MOCK_PACK)
     # people read the Markdown: local time with its offset; programs read the JSON: UTC
     eastern = timezone(-timedelta(hours=5))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.core_fakes import START, FakeClock, make_pack
+from tests.unit.core_fakes import START, FakeClock, hand_in, make_pack
 from tutor.checks.answers import grade
 from tutor.packs.schema import Question
 from tutor.store import open_store
@@ -30,10 +30,9 @@ def run(tmp_path: Path, follow_up_check: dict | None, answers: tuple[str, str]):
     store = open_store(tmp_path / "progress.sqlite3")
     plan = plan_mock(pack, questions=1, minutes=5, seed=0)
     assert [step.follow_up_index for step in plan.steps] == [None, 0]
-    interview = MockInterview.start(pack, store, plan, clock=FakeClock(START),
-                                    grader=lambda check, response: grade(check, response))
+    interview = MockInterview.start(pack, store, plan, clock=FakeClock(START))
     for answer in answers:
-        interview.submit(answer)
+        hand_in(interview, answer, grade)
     report = interview.report()
     store.close()
     return report
@@ -86,13 +85,12 @@ def adaptive_run(tmp_path: Path, main_answer: str, resume_after_main: bool = Fal
     item = {**item, "follow_ups": [0], "step_seconds": item["step_seconds"][:2]}
     plan = type(plan).from_dict({**plan.to_dict(), "items": [item]})
     clock = FakeClock(START)
-    grader = lambda check, response: grade(check, response)  # noqa: E731
-    interview = MockInterview.start(pack, store, plan, clock=clock, grader=grader)
-    interview.submit(main_answer)
+    interview = MockInterview.start(pack, store, plan, clock=clock)
+    hand_in(interview, main_answer, grade)
     if resume_after_main:
-        interview = resume(store, interview.id, pack, clock=clock, grader=grader)
+        interview = resume(store, interview.id, pack, clock=clock)
     asked = interview.current_step()
-    interview.submit("it scales the gradient by f")
+    hand_in(interview, "it scales the gradient by f", grade)
     report = interview.report()
     store.close()
     return asked, report

@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from fsrs import Rating
 from tutor.store import open_store
-from tests.unit.core_fakes import FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import FakeClock, hand_in, make_pack, make_question, practise, rate
 from tutor.study.mock import MockInterview, plan_mock
 from tutor.study.practice import PracticeSession
 from tutor.study.queue import StudySession
@@ -50,23 +50,23 @@ clock.advance(days=start_day)
 rng = random.Random(start_day)
 print("ready", flush=True)
 while True:
-    study = StudySession(pack, store, clock=clock, grader=keyword_grader, new_per_day=8)
+    study = StudySession(pack, store, clock=clock, new_per_day=8)
     while (item := study.current()) is not None:
-        study.submit(rng.choice("ab"))
-        study.rate(rng.choice(list(Rating)))
+        response = rng.choice("ab")
+        rate(study, rng.choice(list(Rating)), response)
         print(f"study {item.question.id} {clock().isoformat()}", flush=True)
         clock.advance(seconds=7)
-    practice = PracticeSession(pack, store, clock=clock, grader=keyword_grader, rng=rng, levels=["basic"])
+    practice = PracticeSession(pack, store, clock=clock, rng=rng, levels=["basic"])
     while not practice.done:
-        practice.submit(rng.choice("ab"))
+        practise(practice, rng.choice("ab"))
         print(f"practice {practice.last_review_id}", flush=True)
         practice.next()
         clock.advance(seconds=3)
     interview = MockInterview.start(pack, store, plan_mock(pack, questions=3, minutes=3, seed=rng.randrange(99)),
-                                    clock=clock, grader=keyword_grader)
+                                    clock=clock)
     while (step := interview.current_step()) is not None:
         clock.advance(seconds=2)
-        interview.submit("a")
+        hand_in(interview, "a")
         print(f"mock {interview.id} {step.position}", flush=True)
     clock.advance(days=1)
 """

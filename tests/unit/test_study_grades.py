@@ -12,7 +12,7 @@ from fsrs import Rating, State
 
 from tests.unit.core_fakes import START, FakeGrade, make_question
 from tutor.study.clock import as_utc, day_bounds, local_day, today_bounds
-from tutor.study.grades import fields_of, is_invalid, local_rating
+from tutor.study.grades import fields_of, grade_answer, is_invalid, local_rating
 from tutor.study.notes import read_notes
 from tutor.study.scheduler import card_id_for, make_scheduler, new_card, retrievability, review
 
@@ -28,6 +28,20 @@ CHECK = make_question(
         "misconceptions": [{"name": "clipping-fixes-vanishing", "phrases": ["clipping fixes"], "feedback": "No."}],
     },
 ).check
+
+
+def test_grade_answer_grades_only_what_a_session_records_with_a_grade() -> None:
+    asked: list[str] = []
+
+    def grader(check, response):
+        asked.append(response)
+        return FakeGrade(True, 1.0)
+
+    assert grade_answer(CHECK, " a product ", grader) == FakeGrade(True, 1.0)
+    self_check = make_question("s", check={"kind": "self"}).check
+    assert [grade_answer(None, "x", grader), grade_answer(self_check, "x", grader),
+            grade_answer(CHECK, "  ", grader), grade_answer(CHECK, None, grader)] == [None] * 4
+    assert asked == [" a product "]  # the response as typed, once
 
 
 @pytest.mark.parametrize(

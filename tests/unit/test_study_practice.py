@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import START, FakeClock, FakeGrade, make_pack, make_question, practise
 from tutor.store import Store, open_store
 from tutor.study.practice import PracticeSession, filter_questions
 from tutor.study.queue import StudyError
@@ -47,7 +47,7 @@ def test_filters_by_topic_and_level() -> None:
 
 def test_shuffle_is_reproducible_with_either_kind_of_generator(store: Store) -> None:
     def order(rng) -> list[str]:
-        return ids(PracticeSession(PACK, store, clock=FakeClock(), grader=keyword_grader, rng=rng).questions)
+        return ids(PracticeSession(PACK, store, clock=FakeClock(), rng=rng).questions)
 
     python_order = order(random.Random(7))
     assert python_order == random.Random(7).sample(["a", "b", "c", "d", "e"], 5)
@@ -58,7 +58,7 @@ def test_shuffle_is_reproducible_with_either_kind_of_generator(store: Store) -> 
 
 
 def practice(store: Store, clock: FakeClock, **filters) -> PracticeSession:
-    return PracticeSession(PACK, store, clock=clock, grader=keyword_grader, rng=random.Random(1), **filters)
+    return PracticeSession(PACK, store, clock=clock, rng=random.Random(1), **filters)
 
 
 def test_answers_are_stored_at_once_and_invalid_ones_are_not(store: Store, tmp_path: Path) -> None:
@@ -70,9 +70,9 @@ def test_answers_are_stored_at_once_and_invalid_ones_are_not(store: Store, tmp_p
     assert session.hint() is None
     assert [f.prompt for f in session.follow_ups] == ["And for LSTMs?"]
     clock.advance(seconds=9)
-    assert session.submit("?").invalid
+    assert practise(session, "?").invalid
     assert store.reviews.count() == 0
-    grade = session.submit("b")
+    grade = practise(session, "b")
     assert (grade.correct, session.last_grade) == (False, grade)
     with open_store(tmp_path / "progress.sqlite3") as other:
         [row] = other.reviews.between(None, None)
@@ -96,19 +96,31 @@ def test_moving_through_the_questions(store: Store) -> None:
     with pytest.raises(StudyError, match="nothing to override"):
         session.override_correct()
     first = session.current()
-    session.submit("a")
+    practise(session, "a")
     second = session.next()
     assert second is not first and session.remaining() == 1
     assert session.last_grade is None and session.hints_used == 0
     session.next()
     assert session.done and session.current() is None and session.follow_ups == ()
-    with pytest.raises(StudyError):
-        session.submit("a")
+    with pytest.raises(StudyError, match="over"):
+        session.record("b", "a", None)
+
+
+def test_record_takes_the_answer_to_the_question_shown_graded_as_it_is(store: Store) -> None:
+    graded = practice(store, FakeClock(), topics=["bptt"], levels=["basic"])
+    with pytest.raises(StudyError, match="'e' was answered but the session is on 'a'"):
+        graded.record("e", "b", FakeGrade(False, 0.0))
+    with pytest.raises(StudyError, match="graded automatically"):
+        graded.record("a", "b", None)
+    self_rated = practice(store, FakeClock(), topics=["init"])
+    with pytest.raises(StudyError, match="rated by the learner"):
+        self_rated.record("e", "keeps norms", FakeGrade(True, 1.0))
+    assert store.reviews.count() == 0
 
 
 def test_a_self_check_answer_is_stored_without_a_verdict(store: Store) -> None:
     session = practice(store, FakeClock(), topics=["init"])
-    assert session.submit("orthogonal init keeps singular values at 1", seconds=20) is None
+    assert practise(session, "orthogonal init keeps singular values at 1", seconds=20) is None
     [row] = store.reviews.between(None, None)
     assert (row.question_id, row.correct, row.score, row.seconds) == ("e", None, None, 20.0)
 
@@ -120,7 +132,7 @@ def test_a_self_rated_card_keeps_the_learners_verdict(store: Store) -> None:
     session = practice(store, clock, topics=["init"])
     assert ids(session.questions) == ["e"]
     clock.advance(seconds=20)
-    assert session.submit("orthogonal keeps norms") is None
+    assert practise(session, "orthogonal keeps norms") is None
     [typed] = store.reviews.between(None, None)
     assert (typed.correct, typed.score) == (None, None)
     clock.advance(seconds=5)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fsrs import Card, Rating, State
 
-from tests.unit.core_fakes import START, FakeClock, keyword_grader, make_pack, make_question
+from tests.unit.core_fakes import START, FakeClock, FakeGrade, make_pack, make_question, rate, study_grade
 from tutor.store import Store, open_store
 from tutor.study.grades import local_rating
 from tutor.study.queue import PackCounts, Remaining, StudyError, StudySession, pack_counts
@@ -40,7 +40,7 @@ def clock() -> FakeClock:
 
 
 def session(store: Store, clock: FakeClock, **options: object) -> StudySession:
-    return StudySession(PACK, store, clock=clock, grader=keyword_grader, rater=local_rating, **options)
+    return StudySession(PACK, store, clock=clock, rater=local_rating, **options)
 
 
 def review_card(question_id: str, due: datetime, state: State = State.Review) -> Card:
@@ -53,7 +53,7 @@ def shown_ids(study: StudySession, rating: Rating = Rating.Easy) -> list[str]:
     seen = []
     while (item := study.current()) is not None:
         seen.append(item.question.id)
-        study.rate(rating)
+        rate(study, rating)
     return seen
 
 
@@ -63,11 +63,11 @@ def test_a_first_answer_is_graded_rated_and_stored_at_once(store: Store, clock: 
     item = study.current()
     assert (item.question.id, item.source, item.is_new) == ("q1", "new", True)
     clock.advance(seconds=6)
-    grade = study.submit("a")
+    grade = study_grade(study, "a")
     assert (grade.correct, grade.score) == (True, 1.0)
-    assert study.suggested_rating() == Rating.Easy
+    assert study.suggested_rating(grade) == Rating.Easy  # 6 s since the card was shown
     assert study.suggested_rating(grade, 40.0) == Rating.Good
-    card = study.rate(Rating.Good)
+    card = study.record("q1", "a", grade, Rating.Good)
     assert (card.state, card.step, card.due) == (State.Learning, 1, START + timedelta(seconds=6, minutes=10))
     with open_store(tmp_path / "progress.sqlite3") as other:
         [row] = other.reviews.for_question("rnn", "q1")
@@ -109,29 +109,29 @@ def test_desired_retention_sets_the_interval_of_a_review(store: Store, clock: Fa
     """fsrs golden values: a card of stability 4 rated Good a day late, timed for each retention."""
     store.cards.put("rnn", "q1", review_card("q1", START - timedelta(days=1)), now=START)
     study = session(store, clock, new_per_day=0, desired_retention=retention)
-    assert study.rate(Rating.Good).due == START + timedelta(days=days)
+    assert rate(study, Rating.Good).due == START + timedelta(days=days)
     assert store.cards.get("rnn", "q1").due == START + timedelta(days=days)
 
 
 def test_again_and_hard_come_back_after_their_step_the_same_day(store: Store, clock: FakeClock) -> None:
     study = session(store, clock, new_per_day=3)
     assert study.current().question.id == "q1"
-    assert study.rate(Rating.Again).due == START + timedelta(minutes=1)
+    assert rate(study, Rating.Again).due == START + timedelta(minutes=1)
     clock.advance(seconds=20)
     assert study.current().question.id == "q2"
     assert study.remaining() == Remaining(due=0, new=2, learning=1, relearning=0)
-    assert study.rate(Rating.Hard).due == START + timedelta(minutes=5, seconds=50)
+    assert rate(study, Rating.Hard).due == START + timedelta(minutes=5, seconds=50)
     clock.advance(seconds=50)  # 09:01:10: q1's one-minute step is over
     item = study.current()
     assert (item.question.id, item.source, item.card.step) == ("q1", "learning", 0)
-    assert study.rate(Rating.Good).due == START + timedelta(seconds=70, minutes=10)
+    assert rate(study, Rating.Good).due == START + timedelta(seconds=70, minutes=10)
     assert study.current().question.id == "q3"
-    study.rate(Rating.Easy)
+    rate(study, Rating.Easy)
     # Only learning steps remain: q2 (Hard, due 09:05:50) then q1 (due 09:11:10), shown ahead of time.
     assert [study.current().question.id, study.current().source] == ["q2", "learning"]
-    study.rate(Rating.Easy)
+    rate(study, Rating.Easy)
     assert study.current().question.id == "q1"
-    study.rate(Rating.Good)
+    rate(study, Rating.Good)
     assert study.done
     ratings = [(r.question_id, r.rating, r.card_state) for r in store.reviews.between(None, None)]
     assert ratings == [("q1", 1, 0), ("q2", 2, 0), ("q1", 3, 1), ("q3", 4, 0), ("q2", 4, 1), ("q1", 3, 1)]
@@ -142,20 +142,20 @@ def test_a_new_card_in_its_steps_is_learning_and_only_a_lapsed_one_relearning(st
     store.cards.put("rnn", "q1", review_card("q1", START - timedelta(hours=1)), now=START)
     study = session(store, clock, new_per_day=1)
     assert study.current().source == "due"
-    assert study.rate(Rating.Again).state == State.Relearning  # q1 lapsed
+    assert rate(study, Rating.Again).state == State.Relearning  # q1 lapsed
     assert study.current().source == "new"
-    assert study.rate(Rating.Good).state == State.Learning  # q2: nothing lapsed
+    assert rate(study, Rating.Good).state == State.Learning  # q2: nothing lapsed
     assert study.remaining() == Remaining(due=0, new=0, learning=1, relearning=1)
     clock.advance(minutes=10)
     assert [(study.current().question.id, study.current().source)] == [("q1", "relearning")]
-    study.rate(Rating.Good)
+    rate(study, Rating.Good)
     assert [(study.current().question.id, study.current().source)] == [("q2", "learning")]
     assert study.remaining() == Remaining(due=0, new=0, learning=1, relearning=0)
 
 
 def test_without_learn_ahead_the_session_waits_for_the_step(store: Store, clock: FakeClock) -> None:
     study = session(store, clock, new_per_day=1, learn_ahead_minutes=0)
-    study.rate(Rating.Again)
+    rate(study, Rating.Again)
     assert study.current() is None
     assert not study.done
     assert study.waiting_until == START + timedelta(minutes=1)
@@ -169,7 +169,7 @@ def test_without_learn_ahead_the_session_waits_for_the_step(store: Store, clock:
 def test_a_step_that_ends_tomorrow_leaves_the_session(store: Store) -> None:
     clock = FakeClock(datetime(2026, 3, 2, 23, 59, 30, tzinfo=UTC))
     study = session(store, clock, new_per_day=1)
-    assert study.rate(Rating.Again).due == datetime(2026, 3, 3, 0, 0, 30, tzinfo=UTC)
+    assert rate(study, Rating.Again).due == datetime(2026, 3, 3, 0, 0, 30, tzinfo=UTC)
     assert study.done
 
 
@@ -182,12 +182,14 @@ def test_learning_cards_due_later_today_join_the_session(store: Store, clock: Fa
 
 def test_invalid_answers_are_not_attempts(store: Store, clock: FakeClock) -> None:
     study = session(store, clock, new_per_day=1)
-    invalid = study.submit("?oops")
+    invalid = study_grade(study, "?oops")
     assert invalid.invalid
-    assert study.last_grade is None and study.suggested_rating() is None
-    wrong = study.submit("b")
-    assert (wrong.correct, study.suggested_rating()) == (False, Rating.Again)
-    study.rate(Rating.Again, seconds=30)
+    with pytest.raises(StudyError, match="format error"):
+        study.record("q1", "?oops", invalid, Rating.Again)
+    assert store.reviews.between(None, None) == [] and study.current().question.id == "q1"
+    wrong = study_grade(study, "b")
+    assert (wrong.correct, study.suggested_rating(wrong)) == (False, Rating.Again)
+    study.record("q1", "b", wrong, Rating.Again, seconds=30)
     [row] = store.reviews.between(None, None)
     assert (row.response, row.correct, row.score, row.seconds) == ("b", False, 0.0, 30.0)
 
@@ -206,11 +208,11 @@ def test_suggested_rating_follows_the_grade_and_time(store: Store, clock: FakeCl
     store.cards.put("rnn", "q5", review_card("q5", START), now=START)
     study = session(store, clock, new_per_day=0)
     assert study.current().question.id == "q5"
-    partial = study.submit("it is a product of Jacobians")
+    partial = study_grade(study, "it is a product of Jacobians")
     assert (partial.score, study.suggested_rating(partial, 5)) == (0.5, Rating.Hard)
-    right = study.submit("a product of jacobians that shrinks")
+    right = study_grade(study, "a product of jacobians that shrinks")
     assert [study.suggested_rating(right, 5), study.suggested_rating(right, 16)] == [Rating.Easy, Rating.Good]
-    study.rate(Rating.Good)
+    study.record("q5", "a product of jacobians that shrinks", right, Rating.Good)
     [row] = store.reviews.between(None, None)
     assert (row.notes, row.card_state) == (("hit:product", "hit:shrink"), int(State.Review))
 
@@ -218,9 +220,9 @@ def test_suggested_rating_follows_the_grade_and_time(store: Store, clock: FakeCl
 def test_a_self_check_is_revealed_and_rated_by_the_learner(store: Store, clock: FakeClock) -> None:
     store.cards.put("rnn", "q6", review_card("q6", START), now=START)
     study = session(store, clock, new_per_day=0)
-    assert study.submit("my recollection") is None
-    assert study.suggested_rating() is None
-    study.rate(Rating.Hard)
+    assert study_grade(study, "my recollection") is None
+    assert study.suggested_rating(None) is None
+    study.record("q6", "my recollection", None, Rating.Hard)
     [row] = store.reviews.between(None, None)
     assert (row.question_id, row.response, row.correct, row.rating) == ("q6", "my recollection", None, 2)
 
@@ -229,7 +231,21 @@ def test_rating_with_nothing_to_show_is_an_error(store: Store, clock: FakeClock)
     study = session(store, clock, new_per_day=0)
     assert study.done
     with pytest.raises(StudyError):
-        study.rate(Rating.Good)
+        study.record("q1", None, None, Rating.Good)
+
+
+def test_record_takes_the_answer_to_the_card_shown_graded_as_the_card_is(store: Store, clock: FakeClock) -> None:
+    study = session(store, clock, new_per_day=6)
+    with pytest.raises(StudyError, match="'q2' was answered but the session is on 'q1'"):
+        study.record("q2", "a", study_grade(study, "a"), Rating.Good)
+    with pytest.raises(StudyError, match="graded automatically"):
+        study.record("q1", "a", None, Rating.Good)  # an answer is recorded with its grade
+    assert store.reviews.between(None, None) == []
+    for _ in range(5):  # to the self-rated card, q6
+        rate(study, Rating.Easy)
+    assert study.current().question.id == "q6"
+    with pytest.raises(StudyError, match="rated by the learner"):
+        study.record("q6", "a", FakeGrade(True, 1.0), Rating.Good)
 
 
 def test_pack_counts_for_the_home_screen(store: Store, clock: FakeClock) -> None:

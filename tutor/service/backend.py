@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tutor.service.corrections import CorrectionsBackendMixin
-from tutor.service.decks import GradeRelay, SessionPracticeDeck, SessionStudyDeck
+from tutor.service.decks import SessionPracticeDeck, SessionStudyDeck
 from tutor.service.entries import PackEntry
 from tutor.service.mocks import MockBackendMixin
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tutor.evidence.export import ExportedRun
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
+    from tutor.grading.result import Grade
     from tutor.packs.watch import PackWatcher
     from tutor.settings import Settings
     from tutor.store.db import Store
@@ -113,12 +114,11 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def study_deck(self, pack: Any) -> SessionStudyDeck:
         from tutor.study.queue import StudySession
 
-        relay = GradeRelay()
         settings = self.settings()
-        session = StudySession(pack, self.store, clock=self.clock, grader=relay, tz=self.tz, rng=self.rng,
+        session = StudySession(pack, self.store, clock=self.clock, tz=self.tz, rng=self.rng,
                                new_per_day=settings.new_cards_per_day,
                                desired_retention=settings.desired_retention)
-        return SessionStudyDeck(session, relay)
+        return SessionStudyDeck(session)
 
     # ---- settings ---------------------------------------------------------------
 
@@ -140,18 +140,18 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     ) -> SessionPracticeDeck:
         from tutor.study.practice import PracticeSession
 
-        relay = GradeRelay()
         session = PracticeSession(
-            pack, self.store, clock=self.clock, grader=relay, rng=self.rng,
+            pack, self.store, clock=self.clock, rng=self.rng,
             topics=None if topic is None else [topic], levels=None if level is None else [level],
         )
         if first is not None:  # "go to question": that one first, the rest as drawn
             session.questions = tuple(sorted(session.questions, key=lambda q: q.id != first))
-        return SessionPracticeDeck(session, relay)
+        return SessionPracticeDeck(session)
 
     # ---- grading ----------------------------------------------------------------
 
-    def grade(self, check: Any, response: str) -> Any:
+    def grade(self, check: Any, response: str) -> Grade:
+        """May call SymPy and take seconds: the app calls it in a worker, never on the event loop."""
         from tutor.checks.answers import grade
 
         return grade(check, response)

@@ -1,9 +1,9 @@
 """The core's study and practice sessions seen as the app's decks (`StudyDeck`, `PracticeDeck`).
 
-The sessions grade answers themselves through an injected `grader`. In the app the
-grade is computed earlier, in a thread worker (grading may load SymPy and take
-seconds), so the session's grader is a `GradeRelay` that hands over that grade: the
-answer is graded once, off the event loop, and stored by the session as usual.
+A session records a grade it is given and never grades: the app grades first, in a thread
+worker (grading may call SymPy and take seconds), and the deck hands that grade to the
+session's `record` together with the response, so the answer is graded once, off the
+event loop, and stored as it was graded.
 """
 
 from __future__ import annotations
@@ -21,28 +21,11 @@ if TYPE_CHECKING:
     from tutor.study.rating import Rating
 
 
-class GradeRelay:
-    """A `grader` for a session that returns the grade handed to it just before."""
-
-    def __init__(self) -> None:
-        self._pending: tuple[str, Any] | None = None
-
-    def hand(self, response: str, grade: Any) -> None:
-        self._pending = (response, grade)
-
-    def __call__(self, check: Any, response: str) -> Any:
-        if self._pending is None or self._pending[0] != response:
-            raise RuntimeError("no grade was handed over for this response")
-        grade, self._pending = self._pending[1], None
-        return grade
-
-
 class SessionStudyDeck:
     """A `StudyDeck` over `tutor.study.queue.StudySession`."""
 
-    def __init__(self, session: StudySession, relay: GradeRelay) -> None:
+    def __init__(self, session: StudySession) -> None:
         self.session = session
-        self.relay = relay
 
     def next_card(self) -> Question | None:
         item = self.session.current()
@@ -57,21 +40,19 @@ class SessionStudyDeck:
     def record(
         self, question: Question, *, response: str | None, grade: Grade | None, rating: Rating, seconds: float
     ) -> None:
-        _same_question(self.next_card(), question)
         if grade is not None and response is not None:
-            self.relay.hand(response, grade)
-            self.session.submit(response, seconds)
+            self.session.record(question.id, response, grade, rating, seconds)
         elif response and checks.kind_of(question.check).self_rated:
-            self.session.submit(response, seconds)  # kept with the review, no verdict
-        self.session.rate(rating, seconds)
+            self.session.record(question.id, response, None, rating, seconds)  # kept, no verdict
+        else:  # revealed without an answer (what was typed, if anything, was not graded)
+            self.session.record(question.id, None, None, rating, seconds)
 
 
 class SessionPracticeDeck:
     """A `PracticeDeck` over `tutor.study.practice.PracticeSession`."""
 
-    def __init__(self, session: PracticeSession, relay: GradeRelay) -> None:
+    def __init__(self, session: PracticeSession) -> None:
         self.session = session
-        self.relay = relay
         self._started = False
 
     def next_question(self) -> Question | None:
@@ -89,10 +70,7 @@ class SessionPracticeDeck:
         return self.session.hint()
 
     def record(self, question: Question, *, response: str, grade: Grade | None, seconds: float) -> None:
-        _same_question(self.session.current(), question)
-        if grade is not None:
-            self.relay.hand(response, grade)
-        self.session.submit(response, seconds)
+        self.session.record(question.id, response, grade, seconds)
 
     def override(self, question: Question) -> None:
         _same_question(self.session.current(), question)

@@ -1,61 +1,28 @@
 """The core's `MockInterview` as the mock interview screen drives it: an `InterviewRun`.
 
-The interview grades through an injected `grader`. In the app, grading happens in a
-thread worker first (it may load SymPy and take seconds); the grade is then handed to
-a `PregradedGrader`, so the interview records exactly that grade without grading
-again on the event loop. Nothing here imports Textual.
+Grading is a step of its own before recording: the screen reads the step's check on the
+event loop (`current_check`), grades in a thread worker with `grade` (it may call SymPy
+and take seconds), and hands the grade to `submit`, `time_out` or `end_early`, which
+record it at once. Nothing here grades on the caller's behalf, and nothing imports Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
+
+from tutor.study.grades import grade_answer
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
+    from tutor.study.grades import Grader
     from tutor.study.mock import MockInterview, MockStep
-
-_NOTHING = object()
-
-
-class PregradedGrader:
-    """A `grader` that returns the grade handed over for a response, else grades it itself.
-
-    Grading itself is the fallback for the rare auto-submit the screen did not grade
-    first (say, the whole interview ran out while the app was closed).
-    """
-
-    def __init__(self, grader: Callable[[Any, str], Any]) -> None:
-        self.grader = grader
-        self._handed: tuple[str, Any] | object = _NOTHING
-
-    @contextmanager
-    def handing(self, response: str, grade: Any) -> Iterator[None]:
-        """Within the block, `grade` (None: ungraded, e.g. the grader failed) is the verdict
-        on `response`; after it nothing is left over for a later call to pick up."""
-        self._handed = (response, grade)
-        try:
-            yield
-        finally:
-            self._handed = _NOTHING
-
-    def __call__(self, check: Any, response: str) -> Any:
-        handed = self._handed
-        if isinstance(handed, tuple) and handed[0] == response:
-            self._handed = _NOTHING
-            return handed[1]
-        return self.grader(check, response)
 
 
 class InterviewRun:
-    """A mock interview in progress, over `tutor.study.mock.MockInterview`.
+    """A mock interview in progress, over `tutor.study.mock.MockInterview`, with the
+    backend's `grader` for `grade`."""
 
-    Grading may take seconds, so the screen grades in a worker with `grade` and hands
-    the grade to `submit`, `time_out` or `end_early`, which record it at once.
-    """
-
-    def __init__(self, interview: MockInterview, grader: PregradedGrader) -> None:
+    def __init__(self, interview: MockInterview, grader: Grader) -> None:
         self.interview = interview
         self.grader = grader
         self.id = interview.id
@@ -77,6 +44,10 @@ class InterviewRun:
         """The step asked now (prompt, question, number, follow-up index, time limit), or None."""
         return self.interview.current_step()
 
+    def current_check(self) -> Any:
+        """The check the current step is graded by (None: not graded); read it before grading."""
+        return self.interview.current_check()
+
     def remaining_total(self) -> float:
         return self.interview.remaining_total()
 
@@ -85,38 +56,35 @@ class InterviewRun:
 
     def time_up(self) -> bool:
         """The current step (or the whole interview) has no time left: call `time_out`."""
-        return not self.finished and self.interview.remaining_question() <= 0
+        return self.interview.time_up()
 
     def update_draft(self, text: str) -> None:
         """What the learner has typed so far (saved by `tick`, handed in on time-out)."""
         self.interview.update_draft(text)
 
-    def grade(self, response: str) -> Grade | None:
-        """The grade of `response` on the current step, recording nothing (worker; None: not graded)."""
-        # the interview hands back what its grader gave: the backend's `grade`, a Grade
-        return cast("Grade | None", self.interview.grade_response(response))
+    def grade(self, check: Any, response: str) -> Grade | None:
+        """The grade of `response` against `check` (from `current_check`), recording nothing.
+        Pure and possibly slow (SymPy): call it in a worker. None: not graded."""
+        return grade_answer(check, response, self.grader)
 
     def submit(self, response: str, grade: Grade | None) -> Grade | None:
         """Answer the step and move on; returns an invalid grade (format error) instead of moving on."""
-        with self.grader.handing(response, grade):
-            return cast("Grade | None", self.interview.submit(response))
+        return self.interview.submit(response, grade)
 
     def skip(self) -> None:
         self.interview.skip()
 
     def time_out(self, grade: Grade | None) -> None:
         """Hand in the draft (graded as `grade`) because time ran out, and move on."""
-        with self.grader.handing(self.interview.draft, grade):
-            self.interview.tick()
+        self.interview.time_out(grade)
 
     def end_early(self, grade: Grade | None) -> None:
         """Hand in the draft (graded as `grade`) and end the interview here."""
-        with self.grader.handing(self.interview.draft, grade):
-            self.interview.end_early()
+        self.interview.end_early(grade)
 
-    def tick(self) -> bool:
-        """About once a second: saves the draft and elapsed time; True if the step changed."""
-        return self.interview.tick()
+    def tick(self) -> None:
+        """About once a second: saves the draft and elapsed time (hands nothing in)."""
+        self.interview.tick()
 
     def save(self) -> None:
         self.interview.save()

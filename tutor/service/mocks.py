@@ -17,13 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.service.mock_run import InterviewRun, PregradedGrader
+from tutor.service.mock_run import InterviewRun
 
 if TYPE_CHECKING:
     import random
     from collections.abc import Callable
     from datetime import tzinfo
 
+    from tutor.grading.result import Grade
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan
     from tutor.study.mock_report import MockReport, MockSummary
@@ -75,7 +76,7 @@ class MockBackendMixin:
     clock: Callable[[], datetime]
     tz: tzinfo
     rng: random.Random
-    grade: Callable[[Any, str], Any]
+    grade: Callable[[Any, str], Grade]
     _next_seed: int | None = None  # the random seed previewed, kept until the interview starts
 
     if TYPE_CHECKING:  # the host's store may be a read-only (cached) property
@@ -121,9 +122,8 @@ class MockBackendMixin:
 
         seed = self._seed_for(settings)
         self._next_seed = None  # the next interview gets a draw of its own
-        grader = PregradedGrader(self.grade)
         plan = self._plan(pack, settings, seed)
-        return InterviewRun(MockInterview.start(pack, self.store, plan, clock=self.clock, grader=grader), grader)
+        return InterviewRun(MockInterview.start(pack, self.store, plan, clock=self.clock), self.grade)
 
     def unfinished_mocks(self) -> list[UnfinishedMock]:
         from tutor.study.mock import unfinished
@@ -140,10 +140,11 @@ class MockBackendMixin:
         return found
 
     def resume_mock(self, mock_id: int, pack: Any) -> InterviewRun:
+        """The interview as it was last saved. One whose time ran out meanwhile comes back
+        with `time_up()` true: the screen grades its draft in a worker and hands it in."""
         from tutor.study.mock import resume
 
-        grader = PregradedGrader(self.grade)
-        return InterviewRun(resume(self.store, mock_id, pack, clock=self.clock, grader=grader), grader)
+        return InterviewRun(resume(self.store, mock_id, pack, clock=self.clock), self.grade)
 
     def discard_mock(self, mock_id: int) -> None:
         from tutor.study.mock import discard

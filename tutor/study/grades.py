@@ -1,31 +1,39 @@
-"""What the study core needs from a grade, by duck typing, and the rating it suggests.
+"""Grading as the pure step before recording, what the study core keeps of a grade, and the
+rating it suggests.
 
-Grading lives in `tutor.grading`; sessions receive a `Grader` callable so they can be
-built and tested before (and independently of) it. A grade is anything with `correct`,
-`score`, `feedback`, `notes`, `invalid` and `undecided` attributes; missing attributes
-read as their neutral value.
+A session never grades: grading may call SymPy and take seconds, so the caller grades first
+(`grade_answer`, with a `Grader` such as `tutor.checks.answers.grade`: in a worker in the
+app, directly on the command line and in tests) and hands the grade to the session's
+`record` (the mock interview's `submit`, `time_out`, `end_early`). A grade is a
+`tutor.grading.Grade`; the store reads it through `fields_of`, where a missing attribute
+reads as its neutral value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from tutor.study.rating import FAST_SECONDS, Rating, rating_for
 
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
-class GradeLike(Protocol):
-    correct: bool
-    score: float
-    feedback: str
-    notes: Sequence[str]
-
-
-Grader = Callable[[Any, str], GradeLike]
+Grader = Callable[[Any, str], "Grade"]
 """`grader(check, response) -> Grade`, e.g. `tutor.checks.answers.grade`."""
 Rater = Callable[[Any, float], "Rating | None"]
 """`rater(grade, seconds) -> Rating | None`, e.g. `tutor.study.rating.rating_for`."""
+
+
+def grade_answer(check: Any, response: str | None, grader: Grader) -> Grade | None:
+    """The grade a session records for `response` to `check`: None when there is nothing to
+    grade (no check, as for a follow-up asked without one; a self-rated card, which the
+    learner rates; a blank response). Pure: reads and stores nothing, so it may run in any
+    thread; it may call SymPy and take seconds, so the app calls it in a worker."""
+    if check is None or getattr(check, "kind", None) == "self" or not response or not response.strip():
+        return None
+    return grader(check, response)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,17 @@ the learner types (`tick`, `update_draft(save=True)`, `save`), the response and 
 when a step ends (answered, timed out, skipped, or the interview ended on it), and the
 final score together with the questions put into the study queue as due now.
 
-Time: each step has its own limit (see `mock_plan`); `tick()` auto-submits the current
-draft when the step's time or the whole interview's time is up. Only time spent with
-the interview open counts: after a crash, `resume` continues from the last saved
-elapsed time of the current step (saved at least every `save_every` seconds by `tick`).
+Grading is the caller's step before recording, never the interview's: grading may call
+SymPy and take seconds, so the caller grades the response against `current_check()` with
+`tutor.study.grades.grade_answer` (in a worker, in the app) and hands the grade to
+`submit`, `time_out` or `end_early`.
+
+Time: each step has its own limit (see `mock_plan`). When the step's time or the whole
+interview's time is up (`time_up()`), the caller grades the draft and hands it in with
+`time_out(grade)`; `tick()` only saves. Only time spent with the interview open counts:
+after a crash, `resume` continues from the last saved elapsed time of the current step
+(saved at least every `save_every` seconds by `tick`); an interview whose time ran out
+before the crash resumes with `time_up()` true, its draft still to be handed in.
 
 Skipping a main question skips its follow-ups too (an interviewer does not follow up on
 a question you passed). A variant question is drawn once per interview item, from the
@@ -24,13 +31,13 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepOutcome
 from tutor.study.clock import Clock, as_utc
-from tutor.study.grades import Grader, fields_of, is_invalid
+from tutor.study.grades import fields_of, is_invalid
 from tutor.study.mock_export import to_json, to_markdown
 from tutor.study.mock_plan import (
     MockPlan,
@@ -52,6 +59,9 @@ from tutor.study.mock_report import (
 )
 from tutor.study.queue import StudyError
 from tutor.study.scheduler import new_card
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 __all__ = [
     "MockInterview",
@@ -97,7 +107,7 @@ class MockStep:
 class MockInterview:
     """One interview in progress. Build with `MockInterview.start(...)` or `resume(...)`."""
 
-    def __init__(self, pack: Any, store: Store, plan: MockPlan, mock_id: int, *, clock: Clock, grader: Grader,
+    def __init__(self, pack: Any, store: Store, plan: MockPlan, mock_id: int, *, clock: Clock,
                  save_every: float = SAVE_EVERY_SECONDS) -> None:
         if pack.id != plan.pack_id:
             raise StudyError(f"this interview belongs to pack '{plan.pack_id}', not '{pack.id}'")
@@ -106,7 +116,6 @@ class MockInterview:
         self.plan = plan
         self.id = mock_id
         self._clock = clock
-        self._grader = grader
         self._save_every = save_every
         # each question as the interviewer asks it: its interview form where it has one
         self._questions = {question.id: in_interview(question) or question for question in pack.questions}
@@ -126,23 +135,24 @@ class MockInterview:
     # ---- construction ------------------------------------------------------------------
 
     @classmethod
-    def start(cls, pack: Any, store: Store, plan: MockPlan, *, clock: Clock, grader: Grader,
+    def start(cls, pack: Any, store: Store, plan: MockPlan, *, clock: Clock,
               save_every: float = SAVE_EVERY_SECONDS) -> MockInterview:
         """Create the interview in the store and show its first question."""
         mock_id = store.mocks.create(
             pack_id=plan.pack_id, seed=plan.seed, plan=plan.to_dict(),
             time_limit_seconds=plan.total_seconds, started_at=as_utc(clock()),
         )
-        interview = cls(pack, store, plan, mock_id, clock=clock, grader=grader, save_every=save_every)
+        interview = cls(pack, store, plan, mock_id, clock=clock, save_every=save_every)
         interview._advance(-1)
         return interview
 
     @classmethod
-    def resume(cls, store: Store, mock_id: int, pack: Any, *, clock: Clock, grader: Grader,
+    def resume(cls, store: Store, mock_id: int, pack: Any, *, clock: Clock,
                save_every: float = SAVE_EVERY_SECONDS) -> MockInterview:
-        """Continue an unfinished interview with the time it had left when it was last saved."""
+        """Continue an unfinished interview with the time it had left when it was last saved.
+        If none was left (`time_up()`), the caller grades the draft and calls `time_out`."""
         record = _unfinished_record(store, mock_id)
-        interview = cls(pack, store, MockPlan.from_dict(record.plan), mock_id, clock=clock, grader=grader,
+        interview = cls(pack, store, MockPlan.from_dict(record.plan), mock_id, clock=clock,
                         save_every=save_every)
         rows = {row.position: row for row in store.mocks.steps(mock_id)}
         interview._outcomes = {pos: row.outcome for pos, row in rows.items() if row.outcome is not None}
@@ -156,8 +166,6 @@ class MockInterview:
             interview.draft = interview._saved_draft = open_row.draft
         else:
             interview._advance(-1)
-        if interview.remaining_total() <= 0 and not interview.finished:
-            interview.tick()
         return interview
 
     # ---- what is shown -----------------------------------------------------------------
@@ -207,16 +215,29 @@ class MockInterview:
         self.store.mocks.save_progress(self.id, self._position, elapsed=self.elapsed_question(), draft=self.draft)
         self._last_saved, self._saved_draft = self._now(), self.draft
 
-    def submit(self, response: str) -> Any:
-        """Answer the current step and move on. Returns None, or an invalid Grade (a format
-        error, nothing stored, not moved on: the learner fixes the answer). Past the time
-        limit, the response is recorded as auto-submitted instead."""
-        self._require_open()
-        if self.remaining_question() <= 0:
-            self.draft = response
-            self.tick()
+    def current_check(self) -> Any:
+        """The check the current step is graded by (None: not graded, or the interview is
+        over): grade a response with `grade_answer(current_check(), response, grader)`."""
+        if self.finished:
             return None
-        grade = self._grade(response)
+        return self._check_of(self._steps[self._position])
+
+    def time_up(self) -> bool:
+        """The current step (or the whole interview) has no time left: hand the draft in
+        with `time_out`."""
+        return not self.finished and self.remaining_question() <= 0
+
+    def submit(self, response: str, grade: Grade | None) -> Grade | None:
+        """Answer the current step with `response`, graded `grade` (see `current_check`), and
+        move on. Returns None, or the grade when it is invalid (a format error: nothing
+        stored, not moved on; the learner fixes the answer). Past the time limit, the
+        response is recorded as handed in when the time ran out instead."""
+        self._require_open()
+        self._require_grade_fits(response, grade)
+        if self.time_up():
+            self.draft = response
+            self.time_out(grade)
+            return None
         if grade is not None and is_invalid(grade):
             return grade
         self._finish_step("answered", response, grade, auto=False)
@@ -227,26 +248,28 @@ class MockInterview:
         self._require_open()
         self._finish_step("skipped", None, None, auto=False)
 
-    def tick(self) -> bool:
-        """Call about once a second: auto-submits on time-out; returns True if the step changed."""
+    def tick(self) -> None:
+        """Call about once a second: saves the draft and elapsed time when the draft changed
+        or every `save_every` seconds. It hands nothing in: when `time_up()`, call `time_out`."""
         if self.finished:
-            return False
-        if self.remaining_total() <= 0:
-            self._finish_step("timed_out", self.draft, self._grade(self.draft), auto=True, end=True)
-            return True
-        if self.remaining_question() <= 0:
-            self._finish_step("timed_out", self.draft, self._grade(self.draft), auto=True)
-            return True
+            return
         now = self._now()
         if self.draft != self._saved_draft or (now - self._last_saved).total_seconds() >= self._save_every:
             self.save()
-        return False
 
-    def end_early(self) -> None:
-        """Stop now: the current draft (if any) is submitted, the rest is not asked."""
+    def time_out(self, grade: Grade | None) -> None:
+        """The time is up (`time_up()`): the draft, graded `grade`, is handed in and the next
+        step comes, or the interview ends when its whole time is used."""
+        self._require_open()
+        self._require_grade_fits(self.draft, grade)
+        end = self.remaining_total() <= 0
+        self._finish_step("timed_out", self.draft, grade, auto=True, end=end)
+
+    def end_early(self, grade: Grade | None) -> None:
+        """Stop now: the current draft (if any), graded `grade`, is handed in; the rest is not asked."""
         self._require_open()
         response = self.draft if self.draft.strip() else None
-        grade = self._grade(response) if response else None
+        self._require_grade_fits(response, grade)
         self._finish_step("ended", response, grade, auto=response is not None, end=True)
 
     def report(self) -> MockReport:
@@ -254,18 +277,10 @@ class MockInterview:
 
     # ---- internals ---------------------------------------------------------------------
 
-    def grade_response(self, response: str | None) -> Any:
-        """The grade `submit` would record for `response` on the current step, without
-        recording anything (None: this step is not graded). Grading may take seconds
-        (SymPy), so a UI calls this in a worker and hands the grade back through the
-        interview's `grader` when it submits; it only reads the interview's state."""
-        return self._grade(response)
-
-    def _grade(self, response: str | None) -> Any:
-        if self.finished or not response or not response.strip():
-            return None
-        check = self._check_of(self._steps[self._position])
-        return None if check is None else self._grader(check, response)
+    def _require_grade_fits(self, response: str | None, grade: Grade | None) -> None:
+        """A grade is recorded only where `grade_answer` gives one: a graded step, a response."""
+        if grade is not None and (self.current_check() is None or not response or not response.strip()):
+            raise StudyError("this step is not graded here: it is recorded without a grade")
 
     def _check_of(self, plan_step: Any) -> Any:
         """The check a step is graded by: the question's (None for a flashcard) or, for a
@@ -412,8 +427,8 @@ class MockInterview:
         return as_utc(self._clock())
 
 
-def resume(store: Store, mock_id: int, pack: Any, *, clock: Clock, grader: Grader) -> MockInterview:
-    return MockInterview.resume(store, mock_id, pack, clock=clock, grader=grader)
+def resume(store: Store, mock_id: int, pack: Any, *, clock: Clock) -> MockInterview:
+    return MockInterview.resume(store, mock_id, pack, clock=clock)
 
 
 def discard(store: Store, mock_id: int, *, clock: Clock) -> None:

@@ -1,9 +1,10 @@
 """Practice: questions one after another with immediate feedback, no scheduling.
 
-Each valid answer is stored at once as a `practice` review (a format error is not an
-attempt and is not stored). A variant question is drawn afresh, from the session's
-generator, each time it comes up; the review keeps the draw. "I was right" appends an overriding row (`overridden=1`,
-`replaces` = the automatic verdict's row) instead of editing history. Hints used are
+Each valid answer is stored at once as a `practice` review, with the grade the caller
+computed first (`record`; a format error is not an attempt and is not stored). A variant
+question is drawn afresh, from the session's generator, each time it comes up; the review
+keeps the draw. "I was right" appends an overriding row (`overridden=1`, `replaces` = the
+automatic verdict's row) instead of editing history. Hints used are
 counted on the row. The fsrs cards are not touched: practice is free exploration.
 """
 
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.study.clock import Clock, as_utc
-from tutor.study.grades import Grader, fields_of, is_invalid
+from tutor.study.grades import fields_of, is_invalid
 from tutor.study.queue import StudyError
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 
 def filter_questions(
@@ -47,7 +51,7 @@ class PracticeSession:
 
     last_review_id: int | None
     last_response: str | None
-    last_grade: Any
+    last_grade: Grade | None
     _shown_at: datetime
 
     def __init__(
@@ -56,7 +60,6 @@ class PracticeSession:
         store: Store,
         *,
         clock: Clock,
-        grader: Grader,
         rng: Any,
         topics: Collection[str] | None = None,
         levels: Collection[str] | None = None,
@@ -64,7 +67,6 @@ class PracticeSession:
         self.pack = pack
         self.store = store
         self._clock = clock
-        self._grader = grader
         self._rng = rng
         self._variants: dict[int, Variant] = {}
         self.questions: tuple[Any, ...] = tuple(
@@ -122,20 +124,27 @@ class PracticeSession:
         hint: str = question.hints[self.hints_used - 1]
         return hint
 
-    def submit(self, response: str, seconds: float | None = None) -> Any:
-        """Grade and store the answer at once; return the Grade (None for a self check).
+    def record(self, question_id: str, response: str, grade: Grade | None, seconds: float | None = None) -> int | None:
+        """Store the answer to the current question at once, with its grade; return the review's id.
 
-        An invalid grade is returned but not stored; the learner may fix the response.
-        A self-check answer is stored with no verdict (the learner compares with the model answer).
+        Grade first (`tutor.study.grades.grade_answer`: it may take seconds, so the app does
+        it in a worker), then record. `grade` is None for a self-rated card: stored with no
+        verdict (the learner compares with the model answer, then `rate_self`). A format
+        error (an invalid grade) is not an attempt: nothing is stored, None is returned, and
+        the learner may fix the response. `seconds` defaults to the time since the question
+        was shown.
         """
-        question = self._require_current()
+        question = self._require_current(question_id)
         now = as_utc(self._clock())
         if seconds is None:
             seconds = (now - self._shown_at).total_seconds()
-        check = question.check
-        grade = None if getattr(check, "kind", None) == "self" else self._grader(check, response)
+        self_rated = getattr(question.check, "kind", None) == "self"
+        if self_rated and grade is not None:
+            raise StudyError(f"'{question.id}' is rated by the learner: it is recorded without a grade")
+        if not self_rated and grade is None:
+            raise StudyError(f"'{question.id}' is graded automatically: record the answer with its grade")
         if grade is not None and is_invalid(grade):
-            return grade
+            return None
         fields = fields_of(grade) if grade is not None else None
         variant = self.variant
         assert variant is not None  # there is a current question
@@ -155,7 +164,7 @@ class PracticeSession:
         )
         self.last_response = response
         self.last_grade = grade
-        return grade
+        return self.last_review_id
 
     def override_correct(self) -> int:
         """"I was right": append a row marking the last answer correct; return its id."""
@@ -227,10 +236,13 @@ class PracticeSession:
         self.last_grade = None
         self._shown_at = as_utc(self._clock())
 
-    def _require_current(self) -> Any:
+    def _require_current(self, question_id: str | None = None) -> Any:
+        """The current question; with `question_id`, it must be that one."""
         question = self.current()
         if question is None:
             raise StudyError("the practice session is over")
+        if question_id is not None and question.id != question_id:
+            raise StudyError(f"'{question_id}' was answered but the session is on '{question.id}'")
         return question
 
 

@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fsrs import Card, State
 
@@ -38,9 +38,12 @@ from tutor.store.db import Store
 from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
 from tutor.study.due import due_today
-from tutor.study.grades import Grader, Rater, default_rater, fields_of, is_invalid
+from tutor.study.grades import Rater, default_rater, fields_of, is_invalid
 from tutor.study.rating import Rating
 from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, DESIRED_RETENTION, make_scheduler, new_card, review
+
+if TYPE_CHECKING:
+    from tutor.grading.result import Grade
 
 Source = Literal["learning", "relearning", "due", "new"]
 """Why a card is shown: a step of its (re)learning is over, it is due, or it is new."""
@@ -130,13 +133,10 @@ def step_kind(card: Card) -> Literal["learning", "relearning"]:
 
 
 class StudySession:
-    """One sitting of flashcards for one pack (no UI; time from `clock`, grading from `grader`)."""
+    """One sitting of flashcards for one pack (no UI; time from `clock`; answers come graded)."""
 
     _current: StudyItem | None
     _shown_at: datetime | None
-    _response: str | None
-    _grade: Any
-    _answer_seconds: float | None
 
     def __init__(
         self,
@@ -144,7 +144,6 @@ class StudySession:
         store: Store,
         *,
         clock: Clock,
-        grader: Grader,
         new_per_day: int = 20,
         relearn_minutes: Sequence[float] = DEFAULT_RELEARN_MINUTES,
         desired_retention: float = DESIRED_RETENTION,
@@ -157,7 +156,6 @@ class StudySession:
         self._rng = rng if rng is not None else random.Random()
         self.store = store
         self._clock = clock
-        self._grader = grader
         self._rater = rater
         self._tz = tz
         self._learn_ahead = timedelta(minutes=learn_ahead_minutes)
@@ -218,31 +216,9 @@ class StudySession:
 
     # ---- answering -------------------------------------------------------------------
 
-    def submit(self, response: str, seconds: float | None = None) -> Any:
-        """Grade a typed answer for the current card; returns the Grade (None for a self check).
-
-        An invalid grade (a format error) is returned but not kept: it is not an attempt,
-        and the learner may correct the response and submit again.
-        """
-        item = self._require_current()
-        check = item.question.check
-        if getattr(check, "kind", None) == "self":
-            self._response, self._grade, self._answer_seconds = response, None, seconds
-            return None
-        grade = self._grader(check, response)
-        if is_invalid(grade):
-            return grade
-        self._response, self._grade, self._answer_seconds = response, grade, seconds
-        return grade
-
-    @property
-    def last_grade(self) -> Any:
-        """The grade of the current card's last valid submission (None if revealed without one)."""
-        return self._grade
-
-    def suggested_rating(self, grade: Any = None, seconds: float | None = None) -> Rating | None:
-        """The rating to pre-select: from `grade` (default: the last grade) and the time taken."""
-        grade = self._grade if grade is None else grade
+    def suggested_rating(self, grade: Grade | None, seconds: float | None = None) -> Rating | None:
+        """The rating to pre-select from `grade` and the time taken (default: since the card
+        was shown); None without a grade."""
         if grade is None:
             return None
         if seconds is None:
@@ -252,24 +228,46 @@ class StudySession:
         rater = self._rater or default_rater()
         return rater(grade, seconds)
 
-    def rate(self, rating: Rating, seconds: float | None = None) -> Card:
-        """Store the review and the new card state (one committed transaction) and move on."""
+    def record(
+        self,
+        question_id: str,
+        response: str | None,
+        grade: Grade | None,
+        rating: Rating,
+        seconds: float | None = None,
+    ) -> Card:
+        """Store the review of the current card and its new state (one committed transaction)
+        and move on; return the new state.
+
+        Grade first (`tutor.study.grades.grade_answer`: it may take seconds, so the app does
+        it in a worker), then record. `grade` None: no verdict, because the card was
+        revealed without an answer (`response` None) or is rated by the learner (a
+        self-rated card keeps its `response`). A format error (an invalid grade) is not an
+        attempt and cannot be recorded: the learner fixes the response first. `seconds`
+        defaults to the time since the card was shown.
+        """
         rating = Rating(rating)  # a plain 1-4 from a key press is a rating too; anything else raises
-        item = self._require_current()
+        item = self._require_current(question_id)
+        self_rated = getattr(item.question.check, "kind", None) == "self"
+        if self_rated and grade is not None:
+            raise StudyError(f"'{question_id}' is rated by the learner: it is recorded without a grade")
+        if grade is None and response is not None and not self_rated:
+            raise StudyError(f"'{question_id}' is graded automatically: record the answer with its grade")
+        if grade is not None and is_invalid(grade):
+            raise StudyError("a format error is not an answer: nothing to record")
         now = self._now()
         if seconds is None:
             seconds = self._elapsed_seconds()
-        question_id = item.question.id
         before = item.card or new_card(self.pack.id, question_id, now)
         after = review(self.scheduler, before, rating, now, seconds)
-        fields = fields_of(self._grade) if self._grade is not None else None
+        fields = fields_of(grade) if grade is not None else None
         with self.store.transaction():
             self.store.reviews.add(
                 pack_id=self.pack.id,
                 question_id=question_id,
                 mode="study",
                 reviewed_at=now,
-                response=self._response,
+                response=response,
                 correct=fields.correct if fields else None,
                 score=fields.score if fields else None,
                 feedback=fields.feedback if fields else "",
@@ -311,22 +309,19 @@ class StudySession:
         variant = draw_fresh(self._questions[question_id], self._rng)
         return StudyItem(variant.question, card, source, variant)
 
-    def _require_current(self) -> StudyItem:
+    def _require_current(self, question_id: str) -> StudyItem:
         item = self.current()
         if item is None:
             raise StudyError("no card to answer: the session is done or waiting for a learning step")
+        if item.question.id != question_id:
+            raise StudyError(f"'{question_id}' was answered but the session is on '{item.question.id}'")
         return item
 
     def _reset_current(self) -> None:
         self._current = None
         self._shown_at = None
-        self._response = None
-        self._grade = None
-        self._answer_seconds = None
 
     def _elapsed_seconds(self) -> float | None:
-        if self._answer_seconds is not None:
-            return self._answer_seconds
         if self._shown_at is None:
             return None
         return (self._now() - self._shown_at).total_seconds()

@@ -3,8 +3,10 @@
 No feedback until the debrief. The interval timer reads the injected clock through
 the `InterviewRun`: it redraws the countdown and lets the run save the draft and elapsed
 time; when a question's time is up, what was typed is handed in and the next step
-comes. Grading runs in a thread worker and the grade is handed to the run, which
-records it at once, so a crash loses at most the last few seconds of typing.
+comes. Nothing is graded on the event loop: the step's check is read here, the response
+is graded against it in a thread worker, and the grade is handed to the run, which
+records it at once, so a crash loses at most the last few seconds of typing. An
+interview resumed after its time ran out hands its draft in the same way as it opens.
 
 Nothing typed may be lost, so the answer is never read from outside the box while
 keys may still be queued for it: enter is handled by the box itself (`AnswerArea`),
@@ -107,6 +109,8 @@ class MockInterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_step()
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.run.time_up():  # resumed with no time left: hand the draft in now
+            self.tick()
 
     def on_unmount(self) -> None:
         """Leaving (pause, quit): keep the draft and the time used."""
@@ -189,9 +193,7 @@ class MockInterviewScreen(Screen[None]):
             self.timing_out = True  # read the box once the keys already sent have reached it
             after_pending_keys(self.answer_area, self.call_later, self._time_out)
             return
-        if self.run.tick():  # the time ran out between the two calls: the run handed it in
-            self.after_step()
-            return
+        self.run.tick()  # saves only: a time-out is handed in above, graded in a worker
         self.update_clocks()
 
     # ---- answering --------------------------------------------------------------
@@ -228,12 +230,12 @@ class MockInterviewScreen(Screen[None]):
         if reason == TIME_OUT:
             self.show_status(Content.from_markup("[$text-warning]Time is up: what you typed is handed in.[/]"))
         self.refresh_bindings()
-        self._grade(reason, self.position, response)
+        self._grade(reason, self.position, self.run.current_check(), response)
 
     @work(thread=True, exclusive=True, group="mock-grading")
-    def _grade(self, reason: str, position: int, response: str) -> None:
+    def _grade(self, reason: str, position: int, check: Any, response: str) -> None:
         try:
-            grade, error = self.run.grade(response), None
+            grade, error = self.run.grade(check, response), None
         except Exception as failure:  # noqa: BLE001 - a grader bug must not lose the interview
             grade, error = None, f"{type(failure).__name__}: {failure}"
         self.post_message(self.Graded(reason, position, response, grade, error))
