@@ -15,18 +15,21 @@ import json
 import time
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tutor.evidence.result import Result
 
 MAX_RESULTS = 32
 MAX_COSTLY = 16
 COSTLY_SECONDS = 0.25
 
 Key = tuple[str, str, int]
-_results: OrderedDict[Key, Any] = OrderedDict()
-_costly: OrderedDict[Key, Any] = OrderedDict()
+_results: OrderedDict[Key, Result] = OrderedDict()
+_costly: OrderedDict[Key, Result] = OrderedDict()
 
 
-def run_evidence(name: str, params: Mapping[str, Any] | None, seed: int) -> Any:
+def run_evidence(name: str, params: Mapping[str, Any] | None, seed: int) -> Result:
     """The result of evidence `name` with `params` and `seed` (a derivation is seed-free)."""
     from tutor.evidence import registry
 
@@ -47,7 +50,7 @@ def run_evidence(name: str, params: Mapping[str, Any] | None, seed: int) -> Any:
     return result
 
 
-def _remember(cache: OrderedDict[Key, Any], key: Key, result: Any, limit: int) -> None:
+def _remember(cache: OrderedDict[Key, Result], key: Key, result: Result, limit: int) -> None:
     cache[key] = result
     if len(cache) > limit:
         cache.popitem(last=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.packs.model import Pack
-from tutor.packs.schema import Level
+from tutor.packs.schema import Level, Question
 from tutor.packs.variants import draw
 
 
@@ -36,7 +36,7 @@ def pack_to_markdown(pack: Pack) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _evidence_lines(question) -> list[str]:
+def _evidence_lines(question: Question) -> list[str]:
     """One line per evidence item: its name and its caption, rendered from a run (seed 0)."""
     from tutor.evidence.caption import caption_from_run
 

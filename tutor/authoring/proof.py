@@ -17,9 +17,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tutor.authoring import VARIANT_SEEDS
+from tutor.grading.result import Grade
 from tutor.packs.model import Pack
 from tutor.packs.problems import Location
 from tutor.packs.schema import Question
+
+#: A path to a field inside a question: `("follow_ups", 0)`, `("evidence", 1, "claims", 0)`.
+FieldPath = tuple[str | int, ...]
 
 KINDS = ("answer", "sample", "evidence", "caption", "rubric", "variant", "interview", "follow-up")
 
@@ -47,8 +51,8 @@ class Task:
 
 @dataclass
 class Report:
-    checked: Counter = field(default_factory=Counter)
-    failed: Counter = field(default_factory=Counter)
+    checked: Counter[str] = field(default_factory=Counter)  # tasks by kind
+    failed: Counter[str] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -187,7 +191,7 @@ def _run_bundle_in_worker(bundle: list[Task]) -> list[list[Failure]]:
 # ---- the checks ---------------------------------------------------------------------
 
 
-def _model_answer(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
+def _model_answer(pack: Pack, question: Question, task: Task | None, prefix: FieldPath = ()) -> list[Failure]:
     from tutor import checks
     from tutor.checks.answers import grade
 
@@ -213,7 +217,7 @@ def _sample(pack: Pack, question: Question, task: Task) -> list[Failure]:
     return _sample_failures(pack, question, int(task.label[len("tests["):-1]))
 
 
-def _sample_failures(pack: Pack, question: Question, index: int, prefix: tuple = ()) -> list[Failure]:
+def _sample_failures(pack: Pack, question: Question, index: int, prefix: FieldPath = ()) -> list[Failure]:
     from tutor.authoring.samples import sample_test_failure
 
     sample = question.tests[index]
@@ -255,7 +259,7 @@ def _interview(pack: Pack, question: Question, task: Task) -> list[Failure]:
     return failures
 
 
-def _rubric(pack: Pack, question: Question, task: Task, prefix: tuple = ()) -> list[Failure]:
+def _rubric(pack: Pack, question: Question, task: Task, prefix: FieldPath = ()) -> list[Failure]:
     from tutor.checks.answers import grade
 
     failures = []
@@ -314,14 +318,14 @@ def _variant(pack: Pack, question: Question, task: Task) -> list[Failure]:
     return prove_draw(pack, question, task.seed, _model_answer)
 
 
-def _verdict(result) -> str:
-    if getattr(result, "invalid", False):
+def _verdict(result: Grade) -> str:
+    if result.invalid:
         return f"invalid ({result.feedback})"
     notes = f", notes {', '.join(result.notes)}" if result.notes else ""
     return f"correct: {str(result.correct).lower()}, score {result.score:g}{notes}"
 
 
-def _field_path(dotted: str) -> tuple[str | int, ...]:
+def _field_path(dotted: str) -> FieldPath:
     parts: list[str | int] = []
     for piece in dotted.split("."):
         name, _, index = piece.partition("[")

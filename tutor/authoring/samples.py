@@ -10,6 +10,8 @@ pack, and grading knows no pack.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tutor.checks.answers import AnyCheck, grade
 from tutor.grading.result import Grade
 from tutor.packs.schema import SampleTest
@@ -26,7 +28,7 @@ def note_matches(expected: str, result: Grade) -> bool:
 SCORE_TOLERANCE = 1e-6  # scores are shown to six digits ("0.166667" for 1/6); an author writes what they see
 
 
-def sample_test_failure(check: AnyCheck | dict, sample: SampleTest, *, timeout: float = 3.0) -> str | None:
+def sample_test_failure(check: AnyCheck | dict[str, Any], sample: SampleTest, *, timeout: float = 3.0) -> str | None:
     """None when the sample's grade is as stated, else one line saying what differs."""
     result = grade(check, sample.response, timeout=timeout)
     problems = []

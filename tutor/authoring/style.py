@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tutor.packs.model import Pack
 from tutor.packs.problems import Location, display_path
+
+if TYPE_CHECKING:
+    from tutor.checks.kinds.choice import ChoiceCheck
 
 _LEANING = re.compile(
     r"(?:^|[.!?:]\s+)(?P<same>(?:the|this) same\b)"  # "The same scalar RNN…" opening a sentence
@@ -76,7 +80,7 @@ def _longest_warning(pack: Pack) -> list[StyleWarning]:
         f"({', '.join(longest)}): a learner can guess by length; vary the lengths")]
 
 
-def _right_is_longest(check) -> bool:
+def _right_is_longest(check: ChoiceCheck) -> bool:
     """A right option is strictly longer than every wrong one."""
     right = [len(o.text) for o in check.options if o.correct]
     wrong = [len(o.text) for o in check.options if not o.correct]

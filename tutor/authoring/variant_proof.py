@@ -12,16 +12,29 @@ seed and the drawn values, so `tutor show ID --seed S` reproduces it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
+from tutor.checks.answers import AnyCheck
 from tutor.checks.kinds.numeric import NumericCheck
 from tutor.checks.kinds.symbolic import SymbolicCheck
 from tutor.packs.model import Pack
-from tutor.packs.schema import Question
+from tutor.packs.schema import EvidenceItem, Question
 from tutor.packs.variants import Variant, describe, draw, evaluate
 
+if TYPE_CHECKING:
+    from tutor.authoring.proof import Failure, Task
+    from tutor.evidence.result import Result
 
-def prove_draw(pack: Pack, question: Question, seed: int, model_answer: Callable) -> list:
+#: A failure of this draw at a path inside the question (`("evidence", 0, "claims", 1)`).
+Locate = Callable[[tuple[str | int, ...], str], "Failure"]
+
+
+def prove_draw(
+    pack: Pack,
+    question: Question,
+    seed: int,
+    model_answer: Callable[[Pack, Question, Task | None], list[Failure]],
+) -> list[Failure]:
     """Every failure of the draw of `question` for `seed` (`model_answer` is proof's own check)."""
     from tutor.authoring.proof import Failure
 
@@ -29,14 +42,14 @@ def prove_draw(pack: Pack, question: Question, seed: int, model_answer: Callable
     drawn = variant.question
     label = f"seed {seed} ({describe(variant.params)})"
 
-    def failure(path: tuple, message: str) -> Failure:
+    def failure(path: tuple[str | int, ...], message: str) -> Failure:
         return Failure(pack.locate(question.id, *path), question.id, f"{label}: {message}")
 
     failures = [failure(("check",), item.message) for item in model_answer(pack, drawn, None)]
     failures += _sample_failures(drawn, failure)
     failures += [failure(("check",), f"the wrong answer {text!r} is graded correct")
                  for text in wrong_answers(drawn.check) if _graded_correct(drawn.check, text)]
-    results: dict[str, Any] = {}
+    results: dict[str, Result] = {}
     for index, item in enumerate(drawn.evidence):
         result, problems = _run_evidence(item, seed)
         results.setdefault(item.name, result)
@@ -62,16 +75,16 @@ def wrong_answers(check: NumericCheck | SymbolicCheck) -> list[str]:
     return [repr(value) for value in values]
 
 
-def _graded_correct(check, response: str) -> bool:
+def _graded_correct(check: AnyCheck, response: str) -> bool:
     from tutor.checks.answers import grade
 
     return bool(grade(check, response).correct)
 
 
-def _sample_failures(drawn: Question, failure: Callable) -> list:
+def _sample_failures(drawn: Question, failure: Locate) -> list[Failure]:
     from tutor.authoring.samples import sample_test_failure
 
-    found = []
+    found: list[Failure] = []
     for index, sample in enumerate(drawn.tests):
         problem = sample_test_failure(drawn.check, sample)
         if problem is not None:
@@ -79,13 +92,13 @@ def _sample_failures(drawn: Question, failure: Callable) -> list:
     return found
 
 
-def _run_evidence(item, seed: int):
+def _run_evidence(item: EvidenceItem, seed: int) -> tuple[Result, list[tuple[int, str]]]:
     """The run of `item` with this draw's parameters, and (claim index, message) for each claim that fails."""
     from tutor.authoring.evidence_runs import run_evidence
     from tutor.evidence.claims import evaluate_claim
 
     result = run_evidence(item.name, item.params, seed)
-    problems = []
+    problems: list[tuple[int, str]] = []
     for index, claim in enumerate(item.claims):
         outcome = evaluate_claim(claim, result)
         if not outcome.held:
@@ -93,7 +106,9 @@ def _run_evidence(item, seed: int):
     return result, problems
 
 
-def _agreement_failures(question: Question, variant: Variant, results: dict, failure: Callable) -> list:
+def _agreement_failures(
+    question: Question, variant: Variant, results: dict[str, Result], failure: Locate
+) -> list[Failure]:
     from tutor.grading.numeric import expected_value, is_close
 
     agreement = question.agrees_with

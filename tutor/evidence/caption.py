@@ -94,7 +94,7 @@ def render_caption(text: str, result: Result | None = None) -> str:
     than hides; `reference_problems` catches it before a learner sees it.
     """
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         if match.group("literal") is not None:
             return match.group("literal")
         if result is None:
@@ -197,7 +197,7 @@ def _name_problem(ref: Reference, scalars: list[str], series: list[str], params:
     return f"{ref.text}: the run has no scalar or parameter '{ref.name}' (known: {known})"
 
 
-def _value(match: re.Match) -> float:
+def _value(match: re.Match[str]) -> float:
     mantissa = float(re.sub(r"[, \u00a0\u2009\u202f]", "", match.group("mantissa")).replace("\u2212", "-"))
     if match.group("denominator"):
         denominator = float(match.group("denominator"))

@@ -20,7 +20,11 @@ class UnknownEvidence(KeyError):
     """No simulation or derivation has this name."""
 
     def __str__(self) -> str:  # KeyError quotes its message; we want one plain line
-        return self.args[0]
+        return str(self.args[0])
+
+
+#: What a declaration's target is: `fn(params, seed, should_cancel) -> Result`.
+Target = Callable[[dict[str, Any], int, Callable[[], bool]], Result]
 
 
 class Cancelled(Exception):
@@ -75,7 +79,7 @@ def run(
     spec = get(name)
     resolved = spec.resolve(params)
     module_name, _, function_name = spec.target.partition(":")
-    function = getattr(importlib.import_module(module_name), function_name)
+    function: Target = getattr(importlib.import_module(module_name), function_name)
     return function(resolved, seed, should_cancel or _never)
 
 

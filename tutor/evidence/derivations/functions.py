@@ -27,7 +27,8 @@ class sigma(Function):  # noqa: N801 - lower case like SymPy's tanh; prints as Ï
         return 1 / (1 + exp(-argument))
 
     def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
+        real: bool | None = self.args[0].is_extended_real  # SymPy's three-valued answer
+        return real
 
     def _eval_evalf(self, precision: int) -> Any:
         return self.rewrite(exp)._eval_evalf(precision)

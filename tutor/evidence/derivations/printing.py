@@ -148,7 +148,8 @@ class _TutorLatexPrinter(LatexPrinter):
         parts = _elementwise_parts(expr)
         if parts:
             return self._function_at(*parts)
-        return super()._print_ElementwiseApplyFunction(expr)
+        text: str = super()._print_ElementwiseApplyFunction(expr)
+        return text
 
     def _print_DiagMatrix(self, expr: Any) -> str:
         return f"\\operatorname{{diag}}\\left({self._print(expr.args[0])}\\right)"
@@ -161,7 +162,8 @@ class _TutorLatexPrinter(LatexPrinter):
         four-step chain of diag(φ')·W_hh. With a numeric coefficient, defer to SymPy.
         """
         if expr.args[0].is_Number:
-            return super()._print_MatMul(expr)
+            text: str = super()._print_MatMul(expr)
+            return text
         level = PRECEDENCE["Mul"]
         return " ".join(
             self._print(factor) if isinstance(factor, Mul) and not isinstance(factor, MatMul)
@@ -191,7 +193,8 @@ def render_unicode(expr: Any) -> str:
             broken = _break_long(printer, expr)
             if broken is not None:
                 return broken
-        return whole.render(**printer._settings)
+        drawing: str = whole.render(**printer._settings)
+        return drawing
     finally:
         pretty_use_unicode(previous)
 
@@ -242,4 +245,5 @@ def _signed_terms(printer: _TutorPrettyPrinter, total: Any) -> list[prettyForm]:
 
 def render_latex(expr: Any) -> str:
     """`sympy.latex(expr)` with the notes' notation."""
-    return _TutorLatexPrinter().doprint(expr)
+    latex: str = _TutorLatexPrinter().doprint(expr)
+    return latex

@@ -102,7 +102,8 @@ def memoryless_probabilities(targets: np.ndarray, categories: int) -> np.ndarray
     counts = np.full((targets.shape[1], categories + 1), PSEUDO_COUNT)
     for symbol in range(categories + 1):
         counts[:, symbol] += (targets == symbol).sum(axis=0)
-    return counts / counts.sum(axis=1, keepdims=True)
+    probabilities: np.ndarray = counts / counts.sum(axis=1, keepdims=True)
+    return probabilities
 
 
 def run_copy_task(params: Params, seed: int, should_cancel: Cancel) -> Result:

@@ -35,7 +35,7 @@ class GRUWeights:
 
     @property
     def size(self) -> int:
-        return self.W_h.shape[1]
+        return int(self.W_h.shape[1])
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,12 @@ def gru_bptt(
     )
 
 
-def _forward(weights, from_input, hidden, should_cancel):
+def _forward(
+    weights: GRUWeights,
+    from_input: np.ndarray,
+    hidden: np.ndarray,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     steps, batch, three_n = from_input.shape
     n = three_n // 3
     from_hidden = np.empty_like(from_input)  # W_h h_{t-1} + b_h, kept for the backward pass
@@ -121,7 +126,15 @@ def _forward(weights, from_input, hidden, should_cancel):
     return from_hidden, reset_update, candidate
 
 
-def _backward(weights, hidden, from_hidden, reset_update, candidate, dL_dhT, should_cancel):
+def _backward(
+    weights: GRUWeights,
+    hidden: np.ndarray,
+    from_hidden: np.ndarray,
+    reset_update: np.ndarray,
+    candidate: np.ndarray,
+    dL_dhT: np.ndarray,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     steps_plus_one, batch, n = hidden.shape
     steps = steps_plus_one - 1
     grad_hidden = np.empty_like(hidden)

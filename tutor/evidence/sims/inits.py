@@ -24,7 +24,8 @@ def sigma_max(matrix: np.ndarray) -> float:
 
 def gaussian(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
     """Entries N(0, 1/cols): a random matrix whose spectral radius is close to 1."""
-    return rng.standard_normal((rows, cols)) / np.sqrt(cols)
+    matrix: np.ndarray = rng.standard_normal((rows, cols)) / np.sqrt(cols)
+    return matrix
 
 
 def orthogonal(rng: np.random.Generator, size: int) -> np.ndarray:

@@ -41,7 +41,8 @@ def layer_norm(v: np.ndarray) -> tuple[np.ndarray, float]:
 
 def layer_norm_vjp(grad: np.ndarray, normalised: np.ndarray, sigma: float) -> np.ndarray:
     """gᵀ·∂LN/∂v = (g − mean g − ŷ·(ŷ·g)/n)/σ."""
-    return (grad - grad.mean() - normalised * (normalised @ grad) / grad.size) / sigma
+    vjp: np.ndarray = (grad - grad.mean() - normalised * (normalised @ grad) / grad.size) / sigma
+    return vjp
 
 
 def branch_weights(

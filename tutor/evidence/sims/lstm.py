@@ -31,7 +31,7 @@ class LSTMWeights:
 
     @property
     def size(self) -> int:
-        return self.W_h.shape[1]
+        return int(self.W_h.shape[1])
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,13 @@ def _block_vector(n: int, i: float, f: float, g: float, o: float) -> np.ndarray:
     return np.repeat(np.array([i, f, g, o]), n)
 
 
-def _forward(weights, x, hidden, cell, should_cancel):
+def _forward(
+    weights: LSTMWeights,
+    x: np.ndarray,
+    hidden: np.ndarray,
+    cell: np.ndarray,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[np.ndarray, np.ndarray]:
     """One tanh call per step for all four gates: σ(a) = ½ tanh(a/2) + ½, so the i, f, o
     rows of the weights are pre-halved (exact in floating point) and the outputs of
     those rows are mapped by ½t + ½ afterwards, while the g rows stay tanh(a)."""
@@ -166,7 +172,7 @@ def _forward(weights, x, hidden, cell, should_cancel):
     return gates, tanh_cell
 
 
-def _local_factors(gates, cell, tanh_cell):
+def _local_factors(gates: np.ndarray, cell: np.ndarray, tanh_cell: np.ndarray) -> np.ndarray:
     """For every step, ∂(pre-activation of each gate) per unit of the gradient that reaches it.
 
     Block i: g·σ'(i), f: c_{t-1}·σ'(f), g: i·tanh'(g) (all multiplied by ∂L/∂c_t in the
@@ -185,7 +191,15 @@ def _local_factors(gates, cell, tanh_cell):
     return factors
 
 
-def _backward(weights, hidden, cell, gates, tanh_cell, dL_dhT, should_cancel):
+def _backward(
+    weights: LSTMWeights,
+    hidden: np.ndarray,
+    cell: np.ndarray,
+    gates: np.ndarray,
+    tanh_cell: np.ndarray,
+    dL_dhT: np.ndarray,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     steps_plus_one, batch, n = hidden.shape
     steps = steps_plus_one - 1
     grad_hidden = np.empty_like(hidden)

@@ -47,7 +47,7 @@ def vector_norms(values: np.ndarray) -> np.ndarray:
     really holds inf or NaN gets inf or NaN.
     """
     with quiet_overflow():
-        norms = np.sqrt(np.einsum("...i,...i->...", values, values))
+        norms: np.ndarray = np.sqrt(np.einsum("...i,...i->...", values, values))
         suspicious = ~((norms > _SAFE_LOW) & (norms < _SAFE_HIGH))
         if np.any(suspicious):
             rows = values[suspicious]

@@ -76,7 +76,15 @@ def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:
     )
 
 
-def _train_pair(pair, x, y, threshold, rate, iterations, should_cancel):
+def _train_pair(
+    pair: RNNRegressor,
+    x: np.ndarray,
+    y: np.ndarray,
+    threshold: float | None,
+    rate: float,
+    iterations: int,
+    should_cancel: Cancel,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Full-batch gradient descent of a stack of two copies of one model, the first
     unclipped, the second clipped by norm at `threshold`, side by side. Returns the
     losses (2, iterations), the gradient norms before clipping (2, iterations) and the

@@ -15,7 +15,10 @@ import numpy as np
 
 from tutor.evidence.result import Series
 from tutor.evidence.sims.numerics import overflow_step
-from tutor.evidence.text import format_number as fmt
+from tutor.evidence.text import format_number
+
+#: The sims' short name for `format_number` (they import it from here).
+fmt = format_number
 
 NO_OVERFLOW = -1.0  # the `overflow_step` scalar when nothing overflowed
 BACK_FROM_LOSS = "steps back from the loss, T − t"

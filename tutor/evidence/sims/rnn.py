@@ -86,6 +86,15 @@ def present(array: np.ndarray | None) -> np.ndarray:
     return array
 
 
+#: The work of a forward pass on one block of the batch.
+ForwardWork = Callable[[slice], None]
+#: The work of a backward pass on one block: the block's weight gradients, or None.
+BackwardWork = Callable[[slice], np.ndarray | None]
+#: Assembles a backward pass's result from the blocks' weight gradients (None: a norm
+#: needs the vectors that keep=False did not store).
+Finish = Callable[[list[np.ndarray | None]], BPTTResult | None]
+
+
 def rnn_bptt(
     W_hh: np.ndarray,
     W_xh: np.ndarray,
@@ -180,14 +189,31 @@ def _blocks(states: RNNStates, threads: int) -> list[slice]:
     return batch_blocks(batch, threads, bytes_per_row=8 * models * steps_plus_one * width)
 
 
-def _rescued(states, W_hh, dL_dhT, activation, window, weight_grads, threads, should_cancel) -> BPTTResult:
+def _rescued(
+    states: RNNStates,
+    W_hh: np.ndarray,
+    dL_dhT: np.ndarray,
+    activation: str,
+    window: int | None,
+    weight_grads: bool,
+    threads: int,
+    should_cancel: Callable[[], bool] | None,
+) -> BPTTResult:
     """The lean result of a run whose norms needed the vectors: rerun keeping them."""
     kept = rnn_backward(states, W_hh, dL_dhT, activation, window=window, weight_grads=weight_grads,
                         keep=True, threads=threads, should_cancel=should_cancel)
     return replace(kept, grad_hidden=None, grad_pre=None)
 
 
-def _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel):
+def _forward_plan(
+    W_hh: np.ndarray,
+    W_xh: np.ndarray,
+    b: np.ndarray,
+    x: np.ndarray,
+    h0: np.ndarray,
+    activation: str,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[RNNStates, ForwardWork]:
     """The buffers of a forward pass, and the work on one block of the batch."""
     check_activation(activation)
     steps, batch, features = x.shape
@@ -212,7 +238,17 @@ def _forward_plan(W_hh, W_xh, b, x, h0, activation, should_cancel):
     return RNNStates(rows, size, W_hh.ndim == 3), forward
 
 
-def _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep, norms, should_cancel):
+def _backward_plan(
+    states: RNNStates,
+    W_hh: np.ndarray,
+    dL_dhT: np.ndarray,
+    activation: str,
+    window: int | None,
+    weight_grads: bool,
+    keep: bool,
+    norms: bool,
+    should_cancel: Callable[[], bool] | None,
+) -> tuple[BackwardWork, Finish]:
     """The buffers of a backward pass, the work on one block of the batch, and `finish`,
     which assembles the result from the blocks' weight gradients (None when a norm needs
     the vectors that keep=False did not store)."""
@@ -243,15 +279,15 @@ def _backward_plan(states, W_hh, dL_dhT, activation, window, weight_grads, keep,
             rescue = ~((lengths > _SAFE_LOW) & (lengths < _SAFE_HIGH))
             rescue[:, : first - 1] = False  # exactly zero by truncation
             if rescue.any():
-                if not keep:
+                if grad_hidden is None:  # keep=False
                     return None
                 lengths[rescue] = vector_norms(grad_hidden[rescue])
         nonlocal grad_pre
-        if keep:
+        if grad_hidden is not None:  # keep=True, so grad_pre is kept too
             grad_hidden[:, : first - 1] = 0.0
             if linear:  # ∂L/∂a_t = ∂L/∂h_t, but only inside the window
                 grad_pre = grad_hidden[:, 1:] if first == 1 else grad_hidden[:, 1:].copy()
-            grad_pre[:, : first - 1] = 0.0
+            present(grad_pre)[:, : first - 1] = 0.0
         arrays = [present(share) for share in shares] if weight_grads else []
         grad_all = sum(arrays[1:], arrays[0]) if weight_grads else None
 
@@ -292,7 +328,14 @@ def _steps_of(buffer: np.ndarray | None, shape: tuple[int, ...], count: int) -> 
     return list(_by_step(buffer))
 
 
-def _forward(rows, x, weights, size, activation, should_cancel) -> None:
+def _forward(
+    rows: np.ndarray,
+    x: np.ndarray,
+    weights: np.ndarray,
+    size: int,
+    activation: str,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
     steps = rows.shape[1] - 1
     by_step = _by_step(rows)
     row_at = list(by_step)
@@ -316,8 +359,18 @@ def _forward(rows, x, weights, size, activation, should_cancel) -> None:
         check_cancel(should_cancel, t)
 
 
-def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation, first,
-              weight_grads, should_cancel):
+def _backward(
+    rows: np.ndarray,
+    start: np.ndarray,
+    squares: np.ndarray | None,
+    grad_hidden: np.ndarray | None,
+    grad_pre: np.ndarray | None,
+    recurrent: np.ndarray,
+    activation: str,
+    first: int,
+    weight_grads: bool,
+    should_cancel: Callable[[], bool] | None,
+) -> np.ndarray | None:
     """Backpropagate through one block of the batch, steps T..first: fill the squared norms
     (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
     or None. Each step's share of the weight gradient goes to a small ring that is summed
@@ -335,8 +388,11 @@ def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation
     slope = np.empty(step_shape)
     linear = activation == "linear"
     total = np.zeros((models, size, width)) if weight_grads else None
-    accumulated = None if total is None else _per_model(total)
-    ring = None if total is None else np.empty((AHEAD, *accumulated.shape))
+    accumulated: np.ndarray | None = None  # a view of total
+    ring: np.ndarray | None = None
+    if total is not None:
+        accumulated = _per_model(total)
+        ring = np.empty((AHEAD, *accumulated.shape))
     grads[steps][...] = _per_model(start)
     if squares_at is not None:
         np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_at[steps])
@@ -351,7 +407,7 @@ def _backward(rows, start, squares, grad_hidden, grad_pre, recurrent, activation
         np.matmul(pre, recurrent, out=earlier)
         if squares_at is not None:
             np.einsum("...i,...i->...", earlier, earlier, out=squares_at[t - 1])
-        if ring is not None:
+        if ring is not None and accumulated is not None:
             filled = (count - 1) % AHEAD + 1
             np.matmul(pre.swapaxes(-1, -2), row_at[t - 1], out=ring[filled - 1])
             if filled == AHEAD or t == first:

@@ -128,7 +128,8 @@ def global_norm(grads: Arrays) -> float:
 def model_norms(grads: Arrays) -> np.ndarray:
     """The global gradient norm of each model of a stack, shape (S,)."""
     with quiet_overflow():
-        return np.sqrt(sum(np.sum(g * g, axis=tuple(range(1, g.ndim))) for g in grads.values()))
+        norms: np.ndarray = np.sqrt(sum(np.sum(g * g, axis=tuple(range(1, g.ndim))) for g in grads.values()))
+    return norms
 
 
 def clip_factor(norm: float, threshold: float | None) -> float:
