@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.ui.modes import MODES, Mode
+from tutor.ui.navigation import CountsStale, OpenMode, PackHighlighted
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
@@ -71,9 +72,7 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Counts change after a study session: refresh them on coming back."""
-        if self.app.packs_loaded:
-            self.app.refresh_counts()
-            self.fill_packs()
+        self.post_message(CountsStale())
 
     def fill_packs(self) -> None:
         table = self.query_one("#packs", DataTable)
@@ -135,7 +134,7 @@ class HomeScreen(Screen[None]):
         if entry is None:
             return
         if entry.usable:
-            self.app.pack_id = entry.id
+            self.post_message(PackHighlighted(entry.id))
         self._describe(entry)
 
     @on(DataTable.RowSelected, "#packs")
@@ -148,4 +147,4 @@ class HomeScreen(Screen[None]):
 
     def action_open_mode(self, name: str) -> None:
         """Open a mode on the highlighted pack."""
-        self.app.open_mode(name)
+        self.post_message(OpenMode(name))

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from tutor.study.clock import format_local
+from tutor.ui.navigation import GoHome
 from tutor.ui.widgets.claim_checklist import ClaimChecklist
 from tutor.ui.widgets.debrief_text import (
     question_content,
@@ -221,7 +222,7 @@ class MockDebriefScreen(Screen[None]):
         if self.from_history:
             self.app.pop_screen()
         else:
-            self.app.go_home()
+            self.post_message(GoHome())
 
     def action_scroll_detail(self, how: str) -> None:
         """Scroll the question's details."""

@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
+from tutor.ui.navigation import GoHome
 from tutor.ui.pending_keys import after_pending_keys
 from tutor.ui.widgets.answer_area import AnswerArea
 from tutor.ui.widgets.answer_box import format_error, placeholder_for
@@ -317,7 +318,7 @@ class MockInterviewScreen(Screen[None]):
         """Leave the interview for now: it is saved and the clock stops until you resume."""
         self.run.save()
         self.app.notify("Interview paused. Open Mock interview (m) to resume it.", timeout=5)
-        self.app.go_home()
+        self.post_message(GoHome())
 
     def action_scroll_card(self, how: str) -> None:
         """Scroll a long question while typing."""

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from tutor.service.mocks import MockSettings
+from tutor.ui.navigation import GoHome
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -195,7 +196,7 @@ class MockSetupScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back to the home screen."""
-        self.app.go_home()
+        self.post_message(GoHome())
 
 
 def _whole(text: str, what: str, minimum: int) -> int:

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
+from tutor.ui.navigation import JumpsToQuestion
 from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.feedback_view import FeedbackView
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 LEVELS = ("basic", "intermediate", "advanced")
 
 
-class PracticeScreen(QuestionScreen):
+class PracticeScreen(JumpsToQuestion, QuestionScreen):
     """Answer, get feedback at once, move on (n)."""
 
     BINDING_GROUP_TITLE = "Practice"

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tutor.ui.navigation import GoHome, OpenLab, Reopenable
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.answer_view import AnswerView
@@ -42,7 +43,7 @@ REVEALED_LINES_IN_VIEW = 8
 """How much of the revealed answer must be visible without scrolling the question away."""
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(Reopenable, Screen[None]):
     """Base of the study and practice screens (not a mode of its own)."""
 
     BINDINGS = [
@@ -238,13 +239,13 @@ class QuestionScreen(Screen[None]):
         """Open this question's simulation in the lab, with its parameters and seed."""
         targets = self._lab_targets()
         if len(targets) == 1:
-            self.app.open_lab(targets[0])
+            self.post_message(OpenLab(targets[0]))
         elif targets:
             self.app.push_screen(LabPickScreen(targets), self._lab_target_chosen)
 
     def _lab_target_chosen(self, target: LabTarget | None) -> None:
         if target is not None:
-            self.app.open_lab(target)
+            self.post_message(OpenLab(target))
 
     def action_scroll_card(self, how: str) -> None:
         """Scroll the card whatever has focus (a rating button, the answer box ...)."""
@@ -260,4 +261,4 @@ class QuestionScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back to the home screen (anything still computing is cancelled)."""
-        self.app.go_home()
+        self.post_message(GoHome())

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tutor.settings import RULES, SettingError, Settings
+from tutor.ui.navigation import ThemePicked
 from tutor.ui.themes import THEMES
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -157,9 +158,7 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed, "#theme")
     def _theme_picked(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.app.theme:
-            self.app.theme = event.value  # the app saves it (see TutorApp.watch_theme)
-            if self.app.backend.settings().theme == event.value:  # else the app said why not
-                self.notify(f"Theme {event.value} saved.", timeout=3)
+            self.post_message(ThemePicked(event.value))  # the app applies and saves it
 
     def _theme_changed_elsewhere(self, name: str) -> None:
         """The palette's toggle (or Textual's theme picker) changed the theme: show it here."""

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tutor.study.clock import format_local
+from tutor.ui.navigation import Reopenable
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
@@ -76,7 +77,7 @@ def mock_row(number: int, mock: MockSummary, tz: tzinfo) -> tuple[Any, ...]:
             time_used_text(mock.duration_seconds, mock.time_limit_seconds), str(mock.questions))
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(Reopenable, Screen[None]):
     """Progress on the current pack: reviews, retention, forecast, mastery, streak, mocks."""
 
     BINDING_GROUP_TITLE = "Stats"

@@ -1,0 +1,77 @@
+"""Screens navigate by posting messages the app handles (`tutor.ui.navigation`); the app
+asks a screen how to reopen it only through `Reopenable` and `JumpsToQuestion`."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from fakes import backend_with, make_pack, running
+
+from tutor.ui.app import TutorApp
+from tutor.ui.navigation import GoHome, JumpsToQuestion, OpenMode, PackHighlighted, Reopenable
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.mock_setup import MockSetupScreen
+from tutor.ui.screens.practice import PracticeScreen
+from tutor.ui.screens.stats import StatsScreen
+from tutor.ui.screens.study import StudyScreen
+
+SCREENS = Path(__file__).resolve().parents[2] / "tutor" / "ui" / "screens"
+APP_NAVIGATION = {"open_mode", "go_home", "open_lab", "open_question", "select_pack", "refresh_counts"}
+
+
+async def test_a_screen_opens_a_mode_and_goes_home_by_posting_messages() -> None:
+    app = TutorApp(backend_with(make_pack(), make_pack(id="second", title="Second pack")))
+    async with running(app) as pilot:
+        app.screen.post_message(PackHighlighted("second"))
+        await pilot.pause()
+        assert app.pack_id == "second"
+        app.screen.post_message(OpenMode("practice", first="sigmoid-bound"))
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen) and app.screen.pack.id == "second"
+        assert app.screen.question is not None and app.screen.question.id == "sigmoid-bound"
+        app.screen.post_message(GoHome())
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+
+
+async def test_the_home_screens_mode_keys_post_open_mode() -> None:
+    app = TutorApp(backend_with(make_pack()))
+    async with running(app) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_mode_screens_say_explicitly_whether_a_reload_reopens_them() -> None:
+    assert issubclass(PracticeScreen, Reopenable) and issubclass(PracticeScreen, JumpsToQuestion)
+    assert issubclass(StudyScreen, Reopenable) and not issubclass(StudyScreen, JumpsToQuestion)
+    assert issubclass(StatsScreen, Reopenable)
+    assert not issubclass(MockSetupScreen, Reopenable)  # a mock keeps the pack it started with
+
+
+def test_no_screen_calls_the_apps_navigation() -> None:
+    """`self.app.open_mode(...)`, `app.go_home()` ...: a screen posts a message instead."""
+    found = []
+    for path in sorted(SCREENS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in APP_NAVIGATION and _is_app(node.func.value)):
+                found.append(f"{path.name}:{node.lineno} {node.func.attr}")
+    assert found == []
+
+
+def test_the_app_does_not_look_for_screen_methods_by_name() -> None:
+    source = (SCREENS.parent / "app.py").read_text(encoding="utf-8")
+    for name in ("reload_options", "options_to_go_to"):
+        assert f'"{name}"' not in source
+
+
+def _is_app(node: ast.expr) -> bool:
+    """`app` or `self.app`."""
+    if isinstance(node, ast.Name):
+        return node.id == "app"
+    return isinstance(node, ast.Attribute) and node.attr == "app" and isinstance(node.value, ast.Name)
