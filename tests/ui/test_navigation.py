@@ -75,3 +75,54 @@ def _is_app(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return node.id == "app"
     return isinstance(node, ast.Attribute) and node.attr == "app" and isinstance(node.value, ast.Name)
+
+
+def test_no_screen_writes_the_apps_state() -> None:
+    """No `self.app.x = ...`, `app.x += ...`, `setattr(self.app, ...)` or `del app.x` in a screen:
+    a screen posts a message and the app changes its own state."""
+    found = []
+    for path in sorted(SCREENS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[ast.expr] = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+                targets = [node.target]
+            elif isinstance(node, ast.Delete):
+                targets = node.targets
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                  and node.func.id in ("setattr", "delattr") and node.args and _reaches_app(node.args[0])):
+                found.append(f"{path.name}:{node.lineno} {node.func.id}")
+            for target in targets:
+                for leaf in _leaves(target):
+                    if isinstance(leaf, (ast.Attribute, ast.Subscript)) and _reaches_app(leaf.value):
+                        found.append(f"{path.name}:{node.lineno} {ast.unparse(leaf)}")
+    assert found == []
+
+
+def test_the_write_scan_finds_a_write() -> None:
+    """The scan above is not vacuous."""
+    tree = ast.parse("def f(self, app):\n    self.app.pack_id = 'x'\n    app.counts['a'] = 1\n")
+    assigns = [node for node in ast.walk(tree) if isinstance(node, ast.Assign)]
+    assert [_reaches_app(node.targets[0].value) for node in assigns] == [True, True]
+
+
+def _leaves(target: ast.expr) -> list[ast.expr]:
+    """The names a (possibly unpacking) assignment target writes."""
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [leaf for element in target.elts for leaf in _leaves(element)]
+    if isinstance(target, ast.Starred):
+        return _leaves(target.value)
+    return [target]
+
+
+def _reaches_app(node: ast.expr) -> bool:
+    """`app`, `self.app`, or anything reached from them (`self.app.counts`, `app.entries[0]`)."""
+    while True:
+        if _is_app(node):
+            return True
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        else:
+            return False
+

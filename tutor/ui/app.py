@@ -29,6 +29,7 @@ from tutor.ui.navigation import (
     GoHome,
     JumpsToQuestion,
     OpenLab,
+    OpenMockDebrief,
     OpenMode,
     PackHighlighted,
     Reopenable,
@@ -196,6 +197,15 @@ class TutorApp(App[None]):
         if then is not None:
             then()
 
+    def on_open_mock_debrief(self, event: OpenMockDebrief) -> None:
+        """Reopen a past interview's debrief (from the history), on its pack if it is here."""
+        event.stop()
+        from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+        pack = next((entry.pack for entry in self.entries
+                     if entry.pack is not None and entry.pack.id == event.pack_id), None)
+        self.push_screen(MockDebriefScreen(pack, event.mock_id, from_history=event.from_history))
+
     def _resume_mock(self, pack_id: str, mock_id: int) -> None:
         self.open_mode("mock", pack_id=pack_id, resume=mock_id)
 
@@ -218,9 +228,10 @@ class TutorApp(App[None]):
             self._fill_homes()
 
     def _fill_homes(self) -> None:
+        """Show the packs, their counts and the current pack on the home screen."""
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.fill_packs()
+                screen.show_packs(self.entries, self.counts, self.pack_id)
 
     def on_pack_highlighted(self, event: PackHighlighted) -> None:
         """The home screen's cursor moved to a usable pack: it is the current pack now."""

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from tutor.study.clock import format_local
 from tutor.study.mock_words import CORRECTED_SHORT, percent_text
+from tutor.ui.navigation import OpenMockDebrief
 from tutor.ui.widgets.debrief_text import used_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
@@ -73,10 +74,6 @@ class MockHistoryScreen(Screen[None]):
         """Reopen the highlighted interview's debrief."""
         if not self.summaries:
             return
-        from tutor.ui.screens.mock_debrief import MockDebriefScreen
-
         row = self.query_one("#mock-history", DataTable).cursor_row
         summary = self.summaries[row]
-        pack = next((entry.pack for entry in self.app.entries
-                     if entry.pack is not None and entry.pack.id == summary.pack_id), None)
-        self.app.push_screen(MockDebriefScreen(pack, summary.mock_id, from_history=True))
+        self.post_message(OpenMockDebrief(summary.pack_id, summary.mock_id, from_history=True))
