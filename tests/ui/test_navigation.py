@@ -126,3 +126,14 @@ def _reaches_app(node: ast.expr) -> bool:
         else:
             return False
 
+
+def test_screens_and_widgets_never_import_the_app() -> None:
+    """Not even under TYPE_CHECKING: the app imports screens, screens know only `tutor.ui.navigation`
+    (the messages, and `backend_of` to read the backend)."""
+    found = []
+    for path in sorted([*SCREENS.glob("*.py"), *(SCREENS.parent / "widgets").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                       else [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            found += [f"{path.name}:{node.lineno}" for module in modules if module == "tutor.ui.app"]
+    assert found == []

@@ -6,17 +6,22 @@ A screen never calls the app's navigation or writes its state: it posts one of t
 `on_go_home` ...). The app checks `Reopenable` and `JumpsToQuestion` explicitly rather
 than looking for methods by name.
 
-Imports nothing of tutor's screens or app, so both can import it.
+Imports nothing of tutor's screens or app, so both can import it; `backend_of` is how a
+screen reads the app's backend without naming the app's class.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from textual.app import App
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
     from tutor.packs.model import Pack
+    from tutor.service.protocol import Backend
     from tutor.ui.screens.lab_pick import LabTarget
 
 
@@ -90,3 +95,13 @@ class JumpsToQuestion:
     def options_to_go_to(self, question_id: str) -> dict[str, Any]:
         """The options that reopen this mode on `question_id`."""
         raise NotImplementedError
+
+
+class _HasBackend(Protocol):
+    backend: Backend
+
+
+def backend_of(node: MessagePump) -> Backend:
+    """The app's backend (the core, through small protocols), which a screen reads but never replaces."""
+    app = node if isinstance(node, App) else node.app
+    return cast("_HasBackend", app).backend

@@ -18,13 +18,12 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.ui.modes import MODES, Mode
-from tutor.ui.navigation import CountsStale, OpenMode, PackHighlighted
+from tutor.ui.navigation import CountsStale, OpenMode, PackHighlighted, backend_of
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.service.entries import PackEntry
     from tutor.study.queue import PackCounts
-    from tutor.ui.app import TutorApp
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 
@@ -50,8 +49,6 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("o", "app.open_settings", "Settings"),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,7 +109,7 @@ class HomeScreen(Screen[None]):
         title = entry.title
         if entry.pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
-        counts = self.counts.get(entry.id) or self.app.backend.counts(entry.pack)
+        counts = self.counts.get(entry.id) or backend_of(self).counts(entry.pack)
         return (Text(title), len(entry.pack.questions), counts.due, counts.new, counts.learned)
 
     def show_pack(self, pack_id: str) -> None:

@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from tutor.grading.result import Grade
     from tutor.packs.model import Pack
     from tutor.service.mock_run import InterviewRun
-    from tutor.ui.app import TutorApp
 
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
@@ -68,8 +67,6 @@ class MockInterviewScreen(Screen[None]):
         Binding("pageup", "scroll_card('page_up')", "Page up", show=False),
         Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     class Graded(Message):
         """A response was graded in the worker (`grade` None: not graded, or `error`)."""

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.ui.navigation import GoHome, OpenLab, Reopenable
+from tutor.ui.navigation import GoHome, OpenLab, Reopenable, backend_of
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.answer_view import AnswerView
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from tutor.packs.model import Pack
     from tutor.packs.schema import Question
     from tutor.store.reviews import Mode
-    from tutor.ui.app import TutorApp
 
 
 REVEALED_LINES_IN_VIEW = 8
@@ -63,8 +62,6 @@ class QuestionScreen(Reopenable, Screen[None]):
     """Whether the key-point checklist takes the focus when the answer is revealed (study
     leaves it on the suggested rating, so enter still accepts it; c reaches the checklist)."""
 
-    app: TutorApp  # type: ignore[assignment]
-
     def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
@@ -76,7 +73,7 @@ class QuestionScreen(Reopenable, Screen[None]):
 
     def on_mount(self) -> None:
         """Let grading get ready (its SymPy process) while the learner reads the first question."""
-        self.run_worker(self.app.backend.prepare_grading, thread=True, group="prepare-grading",
+        self.run_worker(backend_of(self).prepare_grading, thread=True, group="prepare-grading",
                         exit_on_error=False)
 
     # ---- layout -----------------------------------------------------------------
@@ -96,7 +93,7 @@ class QuestionScreen(Reopenable, Screen[None]):
 
     def revealed_widgets(self, question: Question) -> list[Widget]:
         """What appears once the answer is in; subclasses add to it."""
-        backend = self.app.backend
+        backend = backend_of(self)
         return [
             FeedbackView(),
             AnswerView(question, backend.expected_answer),
@@ -125,7 +122,7 @@ class QuestionScreen(Reopenable, Screen[None]):
         if question is None:
             await card.mount(Static(self.finished(), id="finished"))
         else:
-            backend = self.app.backend
+            backend = backend_of(self)
             box = AnswerBox(question, backend.grade, backend.clock)
             revealed = Vertical(*self.revealed_widgets(question), id="revealed")
             revealed.display = False
@@ -181,7 +178,7 @@ class QuestionScreen(Reopenable, Screen[None]):
         corrected = event.checklist.corrected_grade
         self.query_one(FeedbackView).show_corrected(corrected)
         before, self.grade = self.grade, corrected or automatic
-        self.app.backend.record_correction(self.pack, question, mode=self.MODE,
+        backend_of(self).record_correction(self.pack, question, mode=self.MODE,
                                            response=self.response or "", automatic=automatic,
                                            corrected=event.grade)
         self.after_correction(before, self.grade)

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tutor.study.clock import format_local
-from tutor.ui.navigation import Reopenable
+from tutor.ui.navigation import Reopenable, backend_of
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from tutor.study.due import DayCount
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import MasteryEntry, StatsSummary
-    from tutor.ui.app import TutorApp
 
 MASTERY_BAR = 10
 MASTERY_COLUMNS = ("Mastery", "Studied", "Stability")
@@ -85,8 +84,6 @@ class StatsScreen(Reopenable, Screen[None]):
         Binding("r", "refresh_stats", "Refresh"),
         Binding("escape", "back", "Back"),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     class Loaded(Message):
         """The summary was computed (in a worker)."""
@@ -141,7 +138,7 @@ class StatsScreen(Reopenable, Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         try:
-            summary = self.app.backend.stats(self.pack)
+            summary = backend_of(self).stats(self.pack)
         except Exception as error:  # noqa: BLE001 - one line on the screen, not a crash
             self.post_message(self.Failed(str(error) or type(error).__name__))
             return
@@ -194,7 +191,7 @@ class StatsScreen(Reopenable, Screen[None]):
         chart.show([f"#{n}" for n in range(1, len(mocks) + 1)],
                    [100 * (mock.score or 0.0) for mock in oldest_first])
         for number, mock in enumerate(oldest_first, start=1):
-            table.add_row(*mock_row(number, mock, self.app.backend.tz), key=str(mock.mock_id))
+            table.add_row(*mock_row(number, mock, backend_of(self).tz), key=str(mock.mock_id))
         scored = [mock.score for mock in oldest_first if mock.score is not None]
         trend = "" if len(scored) < 2 else f"; from {percent(scored[0])} to {percent(scored[-1])}"
         text.update(f"{plural(len(mocks), 'interview')} finished{trend}.")
