@@ -4,6 +4,11 @@
 through small protocols) and the current pack; each mode is a screen imported only
 when it opens (see `tutor.ui.modes`), so the home screen starts without SymPy, NumPy
 or plotext. The theme comes from the saved settings and is saved whenever it changes.
+
+The app alone changes its state and moves between screens: a screen is given what it
+shows in its constructor (the home screen: `show_packs`) and posts the messages of
+`tutor.ui.navigation` (open a mode, go home, a pack highlighted ...), which the
+`on_...` handlers below carry out.
 """
 
 from __future__ import annotations
@@ -399,7 +404,7 @@ class TutorApp(App[None]):
         from tutor.ui.screens.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())
+            self.push_screen(SettingsScreen(self.backend.settings()))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

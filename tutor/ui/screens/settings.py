@@ -43,13 +43,12 @@ class SettingsScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, saved: Settings) -> None:
         super().__init__()
-        self.saved: Settings = Settings()
-        """The settings in force, as last read from or written to the backend."""
+        self.saved = saved
+        """The settings in force, as given or as last written to the backend."""
 
     def compose(self) -> ComposeResult:
-        self.saved = backend_of(self).settings()
         yield Static(Content.from_markup("[b]Settings[/b]  [dim]kept in the progress store with your reviews[/dim]"),
                      id="title", classes="title-bar")
         with VerticalScroll(id="settings-form"):
