@@ -4,6 +4,11 @@
 through small protocols) and the current pack; each mode is a screen imported only
 when it opens (see `tutor.ui.modes`), so the home screen starts without SymPy, NumPy
 or plotext. The theme comes from the saved settings and is saved whenever it changes.
+
+The app alone changes its state and moves between screens: a screen is given what it
+shows in its constructor (the home screen: `show_packs`) and posts the messages of
+`tutor.ui.navigation` (open a mode, go home, a pack highlighted ...), which the
+`on_...` handlers below carry out.
 """
 
 from __future__ import annotations
@@ -24,6 +29,17 @@ from textual.screen import Screen
 from tutor.memory import freeze_new_imports
 from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named, mode_of
+from tutor.ui.navigation import (
+    CountsStale,
+    GoHome,
+    JumpsToQuestion,
+    OpenLab,
+    OpenMockDebrief,
+    OpenMode,
+    PackHighlighted,
+    Reopenable,
+    ThemePicked,
+)
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.themes import THEMES, TUTOR_DARK, toggled
 
@@ -158,9 +174,7 @@ class TutorApp(App[None]):
         for entry in self.entries:
             if entry.requested and not entry.usable:  # `tutor --pack PATH` named a broken pack
                 self.notify(entry.error or f"{entry.title} could not be loaded", severity="error", timeout=15)
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.fill_packs()
+        self._fill_homes()
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
@@ -188,6 +202,15 @@ class TutorApp(App[None]):
         if then is not None:
             then()
 
+    def on_open_mock_debrief(self, event: OpenMockDebrief) -> None:
+        """Reopen a past interview's debrief (from the history), on its pack if it is here."""
+        event.stop()
+        from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+        pack = next((entry.pack for entry in self.entries
+                     if entry.pack is not None and entry.pack.id == event.pack_id), None)
+        self.push_screen(MockDebriefScreen(pack, event.mock_id, from_history=event.from_history))
+
     def _resume_mock(self, pack_id: str, mock_id: int) -> None:
         self.open_mode("mock", pack_id=pack_id, resume=mock_id)
 
@@ -201,6 +224,24 @@ class TutorApp(App[None]):
     def refresh_counts(self) -> None:
         """Recount due/new/learned (after a session changed them)."""
         self.counts = {entry.id: self.backend.counts(entry.pack) for entry in self.entries if entry.pack is not None}
+
+    def on_counts_stale(self, event: CountsStale) -> None:
+        """A screen says a session may have changed the counts (home, on coming back)."""
+        event.stop()
+        if self.packs_loaded:
+            self.refresh_counts()
+            self._fill_homes()
+
+    def _fill_homes(self) -> None:
+        """Show the packs, their counts and the current pack on the home screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_packs(self.entries, self.counts, self.pack_id)
+
+    def on_pack_highlighted(self, event: PackHighlighted) -> None:
+        """The home screen's cursor moved to a usable pack: it is the current pack now."""
+        event.stop()
+        self.pack_id = event.pack_id
 
     def entry(self, pack_id: str | None) -> PackEntry | None:
         return next((entry for entry in self.entries if entry.id == pack_id), None)
@@ -276,17 +317,13 @@ class TutorApp(App[None]):
 
     def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
         """Show the reloaded pack where the learner is: the same screen, on the same question
-        if it is still there. Screens without `reload_options` keep the version they have."""
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.fill_packs()
+        if it is still there. Screens that are not `Reopenable` keep the version they have."""
+        self._fill_homes()
         screen = self.screen
         mode = mode_of(screen)
-        on_old_pack = old.pack is not None and getattr(screen, "pack", None) is old.pack
-        reload_options = getattr(screen, "reload_options", None)
-        if not on_old_pack or mode is None or reload_options is None:
+        if not isinstance(screen, Reopenable) or mode is None or old.pack is None or screen.pack is not old.pack:
             return
-        options = reload_options()
+        options = screen.reload_options()
         if options is not None:
             self.open_mode(mode.name, pack_id=entry.id, **options)
 
@@ -322,13 +359,16 @@ class TutorApp(App[None]):
         else:
             self.push_screen(screen)
 
+    def on_open_mode(self, event: OpenMode) -> None:
+        event.stop()
+        self.open_mode(event.mode, pack_id=event.pack_id, **event.options)
+
     def open_question(self, pack_id: str, question_id: str) -> None:
         """Practise one question first (the command palette's "go to question"). From practice
         on the same pack the session goes on: its counters (and filters) are kept."""
         entry, screen = self.entry(pack_id), self.screen
-        go_to = getattr(screen, "options_to_go_to", None)
-        if entry is not None and go_to is not None and getattr(screen, "pack", None) is entry.pack:
-            self.open_mode("practice", pack_id=pack_id, **go_to(question_id))
+        if entry is not None and isinstance(screen, JumpsToQuestion) and screen.pack is entry.pack:
+            self.open_mode("practice", pack_id=pack_id, **screen.options_to_go_to(question_id))
         else:
             self.open_mode("practice", pack_id=pack_id, first=question_id)
 
@@ -338,9 +378,17 @@ class TutorApp(App[None]):
 
         self.push_screen(LabScreen(self.pack, evidence=target.name, params=target.params, seed=target.seed))
 
+    def on_open_lab(self, event: OpenLab) -> None:
+        event.stop()
+        self.open_lab(event.target)
+
     def go_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def on_go_home(self, event: GoHome) -> None:
+        event.stop()
+        self.go_home()
 
     # ---- actions ----------------------------------------------------------------
 
@@ -356,11 +404,19 @@ class TutorApp(App[None]):
         from tutor.ui.screens.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())
+            self.push_screen(SettingsScreen(self.backend.settings()))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = toggled(self.current_theme.dark)
+
+    def on_theme_picked(self, event: ThemePicked) -> None:
+        """The settings screen's theme list: apply it (`watch_theme` saves it) and say it was kept."""
+        event.stop()
+        if event.theme != self.theme:
+            self.theme = event.theme
+            if self.backend.settings().theme == event.theme:  # else watch_theme said why not
+                self.notify(f"Theme {event.theme} saved.", timeout=3)
 
     def watch_theme(self, name: str) -> None:
         """Save the theme whenever the learner changes it (the palette's toggle, Textual's

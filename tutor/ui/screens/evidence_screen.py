@@ -11,12 +11,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tutor.ui.navigation import backend_of
 from tutor.ui.widgets.evidence_panel import RERUN_BINDING, EvidencePanel
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
-    from tutor.ui.app import TutorApp
 
 
 class EvidenceScreen(Screen[None]):
@@ -24,8 +24,6 @@ class EvidenceScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Evidence"
     BINDINGS = [RERUN_BINDING, Binding("escape", "app.pop_screen", "Back")]
-
-    app: TutorApp  # type: ignore[assignment]
 
     def __init__(self, question: Question) -> None:
         super().__init__()
@@ -36,7 +34,7 @@ class EvidenceScreen(Screen[None]):
                      classes="title-bar")
         with VerticalScroll(id="card"):
             yield Static(Content(" ".join(self.question.prompt.split())), id="evidence-prompt")
-            yield EvidencePanel(self.question.evidence, self.app.backend.run_evidence)
+            yield EvidencePanel(self.question.evidence, backend_of(self).run_evidence)
         yield QuietFooter()
 
     def on_mount(self) -> None:

@@ -18,11 +18,12 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.ui.modes import MODES, Mode
+from tutor.ui.navigation import CountsStale, OpenMode, PackHighlighted, backend_of
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.service.entries import PackEntry
-    from tutor.ui.app import TutorApp
+    from tutor.study.queue import PackCounts
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 
@@ -49,7 +50,15 @@ class HomeScreen(Screen[None]):
         Binding("o", "app.open_settings", "Settings"),
     ]
 
-    app: TutorApp  # type: ignore[assignment]
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[PackEntry] = []
+        """The packs found (broken ones carry their error), as the app last showed them."""
+        self.counts: dict[str, PackCounts] = {}
+        self.loaded = False
+        """Whether the packs are loaded yet (until then: 'Looking for packs…')."""
+        self.pack_id: str | None = None
+        """The current pack, highlighted in the table."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]tutor[/b]  [dim]ML interview practice, with the evidence[/dim]"),
@@ -71,24 +80,27 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Counts change after a study session: refresh them on coming back."""
-        if self.app.packs_loaded:
-            self.app.refresh_counts()
-            self.fill_packs()
+        self.post_message(CountsStale())
+
+    def show_packs(self, entries: list[PackEntry], counts: dict[str, PackCounts], pack_id: str | None) -> None:
+        """The packs loaded (or reloaded, or recounted): list them, `pack_id` highlighted."""
+        self.entries, self.counts, self.pack_id, self.loaded = list(entries), dict(counts), pack_id, True
+        self.fill_packs()
 
     def fill_packs(self) -> None:
         table = self.query_one("#packs", DataTable)
         if not table.columns:
             return  # not mounted yet: on_mount fills it
         table.clear()
-        for entry in self.app.entries:
+        for entry in self.entries:
             table.add_row(*self._row(entry), key=entry.id)
         description = self.query_one("#pack-description", Static)
-        if not self.app.packs_loaded:
+        if not self.loaded:
             description.update(Content.from_markup("[dim]Looking for packs…[/dim]"))
-        elif self.app.pack_id is not None:
-            self.show_pack(self.app.pack_id)
-        elif self.app.entries:
-            self._describe(self.app.entries[0])
+        elif self.pack_id is not None:
+            self.show_pack(self.pack_id)
+        elif self.entries:
+            self._describe(self.entries[0])
         else:
             description.update("No packs found. Add one with `tutor --pack PATH` (see `tutor packs`).")
 
@@ -97,18 +109,22 @@ class HomeScreen(Screen[None]):
         title = entry.title
         if entry.pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
-        counts = self.app.counts.get(entry.id) or self.app.backend.counts(entry.pack)
+        counts = self.counts.get(entry.id) or backend_of(self).counts(entry.pack)
         return (Text(title), len(entry.pack.questions), counts.due, counts.new, counts.learned)
 
     def show_pack(self, pack_id: str) -> None:
         """Highlight `pack_id` in the table and describe it."""
+        self.pack_id = pack_id
         table = self.query_one("#packs", DataTable)
         index = table.get_row_index(pack_id)
         if table.cursor_row != index:
             table.move_cursor(row=index)
-        entry = self.app.entry(pack_id)
+        entry = self._entry(pack_id)
         if entry is not None:
             self._describe(entry)
+
+    def _entry(self, pack_id: str | None) -> PackEntry | None:
+        return next((entry for entry in self.entries if entry.id == pack_id), None)
 
     def _describe(self, entry: PackEntry) -> None:
         description = self.query_one("#pack-description", Static)
@@ -131,11 +147,12 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#packs")
     def _pack_highlighted(self, event: DataTable.RowHighlighted) -> None:
         pack_id = event.row_key.value
-        entry = self.app.entry(pack_id)
+        entry = self._entry(pack_id)
         if entry is None:
             return
         if entry.usable:
-            self.app.pack_id = entry.id
+            self.pack_id = entry.id
+            self.post_message(PackHighlighted(entry.id))
         self._describe(entry)
 
     @on(DataTable.RowSelected, "#packs")
@@ -148,4 +165,4 @@ class HomeScreen(Screen[None]):
 
     def action_open_mode(self, name: str) -> None:
         """Open a mode on the highlighted pack."""
-        self.app.open_mode(name)
+        self.post_message(OpenMode(name))

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Label, LoadingIndicator, Select, Static
 from textual.worker import get_current_worker
 
+from tutor.ui.navigation import backend_of
 from tutor.ui.pending_keys import after_pending_keys
 from tutor.ui.widgets.param_form import ParamForm
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
     from tutor.packs.model import Pack
-    from tutor.ui.app import TutorApp
 
 DEBOUNCE_SECONDS = 0.3
 """How long the form must stay unchanged before a run starts."""
@@ -51,8 +51,6 @@ class LabScreen(Screen[None]):
         Binding("ctrl+s", "export", "Export"),
         Binding("escape", "back", "Back"),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     class Computed(Message):
         """Run number `run` finished with `result` after `seconds`."""
@@ -92,7 +90,7 @@ class LabScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Lab", id="title", classes="title-bar")
-        self.specs = {spec.name: spec for spec in self.app.backend.simulations()}
+        self.specs = {spec.name: spec for spec in backend_of(self).simulations()}
         with Horizontal(id="lab-body"):
             with VerticalScroll(id="lab-controls"):
                 yield Label("Simulation", classes="lab-heading")
@@ -203,7 +201,7 @@ class LabScreen(Screen[None]):
         worker = get_current_worker()
         started = time.perf_counter()
         try:
-            result = self.app.backend.run_evidence(name, params, seed=seed,
+            result = backend_of(self).run_evidence(name, params, seed=seed,
                                                    should_cancel=lambda: worker.is_cancelled)
         except Cancelled:
             return
@@ -360,7 +358,7 @@ class LabScreen(Screen[None]):
         if self.result is None:
             return
         try:
-            saved = self.app.backend.export_run(self.result, plots=self.shown_plots())
+            saved = backend_of(self).export_run(self.result, plots=self.shown_plots())
         except OSError as error:
             self.notify(f"Could not export: {error}", severity="error")
             return

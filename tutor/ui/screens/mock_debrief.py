@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from tutor.study.clock import format_local
+from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.claim_checklist import ClaimChecklist
 from tutor.ui.widgets.debrief_text import (
     question_content,
@@ -31,7 +32,6 @@ from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tutor.packs.model import Pack
-    from tutor.ui.app import TutorApp
 
 QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
 QUESTION_ID_WIDTH = 32
@@ -51,8 +51,6 @@ class MockDebriefScreen(Screen[None]):
         Binding("pageup", "scroll_detail('page_up')", "Page up", show=False),
         Binding("pagedown", "scroll_detail('page_down')", "Page down", show=False),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     def __init__(self, pack: Pack | None, mock_id: int, *, from_history: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -75,10 +73,10 @@ class MockDebriefScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)
+        self.report = report = backend_of(self).mock_report(self.mock_id, self.pack)
         self.query_one("#title", Static).update(Content.from_markup(
             "[b]Debrief[/b] · mock interview $id · $pack · [dim]$date[/dim]", id=report.mock_id,
-            pack=report.pack_id, date=format_local(report.started_at, self.app.backend.tz)))
+            pack=report.pack_id, date=format_local(report.started_at, backend_of(self).tz)))
         self.query_one("#debrief-summary", Static).update(summary_content(report))
         table = self.query_one("#debrief-questions", DataTable)
         self.columns = table.add_columns(*QUESTION_COLUMNS)
@@ -116,7 +114,7 @@ class MockDebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="debrief-checklist")
     def _read_claims(self, question: Any, check: Any) -> None:
-        automatic = self.app.backend.grade(check, question.response)
+        automatic = backend_of(self).grade(check, question.response)
         if get_current_worker().is_cancelled:
             return
         # Textual's annotation does not infer the awaitable's result type for an async callback
@@ -141,10 +139,10 @@ class MockDebriefScreen(Screen[None]):
         current, question = self.current, self._question()
         if current is None or question is None or self.automatic is None or self.pack is None:
             return
-        self.app.backend.record_correction(self.pack, question, mode="mock", response=current.response or "",
+        backend_of(self).record_correction(self.pack, question, mode="mock", response=current.response or "",
                                            automatic=self.automatic, corrected=event.grade,
                                            mock_id=self.mock_id, position=current.position)
-        self.report = report = self.app.backend.mock_report(self.mock_id, self.pack)
+        self.report = report = backend_of(self).mock_report(self.mock_id, self.pack)
         updated = report.questions[current.number - 1]
         self.query_one("#debrief-summary", Static).update(summary_content(report))
         table = self.query_one("#debrief-questions", DataTable)
@@ -200,7 +198,7 @@ class MockDebriefScreen(Screen[None]):
     def action_export(self) -> None:
         """Write this debrief as Markdown into the data dir."""
         try:
-            path = self.app.backend.export_mock(self.mock_id, self.pack)
+            path = backend_of(self).export_mock(self.mock_id, self.pack)
         except OSError as error:
             self.notify(f"Could not write the debrief: {error}", severity="error")
             return
@@ -221,7 +219,7 @@ class MockDebriefScreen(Screen[None]):
         if self.from_history:
             self.app.pop_screen()
         else:
-            self.app.go_home()
+            self.post_message(GoHome())
 
     def action_scroll_detail(self, how: str) -> None:
         """Scroll the question's details."""

@@ -3,7 +3,7 @@ reopens a debrief."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,11 +14,9 @@ from textual.widgets import DataTable, Static
 
 from tutor.study.clock import format_local
 from tutor.study.mock_words import CORRECTED_SHORT, percent_text
+from tutor.ui.navigation import OpenMockDebrief, backend_of
 from tutor.ui.widgets.debrief_text import used_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
-
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
 
 HISTORY_COLUMNS = ("#", "Date", "Pack", "Score", "Time", "Questions")
 
@@ -32,8 +30,6 @@ class MockHistoryScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    app: TutorApp  # type: ignore[assignment]
-
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[Any] = []
@@ -45,12 +41,12 @@ class MockHistoryScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.summaries = self.app.backend.mock_history()
+        self.summaries = backend_of(self).mock_history()
         table = self.query_one("#mock-history", DataTable)
         table.add_columns(*HISTORY_COLUMNS)
         for summary in self.summaries:
             table.add_row(
-                str(summary.mock_id), format_local(summary.started_at, self.app.backend.tz), summary.pack_id,
+                str(summary.mock_id), format_local(summary.started_at, backend_of(self).tz), summary.pack_id,
                 percent_text(summary.score) + (CORRECTED_SHORT if summary.corrected else ""),
                 used_text(summary.duration_seconds, summary.time_limit_seconds),
                 str(summary.questions), key=str(summary.mock_id),
@@ -73,10 +69,6 @@ class MockHistoryScreen(Screen[None]):
         """Reopen the highlighted interview's debrief."""
         if not self.summaries:
             return
-        from tutor.ui.screens.mock_debrief import MockDebriefScreen
-
         row = self.query_one("#mock-history", DataTable).cursor_row
         summary = self.summaries[row]
-        pack = next((entry.pack for entry in self.app.entries
-                     if entry.pack is not None and entry.pack.id == summary.pack_id), None)
-        self.app.push_screen(MockDebriefScreen(pack, summary.mock_id, from_history=True))
+        self.post_message(OpenMockDebrief(summary.pack_id, summary.mock_id, from_history=True))

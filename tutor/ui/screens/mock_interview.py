@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
+from tutor.ui.navigation import GoHome
 from tutor.ui.pending_keys import after_pending_keys
 from tutor.ui.widgets.answer_area import AnswerArea
 from tutor.ui.widgets.answer_box import format_error, placeholder_for
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from tutor.grading.result import Grade
     from tutor.packs.model import Pack
     from tutor.service.mock_run import InterviewRun
-    from tutor.ui.app import TutorApp
 
 TICK_SECONDS = 0.5
 FOLLOW_UP_PLACEHOLDER = "Answer as you would out loud, then enter"
@@ -67,8 +67,6 @@ class MockInterviewScreen(Screen[None]):
         Binding("pageup", "scroll_card('page_up')", "Page up", show=False),
         Binding("pagedown", "scroll_card('page_down')", "Page down", show=False),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     class Graded(Message):
         """A response was graded in the worker (`grade` None: not graded, or `error`)."""
@@ -317,7 +315,7 @@ class MockInterviewScreen(Screen[None]):
         """Leave the interview for now: it is saved and the clock stops until you resume."""
         self.run.save()
         self.app.notify("Interview paused. Open Mock interview (m) to resume it.", timeout=5)
-        self.app.go_home()
+        self.post_message(GoHome())
 
     def action_scroll_card(self, how: str) -> None:
         """Scroll a long question while typing."""

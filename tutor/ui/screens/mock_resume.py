@@ -7,10 +7,10 @@ discard it (its answers stay in the store, it leaves the list), or decide later.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,11 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tutor.study.clock import format_local
+from tutor.ui.navigation import backend_of
 from tutor.ui.widgets.countdown import duration_text
 
 if TYPE_CHECKING:
     from tutor.service.mocks import UnfinishedMock
-    from tutor.ui.app import TutorApp
 
 RESUME, DISCARD = "resume", "discard"
 
@@ -37,8 +37,6 @@ class ResumeMockScreen(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Later"),
     ]
 
-    app: TutorApp  # type: ignore[assignment]
-
     def __init__(self, mock: UnfinishedMock, pack_title: str) -> None:
         super().__init__()
         self.mock = mock
@@ -51,7 +49,7 @@ class ResumeMockScreen(ModalScreen[str | None]):
                 "[b]You have an unfinished mock interview[/b]\n"
                 "$pack, started $date\n"
                 "$done of $count questions done · [b]$left[/b] left",
-                pack=self.pack_title, date=format_local(mock.started_at, self.app.backend.tz), done=mock.done,
+                pack=self.pack_title, date=format_local(mock.started_at, backend_of(self).tz), done=mock.done,
                 count=mock.questions, left=duration_text(mock.remaining_seconds),
             ), classes="dialog--text")
             with Horizontal(classes="dialog--buttons"):
@@ -73,7 +71,7 @@ class ResumeMockScreen(ModalScreen[str | None]):
 
 
 def offer_resume(
-    app: TutorApp,
+    app: App[Any],
     mock: UnfinishedMock,
     pack_title: str,
     resume: Callable[[int], object],
@@ -86,7 +84,7 @@ def offer_resume(
             resume(mock.mock_id)
             return
         if choice == DISCARD:
-            app.backend.discard_mock(mock.mock_id)
+            backend_of(app).discard_mock(mock.mock_id)
             app.notify("The unfinished interview was discarded.", timeout=3)
         if then is not None:
             then()

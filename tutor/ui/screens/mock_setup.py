@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from tutor.service.mocks import MockSettings
+from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -28,7 +29,6 @@ from tutor.words import plural
 if TYPE_CHECKING:
     from tutor.packs.model import Pack
     from tutor.service.mock_run import InterviewRun
-    from tutor.ui.app import TutorApp
 
 LEVELS = ("basic", "intermediate", "advanced")
 
@@ -42,8 +42,6 @@ class MockSetupScreen(Screen[None]):
         Binding("ctrl+o", "history", "Past interviews"),
         Binding("escape", "home", "Home"),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -88,7 +86,7 @@ class MockSetupScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.run_worker(self.app.backend.prepare_grading, thread=True, group="prepare-grading",
+        self.run_worker(backend_of(self).prepare_grading, thread=True, group="prepare-grading",
                         exit_on_error=False)
         self.query_one("#mock-questions", Input).focus()
         self.update_preview()
@@ -124,7 +122,7 @@ class MockSetupScreen(Screen[None]):
         preview = self.query_one("#mock-preview", Static)
         try:
             settings = self.read_settings()
-            plan = self.app.backend.mock_preview(self.pack, settings)
+            plan = backend_of(self).mock_preview(self.pack, settings)
         except ValueError as error:
             preview.update(Content.from_markup("[$text-error]$error[/]", error=str(error)))
             return False
@@ -138,7 +136,7 @@ class MockSetupScreen(Screen[None]):
         return True
 
     def show_past(self) -> None:
-        count = len(self.app.backend.mock_history())
+        count = len(backend_of(self).mock_history())
         text = "No past interviews yet." if not count else (
             f"{plural(count, 'past interview')}: ctrl+o lists them.")
         self.query_one("#mock-past", Static).update(Content.from_markup("[dim]$text[/dim]", text=text))
@@ -161,7 +159,7 @@ class MockSetupScreen(Screen[None]):
         if not self.update_preview():
             self.notify(str(self.query_one("#mock-preview", Static).render()), severity="error")
             return
-        run = self.app.backend.start_mock(self.pack, self.read_settings())
+        run = backend_of(self).start_mock(self.pack, self.read_settings())
         self.open_interview(run)
 
     def open_interview(self, run: InterviewRun) -> None:
@@ -173,13 +171,13 @@ class MockSetupScreen(Screen[None]):
         """An interview of this pack left unfinished: resume it, discard it or leave it."""
         from tutor.ui.screens.mock_resume import offer_resume
 
-        waiting = [mock for mock in self.app.backend.unfinished_mocks() if mock.pack_id == self.pack.id]
+        waiting = [mock for mock in backend_of(self).unfinished_mocks() if mock.pack_id == self.pack.id]
         if waiting:
             offer_resume(self.app, waiting[0], str(self.pack.meta.title), self.resume_interview)
 
     def resume_interview(self, mock_id: int) -> None:
         try:
-            run = self.app.backend.resume_mock(mock_id, self.pack)
+            run = backend_of(self).resume_mock(mock_id, self.pack)
         except (RuntimeError, ValueError) as error:  # e.g. finished meanwhile in another window
             self.notify(f"Could not resume the interview: {error}", severity="error")
             return
@@ -195,7 +193,7 @@ class MockSetupScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back to the home screen."""
-        self.app.go_home()
+        self.post_message(GoHome())
 
 
 def _whole(text: str, what: str, minimum: int) -> int:

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
+from tutor.ui.navigation import JumpsToQuestion, backend_of
 from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.feedback_view import FeedbackView
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 LEVELS = ("basic", "intermediate", "advanced")
 
 
-class PracticeScreen(QuestionScreen):
+class PracticeScreen(JumpsToQuestion, QuestionScreen):
     """Answer, get feedback at once, move on (n)."""
 
     BINDING_GROUP_TITLE = "Practice"
@@ -86,7 +87,7 @@ class PracticeScreen(QuestionScreen):
 
     async def new_deck(self, *, first: str | None = None) -> None:
         """Start over on the questions that pass the current filter."""
-        self.deck = self.app.backend.practice_deck(self.pack, topic=self.topic, level=self.level, first=first)
+        self.deck = backend_of(self).practice_deck(self.pack, topic=self.topic, level=self.level, first=first)
         await self.show_question(self.deck.next_question())
 
     async def show_question(self, question: Question | None) -> None:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tutor.ui.navigation import GoHome, OpenLab, Reopenable, backend_of
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.answer_view import AnswerView
@@ -35,14 +36,13 @@ if TYPE_CHECKING:
     from tutor.packs.model import Pack
     from tutor.packs.schema import Question
     from tutor.store.reviews import Mode
-    from tutor.ui.app import TutorApp
 
 
 REVEALED_LINES_IN_VIEW = 8
 """How much of the revealed answer must be visible without scrolling the question away."""
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(Reopenable, Screen[None]):
     """Base of the study and practice screens (not a mode of its own)."""
 
     BINDINGS = [
@@ -62,8 +62,6 @@ class QuestionScreen(Screen[None]):
     """Whether the key-point checklist takes the focus when the answer is revealed (study
     leaves it on the suggested rating, so enter still accepts it; c reaches the checklist)."""
 
-    app: TutorApp  # type: ignore[assignment]
-
     def __init__(self, pack: Pack, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pack = pack
@@ -75,7 +73,7 @@ class QuestionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Let grading get ready (its SymPy process) while the learner reads the first question."""
-        self.run_worker(self.app.backend.prepare_grading, thread=True, group="prepare-grading",
+        self.run_worker(backend_of(self).prepare_grading, thread=True, group="prepare-grading",
                         exit_on_error=False)
 
     # ---- layout -----------------------------------------------------------------
@@ -95,7 +93,7 @@ class QuestionScreen(Screen[None]):
 
     def revealed_widgets(self, question: Question) -> list[Widget]:
         """What appears once the answer is in; subclasses add to it."""
-        backend = self.app.backend
+        backend = backend_of(self)
         return [
             FeedbackView(),
             AnswerView(question, backend.expected_answer),
@@ -124,7 +122,7 @@ class QuestionScreen(Screen[None]):
         if question is None:
             await card.mount(Static(self.finished(), id="finished"))
         else:
-            backend = self.app.backend
+            backend = backend_of(self)
             box = AnswerBox(question, backend.grade, backend.clock)
             revealed = Vertical(*self.revealed_widgets(question), id="revealed")
             revealed.display = False
@@ -180,7 +178,7 @@ class QuestionScreen(Screen[None]):
         corrected = event.checklist.corrected_grade
         self.query_one(FeedbackView).show_corrected(corrected)
         before, self.grade = self.grade, corrected or automatic
-        self.app.backend.record_correction(self.pack, question, mode=self.MODE,
+        backend_of(self).record_correction(self.pack, question, mode=self.MODE,
                                            response=self.response or "", automatic=automatic,
                                            corrected=event.grade)
         self.after_correction(before, self.grade)
@@ -238,13 +236,13 @@ class QuestionScreen(Screen[None]):
         """Open this question's simulation in the lab, with its parameters and seed."""
         targets = self._lab_targets()
         if len(targets) == 1:
-            self.app.open_lab(targets[0])
+            self.post_message(OpenLab(targets[0]))
         elif targets:
             self.app.push_screen(LabPickScreen(targets), self._lab_target_chosen)
 
     def _lab_target_chosen(self, target: LabTarget | None) -> None:
         if target is not None:
-            self.app.open_lab(target)
+            self.post_message(OpenLab(target))
 
     def action_scroll_card(self, how: str) -> None:
         """Scroll the card whatever has focus (a rating button, the answer box ...)."""
@@ -260,4 +258,4 @@ class QuestionScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back to the home screen (anything still computing is cancelled)."""
-        self.app.go_home()
+        self.post_message(GoHome())

@@ -10,8 +10,6 @@ toggle: a theme is judged by looking at it, not by a Save button.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,12 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tutor.settings import RULES, SettingError, Settings
+from tutor.ui.navigation import ThemePicked, backend_of
 from tutor.ui.themes import THEMES
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
-
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
 
 TYPED = ("new_cards_per_day", "desired_retention")
 """The settings typed into an Input (the theme is picked from a Select)."""
@@ -47,15 +43,12 @@ class SettingsScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    app: TutorApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
+    def __init__(self, saved: Settings) -> None:
         super().__init__()
-        self.saved: Settings = Settings()
-        """The settings in force, as last read from or written to the backend."""
+        self.saved = saved
+        """The settings in force, as given or as last written to the backend."""
 
     def compose(self) -> ComposeResult:
-        self.saved = self.app.backend.settings()
         yield Static(Content.from_markup("[b]Settings[/b]  [dim]kept in the progress store with your reviews[/dim]"),
                      id="title", classes="title-bar")
         with VerticalScroll(id="settings-form"):
@@ -128,7 +121,7 @@ class SettingsScreen(Screen[None]):
             self._show_status()
             return
         try:
-            self.saved = self.app.backend.save_settings(**changes)
+            self.saved = backend_of(self).save_settings(**changes)
         except Exception as error:  # noqa: BLE001 - a locked or read-only store: say so, keep the values
             self.query_one("#settings-status", Static).update(
                 Content.from_markup("[$text-error]Could not save: $error[/]", error=str(error)))
@@ -157,9 +150,7 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed, "#theme")
     def _theme_picked(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.app.theme:
-            self.app.theme = event.value  # the app saves it (see TutorApp.watch_theme)
-            if self.app.backend.settings().theme == event.value:  # else the app said why not
-                self.notify(f"Theme {event.value} saved.", timeout=3)
+            self.post_message(ThemePicked(event.value))  # the app applies and saves it
 
     def _theme_changed_elsewhere(self, name: str) -> None:
         """The palette's toggle (or Textual's theme picker) changed the theme: show it here."""

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tutor.study.clock import format_local
+from tutor.ui.navigation import Reopenable, backend_of
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from tutor.study.due import DayCount
     from tutor.study.mock_report import MockSummary
     from tutor.study.stats import MasteryEntry, StatsSummary
-    from tutor.ui.app import TutorApp
 
 MASTERY_BAR = 10
 MASTERY_COLUMNS = ("Mastery", "Studied", "Stability")
@@ -76,7 +76,7 @@ def mock_row(number: int, mock: MockSummary, tz: tzinfo) -> tuple[Any, ...]:
             time_used_text(mock.duration_seconds, mock.time_limit_seconds), str(mock.questions))
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(Reopenable, Screen[None]):
     """Progress on the current pack: reviews, retention, forecast, mastery, streak, mocks."""
 
     BINDING_GROUP_TITLE = "Stats"
@@ -84,8 +84,6 @@ class StatsScreen(Screen[None]):
         Binding("r", "refresh_stats", "Refresh"),
         Binding("escape", "back", "Back"),
     ]
-
-    app: TutorApp  # type: ignore[assignment]
 
     class Loaded(Message):
         """The summary was computed (in a worker)."""
@@ -140,7 +138,7 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         try:
-            summary = self.app.backend.stats(self.pack)
+            summary = backend_of(self).stats(self.pack)
         except Exception as error:  # noqa: BLE001 - one line on the screen, not a crash
             self.post_message(self.Failed(str(error) or type(error).__name__))
             return
@@ -193,7 +191,7 @@ class StatsScreen(Screen[None]):
         chart.show([f"#{n}" for n in range(1, len(mocks) + 1)],
                    [100 * (mock.score or 0.0) for mock in oldest_first])
         for number, mock in enumerate(oldest_first, start=1):
-            table.add_row(*mock_row(number, mock, self.app.backend.tz), key=str(mock.mock_id))
+            table.add_row(*mock_row(number, mock, backend_of(self).tz), key=str(mock.mock_id))
         scored = [mock.score for mock in oldest_first if mock.score is not None]
         trend = "" if len(scored) < 2 else f"; from {percent(scored[0])} to {percent(scored[-1])}"
         text.update(f"{plural(len(mocks), 'interview')} finished{trend}.")

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from tutor.study.rating import Rating
+from tutor.ui.navigation import backend_of
 from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.rating_bar import RATINGS, RatingBar
@@ -59,7 +60,7 @@ class StudyScreen(QuestionScreen):
 
     # Textual runs each class's on_mount (the base's prepares grading), so this one may be async
     async def on_mount(self) -> None:  # type: ignore[override]
-        self.deck = self.app.backend.study_deck(self.pack)
+        self.deck = backend_of(self).study_deck(self.pack)
         await self.show_question(self.deck.next_card())
 
     def status(self) -> str:
@@ -74,7 +75,7 @@ class StudyScreen(QuestionScreen):
         waiting = self.deck.waiting_until() if self.deck is not None else None
         if waiting is not None:
             assert self.deck is not None  # it said when it is waiting
-            minutes = max(1, math.ceil((waiting - self.app.backend.clock()).total_seconds() / 60))
+            minutes = max(1, math.ceil((waiting - backend_of(self).clock()).total_seconds() / 60))
             left = self.deck.remaining()  # "relearning" only when every card waiting has lapsed
             kind = "relearning" if left.relearning and not left.learning else "learning"
             return Content.from_markup(
@@ -113,12 +114,12 @@ class StudyScreen(QuestionScreen):
         bar.display = True
         grade = self.grade
         if grade is not None and not grade.undecided:
-            self.suggested = self.app.backend.rating_for(grade, self.seconds)
+            self.suggested = backend_of(self).rating_for(grade, self.seconds)
         bar.preselect(self.suggested)
 
     def after_correction(self, before: Grade | None, after: Grade) -> None:
         """The suggested rating follows the corrected verdict (none while still undecided)."""
-        self.suggested = None if after.undecided else self.app.backend.rating_for(after, self.seconds)
+        self.suggested = None if after.undecided else backend_of(self).rating_for(after, self.seconds)
         self.query_one("#ratings", RatingBar).preselect(self.suggested, focus=False)  # keep the checklist's focus
 
     @on(AnswerBox.SubmittedUngraded)
