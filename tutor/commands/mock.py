@@ -116,17 +116,15 @@ def _start(args: argparse.Namespace) -> int:
 
 def _chosen_pack(entries: list[Any], from_command_line: bool) -> Any:
     """The pack given with --pack (which must load), else the first that loads."""
-    if from_command_line:
-        requested = [entry for entry in entries if entry.requested]
-        for entry in requested:
-            if entry.pack is None:
-                raise BadInput(entry.error or f"{entry.title}: could not be loaded")
-        if requested:
-            return requested[0]
-    usable = [entry for entry in entries if entry.pack is not None]
-    if not usable:
+    from tutor.service.entries import broken_request, pack_to_open
+
+    broken = broken_request(entries) if from_command_line else None
+    if broken is not None:
+        raise BadInput(broken.error or f"{broken.title}: could not be loaded")
+    chosen = pack_to_open(entries)
+    if chosen is None:
         raise BadInput("no pack found (see `tutor packs`)")
-    return usable[0]
+    return chosen
 
 
 def _split(values: list[str]) -> list[str]:
@@ -149,15 +147,13 @@ def _with_store(action: Any) -> int:
 
 
 def _print_history(store: Store, pack_paths: list[Path]) -> int:
+    from tutor.packs.discovery import chosen_packs
     from tutor.study.clock import format_local, local_timezone
     from tutor.study.mock import history
     from tutor.study.mock_words import percent_text
     from tutor.words import time_used_text
 
-    pack_ids = None
-    if pack_paths:
-        pack_ids = {entry.pack.id for entry in _discover(pack_paths)
-                    if entry.source == "--pack" and entry.pack is not None}
+    pack_ids = {entry.pack.id for entry in chosen_packs(pack_paths) if entry.pack is not None} if pack_paths else None
     summaries = [s for s in history(store) if pack_ids is None or s.pack_id in pack_ids]
     if not summaries:
         print("no finished mock interviews yet")
@@ -193,8 +189,10 @@ def _write_report(store: Store, args: argparse.Namespace) -> int:
     record = store.mocks.get(mock_id)
     if record is None:
         raise BadInput(f"no mock interview with id {mock_id} (see `tutor mock --history`)")
-    pack = next((e.pack for e in _discover(getattr(args, "pack", [])) if e.pack is not None
-                 and e.pack.id == record.pack_id), None)
+    from tutor.packs.discovery import find_packs
+
+    found = find_packs(getattr(args, "pack", [])).find(record.pack_id)
+    pack = found.pack if found is not None else None
     result = report(store, mock_id, pack)
     if args.json:
         print(json.dumps(to_json(result, learner=args.learner), indent=2, ensure_ascii=False))
@@ -205,9 +203,3 @@ def _write_report(store: Store, args: argparse.Namespace) -> int:
         raise BadInput(f"{args.export}: {error.strerror}") from None
     print(f"wrote {args.export} (mock interview {mock_id}, score {percent_text(result.score)})")
     return EXIT_OK
-
-
-def _discover(pack_paths: list[Path]) -> list[Any]:
-    from tutor.packs.discovery import discover
-
-    return [entry for entry in discover(pack_paths) if entry.pack is not None or entry.source == "--pack"]

@@ -6,6 +6,7 @@ type at start-up without loading the study core.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,3 +31,19 @@ class PackEntry:
     @property
     def usable(self) -> bool:
         return self.pack is not None
+
+
+def pack_to_open(entries: Sequence[PackEntry], wanted_id: str | None = None) -> PackEntry | None:
+    """The one pack a session opens on, the same way for the app and every command: the pack
+    asked for by id, else the first given on the command line (`--pack`), else the first that
+    loads (built-in first); None when no pack loads. Discovery already kept one pack per id."""
+    usable = [entry for entry in entries if entry.usable]
+    wanted = [entry for entry in usable if entry.id == wanted_id]
+    requested = [entry for entry in usable if entry.requested]
+    return next(iter(wanted or requested or usable), None)
+
+
+def broken_request(entries: Sequence[PackEntry]) -> PackEntry | None:
+    """The first pack given on the command line that did not load: a command that was asked
+    for it must say so rather than quietly open another."""
+    return next((entry for entry in entries if entry.requested and not entry.usable), None)

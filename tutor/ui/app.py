@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tutor.memory import freeze_new_imports
+from tutor.service.entries import pack_to_open
 from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
@@ -162,10 +163,7 @@ class TutorApp(App[None]):
     def _packs_loaded(self, event: PacksLoaded) -> None:
         self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
         self.call_after_refresh(freeze_new_imports)  # the packs and Textual are in for good
-        usable = [entry for entry in self.entries if entry.usable]
-        wanted = [entry for entry in usable if entry.id == self._wanted_pack_id]
-        requested = [entry for entry in usable if entry.requested]
-        chosen = next(iter(wanted or requested or usable), None)
+        chosen = pack_to_open(self.entries, self._wanted_pack_id)
         self.pack_id = chosen.id if chosen else None
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
