@@ -14,9 +14,9 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
 
@@ -39,11 +39,13 @@ class QuietFooter(Footer):
 
     def shown_keys(self) -> Hashable:
         """What the footer displays: each shown binding's key, label and enabled state."""
-        return tuple(
-            (key, binding.action, binding.description, enabled)
-            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == self.app.COMMAND_PALETTE_BINDING
-        )
+        return tuple((key, binding.action, binding.description, enabled)
+                     for key, binding, enabled in self._shown_bindings())
+
+    def _shown_bindings(self) -> list[tuple[str, Binding, bool]]:
+        return [(key, binding, enabled)
+                for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == self.app.COMMAND_PALETTE_BINDING]
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True  # what Footer.bindings_changed sets (textual 8.2.8)
@@ -67,5 +69,8 @@ class QuietFooter(Footer):
     def _fit(self) -> None:
         """Drop the padding around the keys when, padded, they would not fit the width
         (at 80 columns a screen with seven keys lost the last one to clipping)."""
-        padded = sum(len(key.key_display) + len(key.description) + 3 for key in self.query(FooterKey))
+        if not self.is_attached:
+            return
+        padded = sum(len(self.app.get_key_display(binding)) + len(binding.description) + 3
+                     for _key, binding, _enabled in self._shown_bindings())
         self.compact = padded > self.size.width
