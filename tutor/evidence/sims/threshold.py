@@ -74,8 +74,8 @@ def threshold_sweep(params: Params, seed: int, should_cancel: Callable[[], bool]
         scalars=scalars,
         plots=(
             Plot(f"Gradient over T = {steps} steps against σ_max of W_hh", "σ_max of W_hh",
-                 "‖∂L/∂h_0‖ / ‖∂L/∂h_T‖",
-                 (Series("ratio", sigma, ratio, "the run"),
+                 "ratio over T",  # short: at the lab's 44 columns a longer one hid the x label
+                 (Series("ratio", sigma, ratio, "‖∂L/∂h_0‖/‖∂L/∂h_T‖ of each run"),
                   Series("bound", sigma, bound, f"bound (γ·σ_max)^{steps}", dashed=True)),
                  guides=guide),
             Plot("Mean |φ′| the run realised against γ", "σ_max of W_hh", "slope of φ",
