@@ -30,6 +30,7 @@ from tutor.evidence.sims.problems import (
 )
 from tutor.evidence.sims.report import (
     BACK_FROM_LOSS,
+    GRADIENT_AXIS,
     change_phrase,
     first_over_last,
     fmt,
@@ -48,7 +49,6 @@ CONVENTION = (
     "h_t = phi(W_hh h_{t-1} + W_xh x_t + b) for t = 1..T (column vectors); "
     "row x[t-1] is x_t; grad_norms[t] = ||dL/dh_t|| for t = 0..T"
 )
-GRADIENT_AXIS = ("time step t", "‖∂L/∂h_t‖")
 COMPARISON_FEATURES = 4  # input features of the comparisons that do not declare `input`
 
 

@@ -16,7 +16,15 @@ from tutor.evidence.sims.gru import gru_bptt
 from tutor.evidence.sims.lstm import lstm_bptt
 from tutor.evidence.sims.numerics import check_cancel, quiet_overflow, vector_norms
 from tutor.evidence.sims.problems import LOSS_TEXT, gru_weights, inputs, lstm_weights, rnn_problem
-from tutor.evidence.sims.report import BACK_FROM_LOSS, first_over_last, fmt, ratio_text, safe_ratio, series_of
+from tutor.evidence.sims.report import (
+    BACK_FROM_LOSS,
+    GRADIENT_AXIS,
+    first_over_last,
+    fmt,
+    ratio_text,
+    safe_ratio,
+    series_of,
+)
 from tutor.evidence.sims.rnn import present, rnn_bptt
 from tutor.evidence.sims.training import RNNRegressor, clip_factor, global_norm, model_norms, sgd_step
 
@@ -25,7 +33,6 @@ Cancel = Callable[[], bool]
 
 FEATURES = 4  # input features of these experiments
 TOY_BATCH = 32  # sequences in the clipping demo's training batch
-GRADIENT_AXIS = ("time step t", "‖∂L/∂h_t‖")
 
 
 def clipping(params: Params, seed: int, should_cancel: Cancel) -> Result:

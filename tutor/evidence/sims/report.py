@@ -25,6 +25,8 @@ BACK_FROM_LOSS = "steps back from the loss, T − t"
 """The x axis a gradient over time steps is drawn against (`Plot.distance_label`): growth on
 the way back then rises on the plot."""
 BACK_FROM_OUTPUT = "layers or steps back from the output"
+GRADIENT_AXIS = ("time step t", "‖∂L/∂h_t‖")
+"""(x label, y label) of a gradient-norm plot over time steps (drawn against BACK_FROM_LOSS)."""
 
 
 def series_of(
