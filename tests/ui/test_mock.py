@@ -283,6 +283,10 @@ async def test_setup_says_what_is_wrong_and_does_not_start() -> None:
             setup.query_one(f"#level-{level}").value = level == "advanced"
         await pilot.pause()
         assert text(setup, "#mock-preview").startswith("1 question (1 advanced) in 10:00")
+        setup.query_one("#mock-minutes", Input).value = "0.5"  # fewer than the question needs
+        await pilot.pause()
+        preview = text(setup, "#mock-preview")
+        assert preview.startswith("1 question (1 advanced) in ") and "longer than the 0.5 minutes asked for" in preview
 
 
 async def test_the_start_action_opens_a_new_interview_directly() -> None:

@@ -44,6 +44,11 @@ async def test_the_sweep_key_shows_the_threshold_view_with_the_runs_settings() -
         assert "1/γ = 4" in reading and "mean |φ′|" in reading
         assert backend.evidence_runs[-1] == ("threshold-sweep", 3)
         assert screen.check_action("sweep", ()) is False  # a sweep is not swept again
+        output = screen.query_one("#lab-output")
+        before = output.scroll_y
+        await pilot.press("pagedown")  # the focus is in the form: the page key still pages the output
+        await pilot.pause()
+        assert output.scroll_y > before
 
 
 async def test_the_lab_draws_the_norm_bound_dotted_beside_the_rnns_gradient() -> None:

@@ -112,3 +112,19 @@ async def test_practice_can_start_on_a_given_question(app: TutorApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.question.id == "sigmoid-bound"
+
+
+async def test_i_was_right_is_not_offered_on_a_choice_question() -> None:
+    """A choice is right or wrong by its options: there is no grader's verdict to dispute, and
+    'I was right' there only raised the tally beside 'The answer is b'."""
+    from fakes import QUESTIONS, backend_with, make_pack
+
+    backend = backend_with(make_pack([q for q in QUESTIONS if q["id"] == "lstm-path"]))
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        screen = await open_practice(app, pilot)
+        await answer(app, pilot, "a")
+        assert screen.revealed and screen.grade is not None and not screen.grade.correct
+        assert screen.check_action("override", ()) is False
+        await pilot.press("o")
+        assert backend.overrides == []

@@ -121,6 +121,7 @@ def threshold(params: dict[str, Any], scalars: dict[str, float]) -> str:
     if crossing == NEVER:
         cause = threshold_cause(activation, scalars["slope_at_largest"], gamma, scalars["rho_at_largest"])
         return f"{rule}. No run in this range held its gradient's size: {cause}."
-    return (f"{rule}. The runs first held their gradient's size at σ_max ≈ {fmt(crossing)}, "
-            f"{fmt(crossing / line)} × 1/γ: "
+    return (f"{rule}. The first run whose gradient did not shrink (×{fmt(scalars['ratio_at_crossing'])}) has "
+            f"σ_max ≈ {fmt(crossing)}, {fmt(crossing / line)} × 1/γ (the runs are {int(params.get('points', 0))} "
+            "points apart in log, so the crossing lies between it and the run before): "
             f"{threshold_cause(activation, scalars['slope_at_crossing'], gamma, scalars['rho_at_crossing'])}.")

@@ -160,7 +160,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         ),
         series=("ratio", "bound", "mean_slope", "gamma"),
         scalars=("gamma", "threshold", "crossing", "rho_at_crossing", "slope_at_crossing", "slope_at_threshold",
-                 "slope_at_largest", "rho_at_largest", "smallest"),
+                 "slope_at_largest", "rho_at_largest", "smallest", "ratio_at_crossing"),
         notes="Each run is the `rnn` simulation at one scale with the same seed. crossing is the "
         "smallest σ_max whose gradient ratio over T steps reached 1 (-1 if none did, and so are the "
         "scalars at the crossing); slope_at_threshold is -1 when 1/γ lies outside the sweep.",

@@ -60,6 +60,7 @@ def threshold_sweep(params: Params, seed: int, should_cancel: Callable[[], bool]
         "crossing": NEVER if crossed is None else float(sigma[crossed]),
         "rho_at_crossing": NEVER if crossed is None else float(runs[crossed]["spectral_radius"]),
         "slope_at_crossing": NEVER if crossed is None else float(slope[crossed]),
+        "ratio_at_crossing": NEVER if crossed is None else float(ratio[crossed]),
         "slope_at_threshold": float(np.interp(threshold, sigma, slope)) if inside else NEVER,
         "slope_at_largest": float(slope[-1]),
         "rho_at_largest": float(runs[-1]["spectral_radius"]),
@@ -98,8 +99,9 @@ def _reading(activation: str, steps: int, scalars: dict[str, float], largest: fl
         cause = threshold_cause(activation, scalars["slope_at_largest"], gamma, scalars["rho_at_largest"])
         return text + (f"This run never held its gradient's size over {steps} steps up to σ_max = "
                        f"{fmt(largest)}: {cause}.")
-    text += (f"The run's gradient first held its size at σ_max ≈ {fmt(crossing)} (ρ ≈ "
-             f"{fmt(scalars['rho_at_crossing'])}, mean |φ′| = {fmt(scalars['slope_at_crossing'])})")
+    text += (f"The first run whose gradient did not shrink over {steps} steps (×{fmt(scalars['ratio_at_crossing'])}) "
+             f"has σ_max ≈ {fmt(crossing)} (ρ ≈ {fmt(scalars['rho_at_crossing'])}, mean |φ′| = "
+             f"{fmt(scalars['slope_at_crossing'])})")
     if scalars["slope_at_threshold"] != NEVER:
         text += f"; at 1/γ its mean |φ′| was {fmt(scalars['slope_at_threshold'])}"
     cause = threshold_cause(activation, scalars["slope_at_crossing"], gamma, scalars["rho_at_crossing"])

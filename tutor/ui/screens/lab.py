@@ -50,6 +50,8 @@ class LabScreen(Screen[None]):
         Binding("ctrl+t", "sweep", "Sweep scale"),
         Binding("ctrl+s", "export", "Export"),
         Binding("escape", "back", "Back"),
+        Binding("pagedown", "scroll_output(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll_output(-1)", "Scroll up", show=False),
     ]
 
     class Computed(Message):
@@ -352,6 +354,14 @@ class LabScreen(Screen[None]):
         sweep = sweep_for(self.spec.name, values)
         if sweep is not None and sweep[0] in self.specs:
             await self.show_simulation(*sweep, seed or 0)
+
+    def action_scroll_output(self, pages: int) -> None:
+        """Page the plots and their explanation, wherever the focus is (it is mostly in the form)."""
+        output = self.query_one("#lab-output", VerticalScroll)
+        if pages > 0:
+            output.scroll_page_down()
+        else:
+            output.scroll_page_up()
 
     def action_export(self) -> None:
         """Save the run as JSON and the plot as text."""

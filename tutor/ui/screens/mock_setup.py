@@ -128,10 +128,14 @@ class MockSetupScreen(Screen[None]):
             return False
         levels = ", ".join(f"{count} {level}" for level, count in plan.by_level)
         each = plan.seconds / plan.questions
+        longer = plan.seconds > settings.minutes * 60 + 30  # the steps need more than was asked for
         preview.update(Content.from_markup(
-            "[b]$count[/b] ($levels) in [b]$total[/b], about $each each with its follow-ups",
+            "[b]$count[/b] ($levels) in [b]$total[/b], about $each each with its follow-ups$longer",
             count=plural(plan.questions, "question"), levels=levels,
             total=duration_text(plan.seconds), each=duration_text(each),
+            longer=(f" (longer than the {settings.minutes:g} minutes asked for: each question gets the time it "
+                    "needs to be read and answered; ask for fewer questions for a shorter interview)"
+                    if longer else ""),
         ))
         return True
 

@@ -194,7 +194,10 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         if action == "override":
             if self.self_rating is not None:
                 return self.revealed and self.self_rating == "due"
-            return self.revealed and self.grade is not None and not self.grade.correct and not self.overridden
+            # a choice is right or wrong by the options themselves: no verdict of the grader to dispute
+            objective = question is not None and getattr(question.check, "kind", "") == "choice"
+            return (self.revealed and self.grade is not None and not self.grade.correct and not self.overridden
+                    and not objective)
         if action == "self_wrong":
             return self.revealed and self.self_rating == "due"
         if action == "follow_ups":
