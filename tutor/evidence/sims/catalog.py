@@ -63,6 +63,9 @@ def _scale(default: float) -> Param:
 
 _INPUT_SCALE = Param("input_scale", "float", 1.0, "standard deviation of the inputs x_t", 0.0, 10.0)
 _SIMS = "tutor.evidence.sims"
+_RNN_RUN = (_steps(50), _hidden(32), _input(4), _batch(8), _activation("tanh"))
+"""The vanilla RNN run's sizes and activation: `rnn` and `threshold-sweep` (which passes them on to
+each `rnn` run it makes) declare them once, so their defaults cannot drift apart."""
 
 SIMULATIONS: tuple[EvidenceSpec, ...] = (
     EvidenceSpec(
@@ -72,11 +75,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         summary="Gradient norm ‖∂L/∂h_t‖ and Jacobian-product norm ‖∂h_T/∂h_t‖ per step",
         target=f"{_SIMS}.experiments:run_rnn",
         params=(
-            _steps(50),
-            _hidden(32),
-            _input(4),
-            _batch(8),
-            _activation("tanh"),
+            *_RNN_RUN,
             _init("spectral"),
             _scale(1.0),
             _INPUT_SCALE,
@@ -146,11 +145,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         "and the mean |φ′| it realised",
         target=f"{_SIMS}.threshold:threshold_sweep",
         params=(
-            _steps(50),
-            _hidden(32),
-            _input(4),
-            _batch(8),
-            _activation("tanh"),
+            *_RNN_RUN,
             Param("init", "choice", "singular", "W_hh scaled to a largest singular value (singular) or "
                   "orthogonal times a gain: either way the scale is σ_max, the bound's knob",
                   choices=("singular", "orthogonal")),
