@@ -296,3 +296,36 @@ def test_a_false_claim_is_read_across_a_clause_that_goes_on_about_the_same_subje
     check = load_pack(paths.builtin_content_dir() / "rnn-gradients").question("q3-rnn-vs-cnn-vanishing").check
     stuffed = "RNNs reuse one matrix over every time step, and CNNs are immune to vanishing gradients."
     assert "misconception:cnn-immune" in grade(check, stuffed).notes
+
+
+def test_an_aside_in_brackets_is_a_clause_of_its_own() -> None:
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize("not seq length T (time + memory)")] == [
+        "not", "seq", "length", "t", "⟮", "time", "memory", "⟯"]
+    # a formula's brackets group symbols; they are not asides
+    assert [token.raw for token in tokenize("growth ≤ (γσ_max)^k and f(x)")] == [
+        "growth", "below", "gamma", "sigmamax", "power", "k", "f", "x"]
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "cheap", "phrases": ["cost proportional to the window"]}],
+        "misconceptions": [{"name": "free", "phrases": ["costs nothing"], "feedback": "It has a price."}],
+    }
+    # "not" denies the sequence length, not the cost the aside goes on to name
+    aside = grade(check, "Per-update cost ∝ window k, not seq length T (time + memory).")
+    assert (aside.correct, aside.notes) == (True, ("hit:cheap",))
+
+
+def test_a_denial_is_not_pieced_together_backwards_over_a_comma() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "short-range-dominates", "phrases": ["short-range terms dominate"]},
+                     {"name": "long-range-shrink", "phrases": ["long-range terms decay"]}],
+    }
+    # "dominate, the long-range ones" is read backwards over the comma: not "long-range terms dominate"
+    plain = grade(check, "The short ones stay big and they dominate, the long-range terms decay exponentially.")
+    assert plain.notes == ("hit:long-range-shrink", "missed:short-range-dominates")
+    assert plain.score == 0.25 and not any(note.startswith("negated") for note in plain.notes)
+    # written in the claim's order, the reversal still denies it
+    flipped = grade(check, "The long-range terms dominate and the short-range terms decay.")
+    assert "negated:short-range-dominates" in flipped.notes and flipped.score <= 0.25

@@ -247,6 +247,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         if swapped is None or _compares_a_number(claim, picks, sentence):
             continue
         reversals += swapped
+        if reversals and not strict and _loose_reversal(sentence, picks, position):
+            continue  # "the short ones dominate, the long-range ones decay" does not deny "short-range dominate"
         denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
         if strict and denied and claim.negative and claim.target >= 0 and picks[claim.target][0].token not in targets:
             continue  # the answer denies another word of the claim: not this statement
@@ -336,6 +338,19 @@ def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
     tokens = [unit.token for unit, _ in picks]
     return any(sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause"
                for at in range(min(tokens) + 1, max(tokens) + 1))
+
+
+def _loose_reversal(sentence: ReadSentence, picks: Picks, position: dict[int, int]) -> bool:
+    """Whether a reversed reading is pieced together out of the claim's order across a clause
+    mark: then its words belong to different statements ("the short ones stay big and dominate,
+    the long-range ones decay" pairs "dominate" with "long-range" only by reading backwards
+    over the comma). Denying a key point caps the grade, so the denial must be read as plainly
+    as it is written. (A false claim is read the other way round: there a loose reversal keeps
+    a looser statement of it from being asserted.)"""
+    tokens = sorted(unit.token for unit, _ in picks)
+    if not _displaced([position[unit.token] for unit, _ in picks]):
+        return False
+    return any(sentence.tokens[at].kind == "clause" for at in range(tokens[0] + 1, tokens[-1]))
 
 
 def _coordinated(sentence: ReadSentence, index: int, others: list[int]) -> bool:

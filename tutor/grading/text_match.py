@@ -17,7 +17,8 @@ what it produces). Normalisation:
   `vanish`); filler words (`the`, `is`, `of`, auxiliaries, `equal`) are dropped.
 
 Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence, clause
-marks (`, :` and words such as `but`, `because`, `so`, `if`) bound the scope of a negation;
+marks (`, :`, the brackets of an aside " (...) " and words such as `but`, `because`, `so`,
+`if`) bound the scope of a negation;
 negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely` ...) are kept as
 tokens of their own kind, not as words.
 
@@ -80,7 +81,9 @@ _JOINS = (
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–]| - ")
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–⟮⟯]| - ")
+_ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
+"""A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -173,7 +176,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     result = []
     joined = alternative = False
     for raw in _TOKEN.findall(normalise(text)):
-        if raw in (",", ":", "—", "–", " - ") or raw in CLAUSE_WORDS:
+        if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
         elif raw in NEGATORS or _misspelt_negator(raw):
             result.append(Token("not", raw, "negator", joined, alternative))
@@ -209,6 +212,7 @@ _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
 
 def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
+    text = _ASIDE.sub(r" ⟮ \1 ⟯ ", text)  # an aside is a clause of its own
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
