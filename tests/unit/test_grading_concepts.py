@@ -329,3 +329,18 @@ def test_a_denial_is_not_pieced_together_backwards_over_a_comma() -> None:
     # written in the claim's order, the reversal still denies it
     flipped = grade(check, "The long-range terms dominate and the short-range terms decay.")
     assert "negated:short-range-dominates" in flipped.notes and flipped.score <= 0.25
+
+
+def test_rather_than_and_instead_of_deny_what_follows() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "grows", "phrases": ["the product grows exponentially"]},
+                     {"name": "distance-free", "phrases": ["does not depend on the distance"]}],
+        "misconceptions": [{"name": "shrinks", "phrases": ["the product shrinks exponentially"],
+                            "feedback": "It grows."}],
+    }
+    answer = grade(check, "The product of Jacobians grows rather than shrinks, exponentially in T. "
+                          "Its size depends on the attention weight instead of on the distance.")
+    assert (answer.correct, answer.notes) == (True, ("hit:grows", "hit:distance-free"))
+    flipped = grade(check, "The product shrinks exponentially instead of growing.")
+    assert "misconception:shrinks" in flipped.notes and not flipped.correct

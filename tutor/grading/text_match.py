@@ -19,7 +19,8 @@ what it produces). Normalisation:
 Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence, clause
 marks (`, :`, the brackets of an aside " (...) " and words such as `but`, `because`, `so`,
 `if`) bound the scope of a negation;
-negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely` ...) are kept as
+negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely`, `rather than`,
+`instead of` ...) are kept as
 tokens of their own kind, not as words.
 
 snowballstemmer is imported on first use, never by `import tutor`.
@@ -35,7 +36,7 @@ from typing import Any
 
 NEGATORS = frozenset(
     "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
-    "barely hardly scarcely "
+    "barely hardly scarcely ratherthan insteadof "
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
 STOPWORDS = frozenset(
@@ -78,6 +79,7 @@ _JOINS = (
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
+    (re.compile(r"\b(rather than|instead of)\b"), lambda found: found[1].replace(" ", "")),  # negators of what follows
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
