@@ -416,3 +416,35 @@ def test_a_sign_beside_a_number_compares_that_number(pack) -> None:
     assert graded.correct and "misconception:sigma-below-radius" not in graded.notes
     wrong = grade(check, right + " The spectral radius is always above the largest singular value.")
     assert not wrong.correct and "misconception:sigma-below-radius" in wrong.notes
+
+
+def test_a_question_naming_a_catalogue_misconception_adds_its_wordings_to_the_catalogues() -> None:
+    from tutor.checks.kinds.concepts import ConceptsCheck, Misconception
+
+    check = ConceptsCheck.model_validate({
+        "kind": "concepts",
+        "concepts": [{"name": "shrinks", "phrases": ["the gradient shrinks"]}],
+        "misconceptions": [{"name": "clipping-fixes-vanishing", "phrases": ["clipping boosts small gradients"],
+                            "feedback": "The question's own feedback."}],
+    })
+    catalogue = Misconception(name="clipping-fixes-vanishing", phrases=["clipping fixes vanishing gradients"],
+                              feedback="The catalogue's feedback.")
+    check.with_vocabulary((), (catalogue,))
+    for wording in ("clipping boosts small gradients", "clipping fixes vanishing gradients"):
+        graded = grade(check, f"The gradient shrinks, and {wording}.")
+        assert (graded.correct, graded.score) == (False, 0.25), wording
+        assert "misconception:clipping-fixes-vanishing" in graded.notes
+        assert "The question's own feedback." in graded.feedback and "catalogue" not in graded.feedback
+
+
+def test_a_hedge_reverses_a_guarantee() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "necessary", "phrases": ["necessary condition"]}],
+        "misconceptions": [{"name": "guaranteed", "phrases": ["sigma max above 1 guarantees exploding gradients"],
+                            "feedback": "It is only necessary."}],
+    }
+    hedged = grade(check, "It is a necessary condition: σ_max above 1 only allows the gradients to explode.")
+    assert (hedged.correct, hedged.notes) == (True, ("hit:necessary",))
+    sure = grade(check, "It is a necessary condition, and σ_max above 1 guarantees exploding gradients.")
+    assert "misconception:guaranteed" in sure.notes

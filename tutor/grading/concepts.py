@@ -108,7 +108,9 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
         return cached[2]
     vocabulary = _vocabulary(groups)
     concepts = tuple((c, tuple(compile_claim(text, vocabulary) for text in c.phrases)) for c in check.concepts)
-    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in m.phrases)) for m in _misconceptions(check))
+    catalogue = {m.name: m for m in check.pack_misconceptions}
+    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in _wordings(m, catalogue)))
+                  for m in _misconceptions(check))
     stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
              for sense in word.senses if not sense.startswith("@")}
     stems |= set(vocabulary.single)
@@ -124,10 +126,20 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
 
 def _misconceptions(check: ConceptsCheck) -> tuple[Misconception, ...]:
     """The question's own misconceptions, then the pack's catalogue of false claims (a pack
-    misconception of the same name as the question's is the question's)."""
+    misconception of the same name as the question's is the question's: see `_wordings`)."""
     own = tuple(check.misconceptions)
     names = {m.name for m in own}
     return own + tuple(m for m in check.pack_misconceptions if m.name not in names)
+
+
+def _wordings(misconception: Misconception, catalogue: dict[str, Misconception]) -> tuple[str, ...]:
+    """The phrases a misconception is read by: a question that names a false claim of the pack's
+    catalogue adds its own wordings (and feedback) to the catalogue's, it does not drop them."""
+    shared = catalogue.get(misconception.name)
+    own = tuple(misconception.phrases)
+    if shared is None or shared is misconception:
+        return own
+    return own + tuple(phrase for phrase in shared.phrases if phrase not in own)
 
 
 _VOCABULARIES: dict[Groups, Vocabulary] = {}

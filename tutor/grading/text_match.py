@@ -79,7 +79,8 @@ _JOINS = (
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
-    (re.compile(r"\b(rather than|instead of)\b"), lambda found: found[1].replace(" ", "")),  # negators of what follows
+    (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    (re.compile(r"\binstead of\b"), " insteadof "),
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}

@@ -45,7 +45,8 @@ BUILT_IN: Groups = (
     ("short", ("short", "shorter", "recent", "nearby", "short range", "short term", "local"), "long"),
     ("always", ("always", "guarantee", "certainly", "inevitably", "must", "definitely", "surely",
                 "necessarily"), "possible"),
-    ("possible", ("possible", "possibly", "potentially"), "always"),
+    ("possible", ("possible", "possibly", "potentially", "allow", "permit", "capable of", "able to",
+                  "has room to", "has the potential"), "always"),  # "σₘₐₓ > 1 only ALLOWS growth"
 )
 
 
