@@ -1,10 +1,10 @@
 """How fairly the `concepts` grader judges free text (a script, not a test).
 
-    PYTHONPATH=. python tests/bench/bench_free_text.py [--corpus PATH] [--verbose]
+    PYTHONPATH=. python tests/bench/bench_free_text.py [--corpus PATH] [--pack PACK] [--verbose]
 
 Grades every labelled answer of the corpus (default tests/corpus/answers; `--corpus` takes a
 file or folder in the same format, such as a held-out set kept outside the repository) with
-the built-in pack's grader and prints recall on right answers, wrong answers credited, partial
+the built-in pack's grader (or `--pack`'s: a corpus of another pack's questions) and prints recall on right answers, wrong answers credited, partial
 answers given partial credit, the undecided rate and the latency, overall, per question and per kind of answer.
 `--verbose` lists every answer whose grade disagrees with its label. The figures are defined
 in tests/corpus/free_text_metrics.py.
@@ -20,6 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 
 import free_text_metrics as metrics
+
+from tutor.packs.loader import load_pack
+from tutor.packs.problems import PackError
 
 
 def _percent(rate: float | None) -> str:
@@ -39,11 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=metrics.CORPUS_DIR, help="corpus file or folder")
     parser.add_argument("--verbose", action="store_true", help="list answers graded against their label")
+    parser.add_argument("--pack", type=Path, default=None,
+                        help="the pack the corpus answers (default: the built-in rnn-gradients)")
     options = parser.parse_args(argv)
     if not options.corpus.exists():
         print(f"bench_free_text: no such corpus: {options.corpus}", file=sys.stderr)
         return 2
-    pack = metrics.builtin_pack()
+    try:
+        pack = metrics.builtin_pack() if options.pack is None else load_pack(options.pack)
+    except PackError as error:
+        print(f"bench_free_text: {error}", file=sys.stderr)
+        return 2
     try:
         answers = metrics.load_corpus(options.corpus)
     except (metrics.CorpusError, OSError) as error:

@@ -344,3 +344,24 @@ def test_rather_than_and_instead_of_deny_what_follows() -> None:
     assert (answer.correct, answer.notes) == (True, ("hit:grows", "hit:distance-free"))
     flipped = grade(check, "The product shrinks exponentially instead of growing.")
     assert "misconception:shrinks" in flipped.notes and not flipped.correct
+
+
+def test_an_ordered_claim_is_read_only_in_its_words_order() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "grows", "phrases": ["the gradients become huge"]}],
+        "misconceptions": [{"name": "loss-first", "ordered": True, "feedback": "The other way round.",
+                            "phrases": ["the NaN loss makes the gradients huge", "huge gradients are caused by the loss"]}],
+    }
+    right = grade(check, "The gradients become huge, and the huge gradients make the loss NaN.")
+    assert (right.correct, right.notes) == (True, ("hit:grows",))
+    swapped = grade(check, "The gradients become huge because the NaN loss makes the gradients huge.")
+    assert "misconception:loss-first" in swapped.notes
+    # a passive is read as one word: "caused by" is not "cause"
+    passive = grade(check, "The gradients become huge; huge gradients are caused by the NaN loss.")
+    assert "misconception:loss-first" in passive.notes
+    active = grade(check, "The gradients become huge; huge gradients cause the NaN loss.")
+    assert (active.correct, active.notes) == (True, ("hit:grows",))
+    unordered = {**check, "misconceptions": [{**check["misconceptions"][0], "ordered": False}]}
+    assert "misconception:loss-first" in grade(unordered, "The gradients become huge, and the huge gradients "
+                                                          "make the loss NaN.").notes

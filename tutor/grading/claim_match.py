@@ -77,6 +77,7 @@ class Claim:
     negative: bool
     trailing: bool = False  # the negation follows the words ("distant steps contribute nothing")
     target: int = -1  # the word the claim's negation falls on ("vanishing is NOT a PROBLEM": 1)
+    ordered: bool = False  # read only in its words' order (a cause before its effect)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) ->
 
 
 @lru_cache(maxsize=8192)
-def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
+def compile_claim(text: str, vocabulary: Vocabulary, ordered: bool = False) -> Claim:
     tokens = tokenize(text)
     units = units_of(tokens, vocabulary)
     words = tuple(ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units)
@@ -152,7 +153,7 @@ def compile_claim(text: str, vocabulary: Vocabulary) -> Claim:
     if negative and units:
         after = [number for number, unit in enumerate(units) if unit.token > negators[0]]
         target = len(units) - 1 if trailing or not after else after[0]
-    return Claim(text, words, negative, trailing, target)
+    return Claim(text, words, negative, trailing, target, ordered)
 
 
 class Lexicon:
@@ -243,6 +244,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
         if strict and (_across_junction(sentence, picks) or _across_clauses(sentence, picks)):
             continue  # a false claim is read within one of the statements an "and" joins
+        if claim.ordered and _displaced([position[unit.token] for unit, _ in picks]):
+            continue  # "huge gradients make the loss NaN" is not "the NaN loss makes the gradients huge"
         swapped = _swapped_sides(claim, picks, position)
         if swapped is None or _compares_a_number(claim, picks, sentence):
             continue

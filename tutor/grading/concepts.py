@@ -107,9 +107,10 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
     if cached and cached[0] is check and cached[1] == key:
         return cached[2]
     vocabulary = _vocabulary(groups)
-    concepts = tuple((c, tuple(compile_claim(text, vocabulary) for text in c.phrases)) for c in check.concepts)
+    concepts = tuple((c, tuple(compile_claim(text, vocabulary, c.ordered) for text in c.phrases))
+                     for c in check.concepts)
     catalogue = {m.name: m for m in check.pack_misconceptions}
-    wrong = tuple((m, tuple(compile_claim(text, vocabulary) for text in _wordings(m, catalogue)))
+    wrong = tuple((m, tuple(compile_claim(text, vocabulary, m.ordered) for text in _wordings(m, catalogue)))
                   for m in _misconceptions(check))
     stems = {sense for _, claims in (*concepts, *wrong) for claim in claims for word in claim.words
              for sense in word.senses if not sense.startswith("@")}

@@ -79,6 +79,7 @@ _JOINS = (
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
+    (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     (re.compile(r"\binstead of\b"), " insteadof "),
 )

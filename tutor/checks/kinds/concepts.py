@@ -21,6 +21,9 @@ class Concept(Model):
 
     name: Slug
     phrases: list[Text] = Field(min_length=1)
+    # read in the phrases' word order: for a claim whose direction is its order, a cause and
+    # its effect ("the NaN loss causes the huge gradients" is not "huge gradients cause the NaN loss")
+    ordered: bool = False
 
 
 class Misconception(Concept):
