@@ -365,3 +365,19 @@ def test_an_ordered_claim_is_read_only_in_its_words_order() -> None:
     unordered = {**check, "misconceptions": [{**check["misconceptions"][0], "ordered": False}]}
     assert "misconception:loss-first" in grade(unordered, "The gradients become huge, and the huge gradients "
                                                           "make the loss NaN.").notes
+
+
+def test_a_negator_with_an_object_of_its_own_does_not_reach_past_the_next_negator() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "norm-kept", "phrases": ["keeps the gradient norm"]}],
+        "misconceptions": [{"name": "grows", "phrases": ["gradients grow at initialisation"],
+                            "feedback": "An orthogonal matrix keeps the norm."}],
+    }
+    # "no shrinking, no blowing up": each "no" denies its own word; the growth is denied once
+    graded = grade(check, "At initialisation it keeps the gradient norm: no shrinking no blowing up of the gradients.")
+    assert (graded.correct, graded.notes) == (True, ("hit:norm-kept",))
+    # two negators with nothing between them still cancel: "does not fail to" affirms
+    affirmed = grade({**check, "concepts": [{"name": "prevents", "phrases": ["prevents exploding"]}]},
+                     "Clipping does not fail to prevent exploding gradients.")
+    assert affirmed.correct

@@ -449,7 +449,7 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         target = next(position for position in claim_tokens if position > index)
         between = tokens[index + 1 : target]
-        if any(other.kind == "clause" for other in between):
+        if any(other.kind == "clause" for other in between) or _has_own_object(between):
             continue
         reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
         if sum(other.kind == "word" for other in between) <= reach:
@@ -459,6 +459,20 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             counts[target] = counts.get(target, 0) + 1
     targets = {target for target, count in counts.items() if count % 2 == 1}
     return bool(targets), targets
+
+
+def _has_own_object(between: tuple[Token, ...]) -> bool:
+    """Whether a negator denies a word of its own before the next negator takes over: in "no
+    shrinking, no blowing up" the first "no" denies "shrinking" and only the second reaches
+    "blowing up" ("does not fail to" has no word between its negators: they cancel; nor has
+    "it is not true that it does not": "true" states nothing of its own)."""
+    for position, token in enumerate(between):
+        if token.kind == "negator":
+            return any(other.kind == "word" and other.raw not in SENTENTIAL for other in between[:position])
+    return False
+
+
+SENTENTIAL = frozenset({"true", "case", "correct", "right", "so"})  # "not true that ...": the whole clause
 
 
 def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
