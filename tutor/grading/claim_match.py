@@ -36,7 +36,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import product
 
 from tutor.grading.text_match import Sentence, Token, tokenize
@@ -87,6 +87,11 @@ class ReadSentence:
     text: str
     tokens: tuple[Token, ...]
     units: tuple[Unit, ...]
+
+    @cached_property
+    def senses(self) -> frozenset[str]:
+        """Every sense of every unit: a claim with a word none of them has is not here."""
+        return frozenset(sense for unit in self.units for sense in unit.senses)
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,9 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     by "the problem: updates no longer show that the gradient vanished")."""
     if not claim.words:
         return None
+    present = sentence.senses
+    if any(not (word.senses & present or word.opposites & present) for word in claim.words):
+        return None  # the quick test: most claims of a rubric have a word the sentence lacks
     candidates: list[list[Option]] = []
     for word in claim.words:
         same = [index for index, unit in enumerate(sentence.units) if unit.senses & word.senses]
