@@ -37,7 +37,7 @@ BUILT_IN: Groups = (
     ("below", ("below", "less than", "smaller than", "lower", "fewer", "within the unit circle",
                "inside the unit circle"), "above"),
     ("increase", ("increase", "rise", "go up", "climb", "amplify", "enlarge"), "decrease"),
-    ("decrease", ("decrease", "reduce", "drop", "go down", "diminish", "lessen", "lower"), "increase"),
+    ("decrease", ("decrease", "reduce", "drop", "fall", "go down", "diminish", "lessen", "lower"), "increase"),
     ("large", ("large", "big", "huge", "giant", "enormous", "massive", "high"), "small"),
     ("small", ("small", "tiny", "little", "minuscule", "negligible", "low"), "large"),
     ("long", ("long", "longer", "distant", "far", "far back", "remote", "long range", "long term"),
