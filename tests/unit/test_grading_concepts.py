@@ -381,3 +381,19 @@ def test_a_negator_with_an_object_of_its_own_does_not_reach_past_the_next_negato
     affirmed = grade({**check, "concepts": [{"name": "prevents", "phrases": ["prevents exploding"]}]},
                      "Clipping does not fail to prevent exploding gradients.")
     assert affirmed.correct
+
+
+def test_a_short_heading_is_said_of_every_item_of_its_list() -> None:
+    from tutor.grading.text_match import heading_items
+
+    [sentence] = sentences("c > 1 ⇒ exploding: ‖∇‖ huge, steps overshoot, loss diverges, overflow → NaN.")
+    items = heading_items(sentence)
+    assert [[token.raw for token in item.tokens] for item in items][2] == ["c", "above", "one", "exploding", ":",
+                                                                         "loss", "diverges"]
+    assert {item.text for item in items} == {sentence.text}  # the checklist quotes the whole sentence
+    check = {"kind": "concepts", "concepts": [{"name": "unstable", "phrases": ["exploding loss diverges"]}]}
+    assert grade(check, sentence.text).correct
+    # a long clause after a comma goes on about the one before: not a list
+    [prose] = sentences("Vanishing gradients: the product shrinks, which mainly slows down learning of the most "
+                        "recent time steps of the sequence.")
+    assert heading_items(prose) == []

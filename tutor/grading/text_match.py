@@ -162,6 +162,35 @@ def without_term_list(sentence: Sentence) -> Sentence:
     return Sentence(sentence.text, rest)
 
 
+HEADING_WORDS = 4  # a heading this short before a colon labels what follows ("exploding:")
+ITEM_WORDS = 6  # a list's items are short; longer clauses go on about each other ("which ...")
+
+
+def heading_items(sentence: Sentence) -> list[Sentence]:
+    """For a short heading and a list of short items ("c > 1 ⇒ exploding: ‖∇‖ huge, steps overshoot,
+    loss diverges"), each item read with the heading ("exploding: loss diverges"): the heading
+    is said of every item, however far down the list the item stands. Empty when the sentence
+    is not such a list. The item sentences keep the whole sentence's text (it is what a
+    checklist quotes)."""
+    tokens = sentence.tokens
+    colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
+    if colon is None:
+        return []
+    heading = [token for token in tokens[:colon] if token.kind != "clause"]
+    if not 0 < sum(token.kind == "word" for token in heading) <= HEADING_WORDS:
+        return []
+    items: list[list[Token]] = [[]]
+    for token in tokens[colon + 1 :]:
+        if token.raw == ",":
+            items.append([])
+        else:
+            items[-1].append(token)
+    items = [item for item in items if any(token.kind == "word" for token in item)]
+    if len(items) < 2 or any(sum(token.kind == "word" for token in item) > ITEM_WORDS for item in items):
+        return []
+    return [Sentence(sentence.text, (*tokens[: colon + 1], *item)) for item in items]
+
+
 TERM_RUN_WORDS = 6
 
 
