@@ -34,7 +34,7 @@ else near those words does not assert it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import product
@@ -242,18 +242,21 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         candidates.append(options)
     window = 2 * len(claim.words) + 4
     position = _positions(sentence)
+
+    def readable(picks: Picks) -> bool:
+        if strict and (_across_junction(sentence, picks) or _across_clauses(sentence, picks)):
+            return False  # a false claim is read within one of the statements an "and" joins
+        # "huge gradients make the loss NaN" is not "the NaN loss makes the gradients huge"
+        return not (claim.ordered and _displaced([position[unit.token] for unit, _ in picks]))
+
     best = None
     for start in sorted({position[unit.token] for options in candidates for unit, _ in options}):
-        picks = _pick(candidates, position, start, start + window)
+        picks = _pick(candidates, position, start, start + window, readable)
         if picks is None:
             continue
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
-        if strict and (_across_junction(sentence, picks) or _across_clauses(sentence, picks)):
-            continue  # a false claim is read within one of the statements an "and" joins
-        if claim.ordered and _displaced([position[unit.token] for unit, _ in picks]):
-            continue  # "huge gradients make the loss NaN" is not "the NaN loss makes the gradients huge"
         swapped = _swapped_sides(claim, picks, position)
         if swapped is None or _compares_a_number(claim, picks, sentence):
             continue
@@ -413,9 +416,11 @@ def _positions(sentence: ReadSentence) -> dict[int, int]:
 MAX_COMBINATIONS = 256
 
 
-def _pick(candidates: list[list[Option]], position: dict[int, int], low: int, high: int) -> Picks | None:
-    """One unit per claim word within [low, high], distinct: the tightest, then the fewest
-    reversals (every combination when there are few, else the first fit of each word)."""
+def _pick(candidates: list[list[Option]], position: dict[int, int], low: int, high: int,
+          readable: Callable[[Picks], bool]) -> Picks | None:
+    """One unit per claim word within [low, high], distinct and `readable` (a strict reading
+    keeps within one statement): the tightest, then the fewest reversals (every combination
+    when there are few, else the first fit of each word)."""
     inside = [[(unit, flip) for unit, flip in options if low <= position[unit.token] <= high] for options in candidates]
     if not all(inside):
         return None
@@ -432,6 +437,8 @@ def _pick(candidates: list[list[Option]], position: dict[int, int], low: int, hi
             continue
         ranks = [position[token] for token in tokens]
         flips = sum(flip for _, flip in combination)
+        if not readable(list(combination)):
+            continue
         key = (*_closeness(ranks, flips), max(unit.typo for unit, _ in combination))
         if best_key is None or key < best_key:
             best, best_key = list(combination), key
