@@ -397,3 +397,20 @@ def test_a_short_heading_is_said_of_every_item_of_its_list() -> None:
     [prose] = sentences("Vanishing gradients: the product shrinks, which mainly slows down learning of the most "
                         "recent time steps of the sequence.")
     assert heading_items(prose) == []
+
+
+def test_zero_received_is_none_received_and_typed_contractions_still_deny() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "cut", "phrases": ["dependencies longer than k get no gradient"]}],
+        "misconceptions": [{"name": "free", "phrases": ["dependencies longer than k still get gradient"],
+                            "feedback": "They get none."}],
+    }
+    for answer in ("Dependencies longer than k get exactly zero gradient.",
+                   "Dependencies longer than k get exactly 0 gradient.",
+                   "Dependencies longer than k get no gradient at all."):
+        assert grade(check, answer).notes == ("hit:cut",), answer
+    # 0.5 is a number, not none
+    assert grade(check, "Dependencies longer than k get 0.5 of the gradient.").notes != ("hit:cut",)
+    shrink = {"kind": "concepts", "concepts": [{"name": "kept", "phrases": ["the gradient does not shrink"]}]}
+    assert grade(shrink, "the gradient dosnt shrink at init").correct

@@ -37,6 +37,7 @@ from typing import Any
 NEGATORS = frozenset(
     "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
     "barely hardly scarcely ratherthan insteadof "
+    "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
 STOPWORDS = frozenset(
@@ -81,6 +82,9 @@ _JOINS = (
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
+    (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
+                r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?\s+(?:zero\b|0(?![.\d]))"), r"\1\2 no"),
     (re.compile(r"\binstead of\b"), " insteadof "),
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
