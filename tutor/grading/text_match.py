@@ -84,7 +84,8 @@ _JOINS = (
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
-                r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?\s+(?:zero\b|0(?![.\d]))"), r"\1\2 no"),
+                r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?"
+                r"\s+(?:zero\b|0(?![.\d]))"), r"\1\2 no"),
     (re.compile(r"\binstead of\b"), " insteadof "),
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
