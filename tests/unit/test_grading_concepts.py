@@ -414,3 +414,13 @@ def test_zero_received_is_none_received_and_typed_contractions_still_deny() -> N
     assert grade(check, "Dependencies longer than k get 0.5 of the gradient.").notes != ("hit:cut",)
     shrink = {"kind": "concepts", "concepts": [{"name": "kept", "phrases": ["the gradient does not shrink"]}]}
     assert grade(shrink, "the gradient dosnt shrink at init").correct
+
+
+def test_a_lone_word_is_stated_but_never_contradicted() -> None:
+    check = {"kind": "concepts", "required": 1,
+             "concepts": [{"name": "isometry", "phrases": ["preserves"]},
+                          {"name": "rotation", "phrases": ["it is a rotation"]}]}
+    # the denial in the second sentence is about orthogonality, not about what "preserves" names
+    graded = grade(check, "It preserves the norm at initialisation. Gradient descent does not preserve it later.")
+    assert (graded.correct, graded.undecided) == (True, False)
+    assert "negated:isometry" not in graded.notes
