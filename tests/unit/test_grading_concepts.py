@@ -424,3 +424,15 @@ def test_a_lone_word_is_stated_but_never_contradicted() -> None:
     graded = grade(check, "It preserves the norm at initialisation. Gradient descent does not preserve it later.")
     assert (graded.correct, graded.undecided) == (True, False)
     assert "negated:isometry" not in graded.notes
+
+
+def test_a_clause_opening_with_they_is_read_with_the_sentence_subject() -> None:
+    from tutor.grading.text_match import pronoun_items
+
+    [sentence] = sentences("The terms from nearby steps go through only a couple of Jacobians in their chains, "
+                           "so they stay sizeable, and they dominate the total.")
+    items = pronoun_items(sentence)
+    assert [[token.raw for token in item.tokens] for item in items] == [
+        ["terms", "nearby", "steps", "go", "stay", "sizeable"], ["terms", "nearby", "steps", "go", "dominate", "total"]]
+    check = {"kind": "concepts", "concepts": [{"name": "near-dominate", "phrases": ["nearby terms dominate"]}]}
+    assert grade(check, sentence.text).correct

@@ -45,8 +45,10 @@ STOPWORDS = frozenset(
     "and or as does do did doe has have had having which who whom whose very just also there their they "
     "them we you i he she his her our your into onto from then such than equal equals eq s "
     "can could may might will would shall should all every each any both during across via per once over "
-    "use uses used using".split()  # a light verb: "RNNs use different weights" claims what "RNNs have" does
+    "use uses used using "  # a light verb: "RNNs use different weights" claims what "RNNs have" does
+    "theyre theyve theyll".split()
 )
+PRONOUNS = frozenset("they these those them theyre theyve theyll".split())
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
 )
@@ -111,6 +113,7 @@ class Token:
     kind: str = "word"
     joined: bool = False  # an "and" comes before it: a weaker boundary than a clause mark
     alternative: bool = False  # and that word was "or": what follows is another possibility
+    referring: bool = False  # a pronoun ("they", "these") comes before it: see `pronoun_items`
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,31 @@ def heading_items(sentence: Sentence) -> list[Sentence]:
     return [Sentence(sentence.text, (*tokens[: colon + 1], *item)) for item in items]
 
 
+SUBJECT_WORDS = 4  # the words a sentence opens with: usually its subject
+
+
+def pronoun_items(sentence: Sentence) -> list[Sentence]:
+    """Each later clause that opens with "they"/"these" read with the sentence's opening words
+    ("the pieces from nearby steps go through few Jacobians, so THEY stay sizeable and make up
+    most of the total" -> "pieces nearby steps ... make up most of the total"): the pronoun's
+    words are about the subject, however long the clause before it. The item sentences keep
+    the whole sentence's text."""
+    tokens = sentence.tokens
+    subject: list[Token] = []
+    for token in tokens:
+        if token.kind == "clause" or len(subject) == SUBJECT_WORDS:
+            break
+        if token.kind == "word":
+            subject.append(token)
+    items = []
+    for index, token in enumerate(tokens):
+        if not (token.referring and index and tokens[index - 1].kind == "clause") or not subject:
+            continue
+        end = next((at for at in range(index, len(tokens)) if tokens[at].kind == "clause"), len(tokens))
+        items.append(Sentence(sentence.text, (*subject, *tokens[index:end])))
+    return items
+
+
 TERM_RUN_WORDS = 6
 
 
@@ -212,7 +240,7 @@ def _bare_terms(heading: str) -> bool:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result = []
-    joined = alternative = False
+    joined = alternative = referring = False
     for raw in _TOKEN.findall(normalise(text)):
         if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS:
             result.append(Token(raw, raw, "clause"))
@@ -220,9 +248,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined, alternative))
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring))
         joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
         alternative = raw == "or" or (alternative and raw in STOPWORDS)
+        referring = raw in PRONOUNS or (referring and raw in STOPWORDS)
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return tuple(result)
