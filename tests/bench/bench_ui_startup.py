@@ -14,7 +14,8 @@
    (the computation runs after the answer) and after a moment of reading (the panel
    starts computing when the question is shown), after a warm-up pass.
 
-Run from the repository root: `PYTHONPATH=. python tests/bench/bench_ui_startup.py [runs]`.
+Run from the repository root: `PYTHONPATH=. python tests/bench/bench_ui_startup.py [runs]`;
+`--evidence` runs part 2 only, `--startup` part 1 only.
 """
 
 from __future__ import annotations
@@ -186,8 +187,13 @@ async def evidence_latency() -> dict[str, list[tuple[str, float, float]]]:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    startup(runs)
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    parts = {arg for arg in sys.argv[1:] if arg.startswith("--")}
+    runs = int(args[0]) if args else 7
+    if "--evidence" not in parts:
+        startup(runs)
+    if "--startup" in parts:
+        return
     for name, timings in asyncio.run(evidence_latency()).items():
         slowest = sorted(timings, key=lambda t: -t[1])[:3]
         wall = statistics.median(t[1] for t in timings) * 1000

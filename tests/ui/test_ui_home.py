@@ -91,12 +91,67 @@ async def test_a_mode_key_pressed_while_packs_load_opens_once_they_are_there(bac
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, HomeScreen) and not app.packs_loaded
-        description = app.screen.query_one("#pack-description", Static)
-        assert str(description.render()) == "Looking for packs…"
+        assert "Looking for packs…" in screen_text(app)
         backend.packs_gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
+
+
+def screen_text(app: TutorApp) -> str:
+    """The screen as the learner sees it (the last frame composed), as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+class FramesRecorded(TutorApp):
+    """The app, keeping the text of every frame the home screen composes from the first one."""
+
+    def __init__(self, backend) -> None:
+        super().__init__(backend)
+        self.frames: list[str] = []
+
+    def get_default_screen(self) -> HomeScreen:
+        screen = super().get_default_screen()
+        compose = screen._compositor_refresh
+
+        def recorded() -> None:
+            compose()
+            self.frames.append(screen_text(self))
+
+        screen._compositor_refresh = recorded  # type: ignore[method-assign]
+        return screen
+
+
+async def test_while_the_packs_load_home_says_so_and_never_shows_an_empty_list(backend) -> None:
+    backend.packs_list.append(PackEntry("bad", "Broken pack", Path("bad.yaml"), error="bad.yaml:1:1: oops"))
+    backend.packs_gate = threading.Event()  # holds the loading worker
+    app = FramesRecorded(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.05)
+        assert not app.packs_loaded and app.frames
+        assert all("Looking for packs…" in frame for frame in app.frames)
+        assert not app.screen.query("#packs")  # no table yet, not even an empty one
+        loading = len(app.frames)
+        backend.packs_gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table_rows(app) == [["RNN gradients (mini)", "3", "0", "3", "0"], ["⚠ Broken pack", "—", "—", "—", "—"]]
+        assert app.focused is app.screen.query_one("#packs", DataTable)
+        listed = app.frames[loading:]
+        assert listed and all("Looking for packs" not in frame for frame in listed)
+        assert all("RNN gradients (mini)  3          0    3    0" in frame and "⚠ Broken pack" in frame for frame in listed)
+        assert not any("No packs found" in frame for frame in app.frames)
+        assert "RNN gradients (mini) built-in · version 1.0 · 3 questions" in screen_text(app)
+
+
+async def test_home_says_no_packs_only_once_the_search_found_none(backend) -> None:
+    backend.packs_list.clear()
+    app = TutorApp(backend)
+    async with running(app):
+        assert table_rows(app) == []
+        assert "No packs found. Add one with `tutor --pack PATH`" in screen_text(app)
+        assert "Looking for packs" not in screen_text(app)
 
 
 async def test_counts_refresh_when_coming_back_from_study(pack, backend) -> None:

@@ -45,6 +45,11 @@ __all__ = sorted(_LAZY)
 
 
 def __getattr__(name: str) -> object:
+    """Load `name` on first use and keep it in the package, so the next use (a pack's
+    variants evaluate formulas thousands of times with function-level imports) finds it
+    without coming back here and through `import_module`."""
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'tutor.expressions' has no attribute {name!r}")

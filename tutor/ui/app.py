@@ -114,10 +114,8 @@ class TutorApp(App[None]):
         self.backend = backend
         for tutor_theme in THEMES:
             self.register_theme(tutor_theme)
-        self._remember_theme = False  # the theme set at start is not a change to save
         wanted = theme or backend.settings().theme
-        self.theme = wanted if wanted in self.available_themes else TUTOR_DARK.name
-        self._remember_theme = True
+        self._start_with_theme(wanted if wanted in self.available_themes else TUTOR_DARK.name)
         self.entries: list[PackEntry] = []
         """The packs found (broken ones carry their error); empty until `packs_loaded`."""
         self.counts: dict[str, PackCounts] = {}
@@ -131,6 +129,23 @@ class TutorApp(App[None]):
         """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
         self.watchers: dict[Path, PackWatcher] = {}
         self._reload_failed = False
+
+    def _start_with_theme(self, name: str) -> None:
+        """Begin in the theme `name` as if it had been Textual's default.
+
+        Assigning `self.theme` here would run Textual's theme watcher, which queues a second
+        parse of every stylesheet and a restyle of the whole screen for the first frame (the
+        first parse would use the default theme's colours): about a tenth of the start.
+        Nothing is parsed yet, so setting the reactive quietly and doing the watcher's other
+        work (the theme's classes, the ANSI colour filter, the CSS variables) is enough; and
+        it is not a change for `watch_theme` to save."""
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = {name: False for name in self.classes if name.startswith("-theme-")}
+        self.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
+                            update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         for notice in self.backend.notices():
@@ -419,7 +434,7 @@ class TutorApp(App[None]):
     def watch_theme(self, name: str) -> None:
         """Save the theme whenever the learner changes it (the palette's toggle, Textual's
         theme picker or the settings screen), so the next start opens with it."""
-        if not self._remember_theme or name == self.backend.settings().theme:
+        if name == self.backend.settings().theme:
             return
         try:
             self.backend.save_settings(theme=name)

@@ -1,6 +1,9 @@
 """The home screen: the packs found, their progress, and the modes to open.
 
-Imports nothing heavy: opening this screen must not load SymPy, NumPy or plotext.
+Imports nothing heavy: opening this screen must not load SymPy, NumPy or plotext. The packs
+load in a worker after the first frame; until they are there, the place of the pack table
+says "Looking for packs…" (never an empty table or "no packs"), and the table (with
+Textual's DataTable, imported then) takes its place when the packs come with their counts.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.ui.modes import MODES, Mode
@@ -22,10 +25,13 @@ from tutor.ui.navigation import CountsStale, OpenMode, PackHighlighted, backend_
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from tutor.service.entries import PackEntry
     from tutor.study.queue import PackCounts
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
+LOOKING = "Looking for packs…"
 
 
 def mode_prompt(mode: Mode) -> Content:
@@ -65,18 +71,14 @@ class HomeScreen(Screen[None]):
                      id="title", classes="title-bar")
         with VerticalScroll(id="home-body"):
             yield Label("Packs", classes="section-title")
-            yield DataTable(id="packs", cursor_type="row")
+            yield Static(Content.from_markup("[dim]$text[/dim]", text=LOOKING), id="packs-loading")
             yield Label("Modes", classes="section-title")
             yield OptionList(*(Option(mode_prompt(mode), id=mode.name) for mode in MODES), id="modes")
             yield Static(id="pack-description")  # last: a long description scrolls, the modes stay in view
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#packs", DataTable)
-        for column in PACK_COLUMNS:
-            table.add_column(column, key=column.lower())
         self.fill_packs()
-        table.focus()
 
     def on_screen_resume(self) -> None:
         """Counts change after a study session: refresh them on coming back."""
@@ -87,17 +89,31 @@ class HomeScreen(Screen[None]):
         self.entries, self.counts, self.pack_id, self.loaded = list(entries), dict(counts), pack_id, True
         self.fill_packs()
 
+    def _table(self) -> DataTable:
+        """The pack table, put in the place of "Looking for packs…" the first time it is needed."""
+        from textual.widgets import DataTable
+
+        tables = self.query("#packs").results(DataTable)
+        table = next(tables, None)
+        if table is None:
+            table = DataTable(id="packs", cursor_type="row")
+            for column in PACK_COLUMNS:
+                table.add_column(column, key=column.lower())
+            placeholder = self.query_one("#packs-loading", Static)
+            self.query_one("#home-body").mount(table, before=placeholder)
+            placeholder.remove()
+            table.focus()  # where the cursor was before the packs came: on the packs
+        return table
+
     def fill_packs(self) -> None:
-        table = self.query_one("#packs", DataTable)
-        if not table.columns:
-            return  # not mounted yet: on_mount fills it
+        if not self.loaded or not self.query("#home-body"):
+            return  # on_mount fills it; until the packs come, "Looking for packs…" stays
+        table = self._table()
         table.clear()
         for entry in self.entries:
             table.add_row(*self._row(entry), key=entry.id)
         description = self.query_one("#pack-description", Static)
-        if not self.loaded:
-            description.update(Content.from_markup("[dim]Looking for packs…[/dim]"))
-        elif self.pack_id is not None:
+        if self.pack_id is not None:
             self.show_pack(self.pack_id)
         elif self.entries:
             self._describe(self.entries[0])
@@ -115,7 +131,7 @@ class HomeScreen(Screen[None]):
     def show_pack(self, pack_id: str) -> None:
         """Highlight `pack_id` in the table and describe it."""
         self.pack_id = pack_id
-        table = self.query_one("#packs", DataTable)
+        table = self._table()
         index = table.get_row_index(pack_id)
         if table.cursor_row != index:
             table.move_cursor(row=index)
@@ -144,8 +160,10 @@ class HomeScreen(Screen[None]):
             )
         )
 
-    @on(DataTable.RowHighlighted, "#packs")
-    def _pack_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor moved in the pack table (named by handler: DataTable loads with the packs)."""
+        if event.data_table.id != "packs":
+            return
         pack_id = event.row_key.value
         entry = self._entry(pack_id)
         if entry is None:
@@ -155,9 +173,9 @@ class HomeScreen(Screen[None]):
             self.post_message(PackHighlighted(entry.id))
         self._describe(entry)
 
-    @on(DataTable.RowSelected, "#packs")
-    def _pack_chosen(self) -> None:
-        self.query_one("#modes", OptionList).focus()
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "packs":
+            self.query_one("#modes", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#modes")
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
