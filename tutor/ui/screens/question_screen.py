@@ -97,7 +97,7 @@ class QuestionScreen(Reopenable, Screen[None]):
         return [
             FeedbackView(),
             AnswerView(question, backend.expected_answer),
-            EvidencePanel(question.evidence, backend.run_evidence),
+            EvidencePanel(question.evidence, backend.run_evidence, cached=backend.cached_evidence),
         ]
 
     def reload_options(self) -> dict[str, Any] | None:
