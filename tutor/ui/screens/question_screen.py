@@ -141,7 +141,6 @@ class QuestionScreen(Reopenable, Screen[None]):
     def reveal(self, *, grade: Grade | None, response: str | None, seconds: float) -> None:
         """Show the verdict (if graded), the model answer and the evidence."""
         self.revealed, self.grade, self.response, self.seconds = True, grade, response, seconds
-        self.query_one(AnswerBox).close_input()
         revealed = self.query_one("#revealed", Vertical)
         checklist = None
         if grade is not None:
@@ -151,10 +150,14 @@ class QuestionScreen(Reopenable, Screen[None]):
             if checklist is not None:
                 revealed.mount(checklist, after=feedback)
         revealed.display = True
+        if checklist is None:
+            # before the input closes: focus moves once, from the input to the card, instead of
+            # to whatever Textual picks when a focused widget is disabled and then to the card
+            # (each move restyles the card and everything in it)
+            self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
+        self.query_one(AnswerBox).close_input()
         if checklist is not None and self.FOCUS_CHECKLIST:  # up/down pick a point, space toggles
             self.call_after_refresh(checklist.focus)
-        elif checklist is None:
-            self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
         self.after_reveal()
         self.update_title()
         self.refresh_bindings()
