@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import threading
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fakes import FakeBackend, FakePack, running
 
 from tutor.packs.loader import load_pack
@@ -20,6 +20,8 @@ from tutor.ui.widgets.evidence_item import EvidenceItemView
 from tutor.ui.widgets.evidence_panel import EvidencePanel
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "content" / "rnn-gradients"
+EXECUTOR_THREADS = min(32, (os.cpu_count() or 1) + 4)
+"""asyncio's default executor, where Textual runs thread workers."""
 
 
 def live(kind: type) -> int:
@@ -35,15 +37,13 @@ class TextBackend(FakeBackend):
         return str(super().expected_answer(check))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 17, open: the evidence views of the questions left behind stay reachable (about two "
-    "per question, 25 after a third of the pack, 101 at its end, on main as on this branch); "
-    "what holds them is not found yet: the trail from a left view goes through a finished "
-    "_compute worker's task context and a closure cell"))
 def test_memory_stays_flat_over_a_pass_through_the_whole_pack() -> None:
     """Every question with evidence answered at once and left with `n`: the evidence views
-    alive beyond the current question's do not grow between the first third of the pack
-    and its end (canned results). A pass takes close to a minute on a loaded machine, past
+    alive beyond the current question's stay as few after the whole pack as after a third
+    of it (they were 25 and 101 while the screen's query cache held every card left
+    behind). A few may live on for a while, each held by the last worker a thread of the
+    event loop's executor ran (Textual leaves it in the thread's context). Canned
+    results; a pass takes close to a minute on a loaded machine, past
     the 30 s the other UI tests are given, so it runs its own event loop."""
     pack = load_pack(BUILT_IN)
     questions = tuple(q for q in pack.questions if q.evidence)
@@ -66,7 +66,7 @@ def test_memory_stays_flat_over_a_pass_through_the_whole_pack() -> None:
 
     asyncio.run(asyncio.wait_for(walk(), timeout=300))
     assert len(left_behind) == 2
-    assert left_behind[1] <= left_behind[0], left_behind
+    assert max(left_behind) <= EXECUTOR_THREADS, left_behind
 
 
 async def test_moving_on_to_the_next_question_cancels_its_running_evidence(app: TutorApp, backend) -> None:

@@ -118,6 +118,11 @@ class QuestionScreen(Reopenable, Screen[None]):
         """Replace the card by `question` (None: nothing left, show `finished`)."""
         card = self.query_one("#card", VerticalScroll)
         await card.remove_children()
+        # Textual keeps query_one's answers in a 1024-entry cache on the screen, keyed by a
+        # count of DOM changes: the answers about the card just removed (its answer box, its
+        # evidence panel...) are never asked for again but held every widget of every question
+        # left behind, so memory grew through a pack (textual 8.2.8, pinned; a test watches it)
+        self._query_one_cache.clear()
         self.question, self.revealed, self.grade, self.response, self.seconds = question, False, None, None, 0.0
         if question is None:
             await card.mount(Static(self.finished(), id="finished"))
