@@ -244,6 +244,8 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     evidence_runs: list[tuple[str, int]] = field(default_factory=list)
     evidence_gate: threading.Event | None = None
     cancelled: list[str] = field(default_factory=list)
+    evidence_kept: dict[tuple[str, int], Result] = field(default_factory=dict)
+    """Results `cached_evidence` answers with (none by default: every item runs)."""
     records: list[dict[str, Any]] = field(default_factory=list)
     attempts: list[dict[str, Any]] = field(default_factory=list)
     overrides: list[str] = field(default_factory=list)
@@ -329,6 +331,9 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
                     self.cancelled.append(name)
                     raise Cancelled(name)
         return fake_result(name, params, seed)
+
+    def cached_evidence(self, name: str, params: dict[str, Any], *, seed: int) -> Result | None:
+        return self.evidence_kept.get((name, seed))
 
     def simulations(self) -> list[Any]:
         from tutor.evidence.registry import all_specs

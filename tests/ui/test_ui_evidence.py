@@ -172,3 +172,35 @@ async def test_a_caption_shows_the_numbers_of_its_own_run_and_renews_them_on_rer
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(caption.render()) == f"decay ends at {0.9**39 * 1.01:.4f} in 40 steps"
+
+
+async def test_a_kept_result_is_composed_with_the_panel_without_running_again() -> None:
+    """A result the backend already holds is on the page from the first frame: no worker
+    run, no loading indicator; a re-run with a new seed still goes to the worker."""
+    runs: list[tuple[str, int]] = []
+
+    def counted(name, params, *, seed, should_cancel):
+        runs.append((name, seed))
+        return fake_result(name, params, seed)
+
+    kept = {("rnn", 0): fake_result("rnn", {}, 0)}
+
+    class KeptPanelApp(PanelApp):
+        def compose(self) -> ComposeResult:
+            yield EvidencePanel(self.items, self.runner, cached=lambda name, params, *, seed: kept.get((name, seed)))
+
+    app = KeptPanelApp([EvidenceItem(name="rnn", caption="decay ends at {decay.last:.4f}")], counted)
+    async with app.run_test(size=(100, 60)) as pilot:
+        panel = app.query_one(EvidencePanel)
+        [view] = panel.views
+        assert panel.done and view.result is kept[("rnn", 0)]
+        assert not view.query("LoadingIndicator")
+        assert str(view.query_one(".evidence--caption", Static).render()) == f"decay ends at {0.9**39:.4f}"
+        assert str(view.query_one(".evidence--reading", Static).render()).endswith("(seed 0)")
+        await app.workers.wait_for_complete()
+        assert runs == []
+        view.rerun()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert runs == [("rnn", 1)] and view.result.seed == 1
+        assert str(view.query_one(".evidence--reading", Static).render()).endswith("(seed 1)")

@@ -24,6 +24,7 @@ from tutor.service.mocks import MockBackendMixin
 if TYPE_CHECKING:
     from tutor.evidence.export import ExportedRun
     from tutor.evidence.result import Plot, Result
+    from tutor.evidence.result_cache import Key, ResultCache
     from tutor.evidence.spec import EvidenceSpec
     from tutor.grading.result import Grade
     from tutor.packs.watch import PackWatcher
@@ -174,17 +175,44 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
 
     # ---- evidence ---------------------------------------------------------------
 
+    @cached_property
+    def evidence_results(self) -> ResultCache:
+        """The last results run, so a question shown again (or sharing a run) draws at once."""
+        from tutor.evidence.result_cache import ResultCache
+
+        return ResultCache()
+
+    def _evidence_key(self, name: str, params: dict[str, Any], seed: int) -> Key:
+        from tutor.evidence.registry import get
+        from tutor.evidence.result_cache import result_key
+
+        spec = get(name)
+        return result_key(name, spec.resolve(params), seed if spec.kind == "simulation" else None)
+
+    def cached_evidence(self, name: str, params: dict[str, Any], *, seed: int) -> Result | None:
+        """The result of an earlier identical run, or None (bad parameters: None, and the
+        run reports them). Cheap: the event loop calls it."""
+        try:
+            key = self._evidence_key(name, params, seed)
+        except Exception:  # noqa: BLE001 - unknown name or bad parameters: the worker says which
+            return None
+        return self.evidence_results.get(key)
+
     def run_evidence(
         self, name: str, params: dict[str, Any], *, seed: int, should_cancel: Callable[[], bool]
     ) -> Result:
-        """Simulations run with the seed; derivations come from their cache (no SymPy on a hit)."""
+        """Simulations run with the seed; derivations come from their cache (no SymPy on a hit);
+        either comes from `evidence_results` when it ran before."""
         from tutor.evidence.registry import get, run
 
-        if get(name).kind == "derivation":
-            from tutor.evidence.derivations.cache import run_cached
+        def compute() -> Result:
+            if get(name).kind == "derivation":
+                from tutor.evidence.derivations.cache import run_cached
 
-            return run_cached(name, params, should_cancel=should_cancel)
-        return run(name, params, seed=seed, should_cancel=should_cancel)
+                return run_cached(name, params, should_cancel=should_cancel)
+            return run(name, params, seed=seed, should_cancel=should_cancel)
+
+        return self.evidence_results.get_or_run(self._evidence_key(name, params, seed), compute)
 
     # ---- the lab, the stats and pack reloading ------------------------------------
 

@@ -181,6 +181,10 @@ class Backend(MockBackend, Protocol):
     ) -> Result:
         """Run a simulation or derivation (worker); raises on bad params or cancellation."""
 
+    def cached_evidence(self, name: str, params: dict[str, Any], *, seed: int) -> Result | None:
+        """The result of an identical earlier run if it is still kept, else None (cheap: the
+        event loop asks it while a question is shown)."""
+
     # ---- the lab, the stats and pack reloading ------------------------------------
 
     def simulations(self) -> list[EvidenceSpec]:

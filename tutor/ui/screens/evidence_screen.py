@@ -34,7 +34,8 @@ class EvidenceScreen(Screen[None]):
                      classes="title-bar")
         with VerticalScroll(id="card"):
             yield Static(Content(" ".join(self.question.prompt.split())), id="evidence-prompt")
-            yield EvidencePanel(self.question.evidence, backend_of(self).run_evidence)
+            backend = backend_of(self)
+            yield EvidencePanel(self.question.evidence, backend.run_evidence, cached=backend.cached_evidence)
         yield QuietFooter()
 
     def on_mount(self) -> None:

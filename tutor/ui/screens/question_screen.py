@@ -97,7 +97,7 @@ class QuestionScreen(Reopenable, Screen[None]):
         return [
             FeedbackView(),
             AnswerView(question, backend.expected_answer),
-            EvidencePanel(question.evidence, backend.run_evidence),
+            EvidencePanel(question.evidence, backend.run_evidence, cached=backend.cached_evidence),
         ]
 
     def reload_options(self) -> dict[str, Any] | None:
@@ -118,6 +118,11 @@ class QuestionScreen(Reopenable, Screen[None]):
         """Replace the card by `question` (None: nothing left, show `finished`)."""
         card = self.query_one("#card", VerticalScroll)
         await card.remove_children()
+        # Textual keeps query_one's answers in a 1024-entry cache on the screen, keyed by a
+        # count of DOM changes: the answers about the card just removed (its answer box, its
+        # evidence panel...) are never asked for again but held every widget of every question
+        # left behind, so memory grew through a pack (textual 8.2.8, pinned; a test watches it)
+        self._query_one_cache.clear()
         self.question, self.revealed, self.grade, self.response, self.seconds = question, False, None, None, 0.0
         if question is None:
             await card.mount(Static(self.finished(), id="finished"))
@@ -141,7 +146,6 @@ class QuestionScreen(Reopenable, Screen[None]):
     def reveal(self, *, grade: Grade | None, response: str | None, seconds: float) -> None:
         """Show the verdict (if graded), the model answer and the evidence."""
         self.revealed, self.grade, self.response, self.seconds = True, grade, response, seconds
-        self.query_one(AnswerBox).close_input()
         revealed = self.query_one("#revealed", Vertical)
         checklist = None
         if grade is not None:
@@ -151,10 +155,14 @@ class QuestionScreen(Reopenable, Screen[None]):
             if checklist is not None:
                 revealed.mount(checklist, after=feedback)
         revealed.display = True
+        if checklist is None:
+            # before the input closes: focus moves once, from the input to the card, instead of
+            # to whatever Textual picks when a focused widget is disabled and then to the card
+            # (each move restyles the card and everything in it)
+            self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
+        self.query_one(AnswerBox).close_input()
         if checklist is not None and self.FOCUS_CHECKLIST:  # up/down pick a point, space toggles
             self.call_after_refresh(checklist.focus)
-        elif checklist is None:
-            self.query_one("#card", VerticalScroll).focus()  # arrows scroll; letter keys reach the screen
         self.after_reveal()
         self.update_title()
         self.refresh_bindings()

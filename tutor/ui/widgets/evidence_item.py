@@ -1,5 +1,9 @@
 """One piece of evidence behind a question, computed in a thread worker and then shown.
 
+A result the backend already holds (the same run shown before, or shared with another
+question) is composed with the view, so it is laid out while the learner reads and
+appears with the answer at no cost; only a missing result goes to the worker.
+
 The worker is exclusive per item, so a re-run cancels the run before it; removing the
 widget (leaving the question) cancels it too. Cancellation reaches the computation
 through the registry's `should_cancel`, which reads the worker's flag. The outcome
@@ -28,6 +32,8 @@ if TYPE_CHECKING:
     from tutor.evidence.result import Result
 
 Runner = Callable[..., "Result"]
+Cached = Callable[..., "Result | None"]
+"""`cached(name, params, seed=seed)`: the result of an identical earlier run, or None."""
 
 
 def describe(name: str) -> tuple[str, str | None]:
@@ -83,6 +89,7 @@ class EvidenceItemView(Vertical):
         *,
         caption: str = "",
         seed: int = 0,
+        cached: Cached | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -92,9 +99,9 @@ class EvidenceItemView(Vertical):
         self.caption = caption
         self.seed = seed
         self.title, self.kind = describe(name)
-        self.result: Result | None = None
+        self.result: Result | None = cached(name, dict(params), seed=seed) if cached is not None else None
         self.error: str | None = None
-        self.running = False
+        self.running = self.result is None  # a cached result is composed with the view
 
     @property
     def rerunnable(self) -> bool:
@@ -102,11 +109,16 @@ class EvidenceItemView(Vertical):
         return self.kind == "simulation"
 
     def compose(self) -> ComposeResult:
+        result = self.result
         yield Static(self._title_content(), classes="evidence--title")
         if self.caption.strip():
-            yield Static(Content(render_caption(self.caption.strip())), classes="evidence--caption")
-        yield LoadingIndicator()
-        yield Vertical(classes="evidence--output")
+            yield Static(Content(render_caption(self.caption.strip(), result)), classes="evidence--caption")
+        if result is None:
+            yield LoadingIndicator()
+            yield Vertical(classes="evidence--output")
+        else:
+            with Vertical(classes="evidence--output"):
+                yield from result_widgets(result)
 
     def _title_content(self) -> Content:
         seed = f" · seed {self.seed}" if self.rerunnable else ""
@@ -114,11 +126,16 @@ class EvidenceItemView(Vertical):
         return Content.from_markup("$title [dim]$detail[/dim]", title=self.title, detail=detail)
 
     def on_mount(self) -> None:
-        self.start()
+        if self.result is None:
+            self.start()
 
     def start(self) -> None:
         self.running = True
-        self.query_one(LoadingIndicator).display = True
+        loading = self.query(LoadingIndicator)
+        if loading:
+            loading.first().display = True
+        else:
+            self.mount(LoadingIndicator(), before=self.query_one(".evidence--output"))
         self._compute(self.seed)
 
     def rerun(self) -> bool:
@@ -158,7 +175,7 @@ class EvidenceItemView(Vertical):
         if self.caption.strip():  # the caption's numbers are this run's
             caption = render_caption(self.caption.strip(), event.result)
             self.query_one(".evidence--caption", Static).update(Content(caption))
-        self.query_one(LoadingIndicator).display = False
+        self._hide_loading()
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
         await output.mount_all(list(result_widgets(event.result)))
@@ -173,12 +190,17 @@ class EvidenceItemView(Vertical):
             event.stop()
             return
         self.result, self.error = None, event.error
-        self.query_one(LoadingIndicator).display = False
+        self._hide_loading()
         output = self.query_one(".evidence--output", Vertical)
         await output.remove_children()
         await output.mount(Static(Content(f"Could not run {self.evidence_name}: {event.error}"),
                                   classes="evidence--error"))
         self.running = False
+
+
+    def _hide_loading(self) -> None:
+        for loading in self.query(LoadingIndicator):
+            loading.display = False
 
 
 def result_widgets(result: Result) -> list[Static | Any]:

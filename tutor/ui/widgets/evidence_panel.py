@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.ui.widgets.evidence_item import EvidenceItemView, Runner
+from tutor.ui.widgets.evidence_item import Cached, EvidenceItemView, Runner
 
 if TYPE_CHECKING:
     from tutor.packs.schema import EvidenceItem
@@ -40,12 +40,14 @@ class EvidencePanel(Vertical):
     }
     """
 
-    def __init__(self, items: Sequence[EvidenceItem], runner: Runner, **kwargs: Any) -> None:
+    def __init__(self, items: Sequence[EvidenceItem], runner: Runner, *, cached: Cached | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.items = tuple(items)
         self.runner = runner
         # kept, not queried: `done` is polled while the answer is shown
-        self._views = tuple(EvidenceItemView(item.name, item.params, runner, caption=item.caption) for item in items)
+        self._views = tuple(EvidenceItemView(item.name, item.params, runner, caption=item.caption, cached=cached)
+                            for item in items)
 
     def compose(self) -> ComposeResult:
         count = len(self.items)
