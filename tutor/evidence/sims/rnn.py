@@ -40,6 +40,7 @@ from tutor.evidence.sims.numerics import (
 )
 
 AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
+CHUNK = 8  # backward steps whose φ', norms and weight-gradient shares are handled at once
 _SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150  # norms outside are recomputed with scaling
 
 
@@ -318,16 +319,6 @@ def _per_model(array: np.ndarray) -> np.ndarray:
     return array[0] if array.shape[0] == 1 else array
 
 
-def _steps_of(buffer: np.ndarray | None, shape: tuple[int, ...], count: int) -> list[np.ndarray]:
-    """Per-step views of a buffer indexed by step first; without a buffer, two scratch
-    arrays that alternate (only the latest two steps are ever needed). Listing the views
-    once keeps the loops free of view creation."""
-    if buffer is None:
-        slots = np.empty((2, *shape))
-        return [slots[step % 2] for step in range(count)]
-    return list(_by_step(buffer))
-
-
 def _forward(
     rows: np.ndarray,
     x: np.ndarray,
@@ -373,46 +364,66 @@ def _backward(
 ) -> np.ndarray | None:
     """Backpropagate through one block of the batch, steps T..first: fill the squared norms
     (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
-    or None. Each step's share of the weight gradient goes to a small ring that is summed
-    every AHEAD steps, one call per step less than adding each share."""
+    or None.
+
+    The steps go in chunks of CHUNK. Gradient vectors live in scratch rows as wide as the
+    state rows [h | x | 1], their tail kept at zero: every elementwise operation then runs
+    on contiguous memory (a strided view of the first n columns would make NumPy copy
+    through a buffer), and once per chunk φ' of all its steps, the chunk's norms and the
+    sum of its weight-gradient shares each take one call instead of one per step."""
     models, steps_plus_one, batch, width = rows.shape
     size = recurrent.shape[-1]
     steps = steps_plus_one - 1
-    row_at = list(_by_step(rows))
-    hidden_at = [row[..., :size] for row in row_at]
-    step_shape = hidden_at[0].shape
-    grads = _steps_of(grad_hidden, step_shape, steps + 1)
-    pres = _steps_of(grad_pre, step_shape, steps)
-    squares_at = None if squares is None else list(_by_step(squares))
-    recurrent = _per_model(recurrent)
-    slope = np.empty(step_shape)
+    by_step = _by_step(rows)
+    row_at = list(by_step)
+    wide = row_at[0].shape  # ([S,] B, n+d+1)
+    # per step of a chunk: ∂L/∂h_{s-1} (tails zero), and unless linear φ'(a_s) and ∂L/∂a_s
+    after = np.zeros((CHUNK, *wide))
     linear = activation == "linear"
+    slopes = np.empty((0, *wide) if linear else (CHUNK, *wide))
+    pres = np.empty((0, *wide) if linear else (CHUNK, *wide))
+    current = np.zeros(wide)
+    current[..., :size] = _per_model(start)
+    after_at = [slot[..., :size] for slot in after]
+    pre_at = [slot[..., :size] for slot in pres]
+    squares_at = None if squares is None else _by_step(squares)
+    kept_hidden = None if grad_hidden is None else _by_step(grad_hidden)
+    kept_pre = None if grad_pre is None else _by_step(grad_pre)
+    recurrent = _per_model(recurrent)
     total = np.zeros((models, size, width)) if weight_grads else None
-    accumulated: np.ndarray | None = None  # a view of total
-    ring: np.ndarray | None = None
-    if total is not None:
-        accumulated = _per_model(total)
-        ring = np.empty((AHEAD, *accumulated.shape))
-    grads[steps][...] = _per_model(start)
+    shares = np.empty((CHUNK if weight_grads else 0, *_per_model(np.empty((models, 0, 0))).shape[:-2], size, width))
+    if kept_hidden is not None:
+        kept_hidden[steps] = current[..., :size]
     if squares_at is not None:
-        np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_at[steps])
-    for count, t in enumerate(range(steps, first - 1, -1), start=1):
-        grad, earlier = grads[t], grads[t - 1]
-        if linear:
-            pre = grad
-        else:
-            pre = pres[t - 1]
-            derivative_from_output(activation, hidden_at[t], out=slope)
-            np.multiply(grad, slope, out=pre)
-        np.matmul(pre, recurrent, out=earlier)
+        np.einsum("...i,...i->...", current, current, out=squares_at[steps])
+    matmul, multiply = np.matmul, np.multiply
+    t = steps
+    while t >= first:
+        count = min(CHUNK, t - first + 1)  # steps t, t-1, ..., t-count+1
+        if not linear:  # φ'(a_s) from h_s (whole rows: contiguous) for the chunk, latest first
+            derivative_from_output(activation, by_step[t - count + 1 : t + 1][::-1], out=slopes[:count])
+        for j in range(count):
+            s = t - j
+            if linear:  # ∂L/∂a_s = ∂L/∂h_s
+                pre = current[..., :size]
+            else:
+                multiply(current, slopes[j], pres[j])
+                pre = pre_at[j]
+            matmul(pre, recurrent, after_at[j])  # ∂L/∂h_{s-1}
+            current = after[j]
+            if weight_grads:
+                matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
+            check_cancel(should_cancel, s)
+        done = slice(t - count, t)  # the chunk's steps s-1, earliest first
         if squares_at is not None:
-            np.einsum("...i,...i->...", earlier, earlier, out=squares_at[t - 1])
-        if ring is not None and accumulated is not None:
-            filled = (count - 1) % AHEAD + 1
-            np.matmul(pre.swapaxes(-1, -2), row_at[t - 1], out=ring[filled - 1])
-            if filled == AHEAD or t == first:
-                accumulated += ring[:filled].sum(axis=0)
-        check_cancel(should_cancel, t)
+            np.einsum("...i,...i->...", after[:count], after[:count], out=squares_at[done][::-1])
+        if kept_hidden is not None:
+            kept_hidden[done] = after[:count][::-1, ..., :size]
+        if kept_pre is not None:
+            kept_pre[done] = pres[:count][::-1, ..., :size]
+        if total is not None:
+            _per_model(total)[...] += shares[:count].sum(axis=0)
+        t -= count
     return total
 
 
