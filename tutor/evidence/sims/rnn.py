@@ -36,6 +36,7 @@ from tutor.evidence.sims.numerics import (
     ensure_affordable,
     in_parallel,
     quiet_overflow,
+    scratch,
     vector_norms,
 )
 
@@ -370,19 +371,47 @@ def _backward(
     state rows [h | x | 1], their tail kept at zero: every elementwise operation then runs
     on contiguous memory (a strided view of the first n columns would make NumPy copy
     through a buffer), and once per chunk φ' of all its steps, the chunk's norms and the
-    sum of its weight-gradient shares each take one call instead of one per step."""
-    models, steps_plus_one, batch, width = rows.shape
-    size = recurrent.shape[-1]
-    steps = steps_plus_one - 1
+    sum of its weight-gradient shares each take one call instead of one per step. The work
+    arrays are recycled between runs (see `scratch`)."""
+    size, width = recurrent.shape[-1], rows.shape[-1]
     by_step = _by_step(rows)
-    row_at = list(by_step)
-    wide = row_at[0].shape  # ([S,] B, n+d+1)
+    wide = by_step.shape[1:]  # ([S,] B, n+d+1)
     # per step of a chunk: ∂L/∂h_{s-1} (tails zero), and unless linear φ'(a_s) and ∂L/∂a_s
-    after = np.zeros((CHUNK, *wide))
     linear = activation == "linear"
-    slopes = np.empty((0, *wide) if linear else (CHUNK, *wide))
-    pres = np.empty((0, *wide) if linear else (CHUNK, *wide))
-    current = np.zeros(wide)
+    chunk = (0 if linear else CHUNK, *wide)
+    share_shape = (CHUNK if weight_grads else 0, *wide[:-2], size, width)
+    with scratch((CHUNK, *wide), chunk, chunk, wide, share_shape) as (after, slopes, pres, current, shares):
+        return _backward_chunks(
+            by_step, start, squares, grad_hidden, grad_pre, recurrent, activation, first, weight_grads,
+            should_cancel, after, slopes, pres, current, shares,
+        )
+
+
+def _backward_chunks(
+    by_step: np.ndarray,
+    start: np.ndarray,
+    squares: np.ndarray | None,
+    grad_hidden: np.ndarray | None,
+    grad_pre: np.ndarray | None,
+    recurrent: np.ndarray,
+    activation: str,
+    first: int,
+    weight_grads: bool,
+    should_cancel: Callable[[], bool] | None,
+    after: np.ndarray,
+    slopes: np.ndarray,
+    pres: np.ndarray,
+    current: np.ndarray,
+    shares: np.ndarray,
+) -> np.ndarray | None:
+    """The loop of `_backward` on its (recycled, uninitialised) work arrays."""
+    steps = len(by_step) - 1
+    row_at = list(by_step)
+    models = 1 if by_step.ndim == 3 else by_step.shape[1]
+    size, width = recurrent.shape[-1], by_step.shape[-1]
+    linear = activation == "linear"
+    after[..., size:] = 0.0
+    current[...] = 0.0
     current[..., :size] = _per_model(start)
     after_at = [slot[..., :size] for slot in after]
     pre_at = [slot[..., :size] for slot in pres]
@@ -391,7 +420,6 @@ def _backward(
     kept_pre = None if grad_pre is None else _by_step(grad_pre)
     recurrent = _per_model(recurrent)
     total = np.zeros((models, size, width)) if weight_grads else None
-    shares = np.empty((CHUNK if weight_grads else 0, *_per_model(np.empty((models, 0, 0))).shape[:-2], size, width))
     if kept_hidden is not None:
         kept_hidden[steps] = current[..., :size]
     if squares_at is not None:
@@ -406,15 +434,17 @@ def _backward(
             s = t - j
             if linear:  # ∂L/∂a_s = ∂L/∂h_s
                 pre = current[..., :size]
+                if weight_grads:
+                    matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
             else:
                 multiply(current, slopes[j], pres[j])
                 pre = pre_at[j]
             matmul(pre, recurrent, after_at[j])  # ∂L/∂h_{s-1}
             current = after[j]
-            if weight_grads:
-                matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
             check_cancel(should_cancel, s)
         done = slice(t - count, t)  # the chunk's steps s-1, earliest first
+        if weight_grads and not linear:  # every ∂L/∂a_sᵀ [h_{s-1} x_s 1] in one stacked product
+            matmul(pres[:count, ..., :size].swapaxes(-1, -2), by_step[done][::-1], shares[:count])
         if squares_at is not None:
             np.einsum("...i,...i->...", after[:count], after[:count], out=squares_at[done][::-1])
         if kept_hidden is not None:
