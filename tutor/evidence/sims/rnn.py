@@ -334,22 +334,24 @@ def _forward(
     hidden_at = [row[..., :size] for row in row_at]
     inputs = x if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
     weights = _per_model(weights)
-    pre = np.empty(hidden_at[0].shape)
-    sigmoid = activation == "sigmoid"
-    for t in range(1, steps + 1):
-        if (t - 1) % AHEAD == 0:  # x and 1 into the next rows, shortly before they are used
-            upcoming = by_step[t - 1 : min(t - 1 + AHEAD, steps)]
-            upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
+    matmul, tanh, add, multiply = np.matmul, np.tanh, np.add, np.multiply
+    with scratch(hidden_at[0].shape) as (pre,):
+        for begin in range(0, steps, AHEAD):
+            end = min(begin + AHEAD, steps)
+            upcoming = by_step[begin:end]  # x and 1 into the next rows, shortly before they are used
+            upcoming[..., size:-1] = inputs[begin:end]
             upcoming[..., -1] = 1.0
-        np.matmul(row_at[t - 1], weights, out=pre)
-        if sigmoid:  # pre holds a/2, see _forward_plan
-            np.tanh(pre, out=pre)
-            np.multiply(pre, 0.5, out=hidden_at[t])
-            np.add(hidden_at[t], 0.5, out=hidden_at[t])
-        else:
-            apply(activation, pre, out=hidden_at[t])
-        check_cancel(should_cancel, t)
-
+            for t in range(begin + 1, end + 1):
+                matmul(row_at[t - 1], weights, pre)
+                if activation == "tanh":
+                    tanh(pre, hidden_at[t])
+                elif activation == "sigmoid":  # pre holds a/2 (see _forward_plan): σ = (tanh + 1)/2
+                    tanh(pre, pre)
+                    add(pre, 1.0, pre)  # (u + 1)·½ rounds exactly as u·½ + ½ does
+                    multiply(pre, 0.5, hidden_at[t])
+                else:
+                    apply(activation, pre, out=hidden_at[t])
+                check_cancel(should_cancel, t)
 
 def _backward(
     rows: np.ndarray,
