@@ -13,13 +13,17 @@ Vectorised over the batch, and optionally over a sweep of S recurrent matrices
 that many blocks that run side by side: sequences are independent, NumPy and BLAS
 release the GIL, and the blocks write into disjoint slices of the same buffers.
 
-Why the loops look the way they do (tests/bench/bench_bptt.py measures it): at these
-sizes memory traffic, not arithmetic, is what costs, so every array is touched while
-it is in cache. The states live in one buffer of rows [h_t | x_{t+1} | 1], filled
-step by step, so one matrix product per step gives W_hh h + W_xh x + b; in the backward
-pass one product per step adds that step's share to ∂L/∂[W_hh W_xh b] and the norm
-‖∂L/∂h_t‖ is taken at once. Buffers are allocated once; `keep=False` does not even
-store the per-step gradient vectors, only their norms.
+Why the loops look the way they do (tests/bench/bench_bptt.py measures it): the matrix
+products run at the machine's GEMM rate, so what is left to save is everything else:
+elementwise work, Python calls, fresh pages. The states live in one buffer of rows
+[h_t | x_{t+1} | 1], filled step by step, so one matrix product per step gives
+W_hh h + W_xh x + b. The backward pass goes in chunks of steps: per step only the two
+products the recursion needs in order (∂L/∂a_t, then ∂L/∂h_{t-1}); per chunk one call
+each for φ' of all its steps, their norms ‖∂L/∂h_t‖ and their shares of
+∂L/∂[W_hh W_xh b] (one stacked product). Its gradient rows are as wide as the state
+rows, tails zero, so the elementwise work runs on contiguous memory. Work arrays are
+recycled between runs; `keep=False` does not even store the per-step gradient vectors,
+only their norms.
 """
 
 from __future__ import annotations
