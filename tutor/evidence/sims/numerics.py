@@ -115,9 +115,9 @@ def in_parallel(work: Callable[[slice], Output], blocks: Sequence[slice], thread
         return list(pool.map(work, blocks))
 
 
-#: Work arrays kept for reuse, per shape: at most SPARE_SHAPES shapes (the least recently
-#: used go first), SPARES_PER_SHAPE arrays each, none over SPARE_BYTES.
-SPARE_SHAPES, SPARES_PER_SHAPE, SPARE_BYTES = 16, 4, 2**23
+#: Work arrays kept for reuse, per shape: SPARES_PER_SHAPE arrays at most, SPARE_BYTES in
+#: all (the least recently used shapes go first), so the memory held stays small and flat.
+SPARES_PER_SHAPE, SPARE_BYTES = 4, 2**25
 _spares: OrderedDict[tuple[int, ...], list[np.ndarray]] = OrderedDict()
 _spares_lock = threading.Lock()
 
@@ -141,11 +141,9 @@ def scratch(*shapes: tuple[int, ...]) -> Iterator[list[np.ndarray]]:
     finally:
         with _spares_lock:
             for array in arrays:
-                if array.nbytes > SPARE_BYTES:
-                    continue
                 kept = _spares.setdefault(array.shape, [])
                 _spares.move_to_end(array.shape)
                 if len(kept) < SPARES_PER_SHAPE:
                     kept.append(array)
-            while len(_spares) > SPARE_SHAPES:
+            while _spares and sum(a.nbytes for kept in _spares.values() for a in kept) > SPARE_BYTES:
                 _spares.popitem(last=False)

@@ -357,6 +357,7 @@ def _forward(
                     apply(activation, pre, out=hidden_at[t])
                 check_cancel(should_cancel, t)
 
+
 def _backward(
     rows: np.ndarray,
     start: np.ndarray,
