@@ -420,6 +420,7 @@ def _backward_chunks(
     after[..., size:] = 0.0
     current[...] = 0.0
     current[..., :size] = _per_model(start)
+    after_rows, slope_rows, pre_rows = list(after), list(slopes), list(pres)  # views made once
     after_at = [slot[..., :size] for slot in after]
     pre_at = [slot[..., :size] for slot in pres]
     squares_at = None if squares is None else _by_step(squares)
@@ -444,10 +445,10 @@ def _backward_chunks(
                 if weight_grads:
                     matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
             else:
-                multiply(current, slopes[j], pres[j])
+                multiply(current, slope_rows[j], pre_rows[j])
                 pre = pre_at[j]
             matmul(pre, recurrent, after_at[j])  # ∂L/∂h_{s-1}
-            current = after[j]
+            current = after_rows[j]
             check_cancel(should_cancel, s)
         done = slice(t - count, t)  # the chunk's steps s-1, earliest first
         if weight_grads and not linear:  # every ∂L/∂a_sᵀ [h_{s-1} x_s 1] in one stacked product
