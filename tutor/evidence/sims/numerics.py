@@ -7,8 +7,11 @@ which it became inf or NaN, so every model wraps its arithmetic in `quiet_overfl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 import numpy as np
@@ -110,3 +113,37 @@ def in_parallel(work: Callable[[slice], Output], blocks: Sequence[slice], thread
         return [work(block) for block in blocks]
     with ThreadPoolExecutor(max_workers=min(threads, len(blocks))) as pool:
         return list(pool.map(work, blocks))
+
+
+#: Work arrays kept for reuse, per shape: SPARES_PER_SHAPE arrays at most, SPARE_BYTES in
+#: all (the least recently used shapes go first), so the memory held stays small and flat.
+SPARES_PER_SHAPE, SPARE_BYTES = 4, 2**25
+_spares: OrderedDict[tuple[int, ...], list[np.ndarray]] = OrderedDict()
+_spares_lock = threading.Lock()
+
+
+@contextmanager
+def scratch(*shapes: tuple[int, ...]) -> Iterator[list[np.ndarray]]:
+    """Uninitialised float64 work arrays of these shapes, handed back for reuse on exit.
+
+    A fresh array of a few hundred KiB is fresh pages from the system, and the page
+    faults that zero them cost a BPTT run several percent (perf: clear_page); reused
+    arrays are already mapped. Safe across threads: an array is lent to one caller at
+    a time.
+    """
+    with _spares_lock:
+        arrays = []
+        for shape in shapes:
+            kept = _spares.get(shape)
+            arrays.append(kept.pop() if kept else np.empty(shape))
+    try:
+        yield arrays
+    finally:
+        with _spares_lock:
+            for array in arrays:
+                kept = _spares.setdefault(array.shape, [])
+                _spares.move_to_end(array.shape)
+                if len(kept) < SPARES_PER_SHAPE:
+                    kept.append(array)
+            while _spares and sum(a.nbytes for kept in _spares.values() for a in kept) > SPARE_BYTES:
+                _spares.popitem(last=False)

@@ -13,13 +13,17 @@ Vectorised over the batch, and optionally over a sweep of S recurrent matrices
 that many blocks that run side by side: sequences are independent, NumPy and BLAS
 release the GIL, and the blocks write into disjoint slices of the same buffers.
 
-Why the loops look the way they do (tests/bench/bench_bptt.py measures it): at these
-sizes memory traffic, not arithmetic, is what costs, so every array is touched while
-it is in cache. The states live in one buffer of rows [h_t | x_{t+1} | 1], filled
-step by step, so one matrix product per step gives W_hh h + W_xh x + b; in the backward
-pass one product per step adds that step's share to ∂L/∂[W_hh W_xh b] and the norm
-‖∂L/∂h_t‖ is taken at once. Buffers are allocated once; `keep=False` does not even
-store the per-step gradient vectors, only their norms.
+Why the loops look the way they do (tests/bench/bench_bptt.py measures it): the matrix
+products run at the machine's GEMM rate, so what is left to save is everything else:
+elementwise work, Python calls, fresh pages. The states live in one buffer of rows
+[h_t | x_{t+1} | 1], filled step by step, so one matrix product per step gives
+W_hh h + W_xh x + b. The backward pass goes in chunks of steps: per step only the two
+products the recursion needs in order (∂L/∂a_t, then ∂L/∂h_{t-1}); per chunk one call
+each for φ' of all its steps, their norms ‖∂L/∂h_t‖ and their shares of
+∂L/∂[W_hh W_xh b] (one stacked product). Its gradient rows are as wide as the state
+rows, tails zero, so the elementwise work runs on contiguous memory. Work arrays are
+recycled between runs; `keep=False` does not even store the per-step gradient vectors,
+only their norms.
 """
 
 from __future__ import annotations
@@ -36,10 +40,12 @@ from tutor.evidence.sims.numerics import (
     ensure_affordable,
     in_parallel,
     quiet_overflow,
+    scratch,
     vector_norms,
 )
 
 AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
+CHUNK = 8  # backward steps whose φ', norms and weight-gradient shares are handled at once
 _SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150  # norms outside are recomputed with scaling
 
 
@@ -318,16 +324,6 @@ def _per_model(array: np.ndarray) -> np.ndarray:
     return array[0] if array.shape[0] == 1 else array
 
 
-def _steps_of(buffer: np.ndarray | None, shape: tuple[int, ...], count: int) -> list[np.ndarray]:
-    """Per-step views of a buffer indexed by step first; without a buffer, two scratch
-    arrays that alternate (only the latest two steps are ever needed). Listing the views
-    once keeps the loops free of view creation."""
-    if buffer is None:
-        slots = np.empty((2, *shape))
-        return [slots[step % 2] for step in range(count)]
-    return list(_by_step(buffer))
-
-
 def _forward(
     rows: np.ndarray,
     x: np.ndarray,
@@ -342,21 +338,24 @@ def _forward(
     hidden_at = [row[..., :size] for row in row_at]
     inputs = x if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
     weights = _per_model(weights)
-    pre = np.empty(hidden_at[0].shape)
-    sigmoid = activation == "sigmoid"
-    for t in range(1, steps + 1):
-        if (t - 1) % AHEAD == 0:  # x and 1 into the next rows, shortly before they are used
-            upcoming = by_step[t - 1 : min(t - 1 + AHEAD, steps)]
-            upcoming[..., size:-1] = inputs[t - 1 : t - 1 + AHEAD]
+    matmul, tanh, add, multiply = np.matmul, np.tanh, np.add, np.multiply
+    with scratch(hidden_at[0].shape) as (pre,):
+        for begin in range(0, steps, AHEAD):
+            end = min(begin + AHEAD, steps)
+            upcoming = by_step[begin:end]  # x and 1 into the next rows, shortly before they are used
+            upcoming[..., size:-1] = inputs[begin:end]
             upcoming[..., -1] = 1.0
-        np.matmul(row_at[t - 1], weights, out=pre)
-        if sigmoid:  # pre holds a/2, see _forward_plan
-            np.tanh(pre, out=pre)
-            np.multiply(pre, 0.5, out=hidden_at[t])
-            np.add(hidden_at[t], 0.5, out=hidden_at[t])
-        else:
-            apply(activation, pre, out=hidden_at[t])
-        check_cancel(should_cancel, t)
+            for t in range(begin + 1, end + 1):
+                matmul(row_at[t - 1], weights, pre)
+                if activation == "tanh":
+                    tanh(pre, hidden_at[t])
+                elif activation == "sigmoid":  # pre holds a/2 (see _forward_plan): σ = (tanh + 1)/2
+                    tanh(pre, pre)
+                    add(pre, 1.0, pre)  # (u + 1)·½ rounds exactly as u·½ + ½ does
+                    multiply(pre, 0.5, hidden_at[t])
+                else:
+                    apply(activation, pre, out=hidden_at[t])
+                check_cancel(should_cancel, t)
 
 
 def _backward(
@@ -373,46 +372,96 @@ def _backward(
 ) -> np.ndarray | None:
     """Backpropagate through one block of the batch, steps T..first: fill the squared norms
     (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
-    or None. Each step's share of the weight gradient goes to a small ring that is summed
-    every AHEAD steps, one call per step less than adding each share."""
-    models, steps_plus_one, batch, width = rows.shape
-    size = recurrent.shape[-1]
-    steps = steps_plus_one - 1
-    row_at = list(_by_step(rows))
-    hidden_at = [row[..., :size] for row in row_at]
-    step_shape = hidden_at[0].shape
-    grads = _steps_of(grad_hidden, step_shape, steps + 1)
-    pres = _steps_of(grad_pre, step_shape, steps)
-    squares_at = None if squares is None else list(_by_step(squares))
-    recurrent = _per_model(recurrent)
-    slope = np.empty(step_shape)
+    or None.
+
+    The steps go in chunks of CHUNK. Gradient vectors live in scratch rows as wide as the
+    state rows [h | x | 1], their tail kept at zero: every elementwise operation then runs
+    on contiguous memory (a strided view of the first n columns would make NumPy copy
+    through a buffer), and once per chunk φ' of all its steps, the chunk's norms and the
+    sum of its weight-gradient shares each take one call instead of one per step. The work
+    arrays are recycled between runs (see `scratch`)."""
+    size, width = recurrent.shape[-1], rows.shape[-1]
+    by_step = _by_step(rows)
+    wide = by_step.shape[1:]  # ([S,] B, n+d+1)
+    # per step of a chunk: ∂L/∂h_{s-1} (tails zero), and unless linear φ'(a_s) and ∂L/∂a_s
     linear = activation == "linear"
+    chunk = (0 if linear else CHUNK, *wide)
+    share_shape = (CHUNK if weight_grads else 0, *wide[:-2], size, width)
+    with scratch((CHUNK, *wide), chunk, chunk, wide, share_shape) as (after, slopes, pres, current, shares):
+        return _backward_chunks(
+            by_step, start, squares, grad_hidden, grad_pre, recurrent, activation, first, weight_grads,
+            should_cancel, after, slopes, pres, current, shares,
+        )
+
+
+def _backward_chunks(
+    by_step: np.ndarray,
+    start: np.ndarray,
+    squares: np.ndarray | None,
+    grad_hidden: np.ndarray | None,
+    grad_pre: np.ndarray | None,
+    recurrent: np.ndarray,
+    activation: str,
+    first: int,
+    weight_grads: bool,
+    should_cancel: Callable[[], bool] | None,
+    after: np.ndarray,
+    slopes: np.ndarray,
+    pres: np.ndarray,
+    current: np.ndarray,
+    shares: np.ndarray,
+) -> np.ndarray | None:
+    """The loop of `_backward` on its (recycled, uninitialised) work arrays."""
+    steps = len(by_step) - 1
+    row_at = list(by_step)
+    models = 1 if by_step.ndim == 3 else by_step.shape[1]
+    size, width = recurrent.shape[-1], by_step.shape[-1]
+    linear = activation == "linear"
+    after[..., size:] = 0.0
+    current[...] = 0.0
+    current[..., :size] = _per_model(start)
+    after_rows, slope_rows, pre_rows = list(after), list(slopes), list(pres)  # views made once
+    after_at = [slot[..., :size] for slot in after]
+    pre_at = [slot[..., :size] for slot in pres]
+    squares_at = None if squares is None else _by_step(squares)
+    kept_hidden = None if grad_hidden is None else _by_step(grad_hidden)
+    kept_pre = None if grad_pre is None else _by_step(grad_pre)
+    recurrent = _per_model(recurrent)
     total = np.zeros((models, size, width)) if weight_grads else None
-    accumulated: np.ndarray | None = None  # a view of total
-    ring: np.ndarray | None = None
-    if total is not None:
-        accumulated = _per_model(total)
-        ring = np.empty((AHEAD, *accumulated.shape))
-    grads[steps][...] = _per_model(start)
+    if kept_hidden is not None:
+        kept_hidden[steps] = current[..., :size]
     if squares_at is not None:
-        np.einsum("...i,...i->...", grads[steps], grads[steps], out=squares_at[steps])
-    for count, t in enumerate(range(steps, first - 1, -1), start=1):
-        grad, earlier = grads[t], grads[t - 1]
-        if linear:
-            pre = grad
-        else:
-            pre = pres[t - 1]
-            derivative_from_output(activation, hidden_at[t], out=slope)
-            np.multiply(grad, slope, out=pre)
-        np.matmul(pre, recurrent, out=earlier)
+        np.einsum("...i,...i->...", current, current, out=squares_at[steps])
+    matmul, multiply = np.matmul, np.multiply
+    t = steps
+    while t >= first:
+        count = min(CHUNK, t - first + 1)  # steps t, t-1, ..., t-count+1
+        if not linear:  # φ'(a_s) from h_s (whole rows: contiguous) for the chunk, latest first
+            derivative_from_output(activation, by_step[t - count + 1 : t + 1][::-1], out=slopes[:count])
+        for j in range(count):
+            s = t - j
+            if linear:  # ∂L/∂a_s = ∂L/∂h_s
+                pre = current[..., :size]
+                if weight_grads:
+                    matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
+            else:
+                multiply(current, slope_rows[j], pre_rows[j])
+                pre = pre_at[j]
+            matmul(pre, recurrent, after_at[j])  # ∂L/∂h_{s-1}
+            current = after_rows[j]
+            check_cancel(should_cancel, s)
+        done = slice(t - count, t)  # the chunk's steps s-1, earliest first
+        if weight_grads and not linear:  # every ∂L/∂a_sᵀ [h_{s-1} x_s 1] in one stacked product
+            matmul(pres[:count, ..., :size].swapaxes(-1, -2), by_step[done][::-1], shares[:count])
         if squares_at is not None:
-            np.einsum("...i,...i->...", earlier, earlier, out=squares_at[t - 1])
-        if ring is not None and accumulated is not None:
-            filled = (count - 1) % AHEAD + 1
-            np.matmul(pre.swapaxes(-1, -2), row_at[t - 1], out=ring[filled - 1])
-            if filled == AHEAD or t == first:
-                accumulated += ring[:filled].sum(axis=0)
-        check_cancel(should_cancel, t)
+            np.einsum("...i,...i->...", after[:count], after[:count], out=squares_at[done][::-1])
+        if kept_hidden is not None:
+            kept_hidden[done] = after[:count][::-1, ..., :size]
+        if kept_pre is not None:
+            kept_pre[done] = pres[:count][::-1, ..., :size]
+        if total is not None:
+            _per_model(total)[...] += shares[:count].sum(axis=0)
+        t -= count
     return total
 
 
