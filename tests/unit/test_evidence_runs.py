@@ -75,6 +75,25 @@ def test_the_tasks_that_read_one_run_go_to_one_worker_first() -> None:
     assert kinds.index("answer") > max(index for index, kind in enumerate(kinds) if kind == "evidence")
 
 
+def test_the_draws_of_a_variant_question_go_to_one_worker_after_the_runs() -> None:
+    from tutor import paths
+    from tutor.authoring.proof import _bundles, plan
+    from tutor.packs.loader import load_pack
+
+    pack = load_pack(paths.builtin_content_dir() / "rnn-gradients")
+    bundles = _bundles(pack, plan(pack, 3, 10))
+    kinds = [bundle[0].kind for bundle in bundles]
+    draws = [bundle for bundle in bundles if bundle[0].kind == "variant"]
+    variant_questions = [question.id for question in pack.questions if question.params]
+    assert [bundle[0].question_id for bundle in draws] == variant_questions
+    assert all([task.seed for task in bundle] == list(range(10)) and {task.kind for task in bundle} == {"variant"}
+               and len({task.question_id for task in bundle}) == 1 for bundle in draws)
+    first, last = kinds.index("variant"), len(kinds) - kinds[::-1].index("variant") - 1
+    assert first > max(index for index, kind in enumerate(kinds) if kind == "evidence")
+    assert last - first + 1 == len(draws) and last < min(index for index, kind in enumerate(kinds)
+                                                           if kind not in ("evidence", "variant"))
+
+
 def test_the_report_lists_failures_in_pack_order_then_plan_order_whatever_finished_first() -> None:
     from tutor.authoring.proof import Failure, Report, Task
     from tutor.packs.problems import Location

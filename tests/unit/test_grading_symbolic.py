@@ -252,3 +252,29 @@ def test_without_a_sympy_process_the_numeric_judge_decides(monkeypatch) -> None:
 def test_greek_declarations_and_names_are_the_same_variables() -> None:
     check = {"kind": "symbolic", "variables": ["σ", "k"], "answers": ["σ^k"]}
     assert grade(check, "sigma^k").correct and grade(check, "σ**k").correct
+
+
+def test_a_verdict_is_remembered_until_shutdown_and_the_oldest_is_forgotten(monkeypatch) -> None:
+    import sys
+
+    from tutor.grading import symbolic_pool
+
+    symbolic_pool.shutdown()
+    monkeypatch.setattr(symbolic_pool, "MAX_REMEMBERED", 2)
+    check = {"kind": "symbolic", "variables": ["z"], "answers": ["1 - tanh(z)^2"]}
+    for response in ("1/cosh(z)^2", "sech(z)^2", "1 - tanh(z)*tanh(z)"):  # a cold worker may be slow to start
+        assert grade(check, response, timeout=10.0).notes == ("sympy:equal", "numeric:equal")
+    with symbolic_pool._idle_lock:  # no worker is left, and none can be started
+        idle, symbolic_pool._idle[:] = list(symbolic_pool._idle), []
+    for worker in idle:
+        worker.kill()
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    for response in ("sech(z)^2", "1 - tanh(z)*tanh(z)"):  # the two newest are remembered
+        assert grade(check, response).notes == ("sympy:equal", "numeric:equal")
+    assert grade(check, "1/cosh(z)^2").notes == ("sympy:failed", "numeric:equal")  # the oldest was dropped
+    assert grade(check, "1/cosh(z)").notes == ("sympy:failed", "numeric:different")
+    assert grade(check, "1/cosh(z)").notes == ("sympy:failed", "numeric:different")  # a failure is not kept
+    symbolic_pool.shutdown()
+    assert grade(check, "sech(z)^2").notes == ("sympy:failed", "numeric:equal")  # forgotten at shutdown
+    monkeypatch.undo()
+    assert grade(check, "sech(z)^2", timeout=10.0).notes == ("sympy:equal", "numeric:equal")

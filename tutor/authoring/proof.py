@@ -155,13 +155,19 @@ BUNDLE_SIZE = 4
 def _bundles(pack: Pack, tasks: list[Task]) -> list[list[Task]]:
     """Tasks grouped for the worker processes: the evidence tasks that read one run (same
     evidence, parameters and seed, from any question) in one bundle, so that run is made
-    once, and those bundles first, since the runs are the slow part; then the other tasks
-    in bundles of BUNDLE_SIZE."""
+    once, and those bundles first, since the runs are the slow part; then the draws of each
+    variant question in one bundle (the next slowest, and most of their SymPy requests
+    recur from draw to draw, which a worker answers from memory only if it saw them:
+    `symbolic_pool`); then the other tasks in bundles of BUNDLE_SIZE."""
     from tutor.evidence import registry
 
     runs: dict[tuple[str, str, int], list[Task]] = {}
+    draws: dict[str, list[Task]] = {}
     rest: list[Task] = []
     for task in tasks:
+        if task.kind == "variant":
+            draws.setdefault(task.question_id, []).append(task)
+            continue
         if task.kind != "evidence":
             rest.append(task)
             continue
@@ -170,7 +176,8 @@ def _bundles(pack: Pack, tasks: list[Task]) -> list[list[Task]]:
         item = question.evidence[task.evidence_index]
         resolved = json.dumps(registry.get(item.name).resolve(item.params), sort_keys=True, default=repr)
         runs.setdefault((item.name, resolved, task.seed), []).append(task)
-    return [*runs.values(), *(rest[start:start + BUNDLE_SIZE] for start in range(0, len(rest), BUNDLE_SIZE))]
+    return [*runs.values(), *draws.values(),
+            *(rest[start:start + BUNDLE_SIZE] for start in range(0, len(rest), BUNDLE_SIZE))]
 
 
 _WORKER_PACK: Pack | None = None

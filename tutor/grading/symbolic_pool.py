@@ -5,6 +5,14 @@ symbolic grade pays for starting Python and importing SymPy (`warm_up` lets the 
 in the background at start). A request takes an idle worker or starts one; if no reply
 comes by the deadline the worker is killed, whatever it was doing, and the caller hears
 `timeout`. Concurrent callers each get their own worker, so none waits for another.
+
+Verdicts the worker gave are remembered (a bounded LRU keyed by the whole request but its
+id): the same question always puts the same request (its points come from a fixed seed),
+and `tutor check` puts most of its requests several times (a variant question's model
+answer and wrong answers for each draw, a sample also graded as a rubric): 1,504 requests,
+320 distinct, on the built-in pack. SymPy's verdict on a request is a function of the
+request, so a remembered one is the one it would give again; a timeout or failure is never
+remembered.
 """
 
 from __future__ import annotations
@@ -18,11 +26,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 MAX_IDLE_WORKERS = 2
+MAX_REMEMBERED = 1024
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
@@ -106,6 +116,8 @@ class _Worker:
 _idle: list[_Worker] = []
 _idle_lock = threading.Lock()
 _request_ids = itertools.count(1)
+_remembered: OrderedDict[str, WorkerOutcome] = OrderedDict()
+_remembered_lock = threading.Lock()
 
 
 def _take_worker() -> _Worker:
@@ -152,8 +164,7 @@ def ask_sympy(
     notation: dict[str, str] | None = None,
 ) -> WorkerOutcome:
     """The worker's verdicts on `response` against each expected answer, by `deadline` (monotonic)."""
-    request = {
-        "id": next(_request_ids),
+    question = {
         "answers": answers,
         "response": response,
         "variables": variables,
@@ -161,6 +172,12 @@ def ask_sympy(
         "notation": notation or {},
         "points": points,
     }
+    key = json.dumps(question, sort_keys=True)
+    with _remembered_lock:
+        if key in _remembered:
+            _remembered.move_to_end(key)
+            return _remembered[key]
+    request = {"id": next(_request_ids), **question}
     try:
         worker = _take_worker()
     except OSError:
@@ -168,6 +185,7 @@ def ask_sympy(
     outcome = worker.ask(request, deadline)
     if outcome.status == "done":
         _return_worker(worker)
+        _remember(key, outcome)
     else:
         worker.kill()
         if outcome.status == "timeout":
@@ -175,9 +193,20 @@ def ask_sympy(
     return outcome
 
 
+def _remember(key: str, outcome: WorkerOutcome) -> None:
+    with _remembered_lock:
+        _remembered[key] = outcome
+        _remembered.move_to_end(key)
+        while len(_remembered) > MAX_REMEMBERED:
+            _remembered.popitem(last=False)
+
+
 @atexit.register
 def shutdown() -> None:
-    """Kill the idle workers (they also exit by themselves when our end of the pipe closes)."""
+    """Kill the idle workers (they also exit by themselves when our end of the pipe closes)
+    and forget the remembered verdicts, so what follows is asked afresh."""
+    with _remembered_lock:
+        _remembered.clear()
     with _idle_lock:
         workers, _idle[:] = list(_idle), []
     for worker in workers:
