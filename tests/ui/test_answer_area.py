@@ -61,3 +61,18 @@ async def test_the_footer_shows_the_new_line_key_while_answering(app: TutorApp) 
                          "the footer drawn")
         keys = [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
         assert ("ctrl+j", "New line") in keys
+
+
+async def test_a_box_drawn_after_it_was_removed_draws_blank_lines() -> None:
+    """A skipped question's box may be drawn once more after its card was replaced; by then
+    Textual has dropped its component styles and TextArea's own drawing raised KeyError
+    ('text-area--gutter'), a traceback seen in a terminal after a few quick skips."""
+    from textual.geometry import Region
+
+    app = BoxApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        box = app.query_one(AnswerArea)
+        await pilot.press("h", "i")
+        await box.remove()
+        lines = box.render_lines(Region(0, 0, 20, 3))
+        assert [line.text for line in lines] == [" " * 20] * 3

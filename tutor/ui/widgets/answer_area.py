@@ -19,7 +19,9 @@ from typing import Any
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from tutor.ui.pending_keys import after_pending_keys
@@ -74,6 +76,15 @@ class AnswerArea(KeysInOrder, TextArea):
     def value(self, text: str) -> None:
         self.load_text(text)
         self.move_cursor(self.document.end)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Blank lines once the box has left the screen: when a question is skipped the
+        compositor may still draw its last frame after the card was replaced, and Textual
+        has by then dropped the box's component styles, which TextArea's own rendering
+        looks up (a KeyError traceback seen in a terminal after a few quick skips)."""
+        if not self.is_attached:
+            return [Strip.blank(crop.width) for _ in range(crop.height)]
+        return super().render_lines(crop)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":  # here, in order with the keys before it (not a binding)
