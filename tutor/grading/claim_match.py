@@ -19,7 +19,12 @@ Polarity and direction are part of the claim:
   claim binds to its neighbours in the order of the sentence (subject before verb);
 - one flip (a denial or a reversal) is a *contradiction*; two flips are a different claim
   altogether, not a match; a claim that is itself negative ("cannot learn long-term
-  dependencies") matches text of its own polarity.
+  dependencies") matches text of its own polarity;
+- a denial must be read as plainly as it is written: a one-word claim is never contradicted
+  (a lone word denied relates nothing), nor is a key point by a reversal pieced together
+  backwards over a clause mark (`_loose_reversal`);
+- an `ordered` claim is read only in its words' order: its direction is its order, as a
+  cause's before its effect's.
 
 Across sentences: stated somewhere and contradicted elsewhere, or matched only through a
 doubtful typo, is `unsure`; the grade then decides whether that doubt matters. A reversal
@@ -28,7 +33,8 @@ reuses one matrix. A CNN has different weights"), not a doubt.
 
 Misconceptions are read strictly: a negative one ("vanishing is not a problem") is stated
 only when the answer's negation falls on the same word, so an answer that denies something
-else near those words does not assert it.
+else near those words does not assert it, and a reading keeps within one of the statements
+an "and" joins (the tightest such reading is chosen, not the tightest reading overall).
 """
 
 from __future__ import annotations
