@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -271,12 +272,12 @@ def _backward_plan(
     start = np.broadcast_to(dL_dhT, (models, batch, size))
 
     def backward(block: slice) -> np.ndarray | None:
-        return _backward(
+        return _backward(_BlockPass(
             rows[:, :, block], start[:, block], None if squares is None else squares[:, :, block],
             None if grad_hidden is None else grad_hidden[:, :, block],
             None if grad_pre is None else grad_pre[:, :, block],
             recurrent, activation, first, weight_grads, should_cancel,
-        )
+        ))
 
     def finish(shares: list[np.ndarray | None]) -> BPTTResult | None:
         lengths = None if squares is None else np.sqrt(squares)
@@ -358,18 +359,22 @@ def _forward(
                 check_cancel(should_cancel, t)
 
 
-def _backward(
-    rows: np.ndarray,
-    start: np.ndarray,
-    squares: np.ndarray | None,
-    grad_hidden: np.ndarray | None,
-    grad_pre: np.ndarray | None,
-    recurrent: np.ndarray,
-    activation: str,
-    first: int,
-    weight_grads: bool,
-    should_cancel: Callable[[], bool] | None,
-) -> np.ndarray | None:
+class _BlockPass(NamedTuple):
+    """The backward pass over one block of the batch: what it reads and the buffers it fills."""
+
+    rows: np.ndarray
+    start: np.ndarray
+    squares: np.ndarray | None
+    grad_hidden: np.ndarray | None
+    grad_pre: np.ndarray | None
+    recurrent: np.ndarray
+    activation: str
+    first: int
+    weight_grads: bool
+    should_cancel: Callable[[], bool] | None
+
+
+def _backward(job: _BlockPass) -> np.ndarray | None:
     """Backpropagate through one block of the batch, steps T..first: fill the squared norms
     (and the kept gradient buffers); return the block's ∂L/∂[W_hh W_xh b] (S, n, n+d+1)
     or None.
@@ -380,31 +385,20 @@ def _backward(
     through a buffer), and once per chunk φ' of all its steps, the chunk's norms and the
     sum of its weight-gradient shares each take one call instead of one per step. The work
     arrays are recycled between runs (see `scratch`)."""
-    size, width = recurrent.shape[-1], rows.shape[-1]
-    by_step = _by_step(rows)
+    size, width = job.recurrent.shape[-1], job.rows.shape[-1]
+    by_step = _by_step(job.rows)
     wide = by_step.shape[1:]  # ([S,] B, n+d+1)
     # per step of a chunk: ∂L/∂h_{s-1} (tails zero), and unless linear φ'(a_s) and ∂L/∂a_s
-    linear = activation == "linear"
+    linear = job.activation == "linear"
     chunk = (0 if linear else CHUNK, *wide)
-    share_shape = (CHUNK if weight_grads else 0, *wide[:-2], size, width)
-    with scratch((CHUNK, *wide), chunk, chunk, wide, share_shape) as (after, slopes, pres, current, shares):
-        return _backward_chunks(
-            by_step, start, squares, grad_hidden, grad_pre, recurrent, activation, first, weight_grads,
-            should_cancel, after, slopes, pres, current, shares,
-        )
+    share_shape = (CHUNK if job.weight_grads else 0, *wide[:-2], size, width)
+    with scratch((CHUNK, *wide), chunk, chunk, wide, share_shape) as work:
+        return _backward_chunks(job, by_step, *work)
 
 
 def _backward_chunks(
+    job: _BlockPass,
     by_step: np.ndarray,
-    start: np.ndarray,
-    squares: np.ndarray | None,
-    grad_hidden: np.ndarray | None,
-    grad_pre: np.ndarray | None,
-    recurrent: np.ndarray,
-    activation: str,
-    first: int,
-    weight_grads: bool,
-    should_cancel: Callable[[], bool] | None,
     after: np.ndarray,
     slopes: np.ndarray,
     pres: np.ndarray,
@@ -412,6 +406,7 @@ def _backward_chunks(
     shares: np.ndarray,
 ) -> np.ndarray | None:
     """The loop of `_backward` on its (recycled, uninitialised) work arrays."""
+    _, start, squares, grad_hidden, grad_pre, recurrent, activation, first, weight_grads, should_cancel = job
     steps = len(by_step) - 1
     row_at = list(by_step)
     models = 1 if by_step.ndim == 3 else by_step.shape[1]
