@@ -94,7 +94,8 @@ HELD_OUT = [
     ('q3-rnn-vs-cnn-vanishing', 'wrong', "CNNs can never have vanishing gradients.", False, 0.0, 'misconception:cnn-immune'),
     ('q3-rnn-vs-cnn-vanishing', 'wrong', "Because RNN layers each have different weights.", False, 0.0, 'negated:same-matrix'),
     ('q3-rnn-vs-cnn-vanishing', 'wrong', "Because CNNs are immune to the problem thanks to convolutions.", False, 0.0, 'misconception:cnn-immune'),
-    ('q4-clipping-and-vanishing', 'right', "No, clipping only rescales gradients whose norm is above the threshold; it addresses exploding gradients.", True, 1.0, ''),
+    ('q4-clipping-and-vanishing', 'partial', "No, clipping only rescales gradients whose norm is above the threshold; it addresses exploding gradients.", False, 0.25, ''),
+    ('q4-clipping-and-vanishing', 'right', "No: it only rescales gradients above the threshold, and it scales every time step's contribution by the same factor, so the far steps stay negligible.", True, 1.0, ''),
     ('q4-clipping-and-vanishing', 'right', "No. It only caps large gradients, so small gradients are unchanged.", True, 1.0, ''),
     ('q4-clipping-and-vanishing', 'right', "No - clipping can't enlarge a vanishing gradient; it only scales large ones down.", True, 1.0, ''),
     ('q4-clipping-and-vanishing', 'wrong', "Yes, clipping solves vanishing gradients.", False, 0.0, 'misconception:clipping-fixes-vanishing'),
@@ -159,8 +160,8 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
     result = grade(check, "No. Clipping only caps the norm of big gradients. It does not fix vanishing ones.")
     assert [(c.name, c.role, c.status, c.sentence) for c in result.claims] == [
         ("only-exploding", "concept", "found", "Clipping only caps the norm of big gradients."),
-        ("rescale-only", "concept", "found", "Clipping only caps the norm of big gradients."),
         ("small-untouched", "concept", "missed", ""),
+        ("ratio-unchanged", "concept", "missed", ""),
         ("clipping-fixes-vanishing", "misconception", "contradicted", "It does not fix vanishing ones."),
     ]
     assert result.claims[0].label == "only exploding"
@@ -177,7 +178,8 @@ def test_a_misconception_wins_over_every_key_point(pack) -> None:
 
 def test_a_point_stated_and_denied_is_undecided(pack) -> None:
     check = pack.question("q4-clipping-and-vanishing").check
-    result = grade(check, "Clipping fixes exploding gradients. Clipping does not fix exploding gradients.")
+    result = grade(check, "Clipping fixes exploding gradients and small gradients stay small. "
+                          "Clipping does not fix exploding gradients.")
     assert (result.undecided, result.correct, result.score) == (True, False, 0.0)
     assert "unsure:only-exploding" in result.notes
     assert result.claims[0].status == "unsure"

@@ -284,7 +284,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     if best is None:
         return None
     _, _, flips, typo, weak, reversal = best
-    if flips > 1 or (flips and len(claim.words) < 2 and not weak):
+    if flips > 1 or (flips and len(claim.words) < 2):
         return None  # a lone word denied ("doesn't keep W orthogonal" for "isometry") relates nothing
     if flips == 0:
         return "stated", typo
