@@ -129,7 +129,8 @@ def test_format_errors() -> None:
     [("gradients", "gradient"), ("vanishing", "vanish"), ("vanishes", "vanish"), ("vanished", "vanish"),
      ("clipping", "clip"), ("clipped", "clip"), ("fixes", "fix"), ("exploding", "explod"), ("explodes", "explod"),
      ("initialisation", "initi"), ("initialization", "initi"), ("behaviour", "behavior"),
-     ("dependencies", "depend"), ("bias", "bias"), ("lstm", "lstm")],
+     ("dependencies", "dependency"), ("dependency", "dependency"), ("depends", "depend"), ("depending", "depend"),
+     ("bias", "bias"), ("lstm", "lstm")],
 )
 def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -> None:
     assert stem(word) == expected

@@ -302,8 +302,15 @@ def stem(word: str) -> str:
         return word
     for pattern, replacement in _BRITISH:
         word = pattern.sub(replacement, word)
+    if word in _NOUNS_APART:
+        return _NOUNS_APART[word]
     stemmed: str = _stemmer().stemWord(word)
     return stemmed
+
+
+_NOUNS_APART = {word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences")}
+"""Nouns the stemmer folds into a verb of another meaning: "long-term dependencies" are not
+what "the size depends on the weight" says (Snowball gives `depend` for both)."""
 
 
 @lru_cache(maxsize=1)
