@@ -191,12 +191,13 @@ def test_a_point_stated_and_denied_is_undecided(pack) -> None:
     ("response", "verdict", "statuses"),
     [
         # two edits in a long word: doubtful, and the verdict hangs on it
-        ("Gradients shrink exponenshally in BPTT.", ("undecided", False, 0.0), ["unsure", "missed", "found", "missed", "missed"]),
+        ("Gradients shrink exponenshally in BPTT, so long-term dependencies are lost.", ("undecided", False, 0.0),
+         ["unsure", "found", "missed", "missed"]),
         # one edit: a sure match
-        ("Gradients shrink exponentialy in BPTT.", ("decided", True, 1.0), ["found", "missed", "found", "missed", "missed"]),
-        # the same doubt, but two other points already decide
-        ("Gradients shrink exponenshally in BPTT, so long-term dependencies are lost.", ("decided", True, 1.0),
-         ["unsure", "found", "found", "missed", "missed"]),
+        ("Gradients shrink exponentialy in BPTT, so long-term dependencies are lost.", ("decided", True, 1.0),
+         ["found", "found", "missed", "missed"]),
+        # the same doubt, but the other point is missing: not correct either way
+        ("Gradients shrink exponenshally in BPTT.", ("decided", False, 0.0), ["unsure", "missed", "missed", "missed"]),
     ],
 )
 def test_a_doubtful_typo_is_undecided_only_when_it_decides(pack, response, verdict, statuses) -> None:
