@@ -167,6 +167,10 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("costs nothing", "the cost is you can't learn far dependencies", None),
         ("no signal reaches early steps", "the signal reaches the early steps", "mentioned"),
         ("costs nothing", "it costs nothing", "stated"),
+        # "but not" with a word of its own: what follows belongs to both sides of the contrast
+        ("necessary for exploding", "above the threshold is necessary but not sufficient for exploding", "stated"),
+        ("the gradient explodes", "the gradient vanishes but does not explode", "contradicted"),
+        ("necessary for exploding", "it is not necessary for exploding", "contradicted"),
         # word order decides between two readings as close: the subject comes before its verb
         ("short-range terms dominate", "long-range terms dominate and the short-range ones vanish", "reversed"),
         ("short-range terms dominate", "the short-range terms stay large and dominate, long-range ones vanish",

@@ -472,6 +472,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
         between = tokens[index + 1 : target]
         if any(other.kind == "clause" for other in between) or _has_own_object(between):
             continue
+        if _contrasted(tokens, index, claim_tokens, between):
+            continue
         reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:
@@ -480,6 +482,19 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             counts[target] = counts.get(target, 0) + 1
     targets = {target for target, count in counts.items() if count % 2 == 1}
     return bool(targets), targets
+
+
+def _contrasted(tokens: tuple[Token, ...], negator: int, claim_tokens: list[int], between: tuple[Token, ...]) -> bool:
+    """A contrast inside the claim ("necessary but not sufficient for exploding"): "but not"
+    after some of the claim's words denies a word of its own, so the words after it ("for
+    exploding") belong to both sides, and the claim ("necessary for exploding") is stated by the
+    first. "It vanishes but not explodes" still denies "it explodes": there the negator's next
+    word is the claim's; and a comma is no contrast ("keeps the norm, no shrink/blow-up")."""
+    return (negator > 0 and tokens[negator - 1].raw in CONTRASTS and claim_tokens[0] < negator
+            and any(token.kind == "word" for token in between))
+
+
+CONTRASTS = frozenset({"but", "yet"})
 
 
 def _has_own_object(between: tuple[Token, ...]) -> bool:
