@@ -107,5 +107,5 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.93
     assert development_figures.wrong_credited <= 21
-    assert development_figures.partial_credit >= 0.91
+    assert development_figures.partial_credit >= 0.94
     assert development_figures.undecided <= 0.01

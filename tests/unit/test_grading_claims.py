@@ -109,7 +109,7 @@ HELD_OUT = [
     ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues greater than 1 make gradients vanish and smaller than 1 make them explode.", False, 0.0, ''),
     ('q5-eigenvalues-and-gradients', 'wrong', "Eigenvalues above one always make the gradients explode, no matter the activation.", False, 0.25, 'misconception:eigenvalue-always-explodes'),
     ('q5-eigenvalues-and-gradients', 'wrong', "The eigenvalues do not affect the gradients at all.", False, 0.0, ''),
-    ('q5-eigenvalues-and-gradients', 'partial', "The largest singular value matters.", False, 0.25, ''),
+    ('q5-eigenvalues-and-gradients', 'partial', "With a nonlinearity the largest singular value matters, not just the eigenvalues.", False, 0.25, ''),
     ('q6-why-lstm-works', 'right', "The cell state update is additive, so the gradient along the cell path is scaled only by the forget gate.", True, 1.0, ''),
     ('q6-why-lstm-works', 'right', "Its memory cell is updated by addition and the forget gate decides how much passes, so gradients can flow over many steps.", True, 1.0, ''),
     ('q6-why-lstm-works', 'right', "Because of the additive cell state and forget gates near 1, there is no repeated multiplication by W on the cell path.", True, 1.0, ''),
