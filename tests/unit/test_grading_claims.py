@@ -283,8 +283,8 @@ QUESTIONS = """questions:
     [
         ("  - {name: shrink, words: [shrink, die out]}\n  - {name: shrink, words: [fade]}\n",
          "vocabulary: group 'shrink' is declared twice"),
-        ("  - {name: shrink, words: [shrink], opposite: grow}\n",
-         "vocabulary: group 'shrink': opposite 'grow' is not a group"),
+        ("  - {name: shrink, words: [shrink], opposite: swell}\n",
+         "vocabulary: group 'shrink': opposite 'swell' is not a group"),
         ("  - {name: shrink, words: [shrink, Shrink]}\n", "vocabulary[0].words: 'Shrink' is listed twice"),
         ("  - {name: shrink, words: [shrink], opposite: shrink}\n",
          "vocabulary[0]: group 'shrink' cannot be its own opposite"),
@@ -303,14 +303,17 @@ def test_vocabulary_errors_are_precise(tmp_path, vocabulary, message) -> None:
 
 def test_a_pack_vocabulary_reaches_its_concept_checks(tmp_path) -> None:
     path = tmp_path / "demo.yaml"
-    path.write_text(PACK_HEAD + "vocabulary:\n  - {name: shrink, words: [shrink, die out, fade]}\n" + QUESTIONS,
+    # the shared groups already know "die out" and "fade"; a pack adds its own words to them
+    path.write_text(PACK_HEAD + "vocabulary:\n  - {name: shrink, words: [peter out, wither]}\n" + QUESTIONS,
                     encoding="utf-8")
     check = load_pack(path).questions[0].check
-    assert grade(check, "The gradient dies out after a few steps.").correct
+    assert grade(check, "The gradient peters out after a few steps.").correct
+    assert grade(check, "The gradient withers.").correct
     assert grade(check, "The gradient fades.").correct
-    assert not grade(check, "The gradient does not fade.").correct
+    assert not grade(check, "The gradient does not wither.").correct
     plain = check.model_copy()
-    assert not grade(plain.with_vocabulary(()), "The gradient fades.").correct
+    assert not grade(plain.with_vocabulary(()), "The gradient withers.").correct
+    assert grade(plain.with_vocabulary(()), "The gradient fades.").correct
 
 
 WORKED_VOCABULARY = """vocabulary:
@@ -364,9 +367,9 @@ def test_the_guides_worked_example_strong_rubric_passes_them(tmp_path) -> None:
 
 
 PACK_MISCONCEPTIONS = """misconceptions:
-  - name: clipping-fixes-vanishing
-    phrases: [clipping fixes vanishing gradients]
-    feedback: Clipping only shrinks gradients.
+  - name: truncation-is-free
+    phrases: [truncated backpropagation is free]
+    feedback: Truncation cuts every gradient path longer than its window.
 """
 
 
@@ -376,14 +379,14 @@ def test_a_pack_misconception_is_checked_by_every_concept_question(tmp_path) -> 
     check = load_pack(path).questions[0].check
     right = grade(check, "The gradient shrinks over many steps.")
     assert (right.correct, right.score) == (True, 1.0)
-    stuffed = grade(check, "The gradient shrinks over many steps, and clipping fixes vanishing gradients.")
+    stuffed = grade(check, "The gradient shrinks over many steps, and truncated backpropagation is free.")
     assert (stuffed.correct, stuffed.score) == (False, 0.25)
-    assert "misconception:clipping-fixes-vanishing" in stuffed.notes
-    assert "Clipping only shrinks gradients." in stuffed.feedback
-    denied = grade(check, "The gradient shrinks over many steps; clipping does not fix vanishing gradients.")
+    assert "misconception:truncation-is-free" in stuffed.notes
+    assert "Truncation cuts every gradient path longer than its window." in stuffed.feedback
+    denied = grade(check, "The gradient shrinks over many steps; truncated backpropagation is not free.")
     assert (denied.correct, denied.score) == (True, 1.0)
-    alone = grade(check.model_copy().with_vocabulary(()), "The gradient shrinks; clipping fixes vanishing gradients.")
-    assert "misconception:clipping-fixes-vanishing" not in alone.notes  # graded alone, a check has no pack
+    alone = grade(check.model_copy().with_vocabulary(()), "The gradient shrinks; truncated backpropagation is free.")
+    assert "misconception:truncation-is-free" not in alone.notes  # graded alone, a check has no pack
 
 
 def test_a_pack_misconception_declared_twice_is_one_clear_problem(tmp_path) -> None:
@@ -393,7 +396,7 @@ def test_a_pack_misconception_declared_twice_is_one_clear_problem(tmp_path) -> N
     with pytest.raises(PackError) as error:
         load_pack(path)
     assert [problem.message for problem in error.value.problems] == [
-        "misconception 'clipping-fixes-vanishing' is declared twice"]
+        "misconception 'truncation-is-free' is declared twice"]
 
 
 def test_the_builtin_pack_catalogue_catches_a_false_claim_on_any_question(pack) -> None:

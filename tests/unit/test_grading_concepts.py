@@ -61,8 +61,9 @@ DECAY = {
         ("No, clipping fixes vanishing gradients and prevents exploding gradients.", False, 0.25,
          ("hit:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing",
           "misconception:clipping-fixes-vanishing")),
-        ("Clipping solves both vanishing and exploding gradients.", False, 0.0,
-         ("missed:bounds-exploding", "missed:not-vanishing", "misconception:clipping-fixes-vanishing")),
+        ("Clipping solves both vanishing and exploding gradients.", False, 0.0,  # solve is fix: it denies the point
+         ("missed:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing",
+          "misconception:clipping-fixes-vanishing")),
         # a concept stated negatively does not count
         ("It doesn't prevent exploding gradients.", False, 0.0,
          ("missed:bounds-exploding", "missed:not-vanishing", "negated:bounds-exploding")),
@@ -169,7 +170,7 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("costs nothing", "it costs nothing", "stated"),
         # "but not" with a word of its own: what follows belongs to both sides of the contrast
         ("necessary for exploding", "above the threshold is necessary but not sufficient for exploding", "stated"),
-        ("the gradient explodes", "the gradient vanishes but does not explode", "contradicted"),
+        ("the gradient explodes", "the gradient is large but does not explode", "contradicted"),
         ("necessary for exploding", "it is not necessary for exploding", "contradicted"),
         # word order decides between two readings as close: the subject comes before its verb
         ("short-range terms dominate", "long-range terms dominate and the short-range ones vanish", "reversed"),
@@ -443,3 +444,12 @@ def test_a_clause_opening_with_they_is_read_with_the_sentence_subject() -> None:
         ["terms", "nearby", "steps", "go", "stay", "sizeable"], ["terms", "nearby", "steps", "go", "dominate", "total"]]
     check = {"kind": "concepts", "concepts": [{"name": "near-dominate", "phrases": ["nearby terms dominate"]}]}
     assert grade(check, sentence.text).correct
+
+
+def test_a_pack_without_a_vocabulary_reads_the_shared_words_of_training() -> None:
+    """The shared groups (shrink/grow, stable/unstable ...) are built in: a check that belongs
+    to no pack reads "dies out" as "vanishes", and "blows up" as its reversal."""
+    check = {"kind": "concepts", "concepts": [{"name": "vanishes", "phrases": ["the gradient vanishes"]}]}
+    assert grade(check, "The gradient dies out.").correct
+    reversed_ = grade(check, "The gradient blows up.")
+    assert not reversed_.correct and reversed_.claims[0].status == "contradicted"

@@ -14,8 +14,10 @@ Members may be several words long; they are matched as a block, so "grow without
 is one idea, not a negation.
 
 A few groups that any subject needs (above/below, more/less, larger/smaller, longer/shorter,
-always/possible, increase/decrease) are built in; a pack group of the same name adds words
-to the built-in one. Stems are compared, so list each idea once, not each inflection.
+always/possible, increase/decrease) are built in, and so are the words of gradient-based
+training every machine-learning pack shares (`tutor.grading.shared_vocabulary`: shrink/grow,
+stable/unstable, signal, cost ...); a pack group of the same name adds words to the built-in
+one. Stems are compared, so list each idea once, not each inflection.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tutor.grading.shared_vocabulary import SHARED
 from tutor.grading.text_match import tokenize
 
 GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
@@ -47,6 +50,7 @@ BUILT_IN: Groups = (
                 "necessarily"), "possible"),
     ("possible", ("possible", "possibly", "potentially", "allow", "permit", "capable of", "able to",
                   "has room to", "has the potential"), "always"),  # "σₘₐₓ > 1 only ALLOWS growth"
+    *SHARED,  # the words of gradient-based training (`tutor.grading.shared_vocabulary`)
 )
 
 
