@@ -172,6 +172,9 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("necessary for exploding", "above the threshold is necessary but not sufficient for exploding", "stated"),
         ("the gradient explodes", "the gradient is large but does not explode", "contradicted"),
         ("necessary for exploding", "it is not necessary for exploding", "contradicted"),
+        # a pronoun opens a new statement after the negator denied a word of its own
+        ("recent terms dominate", "the recent terms do not vanish and they dominate the sum", "stated"),
+        ("recent terms dominate", "the recent terms do not dominate", "contradicted"),
         # word order decides between two readings as close: the subject comes before its verb
         ("short-range terms dominate", "long-range terms dominate and the short-range ones vanish", "reversed"),
         ("short-range terms dominate", "the short-range terms stay large and dominate, long-range ones vanish",

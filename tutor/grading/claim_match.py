@@ -474,6 +474,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if _contrasted(tokens, index, claim_tokens, between):
             continue
+        if _new_subject(tokens[index + 1 : target + 1]):
+            continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
         reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:
@@ -495,6 +497,16 @@ def _contrasted(tokens: tuple[Token, ...], negator: int, claim_tokens: list[int]
 
 
 CONTRASTS = frozenset({"but", "yet"})
+
+
+def _new_subject(reach: tuple[Token, ...]) -> bool:
+    """Whether a pronoun opens a new statement after the negator has denied a word of its own
+    ("the short-range ones don't vanish and they dominate the sum": "dominate" and "sum" are
+    said of "they", not denied)."""
+    for position, token in enumerate(reach):
+        if token.referring:
+            return any(other.kind == "word" for other in reach[:position])
+    return False
 
 
 def _has_own_object(between: tuple[Token, ...]) -> bool:
