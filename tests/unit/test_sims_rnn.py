@@ -197,9 +197,9 @@ def test_sub_blocks_in_lockstep_give_the_same_numbers(activation, window, monkey
     W_hh, W_xh, b, x, h0, g = small_problem(activation, steps=19, batch=40)
     whole = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window)
     monkeypatch.setattr(rnn, "SUB_ROWS", 8)  # 40 rows step as 5 sub-blocks of 8
-    assert rnn._parts(np.zeros((1, 2, 40, 1))) == 5 and rnn._parts(np.zeros((1, 2, 42, 1))) == 6
-    assert rnn._parts(np.zeros((1, 2, 97, 1))) == 1  # 97 is prime: no equal sub-blocks
-    assert rnn._parts(np.zeros((3, 2, 40, 1))) == 1  # a sweep's models stack already
+    assert rnn.lockstep_parts(1, 40) == 5 and rnn.lockstep_parts(1, 42) == 6
+    assert rnn.lockstep_parts(1, 97) == 1  # 97 is prime: no equal sub-blocks
+    assert rnn.lockstep_parts(3, 40) == 1  # a sweep's models stack already
     parted = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window)
     lean = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window, threads=2, keep=False)
     assert np.array_equal(whole.hidden, parted.hidden)

@@ -330,10 +330,14 @@ def _by_step(buffer: np.ndarray) -> np.ndarray:
 
 
 def _parts(rows: np.ndarray) -> int:
-    """How many sub-blocks of at most SUB_ROWS rows a block's states (S, T+1, B, ·) step
-    through in lockstep: equal ones, so that they stack; 1 for a sweep (its models already
-    stack) or when no divisor of B up to 8 parts gives sub-blocks that small."""
-    models, _, batch, _ = rows.shape
+    """How many sub-blocks a block's states (S, T+1, B, ·) step through; see `lockstep_parts`."""
+    return lockstep_parts(rows.shape[0], rows.shape[2])
+
+
+def lockstep_parts(models: int, batch: int) -> int:
+    """How many sub-blocks of at most SUB_ROWS rows a block of `batch` rows steps through in
+    lockstep: equal ones, so that they stack; 1 for a sweep (its models already stack) or
+    when no divisor of the batch up to 8 parts gives sub-blocks that small."""
     if models > 1 or batch <= SUB_ROWS:
         return 1
     least = -(-batch // SUB_ROWS)
@@ -370,7 +374,7 @@ def _forward(
     hidden_at = [row[..., :size] for row in row_at]
     inputs = _split(x, parts) if rows.shape[0] == 1 else x[:, None]  # one copy per model of a sweep
     weights = _per_model(weights)
-    matmul, tanh, exp, add, divide = np.matmul, np.tanh, np.exp, np.add, np.divide
+    matmul, tanh, exp, add, divide, maximum = np.matmul, np.tanh, np.exp, np.add, np.divide, np.maximum
     with scratch(hidden_at[0].shape) as (pre,):
         for begin in range(0, steps, AHEAD):
             end = min(begin + AHEAD, steps)
@@ -387,6 +391,8 @@ def _forward(
                     exp(pre, pre)
                     add(pre, 1.0, pre)
                     divide(1.0, pre, hidden_at[t])
+                elif activation == "relu":
+                    maximum(pre, 0.0, out=hidden_at[t])
                 else:
                     apply(activation, pre, out=hidden_at[t])
                 check_cancel(should_cancel, t)
