@@ -113,27 +113,36 @@ def engine_worker(activation, runs, threads):
 
 
 def replay_matmuls(threads):
-    """A function that runs the engine's matrix products alone: same shapes, same blocks
-    and threads, on scratch data made once beforehand."""
+    """A function that runs the engine's matrix products alone: same shapes, same blocks,
+    sub-blocks in lockstep, chunks and threads, on scratch data made once beforehand."""
     import numpy as np
 
     from tutor.evidence.sims.numerics import batch_blocks, in_parallel
+    from tutor.evidence.sims.rnn import CHUNK, lockstep_parts
 
     rng = np.random.default_rng(2)
-    rows = rng.standard_normal((STEPS + 1, BATCH, WIDTH))
-    grads = rng.standard_normal((STEPS, BATCH, HIDDEN))
     weights = rng.standard_normal((WIDTH, HIDDEN))
     recurrent = rng.standard_normal((HIDDEN, HIDDEN))
-    blocks = batch_blocks(BATCH, threads)
-    outputs = {b.start: (np.empty((b.stop - b.start, HIDDEN)), np.empty((HIDDEN, WIDTH))) for b in blocks}
+    blocks = batch_blocks(BATCH, threads, bytes_per_row=8 * (STEPS + 1) * WIDTH)
+    work = {}
+    for b in blocks:
+        parts = lockstep_parts(1, b.stop - b.start)
+        rows = rng.standard_normal((STEPS + 1, parts, (b.stop - b.start) // parts, WIDTH))
+        grads = rng.standard_normal((STEPS, *rows.shape[1:3], HIDDEN))
+        step_out = np.empty((*rows.shape[1:3], HIDDEN))
+        shares = np.empty((CHUNK, parts, HIDDEN, WIDTH))
+        work[b.start] = rows, grads, step_out, shares
 
     def block(part):
-        step_out, share = outputs[part.start]
+        rows, grads, step_out, shares = work[part.start]
         for t in range(1, STEPS + 1):
-            np.matmul(rows[t - 1, part], weights, out=step_out)
-        for t in range(STEPS, 0, -1):
-            np.matmul(grads[t - 1, part], recurrent, out=step_out)
-            np.matmul(grads[t - 1, part].T, rows[t - 1, part], out=share)
+            np.matmul(rows[t - 1], weights, step_out)
+        for t in range(STEPS, 0, -CHUNK):
+            count = min(CHUNK, t)
+            for s in range(t, t - count, -1):
+                np.matmul(grads[s - 1], recurrent, step_out)
+            done = slice(t - count, t)
+            np.matmul(grads[done].swapaxes(-1, -2), rows[done], shares[:count])
 
     return lambda: in_parallel(block, blocks, threads)
 

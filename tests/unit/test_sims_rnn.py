@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from finite_differences import central_difference, relative_error
 
+from tutor.evidence.sims import rnn
 from tutor.evidence.sims.activations import GAMMA, derivative_from_output
 from tutor.evidence.sims.inits import orthogonal, recurrent_matrix, sigma_max, spectral_radius
 from tutor.evidence.sims.jacobian import jacobian_log_norms
@@ -188,6 +189,24 @@ def test_vector_norms_survive_huge_and_tiny_entries():
     assert norms[0] == pytest.approx(5e200, rel=1e-15)
     assert norms[1] == pytest.approx(5e-200, rel=1e-15)
     assert norms[2] == np.inf and np.isnan(norms[3]) and norms[4] == 0.0 and norms[5] == 5.0
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu", "linear"])
+@pytest.mark.parametrize("window", [None, 5])
+def test_sub_blocks_in_lockstep_give_the_same_numbers(activation, window, monkeypatch):
+    W_hh, W_xh, b, x, h0, g = small_problem(activation, steps=19, batch=40)
+    whole = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window)
+    monkeypatch.setattr(rnn, "SUB_ROWS", 8)  # 40 rows step as 5 sub-blocks of 8
+    assert rnn.lockstep_parts(1, 40) == 5 and rnn.lockstep_parts(1, 42) == 6
+    assert rnn.lockstep_parts(1, 97) == 1  # 97 is prime: no equal sub-blocks
+    assert rnn.lockstep_parts(3, 40) == 1  # a sweep's models stack already
+    parted = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window)
+    lean = rnn_bptt(W_hh, W_xh, b, x, h0, g, activation, window=window, threads=2, keep=False)
+    assert np.array_equal(whole.hidden, parted.hidden)
+    for name in ("grad_norms", "grad_hidden", "grad_pre", "grad_W_hh", "grad_W_xh", "grad_b"):
+        np.testing.assert_allclose(getattr(parted, name), getattr(whole, name), rtol=1e-13, atol=1e-300)
+    for name in ("grad_norms", "grad_W_hh", "grad_W_xh", "grad_b"):
+        np.testing.assert_allclose(getattr(lean, name), getattr(whole, name), rtol=1e-13, atol=1e-300)
 
 
 @pytest.mark.parametrize("init", ["spectral", "singular", "orthogonal", "identity"])

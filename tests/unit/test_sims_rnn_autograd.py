@@ -2,8 +2,9 @@
 
 PyTorch is not a dependency; `pip install torch==2.13.0` (the benchmark's baseline) runs
 this. The problem spans several of the backward pass's chunks and input groups (T = 21),
-a batch cut into blocks on two threads, and the lean path (keep=False) the benchmark
-times, so every code path of the engine meets an independent reference.
+a batch cut into blocks on two threads and into sub-blocks stepping in lockstep, and the
+lean path (keep=False) the benchmark times, so every code path of the engine meets an
+independent reference.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tutor.evidence.sims import rnn
 from tutor.evidence.sims.rnn import rnn_bptt
 
 torch = pytest.importorskip("torch")
@@ -53,7 +55,10 @@ def close(engine, reference, axis=None):
 
 
 @pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu", "linear"])
-def test_gradients_agree_with_autograd(activation):
+@pytest.mark.parametrize("sub_rows", [None, 8])
+def test_gradients_agree_with_autograd(activation, sub_rows, monkeypatch):
+    if sub_rows is not None:  # the batch (or each thread's block) steps as sub-blocks of 8 rows
+        monkeypatch.setattr(rnn, "SUB_ROWS", sub_rows)
     args = problem(activation)
     grad_hidden, grad_W_hh, grad_W_xh, grad_b = autograd(*args, activation)
     kept = rnn_bptt(*args, activation)

@@ -29,9 +29,12 @@ CANCEL_EVERY = 64
 MIN_BLOCK = 16
 
 #: Bytes of per-step states a block of the batch may hold: a block whose states stay in
-#: the last-level cache between its forward and backward pass runs markedly faster
-#: (tests/bench/bench_bptt.py: batch 256, T = 200 runs ~10% faster in two blocks).
-CACHE_BUDGET = 2**24
+#: the last-level cache between its forward and backward pass runs faster. 32 MiB (the
+#: L3 of the 2-core machine): tests/bench/bench_bptt.py's batch 256, T = 200 at 1 thread
+#: runs 3-4% faster as one block that steps two sub-blocks in lockstep (rnn.SUB_ROWS)
+#: than as two blocks of 16 MiB one after the other; most of what two blocks won before
+#: (~10%) came from their smaller matrix products, which the sub-blocks keep.
+CACHE_BUDGET = 2**25
 
 _SAFE_LOW, _SAFE_HIGH = 1e-150, 1e150
 
