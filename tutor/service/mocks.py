@@ -17,14 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.service.mock_run import InterviewRun
-
 if TYPE_CHECKING:
     import random
     from collections.abc import Callable
     from datetime import tzinfo
 
     from tutor.grading.result import Grade
+    from tutor.service.mock_run import InterviewRun
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan
     from tutor.study.mock_report import MockReport, MockSummary
@@ -118,6 +117,7 @@ class MockBackendMixin:
         )
 
     def start_mock(self, pack: Any, settings: MockSettings) -> InterviewRun:
+        from tutor.service.mock_run import InterviewRun
         from tutor.study.mock import MockInterview
 
         seed = self._seed_for(settings)
@@ -142,6 +142,7 @@ class MockBackendMixin:
     def resume_mock(self, mock_id: int, pack: Any) -> InterviewRun:
         """The interview as it was last saved. One whose time ran out meanwhile comes back
         with `time_up()` true: the screen grades its draft in a worker and hands it in."""
+        from tutor.service.mock_run import InterviewRun
         from tutor.study.mock import resume
 
         return InterviewRun(resume(self.store, mock_id, pack, clock=self.clock), self.grade)
