@@ -69,10 +69,16 @@ from tutor.ui.app import TutorApp
 from tutor.service.backend import CoreBackend
 
 class Timed(TutorApp):
+    def on_tutor_app_packs_listed(self, event):  # from the pack index, before the packs load
+        self.call_after_refresh(self.shown)
+
     def on_tutor_app_packs_loaded(self, event):
         self.call_after_refresh(self.shown)
 
-    def shown(self):  # the pack table has been drawn
+    def shown(self):  # the pack table with its counts has been drawn
+        if not self.is_headless or getattr(self, "stamped", False):
+            return
+        self.stamped = True
         print("shown", time.time())
         self.exit()
 
@@ -108,7 +114,8 @@ def startup(runs: int) -> None:
         # 80x24, so the screen would be laid out twice, at a size no terminal ever gives
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TUTOR_HOME": home, "COLUMNS": "80", "LINES": "24"}
         time_process(TUTOR, env)  # warm the file cache and create the store
-        time_process(TUTOR_WITH_PACKS, env)
+        cold = time_process(TUTOR_WITH_PACKS, env)  # no pack index yet: this start writes it
+        print(f"start-up with no pack index yet (one run): packs listed with counts {cold[0] * 1000:.0f} ms")
         bare, tutor, listed = [], [], []
         for _ in range(runs):
             bare.append(time_process(BARE, env))

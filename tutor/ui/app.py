@@ -14,6 +14,7 @@ shows in its constructor (the home screen: `show_packs`) and posts the messages 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -51,7 +52,7 @@ if TYPE_CHECKING:  # the core's types are annotations only: the home screen load
     from tutor.service.entries import PackEntry
     from tutor.service.mocks import UnfinishedMock
     from tutor.service.protocol import Backend
-    from tutor.study.queue import PackCounts
+    from tutor.study.counts import PackCounts
     from tutor.ui.screens.lab_pick import LabTarget
 
 StartAction = Callable[["TutorApp"], object]
@@ -61,6 +62,9 @@ WATCH_SECONDS = 1.0
 """How often `tutor --watch PATH` looks at the pack's files."""
 ERROR_LINES = 5
 """How many lines of a broken pack's errors the notification shows."""
+LISTED_DRAW_SECONDS = 1.0
+"""How long loading the packs waits for the list from the pack index to be drawn (it
+holds the interpreter while it parses; the list is drawn long before this)."""
 
 
 class TutorApp(App[None]):
@@ -88,6 +92,16 @@ class TutorApp(App[None]):
             self.error = error
             self.warnings = warnings or []
             """About the packs found: an id found twice, a TUTOR_PACKS entry ignored."""
+
+    class PacksListed(Message):
+        """Before the packs load: the list as the pack index keeps it, with its counts;
+        `drawn` is set once it is on the screen."""
+
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], drawn: threading.Event) -> None:
+            super().__init__()
+            self.entries = entries
+            self.counts = counts
+            self.drawn = drawn
 
     class UnfinishedMocksFound(Message):
         """After the packs: the mock interviews left in progress (to offer resuming them)."""
@@ -160,7 +174,16 @@ class TutorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_packs(self) -> None:
-        """Find and load the packs off the event loop: the home screen draws meanwhile."""
+        """Find and load the packs off the event loop: the home screen draws meanwhile. If
+        the pack index is current, its list goes up first and the packs load once it is drawn."""
+        try:
+            listed = self.backend.listed_packs()
+        except Exception:  # noqa: BLE001 - the index is a shortcut: loading the packs says what is wrong
+            listed = None
+        if listed is not None:
+            drawn = threading.Event()
+            self.post_message(self.PacksListed(*listed, drawn))
+            drawn.wait(LISTED_DRAW_SECONDS)
         try:
             entries = self.backend.packs()
             counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
@@ -173,6 +196,17 @@ class TutorApp(App[None]):
             self.post_message(self.UnfinishedMocksFound(self.backend.unfinished_mocks()))
         except Exception as error:  # noqa: BLE001 - the packs are still usable
             self.post_message(self.UnfinishedMocksFound([], f"Could not look for unfinished interviews: {error}"))
+
+    @on(PacksListed)
+    def _packs_listed(self, event: PacksListed) -> None:
+        """Show the indexed list on the home screen until the packs are loaded; the app's
+        own state (entries, current pack) waits for them, so no mode opens on the index."""
+        if not self.packs_loaded:
+            chosen = pack_to_open(event.entries, self._wanted_pack_id, listed=True)
+            for screen in self.screen_stack:
+                if isinstance(screen, HomeScreen):
+                    screen.show_packs(event.entries, event.counts, chosen.id if chosen else None)
+        self.call_after_refresh(event.drawn.set)
 
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
