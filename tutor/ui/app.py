@@ -29,7 +29,6 @@ from textual.screen import Screen
 
 from tutor.memory import freeze_new_imports
 from tutor.service.entries import pack_to_open
-from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
     CountsStale,
@@ -53,7 +52,15 @@ if TYPE_CHECKING:  # the core's types are annotations only: the home screen load
     from tutor.service.mocks import UnfinishedMock
     from tutor.service.protocol import Backend
     from tutor.study.counts import PackCounts
+    from tutor.ui.commands import TutorCommands
     from tutor.ui.screens.lab_pick import LabTarget
+
+def tutor_commands() -> type[TutorCommands]:
+    """The palette's tutor commands, imported when the palette first opens (as Textual's own)."""
+    from tutor.ui.commands import TutorCommands
+
+    return TutorCommands
+
 
 StartAction = Callable[["TutorApp"], object]
 """What to open once the packs are loaded, e.g. `tutor mock`'s new interview."""
@@ -71,8 +78,10 @@ class TutorApp(App[None]):
     """Study and practise interview questions, with the evidence behind each answer."""
 
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
+    SCREENS_CSS_PATH = Path(__file__).parent / "styles" / "screens.tcss"
+    """The other screens' styles: read after the first frame (`_load_screen_styles`)."""
     TITLE = "tutor"
-    COMMANDS = App.COMMANDS | {TutorCommands}
+    COMMANDS = App.COMMANDS | {tutor_commands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -211,6 +220,7 @@ class TutorApp(App[None]):
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
         self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
+        self.call_after_refresh(self._load_screen_styles)
         self.call_after_refresh(freeze_new_imports)  # the packs and Textual are in for good
         chosen = pack_to_open(self.entries, self._wanted_pack_id)
         self.pack_id = chosen.id if chosen else None
@@ -228,6 +238,22 @@ class TutorApp(App[None]):
         if self.watched is not None:
             self._poll_pack(self._watcher(self.watched), prime=True)
             self.set_interval(WATCH_SECONDS, self.poll_watched_pack)
+
+    def _load_screen_styles(self) -> None:
+        """Add the styles of the screens other than home to the stylesheet, once: after the
+        packs are listed (when the app is idle) or before another screen opens, whichever
+        comes first. Parsing them before the first frame cost about a twentieth of it; only
+        the new file is parsed (the others' rules are kept), and no rule in it styles the
+        home screen, so nothing on screen needs restyling."""
+        path = str(self.SCREENS_CSS_PATH.resolve())
+        if not self.stylesheet.has_source(path, ""):
+            self.stylesheet.read(path)
+            self.stylesheet.parse()
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        """Textual's hook for every screen pushed or switched to (not the default screen)."""
+        self._load_screen_styles()
+        super()._load_screen_css(screen)
 
     @on(UnfinishedMocksFound)
     def _offer_unfinished_then_start(self, event: UnfinishedMocksFound) -> None:
