@@ -21,7 +21,8 @@ from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
 from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.entries import PackEntry
-from tutor.service.mocks import MockBackendMixin, UnfinishedMock
+from tutor.service.mock_types import UnfinishedMock
+from tutor.service.mocks import MockBackendMixin
 from tutor.settings import Settings
 from tutor.study.queue import PackCounts, Remaining
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.decks import SessionPracticeDeck, SessionStudyDeck
-from tutor.service.entries import PackEntry
 from tutor.service.mocks import MockBackendMixin
 
 if TYPE_CHECKING:
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from tutor.evidence.spec import EvidenceSpec
     from tutor.grading.result import Grade
     from tutor.packs.watch import PackWatcher
+    from tutor.service.entries import PackEntry
     from tutor.settings import Settings
     from tutor.store.db import Store
     from tutor.study.counts import PackCounts
@@ -81,6 +81,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def _entries(self) -> list[PackEntry]:
         from tutor.packs.discovery import BUILTIN
         from tutor.packs.problems import display_path
+        from tutor.service.entries import PackEntry
 
         wanted = {path.resolve() for path in self.pack_paths}
         entries: list[PackEntry] = []
@@ -125,6 +126,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
 
     def listed_packs(self) -> tuple[list[PackEntry], dict[str, PackCounts]] | None:
         from tutor.packs.index import read_index
+        from tutor.service.entries import PackEntry
 
         found = read_index(self._index_path(), self._index_roots())
         if found is None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.packs.watch import PackWatcher
     from tutor.service.entries import PackEntry
     from tutor.service.mock_run import InterviewRun
-    from tutor.service.mocks import MockPreview, MockSettings, UnfinishedMock
+    from tutor.service.mock_types import MockPreview, MockSettings, UnfinishedMock
     from tutor.settings import Settings
     from tutor.store.reviews import Mode
     from tutor.study.mock_report import MockReport, MockSummary

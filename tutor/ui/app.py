@@ -28,7 +28,6 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tutor.memory import freeze_new_imports
-from tutor.service.entries import pack_to_open
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
     CountsStale,
@@ -49,7 +48,7 @@ if TYPE_CHECKING:  # the core's types are annotations only: the home screen load
     from tutor.packs.watch import PackWatcher
     from tutor.service.backend import CoreBackend
     from tutor.service.entries import PackEntry
-    from tutor.service.mocks import UnfinishedMock
+    from tutor.service.mock_types import UnfinishedMock
     from tutor.service.protocol import Backend
     from tutor.study.counts import PackCounts
     from tutor.ui.commands import TutorCommands
@@ -210,6 +209,8 @@ class TutorApp(App[None]):
     def _packs_listed(self, event: PacksListed) -> None:
         """Show the indexed list on the home screen until the packs are loaded; the app's
         own state (entries, current pack) waits for them, so no mode opens on the index."""
+        from tutor.service.entries import pack_to_open
+
         if not self.packs_loaded:
             chosen = pack_to_open(event.entries, self._wanted_pack_id, listed=True)
             for screen in self.screen_stack:
@@ -219,6 +220,8 @@ class TutorApp(App[None]):
 
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
+        from tutor.service.entries import pack_to_open
+
         self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
         self.call_after_refresh(self._load_screen_styles)
         self.call_after_refresh(freeze_new_imports)  # the packs and Textual are in for good
