@@ -21,7 +21,8 @@ from tutor.grading.result import Grade
 from tutor.packs.schema import PackMeta, Question
 from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.entries import PackEntry
-from tutor.service.mocks import MockBackendMixin, UnfinishedMock
+from tutor.service.mock_types import UnfinishedMock
+from tutor.service.mocks import MockBackendMixin
 from tutor.settings import Settings
 from tutor.study.queue import PackCounts, Remaining
 
@@ -251,6 +252,8 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     overrides: list[str] = field(default_factory=list)
     expected: dict[str, str] = field(default_factory=dict)
     packs_gate: threading.Event | None = None
+    listed: tuple[list[PackEntry], dict[str, PackCounts]] | None = None
+    """What `listed_packs` answers (the pack index); None: no index."""
     grading_prepared: bool = False
     exports_dir: Path | None = None
     stats_summary: Any = None
@@ -275,6 +278,9 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+
+    def listed_packs(self) -> tuple[list[PackEntry], dict[str, PackCounts]] | None:
+        return self.listed
 
     def packs(self) -> list[PackEntry]:
         if self.packs_gate is not None:

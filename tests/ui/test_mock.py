@@ -13,7 +13,7 @@ from fakes import PARTLY, RIGHT, START, backend_with, make_pack, running
 from textual.widgets import DataTable, Input, Static
 
 from tutor.grading.result import Grade
-from tutor.service.mocks import MockSettings
+from tutor.service.mock_types import MockSettings
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.confirm import ConfirmScreen
 from tutor.ui.screens.home import HomeScreen

@@ -11,6 +11,7 @@ from pathlib import Path
 from fakes import RIGHT, backend_with, make_pack, running
 from textual.widgets import DataTable, Static
 
+from tutor.packs.index import ListedPack
 from tutor.service.entries import PackEntry
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.home import HomeScreen
@@ -143,6 +144,55 @@ async def test_while_the_packs_load_home_says_so_and_never_shows_an_empty_list(b
         assert all("RNN gradients (mini)  3          0    3    0" in frame and "⚠ Broken pack" in frame for frame in listed)
         assert not any("No packs found" in frame for frame in app.frames)
         assert "RNN gradients (mini) built-in · version 1.0 · 3 questions" in screen_text(app)
+
+
+def indexed(backend, *extra: PackEntry) -> None:
+    """Give `backend` a pack index listing its packs (as the index keeps them) and `extra`."""
+    entries = [PackEntry(e.id, e.title, e.source, builtin=e.builtin,
+                         listed=ListedPack(e.pack.id, e.title, str(e.pack.meta.version), str(e.pack.meta.description),
+                                           tuple(q.id for q in e.pack.questions)))
+               for e in backend.packs_list] + list(extra)
+    backend.listed = (entries, {e.id: backend.counts(e.listed) for e in entries if e.listed is not None})
+
+
+async def test_the_indexed_list_shows_at_once_and_the_loaded_packs_replace_it(backend) -> None:
+    gone = PackEntry("gone", "Removed since", Path("gone"), listed=ListedPack("gone", "Removed since", "1", "", ("a",)))
+    indexed(backend, gone)
+    backend.packs_gate = threading.Event()  # holds the loading of the packs
+    app = FramesRecorded(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):  # the indexed list goes up without waiting for the packs
+            if app.screen.query("#packs"):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert not app.packs_loaded and app.pack is None  # nothing opens on the index
+        assert table_rows(app) == [["RNN gradients (mini)", "3", "0", "3", "0"], ["Removed since", "1", "0", "1", "0"]]
+        assert "RNN gradients (mini) built-in · version 1.0 · 3 questions" in screen_text(app)
+        await pilot.press("p")  # a mode waits for the loaded packs, as before
+        assert isinstance(app.screen, HomeScreen)
+        listing = len(app.frames)
+        backend.packs_gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.packs_loaded and isinstance(app.screen, PracticeScreen)
+        app.pop_screen()
+        await pilot.pause()
+        assert table_rows(app) == [["RNN gradients (mini)", "3", "0", "3", "0"]]  # the removed pack is gone
+        assert not any("Looking for packs" in frame or "No packs found" in frame for frame in app.frames[listing:])
+
+
+async def test_with_no_index_the_home_looks_for_packs_as_before(backend) -> None:
+    backend.listed = None
+    backend.packs_gate = threading.Event()
+    app = FramesRecorded(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.05)
+        assert not app.screen.query("#packs") and "Looking for packs…" in screen_text(app)
+        backend.packs_gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table_rows(app) == [["RNN gradients (mini)", "3", "0", "3", "0"]]
 
 
 async def test_home_says_no_packs_only_once_the_search_found_none(backend) -> None:

@@ -133,7 +133,7 @@ def test_bad_input_is_one_line_and_exit_2(argv, message, folder, tmp_path, capsy
 
 def test_a_new_interview_opens_the_app_on_it(folder, monkeypatch) -> None:
     import tutor.ui.app as app_module
-    from tutor.service.mocks import MockSettings
+    from tutor.service.mock_types import MockSettings
 
     calls = []
 

@@ -22,7 +22,7 @@ from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 from tutor.commands.pack_option import add_pack_option
 
 if TYPE_CHECKING:
-    from tutor.service.mocks import MockSettings
+    from tutor.service.mock_types import MockSettings
     from tutor.store.db import Store
 
 LEVELS = ("basic", "intermediate", "advanced")
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 def settings_from(args: argparse.Namespace) -> MockSettings:
     """The interview asked for on the command line; BadInput for an impossible one."""
-    from tutor.service.mocks import MockSettings
+    from tutor.service.mock_types import MockSettings
 
     if args.questions < 1:
         raise BadInput(f"--questions must be at least 1, not {args.questions}")

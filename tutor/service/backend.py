@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from tutor.service.corrections import CorrectionsBackendMixin
 from tutor.service.decks import SessionPracticeDeck, SessionStudyDeck
-from tutor.service.entries import PackEntry
 from tutor.service.mocks import MockBackendMixin
 
 if TYPE_CHECKING:
@@ -28,9 +27,10 @@ if TYPE_CHECKING:
     from tutor.evidence.spec import EvidenceSpec
     from tutor.grading.result import Grade
     from tutor.packs.watch import PackWatcher
+    from tutor.service.entries import PackEntry
     from tutor.settings import Settings
     from tutor.store.db import Store
-    from tutor.study.queue import PackCounts
+    from tutor.study.counts import PackCounts
     from tutor.study.rating import Rating
     from tutor.study.stats import StatsSummary
 
@@ -81,6 +81,7 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def _entries(self) -> list[PackEntry]:
         from tutor.packs.discovery import BUILTIN
         from tutor.packs.problems import display_path
+        from tutor.service.entries import PackEntry
 
         wanted = {path.resolve() for path in self.pack_paths}
         entries: list[PackEntry] = []
@@ -101,13 +102,58 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
         return entries
 
     def packs(self) -> list[PackEntry]:
-        return self._entries
+        entries = self._entries
+        if not self._index_written:
+            self._index_written = True
+            self._write_index(entries)
+        return entries
+
+    _index_written = False
+
+    def _index_roots(self) -> list[Path]:
+        """Where packs are looked for: the pack index is valid only for the same places."""
+        from tutor import paths
+
+        return [paths.builtin_content_dir().resolve(), paths.user_packs_dir().resolve(),
+                *(place.resolve() for place in paths.extra_pack_paths()),
+                *(path.resolve() for path in self.pack_paths)]
+
+    def _index_path(self) -> Path:
+        from tutor.packs.index import INDEX_NAME
+        from tutor.paths import cache_dir
+
+        return cache_dir() / INDEX_NAME
+
+    def listed_packs(self) -> tuple[list[PackEntry], dict[str, PackCounts]] | None:
+        from tutor.packs.index import read_index
+        from tutor.service.entries import PackEntry
+
+        found = read_index(self._index_path(), self._index_roots())
+        if found is None:
+            return None
+        entries = [PackEntry(item.key, item.title, Path(item.path), builtin=item.builtin, error=item.error,
+                             requested=item.requested, listed=item.pack) for item in found]
+        return entries, {entry.id: self.counts(entry.listed) for entry in entries if entry.listed is not None}
+
+    def _write_index(self, entries: list[PackEntry]) -> None:
+        """Keep what the home screen lists for the next start (`tutor.packs.index`)."""
+        from tutor.packs.index import IndexedEntry, ListedPack, write_index
+
+        items = []
+        for entry in entries:
+            pack = entry.pack
+            listed = None if pack is None else ListedPack(
+                pack.id, entry.title, str(pack.meta.version), str(pack.meta.description),
+                tuple(question.id for question in pack.questions))
+            items.append(IndexedEntry(entry.id, entry.title, str(entry.source), entry.builtin, entry.requested,
+                                      listed, entry.error))
+        write_index(self._index_path(), self._index_roots(), items)
 
     def pack_warnings(self) -> list[str]:
         return list(self._discovery.warnings)
 
     def counts(self, pack: Any) -> PackCounts:
-        from tutor.study.queue import pack_counts
+        from tutor.study.counts import pack_counts
 
         new_per_day = self.settings().new_cards_per_day
         return pack_counts(pack, self.store, self.clock(), new_per_day=new_per_day, tz=self.tz)

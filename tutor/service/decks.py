@@ -11,8 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tutor import checks
-
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
     from tutor.packs.schema import Question
@@ -42,7 +40,7 @@ class SessionStudyDeck:
     ) -> None:
         if grade is not None and response is not None:
             self.session.record(question.id, response, grade, rating, seconds)
-        elif response and checks.kind_of(question.check).self_rated:
+        elif response and _self_rated(question):
             self.session.record(question.id, response, None, rating, seconds)  # kept, no verdict
         else:  # revealed without an answer (what was typed, if anything, was not graded)
             self.session.record(question.id, None, None, rating, seconds)
@@ -89,3 +87,11 @@ def _same_question(current: Any, question: Question) -> None:
     if current is None or current.id != question.id:
         shown = "none" if current is None else current.id
         raise RuntimeError(f"the screen answered '{question.id}' but the session is on '{shown}'")
+
+
+def _self_rated(question: Question) -> bool:
+    """Whether the question's check is rated by the learner (the check registry loads here,
+    on the first answer, not when the backend is built for the home screen)."""
+    from tutor import checks
+
+    return checks.kind_of(question.check).self_rated

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tutor.packs.index import ListedPack
     from tutor.packs.model import Pack
 
 
@@ -27,17 +28,21 @@ class PackEntry:
     error: str | None = None
     requested: bool = False
     """Given on the command line (`tutor --pack PATH`): the app opens on it."""
+    listed: ListedPack | None = None
+    """What the pack index says of a pack not loaded yet (shown until the pack is loaded)."""
 
     @property
     def usable(self) -> bool:
         return self.pack is not None
 
 
-def pack_to_open(entries: Sequence[PackEntry], wanted_id: str | None = None) -> PackEntry | None:
+def pack_to_open(entries: Sequence[PackEntry], wanted_id: str | None = None, *,
+                 listed: bool = False) -> PackEntry | None:
     """The one pack a session opens on, the same way for the app and every command: the pack
     asked for by id, else the first given on the command line (`--pack`), else the first that
-    loads (built-in first); None when no pack loads. Discovery already kept one pack per id."""
-    usable = [entry for entry in entries if entry.usable]
+    loads (built-in first); None when no pack loads. Discovery already kept one pack per id.
+    `listed`: among entries from the pack index (not loaded yet), the one that will be."""
+    usable = [entry for entry in entries if (entry.listed is not None if listed else entry.usable)]
     wanted = [entry for entry in usable if entry.id == wanted_id]
     requested = [entry for entry in usable if entry.requested]
     return next(iter(wanted or requested or usable), None)

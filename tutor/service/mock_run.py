@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tutor.study.grades import grade_answer
-
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
     from tutor.study.grades import Grader
@@ -65,6 +63,8 @@ class InterviewRun:
     def grade(self, check: Any, response: str) -> Grade | None:
         """The grade of `response` against `check` (from `current_check`), recording nothing.
         Pure and possibly slow (SymPy): call it in a worker. None: not graded."""
+        from tutor.study.grades import grade_answer
+
         return grade_answer(check, response, self.grader)
 
     def submit(self, response: str, grade: Grade | None) -> Grade | None:

@@ -4,6 +4,8 @@ unfinished, and the mock part of a `Backend` over the real study core and a SQLi
 `tutor mock` checks its settings with the same `MockSettings` and `mock_preview` before it
 opens the app, so the command line and the setup screen refuse the same interviews.
 
+The settings, preview and unfinished interview types are in `tutor.service.mock_types`.
+
 The backend part is a mixin, so the real `CoreBackend` and the tests' fake backend (real
 store, fake clock, canned grades) share one implementation. The host class provides
 `store`, `clock`, `tz` (the learner's zone, for the exported date), `grade(check, response)`
@@ -12,12 +14,9 @@ and `rng`; the core modules load on first use, so the home screen pays nothing f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from tutor.service.mock_run import InterviewRun
 
 if TYPE_CHECKING:
     import random
@@ -25,49 +24,14 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from tutor.grading.result import Grade
+    from tutor.service.mock_run import InterviewRun
+    from tutor.service.mock_types import MockPreview, MockSettings, UnfinishedMock
     from tutor.store.db import Store
     from tutor.study.mock import MockPlan
     from tutor.study.mock_report import MockReport, MockSummary
 
 SEED_RANGE = 10_000
 """Seeds drawn for the learner stay short enough to type back in (`--seed`)."""
-
-
-@dataclass(frozen=True)
-class MockSettings:
-    """What the learner asks of a mock interview; empty filters mean every level or topic."""
-
-    questions: int = 5
-    minutes: float = 10.0
-    levels: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    seed: int | None = None
-    """None: the backend draws one (shown in the debrief, so the draw can be repeated)."""
-
-
-@dataclass(frozen=True)
-class MockPreview:
-    """What a mock interview with some settings would ask, before it starts."""
-
-    questions: int
-    by_level: tuple[tuple[str, int], ...]
-    follow_ups: int
-    seconds: int
-    seed: int = 0
-    """The seed of the draw previewed: the one the interview starts with."""
-
-
-@dataclass(frozen=True)
-class UnfinishedMock:
-    """An interview left in progress (the app was closed or crashed), to resume or discard."""
-
-    mock_id: int
-    pack_id: str
-    started_at: datetime
-    remaining_seconds: float
-    done: int
-    """Main questions already answered, skipped or timed out."""
-    questions: int
 
 
 class MockBackendMixin:
@@ -112,12 +76,15 @@ class MockBackendMixin:
         levels: dict[str, int] = {}
         for item in plan.items:
             levels[item.level] = levels.get(item.level, 0) + 1
+        from tutor.service.mock_types import MockPreview
+
         return MockPreview(
             questions=len(plan.items), by_level=tuple(levels.items()),
             follow_ups=sum(len(item.follow_ups) for item in plan.items), seconds=plan.total_seconds, seed=plan.seed,
         )
 
     def start_mock(self, pack: Any, settings: MockSettings) -> InterviewRun:
+        from tutor.service.mock_run import InterviewRun
         from tutor.study.mock import MockInterview
 
         seed = self._seed_for(settings)
@@ -126,6 +93,7 @@ class MockBackendMixin:
         return InterviewRun(MockInterview.start(pack, self.store, plan, clock=self.clock), self.grade)
 
     def unfinished_mocks(self) -> list[UnfinishedMock]:
+        from tutor.service.mock_types import UnfinishedMock
         from tutor.study.mock import unfinished
 
         found = []
@@ -142,6 +110,7 @@ class MockBackendMixin:
     def resume_mock(self, mock_id: int, pack: Any) -> InterviewRun:
         """The interview as it was last saved. One whose time ran out meanwhile comes back
         with `time_up()` true: the screen grades its draft in a worker and hands it in."""
+        from tutor.service.mock_run import InterviewRun
         from tutor.study.mock import resume
 
         return InterviewRun(resume(self.store, mock_id, pack, clock=self.clock), self.grade)

@@ -23,12 +23,13 @@ if TYPE_CHECKING:  # annotations only: importing this module must stay cheap
     from tutor.evidence.result import Plot, Result
     from tutor.evidence.spec import EvidenceSpec
     from tutor.grading.result import Grade
+    from tutor.packs.index import ListedPack
     from tutor.packs.model import Pack
     from tutor.packs.schema import Question
     from tutor.packs.watch import PackWatcher
     from tutor.service.entries import PackEntry
     from tutor.service.mock_run import InterviewRun
-    from tutor.service.mocks import MockPreview, MockSettings, UnfinishedMock
+    from tutor.service.mock_types import MockPreview, MockSettings, UnfinishedMock
     from tutor.settings import Settings
     from tutor.store.reviews import Mode
     from tutor.study.mock_report import MockReport, MockSummary
@@ -127,6 +128,11 @@ class Backend(MockBackend, Protocol):
     def packs(self) -> list[PackEntry]:
         """The packs found, built-in first."""
 
+    def listed_packs(self) -> tuple[list[PackEntry], dict[str, PackCounts]] | None:
+        """The packs as the pack index lists them (no pack loaded: `PackEntry.listed`), with
+        their counts, if nothing changed since it was written; None otherwise. Cheap: the
+        home screen shows it while `packs()` loads the packs."""
+
     def notices(self) -> list[str]:
         """One-line messages to show at start-up (e.g. a broken store was moved aside)."""
 
@@ -134,8 +140,9 @@ class Backend(MockBackend, Protocol):
         """One line each about the packs found, after `packs()`: a pack id found twice (and
         which pack is used), a TUTOR_PACKS entry that does not exist or holds no pack."""
 
-    def counts(self, pack: Pack) -> PackCounts:
-        """Due, new (capped by today's new-card allowance) and learned cards of the pack."""
+    def counts(self, pack: Pack | ListedPack) -> PackCounts:
+        """Due, new (capped by today's new-card allowance) and learned cards of the pack (or
+        of the pack as the index lists it: its id and question ids are all that count)."""
 
     def settings(self) -> Settings:
         """The learner's settings (defaults where nothing usable is stored)."""

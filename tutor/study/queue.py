@@ -37,7 +37,9 @@ from tutor.packs.variants import Variant, draw_fresh
 from tutor.store.db import Store
 from tutor.store.reviews import NEW_CARD_STATE
 from tutor.study.clock import Clock, as_utc, today_bounds
-from tutor.study.due import due_today
+from tutor.study.counts import PackCounts as PackCounts  # re-exported: the home screen counts live there
+from tutor.study.counts import new_cards_allowed
+from tutor.study.counts import pack_counts as pack_counts
 from tutor.study.grades import Rater, default_rater, fields_of, is_invalid
 from tutor.study.rating import Rating
 from tutor.study.scheduler import DEFAULT_RELEARN_MINUTES, DESIRED_RETENTION, make_scheduler, new_card, review
@@ -84,47 +86,10 @@ class Remaining:
         return self.due + self.new + self.learning + self.relearning
 
 
-@dataclass(frozen=True)
-class PackCounts:
-    """For the home screen: due today (`due_today`), new available today, learned (in
-    review state), total."""
-
-    due: int
-    new: int
-    learned: int
-    total: int
-
-
 def is_due(card: Card, now: datetime, end_of_today: datetime) -> bool:
     """Shown in the session's due pile: due now, or (a review-state card) at any time today.
     (A learning card due later today waits for its step instead.)"""
     return card.due <= now or (card.state == State.Review and card.due < end_of_today)
-
-
-def new_cards_allowed(pack: Any, store: Store, now: datetime, new_per_day: int, tz: tzinfo | None) -> int:
-    """How many new cards may still be introduced today."""
-    start, end = today_bounds(now, tz)
-    introduced = store.reviews.count_new_cards_introduced(pack.id, start, end)
-    return max(0, new_per_day - introduced)
-
-
-def pack_counts(
-    pack: Any, store: Store, now: datetime, *, new_per_day: int | None = None, tz: tzinfo | None = None
-) -> PackCounts:
-    """Counts of the pack's current questions; `new` is capped by today's allowance if `new_per_day` is given."""
-    now = as_utc(now)
-    cards = store.cards.for_pack(pack.id)
-    question_ids = [question.id for question in pack.questions]
-    present = [cards[qid] for qid in question_ids if qid in cards]
-    unseen = len(question_ids) - len(present)
-    if new_per_day is not None:
-        unseen = min(unseen, new_cards_allowed(pack, store, now, new_per_day, tz))
-    return PackCounts(
-        due=due_today(pack, store, now, tz=tz),
-        new=unseen,
-        learned=sum(card.state == State.Review for card in present),
-        total=len(question_ids),
-    )
 
 
 def step_kind(card: Card) -> Literal["learning", "relearning"]:

@@ -14,6 +14,7 @@ shows in its constructor (the home screen: `show_packs`) and posts the messages 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -27,8 +28,6 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tutor.memory import freeze_new_imports
-from tutor.service.entries import pack_to_open
-from tutor.ui.commands import TutorCommands
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
     CountsStale,
@@ -49,10 +48,18 @@ if TYPE_CHECKING:  # the core's types are annotations only: the home screen load
     from tutor.packs.watch import PackWatcher
     from tutor.service.backend import CoreBackend
     from tutor.service.entries import PackEntry
-    from tutor.service.mocks import UnfinishedMock
+    from tutor.service.mock_types import UnfinishedMock
     from tutor.service.protocol import Backend
-    from tutor.study.queue import PackCounts
+    from tutor.study.counts import PackCounts
+    from tutor.ui.commands import TutorCommands
     from tutor.ui.screens.lab_pick import LabTarget
+
+def tutor_commands() -> type[TutorCommands]:
+    """The palette's tutor commands, imported when the palette first opens (as Textual's own)."""
+    from tutor.ui.commands import TutorCommands
+
+    return TutorCommands
+
 
 StartAction = Callable[["TutorApp"], object]
 """What to open once the packs are loaded, e.g. `tutor mock`'s new interview."""
@@ -61,14 +68,19 @@ WATCH_SECONDS = 1.0
 """How often `tutor --watch PATH` looks at the pack's files."""
 ERROR_LINES = 5
 """How many lines of a broken pack's errors the notification shows."""
+LISTED_DRAW_SECONDS = 1.0
+"""How long loading the packs waits for the list from the pack index to be drawn (it
+holds the interpreter while it parses; the list is drawn long before this)."""
 
 
 class TutorApp(App[None]):
     """Study and practise interview questions, with the evidence behind each answer."""
 
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
+    SCREENS_CSS_PATH = Path(__file__).parent / "styles" / "screens.tcss"
+    """The other screens' styles: read after the first frame (`_load_screen_styles`)."""
     TITLE = "tutor"
-    COMMANDS = App.COMMANDS | {TutorCommands}
+    COMMANDS = App.COMMANDS | {tutor_commands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -88,6 +100,16 @@ class TutorApp(App[None]):
             self.error = error
             self.warnings = warnings or []
             """About the packs found: an id found twice, a TUTOR_PACKS entry ignored."""
+
+    class PacksListed(Message):
+        """Before the packs load: the list as the pack index keeps it, with its counts;
+        `drawn` is set once it is on the screen."""
+
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], drawn: threading.Event) -> None:
+            super().__init__()
+            self.entries = entries
+            self.counts = counts
+            self.drawn = drawn
 
     class UnfinishedMocksFound(Message):
         """After the packs: the mock interviews left in progress (to offer resuming them)."""
@@ -160,7 +182,16 @@ class TutorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="packs")
     def _load_packs(self) -> None:
-        """Find and load the packs off the event loop: the home screen draws meanwhile."""
+        """Find and load the packs off the event loop: the home screen draws meanwhile. If
+        the pack index is current, its list goes up first and the packs load once it is drawn."""
+        try:
+            listed = self.backend.listed_packs()
+        except Exception:  # noqa: BLE001 - the index is a shortcut: loading the packs says what is wrong
+            listed = None
+        if listed is not None:
+            drawn = threading.Event()
+            self.post_message(self.PacksListed(*listed, drawn))
+            drawn.wait(LISTED_DRAW_SECONDS)
         try:
             entries = self.backend.packs()
             counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
@@ -174,9 +205,25 @@ class TutorApp(App[None]):
         except Exception as error:  # noqa: BLE001 - the packs are still usable
             self.post_message(self.UnfinishedMocksFound([], f"Could not look for unfinished interviews: {error}"))
 
+    @on(PacksListed)
+    def _packs_listed(self, event: PacksListed) -> None:
+        """Show the indexed list on the home screen until the packs are loaded; the app's
+        own state (entries, current pack) waits for them, so no mode opens on the index."""
+        from tutor.service.entries import pack_to_open
+
+        if not self.packs_loaded:
+            chosen = pack_to_open(event.entries, self._wanted_pack_id, listed=True)
+            for screen in self.screen_stack:
+                if isinstance(screen, HomeScreen):
+                    screen.show_packs(event.entries, event.counts, chosen.id if chosen else None)
+        self.call_after_refresh(event.drawn.set)
+
     @on(PacksLoaded)
     def _packs_loaded(self, event: PacksLoaded) -> None:
+        from tutor.service.entries import pack_to_open
+
         self.entries, self.counts, self.packs_loaded = event.entries, event.counts, True
+        self.call_after_refresh(self._load_screen_styles)
         self.call_after_refresh(freeze_new_imports)  # the packs and Textual are in for good
         chosen = pack_to_open(self.entries, self._wanted_pack_id)
         self.pack_id = chosen.id if chosen else None
@@ -194,6 +241,22 @@ class TutorApp(App[None]):
         if self.watched is not None:
             self._poll_pack(self._watcher(self.watched), prime=True)
             self.set_interval(WATCH_SECONDS, self.poll_watched_pack)
+
+    def _load_screen_styles(self) -> None:
+        """Add the styles of the screens other than home to the stylesheet, once: after the
+        packs are listed (when the app is idle) or before another screen opens, whichever
+        comes first. Parsing them before the first frame cost about a twentieth of it; only
+        the new file is parsed (the others' rules are kept), and no rule in it styles the
+        home screen, so nothing on screen needs restyling."""
+        path = str(self.SCREENS_CSS_PATH.resolve())
+        if not self.stylesheet.has_source(path, ""):
+            self.stylesheet.read(path)
+            self.stylesheet.parse()
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        """Textual's hook for every screen pushed or switched to (not the default screen)."""
+        self._load_screen_styles()
+        super()._load_screen_css(screen)
 
     @on(UnfinishedMocksFound)
     def _offer_unfinished_then_start(self, event: UnfinishedMocksFound) -> None:

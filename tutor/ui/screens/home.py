@@ -3,7 +3,10 @@
 Imports nothing heavy: opening this screen must not load SymPy, NumPy or plotext. The packs
 load in a worker after the first frame; until they are there, the place of the pack table
 says "Looking for packs…" (never an empty table or "no packs"), and the table (with
-Textual's DataTable, imported then) takes its place when the packs come with their counts.
+Textual's DataTable, imported then) takes its place when the packs come with their counts,
+or before, when the pack index (`tutor.packs.index`) still lists them as they are on disk:
+then the loaded packs replace the indexed rows (the same rows, unless a pack changed in a
+way its files' times and sizes do not show).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
     from tutor.service.entries import PackEntry
-    from tutor.study.queue import PackCounts
+    from tutor.study.counts import PackCounts
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 LOOKING = "Looking for packs…"
@@ -123,10 +126,11 @@ class HomeScreen(Screen[None]):
     def _row(self, entry: PackEntry) -> tuple[object, ...]:
         """A table row; DataTable renders Rich text, so titles go in as literal `Text`."""
         title = entry.title
-        if entry.pack is None:
+        pack = entry.pack or entry.listed
+        if pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
-        counts = self.counts.get(entry.id) or backend_of(self).counts(entry.pack)
-        return (Text(title), len(entry.pack.questions), counts.due, counts.new, counts.learned)
+        counts = self.counts.get(entry.id) or backend_of(self).counts(pack)
+        return (Text(title), len(pack.questions), counts.due, counts.new, counts.learned)
 
     def show_pack(self, pack_id: str) -> None:
         """Highlight `pack_id` in the table and describe it."""
@@ -144,19 +148,23 @@ class HomeScreen(Screen[None]):
 
     def _describe(self, entry: PackEntry) -> None:
         description = self.query_one("#pack-description", Static)
-        if entry.pack is None:
+        if entry.pack is not None:
+            meta = entry.pack.meta
+            version, text, count = str(meta.version), str(meta.description), len(entry.pack.questions)
+        elif entry.listed is not None:
+            version, text, count = entry.listed.version, entry.listed.description, len(entry.listed.question_ids)
+        else:
             error = entry.error or "could not be loaded"
             description.update(Content.from_markup("[$text-error]$error[/]", error=error))
             return
-        meta = entry.pack.meta
         description.update(
             Content.from_markup(
                 "[b]$title[/b] [dim]$origin· version $version · $count questions[/dim]\n$description",
                 title=entry.title,
                 origin="built-in " if entry.builtin else "",
-                description=" ".join(str(meta.description).split()),
-                version=str(meta.version),
-                count=len(entry.pack.questions),
+                description=" ".join(text.split()),
+                version=version,
+                count=count,
             )
         )
 

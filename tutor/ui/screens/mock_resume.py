@@ -22,7 +22,7 @@ from tutor.ui.navigation import backend_of
 from tutor.ui.widgets.countdown import duration_text
 
 if TYPE_CHECKING:
-    from tutor.service.mocks import UnfinishedMock
+    from tutor.service.mock_types import UnfinishedMock
 
 RESUME, DISCARD = "resume", "discard"
 

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
-from tutor.service.mocks import MockSettings
+from tutor.service.mock_types import MockSettings
 from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
