@@ -158,12 +158,12 @@ def test_floors_of_issue_14(pack) -> None:
 
 def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None:
     check = pack.question("q4-clipping-and-vanishing").check
-    result = grade(check, "No. Clipping only caps the norm of big gradients. It does not fix vanishing ones.")
+    result = grade(check, "No. Clipping only caps the norm of big gradients. Clipping does not fix vanishing ones.")
     assert [(c.name, c.role, c.status, c.sentence) for c in result.claims] == [
         ("only-exploding", "concept", "found", "Clipping only caps the norm of big gradients."),
         ("small-untouched", "concept", "missed", ""),
         ("ratio-unchanged", "concept", "missed", ""),
-        ("clipping-fixes-vanishing", "misconception", "contradicted", "It does not fix vanishing ones."),
+        ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
     ]
     assert result.claims[0].label == "only exploding"
 
