@@ -273,3 +273,41 @@ async def test_at_80_columns_the_footer_keeps_quit_settings_and_help_whole(app: 
         assert all(key.region.right <= 80 and key.region.width > 0 for key in keys)
         mode_options = str(app.screen.query_one("#modes").get_option_at_index(0).prompt)
         assert mode_options.startswith("s  Study")
+
+
+async def test_quitting_while_the_indexed_list_is_drawn_stops_the_loader_at_once(backend, monkeypatch) -> None:
+    """The loader waits for the indexed list to be drawn before it parses the packs; a learner
+    who quits meanwhile must not wait for it (it looks whether it was cancelled while it waits)."""
+    import tutor.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "LISTED_DRAW_SECONDS", 60.0)
+    indexed(backend)
+    loader: list[threading.Thread] = []
+    listed, packs_called = backend.listed, threading.Event()
+
+    def listed_packs():
+        loader.append(threading.current_thread())
+        return listed
+
+    def packs():
+        packs_called.set()
+        return backend.packs_list
+
+    monkeypatch.setattr(backend, "listed_packs", listed_packs)
+    monkeypatch.setattr(backend, "packs", packs)
+
+    class NeverSet(threading.Event):
+        def set(self) -> None:  # the list never reports itself drawn
+            pass
+
+    monkeypatch.setattr(app_module.threading, "Event", NeverSet)
+    app = TutorApp(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if loader:
+                break
+            await pilot.pause(0.01)
+        assert loader
+        app.exit()
+    loader[0].join(timeout=5)
+    assert not loader[0].is_alive() and not packs_called.is_set()

@@ -26,6 +26,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tutor.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
@@ -69,6 +70,7 @@ WATCH_SECONDS = 1.0
 ERROR_LINES = 5
 """How many lines of a broken pack's errors the notification shows."""
 LISTED_DRAW_SECONDS = 1.0
+LISTED_DRAW_POLL = 0.05  # how often the loader looks whether the app is quitting while it waits
 """How long loading the packs waits for the list from the pack index to be drawn (it
 holds the interpreter while it parses; the list is drawn long before this)."""
 
@@ -191,7 +193,14 @@ class TutorApp(App[None]):
         if listed is not None:
             drawn = threading.Event()
             self.post_message(self.PacksListed(*listed, drawn))
-            drawn.wait(LISTED_DRAW_SECONDS)
+            worker = get_current_worker()
+            waited = 0.0
+            while not drawn.wait(LISTED_DRAW_POLL) and waited < LISTED_DRAW_SECONDS:
+                if worker.is_cancelled:  # the learner quit while the list was drawn
+                    return
+                waited += LISTED_DRAW_POLL
+            if worker.is_cancelled:
+                return
         try:
             entries = self.backend.packs()
             counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}

@@ -109,8 +109,9 @@ class HomeScreen(Screen[None]):
         return table
 
     def fill_packs(self) -> None:
-        if not self.loaded or not self.query("#home-body"):
-            return  # on_mount fills it; until the packs come, "Looking for packs…" stays
+        body = next(iter(self.query("#home-body")), None)
+        if not self.loaded or body is None or not body.is_attached:
+            return  # on_mount fills it; until the packs come, "Looking for packs…" stays (or the app quits)
         table = self._table()
         table.clear()
         for entry in self.entries:
