@@ -14,11 +14,11 @@ shows in its constructor (the home screen: `show_packs`) and posts the messages 
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from threading import Event
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -26,7 +26,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tutor.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
@@ -71,6 +71,17 @@ ERROR_LINES = 5
 """How many lines of a broken pack's errors the notification shows."""
 LISTED_DRAW_SECONDS = 1.0
 LISTED_DRAW_POLL = 0.05  # how often the loader looks whether the app is quitting while it waits
+
+
+def wait_until_drawn(drawn: Event, worker: Worker[Any]) -> bool:
+    """Wait (at most LISTED_DRAW_SECONDS) for the indexed list to be drawn; False as soon as the
+    worker is cancelled (the app quits), so quitting never waits for the loader."""
+    waited = 0.0
+    while not drawn.wait(LISTED_DRAW_POLL) and waited < LISTED_DRAW_SECONDS:
+        if worker.is_cancelled:
+            return False
+        waited += LISTED_DRAW_POLL
+    return not worker.is_cancelled
 """How long loading the packs waits for the list from the pack index to be drawn (it
 holds the interpreter while it parses; the list is drawn long before this)."""
 
@@ -107,7 +118,7 @@ class TutorApp(App[None]):
         """Before the packs load: the list as the pack index keeps it, with its counts;
         `drawn` is set once it is on the screen."""
 
-        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], drawn: threading.Event) -> None:
+        def __init__(self, entries: list[PackEntry], counts: dict[str, PackCounts], drawn: Event) -> None:
             super().__init__()
             self.entries = entries
             self.counts = counts
@@ -191,16 +202,10 @@ class TutorApp(App[None]):
         except Exception:  # noqa: BLE001 - the index is a shortcut: loading the packs says what is wrong
             listed = None
         if listed is not None:
-            drawn = threading.Event()
+            drawn = Event()
             self.post_message(self.PacksListed(*listed, drawn))
-            worker = get_current_worker()
-            waited = 0.0
-            while not drawn.wait(LISTED_DRAW_POLL) and waited < LISTED_DRAW_SECONDS:
-                if worker.is_cancelled:  # the learner quit while the list was drawn
-                    return
-                waited += LISTED_DRAW_POLL
-            if worker.is_cancelled:
-                return
+            if not wait_until_drawn(drawn, get_current_worker()):
+                return  # the learner quit while the list was drawn
         try:
             entries = self.backend.packs()
             counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
