@@ -24,7 +24,10 @@ Polarity and direction are part of the claim:
   (a lone word denied relates nothing), nor is a key point by a reversal pieced together
   backwards over a clause mark (`_loose_reversal`);
 - an `ordered` claim is read only in its words' order: its direction is its order, as a
-  cause's before its effect's.
+  cause's before its effect's;
+- a negator that denies a word of its own does not reach past a contrast ("necessary but
+  not sufficient for exploding" states "necessary for exploding") or a pronoun opening a new
+  statement ("the short-range ones don't vanish and they dominate the sum").
 
 Across sentences: stated somewhere and contradicted elsewhere, or matched only through a
 doubtful typo, is `unsure`; the grade then decides whether that doubt matters. A reversal
