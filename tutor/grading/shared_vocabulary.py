@@ -87,7 +87,12 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("bypass", ('bypass', 'skip', 'avoid', 'circumvent', 'sidestep', 'go around',), None),
     ("residual", ('residual', 'skip connection', 'identity path', 'shortcut connection',
         'residual connection', 'residual stream',), None),
-    ("normalization", ('normalization', 'layernorm', 'layer norm', 'batchnorm', 'batch norm', 'normalize',), None),
+    # layer norm and batch norm are two methods, not two words for one: "layer norm normalises
+    # over the batch" must not read as "batch norm normalises over the batch"
+    ("normalization", ('normalization', 'normalize',), None),
+    ("layer-norm", ('layernorm', 'layer norm', 'layer normalization',), None),
+    ("batch-norm", ('batchnorm', 'batch norm', 'batch normalization',), None),
+    ("statistics", ('statistics', 'stats', 'statistic',), None),
     # pre-ln: where the normalisation sits decides the identity path: opposites
     ("pre-ln", ('pre ln', 'pre layernorm', 'pre layer norm', 'preln', 'pre norm', 'pre normalization',), 'post-ln'),
     ("post-ln", ('post ln', 'post layernorm', 'post layer norm', 'postln', 'post norm',
