@@ -355,6 +355,14 @@ def test_rather_than_and_instead_of_deny_what_follows() -> None:
     assert (answer.correct, answer.notes) == (True, ("hit:grows", "hit:distance-free"))
     flipped = grade(check, "The product shrinks exponentially instead of growing.")
     assert "misconception:shrinks" in flipped.notes and not flipped.correct
+    # a misspelt "instead of" is a contrast all the same
+    forcing = {"kind": "concepts", "required": 1,
+               "concepts": [{"name": "truth-fed", "phrases": ["feed the true previous token"]}],
+               "misconceptions": [{"name": "own-fed", "phrases": ["feed the model's own prediction"],
+                                   "feedback": "The true token is fed."}]}
+    for typo in ("instead", "insted", "instaed", "instad"):
+        misspelt = grade(forcing, f"In training you feed the true previous token {typo} of the model's own prediction.")
+        assert (misspelt.correct, misspelt.notes) == (True, ("hit:truth-fed",)), typo
 
 
 def test_an_ordered_claim_is_read_only_in_its_words_order() -> None:

@@ -88,7 +88,8 @@ _JOINS = (
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
                 r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?"
                 r"\s+(?:zero\b|0(?![.\d]))"), r"\1\2 no"),
-    (re.compile(r"\binstead of\b"), " insteadof "),
+    # learners misspell it as often as any word ("insted of", "instaed of"): a contrast all the same
+    (re.compile(r"\b(?:in?st[ea]{1,2}d|isntead)\s+of\b"), " insteadof "),
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
