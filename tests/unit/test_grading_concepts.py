@@ -464,3 +464,17 @@ def test_a_pack_without_a_vocabulary_reads_the_shared_words_of_training() -> Non
     assert grade(check, "The gradient dies out.").correct
     reversed_ = grade(check, "The gradient blows up.")
     assert not reversed_.correct and reversed_.claims[0].status == "contradicted"
+
+
+def test_note_shorthand_and_greek_letters_are_read_as_words() -> None:
+    """"w/o" is "without" (a negator), and ν, μ, κ … are spelt like σ and λ, so a formula's
+    letters match a rubric's spelt-out ones."""
+    check = {"kind": "concepts", "required": 2,
+             "concepts": [{"name": "kept", "phrases": ["gradients survive without vanishing"]},
+                          {"name": "param", "phrases": ["modulus exp(-exp(nu))"]}]}
+    answer = grade(check, "Gradients survive w/o vanishing. Its modulus is exp(−exp(ν)).")
+    assert (answer.correct, answer.notes) == (True, ("hit:kept", "hit:param"))
+    denied = grade({"kind": "concepts", "concepts": [{"name": "vanish", "phrases": ["gradients vanish"]}]},
+                   "Gradients travel w/o vanishing.")
+    assert "negated:vanish" in denied.notes and not denied.correct
+

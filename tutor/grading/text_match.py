@@ -61,7 +61,9 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
 )
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
-          "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon"}
+          "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon",
+          "ν": "nu", "μ": "mu", "ω": "omega", "κ": "kappa", "ξ": "xi", "π": "pi", "χ": "chi", "ψ": "psi",
+          "ζ": "zeta"}  # read after lower(): capitals (Ω, Λ, Δ) become these
 _SYMBOLS = (
     (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
     (re.compile(r"[<≤⩽≪]"), " below "),
@@ -83,6 +85,7 @@ _JOINS = (
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
+    (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
