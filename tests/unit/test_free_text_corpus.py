@@ -16,6 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 
 import free_text_metrics as metrics
 
+from tutor import paths
+from tutor.packs.loader import load_pack
+
 
 @pytest.fixture(scope="module")
 def pack():
@@ -109,3 +112,19 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     assert development_figures.wrong_credited <= 20
     assert development_figures.partial_credit >= 0.97
     assert development_figures.undecided <= 0.01
+
+
+DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
+
+
+def test_the_advanced_packs_development_corpus_holds_its_ratchet():
+    """The advanced pack's held-out sets (A1-A3, 450 answers, each measured once unseen and
+    then read to restructure its rubrics): a ratchet like the built-in pack's."""
+    pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
+    answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
+    assert metrics.corpus_problems(answers, pack) == []
+    figures = metrics.figures(metrics.grade_all(answers, pack))
+    assert figures.recall >= 0.915
+    assert figures.wrong_credited == 0
+    assert figures.partial_credit >= 0.977
+    assert figures.undecided <= 0.01
