@@ -187,6 +187,22 @@ def test_a_point_stated_and_denied_is_undecided(pack) -> None:
     assert result.feedback.startswith("Undecided: I could not tell whether your answer states only exploding")
 
 
+def test_a_denial_of_another_wording_beside_a_clear_statement_is_a_contrast(pack) -> None:
+    """"No single matrix is raised to a power" about a ResNet does not take back "the same
+    W_hh 500 times" about the RNN: only a denial of a wording the answer itself states
+    (the test above) leaves the point in doubt."""
+    contrast = grade(pack.question("q3-rnn-vs-cnn-vanishing").check,
+                     "The RNN's gradient gets multiplied by the same W_hh 500 times. A ResNet has its own "
+                     "weights per layer, so no single matrix is raised to a huge power, and its depth is a "
+                     "design choice rather than set by the data.")
+    assert (contrast.correct, contrast.undecided) == (True, False)
+    assert "hit:same-matrix" in contrast.notes
+    check = {"kind": "concepts", "concepts": [{"name": "same-matrix", "phrases": ["multiplied by the same matrix"]}]}
+    taken_back = grade(check, "The gradient is multiplied by the same matrix every step. "
+                              "Actually it is not multiplied by the same matrix.")
+    assert taken_back.undecided and "unsure:same-matrix" in taken_back.notes
+
+
 @pytest.mark.parametrize(
     ("response", "verdict", "statuses"),
     [

@@ -532,37 +532,56 @@ def _follows(tokens: tuple[Token, ...], last: int, negator: int) -> bool:
     return not any(token.kind == "clause" for token in between) and sum(t.kind == "word" for t in between) <= 1
 
 
+TAKE_BACK_SHARE = 0.5
+"""A denial with at least this share of its words in the statements takes them back."""
+
+
 def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict: bool = False) -> Finding:
-    """How a rubric point (any of its claims) shows in the answer (`strict`: see `match`)."""
-    stated: list[tuple[int, str]] = []
-    contradicted: list[str] = []
+    """How a rubric point (any of its claims) shows in the answer (`strict`: see `match`).
+
+    A point stated outright in one sentence and denied in another is a conflict, and so
+    unsure, when the denial takes the statement back: it is mostly in the statement's own
+    words ("clipping fixes exploding gradients ... clipping does not fix exploding
+    gradients"). A denial mostly in other words is the contrast an explanation draws with
+    something else ("the RNN's gradient is multiplied by the same W_hh 500 times. A ResNet
+    has its own weights per layer, so no single matrix is raised to a power"): beside a
+    clear statement, the statement stands, as it does beside a reversal."""
+    stated: list[tuple[int, ReadSentence]] = []
+    denials: list[ReadSentence] = []
     reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
         verdicts = [found for claim in claims if (found := match(claim, sentence, strict))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
         if said:
-            stated.append((min(said), sentence.text))
+            stated.append((min(said), sentence))
         elif any(verdict == "contradicted" for verdict, _ in verdicts):
-            contradicted.append(sentence.text)
+            denials.append(sentence)
         elif any(verdict == "reversed" for verdict, _ in verdicts):
             reversed_.append(sentence.text)
         elif verdicts:
             mentioned.append(sentence.text)
-    confident = [text for typo, text in stated if typo < DOUBTFUL]
+    confident = [sentence for typo, sentence in stated if typo < DOUBTFUL]
+    if confident:
+        denials = [denial for denial in denials if _takes_back(denial, confident)]
+        if not denials:
+            return Finding("found", confident[0].text)
+    contradicted = [denial.text for denial in denials]
     if not confident:
-        # a reversal in another sentence is a contradiction only when nothing states the claim
-        # outright; beside a clear statement it is the contrast an explanation draws ("the RNN
-        # reuses one matrix. A CNN has different weights per layer")
-        contradicted += reversed_
+        contradicted += reversed_  # with no clear statement beside it, a reversal is a contradiction
     if not stated:
         contradicted += mentioned  # with nothing stated, a mention of the opposite is the reading
-    if confident and not contradicted:
-        return Finding("found", confident[0])
     if stated and contradicted:
-        return Finding("unsure", stated[0][1], "conflict")
+        return Finding("unsure", stated[0][1].text, "conflict")
     if stated:
-        return Finding("unsure", stated[0][1], "typo")
+        return Finding("unsure", stated[0][1].text, "typo")
     if contradicted:
         return Finding("contradicted", contradicted[0])
     return Finding("missed")
+
+
+def _takes_back(denial: ReadSentence, statements: list[ReadSentence]) -> bool:
+    """Whether most of the denial's words are the statements' own (see `find`)."""
+    said = frozenset().union(*(unit.senses for statement in statements for unit in statement.units))
+    words = [unit for unit in denial.units if unit.senses]
+    return bool(words) and sum(bool(unit.senses & said) for unit in words) >= TAKE_BACK_SHARE * len(words)
