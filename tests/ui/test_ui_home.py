@@ -182,6 +182,29 @@ async def test_the_indexed_list_shows_at_once_and_the_loaded_packs_replace_it(ba
         assert not any("Looking for packs" in frame or "No packs found" in frame for frame in app.frames[listing:])
 
 
+async def test_a_pack_chosen_on_the_indexed_list_stays_chosen_when_the_packs_load() -> None:
+    first, second = make_pack(), make_pack(id="second", title="Second pack")
+    backend = backend_with(first, second)
+    indexed(backend)
+    backend.packs_gate = threading.Event()
+    app = TutorApp(backend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.screen.query("#packs"):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        await pilot.press("down")  # the learner picks the second pack before the packs are loaded
+        await pilot.pause()
+        assert app.screen.query_one("#packs", DataTable).cursor_row == 1 and app.pack is None
+        backend.packs_gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.packs_loaded and app.pack_id == "second"
+        assert app.screen.query_one("#packs", DataTable).cursor_row == 1
+        assert "Second pack" in screen_text(app).split("Modes")[-1]
+
+
 async def test_with_no_index_the_home_looks_for_packs_as_before(backend) -> None:
     backend.listed = None
     backend.packs_gate = threading.Event()

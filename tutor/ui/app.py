@@ -329,9 +329,14 @@ class TutorApp(App[None]):
                 screen.show_packs(self.entries, self.counts, self.pack_id)
 
     def on_pack_highlighted(self, event: PackHighlighted) -> None:
-        """The home screen's cursor moved to a usable pack: it is the current pack now."""
+        """The home screen's cursor moved to a pack: the current pack now, or, while the list
+        is the pack index's, the one to open when the packs are loaded (the cursor stays on
+        the learner's choice rather than going back to the first pack)."""
         event.stop()
-        self.pack_id = event.pack_id
+        if self.packs_loaded:
+            self.pack_id = event.pack_id
+        else:
+            self._wanted_pack_id = event.pack_id
 
     def entry(self, pack_id: str | None) -> PackEntry | None:
         return next((entry for entry in self.entries if entry.id == pack_id), None)

@@ -177,7 +177,7 @@ class HomeScreen(Screen[None]):
         entry = self._entry(pack_id)
         if entry is None:
             return
-        if entry.usable:
+        if entry.usable or entry.listed is not None:  # a listed pack: the one to open once loaded
             self.pack_id = entry.id
             self.post_message(PackHighlighted(entry.id))
         self._describe(entry)
