@@ -155,16 +155,21 @@ def indexed(backend, *extra: PackEntry) -> None:
     backend.listed = (entries, {e.id: backend.counts(e.listed) for e in entries if e.listed is not None})
 
 
+async def table_shown(app: TutorApp, pilot) -> None:
+    """Wait (by condition, up to 2 s) until the home screen shows its pack table."""
+    for _ in range(200):
+        if app.screen.query("#packs"):
+            return
+        await pilot.pause(0.01)
+
+
 async def test_the_indexed_list_shows_at_once_and_the_loaded_packs_replace_it(backend) -> None:
     gone = PackEntry("gone", "Removed since", Path("gone"), listed=ListedPack("gone", "Removed since", "1", "", ("a",)))
     indexed(backend, gone)
     backend.packs_gate = threading.Event()  # holds the loading of the packs
     app = FramesRecorded(backend)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):  # the indexed list goes up without waiting for the packs
-            if app.screen.query("#packs"):
-                break
-            await pilot.pause(0.01)
+        await table_shown(app, pilot)  # the indexed list goes up without waiting for the packs
         await pilot.pause()
         assert not app.packs_loaded and app.pack is None  # nothing opens on the index
         assert table_rows(app) == [["RNN gradients (mini)", "3", "0", "3", "0"], ["Removed since", "1", "0", "1", "0"]]
@@ -189,10 +194,7 @@ async def test_a_pack_chosen_on_the_indexed_list_stays_chosen_when_the_packs_loa
     backend.packs_gate = threading.Event()
     app = TutorApp(backend)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if app.screen.query("#packs"):
-                break
-            await pilot.pause(0.01)
+        await table_shown(app, pilot)
         await pilot.pause()
         await pilot.press("down")  # the learner picks the second pack before the packs are loaded
         await pilot.pause()
@@ -335,10 +337,7 @@ async def test_quitting_while_the_indexed_list_is_drawn_is_clean(backend, monkey
     monkeypatch.setattr(app_module, "Event", NeverSet)  # the app's own name only: threads still start
     app = TutorApp(backend)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if app.screen.query("#packs"):
-                break
-            await pilot.pause(0.01)
+        await table_shown(app, pilot)
         assert app.screen.query("#packs") and not app.packs_loaded
         app.exit()
     assert app.return_code in (0, None)
