@@ -478,3 +478,14 @@ def test_note_shorthand_and_greek_letters_are_read_as_words() -> None:
                    "Gradients travel w/o vanishing.")
     assert "negated:vanish" in denied.notes and not denied.correct
 
+
+
+def test_a_misspelt_word_inside_a_many_word_term_still_reads_as_the_term() -> None:
+    """"singlar value" is the vocabulary's "singular value" (one typo in a two-word member),
+    as "singlar" alone would be "singular"."""
+    check = {"kind": "concepts",
+             "concepts": [{"name": "top", "phrases": ["the norm is the largest singular value"]}]}
+    for answer in ("The norm is the largest singlar value.", "The norm is the largest sinuglar value."):
+        result = grade(check, answer)
+        assert (result.correct, result.notes) == (True, ("hit:top",)), answer
+    assert not grade(check, "The norm is the largest single value.").correct

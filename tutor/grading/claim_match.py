@@ -124,34 +124,66 @@ def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: Lexicon
         if token.kind != "word":
             index += 1
             continue
-        member = _member_at(tokens, index, vocabulary)
+        member = _member_at(tokens, index, vocabulary, lexicon)
         if member:
-            length, senses = member
-            found.append(Unit(senses, index))
+            length, senses, typo = member
+            found.append(Unit(senses, index, typo))
             index += length
             continue
         senses, typo = vocabulary.senses_of(token.stem), 0
-        if lexicon is not None and token.stem not in lexicon.stems and token.stem not in vocabulary.single:
-            guess = lexicon.nearest(token.stem, token.raw)
-            if guess:
-                stem, typo = guess
-                senses = senses | vocabulary.senses_of(stem)
+        guess = _guess(token, vocabulary, lexicon)
+        if guess:
+            stem, typo = guess
+            senses = senses | vocabulary.senses_of(stem)
         found.append(Unit(senses, index, typo))
         index += 1
     return tuple(found)
 
 
-def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary) -> tuple[int, frozenset[str]] | None:
-    """The longest multi-word member at `index`: (its length, the senses of every group it is in)."""
-    length, senses = 0, set()
-    for stems, sense in vocabulary.members_from(tokens[index].stem):
-        end = index + len(stems)
-        if len(stems) < length or end > len(tokens):
-            continue
-        if all(token.kind == "word" and token.stem == wanted for token, wanted in zip(tokens[index:end], stems)):
-            length = len(stems)
-            senses.add(sense)
-    return (length, frozenset(senses)) if length else None
+def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary,
+               lexicon: Lexicon | None = None) -> tuple[int, frozenset[str], int] | None:
+    """The longest multi-word member at `index`: (its length, the senses of every group it is
+    in, the worst typo level in it). With a `lexicon`, a misspelt word of a member ("singlar
+    value") is read as the member's word when it is the nearest known word to it."""
+    length, senses, worst = 0, set[str](), 0
+    for first in _spellings(tokens[index], vocabulary, lexicon):
+        for stems, sense in vocabulary.members_from(first):
+            end = index + len(stems)
+            if len(stems) < length or end > len(tokens):
+                continue
+            typos = [_typo_of(token, wanted, vocabulary, lexicon) for token, wanted in zip(tokens[index:end], stems)]
+            if any(typo is None for typo in typos):
+                continue
+            level = max(typo or 0 for typo in typos)
+            if len(stems) > length:
+                length, senses, worst = len(stems), {sense}, level
+            else:
+                senses.add(sense)
+                worst = min(worst, level)
+    return (length, frozenset(senses), worst) if length else None
+
+
+def _spellings(token: Token, vocabulary: Vocabulary, lexicon: Lexicon | None) -> tuple[str, ...]:
+    """The stems a member may start with at `token`: its own, and the known word it misspells."""
+    guess = _guess(token, vocabulary, lexicon)
+    return (token.stem,) if guess is None else (token.stem, guess[0])
+
+
+def _typo_of(token: Token, wanted: str, vocabulary: Vocabulary, lexicon: Lexicon | None) -> int | None:
+    """0 when `token` is the word `wanted`, its typo level when it misspells it, else None."""
+    if token.kind != "word":
+        return None
+    if token.stem == wanted:
+        return 0
+    guess = _guess(token, vocabulary, lexicon)
+    return guess[1] if guess is not None and guess[0] == wanted else None
+
+
+def _guess(token: Token, vocabulary: Vocabulary, lexicon: Lexicon | None) -> tuple[str, int] | None:
+    """The known stem an unknown word most likely misspells (see `Lexicon.nearest`)."""
+    if lexicon is None or token.kind != "word" or token.stem in lexicon.stems or token.stem in vocabulary.single:
+        return None
+    return lexicon.nearest(token.stem, token.raw)
 
 
 @lru_cache(maxsize=8192)
