@@ -278,3 +278,31 @@ def test_a_verdict_is_remembered_until_shutdown_and_the_oldest_is_forgotten(monk
     assert grade(check, "sech(z)^2").notes == ("sympy:failed", "numeric:equal")  # forgotten at shutdown
     monkeypatch.undo()
     assert grade(check, "sech(z)^2", timeout=10.0).notes == ("sympy:equal", "numeric:equal")
+
+
+def test_sample_points_are_remembered_but_each_caller_gets_its_own() -> None:
+    from tutor.grading.equivalence import sample_points
+
+    first = sample_points(["w", "h"], 7)
+    assert len(first) == 12 and all(set(point) == {"w", "h"} for point in first)
+    assert all(0.2 <= point["w"] <= 1.8 for point in first[:6])
+    first[0]["w"] = 99.0  # a caller that changes its points changes nobody else's
+    again = sample_points(["w", "h"], 7)
+    assert again[0]["w"] != 99.0 and again[1:] == first[1:]
+    assert sample_points(["w", "h"], 8) != again
+
+
+def test_the_sympy_worker_remembers_expressions_and_values_with_the_same_verdicts() -> None:
+    from tutor.grading import symbolic_worker
+    from tutor.grading.equivalence import sample_points
+
+    points = sample_points(["w", "h"], 3)
+    request = {"answers": ["w*(1 - tanh(w*h)^2)"], "response": "w - w*tanh(w*h)^2", "variables": ["w", "h"],
+               "functions": None, "notation": {}, "points": points}
+    before = symbolic_worker._value_at.cache_info().hits
+    assert symbolic_worker.decide(request) == ["equal"]
+    assert symbolic_worker.decide({**request, "response": "w*tanh(w*h)^2"}) == ["different"]
+    assert symbolic_worker._value_at.cache_info().hits > before  # the expected answer at the first point, again
+    assert symbolic_worker.decide(request) == ["equal"]
+    assert symbolic_worker.decide({**request, "answers": ["w - w*tanh(w*h)^2", "w"],
+                                   "response": "w"}) == ["different", "equal"]

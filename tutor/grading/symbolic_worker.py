@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,15 +34,14 @@ RELATIVE_TOLERANCE = 1e-15  # far above the error of 30-digit arithmetic, far be
 
 def decide(request: dict[str, Any]) -> list[str]:
     """A verdict per expected answer, in order, stopping at the first that is equal."""
-    from tutor.expressions import parse, to_sympy
-
-    variables = request["variables"]
-    response = to_sympy(parse(request["response"], variables, request["functions"],
-                              notation=request.get("notation") or None))
+    variables = tuple(request["variables"])
+    functions = request["functions"]
+    notation = tuple((request.get("notation") or {}).items()) or None
+    response = _expression(request["response"], variables, None if functions is None else tuple(functions), notation)
     points = [{name: Fraction(str(value)) for name, value in point.items()} for point in request["points"]]
     verdicts = []
     for answer in request["answers"]:
-        verdict = compare(to_sympy(parse(answer, variables)), response, points)
+        verdict = compare(_expression(answer, variables, None, None), response, points)
         verdicts.append(verdict)
         if verdict == "equal":
             break
@@ -58,18 +58,15 @@ def compare(expected: sympy.Expr, response: sympy.Expr, points: list[dict[str, F
     """
     import sympy
 
-    from tutor.expressions.sympy_tree import symbol
-
     difference = expected - response
     if difference == 0:
         return "equal"
     if difference.is_Rational:
         return "different"
     for point in points:
-        substitution = {symbol(name): sympy.Rational(value.numerator, value.denominator)
-                        for name, value in point.items()}
-        expected_value = _real_value(expected, substitution)
-        response_value = _real_value(response, substitution)
+        at = tuple(point.items())
+        expected_value = _value_at(expected, at)
+        response_value = _value_at(response, at)
         if expected_value is None or response_value is None:
             continue
         scale = 1 + abs(expected_value) + abs(response_value)
@@ -93,6 +90,28 @@ def _simplify_exponentials(difference: sympy.Expr) -> sympy.Expr:
     import sympy
 
     return sympy.simplify(difference.rewrite(sympy.exp))
+
+
+@lru_cache(maxsize=256)
+def _expression(text: str, variables: tuple[str, ...], functions: tuple[str, ...] | None,
+                notation: tuple[tuple[str, str], ...] | None) -> sympy.Expr:
+    """The SymPy form of `text`, remembered: a question's expected answers come with every
+    response graded against them (SymPy expressions are immutable)."""
+    from tutor.expressions import parse, to_sympy
+
+    return to_sympy(parse(text, variables, functions, notation=None if notation is None else dict(notation)))
+
+
+@lru_cache(maxsize=4096)
+def _value_at(expression: sympy.Expr, point: tuple[tuple[str, Fraction], ...]) -> sympy.Float | None:
+    """`_real_value` at `point`, remembered: an expected answer is evaluated at the same
+    points for every response compared with it (a pure function of the two)."""
+    import sympy
+
+    from tutor.expressions.sympy_tree import symbol
+
+    substitution = {symbol(name): sympy.Rational(value.numerator, value.denominator) for name, value in point}
+    return _real_value(expression, substitution)
 
 
 def _real_value(expression: sympy.Expr, substitution: dict[sympy.Symbol, sympy.Rational]) -> sympy.Float | None:
