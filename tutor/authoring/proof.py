@@ -185,8 +185,10 @@ _WORKER_PACK: Pack | None = None
 
 def _init_worker(path: str) -> None:
     global _WORKER_PACK
+    from tutor.heap import keep_freed_memory
     from tutor.packs.loader import load_pack
 
+    keep_freed_memory()  # a worker lives for one check: reuse the simulations' arrays (tutor.heap)
     _WORKER_PACK = load_pack(path)
 
 

@@ -40,7 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.heap import keep_freed_memory
+
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    keep_freed_memory()  # the command ends with the check: its arrays are reused, not faulted in anew
     with _one_blas_thread():
         return _check(args, jobs)
 
