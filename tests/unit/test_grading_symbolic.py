@@ -306,3 +306,43 @@ def test_the_sympy_worker_remembers_expressions_and_values_with_the_same_verdict
     assert symbolic_worker.decide(request) == ["equal"]
     assert symbolic_worker.decide({**request, "answers": ["w - w*tanh(w*h)^2", "w"],
                                    "response": "w"}) == ["different", "equal"]
+
+
+def test_a_point_is_put_in_exactly_with_the_values_evalf_substitution_gives() -> None:
+    import sympy
+
+    from tutor.expressions import parse, to_sympy
+    from tutor.grading import symbolic_worker
+
+    texts = ["x*(1 - tanh(x*y + 0.5)^2)", "sigmoid(x)*(1 - sigmoid(x))", "log(x)", "sqrt(x - y)", "1/(x - y)",
+             "0.999^1000*x", "x^y"]
+    unusable = []
+    for text in texts:
+        expression = to_sympy(parse(text, ["x", "y"]))
+        for point in ({"x": "1.219", "y": "0.632"}, {"x": "-0.4", "y": "0.8"}, {"x": "0.5", "y": "0.5"}):
+            substitution = {symbol: sympy.Rational(point[symbol.name]) for symbol in expression.free_symbols}
+            value = symbolic_worker._real_value(expression, substitution)
+            if value is None:
+                unusable.append((text, point["x"], point["y"]))
+                continue
+            reference = expression.evalf(30, subs=substitution)  # the way it was computed before
+            assert abs(value - reference) <= sympy.Float("1e-25") * (1 + abs(reference)), (text, point)
+    # not finite reals: logs, roots and real powers of negatives, and the pole (where evalf's
+    # substitution made up 5.95e138 from a difference it could not tell from zero)
+    assert unusable == [("log(x)", "-0.4", "0.8"), ("sqrt(x - y)", "-0.4", "0.8"), ("1/(x - y)", "0.5", "0.5"),
+                        ("x^y", "-0.4", "0.8")]
+
+
+def test_a_point_that_would_write_out_millions_of_digits_is_substituted_numerically() -> None:
+    import sympy
+
+    from tutor.expressions import parse, to_sympy
+    from tutor.grading import symbolic_worker
+
+    cheap = to_sympy(parse("0.999^1000*x + x^1000", ["x"]))
+    costly = to_sympy(parse("(x^999 + 1)^999", ["x"]))
+    assert symbolic_worker._exact_is_cheap(cheap) and not symbolic_worker._exact_is_cheap(costly)
+    assert not symbolic_worker._exact_is_cheap(to_sympy(parse("x^y", ["x", "y"])))
+    (variable,) = costly.free_symbols
+    value = symbolic_worker._real_value(costly, {variable: sympy.Rational(3, 2)})
+    assert value is not None and abs(value / sympy.Float(1.5, 30) ** 998001 - 1) < 1e-20  # (1.5^999 + 1)^999

