@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tutor.authoring import evidence_runs
@@ -105,3 +107,32 @@ def test_the_report_lists_failures_in_pack_order_then_plan_order_whatever_finish
     report.add(Task("caption", "q", "c"), [second])
     report.sort({id(first): 7, id(second): 2})
     assert report.failures == [second, first]
+
+
+#: In a fresh interpreter: a worker of the check's pool, given nothing to import, already has
+#: NumPy's core loaded (read from its memory map), because the fork server preloaded it.
+WORKER_PROBE = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from tutor.authoring import workers
+if sys.argv[1:] == ["nothing"]:
+    workers.WORKER_PRELOAD = ()
+workers.start_workers_early()
+with ProcessPoolExecutor(1, mp_context=workers.worker_context()) as pool:
+    pid = pool.submit(os.getpid).result()
+    maps = open(f"/proc/{pid}/maps").read()
+print("numpy" if "_multiarray_umath" in maps else "bare")
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads a worker's memory map from /proc")
+def test_the_workers_are_forked_with_numpy_and_the_engine_already_imported() -> None:
+    import subprocess
+    import sys
+
+    def probe(*arguments: str) -> str:
+        return subprocess.run([sys.executable, "-c", WORKER_PROBE, *arguments], capture_output=True, text=True,
+                              check=True, cwd=Path(__file__).resolve().parents[2], timeout=120).stdout.strip()
+
+    assert probe() == "numpy"
+    assert probe("nothing") == "bare"  # nothing preloaded: the worker imports for itself

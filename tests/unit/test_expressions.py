@@ -271,3 +271,19 @@ def test_forbidden_call_pattern_catches_the_usual_spellings() -> None:
         assert _FORBIDDEN_CALL.search(line), line
     for line in ("evaluate(parsed)", "ast.literal_eval(x)", "evaluate_tree(node, {})", "Symbol('x')"):
         assert not _FORBIDDEN_CALL.search(line), line
+
+
+def test_a_parse_is_remembered_per_text_variables_functions_and_notation() -> None:
+    first = parse("w*(1 - tanh(w*h)^2)", ["w", "h"], ["tanh"])
+    assert parse("w*(1 - tanh(w*h)^2)", ("w", "h"), ("tanh",)) is first  # the same arguments, any iterable
+    assert parse("w*(1 - tanh(w*h)^2)", ["w", "h"]) is not first  # other functions allowed: read afresh
+    assert parse("w*(1 - tanh(w*h)^2)", ["w", "h"]).functions == first.functions == frozenset({"tanh"})
+    written = parse("2hₖ₋₁", ["h"], notation={"hₖ₋₁": "h"})
+    assert written.source == "2*h" and parse("2hₖ₋₁", ["h"], notation={"hₖ₋₁": "h"}) is written
+    with pytest.raises(ExpressionError, match="tanh"):
+        parse("tanh(w)", ["w"], ["sigmoid"])
+    with pytest.raises(ExpressionError, match="tanh"):  # a refusal is not remembered as a result
+        parse("tanh(w)", ["w"], ["sigmoid"])
+    assert parse("tanh(w)", ["w"], ["tanh"]).functions == frozenset({"tanh"})
+    with pytest.raises(ExpressionError, match="must be text"):
+        parse(3, ["w"])  # type: ignore[arg-type]

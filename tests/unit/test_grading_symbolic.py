@@ -278,3 +278,71 @@ def test_a_verdict_is_remembered_until_shutdown_and_the_oldest_is_forgotten(monk
     assert grade(check, "sech(z)^2").notes == ("sympy:failed", "numeric:equal")  # forgotten at shutdown
     monkeypatch.undo()
     assert grade(check, "sech(z)^2", timeout=10.0).notes == ("sympy:equal", "numeric:equal")
+
+
+def test_sample_points_are_remembered_but_each_caller_gets_its_own() -> None:
+    from tutor.grading.equivalence import sample_points
+
+    first = sample_points(["w", "h"], 7)
+    assert len(first) == 12 and all(set(point) == {"w", "h"} for point in first)
+    assert all(0.2 <= point["w"] <= 1.8 for point in first[:6])
+    first[0]["w"] = 99.0  # a caller that changes its points changes nobody else's
+    again = sample_points(["w", "h"], 7)
+    assert again[0]["w"] != 99.0 and again[1:] == first[1:]
+    assert sample_points(["w", "h"], 8) != again
+
+
+def test_the_sympy_worker_remembers_expressions_and_values_with_the_same_verdicts() -> None:
+    from tutor.grading import symbolic_worker
+    from tutor.grading.equivalence import sample_points
+
+    points = sample_points(["w", "h"], 3)
+    request = {"answers": ["w*(1 - tanh(w*h)^2)"], "response": "w - w*tanh(w*h)^2", "variables": ["w", "h"],
+               "functions": None, "notation": {}, "points": points}
+    before = symbolic_worker._value_at.cache_info().hits
+    assert symbolic_worker.decide(request) == ["equal"]
+    assert symbolic_worker.decide({**request, "response": "w*tanh(w*h)^2"}) == ["different"]
+    assert symbolic_worker._value_at.cache_info().hits > before  # the expected answer at the first point, again
+    assert symbolic_worker.decide(request) == ["equal"]
+    assert symbolic_worker.decide({**request, "answers": ["w - w*tanh(w*h)^2", "w"],
+                                   "response": "w"}) == ["different", "equal"]
+
+
+def test_a_point_is_put_in_exactly_with_the_values_evalf_substitution_gives() -> None:
+    import sympy
+
+    from tutor.expressions import parse, to_sympy
+    from tutor.grading import symbolic_worker
+
+    texts = ["x*(1 - tanh(x*y + 0.5)^2)", "sigmoid(x)*(1 - sigmoid(x))", "log(x)", "sqrt(x - y)", "1/(x - y)",
+             "0.999^1000*x", "x^y"]
+    unusable = []
+    for text in texts:
+        expression = to_sympy(parse(text, ["x", "y"]))
+        for point in ({"x": "1.219", "y": "0.632"}, {"x": "-0.4", "y": "0.8"}, {"x": "0.5", "y": "0.5"}):
+            substitution = {symbol: sympy.Rational(point[symbol.name]) for symbol in expression.free_symbols}
+            value = symbolic_worker._real_value(expression, substitution)
+            if value is None:
+                unusable.append((text, point["x"], point["y"]))
+                continue
+            reference = expression.evalf(30, subs=substitution)  # the way it was computed before
+            assert abs(value - reference) <= sympy.Float("1e-25") * (1 + abs(reference)), (text, point)
+    # not finite reals: logs, roots and real powers of negatives, and the pole (where evalf's
+    # substitution made up 5.95e138 from a difference it could not tell from zero)
+    assert unusable == [("log(x)", "-0.4", "0.8"), ("sqrt(x - y)", "-0.4", "0.8"), ("1/(x - y)", "0.5", "0.5"),
+                        ("x^y", "-0.4", "0.8")]
+
+
+def test_a_point_that_would_write_out_millions_of_digits_is_substituted_numerically() -> None:
+    import sympy
+
+    from tutor.expressions import parse, to_sympy
+    from tutor.grading import symbolic_worker
+
+    cheap = to_sympy(parse("0.999^1000*x + x^1000", ["x"]))
+    costly = to_sympy(parse("(x^999 + 1)^999", ["x"]))
+    assert symbolic_worker._exact_is_cheap(cheap) and not symbolic_worker._exact_is_cheap(costly)
+    assert not symbolic_worker._exact_is_cheap(to_sympy(parse("x^y", ["x", "y"])))
+    (variable,) = costly.free_symbols
+    value = symbolic_worker._real_value(costly, {variable: sympy.Rational(3, 2)})
+    assert value is not None and abs(value / sympy.Float(1.5, 30) ** 998001 - 1) < 1e-20  # (1.5^999 + 1)^999

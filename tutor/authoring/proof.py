@@ -136,13 +136,11 @@ def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, l
         for task in tasks:
             yield task, run_task(pack, task)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Workers start from a fresh interpreter (forkserver), never as a fork of this process: a
-    # fork copies whatever locks this process's threads hold (the SymPy worker pool's, a logging
-    # handler's) and a child that needs one waits forever.
-    context = multiprocessing.get_context("forkserver")
+    from tutor.authoring.workers import worker_context
+
+    context = worker_context()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(str(pack.path),)) as pool:
         for bundle, results in zip(bundles := _bundles(pack, tasks), pool.map(_run_bundle_in_worker, bundles)):
@@ -185,8 +183,10 @@ _WORKER_PACK: Pack | None = None
 
 def _init_worker(path: str) -> None:
     global _WORKER_PACK
+    from tutor.heap import keep_freed_memory
     from tutor.packs.loader import load_pack
 
+    keep_freed_memory()  # a worker lives for one check: reuse the simulations' arrays (tutor.heap)
     _WORKER_PACK = load_pack(path)
 
 

@@ -40,8 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.heap import keep_freed_memory
+
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    keep_freed_memory()  # the command ends with the check: its arrays are reused, not faulted in anew
     with _one_blas_thread():
+        if jobs > 1:
+            from tutor.authoring.workers import start_workers_early
+
+            start_workers_early()  # inside: the fork server and its workers inherit one BLAS thread
         return _check(args, jobs)
 
 

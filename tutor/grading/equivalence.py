@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tutor.expressions import Parsed, evaluate_tree
 from tutor.grading.symbolic_pool import ask_sympy
@@ -58,6 +59,16 @@ class Equivalence:
 
 
 def sample_points(variables: list[str], seed: int, count: int = POINT_COUNT) -> list[dict[str, float]]:
+    """The `count` points for `variables` drawn from `seed` (fresh dicts, the caller may keep them).
+
+    Remembered per variables, seed and count: seeding a generator costs more than the draws,
+    and a question grades every response at the same points (`tutor check` asks for them
+    about 2,500 times on the built-in pack)."""
+    return [dict(point) for point in _points(tuple(variables), seed, count)]
+
+
+@lru_cache(maxsize=256)
+def _points(variables: tuple[str, ...], seed: int, count: int) -> tuple[dict[str, float], ...]:
     import numpy
 
     rng = numpy.random.default_rng(seed)
@@ -67,7 +78,7 @@ def sample_points(variables: list[str], seed: int, count: int = POINT_COUNT) -> 
             0.1, 1.8, size=len(variables)
         ) * rng.choice((-1.0, 1.0), size=len(variables))
         points.append({name: round(float(value), 3) for name, value in zip(variables, magnitudes)})
-    return points
+    return tuple(points)
 
 
 def compare_numerically(expected: Parsed, response: Parsed, points: list[dict[str, float]]) -> NumericComparison:
