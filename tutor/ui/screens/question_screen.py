@@ -202,9 +202,13 @@ class QuestionScreen(Reopenable, Screen[None]):
 
     def _bring_revealed_into_view(self) -> None:
         """Keep the question in sight when the first lines of the answer fit below it;
-        otherwise scroll the answer to the top."""
-        card = self.query_one("#card", VerticalScroll)
-        revealed = self.query_one("#revealed", Vertical)
+        otherwise scroll the answer to the top. (Scheduled after the reveal's refresh: by
+        then the screen may have been closed, or the card replaced, and there is nothing
+        left to scroll; a traceback seen once in the evidence benchmark.)"""
+        card = next(iter(self.query("#card").results(VerticalScroll)), None)
+        revealed = next(iter(self.query("#revealed").results(Vertical)), None)
+        if card is None or revealed is None:
+            return
         if revealed.virtual_region.y + REVEALED_LINES_IN_VIEW > card.scrollable_content_region.height:
             card.scroll_to_widget(revealed, top=True, animate=False)
 
