@@ -76,3 +76,20 @@ async def test_a_box_drawn_after_it_was_removed_draws_blank_lines() -> None:
         await box.remove()
         lines = box.render_lines(Region(0, 0, 20, 3))
         assert [line.text for line in lines] == [" " * 20] * 3
+
+
+
+async def test_the_boxes_of_questions_left_behind_are_freed(app: TutorApp) -> None:
+    """Each question's box used to stay in memory for good (held by TextArea's watch on
+    the app's theme), and every full garbage collection scanned them all."""
+    import gc
+
+    async with running(app) as pilot:
+        await pilot.press("p")
+        for _ in range(6):
+            await pilot.press("ctrl+n")  # skip to the next question
+            await pilot.pause()
+        gc.collect()
+        alive = [thing for thing in gc.get_objects() if isinstance(thing, AnswerArea)]
+        assert [box for box in alive if not box.is_attached] == []
+        assert len(alive) <= 1  # the current question's, if it has a box

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tutor.memory import collect_left_behind
 from tutor.ui.navigation import GoHome, OpenLab, Reopenable, backend_of
 from tutor.ui.screens.lab_pick import LabPickScreen, LabTarget
 from tutor.ui.widgets.answer_box import AnswerBox
@@ -123,6 +124,9 @@ class QuestionScreen(Reopenable, Screen[None]):
         # evidence panel...) are never asked for again but held every widget of every question
         # left behind, so memory grew through a pack (textual 8.2.8, pinned; a test watches it)
         self._query_one_cache.clear()
+        # the card just left is garbage now, and the collector's next full pass would land in
+        # the next reveal (mounting evidence allocates the most): run it here, between cards
+        collect_left_behind()
         self.question, self.revealed, self.grade, self.response, self.seconds = question, False, None, None, 0.0
         if question is None:
             await card.mount(Static(self.finished(), id="finished"))
@@ -198,9 +202,13 @@ class QuestionScreen(Reopenable, Screen[None]):
 
     def _bring_revealed_into_view(self) -> None:
         """Keep the question in sight when the first lines of the answer fit below it;
-        otherwise scroll the answer to the top."""
-        card = self.query_one("#card", VerticalScroll)
-        revealed = self.query_one("#revealed", Vertical)
+        otherwise scroll the answer to the top. (Scheduled after the reveal's refresh: by
+        then the screen may have been closed, or the card replaced, and there is nothing
+        left to scroll; a traceback seen once in the evidence benchmark.)"""
+        card = next(iter(self.query("#card").results(VerticalScroll)), None)
+        revealed = next(iter(self.query("#revealed").results(Vertical)), None)
+        if card is None or revealed is None:
+            return
         if revealed.virtual_region.y + REVEALED_LINES_IN_VIEW > card.scrollable_content_region.height:
             card.scroll_to_widget(revealed, top=True, animate=False)
 

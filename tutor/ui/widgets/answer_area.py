@@ -77,6 +77,23 @@ class AnswerArea(KeysInOrder, TextArea):
         self.load_text(text)
         self.move_cursor(self.document.end)
 
+    def on_unmount(self) -> None:
+        """Drop what TextArea subscribed to on mount, so the box can be freed.
+
+        TextArea watches `app.theme` with a bound method, and Textual prunes the app's
+        watchers of closed widgets only when the theme changes; it also subscribes to its
+        screen's text-selection signal with a callback that holds the box, which keeps
+        it alive as the signal's weak key. Without this, the box of every question ever
+        shown (with its document and render caches: tens of thousands of objects after a
+        pass through a pack) stayed in memory, and each full garbage collection scanned
+        it, a hitch of 100-250 ms landing in whichever answer happened to trigger one.
+        Textual has no public way to unwatch.
+        """
+        self.screen.text_selection_started_signal.unsubscribe(self)
+        watchers = getattr(self.app, "__watchers", {}).get("theme")
+        if watchers:
+            watchers[:] = [(node, callback) for node, callback in watchers if node is not self]
+
     def render_lines(self, crop: Region) -> list[Strip]:
         """Blank lines once the box has left the screen: when a question is skipped the
         compositor may still draw its last frame after the card was replaced, and Textual
