@@ -595,7 +595,8 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
             mentioned.append(sentence.text)
     confident = [sentence for typo, sentence in stated if typo < DOUBTFUL]
     if confident:
-        denials = [denial for denial in denials if _takes_back(denial, confident)]
+        own_words = frozenset().union(*(unit.senses for statement in confident for unit in statement.units))
+        denials = [denial for denial in denials if _takes_back(denial, own_words)]
         if not denials:
             return Finding("found", confident[0].text)
     contradicted = [denial.text for denial in denials]
@@ -612,8 +613,7 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
     return Finding("missed")
 
 
-def _takes_back(denial: ReadSentence, statements: list[ReadSentence]) -> bool:
-    """Whether most of the denial's words are the statements' own (see `find`)."""
-    said = frozenset().union(*(unit.senses for statement in statements for unit in statement.units))
+def _takes_back(denial: ReadSentence, own_words: frozenset[str]) -> bool:
+    """Whether most of the denial's words are among `own_words`, the statements' (see `find`)."""
     words = [unit for unit in denial.units if unit.senses]
-    return bool(words) and sum(bool(unit.senses & said) for unit in words) >= TAKE_BACK_SHARE * len(words)
+    return bool(words) and sum(bool(unit.senses & own_words) for unit in words) >= TAKE_BACK_SHARE * len(words)
