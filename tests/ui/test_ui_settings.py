@@ -223,3 +223,19 @@ def test_the_backend_reads_the_settings_stored_before_it_started(tmp_path: Path)
     assert backend.settings() == Settings(desired_retention=0.75)  # 'lots' reads as the default
     assert backend.counts(mini_pack(backend)).new == 5
     backend.close()
+
+
+async def test_closed_settings_screens_are_freed(app: TutorApp) -> None:
+    """The screen watches the app's theme; that watch kept every settings screen ever
+    opened in memory (Textual prunes theme watchers only when the theme changes)."""
+    import gc
+
+    async with running(app) as pilot:
+        for _ in range(3):
+            await pilot.press("o")
+            assert isinstance(app.screen, SettingsScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.pause()
+        gc.collect()
+        assert [thing for thing in gc.get_objects() if isinstance(thing, SettingsScreen)] == []

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tutor.settings import RULES, SettingError, Settings
 from tutor.ui.navigation import ThemePicked, backend_of
 from tutor.ui.themes import THEMES
+from tutor.ui.unwatch import stop_watching_theme
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
 
@@ -72,6 +73,9 @@ class SettingsScreen(Screen[None]):
         self.query_one(f"#{TYPED[0]}", Input).focus()
         self.watch(self.app, "theme", self._theme_changed_elsewhere, init=False)
         self._show_status()
+
+    def on_unmount(self) -> None:
+        stop_watching_theme(self)  # else every settings screen ever opened stays in memory
 
     # ---- what was typed ---------------------------------------------------------
 

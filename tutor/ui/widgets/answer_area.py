@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 
 from tutor.ui.pending_keys import after_pending_keys
+from tutor.ui.unwatch import stop_watching_theme
 from tutor.ui.widgets.ordered_keys import KeysInOrder
 
 NEWLINE_KEYS = ("ctrl+j", "alt+enter", "shift+enter")
@@ -90,9 +91,7 @@ class AnswerArea(KeysInOrder, TextArea):
         Textual has no public way to unwatch.
         """
         self.screen.text_selection_started_signal.unsubscribe(self)
-        watchers = getattr(self.app, "__watchers", {}).get("theme")
-        if watchers:
-            watchers[:] = [(node, callback) for node, callback in watchers if node is not self]
+        stop_watching_theme(self)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Blank lines once the box has left the screen: when a question is skipped the
