@@ -70,6 +70,8 @@ WATCH_SECONDS = 1.0
 ERROR_LINES = 5
 """How many lines of a broken pack's errors the notification shows."""
 LISTED_DRAW_SECONDS = 1.0
+"""How long loading the packs waits for the list from the pack index to be drawn (it
+holds the interpreter while it parses; the list is drawn long before this)."""
 LISTED_DRAW_POLL = 0.05  # how often the loader looks whether the app is quitting while it waits
 
 
@@ -82,8 +84,6 @@ def wait_until_drawn(drawn: Event, worker: Worker[Any]) -> bool:
             return False
         waited += LISTED_DRAW_POLL
     return not worker.is_cancelled
-"""How long loading the packs waits for the list from the pack index to be drawn (it
-holds the interpreter while it parses; the list is drawn long before this)."""
 
 
 class TutorApp(App[None]):
