@@ -407,8 +407,8 @@ def test_a_short_heading_is_said_of_every_item_of_its_list() -> None:
 
     [sentence] = sentences("c > 1 ⇒ exploding: ‖∇‖ huge, steps overshoot, loss diverges, overflow → NaN.")
     items = heading_items(sentence)
-    assert [[token.raw for token in item.tokens] for item in items][2] == ["c", "above", "one", "exploding", ":",
-                                                                         "loss", "diverges"]
+    assert [[token.raw for token in item.tokens] for item in items][2] == ["c", "above", "one", "so", "exploding",
+                                                                         ":", "loss", "diverges"]
     assert {item.text for item in items} == {sentence.text}  # the checklist quotes the whole sentence
     check = {"kind": "concepts", "concepts": [{"name": "unstable", "phrases": ["exploding loss diverges"]}]}
     assert grade(check, sentence.text).correct
@@ -489,3 +489,11 @@ def test_a_misspelt_word_inside_a_many_word_term_still_reads_as_the_term() -> No
         result = grade(check, answer)
         assert (result.correct, result.notes) == (True, ("hit:top",)), answer
     assert not grade(check, "The norm is the largest single value.").correct
+
+
+def test_an_implication_arrow_ends_a_negation_like_so() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "exploding-only", "phrases": ["only addresses exploding"]}]}
+    # "⇒" reads as "so": the "never" before it denies "enlarge", not what the arrow concludes
+    for arrow in ("⇒", "=>", "∴"):
+        graded = grade(check, f"The factor can only shrink, never enlarge {arrow} only addresses exploding.")
+        assert (graded.correct, graded.notes) == (True, ("hit:exploding-only",)), arrow

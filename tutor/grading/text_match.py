@@ -65,7 +65,10 @@ _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi"
           "ν": "nu", "μ": "mu", "ω": "omega", "κ": "kappa", "ξ": "xi", "π": "pi", "χ": "chi", "ψ": "psi",
           "ζ": "zeta"}  # read after lower(): capitals (Ω, Λ, Δ) become these
 _SYMBOLS = (
-    (re.compile(r"→|->|=>|⇒|⟶"), " to "),  # arrows first: the ">" of "->" is not "above"
+    # arrows first: the ">" of "->" is not "above". An implication arrow is "so" (a clause of
+    # its own: "never enlarges ⇒ only exploding" does not deny "exploding"); "→" is "to"/"goes to"
+    (re.compile(r"=>|⇒|∴"), " so "),
+    (re.compile(r"→|->|⟶"), " to "),
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
