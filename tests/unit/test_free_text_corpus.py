@@ -105,10 +105,10 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (2,140 answers, kept as development
+    """The held-out sets measured so far (2,270 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
-    assert development_figures.recall >= 0.952
+    assert development_figures.recall >= 0.956
     assert development_figures.wrong_credited <= 14
     assert development_figures.partial_credit >= 0.970
     assert development_figures.undecided <= 0.01
@@ -124,7 +124,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
     assert metrics.corpus_problems(answers, pack) == []
     figures = metrics.figures(metrics.grade_all(answers, pack))
-    assert figures.recall >= 0.919
+    assert figures.recall >= 0.922
     assert figures.wrong_credited == 0
     assert figures.partial_credit >= 0.966
     assert figures.undecided <= 0.01

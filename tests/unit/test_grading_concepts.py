@@ -497,3 +497,12 @@ def test_an_implication_arrow_ends_a_negation_like_so() -> None:
     for arrow in ("⇒", "=>", "∴"):
         graded = grade(check, f"The factor can only shrink, never enlarge {arrow} only addresses exploding.")
         assert (graded.correct, graded.notes) == (True, ("hit:exploding-only",)), arrow
+
+
+def test_a_value_written_as_about_0_99_reads_as_about_one() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "open-gate", "phrases": ["forget gate ≈ 1"]}]}
+    for value in ("≈ 0.999", "~0.99", "≈ 1.0", "≈ 1.01"):
+        assert grade(check, f"The network learns a forget gate {value} for that cell.").correct, value
+    # a value clearly away from one is not "near one"
+    for value in ("≈ 0.9", "≈ 1.05", "≈ 0.5"):
+        assert not grade(check, f"The network learns a forget gate {value} for that cell.").correct, value

@@ -86,6 +86,7 @@ _JOINS = (
     (re.compile(r"\bw[\s_{}]*hh\b"), " whh "),
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
+    (re.compile(r"\babout\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"), " about one "),  # "f ≈ 0.999": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
