@@ -452,9 +452,14 @@ def test_a_clause_opening_with_they_is_read_with_the_sentence_subject() -> None:
                            "so they stay sizeable, and they dominate the total.")
     items = pronoun_items(sentence)
     assert [[token.raw for token in item.tokens] for item in items] == [
-        ["terms", "nearby", "steps", "go", "stay", "sizeable"], ["terms", "nearby", "steps", "go", "dominate", "total"]]
+        ["terms", "nearby", "steps", "go", "through", "only", "stay", "sizeable"],
+        ["terms", "nearby", "steps", "go", "through", "only", "dominate", "total"]]
     check = {"kind": "concepts", "concepts": [{"name": "near-dominate", "phrases": ["nearby terms dominate"]}]}
     assert grade(check, sentence.text).correct
+    # the subject keeps a short qualifier, and a sentence adverb may stand before the pronoun
+    assert grade({**check, "concepts": [{"name": "few-dominate", "phrases": ["terms of a few steps dominate"]}]},
+                 "Now the terms that only span a few steps have short chains, so they stay a decent size, "
+                 "and honestly they dominate the sum.").correct
 
 
 def test_a_pack_without_a_vocabulary_reads_the_shared_words_of_training() -> None:

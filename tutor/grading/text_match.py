@@ -207,7 +207,7 @@ def heading_items(sentence: Sentence) -> list[Sentence]:
     return [Sentence(sentence.text, (*tokens[: colon + 1], *item)) for item in items]
 
 
-SUBJECT_WORDS = 4  # the words a sentence opens with: usually its subject
+SUBJECT_WORDS = 6  # the words a sentence opens with: its subject, with a short qualifier ("the terms that only span a few steps")
 
 
 def pronoun_items(sentence: Sentence) -> list[Sentence]:
@@ -225,11 +225,20 @@ def pronoun_items(sentence: Sentence) -> list[Sentence]:
             subject.append(token)
     items = []
     for index, token in enumerate(tokens):
-        if not (token.referring and index and tokens[index - 1].kind == "clause") or not subject:
+        if not (token.referring and _opens_clause(tokens, index)) or not subject:
             continue
         end = next((at for at in range(index, len(tokens)) if tokens[at].kind == "clause"), len(tokens))
         items.append(Sentence(sentence.text, (*subject, *tokens[index:end])))
     return items
+
+
+def _opens_clause(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the word at `index` opens a clause: right after a clause mark, or after one
+    sentence adverb there ("..., and honestly they dominate the sum")."""
+    before = index - 1
+    if before > 0 and tokens[before].kind == "word" and tokens[before].raw.endswith("ly"):
+        before -= 1
+    return before >= 0 and tokens[before].kind == "clause"
 
 
 TERM_RUN_WORDS = 6
