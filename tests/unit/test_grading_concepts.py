@@ -511,3 +511,18 @@ def test_a_value_written_as_about_0_99_reads_as_about_one() -> None:
     # a value clearly away from one is not "near one"
     for value in ("≈ 0.9", "≈ 1.05", "≈ 0.5"):
         assert not grade(check, f"The network learns a forget gate {value} for that cell.").correct, value
+
+
+def test_a_misconception_no_noun_verb_is_asserted_by_a_denied_verb() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "input", "phrases": ["ground truth as input"]}],
+        "misconceptions": [{"name": "cut", "phrases": ["no gradient flows through the hidden states"],
+                            "feedback": "BPTT still runs through the hidden states."}],
+    }
+    # "no gradient flows" and "the gradient no longer flows" say the same
+    graded = grade(check, "It feeds the ground truth as input, so the gradient no longer flows through the hidden states.")
+    assert "misconception:cut" in graded.notes and not graded.correct
+    # a denial of another word of the claim is not it
+    assert "misconception:cut" not in grade(check, "It feeds the ground truth as input; the gradient flows "
+                                                   "through the hidden states, not through the inputs.").notes

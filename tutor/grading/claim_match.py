@@ -86,6 +86,7 @@ class Claim:
     negative: bool
     trailing: bool = False  # the negation follows the words ("distant steps contribute nothing")
     target: int = -1  # the word the claim's negation falls on ("vanishing is NOT a PROBLEM": 1)
+    predicate: int = -1  # for "no <noun> <verb>", the verb: "NO gradient flows" = "the gradient doesn't FLOW"
     ordered: bool = False  # read only in its words' order (a cause before its effect)
 
 
@@ -195,11 +196,13 @@ def compile_claim(text: str, vocabulary: Vocabulary, ordered: bool = False) -> C
     negative = bool(negators)
     word_positions = [index for index, token in enumerate(tokens) if token.kind == "word"]
     trailing = negative and bool(word_positions) and all(index > word_positions[-1] for index in negators)
-    target = -1
+    target = predicate = -1
     if negative and units:
         after = [number for number, unit in enumerate(units) if unit.token > negators[0]]
         target = len(units) - 1 if trailing or not after else after[0]
-    return Claim(text, words, negative, trailing, target, ordered)
+        if tokens[negators[0]].raw == "no" and not trailing and len(after) > 1:
+            predicate = after[1]
+    return Claim(text, words, negative, trailing, target, predicate=predicate, ordered=ordered)
 
 
 class Lexicon:
@@ -305,7 +308,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         if reversals and not strict and _loose_reversal(sentence, picks, position):
             continue  # "the short ones dominate, the long-range ones decay" does not deny "short-range dominate"
         denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
-        if strict and denied and claim.negative and claim.target >= 0 and picks[claim.target][0].token not in targets:
+        if strict and denied and claim.negative and claim.target >= 0 and not _denies_target(claim, picks, targets):
             continue  # the answer denies another word of the claim: not this statement
         flips = reversals + (denied != claim.negative)
         typo = max(unit.typo for unit, _ in picks)
@@ -329,6 +332,13 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
 
 
 COMPARATORS = frozenset({"@above", "@below"})
+
+
+def _denies_target(claim: Claim, picks: Picks, targets: set[int]) -> bool:
+    """Whether the answer's negation falls where the claim's does: on its target word, or, for a
+    claim "no <noun> <verb>", on the verb ("the gradient no longer flows" says "no gradient flows")."""
+    chosen = (claim.target, claim.predicate) if claim.predicate >= 0 else (claim.target,)
+    return any(picks[index][0].token in targets for index in chosen)
 
 
 def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int | None:
