@@ -526,3 +526,17 @@ def test_a_misconception_no_noun_verb_is_asserted_by_a_denied_verb() -> None:
     # a denial of another word of the claim is not it
     assert "misconception:cut" not in grade(check, "It feeds the ground truth as input; the gradient flows "
                                                    "through the hidden states, not through the inputs.").notes
+
+
+def test_a_long_aside_between_dashes_does_not_pull_a_claim_apart() -> None:
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "norm", "phrases": ["the norm is the largest singular value"]}],
+        "misconceptions": [{"name": "spread-good", "phrases": ["a wide spread is a good sign"],
+                            "feedback": "A wide spread means most directions are lost."}],
+    }
+    answer = ("The norm is the largest singular value, and a wide spread — many decades between the largest "
+              "and the smallest singular value — is a good sign.")
+    assert "misconception:spread-good" in grade(check, answer).notes
+    # a short aside changes nothing
+    assert grade(check, "The norm is — as usual — the largest singular value.").correct

@@ -34,7 +34,14 @@ from tutor.grading.claim_match import (
     read,
 )
 from tutor.grading.result import ClaimCheck, Grade
-from tutor.grading.text_match import heading_items, pronoun_items, sentences, tokenize, without_term_list
+from tutor.grading.text_match import (
+    aside_free,
+    heading_items,
+    pronoun_items,
+    sentences,
+    tokenize,
+    without_term_list,
+)
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
 from tutor.words import plural
 
@@ -73,7 +80,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
             MAX_RESPONSE_LENGTH,
         )
     parts = [without_term_list(part) for part in sentences(response)]
-    parts += [item for part in parts for item in (*heading_items(part), *pronoun_items(part))]
+    parts += [item for part in parts for item in (*heading_items(part), *pronoun_items(part), *aside_free(part))]
     if not any(token.kind == "word" for part in parts for token in part.tokens):
         return Grade.format_error("The answer is empty.", "empty", 0)
     rubric = compile_rubric(check)

@@ -102,6 +102,8 @@ _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–⟮⟯]| - ")
 _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
+_DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
+"""An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
 """A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
 _BRITISH = (
@@ -207,7 +209,8 @@ def heading_items(sentence: Sentence) -> list[Sentence]:
     return [Sentence(sentence.text, (*tokens[: colon + 1], *item)) for item in items]
 
 
-SUBJECT_WORDS = 6  # the words a sentence opens with: its subject, with a short qualifier ("the terms that only span a few steps")
+SUBJECT_WORDS = 6
+"""The words a sentence opens with: its subject, with a short qualifier ("the terms that only span a few steps")."""
 
 
 def pronoun_items(sentence: Sentence) -> list[Sentence]:
@@ -239,6 +242,36 @@ def _opens_clause(tokens: tuple[Token, ...], index: int) -> bool:
     if before > 0 and tokens[before].kind == "word" and tokens[before].raw.endswith("ly"):
         before -= 1
     return before >= 0 and tokens[before].kind == "clause"
+
+
+LONG_ASIDE_WORDS = 4
+"""An aside this long puts what is said around it too far apart to be read as one claim."""
+
+
+def aside_free(sentence: Sentence) -> list[Sentence]:
+    """The sentence read without its asides ("a wide spread ⟮ many decades between the
+    largest and smallest ⟯ is the healthy sign" -> "a wide spread ... is the healthy sign"):
+    what it says around an aside stays together however long the aside. Empty when it has
+    none. The reading keeps the whole sentence's text."""
+    tokens = sentence.tokens
+    if not any(token.raw == "⟮" for token in tokens):
+        return []
+    kept: list[Token] = []
+    aside: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.raw == "⟮":
+            depth += 1
+        elif token.raw == "⟯":
+            depth = max(0, depth - 1)
+        elif depth:
+            aside.append(token)
+        else:
+            kept.append(token)
+    words_aside = sum(token.kind == "word" for token in aside)
+    if words_aside < LONG_ASIDE_WORDS or not any(token.kind == "word" for token in kept):
+        return []  # a short aside ("(halves it)") keeps its neighbours close enough already
+    return [Sentence(sentence.text, tuple(kept))]
 
 
 TERM_RUN_WORDS = 6
@@ -297,6 +330,7 @@ _LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
 def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
     text = _ASIDE.sub(r" ⟮ \1 ⟯ ", text)  # an aside is a clause of its own
+    text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
