@@ -108,7 +108,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     """The held-out sets measured so far (2,400 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
-    assert development_figures.recall >= 0.955
+    assert development_figures.recall >= 0.957
     assert development_figures.wrong_credited <= 14
     assert development_figures.partial_credit >= 0.969
     assert development_figures.undecided <= 0.01
@@ -124,7 +124,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
     assert metrics.corpus_problems(answers, pack) == []
     figures = metrics.figures(metrics.grade_all(answers, pack))
-    assert figures.recall >= 0.904
+    assert figures.recall >= 0.917
     assert figures.wrong_credited == 0
     assert figures.partial_credit >= 0.961
     assert figures.undecided <= 0.01

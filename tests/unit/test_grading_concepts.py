@@ -540,3 +540,11 @@ def test_a_long_aside_between_dashes_does_not_pull_a_claim_apart() -> None:
     assert "misconception:spread-good" in grade(check, answer).notes
     # a short aside changes nothing
     assert grade(check, "The norm is — as usual — the largest singular value.").correct
+
+
+def test_a_gradient_written_as_a_derivative_of_the_loss_reads_as_the_gradient() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "huge", "phrases": ["the gradient explodes at the wall"]}]}
+    for formula in ("∂L/∂θ", "‖∇_θ L‖", "∇L", "∂E/∂h_k"):
+        assert grade(check, f"Across a bifurcation {formula} explodes at that wall.").correct, formula
+    # a Jacobian between states is not the loss's gradient: its symbols stay as written
+    assert not grade(check, "Across a bifurcation ∂h_T/∂h_t explodes at that wall.").correct

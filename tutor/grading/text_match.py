@@ -102,6 +102,12 @@ _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–⟮⟯]| - ")
 _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
+_DERIVATIVE = re.compile(
+    r"∇\s*(?:_\{?[\w\u0370-\u03ff]+\}?)?\s*\w*"  # ∇L, ∇_θ L
+    r"|∂\s*(?:L|E|ℓ|loss)(?:_\w+)?\s*/\s*∂\s*[^\s,.;:!?)‖|]{1,16}"  # ∂L/∂θ, ∂E/∂h_k
+)
+"""A gradient of the loss written as a derivative: "∂L/∂θ", "∂E/∂h_k", "∇L", "∇_θ L" (not a
+Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
 """An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
 """A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
@@ -333,6 +339,7 @@ def normalise(text: str) -> str:
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
+    text = _DERIVATIVE.sub(" gradient ", text)  # "∂L/∂θ explodes", "‖∇L‖ huge": the gradient
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
     text = text.lower().replace("’", "'").replace("‘", "'")
     for letter, name in _GREEK.items():
