@@ -22,6 +22,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     monkeypatch.setattr(registry, "run", run)
     monkeypatch.setattr(evidence_runs, "_results", type(evidence_runs._results)())
     monkeypatch.setattr(evidence_runs, "_costly", type(evidence_runs._costly)())
+    from tutor.evidence.derivations import cache
+
+    monkeypatch.setattr(cache, "_memory", {})  # a derivation an earlier test ran is not remembered here
     return calls
 
 

@@ -17,12 +17,13 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from tutor.evidence.simulation_cache import COSTLY_SECONDS
+
 if TYPE_CHECKING:
     from tutor.evidence.result import Result
 
 MAX_RESULTS = 32
 MAX_COSTLY = 16
-COSTLY_SECONDS = 0.25
 
 Key = tuple[str, str, int]
 _results: OrderedDict[Key, Result] = OrderedDict()

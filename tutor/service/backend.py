@@ -247,16 +247,21 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def run_evidence(
         self, name: str, params: dict[str, Any], *, seed: int, should_cancel: Callable[[], bool]
     ) -> Result:
-        """Simulations run with the seed; derivations come from their cache (no SymPy on a hit);
-        either comes from `evidence_results` when it ran before."""
+        """Simulations run with the seed (a costly one is kept on disk, so a later session
+        draws it at once); derivations come from their cache (no SymPy on a hit); either comes
+        from `evidence_results` when it ran before."""
         from tutor.evidence.registry import get, run
 
         def compute() -> Result:
-            if get(name).kind == "derivation":
+            spec = get(name)
+            if spec.kind == "derivation":
                 from tutor.evidence.derivations.cache import run_cached
 
                 return run_cached(name, params, should_cancel=should_cancel)
-            return run(name, params, seed=seed, should_cancel=should_cancel)
+            from tutor.evidence.simulation_cache import run_kept
+
+            return run_kept(name, spec.resolve(params), seed,
+                            lambda: run(name, params, seed=seed, should_cancel=should_cancel))
 
         return self.evidence_results.get_or_run(self._evidence_key(name, params, seed), compute)
 
