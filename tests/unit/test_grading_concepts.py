@@ -548,3 +548,10 @@ def test_a_gradient_written_as_a_derivative_of_the_loss_reads_as_the_gradient() 
         assert grade(check, f"Across a bifurcation {formula} explodes at that wall.").correct, formula
     # a Jacobian between states is not the loss's gradient: its symbols stay as written
     assert not grade(check, "Across a bifurcation ∂h_T/∂h_t explodes at that wall.").correct
+
+
+def test_a_ratio_of_two_norms_written_out_reads_as_a_ratio_of_norms() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "ratio", "phrases": ["penalises the ratio of the norms"]}]}
+    assert grade(check, "Ω penalises (‖δ_{k+1} J_k‖/‖δ_{k+1}‖ − 1)² at every step.").correct
+    assert grade(check, "It penalises ||g J|| / ||g|| moving away from one.").correct
+    assert not grade(check, "It penalises ‖g‖ above τ.").correct
