@@ -555,3 +555,10 @@ def test_a_ratio_of_two_norms_written_out_reads_as_a_ratio_of_norms() -> None:
     assert grade(check, "Ω penalises (‖δ_{k+1} J_k‖/‖δ_{k+1}‖ − 1)² at every step.").correct
     assert grade(check, "It penalises ||g J|| / ||g|| moving away from one.").correct
     assert not grade(check, "It penalises ‖g‖ above τ.").correct
+
+
+def test_a_capital_i_in_a_formula_is_the_identity_not_the_pronoun() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "path", "phrases": ["identity path reaches every layer"]}]}
+    assert grade(check, "Pre-LN: x + F(LN(x)) ⇒ I path reaches every layer.").correct
+    # the pronoun stays a pronoun
+    assert [t.raw for t in sentences("I think the path reaches every layer.")[0].tokens][0] == "think"

@@ -108,6 +108,9 @@ _DERIVATIVE = re.compile(
 )
 """A gradient of the loss written as a derivative: "∂L/∂θ", "∂E/∂h_k", "∇L", "∇_θ L" (not a
 Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
+_IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
+"""The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
+which reads best as it stands)."""
 _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
 """A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
@@ -341,6 +344,7 @@ def normalise(text: str) -> str:
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
+    text = _IDENTITY.sub(" identity ", text)  # "an I path", "I + ∂F/∂x": not the pronoun
     text = _NORM_RATIO.sub(" ratio of the norms ", text)  # "‖δJ‖/‖δ‖": before the derivatives inside it
     text = _DERIVATIVE.sub(" gradient ", text)  # "∂L/∂θ explodes", "‖∇L‖ huge": the gradient
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
