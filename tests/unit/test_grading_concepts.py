@@ -562,3 +562,10 @@ def test_a_capital_i_in_a_formula_is_the_identity_not_the_pronoun() -> None:
     assert grade(check, "Pre-LN: x + F(LN(x)) ⇒ I path reaches every layer.").correct
     # the pronoun stays a pronoun
     assert [t.raw for t in sentences("I think the path reaches every layer.")[0].tokens][0] == "think"
+
+
+def test_a_subscript_is_a_token_of_its_own() -> None:
+    """NFKD turns "fₖ" into "fk"; read apart, "fₖ ≈ 1" says "f ≈ 1"."""
+    assert [t.raw for t in sentences("fₖ ≈ 1 over many steps")[0].tokens][:4] == ["f", "k", "about", "one"]
+    check = {"kind": "concepts", "concepts": [{"name": "open", "phrases": ["f ≈ 1"]}]}
+    assert grade(check, "∏ₖ diag(fₖ); fₖ ≈ 1 ⇒ the product stays near 1.").correct

@@ -111,6 +111,9 @@ Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
 _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""
+_SCRIPT = re.compile(r"(?<![\u2080-\u209c\u1d62-\u1d6a])[\u2080-\u209c\u1d62-\u1d6a]")
+"""The first of a run of subscript characters: NFKD would glue "fₖ" into "fk". (A superscript
+stays glued: "tanh²" is read as one symbol, not as a comparison of the number 2.)"""
 _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
 """A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
@@ -351,7 +354,8 @@ def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     for letter, name in _GREEK.items():
         text = text.replace(letter, f" {name} ")
-    text = unicodedata.normalize("NFKD", text)
+    text = _SCRIPT.sub(r" \g<0>", text)  # "fₖ ≈ 1": the subscript is a token of its own
+    text = unicodedata.normalize("NFKD", text).lower()  # again: "ᵀ" opens into a capital
     text = "".join(char for char in text if not unicodedata.combining(char))
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
