@@ -569,3 +569,15 @@ def test_a_subscript_is_a_token_of_its_own() -> None:
     assert [t.raw for t in sentences("fₖ ≈ 1 over many steps")[0].tokens][:4] == ["f", "k", "about", "one"]
     check = {"kind": "concepts", "concepts": [{"name": "open", "phrases": ["f ≈ 1"]}]}
     assert grade(check, "∏ₖ diag(fₖ); fₖ ≈ 1 ⇒ the product stays near 1.").correct
+
+
+def test_a_crossed_out_symbol_keeps_its_denial() -> None:
+    """NFKD splits "⇏" into "⇒" and a combining stroke, and the stroke was dropped: the
+    denial went with it."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "necessary", "phrases": ["necessary for exploding"]}],
+        "misconceptions": [{"name": "fixes", "phrases": ["clipping fixes vanishing"], "feedback": "It cannot."}],
+    }
+    assert "misconception:fixes" not in grade(check, "Clipping ⇏ fix for vanishing.").notes
+    assert [t.raw for t in sentences("‖g‖ ≉ 0")[0].tokens][-2:] == ["not", "zero"]

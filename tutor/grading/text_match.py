@@ -111,6 +111,12 @@ Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
 _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""
+_CROSSED_OUT = (
+    ("⇏", " not "), ("↛", " not "),  # "A ⇏ B": A does not give B
+    ("≉", " not about "), ("∉", " not in "), ("≯", " not above "), ("≮", " not below "),
+)
+"""Crossed-out symbols, which NFKD would open into the symbol and a stroke it then drops:
+"clipping ⇏ fix for vanishing" denies the fix."""
 _SCRIPT = re.compile(r"(?<![\u2080-\u209c\u1d62-\u1d6a])[\u2080-\u209c\u1d62-\u1d6a]")
 """The first of a run of subscript characters: NFKD would glue "fₖ" into "fk". (A superscript
 stays glued: "tanh²" is read as one symbol, not as a comparison of the number 2.)"""
@@ -347,6 +353,8 @@ def normalise(text: str) -> str:
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
+    for crossed, reading in _CROSSED_OUT:  # NFKD would drop their stroke, and with it the denial
+        text = text.replace(crossed, reading)
     text = _IDENTITY.sub(" identity ", text)  # "an I path", "I + ∂F/∂x": not the pronoun
     text = _NORM_RATIO.sub(" ratio of the norms ", text)  # "‖δJ‖/‖δ‖": before the derivatives inside it
     text = _DERIVATIVE.sub(" gradient ", text)  # "∂L/∂θ explodes", "‖∇L‖ huge": the gradient
