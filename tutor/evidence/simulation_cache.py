@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from tutor import __version__ as tutor_version
+from tutor.evidence.kept_json import read_kept, write_kept
 from tutor.evidence.result import Plot, Result, Series
 from tutor.paths import cache_dir
 
@@ -79,21 +78,13 @@ def _key(name: str, params: Mapping[str, Any], seed: int) -> dict[str, Any]:
 
 
 def store(path: Path, key: dict[str, Any], result: Result) -> None:
-    """Write atomically (temporary file, then rename), then trim the folder to MAX_FILES;
-    give up quietly when the folder cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    """Write atomically, then trim the folder to MAX_FILES; give up quietly when the folder
+    cannot be written (see `kept_json`)."""
+    if write_kept(path, key, result.to_json_dict()):
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"key": key, "result": result.to_json_dict()}, stream, ensure_ascii=False)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        _trim(path.parent)
-    except (OSError, TypeError, ValueError):
-        return
+            _trim(path.parent)
+        except OSError:
+            return
 
 
 def _trim(folder: Path) -> None:
@@ -104,13 +95,12 @@ def _trim(folder: Path) -> None:
 
 def load(path: Path, key: dict[str, Any]) -> Result | None:
     """The kept result at `path` if it is intact and made for `key`, else None."""
+    stored = read_kept(path, key)
+    if stored is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as stream:
-            payload = json.load(stream)
-        if payload["key"] != key:
-            return None
-        return _result(payload["result"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return _result(stored)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 

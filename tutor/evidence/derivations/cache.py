@@ -17,10 +17,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import re
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -29,6 +27,7 @@ from typing import Any
 
 from tutor import __version__ as tutor_version
 from tutor.evidence import registry
+from tutor.evidence.kept_json import read_kept, write_kept
 from tutor.evidence.result import Result, Step
 from tutor.paths import cache_dir
 
@@ -130,40 +129,23 @@ def clear_memory() -> None:
 
 
 def _store(path: Path, key: dict[str, Any], result: Result) -> None:
-    """Write atomically (temporary file, then rename); give up quietly if the dir is read-only."""
-    payload = {
-        "key": key,
-        "result": {
-            "name": result.name,
-            "kind": result.kind,
-            "params": result.params,
-            "reading": result.reading,
-            "scalars": result.scalars,
-            "steps": [{name: getattr(step, name) for name in _STEP_FIELDS} for step in result.steps],
-        },
-    }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(payload, stream, ensure_ascii=False, default=list)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except OSError:
-        return
+    """Write atomically; give up quietly if the dir is read-only (see `kept_json`)."""
+    write_kept(path, key, {
+        "name": result.name,
+        "kind": result.kind,
+        "params": result.params,
+        "reading": result.reading,
+        "scalars": result.scalars,
+        "steps": [{name: getattr(step, name) for name in _STEP_FIELDS} for step in result.steps],
+    })
 
 
 def _load(path: Path, key: dict[str, Any]) -> Result | None:
     """The cached result at `path` if it is intact and made for `key`, else None."""
+    stored = read_kept(path, key)
+    if stored is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as stream:
-            payload = json.load(stream)
-        if payload["key"] != key:
-            return None
-        stored = payload["result"]
         steps = tuple(
             Step(
                 statement=_text(step["statement"]),
