@@ -581,3 +581,8 @@ def test_a_crossed_out_symbol_keeps_its_denial() -> None:
     }
     assert "misconception:fixes" not in grade(check, "Clipping ⇏ fix for vanishing.").notes
     assert [t.raw for t in sentences("‖g‖ ≉ 0")[0].tokens][-2:] == ["not", "zero"]
+
+
+def test_a_note_takers_abbreviation_does_not_end_the_sentence() -> None:
+    assert [s.text for s in sentences("Far terms: many factors → exp. small. Next, e.g. saturation vs. the radius.")] == [
+        "Far terms: many factors → exp. small.", "Next, e.g. saturation vs. the radius."]

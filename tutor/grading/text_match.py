@@ -53,7 +53,12 @@ CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
 )
 JOINING_WORDS = frozenset({"and", "or"})  # "long-range terms dominate AND short-range ones vanish"
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?=\s|$)|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bexp\.)(?<!\bapprox\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bresp\.)"
+    r"(?<=[.!?;])(?=\s|$)|\n+"
+)
+"""Sentences end at . ! ? ; and line breaks, but not after a note-taker's abbreviation
+("→ exp. small", "e.g. saturation", "vs. the spectral radius")."""
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
     (re.compile(r"\bcannot\b"), "can not"),
