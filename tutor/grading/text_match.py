@@ -117,6 +117,7 @@ _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""
 _CROSSED_OUT = (
+    ("≠", " not "),  # "W ≠ orthogonal"
     ("⇏", " not "), ("↛", " not "),  # "A ⇏ B": A does not give B
     ("≉", " not about "), ("∉", " not in "), ("≯", " not above "), ("≮", " not below "),
 )
@@ -357,7 +358,6 @@ def normalise(text: str) -> str:
     text = _ASIDE.sub(r" ⟮ \1 ⟯ ", text)  # an aside is a clause of its own
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
-    text = text.replace("≠", " not ")  # "W ≠ orthogonal"; before NFKD, which would leave "="
     for crossed, reading in _CROSSED_OUT:  # NFKD would drop their stroke, and with it the denial
         text = text.replace(crossed, reading)
     text = _IDENTITY.sub(" identity ", text)  # "an I path", "I + ∂F/∂x": not the pronoun
