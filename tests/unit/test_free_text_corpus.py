@@ -124,7 +124,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
     assert metrics.corpus_problems(answers, pack) == []
     figures = metrics.figures(metrics.grade_all(answers, pack))
-    assert figures.recall >= 0.947
+    assert figures.recall >= 0.951
     assert figures.wrong_credited == 0
     assert figures.partial_credit >= 0.961
     assert figures.undecided <= 0.01

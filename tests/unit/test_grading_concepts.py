@@ -586,3 +586,14 @@ def test_a_crossed_out_symbol_keeps_its_denial() -> None:
 def test_a_note_takers_abbreviation_does_not_end_the_sentence() -> None:
     assert [s.text for s in sentences("Far terms: many factors → exp. small. Next, e.g. saturation vs. the radius.")] == [
         "Far terms: many factors → exp. small.", "Next, e.g. saturation vs. the radius."]
+
+
+def test_a_reading_inside_a_condition_contradicts_nothing() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "epsilon", "phrases": ["below epsilon"]},
+                                              {"name": "scale", "phrases": ["normalises the step size"]}],
+             "required": 1}
+    for condition in ("provided the gradient sits well above epsilon", "as long as it is well above epsilon"):
+        graded = grade(check, f"Adam normalises the step size, {condition}.")
+        assert graded.correct and "negated:epsilon" not in graded.notes, condition
+    # outside a condition the same words still deny the point
+    assert "negated:epsilon" in grade(check, "Adam normalises the step size; the gradient sits well above epsilon.").notes

@@ -311,6 +311,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         if strict and denied and claim.negative and claim.target >= 0 and not _denies_target(claim, picks, targets):
             continue  # the answer denies another word of the claim: not this statement
         flips = reversals + (denied != claim.negative)
+        if flips and not strict and _conditional(sentence, picks):
+            continue  # "provided it sits well above ε" sets a condition; it denies nothing
         typo = max(unit.typo for unit, _ in picks)
         ranks = [position[unit.token] for unit, _ in picks]
         # a negative claim's words merely mentioned ("the gradient for an early step" against
@@ -332,6 +334,20 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
 
 
 COMPARATORS = frozenset({"@above", "@below"})
+CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming"})
+
+
+def _conditional(sentence: ReadSentence, picks: Picks) -> bool:
+    """Whether the picked words stand in a clause that opens with a condition ("..., provided
+    the gradient sits well above ε", "as long as ..."): a condition is not a statement, so a
+    reading in it contradicts nothing."""
+    tokens = sentence.tokens
+    first = min(unit.token for unit, _ in picks)
+    start = next((at for at in range(first - 1, -1, -1) if tokens[at].kind == "clause"), -1)
+    if start >= 0 and tokens[start].raw in CONDITIONS:
+        return True
+    opener = next((token for token in tokens[start + 1 : first + 1] if token.kind != "clause"), None)
+    return opener is not None and opener.raw in CONDITIONS
 
 
 def _denies_target(claim: Claim, picks: Picks, targets: set[int]) -> bool:

@@ -96,6 +96,7 @@ _JOINS = (
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
                 r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?"
