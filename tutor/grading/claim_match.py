@@ -344,10 +344,8 @@ def _conditional(sentence: ReadSentence, picks: Picks) -> bool:
     tokens = sentence.tokens
     first = min(unit.token for unit, _ in picks)
     start = next((at for at in range(first - 1, -1, -1) if tokens[at].kind == "clause"), -1)
-    if start >= 0 and tokens[start].raw in CONDITIONS:
-        return True
-    opener = next((token for token in tokens[start + 1 : first + 1] if token.kind != "clause"), None)
-    return opener is not None and opener.raw in CONDITIONS
+    # "if"/"unless" are clause marks themselves; "provided" opens the clause as its first word
+    return (start >= 0 and tokens[start].raw in CONDITIONS) or tokens[start + 1].raw in CONDITIONS
 
 
 def _denies_target(claim: Claim, picks: Picks, targets: set[int]) -> bool:
