@@ -105,7 +105,7 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (2,530 answers, kept as development
+    """The held-out sets measured so far (2,660 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.959
