@@ -597,3 +597,12 @@ def test_a_reading_inside_a_condition_contradicts_nothing() -> None:
         assert graded.correct and "negated:epsilon" not in graded.notes, condition
     # outside a condition the same words still deny the point
     assert "negated:epsilon" in grade(check, "Adam normalises the step size; the gradient sits well above epsilon.").notes
+
+
+def test_standardising_is_normalising() -> None:
+    """A statistician's word for the same operation: 'standardise' joins the normalisation group."""
+    check = {"kind": "concepts", "concepts": [{"name": "units", "phrases": ["normalises over the units"]}],
+             "required": 1}
+    for verb in ("standardises", "standardizes", "normalises"):
+        assert grade(check, f"Layer norm {verb} over the units of one example.").correct, verb
+    assert not grade(check, "Layer norm rescales over the units of one example.").correct

@@ -89,7 +89,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'residual connection', 'residual stream',), None),
     # layer norm and batch norm are two methods, not two words for one: "layer norm normalises
     # over the batch" must not read as "batch norm normalises over the batch"
-    ("normalization", ('normalization', 'normalize',), None),
+    ("normalization", ('normalization', 'normalize', 'standardize', 'standardization',), None),
     ("layer-norm", ('layernorm', 'layer norm', 'layer normalization',), None),
     ("batch-norm", ('batchnorm', 'batch norm', 'batch normalization',), None),
     ("statistics", ('statistics', 'stats', 'statistic',), None),
