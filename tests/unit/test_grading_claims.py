@@ -208,18 +208,19 @@ def test_a_denial_of_another_wording_beside_a_clear_statement_is_a_contrast(pack
     [
         # two edits in a long word: doubtful, and the verdict hangs on it
         ("Gradients shrink exponenshally in BPTT, so long-term dependencies are lost.", ("undecided", False, 0.0),
-         ["unsure", "found", "missed", "missed"]),
+         ["unsure", "found"]),
         # one edit: a sure match
         ("Gradients shrink exponentialy in BPTT, so long-term dependencies are lost.", ("decided", True, 1.0),
-         ["found", "found", "missed", "missed"]),
+         ["found", "found"]),
         # the same doubt, but the other point is missing: not correct either way
-        ("Gradients shrink exponenshally in BPTT.", ("decided", False, 0.0), ["unsure", "missed", "missed", "missed"]),
+        ("Gradients shrink exponenshally in BPTT.", ("decided", False, 0.0), ["unsure", "missed"]),
     ],
 )
 def test_a_doubtful_typo_is_undecided_only_when_it_decides(pack, response, verdict, statuses) -> None:
     result = grade(pack.question("q1-vanishing-gradients").check, response)
     assert ("undecided" if result.undecided else "decided", result.correct, result.score) == verdict
-    assert [claim.status for claim in result.claims] == statuses
+    assert [claim.status for claim in result.claims if claim.role == "concept"] == statuses
+    assert {claim.status for claim in result.claims if claim.role == "misconception"} == {"missed"}
 
 
 @pytest.mark.parametrize(

@@ -220,6 +220,19 @@ def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
     assert (grade(DECAY, headed).correct, grade(DECAY, headed).score) == (True, 1.0)
 
 
+def test_a_sentence_of_short_clauses_before_a_colon_is_no_list_of_terms() -> None:
+    """Counted without its function words, "CNNs, on the other hand, are immune ... because
+    they're feed-forward" is four short pieces; as written, with its "because", it is a
+    statement, and a false claim in it is read."""
+    check = {"kind": "concepts", "concepts": [{"name": "same-matrix", "phrases": ["the same matrix"]}],
+             "misconceptions": [{"name": "cnn-immune", "phrases": ["CNNs are immune to vanishing gradients"],
+                                 "feedback": "Deep CNNs can suffer vanishing gradients too."}]}
+    answer = ("RNNs reuse the same matrix. CNNs, on the other hand, are immune to vanishing gradients "
+              "because they're feed-forward: each layer is visited once.")
+    graded = grade(check, answer)
+    assert (graded.correct, "misconception:cnn-immune" in graded.notes) == (False, True)
+
+
 def test_a_reversal_in_another_sentence_is_the_contrast_of_a_stated_claim() -> None:
     check = {"kind": "concepts", "concepts": [{"name": "long-sequences", "phrases": ["long sequences"]}]}
     contrast = grade(check, "RNNs unroll over long sequences. A CNN only sees short sequences of layers.")

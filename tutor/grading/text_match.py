@@ -192,19 +192,22 @@ def without_term_list(sentence: Sentence) -> Sentence:
     rest = tokens[colon + 1 :]
     if len(re.findall(r"[^\W\d_]+", sentence.text.split(":", 1)[-1])) < STATEMENT_WORDS:
         return sentence  # counted as written: filler words make a statement too ("these are names")
-    items, words = [], 0
-    for token in tokens[:colon]:
-        if token.kind == "clause":
-            items.append(words)
-            words = 0
-        else:
-            words += 1
-    items.append(words)
-    items = [count for count in items if count]
-    listed = len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
-    if not (listed or _bare_terms(sentence.text.split(":", 1)[0])):
+    heading = sentence.text.split(":", 1)[0]
+    if not (_listed_terms(heading, tokens[:colon]) or _bare_terms(heading)):
         return sentence
     return Sentence(sentence.text, rest)
+
+
+def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
+    """Whether `heading` is TERM_LIST_ITEMS or more short items joined by commas alone. Words
+    are counted as written, and a clause word ("because", "so") makes it a sentence: "CNNs, on
+    the other hand, are immune to vanishing gradients because they're feed-forward" has short
+    pieces once its function words are dropped, but it states something."""
+    if any(token.kind == "clause" and token.raw not in (",", ";") for token in tokens):
+        return False
+    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", heading)]
+    items = [count for count in items if count]
+    return len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
 
 
 HEADING_WORDS = 4  # a heading this short before a colon labels what follows ("exploding:")
