@@ -619,3 +619,13 @@ def test_standardising_is_normalising() -> None:
     for verb in ("standardises", "standardizes", "normalises"):
         assert grade(check, f"Layer norm {verb} over the units of one example.").correct, verb
     assert not grade(check, "Layer norm rescales over the units of one example.").correct
+
+
+def test_a_prime_on_a_function_reads_as_its_derivative() -> None:
+    """"φ′ → 1" is about the derivative; with the prime dropped it read as "φ → 1"."""
+    check = {"kind": "concepts", "concepts": [{"name": "slope", "phrases": ["the derivative is near zero when units saturate"]}]}
+    for written in ("φ′", "tanh′(a)", "tanh'(a)", "σ′"):
+        assert grade(check, f"When units saturate, {written} is near zero.").correct, written
+    assert not grade(check, "When units saturate, tanh is near one.").correct
+    # an apostrophe before a letter is a possessive, not a prime
+    assert [t.raw for t in sentences("tanh's slope")[0].tokens] == ["tanhs", "slope"]

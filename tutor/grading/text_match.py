@@ -83,6 +83,9 @@ _SYMBOLS = (
     (re.compile(r"\|\||‖"), " norm "),  # "||g|| > τ": the norm above the threshold
     (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
     (re.compile(r"∑"), " sum "),
+    # a prime on a function is its derivative ("φ′ → 1", "tanh'(a) < 1"), not a stray mark; an
+    # apostrophe before a letter is a possessive ("tanh's slope") and goes with the others
+    (re.compile(r"\b(phi|tanh|sigma|sigmoid|relu|f|g)\s*(?:′|'(?![a-z]))"), r" \1 derivative "),
     (re.compile(r"[′'`´]"), ""),
 )
 _JOINS = (
