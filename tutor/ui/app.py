@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from tutor.evidence.blas import prefer_one_blas_thread
 from tutor.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
@@ -146,6 +147,7 @@ class TutorApp(App[None]):
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
                  start: StartAction | None = None, watch: Path | None = None) -> None:
         super().__init__()
+        prefer_one_blas_thread()  # before any evidence loads NumPy (see tutor.evidence.blas)
         self.backend = backend
         for tutor_theme in THEMES:
             self.register_theme(tutor_theme)
