@@ -215,3 +215,11 @@ def test_two_connections_writing_at_once_do_not_corrupt(tmp_path: Path) -> None:
         assert store.query_one("PRAGMA integrity_check")[0] == "ok"
         counts = dict(store.query("SELECT pack_id, COUNT(*) FROM reviews GROUP BY pack_id"))
         assert counts == {"a": 200, "b": 200}
+
+
+def test_a_store_folder_that_is_a_file_is_one_clear_error(tmp_path: Path) -> None:
+    """TUTOR_HOME pointing at a file once ended in a FileExistsError traceback."""
+    home = tmp_path / "home"
+    home.write_text("")
+    with pytest.raises(StoreError, match=r"^cannot keep the progress store in .*home: it is a file, not a folder$"):
+        open_store(home / "progress.db")

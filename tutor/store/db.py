@@ -178,7 +178,14 @@ def open_store(
 
         path = store_path()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as error:  # TUTOR_HOME names a file
+        raise StoreError(f"cannot keep the progress store in {path.parent}: it is a file, "
+                         "not a folder") from error
+    except OSError as error:  # a folder we may not create or write
+        raise StoreError(f"cannot create the folder {path.parent} for the progress store: "
+                         f"{error.strerror or error}") from error
     now = clock or (lambda: datetime.now(UTC))
 
     recovered_from: Path | None = None
