@@ -82,18 +82,3 @@ def test_invalid_pack_exits_2(capsys):
         "mine/questions.yaml:6:12: questions[0].level: invalid level 'easy' (expected one of basic, intermediate, advanced)",
         "mine: invalid pack, not checked",
     ]
-
-
-def test_check_runs_blas_on_one_thread_unless_the_user_chose(monkeypatch):
-    """Set while checking (NumPy loads then, the workers inherit it), a user's choice stands,
-    and the environment is put back afterwards."""
-    import os
-
-    from tutor.commands import check
-
-    for name in check.BLAS_THREAD_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("OMP_NUM_THREADS", "2")
-    with check._one_blas_thread():
-        assert [os.environ.get(name) for name in check.BLAS_THREAD_VARIABLES] == ["1", "2", "1"]
-    assert [os.environ.get(name) for name in check.BLAS_THREAD_VARIABLES] == [None, "2", None]

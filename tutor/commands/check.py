@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tutor.commands.evidence_args import positive_int
+from tutor.evidence.blas import one_blas_thread
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     keep_freed_memory()  # the command ends with the check: its arrays are reused, not faulted in anew
-    with _one_blas_thread():
+    # the check's matrices are small (an LSTM of 16 units over 32 sequences), so threaded BLAS
+    # only adds hand-offs, and with --jobs the workers already fill the cores: two BLAS threads
+    # in each worker fight over them (the adding-problem run took 2-4x the wall time under load)
+    with one_blas_thread():
         if jobs > 1:
             from tutor.authoring.workers import start_workers_early
 
@@ -76,31 +78,6 @@ def _check(args: argparse.Namespace, jobs: int) -> int:
         if not report.ok and status == EXIT_OK:
             status = EXIT_FAILED
     return status
-
-
-#: The variables the usual BLAS builds (OpenBLAS, OpenMP, MKL) read for their thread count.
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-@contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """One BLAS thread per process while checking, unless the user chose otherwise: the
-    check's matrices are small (an LSTM of 16 units over 32 sequences), so threaded BLAS only
-    adds hand-offs, and with --jobs the workers already fill the cores; two BLAS threads in
-    each worker fight over them (the adding-problem run took 2-4x the wall time under load).
-    NumPy reads the setting when it loads, which happens during the check, and the worker
-    processes inherit it; it is put back afterwards (for a caller that runs the CLI in-process)."""
-    saved = {name: os.environ.get(name) for name in BLAS_THREAD_VARIABLES}
-    for name in BLAS_THREAD_VARIABLES:
-        os.environ.setdefault(name, "1")
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def _print_summary(pack, report) -> None:

@@ -28,7 +28,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
-from tutor.evidence.blas import prefer_one_blas_thread
 from tutor.memory import freeze_new_imports
 from tutor.ui.modes import mode_named, mode_of
 from tutor.ui.navigation import (
@@ -147,7 +146,6 @@ class TutorApp(App[None]):
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
                  start: StartAction | None = None, watch: Path | None = None) -> None:
         super().__init__()
-        prefer_one_blas_thread()  # before any evidence loads NumPy (see tutor.evidence.blas)
         self.backend = backend
         for tutor_theme in THEMES:
             self.register_theme(tutor_theme)
@@ -542,9 +540,11 @@ def run_app(
     the caller already built (and checked the settings with); `watch` is a pack opened
     first and reloaded whenever its files change.
     """
+    from tutor.evidence.blas import prefer_one_blas_thread
     from tutor.service.backend import CoreBackend
     from tutor.store import StoreError
 
+    prefer_one_blas_thread()  # this process runs the app: before any evidence loads NumPy
     backend = backend or CoreBackend([*([watch] if watch is not None else []), *(pack_paths or [])])
     try:
         _ = backend.store  # open it now: an unusable store is one clear line, not a traceback
