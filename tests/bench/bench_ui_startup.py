@@ -212,6 +212,9 @@ async def evidence_latency() -> dict[str, list[Timing]]:
     answer), then answered after a moment of reading (the panel started computing with
     the question)."""
     sys.path.insert(0, str(ROOT))
+    from tutor.evidence.blas import prefer_one_blas_thread
+
+    prefer_one_blas_thread()  # as the app's process does (run_app), before NumPy loads
     from tutor.service.backend import CoreBackend
     from tutor.ui.app import TutorApp
     from tutor.ui.screens.practice import PracticeScreen
