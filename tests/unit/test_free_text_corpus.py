@@ -118,13 +118,13 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
-    """The advanced pack's held-out sets (A1-A8, A6b and A7b, 1,500 answers, each measured once unseen and
+    """The advanced pack's held-out sets (A1-A9, A6b and A7b, 1,650 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
     assert metrics.corpus_problems(answers, pack) == []
     figures = metrics.figures(metrics.grade_all(answers, pack))
-    assert figures.recall >= 0.942
+    assert figures.recall >= 0.941
     assert figures.wrong_credited == 0
-    assert figures.partial_credit >= 0.959
+    assert figures.partial_credit >= 0.963
     assert figures.undecided <= 0.01
