@@ -32,8 +32,12 @@ def result_key(name: str, params: Mapping[str, Any], seed: int | None) -> Key:
     """The cache key: the name, the parameters as canonical JSON (`{"steps": 20}` and
     `{"steps": "20"}` resolve to the same value first when the caller resolves them), and
     the seed (None for a derivation, whose steps do not depend on one)."""
-    canonical = json.dumps(dict(params), sort_keys=True, separators=(",", ":"), default=str)
-    return name, canonical, seed
+    return name, canonical_params(params), seed
+
+
+def canonical_params(params: Mapping[str, Any]) -> str:
+    """Parameters as canonical JSON: sorted keys, no spaces, anything else as its str()."""
+    return json.dumps(dict(params), sort_keys=True, separators=(",", ":"), default=str)
 
 
 class ResultCache:

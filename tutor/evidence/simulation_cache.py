@@ -25,6 +25,7 @@ from typing import Any
 from tutor import __version__ as tutor_version
 from tutor.evidence.kept_json import read_kept, write_kept
 from tutor.evidence.result import Plot, Result, Series
+from tutor.evidence.result_cache import canonical_params
 from tutor.paths import cache_dir
 
 FORMAT_VERSION = 1
@@ -42,7 +43,7 @@ def versions_dir() -> Path:
 
 def cache_path(name: str, params: Mapping[str, Any], seed: int) -> Path:
     """Where the run of `name` with resolved `params` and `seed` is kept."""
-    digest = hashlib.sha256(f"{name}\0{_canonical(params)}\0{seed}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{name}\0{canonical_params(params)}\0{seed}".encode()).hexdigest()[:16]
     return versions_dir() / f"{name}-{digest}.json"
 
 
@@ -68,13 +69,9 @@ def run_kept(
     return result
 
 
-def _canonical(params: Mapping[str, Any]) -> str:
-    return json.dumps(dict(params), sort_keys=True, separators=(",", ":"), default=str)
-
-
 def _key(name: str, params: Mapping[str, Any], seed: int) -> dict[str, Any]:
     return {"format": FORMAT_VERSION, "tutor": tutor_version, "name": name,
-            "params": json.loads(_canonical(params)), "seed": seed}
+            "params": json.loads(canonical_params(params)), "seed": seed}
 
 
 def store(path: Path, key: dict[str, Any], result: Result) -> None:
