@@ -3,6 +3,7 @@ line, a paste keeps its line breaks, the box grows up to 8 lines, and the footer
 
 from __future__ import annotations
 
+import pytest
 from fakes import running
 from fast_keys import paste_then, send_at_full_speed, wait_until
 from textual.app import App, ComposeResult
@@ -14,12 +15,13 @@ from tutor.ui.widgets.answer_area import AnswerArea
 
 
 class BoxApp(App[None]):
-    def __init__(self) -> None:
+    def __init__(self, *, one_line: bool = False) -> None:
         super().__init__()
         self.submitted: list[str] = []
+        self.one_line = one_line
 
     def compose(self) -> ComposeResult:
-        yield AnswerArea(placeholder="Your answer", id="box")
+        yield AnswerArea(placeholder="Your answer", id="box", one_line=self.one_line)
         yield Footer()
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
@@ -36,6 +38,17 @@ async def test_new_line_keys_and_enter() -> None:
         await wait_until(pilot, lambda: app.submitted, "the answer handed in")
         assert app.submitted == ["ab\nc\nd\ne"]
         assert app.query_one(AnswerArea).value == "ab\nc\nd\ne"  # enter never adds a line
+
+
+@pytest.mark.parametrize(("one_line", "handed_in", "offered"), [(True, "12", False), (False, "1\n2", True)])
+async def test_a_one_line_box_offers_no_new_line(one_line: bool, handed_in: str, offered: bool) -> None:
+    """A number or a formula is one line: the footer has no "New line", and its keys do nothing."""
+    app = BoxApp(one_line=one_line)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("1", "ctrl+j", "2", "enter")
+        await wait_until(pilot, lambda: app.submitted, "the answer handed in")
+        assert app.submitted == [handed_in]
+        assert ("New line" in [key.description for key in app.screen.query(FooterKey)]) is offered
 
 
 async def test_a_paste_keeps_its_lines_and_the_box_grows_to_eight_lines() -> None:
@@ -93,3 +106,12 @@ async def test_the_boxes_of_questions_left_behind_are_freed(app: TutorApp) -> No
         alive = [thing for thing in gc.get_objects() if isinstance(thing, AnswerArea)]
         assert [box for box in alive if not box.is_attached] == []
         assert len(alive) <= 1  # the current question's, if it has a box
+
+
+@pytest.mark.parametrize(("question_id", "one_line"), [("sigmoid-bound", True), ("why-vanish", False)])
+async def test_a_numeric_question_gets_a_one_line_box_and_a_free_text_one_does_not(
+        app: TutorApp, question_id: str, one_line: bool) -> None:
+    async with running(app, size=(100, 30)) as pilot:
+        app.open_question("rnn-mini", question_id)
+        await wait_until(pilot, lambda: app.screen.query(AnswerArea), "the answer box shown")
+        assert app.screen.query_one(AnswerArea).one_line is one_line

@@ -52,6 +52,8 @@ class CheckKind:
     - `interview_ready`: an interviewer asks it as it is (free text, a formula to derive);
       other kinds reach a mock interview only through a question's `interview` form.
     - `shows_expression`: the expected answer (numbers, formulas) is shown under the model answer.
+    - `one_line`: the answer is one line (a number, a formula, choice keys), so the answer box
+      offers no new line.
     """
 
     name: str
@@ -68,3 +70,4 @@ class CheckKind:
     self_rated: bool = False
     shows_expression: bool = False
     interview_ready: bool = False
+    one_line: bool = False

@@ -81,4 +81,5 @@ KIND = CheckKind(
     describe=_describe,
     model_responses=lambda check, answer: [("check.options", ",".join(sorted(check.correct_keys)))],
     accepts_lists=True,
+    one_line=True,
 )

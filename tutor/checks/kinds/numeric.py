@@ -97,4 +97,5 @@ KIND = CheckKind(
     expressions=_expressions,
     wrong_responses=lambda check: expected_mistakes.wrong_responses(check.mistakes),
     shows_expression=True,
+    one_line=True,
 )

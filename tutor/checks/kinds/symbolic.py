@@ -88,4 +88,5 @@ KIND = CheckKind(
     wrong_responses=lambda check: expected_mistakes.wrong_responses(check.mistakes),
     shows_expression=True,
     interview_ready=True,
+    one_line=True,
 )

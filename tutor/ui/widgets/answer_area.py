@@ -64,9 +64,11 @@ class AnswerArea(KeysInOrder, TextArea):
         def control(self) -> AnswerArea:
             return self.area
 
-    def __init__(self, text: str = "", *, placeholder: str = "", **kwargs: Any) -> None:
+    def __init__(self, text: str = "", *, placeholder: str = "", one_line: bool = False, **kwargs: Any) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
                          highlight_cursor_line=False, placeholder=placeholder, **kwargs)
+        self.one_line = one_line
+        """A number or a formula: no new line, and the footer does not offer one."""
 
     @property
     def value(self) -> str:
@@ -134,7 +136,13 @@ class AnswerArea(KeysInOrder, TextArea):
     def action_cursor_page_down(self) -> None:
         raise SkipAction()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A one-line answer has no "New line" key (hidden from the footer, and ctrl+j does nothing)."""
+        if action == "newline" and self.one_line:
+            return False
+        return super().check_action(action, parameters)
+
     def action_newline(self) -> None:
         """Start a new line in the answer."""
-        if not self.read_only and not self.disabled:
+        if not self.read_only and not self.disabled and not self.one_line:
             self.insert("\n")

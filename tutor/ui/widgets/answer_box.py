@@ -100,7 +100,8 @@ class AnswerBox(Vertical):
         self.checking = False
 
     def compose(self) -> ComposeResult:
-        yield AnswerArea(placeholder=placeholder_for(self.question.check), id="answer-input")
+        yield AnswerArea(placeholder=placeholder_for(self.question.check), id="answer-input",
+                         one_line=checks.kind_of(self.question.check).one_line)
         yield Static(classes="answer--status")
 
     @property
