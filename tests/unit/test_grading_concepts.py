@@ -629,3 +629,13 @@ def test_a_prime_on_a_function_reads_as_its_derivative() -> None:
     assert not grade(check, "When units saturate, tanh is near one.").correct
     # an apostrophe before a letter is a possessive, not a prime
     assert [t.raw for t in sentences("tanh's slope")[0].tokens] == ["tanhs", "slope"]
+
+
+def test_raising_and_doubling_increase_halving_decreases() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "backoff", "phrases": ["decrease the scale on overflow"]},
+                                              {"name": "growth", "phrases": ["increase the scale after clean steps"]}],
+             "required": 2}
+    assert grade(check, "It halves the scale on overflow and doubles it after clean steps.").correct
+    assert grade(check, "It backs off the scale on overflow and raises it after clean steps.").correct
+    swapped = grade(check, "It doubles the scale on overflow and halves it after clean steps.")
+    assert not swapped.correct
