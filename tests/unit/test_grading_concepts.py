@@ -639,3 +639,10 @@ def test_raising_and_doubling_increase_halving_decreases() -> None:
     assert grade(check, "It backs off the scale on overflow and raises it after clean steps.").correct
     swapped = grade(check, "It doubles the scale on overflow and halves it after clean steps.")
     assert not swapped.correct
+
+
+def test_where_a_part_is_put_reads_alike_whatever_the_verb() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "main-path", "phrases": ["Post-LN puts the norm on the main path"]}]}
+    for verb in ("sits", "is placed", "lies"):
+        assert grade(check, f"In Post-LN the norm {verb} on the main path.").correct, verb
+    assert not grade(check, "In Post-LN the norm is skipped on the main path.").correct

@@ -118,5 +118,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'pass through', 'passed through', 'pass unchanged',), None),
     ("recurrent", ('rnn', 'recurrent network', 'recurrent net', 'recurrence',), 'feedforward'),
     ("feedforward", ('cnn', 'convolutional', 'convnet', 'feedforward', 'feed forward', 'mlp',), 'recurrent'),
+    # where something is put in an architecture: "Pre-LN puts the norm on the main path" = "... sits on"
+    ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert',), None),
     ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time',), None),
 )
