@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from fakes import RIGHT, WRONG, running, submit
+from fast_keys import wait_until
+from textual.containers import ScrollableContainer
 from textual.widgets import Select, Static
 
 from tutor.ui.app import TutorApp
@@ -66,6 +68,24 @@ async def test_hints_before_answering_and_follow_ups_after(app: TutorApp, backen
         assert "1. Does clipping help here?" in text_of(follow_ups)
         assert "No: clipping" not in text_of(follow_ups)
         await pilot.press("f")
+        assert "→ No: clipping only caps large norms." in text_of(follow_ups)
+
+
+async def test_follow_up_answers_are_scrolled_into_view(app: TutorApp, backend) -> None:
+    """At 80x24 the follow-ups sit under the fold: f reveals their answers where the learner looks."""
+    async with running(app, size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        await answer(app, pilot, "shrinks")
+        follow_ups = screen.query_one(FollowUps)
+        card = next(node for node in follow_ups.ancestors if isinstance(node, ScrollableContainer))
+        await pilot.pause()
+
+        def in_view() -> bool:
+            return card.scrollable_content_region.contains_region(follow_ups.region)
+
+        assert not in_view()  # under the fold after the reveal
+        await pilot.press("f")
+        await wait_until(pilot, in_view, "the follow-ups scrolled into view")
         assert "→ No: clipping only caps large norms." in text_of(follow_ups)
 
 

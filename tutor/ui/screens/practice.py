@@ -267,6 +267,9 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         self.refresh_bindings()
 
     def action_follow_ups(self) -> None:
-        """Show the answers to the follow-up questions."""
-        self.query_one(FollowUps).show_answers()
+        """Show the answers to the follow-up questions, scrolled into view: they sit below the
+        model answer, often under the fold, where a reveal off screen looked like no reveal."""
+        follow_ups = self.query_one(FollowUps)
+        follow_ups.show_answers()
+        self.call_after_refresh(follow_ups.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
