@@ -178,3 +178,16 @@ async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_back
             assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")
     finally:
         core.close()
+
+
+def test_a_misconception_line_says_whose_claim_it_is() -> None:
+    """"✓ misconception: vanishing causes nan: rejected" read as if the learner held it."""
+    from tutor.ui.widgets.claim_checklist import point_line
+
+    def line(status: str) -> str:
+        claim = ClaimCheck("nan", "misconception", status, "It does not cause NaN.", "vanishing causes nan")
+        return point_line(1, claim, selected=False, corrected=False).plain
+
+    assert line("contradicted") == '  1 ✓ misconception: vanishing causes nan: you rejected it (right) "It does not cause NaN."'
+    assert line("found") == '  1 ⚠ misconception: vanishing causes nan: you asserted it "It does not cause NaN."'
+    assert line("missed") == "  1 ○ misconception: vanishing causes nan: not claimed"

@@ -33,9 +33,11 @@ MARKS = {
     ("concept", "missed"): ("○", "$text-muted", "not found"),
     ("concept", "contradicted"): ("✗", "$text-error", "you stated the opposite"),
     ("concept", "unsure"): ("?", "$text-warning", "unsure"),
-    ("misconception", "found"): ("⚠", "$text-error", "asserted"),
+    # a misconception's line says whose claim it is: "✓ misconception: X: rejected" read as if
+    # the learner held X
+    ("misconception", "found"): ("⚠", "$text-error", "you asserted it"),
     ("misconception", "missed"): ("○", "$text-muted", "not claimed"),
-    ("misconception", "contradicted"): ("✓", "$text-success", "rejected"),
+    ("misconception", "contradicted"): ("✓", "$text-success", "you rejected it (right)"),
     ("misconception", "unsure"): ("?", "$text-warning", "unsure"),
 }
 
