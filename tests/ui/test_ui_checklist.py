@@ -191,3 +191,12 @@ def test_a_misconception_line_says_whose_claim_it_is() -> None:
     assert line("contradicted") == '  1 ✓ misconception: vanishing causes nan: you rejected it (right) "It does not cause NaN."'
     assert line("found") == '  1 ⚠ misconception: vanishing causes nan: you asserted it "It does not cause NaN."'
     assert line("missed") == "  1 ○ misconception: vanishing causes nan: not claimed"
+
+
+def test_a_denied_point_is_one_chip_and_an_unchanged_verdict_says_so() -> None:
+    from tutor.ui.widgets.feedback_view import concepts_line, feedback_content
+
+    chips = concepts_line(("missed:grows", "negated:grows", "missed:unstable", "hit:product"))
+    assert chips is not None and chips.plain == "¬ grows  ✗ unstable  ✓ product"
+    right = Grade(True, 1.0, "Correct.", ("hit:product",), claims=CLAIMS)
+    assert feedback_content(right, was=right).plain.startswith("✓ Right (a key point corrected by you; same verdict)")

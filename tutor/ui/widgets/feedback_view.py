@@ -38,8 +38,11 @@ def concepts_line(notes: Sequence[str]) -> Content | None:
     marks = {"hit": ("✓", "$text-success"), "missed": ("✗", "$text-error"),
              "negated": ("¬", "$text-warning"), "misconception": ("⚠", "$text-warning")}
     chips: list[Content] = []
+    denied = {str(note).partition(":")[2] for note in notes if str(note).startswith("negated:")}
     for note in notes:
         kind, _, name = str(note).partition(":")
+        if kind == "missed" and name in denied:
+            continue  # a denied point is also missed: one chip (¬) says it
         if kind in marks and name and not (kind == "missed" and len(name) == 1):  # missed:KEY is choice
             mark, colour = marks[kind]
             chips.append(Content.from_markup(f"[{colour}]$mark $name[/]", mark=mark, name=name.replace("-", " ")))
@@ -50,7 +53,9 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
     """The verdict, the feedback and the concept chips; `was` is the automatic grade when
     `grade` is the learner's correction of it (the verdict line then says so)."""
     parts = [verdict(grade)]
-    if was is not None:
+    if was is not None and verdict(was).plain == verdict(grade).plain:
+        parts = [verdict(grade) + Content.from_markup(" [dim](a key point corrected by you; same verdict)[/dim]")]
+    elif was is not None:
         parts = [verdict(grade) + Content.from_markup(" [b $text-accent]corrected by you[/] [dim](was: $was)[/dim]",
                                                       was=verdict(was).plain)]
     if overridden:
