@@ -286,7 +286,7 @@ async def test_setup_says_what_is_wrong_and_does_not_start() -> None:
         setup.query_one("#mock-minutes", Input).value = "0.5"  # fewer than the question needs
         await pilot.pause()
         preview = text(setup, "#mock-preview")
-        assert preview.startswith("1 question (1 advanced) in ") and "longer than the 0.5 minutes asked for" in preview
+        assert preview.startswith("1 question (1 advanced) in ") and "more than the 0.5 minutes set" in preview
 
 
 async def test_the_start_action_opens_a_new_interview_directly() -> None:

@@ -66,7 +66,7 @@ class MockSetupScreen(Screen[None]):
             with Horizontal(classes="setup-row"):
                 yield Label("Questions", classes="setup-label")
                 yield OrderedInput(str(settings.questions), type="integer", id="mock-questions", compact=True)
-                yield Label("Minutes", classes="setup-label")
+                yield Label("Minutes (at least)", classes="setup-label")
                 yield OrderedInput(f"{settings.minutes:g}", type="number", id="mock-minutes", compact=True)
                 yield Label("Seed", classes="setup-label")
                 yield OrderedInput("" if settings.seed is None else str(settings.seed), type="integer",
@@ -133,9 +133,9 @@ class MockSetupScreen(Screen[None]):
             "[b]$count[/b] ($levels) in [b]$total[/b], about $each each with its follow-ups$longer",
             count=plural(plan.questions, "question"), levels=levels,
             total=duration_text(plan.seconds), each=duration_text(each),
-            longer=(f" (longer than the {settings.minutes:g} minutes asked for: each question gets the time it "
-                    "needs to be read and answered; ask for fewer questions for a shorter interview)"
-                    if longer else ""),
+            # the minutes are a floor: say why the total is above it without blaming the learner's entry
+            longer=(f" (the time these questions need to be read and answered, more than the {settings.minutes:g}"
+                    " minutes set; fewer questions make a shorter interview)" if longer else ""),
         ))
         return True
 
