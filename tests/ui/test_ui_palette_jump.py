@@ -119,3 +119,21 @@ async def test_a_question_id_is_found_when_typed_with_spaces() -> None:
         await run_palette(pilot, "sigmoid bound")
         screen = app.screen
         assert isinstance(screen, PracticeScreen) and screen.question.id == "sigmoid-bound"
+
+
+async def test_switching_pack_from_the_palette_carries_practice_over() -> None:
+    """A new user switched pack from the palette while practising, and the old pack's question
+    stayed under a header naming the old pack: the switch looked as if it had not happened."""
+    from fast_keys import wait_until
+
+    app = TutorApp(backend_with(make_pack(), make_pack(id="second", title="Second pack")))
+    async with running(app) as pilot:
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen), "practice open")
+        first = app.screen
+        assert first.pack.id == "rnn-mini"
+        await run_palette(pilot, "pack second pack")
+        await wait_until(pilot, lambda: app.screen is not first and isinstance(app.screen, PracticeScreen),
+                         "practice reopened")
+        assert app.pack_id == "second" and app.screen.pack.id == "second"
+        assert "Second pack" in title(app)

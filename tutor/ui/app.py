@@ -359,6 +359,21 @@ class TutorApp(App[None]):
         if isinstance(self.screen, HomeScreen):
             self.screen.show_pack(pack_id)
 
+    def switch_pack(self, pack_id: str) -> None:
+        """The command palette's "Pack: ...": make it current, and carry the open mode over to
+        it (practice on the old pack under a header naming it looked like the switch had not
+        happened). A mock interview stays on its pack: it is timed and recorded as it runs."""
+        mode = mode_of(self.screen)
+        before = self.pack
+        self.select_pack(pack_id)
+        if mode is None or self.pack is before or self.pack is None:
+            return
+        if mode.name == "mock":
+            self.notify(f"'{self.pack.meta.title}' is the current pack: the interview in progress stays on its "
+                        "pack; the next mode opens on the new one.")
+        else:
+            self.open_mode(mode.name)
+
     # ---- reloading a pack -------------------------------------------------------
 
     def _watcher(self, path: Path) -> PackWatcher:

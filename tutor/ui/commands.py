@@ -50,7 +50,7 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     for entry in app.entries:
         if entry.usable:
             yield TutorCommand(f"Pack: {entry.title}", f"switch to the pack '{entry.id}'",
-                               partial(app.select_pack, entry.id))
+                               partial(app.switch_pack, entry.id))
     yield TutorCommand("Toggle dark/light theme", "switch between tutor-dark and tutor-light",
                        app.action_toggle_theme)
     yield TutorCommand("Settings", "new cards per day, desired retention, theme (o on the home screen)",
