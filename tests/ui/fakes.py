@@ -310,11 +310,12 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
         return self.saved_settings
 
     def practice_deck(self, pack: Any, *, topic: str | None, level: str | None,
-                      first: str | None = None) -> FakePracticeDeck:
+                      first: str | None = None, seen: Any = ()) -> FakePracticeDeck:
+        from tutor.study.practice import practice_order
+
         chosen = [q for q in pack.questions
                   if (topic is None or topic in q.topics) and (level is None or q.level.value == level)]
-        chosen.sort(key=lambda q: q.id != first)
-        return FakePracticeDeck(chosen, self.attempts, self.overrides)
+        return FakePracticeDeck(list(practice_order(chosen, first=first, seen=seen)), self.attempts, self.overrides)
 
     def grade(self, check: Any, response: str) -> Grade:
         return self.grades.get(response, WRONG)

@@ -151,3 +151,14 @@ def test_only_self_cards_are_self_rated(store: Store) -> None:
     session = practice(store, FakeClock(), topics=["bptt"], levels=["basic"])
     with pytest.raises(StudyError, match="'a' is graded automatically"):
         session.rate_self(True)
+
+
+def test_practice_order_puts_the_chosen_question_first_and_leaves_out_those_seen() -> None:
+    from types import SimpleNamespace
+
+    from tutor.study.practice import practice_order
+
+    questions = [SimpleNamespace(id=name) for name in ("a", "b", "c", "d")]
+    assert [q.id for q in practice_order(questions, first="c", seen=("a", "c"))] == ["c", "b", "d"]
+    assert [q.id for q in practice_order(questions, first=None, seen=())] == ["a", "b", "c", "d"]
+    assert [q.id for q in practice_order(questions, first="z", seen=("b",))] == ["a", "c", "d"]

@@ -10,7 +10,7 @@ imported the first time an answer is checked or a piece of evidence runs.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
@@ -183,16 +183,16 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
         return self._settings
 
     def practice_deck(
-        self, pack: Any, *, topic: str | None, level: str | None, first: str | None = None
+        self, pack: Any, *, topic: str | None, level: str | None, first: str | None = None,
+        seen: Collection[str] = (),
     ) -> SessionPracticeDeck:
-        from tutor.study.practice import PracticeSession
+        from tutor.study.practice import PracticeSession, practice_order
 
         session = PracticeSession(
             pack, self.store, clock=self.clock, rng=self.rng,
             topics=None if topic is None else [topic], levels=None if level is None else [level],
         )
-        if first is not None:  # "go to question": that one first, the rest as drawn
-            session.questions = tuple(sorted(session.questions, key=lambda q: q.id != first))
+        session.questions = practice_order(session.questions, first=first, seen=seen)
         return SessionPracticeDeck(session)
 
     # ---- grading ----------------------------------------------------------------

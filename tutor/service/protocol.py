@@ -13,7 +13,7 @@ a protocol is declared here only where the UI's tests drive the screens with a f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -164,7 +164,10 @@ class Backend(MockBackend, Protocol):
         topic: str | None,
         level: str | None,
         first: str | None = None,
-    ) -> PracticeDeck: ...
+        seen: Collection[str] = (),
+    ) -> PracticeDeck:
+        """A shuffled run through the filtered questions: `first` first, then the rest except
+        those `seen` earlier in the same sitting (a palette jump or a reload goes on with it)."""
 
     def grade(self, check: Any, response: str) -> Grade:
         """Grade a response; may import SymPy and take seconds, so call it in a worker."""

@@ -10,7 +10,7 @@ counted on the row. The fsrs cards are not touched: practice is free exploration
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -248,3 +248,10 @@ class PracticeSession:
 
 def _level_name(level: Any) -> str:
     return str(getattr(level, "value", level))
+
+
+def practice_order(questions: Sequence[Any], *, first: str | None, seen: Collection[str]) -> tuple[Any, ...]:
+    """The deck's order: `first` first ("go to question"), then the rest as drawn, without the
+    questions `seen` earlier in the sitting (so "left" counts what is really left)."""
+    chosen = [question for question in questions if question.id == first]
+    return (*chosen, *(question for question in questions if question.id != first and question.id not in seen))

@@ -59,10 +59,13 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         level: str | None = None,
         answered: int = 0,
         right: int = 0,
+        seen: tuple[str, ...] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(pack, **kwargs)
         self.first, self.topic, self.level = first, topic, level
+        self.seen: list[str] = list(seen)
+        """The questions shown so far in this sitting, in order: kept like the counters."""
         self.deck: PracticeDeck | None = None
         self.answered = answered
         """Answered and right so far in this sitting: kept across a reload and a palette jump."""
@@ -83,14 +86,17 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
 
     # Textual runs each class's on_mount (the base's prepares grading), so this one may be async
     async def on_mount(self) -> None:  # type: ignore[override]
-        await self.new_deck(first=self.first)
+        await self.new_deck(first=self.first, seen=tuple(self.seen))  # a jump or a reload goes on
 
-    async def new_deck(self, *, first: str | None = None) -> None:
-        """Start over on the questions that pass the current filter."""
-        self.deck = backend_of(self).practice_deck(self.pack, topic=self.topic, level=self.level, first=first)
+    async def new_deck(self, *, first: str | None = None, seen: tuple[str, ...] = ()) -> None:
+        """Start over on the questions that pass the current filter (without those `seen`)."""
+        self.deck = backend_of(self).practice_deck(self.pack, topic=self.topic, level=self.level, first=first,
+                                                   seen=seen)
         await self.show_question(self.deck.next_question())
 
     async def show_question(self, question: Question | None) -> None:
+        if question is not None and question.id not in self.seen:
+            self.seen.append(question.id)
         self.hints = []
         self.overridden = False
         self.self_rating, self.self_counted = None, False
@@ -109,7 +115,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         """Back on the same question, with the same filters and counters."""
         current = self.question.id if self.question is not None else None
         return {"first": current, "topic": self.topic, "level": self.level,
-                "answered": self.answered, "right": self.right}
+                "answered": self.answered, "right": self.right, "seen": tuple(self.seen)}
 
     def options_to_go_to(self, question_id: str) -> dict[str, Any]:
         """How to reopen on `question_id` with the counters kept; a filter it falls outside
