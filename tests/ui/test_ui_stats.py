@@ -89,7 +89,7 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         assert isinstance(screen, StatsScreen)
         # streak: 26 Feb to 1 Mar, counting the other pack's review on the 27th (a streak is the learner's)
         # retention: ratings 3, 1, 4, 2 and (40 days ago) 1: three of five not Again
-        assert text(screen, "#stats-headline") == "Streak 4 days  ·  Retention 60% of study reviews not rated Again"
+        assert text(screen, "#stats-headline") == "Streak 4 days (any pack)  ·  Retention 60% of study reviews not rated Again"
 
         reviews = screen.query_one("#reviews-chart", BarChart)
         assert len(reviews.values) == 30 and reviews.labels[-1] == "01" and reviews.labels[0] == "31"
@@ -143,7 +143,7 @@ async def test_an_empty_store_says_so_in_words(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert text(screen, "#stats-headline") == "Streak 0 days  ·  Retention no study reviews yet"
+        assert text(screen, "#stats-headline") == "Streak 0 days (any pack)  ·  Retention no study reviews yet"
         assert text(screen, "#reviews-text") == "No reviews in the last 30 days."
         assert text(screen, "#forecast-text") == "Nothing falls due in the next 14 days."
         assert not screen.query_one("#mocks-chart").display

@@ -35,9 +35,9 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
     # back through same-day steps until the session is done (5 reviews). 6 of 7 not Again.
     assert capsys.readouterr().out == (
         "Demo pack (demo)\n"
-        "  streak: 2 days\n"
+        "  streak (days with an answer, any pack): 2 days\n"
         "  reviews in the last 30 days: 7\n"
-        "  retention (reviews not rated Again): 86%\n"
+        "  retention (study reviews not rated Again): 86%\n"
         "  due in the next 14 days: Mar 05 2, Mar 10 1\n"
         "  mastery by level:\n"
         "    basic                    100%  (3/3 studied, stability 3.8 d)\n"

@@ -16,9 +16,9 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
     retention = "n/a (no study reviews yet)" if summary.retention is None else f"{summary.retention:.0%}"
     lines = [
         pack_title,
-        f"  streak: {plural(summary.streak, 'day')}",
+        f"  streak (days with an answer, any pack): {plural(summary.streak, 'day')}",
         f"  reviews in the last {len(summary.reviews_per_day)} days: {reviews}",
-        f"  retention (reviews not rated Again): {retention}",
+        f"  retention (study reviews not rated Again): {retention}",
         "  due in the next 14 days: " + _forecast(summary),
         "  mastery by level:",
         *(_mastery_line(entry) for entry in summary.mastery.by_level),

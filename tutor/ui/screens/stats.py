@@ -168,7 +168,7 @@ class StatsScreen(Reopenable, Screen[None]):
     def headline(summary: StatsSummary) -> Content:
         retention = ("no study reviews yet" if summary.retention is None
                      else f"{summary.retention:.0%} of study reviews not rated Again")
-        return Content.from_markup("[b]Streak[/b] $streak  ·  [b]Retention[/b] $retention",
+        return Content.from_markup("[b]Streak[/b] $streak [dim](any pack)[/dim]  ·  [b]Retention[/b] $retention",
                                    streak=plural(summary.streak, "day"), retention=retention)
 
     def _fill_mastery(self, selector: str, entries: Sequence[MasteryEntry]) -> None:
