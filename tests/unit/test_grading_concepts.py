@@ -646,3 +646,12 @@ def test_where_a_part_is_put_reads_alike_whatever_the_verb() -> None:
     for verb in ("sits", "is placed", "lies"):
         assert grade(check, f"In Post-LN the norm {verb} on the main path.").correct, verb
     assert not grade(check, "In Post-LN the norm is skipped on the main path.").correct
+
+
+def test_a_correct_answer_with_points_left_out_says_how_many_and_what_else() -> None:
+    """"Correct." above "Missing: ..." read to a new user as a contradiction."""
+    check = {"kind": "concepts", "required": 1, "concepts": [
+        {"name": "bounds-exploding", "phrases": ["prevents exploding gradients"]},
+        {"name": "not-vanishing", "phrases": ["does not fix vanishing gradients"]}]}
+    assert grade(check, "It prevents exploding gradients.").feedback == (
+        "Correct: 1 of the 2 key points (1 needed).\nFound: bounds exploding.\nAlso worth saying: not vanishing.")

@@ -211,7 +211,9 @@ def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, co
     missed = [c for c, f in concepts if f.status != "found"]
     denied = [c for c, f in concepts if f.status == "contradicted"]
     asserted = [m for m, f in wrong if f.status == "found"]
-    if correct:
+    if correct and missed:  # "Correct." over "Missing: ..." read as a contradiction
+        lines = [f"Correct: {len(hits)} of the {len(check.concepts)} key points ({check.pass_count} needed)."]
+    elif correct:
         lines = ["Correct."]
     elif asserted:
         lines = [f"Not quite: your answer states a misconception ({_names(asserted)})."]
@@ -224,7 +226,7 @@ def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, co
     if hits:
         lines.append(f"Found: {_names(hits)}.")
     if missed:
-        lines.append(f"Missing: {_names(missed)}.")
+        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_names(missed)}.")
     if denied and asserted:
         lines.append(f"You stated the opposite of: {_names(denied)}.")
     lines += [m.feedback for m in asserted]

@@ -70,7 +70,7 @@ def _feedback(found: Sequence[ClaimCheck], missed: Sequence[ClaimCheck], asserte
     if found:
         lines.append(f"Found: {_labels(found)}.")
     if missed:
-        lines.append(f"Missing: {_labels(missed)}.")
+        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_labels(missed)}.")
     if asserted:
         lines.append(f"Misconception: {_labels(asserted)}.")
     return "\n".join(lines)
