@@ -193,6 +193,31 @@ def test_a_question_without_tests_is_told_to_get_one_and_its_samples_then_run(tm
     assert "  sample          9       0\n" in capsys.readouterr().out
 
 
+def test_a_pack_in_another_layout_gets_its_own_indentation(tmp_path, monkeypatch, capsys) -> None:
+    """PyYAML writes list items level with their key (`tests:` at 2, `- response` at 2)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    questions = Path("mine/questions.yaml")
+    data = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    questions.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200), encoding="utf-8")
+    with open_store() as store:
+        _add(store, "The cell state is additive and the forget gate scales it", CLAIMS, True, 1.0)
+    capsys.readouterr()
+    assert main(["export", "corrections", "mine"]) == 0
+    exported = capsys.readouterr().out
+    rows = questions.read_text(encoding="utf-8").splitlines()
+    tests_line = rows.index("  tests:", rows.index("- id: why-lstm-helps")) + 1
+    assert exported.endswith(
+        f"# paste below its `tests:` at mine/questions.yaml:{tests_line}\n"
+        '  - response: "The cell state is additive and the forget gate scales it"\n'
+        "    correct: true\n"
+        "    score: 1\n"
+    )
+    paste_as_told(exported)
+    assert main(["check", "mine"]) == 0
+    assert "  sample         11       0\n" in capsys.readouterr().out
+
+
 def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
     from tests.unit.core_fakes import FakeClock, end_early, hand_in
     from tests.unit.test_mock_core import PLAN, start

@@ -73,17 +73,18 @@ def _place(origin: Origin) -> _Place:
     back from the file), or of a new `tests:` list level with its fields."""
     document = origin.document
     fields = _node(document.data, origin.path)
-    start = document.locate(origin.path)  # the question's first key
     if not isinstance(fields, dict) or "tests" not in fields:
-        indent = start.column - 1 + 2 if start.column else DEFAULT_INDENT
-        return _Place(indent, f"no `tests:` yet: add one level with its `id:` ({document.file}:{start.line}), "
+        key = document.locate((*origin.path, "id"), key=True)
+        indent = key.column - 1 + 2 if key.column else DEFAULT_INDENT
+        return _Place(indent, f"no `tests:` yet: add one level with its `id:` ({document.file}:{key.line}), "
                               "then paste below it")
     key = document.locate((*origin.path, "tests"), key=True)
     note = f"paste below its `tests:` at {document.file}:{key.line}"
     indent = key.column - 1 + 2
-    if fields["tests"]:
-        first = document.locate((*origin.path, "tests", 0))
-        before = document.text.splitlines()[first.line - 1][: first.column - 1].rstrip()
+    rows = document.text.splitlines()
+    first = document.locate((*origin.path, "tests", 0)) if fields["tests"] else key
+    if first is not key and 1 <= first.line <= len(rows):
+        before = rows[first.line - 1][: first.column - 1].rstrip()
         if before.endswith("-") and not before[:-1].strip():
             indent = len(before) - 1  # the column of the first sample's dash
     return _Place(indent, note)
