@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tutor.authoring.export_corrections import corrections_to_yaml
 from tutor.cli import main
@@ -67,27 +69,36 @@ def test_store_round_trip_and_latest_per_response(tmp_path: Path) -> None:
         assert store.corrections.latest("other") == []
 
 
-def test_export_groups_per_question_with_a_comment() -> None:
+HOW_TO_PASTE = (
+    "# Paste each block below as it is, indentation included, on the line below its question's\n"
+    "# `tests:` (the file and line are in the block's heading); a question without `tests:` gets\n"
+    "# that line first, level with its `id:`. Then run `tutor check` on the pack.\n"
+)
+
+
+def test_export_without_the_pack_groups_per_question_at_the_usual_indentation() -> None:
     with open_store() as store:  # in this test's own TUTOR_HOME
         _add(store, 'It adds "things"', CLAIMS, True, 1.0)
         _add(store, "a bigger state", CLAIMS, False, 2 / 3, question_id="other-q")
         records = store.corrections.latest("mine")
-    text = corrections_to_yaml("mine", records, {"why-lstm-helps": "Why does an LSTM\n suffer less?"})
+    text = corrections_to_yaml("mine", records, None)
     assert text == (
-        "# Corrections for pack mine: paste each list under the question's `tests:`.\n"
+        "# Corrections for pack mine as `tests:` samples.\n" + HOW_TO_PASTE +
         "\n"
         "# other-q: (no longer in the pack)\n"
-        "tests:\n"
-        '  - response: "a bigger state"\n'
-        "    correct: false\n"
-        "    score: 0.666666666667\n"
+        '      - response: "a bigger state"\n'
+        "        correct: false\n"
+        "        score: 0.666666666667\n"
         "\n"
-        "# why-lstm-helps: Why does an LSTM suffer less?\n"
-        "tests:\n"
-        '  - response: "It adds \\"things\\""\n'
-        "    correct: true\n"
-        "    score: 1\n"
+        "# why-lstm-helps: (no longer in the pack)\n"
+        '      - response: "It adds \\"things\\""\n'
+        "        correct: true\n"
+        "        score: 1\n"
     )
+    assert yaml.safe_load(text) == [
+        {"response": "a bigger state", "correct": False, "score": 0.666666666667},
+        {"response": 'It adds "things"', "correct": True, "score": 1},
+    ]
 
 
 def test_cli_export_corrections_unknown_pack_is_one_line(capsys) -> None:
@@ -95,7 +106,29 @@ def test_cli_export_corrections_unknown_pack_is_one_line(capsys) -> None:
     assert capsys.readouterr().err == "tutor export corrections: no pack 'no-such-pack' (see tutor packs)\n"
 
 
-def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkeypatch, capsys) -> None:
+def paste_as_told(exported: str) -> None:
+    """Follow the export's instructions literally: each block's lines, as they are, on the
+    line below the `tests:` its heading names, or below a new `tests:` level with `id:`."""
+    edits: dict[Path, list[tuple[int, list[str]]]] = {}
+    for block in exported.split("\n\n")[1:]:
+        heading = block.splitlines()[1]
+        items = [line + "\n" for line in block.splitlines() if not line.startswith("#")]
+        match = re.fullmatch(r"# paste below its `tests:` at (.+):(\d+)", heading)
+        if match is None:
+            match = re.fullmatch(r"# no `tests:` yet: add one level with its `id:` \((.+):(\d+)\), then paste below it",
+                                 heading)
+            assert match is not None, heading
+            id_line = Path(match[1]).read_text(encoding="utf-8").splitlines()[int(match[2]) - 1]
+            items = [" " * id_line.index("id:") + "tests:\n", *items]
+        edits.setdefault(Path(match[1]), []).append((int(match[2]), items))
+    for file, inserts in edits.items():
+        lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+        for after, items in sorted(inserts, reverse=True):
+            lines[after:after] = items
+        file.write_text("".join(lines), encoding="utf-8")
+
+
+def test_exported_samples_pasted_under_tests_are_run_by_check(tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["new", "mine", "--title", "Mine"]) == 0
     with open_store() as store:
@@ -105,29 +138,84 @@ def test_exported_samples_pasted_into_the_pack_are_run_by_check(tmp_path, monkey
     assert main(["export", "corrections", "mine"]) == 0
     exported = capsys.readouterr().out
     assert exported == (
-        "# Corrections for pack mine: paste each list under the question's `tests:`.\n"
+        "# Corrections for pack mine as `tests:` samples.\n" + HOW_TO_PASTE +
         "\n"
         "# why-lstm-helps: Why does an LSTM suffer less from vanishing gradients than a vanilla RNN?\n"
-        "tests:\n"
-        '  - response: "The cell state is additive and the forget gate scales it"\n'
-        "    correct: true\n"
-        "    score: 1\n"
-        '  - response: "It only adds a gate"\n'
-        "    correct: false\n"
-        "    score: 0\n"
+        "# paste below its `tests:` at mine/questions.yaml:130\n"
+        '      - response: "The cell state is additive and the forget gate scales it"\n'
+        "        correct: true\n"
+        "        score: 1\n"
+        '      - response: "It only adds a gate"\n'
+        "        correct: false\n"
+        "        score: 0\n"
     )
-    samples = [line for line in exported.splitlines() if line.startswith("  ")]
-    questions = Path("mine/questions.yaml")
-    marker = '      - {response: "It uses a bigger hidden state", correct: false}\n'
-    text = questions.read_text(encoding="utf-8")
-    assert marker in text
-    questions.write_text(text.replace(marker, marker + "".join(f"    {line}\n" for line in samples)), encoding="utf-8")
+    paste_as_told(exported)
     assert main(["check", "mine"]) == 1  # the rubric credits the learner's "wrong" answer: check says so
     out = capsys.readouterr().out
     assert "  sample         12       1\n" in out
     assert out.endswith(
-        "mine/questions.yaml:136:9: why-lstm-helps: tests[3] 'It only adds a gate': correct is True, expected False; "
+        "mine/questions.yaml:134:9: why-lstm-helps: tests[1] 'It only adds a gate': correct is True, expected False; "
         "score is 1, expected 0 (feedback: 'Correct.\\nFound: additive update, forget gate.')\n1 failure\n")
+
+
+def test_a_question_without_tests_is_told_to_get_one_and_its_samples_then_run(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    questions = Path("mine/questions.yaml")
+    own_tests = (
+        "    tests:\n"
+        '      - {response: "The cell state is additive and the forget gate scales the gradient", correct: true}\n'
+        '      - {response: "It uses a bigger hidden state", correct: false}\n'
+    )
+    text = questions.read_text(encoding="utf-8")
+    assert own_tests in text
+    questions.write_text(text.replace(own_tests, ""), encoding="utf-8")
+    with open_store() as store:
+        _add(store, "Its cell state is additive, and a forget gate scales it", CLAIMS, True, 1.0)
+    capsys.readouterr()
+    assert main(["export", "corrections", "mine"]) == 0
+    exported = capsys.readouterr().out
+    assert exported.endswith(
+        "# why-lstm-helps: Why does an LSTM suffer less from vanishing gradients than a vanilla RNN?\n"
+        "# no `tests:` yet: add one level with its `id:` (mine/questions.yaml:100), then paste below it\n"
+        '      - response: "Its cell state is additive, and a forget gate scales it"\n'
+        "        correct: true\n"
+        "        score: 1\n"
+    )
+    paste_as_told(exported)
+    assert questions.read_text(encoding="utf-8").splitlines()[99:103] == [
+        "  - id: why-lstm-helps",
+        "    tests:",
+        '      - response: "Its cell state is additive, and a forget gate scales it"',
+        "        correct: true",
+    ]
+    assert main(["check", "mine"]) == 0
+    assert "  sample          9       0\n" in capsys.readouterr().out
+
+
+def test_a_pack_in_another_layout_gets_its_own_indentation(tmp_path, monkeypatch, capsys) -> None:
+    """PyYAML writes list items level with their key (`tests:` at 2, `- response` at 2)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    questions = Path("mine/questions.yaml")
+    data = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    questions.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200), encoding="utf-8")
+    with open_store() as store:
+        _add(store, "The cell state is additive and the forget gate scales it", CLAIMS, True, 1.0)
+    capsys.readouterr()
+    assert main(["export", "corrections", "mine"]) == 0
+    exported = capsys.readouterr().out
+    rows = questions.read_text(encoding="utf-8").splitlines()
+    tests_line = rows.index("  tests:", rows.index("- id: why-lstm-helps")) + 1
+    assert exported.endswith(
+        f"# paste below its `tests:` at mine/questions.yaml:{tests_line}\n"
+        '  - response: "The cell state is additive and the forget gate scales it"\n'
+        "    correct: true\n"
+        "    score: 1\n"
+    )
+    paste_as_told(exported)
+    assert main(["check", "mine"]) == 0
+    assert "  sample         11       0\n" in capsys.readouterr().out
 
 
 def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:
@@ -176,11 +264,11 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
     assert main(["export", "corrections", "-o", str(output)]) == 0
     assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"
     assert output.read_text(encoding="utf-8") == (
-        "# Corrections for pack alpha: paste each list under the question's `tests:`.\n\n"
-        '# a1: (no longer in the pack)\ntests:\n  - response: "sums"\n    correct: false\n    score: 0.5\n'
+        "# Corrections for pack alpha as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
+        '# a1: (no longer in the pack)\n      - response: "sums"\n        correct: false\n        score: 0.5\n'
         "\n"
-        "# Corrections for pack zeta: paste each list under the question's `tests:`.\n\n"
-        '# z1: (no longer in the pack)\ntests:\n  - response: "gates"\n    correct: true\n    score: 1\n'
+        "# Corrections for pack zeta as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
+        '# z1: (no longer in the pack)\n      - response: "gates"\n        correct: true\n        score: 1\n'
     )
     assert main(["export", "corrections", "zeta", "-o", str(tmp_path / "missing" / "x.yaml")]) == 2
     assert capsys.readouterr().err == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory\n"

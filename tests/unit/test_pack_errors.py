@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.unit.packfiles import PACK_YAML, questions_yaml, write_pack
 from tutor.packs import yaml_reader
@@ -168,6 +169,77 @@ def test_a_colon_in_a_plain_value_says_to_quote_it():
     assert errors_of("pack") == [
         "pack/questions.yaml:3:16: YAML syntax error: mapping values are not allowed in this context "
         "(a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')"
+    ]
+
+
+OVER_INDENTED = (
+    "questions:\n"
+    "  - id: a\n"
+    "    level: basic\n"
+    "      topics: [rnn]\n"
+)
+
+
+def test_an_over_indented_key_is_an_indentation_error_not_a_colon_to_quote():
+    write_pack(Path("pack"), OVER_INDENTED)
+    assert errors_of("pack") == [
+        "pack/questions.yaml:4:13: YAML syntax error: mapping values are not allowed in this context "
+        "(the indentation of `topics` does not match its siblings: it starts in column 7, `level` on line 3 "
+        "in column 5; the keys of one mapping start in the same column)"
+    ]
+
+
+def test_an_under_indented_key_is_an_indentation_error():
+    write_pack(Path("pack"), "questions:\n  - id: a\n    check:\n      kind: choice\n     options: []\n")
+    assert errors_of("pack") == [
+        "pack/questions.yaml:5:6: YAML syntax error: did not find expected key "
+        "(the indentation of `options` does not match its siblings: it starts in column 6, `kind` on line 4 "
+        "in column 7; the keys of one mapping start in the same column)"
+    ]
+
+
+def test_a_colon_in_a_value_carried_over_from_the_line_above_says_to_quote_it():
+    write_pack(Path("pack"), "questions:\n  - id: a\n    prompt: Why do gradients\n      vanish here: in RNNs?\n")
+    assert errors_of("pack") == [
+        "pack/questions.yaml:4:18: YAML syntax error: mapping values are not allowed in this context "
+        "(a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')"
+    ]
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
+def test_the_hint_is_the_same_with_either_parser(monkeypatch, loader):
+    monkeypatch.setattr(yaml_reader, "_Loader", loader)
+    write_pack(Path("pack"), OVER_INDENTED)
+    [line] = errors_of("pack")
+    assert line.endswith("(the indentation of `topics` does not match its siblings: it starts in column 7, "
+                         "`level` on line 3 in column 5; the keys of one mapping start in the same column)")
+    write_pack(Path("pack"), "questions:\n  - id: a\n    prompt: Why: because\n")
+    [line] = errors_of("pack")
+    assert line.endswith("(a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')")
+
+
+def two_files(first: str, second: str) -> Path:
+    folder = write_pack(Path("pack"), first)
+    (folder / "second.yaml").write_text(second, encoding="utf-8")
+    return folder
+
+
+def test_a_link_into_a_file_that_failed_to_load_is_not_reported():
+    linking = questions_yaml("q2").replace("    topics: [rnn]\n", "    topics: [rnn]\n    related: [a, q1]\n")
+    assert errors_of(two_files(OVER_INDENTED, linking)) == [
+        "pack/questions.yaml:4:13: YAML syntax error: mapping values are not allowed in this context "
+        "(the indentation of `topics` does not match its siblings: it starts in column 7, `level` on line 3 "
+        "in column 5; the keys of one mapping start in the same column)"
+    ]
+
+
+def test_a_link_to_a_question_that_failed_the_schema_is_not_reported_but_an_unknown_one_is():
+    linking = questions_yaml("q2").replace("    topics: [rnn]\n", "    topics: [rnn]\n    related: [q1, q9]\n")
+    broken = questions_yaml("q1").replace("level: basic", "level: expert")
+    assert errors_of(two_files(broken, linking)) == [
+        "pack/questions.yaml:3:12: questions[0].level: invalid level 'expert' "
+        "(expected one of basic, intermediate, advanced)",
+        "pack/second.yaml:5:19: questions[0].related[1]: unknown question id 'q9'",
     ]
 
 

@@ -3,41 +3,100 @@
 A correction says how a real answer should have been graded; pasted under the question's
 `tests:` it becomes a sample that `tutor check` runs, so a rubric that misread the answer
 fails until it is fixed. One sample per response (the learner's last word), grouped per
-question, each group headed by a comment naming the question. Corrections that left the
-grade undecided carry no verdict and are left out.
+question. Corrections that left the grade undecided carry no verdict and are left out.
+
+Each group is a comment naming the question and where its `tests:` is, then the list items
+indented as that question's own samples are (6 spaces in the usual layout), so that the
+group pastes unchanged on the line below `tests:`. A group is a valid YAML document on its
+own (a list at that indentation); a heading `tests:` of its own would not paste anywhere.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tutor.packs.model import Origin, Pack
     from tutor.store.corrections import CorrectionRecord
 
+DEFAULT_INDENT = 6
+"""Where the items of `tests:` start in the layout the guide and `tutor new` use:
+`  - id:` at 2, the question's fields at 4, `tests:` items at 6."""
 
-def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], prompts: Mapping[str, str]) -> str:
-    """YAML text: per question, a comment and a `tests:` list of `response`/`correct`/`score`.
+HOW_TO_PASTE = (
+    "# Paste each block below as it is, indentation included, on the line below its question's\n"
+    "# `tests:` (the file and line are in the block's heading); a question without `tests:` gets\n"
+    "# that line first, level with its `id:`. Then run `tutor check` on the pack."
+)
 
-    `prompts` maps question ids to their prompts (for the comment); a question no longer in
-    the pack is still exported, with a comment saying so."""
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a question's samples go: the column of their dashes and a note saying where."""
+
+    indent: int
+    note: str
+
+
+def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack: Pack | None) -> str:
+    """YAML text: per question, a comment naming it and where it is, then its samples
+    (`response`/`correct`/`score`) as list items indented to go under its `tests:`.
+
+    `pack` (None when it is not found any more) gives the prompts and the places; a
+    question no longer in the pack is still exported, with a comment saying so."""
     by_question: dict[str, list[CorrectionRecord]] = {}
     for record in records:
         if record.pack_id == pack_id and not record.undecided and record.correct is not None:
             by_question.setdefault(record.question_id, []).append(record)
     if not by_question:
         return f"# no corrections for pack {pack_id}\n"
-    lines = [f"# Corrections for pack {pack_id}: paste each list under the question's `tests:`."]
+    lines = [f"# Corrections for pack {pack_id} as `tests:` samples.", HOW_TO_PASTE]
     for question_id in sorted(by_question):
-        prompt = prompts.get(question_id)
-        about = _one_line(prompt) if prompt is not None else "(no longer in the pack)"
-        lines += ["", f"# {question_id}: {about}", "tests:"]
+        question = pack.question(question_id) if pack is not None else None
+        origin = pack.origins.get(question_id) if pack is not None else None
+        about = _one_line(question.prompt) if question is not None else "(no longer in the pack)"
+        place = _place(origin) if origin is not None else _Place(DEFAULT_INDENT, "")
+        lines += ["", f"# {question_id}: {about}"] + ([f"# {place.note}"] if place.note else [])
+        pad = " " * place.indent
         for record in by_question[question_id]:
-            lines.append(f"  - response: {json.dumps(record.response, ensure_ascii=False)}")
-            lines.append(f"    correct: {'true' if record.correct else 'false'}")
-            lines.append(f"    score: {record.score:.12g}")
+            lines.append(f"{pad}- response: {json.dumps(record.response, ensure_ascii=False)}")
+            lines.append(f"{pad}  correct: {'true' if record.correct else 'false'}")
+            lines.append(f"{pad}  score: {record.score:.12g}")
     return "\n".join(lines) + "\n"
+
+
+def _place(origin: Origin) -> _Place:
+    """The indentation of the question's existing samples (the line of its first one read
+    back from the file), or of a new `tests:` list level with its fields."""
+    document = origin.document
+    fields = _node(document.data, origin.path)
+    if not isinstance(fields, dict) or "tests" not in fields:
+        key = document.locate((*origin.path, "id"), key=True)
+        indent = key.column - 1 + 2 if key.column else DEFAULT_INDENT
+        return _Place(indent, f"no `tests:` yet: add one level with its `id:` ({document.file}:{key.line}), "
+                              "then paste below it")
+    key = document.locate((*origin.path, "tests"), key=True)
+    note = f"paste below its `tests:` at {document.file}:{key.line}"
+    indent = key.column - 1 + 2
+    rows = document.text.splitlines()
+    first = document.locate((*origin.path, "tests", 0)) if fields["tests"] else key
+    if first is not key and 1 <= first.line <= len(rows):
+        before = rows[first.line - 1][: first.column - 1].rstrip()
+        if before.endswith("-") and not before[:-1].strip():
+            indent = len(before) - 1  # the column of the first sample's dash
+    return _Place(indent, note)
+
+
+def _node(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _one_line(text: str, limit: int = 100) -> str:

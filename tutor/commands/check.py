@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from tutor.commands.check_progress import Progress
 from tutor.commands.evidence_args import positive_int
 from tutor.evidence.blas import one_blas_thread
 
@@ -69,7 +70,7 @@ def _check(args: argparse.Namespace, jobs: int) -> int:
             print(f"{display_path(path)}: invalid pack, not checked", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        progress = _Progress(sys.stderr)
+        progress = Progress(sys.stderr)
         report = prove(pack, seeds=args.seeds, jobs=jobs, variant_seeds=args.variant_seeds,
                        on_progress=progress.update)
         progress.finish()
@@ -103,28 +104,3 @@ def _print_style_warnings(pack) -> None:
 
     for warning in style_warnings(pack):
         print(f"warning: {warning}")
-
-
-class _Progress:
-    """A progress bar on a terminal; one plain line per question otherwise (CI logs)."""
-
-    def __init__(self, stream) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self.current_question: str | None = None
-
-    def update(self, done: int, total: int, task) -> None:
-        if self.tty:
-            width = 30
-            filled = width * done // total
-            label = f"{task.question_id} {task.label}"[:40]
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}")
-            self.stream.flush()
-        elif task.question_id != self.current_question:
-            self.current_question = task.question_id
-            print(f"checking {task.question_id} ({done}/{total})", file=self.stream)
-
-    def finish(self) -> None:
-        if self.tty:
-            self.stream.write("\r" + " " * 90 + "\r")
-            self.stream.flush()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         text = "# no corrections yet\n"
     else:
         text = "\n".join(
-            corrections_to_yaml(pack_id, records, _prompts(packs.get(pack_id))) for pack_id in pack_ids
+            corrections_to_yaml(pack_id, records, packs.get(pack_id)) for pack_id in pack_ids
         )
     if args.output is None:
         sys.stdout.write(text)
@@ -56,6 +55,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {args.output} ({len(records)} corrections)")
     return EXIT_OK
 
-
-def _prompts(pack: Any) -> dict[str, str]:
-    return {} if pack is None else {question.id: question.prompt for question in pack.questions}

@@ -18,7 +18,7 @@ from tutor.checks.kinds.concepts import ConceptsCheck
 from tutor.packs.file_reading import read_question_files
 from tutor.packs.model import Origin, Pack
 from tutor.packs.problems import FieldPath, Location, PackError, Problem, display_path
-from tutor.packs.rules import check_rules
+from tutor.packs.rules import NotLoaded, check_rules
 from tutor.packs.schema import PackMeta, Question
 from tutor.packs.schema_errors import problems_from
 from tutor.packs.yaml_reader import Document, read_yaml
@@ -84,12 +84,19 @@ def _load_folder(folder: Path) -> Pack:
         message = "no question files: add one or more *.yaml files with a `questions` list"
         problems.append(Problem(Location(display_path(folder)), message))
     questions: list[tuple[Question, Origin]] = []
-    for outcome in read_question_files(files):
+    failed_ids: set[str] = set()
+    failed_files: list[str] = []
+    for file, outcome in zip(files, read_question_files(files), strict=True):
         if isinstance(outcome, Document):
-            questions.extend(_questions_of_file(outcome, problems))
+            found = _questions_of_file(outcome, problems, failed_ids)
         else:
             problems.extend(outcome)
-    return _finish(meta, questions, folder, problems)
+            found = None
+        if found is None:
+            failed_files.append(display_path(file))
+        else:
+            questions.extend(found)
+    return _finish(meta, questions, folder, problems, NotLoaded(frozenset(failed_ids), tuple(failed_files)))
 
 
 def _load_single_file(path: Path) -> Pack:
@@ -101,14 +108,16 @@ def _load_single_file(path: Path) -> Pack:
         raise PackError(problems)
     fields = {k: v for k, v in document.data.items() if k != "questions"}
     meta = _validate(PackMeta, fields, document, (), problems)
-    questions = _questions_of(document, problems)
-    return _finish(meta, questions, path, problems)
+    failed_ids: set[str] = set()
+    questions = _questions_of(document, problems, failed_ids) or []
+    return _finish(meta, questions, path, problems, NotLoaded(frozenset(failed_ids)))
 
 
 def _finish(
-    meta: PackMeta | None, questions: list[tuple[Question, Origin]], path: Path, problems: list[Problem]
+    meta: PackMeta | None, questions: list[tuple[Question, Origin]], path: Path, problems: list[Problem],
+    not_loaded: NotLoaded,
 ) -> Pack:
-    problems.extend(check_rules(questions))
+    problems.extend(check_rules(questions, not_loaded))
     if problems or meta is None:
         raise PackError(problems)
     groups = meta.vocabulary_groups()
@@ -125,31 +134,39 @@ def _finish(
     )
 
 
-def _questions_of_file(document: Document, problems: list[Problem]) -> list[tuple[Question, Origin]]:
+def _questions_of_file(
+    document: Document, problems: list[Problem], failed_ids: set[str]
+) -> list[tuple[Question, Origin]] | None:
     if not _is_mapping(document, problems):
-        return []
+        return None
     for key in document.data:
         if key != "questions":
             message = f"unknown field '{key}' (a questions file holds only `questions`)"
             problems.append(Problem(document.locate((key,), key=True), message))
-    return _questions_of(document, problems)
+    return _questions_of(document, problems, failed_ids)
 
 
-def _questions_of(document: Document, problems: list[Problem]) -> list[tuple[Question, Origin]]:
+def _questions_of(
+    document: Document, problems: list[Problem], failed_ids: set[str]
+) -> list[tuple[Question, Origin]] | None:
+    """The questions that pass the schema; the ids of those that do not go to `failed_ids`.
+    None when the document holds no list of questions at all (its ids are unknown)."""
     items = document.data.get("questions")
     if "questions" not in document.data:
         problems.append(Problem(document.locate(()), "required field is missing", ("questions",)))
-        return []
+        return None
     if not isinstance(items, list) or not items:
         where = document.locate(("questions",))
         problems.append(Problem(where, "must be a non-empty list of questions", ("questions",)))
-        return []
+        return None
     found: list[tuple[Question, Origin]] = []
     for index, item in enumerate(items):
         path: FieldPath = ("questions", index)
         question = _validate(Question, item, document, path, problems)
         if question is not None:
             found.append((question, Origin(document, path)))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            failed_ids.add(item["id"])
     return found
 
 

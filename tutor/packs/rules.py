@@ -2,12 +2,16 @@
 questions, and evidence that exists with valid parameters and claimable outputs.
 
 Applied after the schema, to the questions that passed it, so one broken question
-does not hide the rest.
+does not hide the rest. A link is judged only against what could be read: a link to a
+question that failed the schema, or (since its ids are unknown) any link while a question
+file failed to load, is not called unknown; that would be a second error for one mistake,
+pointing away from it. The links are judged again once the file loads.
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +27,19 @@ if TYPE_CHECKING:
     from tutor.packs.schema import EvidenceItem, Question
 
 
-def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
+@dataclass(frozen=True)
+class NotLoaded:
+    """What the rules cannot see: the ids of questions that failed the schema, and the
+    question files that failed to load as a whole (whose ids are unknown)."""
+
+    ids: frozenset[str] = frozenset()
+    files: tuple[str, ...] = ()
+
+    def may_define(self, question_id: str) -> bool:
+        return bool(self.files) or question_id in self.ids
+
+
+def check_rules(questions: list[tuple["Question", "Origin"]], not_loaded: NotLoaded = NotLoaded()) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, "Origin"] = {}
     for question, origin in questions:
@@ -45,7 +61,7 @@ def check_rules(questions: list[tuple["Question", "Origin"]]) -> list[Problem]:
         problems.extend(_expression_problems(question, origin))
         problems.extend(_probe_problems(question, origin))
         for index, related in enumerate(question.related):
-            if related not in first_seen:
+            if related not in first_seen and not not_loaded.may_define(related):
                 problems.append(_at(origin, ("related", index), f"unknown question id '{related}'"))
         for index, item in enumerate(question.evidence):
             problems.extend(_evidence_problems(item, origin, ("evidence", index)))

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from tutor.packs.problems import FieldPath, Location, PackError, Problem
+from tutor.packs.yaml_hints import hint
 
 Marks = dict[FieldPath, tuple[int, int]]
 """Where each value (or key) of the document starts and ends: (start, end) offsets by field path."""
@@ -238,25 +239,13 @@ def _build(text: str, display: str, marks: tuple[Marks, Marks] | None) -> Any:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = error.problem or error.context or "invalid YAML"
-        message = f"YAML syntax error: {reason}{_hint(reason)}"
+        message = f"YAML syntax error: {reason}{hint(reason, text, line, column)}"
         raise PackError([Problem(Location(display, line, column), message)]) from None
     except yaml.YAMLError as error:
         raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
     finally:
         parser.dispose()
     return root
-
-
-_HINTS = {
-    "mapping values are not allowed in this context": (
-        " (a plain value here contains ': '; put the whole text in quotes, or write it as a block after '>-')"
-    ),
-}
-
-
-def _hint(reason: str) -> str:
-    """What to do about the YAML errors authors meet most, in words an author can act on."""
-    return _HINTS.get(reason, "")
 
 
 def _take_key(
