@@ -99,7 +99,7 @@ def _title(result: Result) -> str:
     from tutor.evidence.registry import UnknownEvidence, get
 
     try:
-        return get(result.name).title
+        return get(result.name).title_for(result.params)
     except UnknownEvidence:
         return result.name
 
