@@ -13,16 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tutor.packs.variants import Variant, draw
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepRecord
 from tutor.study.mock_plan import MockPlan, in_interview, item_variant, probe_reason
 from tutor.study.notes import read_notes
 from tutor.words import one_line
-
-if TYPE_CHECKING:
-    from tutor.packs.variants import Variant
 
 WEAKEST_TOPICS = 3
 TOPIC_VERDICT_ANSWERS = 2
@@ -369,8 +367,6 @@ def _variant_asked(question: Any, main: StepRecord | None, plan_seed: int, item_
         return None
     kept = getattr(main, "variant", None)
     if kept and getattr(question, "params", None):
-        from tutor.packs.variants import draw
-
         return draw(question, int(kept["seed"]))
     return item_variant(question, plan_seed, item_index)
 
@@ -381,8 +377,6 @@ def as_asked(question: Any, variant_seed: int | None) -> Any:
     asked = in_interview(question) or question
     if variant_seed is None or not getattr(asked, "params", None):
         return asked
-    from tutor.packs.variants import draw
-
     return draw(asked, variant_seed).question
 
 
