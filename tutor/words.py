@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def one_line(text: str, limit: int) -> str:
+    """The first `limit` characters of `text` on one line, with an ellipsis if cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def plural(count: int, word: str) -> str:
     """`1 question`, `2 questions`, `0 questions` (regular English plurals only)."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -16,6 +16,7 @@ from fakes import (
     running,
     submit,
 )
+from fast_keys import wait_until
 from test_ui_core_backend import write_pack
 from test_ui_home import run_palette
 from test_ui_watch import poll, save_questions
@@ -32,7 +33,9 @@ ANSWERS = {"why-vanish": ("it explodes", RIGHT_ANSWER), "sigmoid-bound": ("0.3",
 
 
 def question_commands(app: TutorApp) -> list[str]:
-    return [command.text.split(":")[0] for command in tutor_commands(app) if command.text.startswith("Question ")]
+    """The palette's question commands up to the prompt ('Question ID', or 'Question' alone for
+    a variant question, which is named by its prompt)."""
+    return [command.text.split(":")[0] for command in tutor_commands(app) if command.text.startswith("Question")]
 
 
 def title(app: TutorApp) -> str:
@@ -139,3 +142,46 @@ async def test_switching_pack_from_the_palette_carries_practice_over() -> None:
                          "practice reopened")
         assert app.pack_id == "second" and app.screen.pack.id == "second"
         assert "Second pack" in title(app)
+
+
+async def test_the_palette_shows_a_variant_question_with_numbers_and_without_its_id(tmp_path: Path) -> None:
+    """The palette lists every question before any is drawn: a variant question's prompt reads
+    as the preview draw (seed 0), never `{sigma}`, and its id (which quotes '10 steps' while the
+    draw asks about another number) is not shown as its title."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    from tutor import paths
+    from tutor.packs.variants import PREVIEW_SEED, draw
+    from tutor.words import one_line
+
+    backend = CoreBackend([paths.builtin_content_dir() / "rnn-gradients"], store_path=tmp_path / "p.sqlite3",
+                          clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    app = TutorApp(backend)
+    try:
+        async with running(app) as pilot:
+            pack = app.entry("rnn-gradients").pack
+            expected = {}
+            for question_id in ("bound-sigmoid-10-steps", "steps-below-threshold", "scalar-tanh-step-jacobian"):
+                drawn = draw(pack.question(question_id), PREVIEW_SEED).question
+                expected[question_id] = f"Question: {one_line(drawn.prompt, 60)}"
+            assert expected["bound-sigmoid-10-steps"] == (
+                "Question: A sigmoid RNN has σₘₐₓ(Wₕₕ) = 3.6. What is the upper bound…")
+            texts = {command.text for command in tutor_commands(app)}
+            assert set(expected.values()) <= texts
+            assert not [text for text in texts if text.startswith("Question") and "{" in text]
+            await pilot.press("ctrl+p")
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            palette.query_one(CommandInput).value = "bound-sigmoid-10-steps"  # the id still finds it
+            hits = palette.query_one(CommandList)
+
+            def shown() -> list[str]:
+                return [str(hits.get_option_at_index(index).prompt).split("\n")[0]
+                        for index in range(hits.option_count)]
+
+            await wait_until(pilot, lambda: any(line.startswith("Question") for line in shown()), "the search's hits")
+            assert shown()[0] == expected["bound-sigmoid-10-steps"]
+            assert not [line for line in shown() if "{" in line or "10-steps" in line]
+    finally:
+        backend.close()

@@ -57,7 +57,7 @@ def test_the_rnn_explanation_states_the_bound_and_what_happened() -> None:
     )
     assert explain(rnn_result(1.35, 0.5)) == (
         "γ·σ_max = 1.35 ≥ 1: the bound allows growth but does not force it. "
-        "Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ kept its size (×0.5) over 20 steps."
+        "Here ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖ shrank (×0.5) over 20 steps."
     )
     assert explain(rnn_result(1.35, float("inf"), overflow=12, activation="linear")) == (
         "γ·σ_max = 1.35 ≥ 1: the bound allows growth but does not force it; linear with ρ = 1.2 > 1, so "
@@ -100,9 +100,9 @@ def test_explanations_fall_back_to_the_ratios_when_a_scalar_is_missing() -> None
 
 
 def test_verdicts_use_the_readings_thresholds() -> None:
-    assert [verdict(r) for r in (0.099, 0.1, 10.0, 10.01, float("nan"))] == [
-        "vanished (×0.099)", "kept its size (×0.1)", "kept its size (×10)", "exploded (×10)",
-        "undefined (0/0)"]
+    assert [verdict(r) for r in (0.099, 0.1, 0.5, 0.51, 1.96, 2.0, 4.79, 10.0, 10.01, float("nan"))] == [
+        "vanished (×0.099)", "shrank (×0.1)", "shrank (×0.5)", "kept its size (×0.51)", "kept its size (×1.96)",
+        "grew (×2)", "grew (×4.79)", "grew (×10)", "exploded (×10)", "undefined (0/0)"]
 
 
 def test_every_simulation_has_an_explanation_of_its_own() -> None:
@@ -147,7 +147,7 @@ def test_gated_explanations_follow_the_gate_that_keeps_the_path() -> None:
     lstm = Result("lstm", "simulation", {"steps": 10}, 0, "", scalars={"mean_forget_gate": 0.9,
                                                                       "first_over_last": 0.3})
     assert explain(lstm) == ("The cell path multiplies the gradient by f_t at each step: mean f = 0.9, so about "
-                             "0.9^10 = 0.349 over 10 steps. Here it kept its size (×0.3).")
+                             "0.9^10 = 0.349 over 10 steps. Here it shrank (×0.3).")
     gru = Result("gru", "simulation", {"steps": 10}, 0, "", scalars={"mean_update_gate": 0.2,
                                                                     "first_over_last": 0.05})
     assert explain(gru) == ("The state path multiplies the gradient by 1 − z_t at each step (z near 0 keeps "

@@ -225,3 +225,18 @@ def test_tutor_check_prints_the_variant_row(tmp_path: Path, capsys, monkeypatch)
         "  variant        60       0\n"
         "all checks hold\n"
     )
+
+
+def test_a_preview_prompt_is_the_seed_0_draw_and_has_no_placeholder_left(pack) -> None:
+    from tutor.packs.variants import PREVIEW_SEED, placeholders, preview_prompt
+
+    for question in pack.questions:
+        shown = preview_prompt(question)
+        assert shown == draw(question, PREVIEW_SEED).question.prompt, question.id
+        names = {*question.params, *question.formulas}
+        assert not [name for name, _ in placeholders(shown) if name in names], question.id
+    assert preview_prompt(pack.question("steps-below-threshold")) == (
+        "The per-step bound is γσₘₐₓ = 0.95. After how many steps k is the bound 0.95ᵏ first below 10⁻⁵? "
+        "(A whole number.)")
+    broken = pack.question("bound-sigmoid-10-steps").model_copy(update={"prompt": "σ = {sigma:.q}"})
+    assert preview_prompt(broken) == "σ = {sigma:.q}"  # a template that cannot be filled is shown as written

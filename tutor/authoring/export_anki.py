@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from tutor.packs.model import Pack
-from tutor.packs.variants import draw
+from tutor.packs.variants import PREVIEW_SEED, draw
 
 FIELDS = ("Prompt", "Answer", "Explanation", "Source")
 
@@ -44,7 +44,7 @@ def write_deck(pack: Pack, output: Path) -> int:
         }],
     )
     deck = genanki.Deck(_stable_id(f"tutor-deck-{pack.id}"), pack.meta.title)
-    for question in (draw(question, 0).question for question in pack.questions):
+    for question in (draw(question, PREVIEW_SEED).question for question in pack.questions):
         values = [question.prompt, question.answer, question.explanation, "; ".join(question.sources)]
         deck.add_note(genanki.Note(
             model=model,

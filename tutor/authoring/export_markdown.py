@@ -10,7 +10,7 @@ from __future__ import annotations
 from tutor.checks.kinds.choice import ChoiceCheck
 from tutor.packs.model import Pack
 from tutor.packs.schema import Level, Question
-from tutor.packs.variants import draw
+from tutor.packs.variants import PREVIEW_SEED, draw
 
 
 def pack_to_markdown(pack: Pack) -> str:
@@ -18,7 +18,7 @@ def pack_to_markdown(pack: Pack) -> str:
     lines = [f"# {meta.title}", "", meta.description, "",
              f"Version {meta.version} · {', '.join(meta.authors)} · {meta.license}", ""]
     for level in Level:
-        questions = [draw(q, 0).question for q in pack.questions if q.level == level]  # a variant: seed 0
+        questions = [draw(q, PREVIEW_SEED).question for q in pack.questions if q.level == level]
         if not questions:
             continue
         lines += [f"## {level.value.capitalize()}", ""]

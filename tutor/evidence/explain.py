@@ -17,9 +17,10 @@ from tutor.evidence import explain_baselines, explain_dynamics
 from tutor.evidence.result import Result
 from tutor.evidence.sims.bounds import GAMMA
 from tutor.evidence.text import format_number as fmt
+from tutor.evidence.text import power_text, size_change
 
-VANISHING_BELOW = 0.1
-EXPLODING_ABOVE = 10.0
+VERDICTS = {"vanishing": "vanished", "shrinking": "shrank", "kept": "kept its size", "growing": "grew",
+            "exploding": "exploded"}
 
 
 def explain(result: Result) -> str:
@@ -34,23 +35,21 @@ def explain(result: Result) -> str:
 
 
 def verdict(ratio: float) -> str:
-    """'vanished (×1.2e-11)', 'exploded (×3.4e12)', 'kept its size (×0.95)' or 'overflowed'."""
+    """'vanished (×1.2e-11)', 'shrank (×0.3)', 'kept its size (×0.95)', 'grew (×4.8)',
+    'exploded (×3.4e12)' or 'overflowed' (the words of `tutor.evidence.text.size_change`)."""
     if math.isnan(ratio):
         return "undefined (0/0)"
     if math.isinf(ratio):
         return "overflowed to inf"
-    if ratio < VANISHING_BELOW:
-        return f"vanished (×{fmt(ratio)})"
-    if ratio > EXPLODING_ABOVE:
-        return f"exploded (×{fmt(ratio)})"
-    return f"kept its size (×{fmt(ratio)})"
+    return f"{VERDICTS[size_change(ratio)]} (×{fmt(ratio)})"
 
 
 def _rnn(params: dict[str, Any], scalars: dict[str, float]) -> str:
     product, steps = scalars["gamma_sigma_max"], int(params["steps"])
     if product < 1:
-        rule = (f"γ·σ_max = {fmt(product)} < 1: each step shrinks the gradient by at least that factor, "
-                f"so it must vanish (bound {fmt(product)}^{steps} = {fmt(product ** steps)})")
+        base, power = power_text(product, steps)
+        rule = (f"γ·σ_max = {base} < 1: each step shrinks the gradient by at least that factor, "
+                f"so it must vanish (bound {base}^{steps} = {power})")
     else:
         rule = f"γ·σ_max = {fmt(product)} ≥ 1: the bound allows growth but does not force it"
         if params.get("activation") == "linear":
@@ -78,17 +77,18 @@ def _linear_decides(rho: float) -> str:
 
 
 def _lstm(params: dict[str, Any], scalars: dict[str, float]) -> str:
-    kept, steps = scalars["mean_forget_gate"], int(params["steps"])
-    return (f"The cell path multiplies the gradient by f_t at each step: mean f = {fmt(kept)}, so about "
-            f"{fmt(kept)}^{steps} = {fmt(kept ** steps)} over {steps} steps. "
+    steps = int(params["steps"])
+    kept, power = power_text(scalars["mean_forget_gate"], steps)
+    return (f"The cell path multiplies the gradient by f_t at each step: mean f = {kept}, so about "
+            f"{kept}^{steps} = {power} over {steps} steps. "
             f"Here it {verdict(scalars['first_over_last'])}.")
 
 
 def _gru(params: dict[str, Any], scalars: dict[str, float]) -> str:
     update, steps = scalars["mean_update_gate"], int(params["steps"])
-    kept = 1 - update
+    kept, power = power_text(1 - update, steps)
     return (f"The state path multiplies the gradient by 1 − z_t at each step (z near 0 keeps h_t−1): mean z = "
-            f"{fmt(update)}, so about {fmt(kept)}^{steps} = {fmt(kept ** steps)} over {steps} steps. "
+            f"{fmt(update)}, so about {kept}^{steps} = {power} over {steps} steps. "
             f"Here it {verdict(scalars['first_over_last'])}.")
 
 

@@ -97,11 +97,15 @@ def layout_plot(plot: Plot, rows: int) -> Layout:
     lines = []
     for index, (series, (xs, ys)) in enumerate(zip(plot.series, drawn)):
         legend = series.display_label
+        end = ends[index]
         if not xs:
             legend += f": {_undrawable(series, plot.log_y)}"
-        elif not ends[index]:
+        elif len(xs) == 1:
+            legend += f": {_single_point(series, ys[0], plot.log_y)}"
+            end = ""  # the value is in the legend, which says why there is no line to end
+        elif not end:
             legend += f": ends at {format_number(ys[_end(xs)], 2)}"
-        lines.append(Line(index, series.name, legend, xs, ys, ends[index], series.dashed))
+        lines.append(Line(index, series.name, legend, xs, ys, end, series.dashed))
     whole = bool(all_x) and all(x.is_integer() for x in all_x)
     return Layout(
         x_label=plot.distance_label or plot.x_label,
@@ -170,6 +174,21 @@ def _undrawable(series: Series, log_y: bool) -> str:
     if log_y and values and all(value == 0 for value in values):
         return "0 throughout, below any log axis"
     return "no point to draw (zero, negative, inf or NaN)"
+
+
+def _single_point(series: Series, value: float, log_y: bool) -> str:
+    """The legend of a line drawn as one dot: a dot has no end to read a value at, so it says
+    'one point' with its value, and why the series' other values are not drawn."""
+    text = f"one point only, {format_number(value, 2)}"
+    values = _floats(series.y)
+    if len(values) <= 1:
+        return text
+    if series.overflow_step is not None:
+        return text + "; the rest overflowed"
+    others = [v for v in values if not (math.isfinite(v) and (v > 0 or not log_y))]
+    if log_y and others and all(v == 0 for v in others):
+        return text + "; the rest is 0, below any log axis"
+    return text + "; the rest cannot be drawn (zero, negative, inf or NaN)"
 
 
 def _loss_x(series: Series) -> float:

@@ -116,10 +116,22 @@ class EvidenceSpec:
     series: tuple[str, ...] = ()
     scalars: tuple[str, ...] = ()
     notes: str = ""
+    sweep: str = ""
+    """The parameter holding the values swept, one line or point per value ('' for none)."""
+    single_title: str = ""
+    """The title when `sweep` holds one value (`{value}` is that value): a title that speaks of
+    a sweep over a plot of one line says something its own run contradicts."""
     _by_name: dict[str, Param] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {p.name: p for p in self.params})
+
+    def title_for(self, params: Mapping[str, Any] | None) -> str:
+        """The title of a run with `params`: `single_title` when the sweep holds one value."""
+        values = (params or {}).get(self.sweep) if self.sweep and self.single_title else None
+        if isinstance(values, (list, tuple)) and len(set(values)) == 1:
+            return self.single_title.format(value=f"{float(values[0]):g}")
+        return self.title
 
     def param(self, name: str) -> Param | None:
         return self._by_name.get(name)

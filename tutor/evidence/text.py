@@ -39,6 +39,38 @@ def format_number(value: Any, digits: int = 2) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
+VANISHING_BELOW = 0.1
+EXPLODING_ABOVE = 10.0
+KEPT_WITHIN = 2.0
+"""A gradient's first-over-last ratio is read as vanishing below VANISHING_BELOW, exploding
+above EXPLODING_ABOVE, kept (roughly preserved) strictly within a factor KEPT_WITHIN of 1, and
+shrinking or growing in between: a reading never calls ×4.8 'preserved'."""
+
+
+def size_change(ratio: float) -> str:
+    """'vanishing', 'shrinking', 'kept', 'growing' or 'exploding' for a finite ratio >= 0."""
+    if ratio < VANISHING_BELOW:
+        return "vanishing"
+    if ratio > EXPLODING_ABOVE:
+        return "exploding"
+    if 1 / KEPT_WITHIN < ratio < KEPT_WITHIN:
+        return "kept"
+    return "shrinking" if ratio < 1 else "growing"
+
+
+def power_text(base: float, exponent: int) -> tuple[str, str]:
+    """(base, base^exponent) as written in a reading, the base with as many digits as it takes
+    for the written base raised to `exponent` to give the written power: a mean forget gate of
+    0.99996 over 50 steps reads 0.99996^50 = 0.998, never 1^50 = 0.998."""
+    power = format_number(base**exponent)
+    shown = format_number(base)
+    for digits in range(2, 17):
+        shown = format_number(base, digits)
+        if format_number(float(shown) ** exponent) == power:
+            break
+    return shown, power
+
+
 def format_result(result: Result) -> str:
     """A readable summary: title, parameters, seed, reading, scalars, series, overflow notes."""
     lines = [f"{_title(result)}  [{result.name}]"]
@@ -67,7 +99,7 @@ def _title(result: Result) -> str:
     from tutor.evidence.registry import UnknownEvidence, get
 
     try:
-        return get(result.name).title
+        return get(result.name).title_for(result.params)
     except UnknownEvidence:
         return result.name
 

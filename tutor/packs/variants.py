@@ -93,6 +93,23 @@ def draw(question: Question, seed: int) -> Variant:
     return Variant(concrete(question, values), seed, params, values)
 
 
+PREVIEW_SEED = 0
+"""The draw that stands for a variant question where none has been drawn yet (a list of
+questions, an export): the same seed everywhere, so they all show the same numbers."""
+
+
+def preview_prompt(question: Question) -> str:
+    """The prompt as the draw for PREVIEW_SEED reads (the prompt itself for a question without
+    parameters), so a list never shows `{sigma}`; only the prompt is filled in, which keeps a
+    list of every question cheap. A template that cannot be filled is shown as written."""
+    if not question.params:
+        return question.prompt
+    try:
+        return render(question.prompt, compute(question, draw_params(question, PREVIEW_SEED)))
+    except VariantError:
+        return question.prompt
+
+
 def draw_params(question: Question, seed: int) -> dict[str, Number]:
     """Each parameter's value for `seed`, drawn in declaration order from one `random.Random`."""
     rng = random.Random(seed)

@@ -27,13 +27,12 @@ one import the UI needs.
 from __future__ import annotations
 
 import copy
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tutor.packs.variants import Variant, draw_fresh
+from tutor.packs.variants import Variant
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepOutcome
 from tutor.study.clock import Clock, as_utc
@@ -45,6 +44,7 @@ from tutor.study.mock_plan import (
     PlanItem,
     PlanStep,
     in_interview,
+    item_variant,
     plan_mock,
     probing_order,
 )
@@ -353,8 +353,7 @@ class MockInterview:
         numbers and a new interview fresh ones."""
         index = plan_step.item_index
         if index not in self._variants:
-            rng = random.Random(f"{self.plan.seed}:{index}")
-            self._variants[index] = draw_fresh(self._questions[plan_step.question_id], rng)
+            self._variants[index] = item_variant(self._questions[plan_step.question_id], self.plan.seed, index)
         return self._variants[index]
 
     def _next_position(self, after: int) -> int:

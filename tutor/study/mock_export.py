@@ -71,7 +71,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
 
 def _question_lines(question: QuestionReport) -> list[str]:
     lines = [
-        f"## {question.number}. {question.question_id} ({question.level}; {', '.join(question.topics)})",
+        f"## {question.number}. {question.title} ({question.level}; {', '.join(question.topics)})",
         "",
         question.prompt,
         "",

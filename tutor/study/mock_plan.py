@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tutor.packs.variants import Variant, draw_fresh
 from tutor.study.mock_time import step_seconds
 from tutor.study.practice import filter_questions
 
@@ -292,3 +293,10 @@ def probe_reason(follow_up: Any, notes: Sequence[str]) -> str:
         if name in flagged:
             return f"asked because your answer {flagged[name]} '{name.replace('-', ' ')}'"
     return ""
+
+
+def item_variant(question: Any, plan_seed: int, item_index: int) -> Variant:
+    """The draw of plan item `item_index` (its follow-ups share it), seeded from the plan's
+    seed and the item's index: a resumed interview shows the same numbers, a new interview
+    fresh ones, and the debrief of an item never reached the numbers it would have had."""
+    return draw_fresh(question, random.Random(f"{plan_seed}:{item_index}"))

@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from tutor.packs.variants import Variant, draw
 from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepRecord
-from tutor.study.mock_plan import MockPlan, in_interview, probe_reason
+from tutor.study.mock_plan import MockPlan, in_interview, item_variant, probe_reason
 from tutor.study.notes import read_notes
+from tutor.words import one_line
 
 WEAKEST_TOPICS = 3
 TOPIC_VERDICT_ANSWERS = 2
@@ -27,6 +29,8 @@ MAIN_WEIGHT = 2
 """A topic is called weak only on at least this many graded answers: one answer says what to
 practise next, not what the learner is weak at."""
 NOT_ASKED = "not_asked"
+TITLE_LENGTH = 60
+"""Characters of a variant question's prompt that name it in headings (`QuestionReport.title`)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,18 @@ class QuestionReport:
     """A free-text answer's key points as the grader read them when it was handed in
     (`ClaimCheck`s with the sentence that decided each); `claims` holds the learner's
     correction of them, if any."""
+    variant_seed: int | None = None
+    """The seed of the draw asked (or that would have been asked) for a variant question;
+    None for a question without parameters. A variant's id is its author's name, not a title
+    that follows the draw (bound-sigmoid-10-steps may ask about 12 steps): see `title`."""
+
+    @property
+    def title(self) -> str:
+        """How a heading or a list names this question: its id, or for a variant question
+        the start of its prompt as asked, so no heading contradicts the numbers under it."""
+        if self.variant_seed is None:
+            return self.question_id
+        return one_line(self.prompt, TITLE_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -190,7 +206,8 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         item_steps = [step for step in all_steps if step.item_index == item_index]
         main_plan, follow_plans = item_steps[0], item_steps[1:]
         main = by_position.get(main_plan.position)
-        question = questions.get(item.question_id)
+        variant = _variant_asked(questions.get(item.question_id), main, plan.seed, item_index)
+        question = None if variant is None else variant.question
         main_notes = main.notes if main is not None else ()
         follow_ups = tuple(
             _follow_up_report(question, plan_step, by_position.get(plan_step.position), main_notes)
@@ -198,7 +215,8 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         )
         report_of_item = _question_report(item_index, item, question, main, main_plan.seconds, scores[item_index],
                                           follow_ups)
-        report_of_item = replace(report_of_item, position=main_plan.position)
+        report_of_item = replace(report_of_item, position=main_plan.position,
+                                 variant_seed=None if variant is None else variant.seed)
         correction = corrections.get(main_plan.position)
         if correction is not None and not correction.undecided:
             report_of_item = _with_correction(report_of_item, correction)
@@ -301,7 +319,6 @@ def _question_report(
     score: float | None,
     follow_ups: tuple[FollowUpReport, ...],
 ) -> QuestionReport:
-    question = _as_shown(question, main)
     check = getattr(question, "check", None)
     answered = main is not None and bool((main.response or "").strip())
     notes = read_notes(main.notes if main is not None else (), check)
@@ -342,15 +359,25 @@ def _question_report(
     )
 
 
-def _as_shown(question: Any, main: StepRecord | None) -> Any:
-    """The question as the learner saw it: a variant redrawn from the seed kept with the step,
-    so the debrief's explanation has the numbers the prompt had."""
-    variant = getattr(main, "variant", None)
-    if question is None or not variant or not getattr(question, "params", None):
-        return question
-    from tutor.packs.variants import draw
+def _variant_asked(question: Any, main: StepRecord | None, plan_seed: int, item_index: int) -> Variant | None:
+    """The question as the learner saw it (None if it left the pack): a variant redrawn from
+    the seed kept with the step, or, for an item never reached, the draw the interview would
+    have made; so the debrief's prompt, follow-ups and explanation have the numbers asked."""
+    if question is None:
+        return None
+    kept = getattr(main, "variant", None)
+    if kept and getattr(question, "params", None):
+        return draw(question, int(kept["seed"]))
+    return item_variant(question, plan_seed, item_index)
 
-    return draw(question, int(variant["seed"])).question
+
+def as_asked(question: Any, variant_seed: int | None) -> Any:
+    """Pack question `question` as a mock interview asked it: its interview form, drawn with
+    `variant_seed` when it is a variant (what the debrief's evidence screen shows)."""
+    asked = in_interview(question) or question
+    if variant_seed is None or not getattr(asked, "params", None):
+        return asked
+    return draw(asked, variant_seed).question
 
 
 def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None,

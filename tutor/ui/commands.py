@@ -2,7 +2,8 @@
 open the settings.
 
 Typed text is matched (fuzzily, by Textual's matcher) against each command's text, so
-a question is found by its id or by words of its prompt. Only the current pack's
+a question is found by its id or by words of its prompt (a variant question's prompt as
+its preview draw reads: numbers, never `{sigma}`). Only the current pack's
 questions are offered: with `tutor --watch PATH`, a search matched the built-in pack's
 questions too and jumped out of the pack being edited ("Pack: ..." switches packs).
 """
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tutor.packs.variants import preview_prompt
 from tutor.ui.modes import MODES
+from tutor.words import one_line
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -37,12 +40,6 @@ class TutorCommand:
         return self.match_text or self.text
 
 
-def one_line(text: str, limit: int) -> str:
-    """The first `limit` characters of `text` on one line, with an ellipsis if cut."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     """Every tutor command for the app's current packs."""
     for mode in MODES:
@@ -60,13 +57,17 @@ def tutor_commands(app: TutorApp) -> Iterator[TutorCommand]:
     if current is None or current.pack is None:
         return
     for question in current.pack.questions:
+        prompt = preview_prompt(question)
+        # a variant question is named by its prompt alone: its id is the author's name for
+        # it and may quote numbers the draw changes (bound-sigmoid-10-steps asks about 6 steps)
+        name = "" if question.params else f" {question.id}"
         yield TutorCommand(
-            f"Question {question.id}: {one_line(question.prompt, PROMPT_PREVIEW)}",
+            f"Question{name}: {one_line(prompt, PROMPT_PREVIEW)}",
             f"practise it now ({current.title}, {question.level.value})",
             partial(app.open_question, current.id, question.id),
             discoverable=False,
             # the id also with spaces, so "step jacobian numbers" finds step-jacobian-numbers
-            match_text=f"Question {question.id} {question.id.replace('-', ' ')}: {' '.join(question.prompt.split())}",
+            match_text=f"Question {question.id} {question.id.replace('-', ' ')}: {' '.join(prompt.split())}",
         )
 
 

@@ -50,6 +50,8 @@ DYNAMICS_SIMULATIONS: tuple[EvidenceSpec, ...] = (
         name="lyapunov",
         kind="simulation",
         title="Largest Lyapunov exponent against the gain of W",
+        sweep="scales",
+        single_title="Largest Lyapunov exponent at one gain of W, {value}",
         summary="λ_max of h_t = φ(g·G h_(t−1) + x_t) for a sweep of gains g: negative is ordered (gradients "
         "vanish), positive chaotic (they explode); the crossing is the edge of chaos",
         target=f"{_SIMS}.dynamics:run_lyapunov",

@@ -15,7 +15,7 @@ import numpy as np
 
 from tutor.evidence.result import Series
 from tutor.evidence.sims.numerics import overflow_step
-from tutor.evidence.text import format_number
+from tutor.evidence.text import format_number, size_change
 
 #: The sims' short name for `format_number` (they import it from here).
 fmt = format_number
@@ -84,14 +84,19 @@ def unique(values: Sequence[float]) -> list[float]:
     return seen
 
 
+CHANGE_WORDS = {"vanishing": "vanishing", "shrinking": "shrinking, not yet vanishing", "kept": "roughly preserved",
+                "growing": "growing, not yet exploding", "exploding": "exploding"}
+
+
 def change_phrase(ratio: float, steps: int, *, overflow: int | None = None) -> str:
-    """'shrinks to 1.2e-3 of its size over 50 steps (vanishing)' and the like."""
+    """'shrinks to 1.2e-3 of its size over 50 steps (vanishing)' and the like; the word in
+    brackets follows `tutor.evidence.text.size_change`, so ×4.79 reads 'growing', not 'preserved'."""
     if overflow is not None:
         return f"overflowed to inf/NaN at step {overflow} on the way back from step {steps}"
     if math.isnan(ratio):
         return "is undefined (0/0)"
     if ratio == 0:
         return f"reaches 0 in float64 over {steps} steps (vanishing)"
-    verdict = "vanishing" if ratio < 0.1 else "exploding" if ratio > 10 else "roughly preserved"
+    verdict = CHANGE_WORDS[size_change(ratio)]
     verb = "shrinks to" if ratio < 1 else "grows to"
     return f"{verb} {fmt(ratio)} × its size over {steps} steps ({verdict})"

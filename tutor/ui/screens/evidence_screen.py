@@ -25,12 +25,16 @@ class EvidenceScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Evidence"
     BINDINGS = [RERUN_BINDING, Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, *, title: str | None = None) -> None:
+        """`question` as the learner was asked it (a variant drawn); `title` names it in the
+        title bar (its id by default; a variant's prompt start, since its id may quote numbers
+        the draw changed)."""
         super().__init__()
         self.question = question
+        self.heading = question.id if title is None else title
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.from_markup("[b]Evidence[/b] · $id", id=self.question.id), id="title",
+        yield Static(Content.from_markup("[b]Evidence[/b] · $id", id=self.heading), id="title",
                      classes="title-bar")
         with VerticalScroll(id="card"):
             yield Static(Content(" ".join(self.question.prompt.split())), id="evidence-prompt")

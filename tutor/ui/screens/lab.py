@@ -296,7 +296,8 @@ class LabScreen(Screen[None]):
             status = f"seed {self.result.seed} · {took}"
         else:
             status = ""
-        self.query_one("#title", TitleBar).show(subject=spec.title, status=status)
+        title = spec.title_for(self.result.params) if self.result is not None else spec.title
+        self.query_one("#title", TitleBar).show(subject=title, status=status)
 
     # ---- actions ----------------------------------------------------------------
 

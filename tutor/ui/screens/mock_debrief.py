@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
 QUESTION_ID_WIDTH = 32
-"""Long question ids are cut so the table fits 80 columns (the details show them whole)."""
+"""Long question titles (ids, a variant's prompt) are cut so the table fits 80 columns (the
+details show them whole)."""
 
 
 class MockDebriefScreen(Screen[None]):
@@ -81,7 +82,7 @@ class MockDebriefScreen(Screen[None]):
         table = self.query_one("#debrief-questions", DataTable)
         self.columns = table.add_columns(*QUESTION_COLUMNS)
         for question in report.questions:
-            table.add_row(str(question.number), Text(_cut(question.question_id, QUESTION_ID_WIDTH)),
+            table.add_row(str(question.number), Text(_cut(question.title, QUESTION_ID_WIDTH)),
                           result_cell(question), used_text(question.time_used, question.time_limit),
                           key=str(question.number))
         table.focus()
@@ -187,13 +188,15 @@ class MockDebriefScreen(Screen[None]):
 
     def action_evidence(self) -> None:
         """Open the simulations and derivations behind the highlighted question."""
-        question = self._question()
-        if question is None or not question.evidence:
+        question, current = self._question(), self.current
+        if question is None or current is None or not question.evidence:
             self.notify("No evidence for this question.", timeout=2)
             return
+        from tutor.study.mock_report import as_asked
         from tutor.ui.screens.evidence_screen import EvidenceScreen
 
-        self.app.push_screen(EvidenceScreen(question))
+        # the question as it was asked: a variant's prompt, captions and runs have the drawn numbers
+        self.app.push_screen(EvidenceScreen(as_asked(question, current.variant_seed), title=current.title))
 
     def action_export(self) -> None:
         """Write this debrief as Markdown into the data dir."""

@@ -135,7 +135,10 @@ class QuestionScreen(Reopenable, Screen[None]):
             box = AnswerBox(question, backend.grade, backend.clock)
             revealed = Vertical(*self.revealed_widgets(question), id="revealed")
             revealed.display = False
-            await card.mount_all([QuestionView(question), *self.widgets_before_answer(question), box, revealed])
+            # the pack's own question, with its params if it is a variant
+            original = next((q for q in self.pack.questions if q.id == question.id), None)
+            view = QuestionView(question, drawn=bool(getattr(original, "params", None)))
+            await card.mount_all([view, *self.widgets_before_answer(question), box, revealed])
             box.focus_input()
         card.scroll_home(animate=False)
         self.update_title()

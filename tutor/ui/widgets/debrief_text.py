@@ -84,7 +84,7 @@ def question_content(question: Any) -> Content:
     """Everything the debrief says about one question and its follow-ups."""
     lines = [
         Content.from_markup("[b $text-primary]$number. $id[/] [dim]$level · $topics[/dim]",
-                            number=question.number, id=question.question_id, level=question.level,
+                            number=question.number, id=question.title, level=question.level,
                             topics=", ".join(question.topics)),
         Content(" ".join(question.prompt.split())),
         Content(""),

@@ -36,13 +36,13 @@ Cached = Callable[..., "Result | None"]
 """`cached(name, params, seed=seed)`: the result of an identical earlier run, or None."""
 
 
-def describe(name: str) -> tuple[str, str | None]:
-    """The title and kind ('simulation' or 'derivation') declared for `name`."""
+def describe(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, str | None]:
+    """The title of `name` run with `params` and its kind ('simulation' or 'derivation')."""
     try:
         spec = get(name)
     except UnknownEvidence:
         return name, None
-    return spec.title, spec.kind
+    return spec.title_for(params), spec.kind
 
 
 class EvidenceItemView(Vertical):
@@ -98,7 +98,7 @@ class EvidenceItemView(Vertical):
         self.runner = runner
         self.caption = caption
         self.seed = seed
-        self.title, self.kind = describe(name)
+        self.title, self.kind = describe(name, params)
         self.result: Result | None = cached(name, dict(params), seed=seed) if cached is not None else None
         self.error: str | None = None
         self.running = self.result is None  # a cached result is composed with the view

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from tutor.packs.schema import Question
 
 
-def question_tags(question: Question) -> Content:
-    return Content.from_markup(
-        "[dim]$id · $level · $topics[/dim]",
-        id=question.id,
-        level=question.level.value,
-        topics=", ".join(question.topics),
-    )
+def question_tags(question: Question, *, drawn: bool = False) -> Content:
+    """`id · level · topics`; without the id for a `drawn` variant question, whose id is its
+    author's name and may quote numbers the draw changed (bound-sigmoid-10-steps asking about
+    12 steps): the prompt under the tags names it."""
+    level, topics = question.level.value, ", ".join(question.topics)
+    if drawn:
+        return Content.from_markup("[dim]$level · $topics[/dim]", level=level, topics=topics)
+    return Content.from_markup("[dim]$id · $level · $topics[/dim]", id=question.id, level=level, topics=topics)
 
 
 def options_text(question: Question) -> Content | None:
@@ -50,12 +51,14 @@ class QuestionView(Vertical):
     }
     """
 
-    def __init__(self, question: Question, **kwargs: object) -> None:
+    def __init__(self, question: Question, *, drawn: bool = False, **kwargs: object) -> None:
+        """`drawn`: `question` is one draw of a variant question (see `question_tags`)."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.question = question
+        self.drawn = drawn
 
     def compose(self) -> ComposeResult:
-        yield Static(question_tags(self.question), classes="question--tags")
+        yield Static(question_tags(self.question, drawn=self.drawn), classes="question--tags")
         yield Static(Content(self.question.prompt.strip()), classes="question--prompt")
         options = options_text(self.question)
         if options is not None:
