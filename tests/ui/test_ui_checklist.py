@@ -200,3 +200,21 @@ def test_a_denied_point_is_one_chip_and_an_unchanged_verdict_says_so() -> None:
     assert chips is not None and chips.plain == "¬ grows  ✗ unstable  ✓ product"
     right = Grade(True, 1.0, "Correct.", ("hit:product",), claims=CLAIMS)
     assert feedback_content(right, was=right).plain.startswith("✓ Right (a key point corrected by you; same verdict)")
+
+
+async def test_in_study_the_checklist_says_how_to_reach_it(app: TutorApp, backend) -> None:
+    """In study the rating buttons keep focus, so ↑↓ scroll the card: the list says to press c
+    first, and once focused it names the keys that now work on it."""
+    backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        checklist = screen.query_one(ClaimChecklist)
+        await pilot.pause()
+        assert app.focused is not checklist
+        assert text_of(checklist).splitlines()[0] == (
+            "Key points (c, then ↑↓ pick, space toggles a point you think was misread)")
+        await pilot.press("c")
+        assert app.focused is checklist
+        assert text_of(checklist).splitlines()[0] == "Key points (↑↓ pick, space toggles a point you think was misread)"

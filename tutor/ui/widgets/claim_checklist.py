@@ -127,11 +127,21 @@ class ClaimChecklist(Static, can_focus=True):
         self._render_points()
         self.post_message(self.Corrected(self, grade))
 
-    def _render_points(self) -> None:
+    def on_focus(self) -> None:
+        self._render_points(focused=True)
+
+    def on_blur(self) -> None:
+        self._render_points(focused=False)
+
+    def _render_points(self, focused: bool | None = None) -> None:
+        # the keys it names work once the list has focus: until then it says how to get there
+        # (in study the rating buttons have it, and ↑↓ scrolled the card instead)
+        focused = self.has_focus if focused is None else focused
+        keys = "↑↓ pick, space toggles" if focused else "c, then ↑↓ pick, space toggles"
         if self.undecided and self.corrected_grade is None:
-            head = "[b $text-warning]Could not decide: settle the points (↑↓ pick, space toggles).[/]"
+            head = f"[b $text-warning]Could not decide: settle the points ({keys}).[/]"
         else:
-            head = "[b]Key points[/b] [dim](↑↓ pick, space toggles a point you think was misread)[/dim]"
+            head = f"[b]Key points[/b] [dim]({keys} a point you think was misread)[/dim]"
         lines = [Content.from_markup(head)]
         for index, (claim, original) in enumerate(zip(self.claims, self.original)):
             lines.append(point_line(index + 1, claim, selected=index == self.selected,
