@@ -115,3 +115,22 @@ async def test_a_numeric_question_gets_a_one_line_box_and_a_free_text_one_does_n
         app.open_question("rnn-mini", question_id)
         await wait_until(pilot, lambda: app.screen.query(AnswerArea), "the answer box shown")
         assert app.screen.query_one(AnswerArea).one_line is one_line
+
+
+@pytest.mark.parametrize(("width", "optional_shown"), [(80, False), (160, True)])
+async def test_a_crowded_footer_leaves_out_the_optional_keys_not_the_answers_keys(
+        app: TutorApp, backend, width: int, optional_shown: bool) -> None:
+    """At 80 columns a wrong answer's footer clipped 'I was right' and 'Follow-ups'; now the
+    keys help also lists (new seed, lab) make room, and come back when there is room."""
+    from fakes import submit
+
+    async with running(app, size=(width, 30)) as pilot:
+        await pilot.press("p")
+        await submit(pilot, "it explodes")
+
+        def shown() -> list[str]:
+            return [key.description for key in app.screen.query(FooterKey)]
+
+        await wait_until(pilot, lambda: "I was right" in shown() and ("New seed" in shown()) is optional_shown,
+                         "the footer fitted after the answer")
+        assert "Follow-ups" in shown() and ("Lab" in shown()) is optional_shown

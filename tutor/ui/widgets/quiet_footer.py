@@ -16,12 +16,17 @@ from typing import TYPE_CHECKING
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
 
 
 SETTLE_SECONDS = 0.05
 """Binding changes closer together than this are drawn once (too short to notice)."""
+
+OPTIONAL_ACTIONS = frozenset({"rerun_evidence", "open_lab"})
+"""Keys left out of a footer that does not fit even compact (they keep working, and help lists
+them): at 80 columns a wrong answer's keys ("I was right", "Follow-ups") were clipped."""
 
 
 class QuietFooter(Footer):
@@ -31,6 +36,8 @@ class QuietFooter(Footer):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._recompose_pending = False
         self._shown: Hashable = None
+        self.crowded = False
+        """Even compact, the keys would not fit: the optional ones are left out."""
 
     @property
     def settled(self) -> bool:
@@ -45,7 +52,20 @@ class QuietFooter(Footer):
     def _shown_bindings(self) -> list[tuple[str, Binding, bool]]:
         return [(key, binding, enabled)
                 for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
-                if binding.show or key == self.app.COMMAND_PALETTE_BINDING]
+                if (binding.show or key == self.app.COMMAND_PALETTE_BINDING)
+                and not (self.crowded and binding.action in OPTIONAL_ACTIONS)]
+
+    def compose(self) -> ComposeResult:
+        """Textual's footer, without the optional keys when crowded."""
+        left_out: set[str] = set()
+        for widget in super().compose():
+            action = getattr(widget, "action", None)
+            if self.crowded and action in OPTIONAL_ACTIONS:
+                left_out.add(action)
+                continue
+            yield widget
+        if left_out:  # Footer made a grid column per action
+            self.styles.grid_size_columns = max(1, (self.styles.grid_size_columns or 0) - len(left_out))
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True  # what Footer.bindings_changed sets (textual 8.2.8)
@@ -68,9 +88,17 @@ class QuietFooter(Footer):
 
     def _fit(self) -> None:
         """Drop the padding around the keys when, padded, they would not fit the width
-        (at 80 columns a screen with seven keys lost the last one to clipping)."""
+        (at 80 columns a screen with seven keys lost the last one to clipping), and the
+        optional keys when even compact they would not."""
         if not self.is_attached:
             return
-        padded = sum(len(self.app.get_key_display(binding)) + len(binding.description) + 3
-                     for _key, binding, _enabled in self._shown_bindings())
+        crowded = self.crowded
+        self.crowded = False
+        keys = [(len(self.app.get_key_display(binding)), len(binding.description))
+                for _key, binding, _enabled in self._shown_bindings()]
+        padded = sum(key + description + 3 for key, description in keys)
+        tight = sum(key + description + 2 for key, description in keys)  # compact: one space each side less
         self.compact = padded > self.size.width
+        self.crowded = tight > self.size.width
+        if self.crowded != crowded:
+            self.call_later(self.recompose)
