@@ -655,3 +655,10 @@ def test_a_correct_answer_with_points_left_out_says_how_many_and_what_else() -> 
         {"name": "not-vanishing", "phrases": ["does not fix vanishing gradients"]}]}
     assert grade(check, "It prevents exploding gradients.").feedback == (
         "Correct: 1 of the 2 key points (1 needed).\nFound: bounds exploding.\nAlso worth saying: not vanishing.")
+
+
+def test_a_note_takers_exp_is_exponential_and_invisible_is_lost() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "grows", "phrases": ["grows exponentially"]},
+                                              {"name": "lost", "phrases": ["long-range dependencies are lost"]}],
+             "required": 2}
+    assert grade(check, "Product of Jacobians grows exp. w/ # steps. Long-range deps are invisible to GD.").correct

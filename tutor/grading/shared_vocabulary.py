@@ -19,7 +19,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("grow", ('grow', 'explode', 'blow up', 'grow without bound', 'skyrocket', 'grow uncontrollably',
         'grow out of control', 'growth', 'explosion', 'blowup', 'balloon', 'unboundedly', 'unbounded',
         'infinity',), 'shrink'),
-    ("exponential", ('exponential', 'exponentially', 'geometric', 'geometrically',
+    ("exponential", ('exponential', 'exponentially', 'exp', 'geometric', 'geometrically',
         'at an exponential rate', 'power',), 'linear'),
     # linear: a growth rate, not "a linear RNN": only the phrases that say how fast
     ("linear", ('linearly with', 'linearly in', 'linear in', 'only linear', 'roughly linear', 'polynomial',
@@ -33,7 +33,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'relation', 'structure', 'information', 'info', 'deps', 'dep', 'event', 'link', 'connection',), None),
     ("learn", ('learn', 'capture', 'pick up', 'remember', 'learnable',), None),
     ("lose", ('lose', 'lost', 'forget', 'forgotten', 'miss', 'out of reach', 'ignore', 'wash out',
-        'cut off', 'blind', 'unlearnable', 'unreachable', 'short sighted', 'gone',), None),
+        'cut off', 'blind', 'invisible', 'unlearnable', 'unreachable', 'short sighted', 'gone',), None),
     ("far-back", ('far back', 'further back', 'distant', 'distant step', 'early step', 'earliest step',
         'early time step', 'first input', 'first step', 'early input', 'long ago', 'distant past',
         'many steps back', 'long range', 'long term', 'long chain', 'far', 'far away', 'far apart',
