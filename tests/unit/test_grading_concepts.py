@@ -662,3 +662,15 @@ def test_a_note_takers_exp_is_exponential_and_invisible_is_lost() -> None:
                                               {"name": "lost", "phrases": ["long-range dependencies are lost"]}],
              "required": 2}
     assert grade(check, "Product of Jacobians grows exp. w/ # steps. Long-range deps are invisible to GD.").correct
+
+
+def test_a_passive_of_dominate_does_not_say_its_subject_dominates() -> None:
+    """"The far contributions decay, so they're swamped" said the far ones dominate: 'swamp' is
+    in the dominate group, and its passive turns the roles round."""
+    check = {"kind": "concepts", "concepts": [{"name": "decay", "phrases": ["distant contributions decay"]}],
+             "misconceptions": [{"name": "far-dominate", "phrases": ["the distant contributions dominate"],
+                                 "feedback": "The short-range terms dominate."}]}
+    for passive in ("they're swamped", "they are drowned out", "they get completely overwhelmed"):
+        graded = grade(check, f"The distant contributions decay, so {passive}.")
+        assert graded.correct and "misconception:far-dominate" not in graded.notes, passive
+    assert not grade(check, "The distant contributions decay, but they dominate.").correct

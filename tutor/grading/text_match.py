@@ -64,6 +64,7 @@ _CONTRACTIONS = (
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"\bwon'?t\b"), "will not"),
     (re.compile(r"n't\b"), " not"),
+    (re.compile(r"(?<=[a-z])'re\b"), " are"),  # "they're swamped" (see the passive of dominate)
 )
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon",
@@ -97,6 +98,9 @@ _JOINS = (
     (re.compile(r"\babout\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"), " about one "),  # "f ≈ 0.999": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
+    # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
+    (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
+                r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)\b"), " dominatedby "),
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
