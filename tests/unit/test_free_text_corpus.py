@@ -118,7 +118,7 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
-    """The advanced pack's held-out sets (A1-A9, A6b, A7b, A9b and A9c, 1,950 answers, each measured once unseen and
+    """The advanced pack's held-out sets (A1-A9, A6b, A7b, A9b, A9c and A9d, 2,100 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -126,5 +126,5 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     figures = metrics.figures(metrics.grade_all(answers, pack))
     assert figures.recall >= 0.941
     assert figures.wrong_credited == 0
-    assert figures.partial_credit >= 0.964
+    assert figures.partial_credit >= 0.966
     assert figures.undecided <= 0.01
