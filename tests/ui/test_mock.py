@@ -125,6 +125,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "\n"
             "Follow-up 1: Does clipping help here?\n"
             "  Your answer: no, it only caps large norms (answered, 0:10 of 1:16)\n"
+            "  Not graded: compare your answer with the model answer below.\n"
             "  Model answer: No: clipping only caps large norms."
         )
         await pilot.press("down", "down")

@@ -482,6 +482,7 @@ Prompt of b1?
 
 - Your answer: the chain rule (answered)
 - Time: 0:15 of 0:20
+- Not graded: compare your answer with the model answer.
 - Model answer: Chain rule.
 
 ## 2. i1 (intermediate; bptt, spectral)

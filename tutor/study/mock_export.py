@@ -102,7 +102,9 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
                 *([f"- Score: {follow_up.score:.0%} (counts in the question's score)"]
-                  if follow_up.score is not None else []),
+                  if follow_up.score is not None else
+                  ["- Not graded: compare your answer with the model answer."]
+                  if follow_up.response and follow_up.response.strip() else []),
                 *key_point_lines(follow_up.key_points),
                 f"- Model answer: {_continued(follow_up.model_answer)}",
             ]

@@ -123,9 +123,12 @@ def question_content(question: Any) -> Content:
 
 
 def _follow_up_score(follow_up: Any) -> list[Content]:
-    """A scored follow-up's score and the grader's first line (it counts in the question's score)."""
+    """A scored follow-up's score and the grader's first line (it counts in the question's score);
+    one without a check of its own says it is not graded, so a missing mark reads as intended."""
     if follow_up.score is None:
-        return []
+        if follow_up.response is None or not follow_up.response.strip():
+            return []
+        return [Content.from_markup("  [dim]Not graded: compare your answer with the model answer below.[/dim]")]
     said = follow_up.feedback.splitlines()[0] if follow_up.feedback else ""
     return [field("  Score", f"{follow_up.score:.0%}" + (f" · {said}" if said else ""))]
 
