@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from fakes import RIGHT, backend_with, make_pack, running
+from fast_keys import wait_until
 from textual.widgets import DataTable, Static
 
 from tutor.packs.index import ListedPack
@@ -341,3 +342,21 @@ async def test_quitting_while_the_indexed_list_is_drawn_is_clean(backend, monkey
         assert app.screen.query("#packs") and not app.packs_loaded
         app.exit()
     assert app.return_code in (0, None)
+
+
+async def test_the_packs_heading_says_how_to_reach_the_list_and_tab_does() -> None:
+    """A new user did not find how to pick the second pack: the heading says tab, then ↑↓."""
+    from textual.widgets import Label
+
+    app = TutorApp(backend_with(make_pack(), make_pack(id="second", title="Second pack")))
+    async with running(app) as pilot:
+        await wait_until(pilot, lambda: app.screen.query(DataTable), "the pack table shown")
+        heading = next(label for label in app.screen.query(Label) if str(label.render()).startswith("Packs"))
+        assert str(heading.render()) == "Packs (tab switches lists, ↑↓ picks)"
+        for _ in range(3):  # wherever the focus starts, tab reaches the pack list
+            if isinstance(app.focused, DataTable):
+                break
+            await pilot.press("tab")
+        assert isinstance(app.focused, DataTable)
+        await pilot.press("down")
+        await wait_until(pilot, lambda: app.pack_id == "second", "the second pack picked")

@@ -73,7 +73,9 @@ class HomeScreen(Screen[None]):
         yield Static(Content.from_markup("[b]tutor[/b]  [dim]ML interview practice, with the evidence[/dim]"),
                      id="title", classes="title-bar")
         with VerticalScroll(id="home-body"):
-            yield Label("Packs", classes="section-title")
+            # the modes list has focus on arrival: say how to reach the packs (a new user did not find it)
+            yield Label(Content.from_markup("Packs [dim](tab switches lists, ↑↓ picks)[/dim]"),
+                        classes="section-title")
             yield Static(Content.from_markup("[dim]$text[/dim]", text=LOOKING), id="packs-loading")
             yield Label("Modes", classes="section-title")
             yield OptionList(*(Option(mode_prompt(mode), id=mode.name) for mode in MODES), id="modes")
