@@ -7,6 +7,11 @@ seconds) are written under `cache_dir()/simulations/tutor-<version>/` and read b
 next time any session asks for the same run. Numbers are identical after the round trip
 (JSON keeps every float64 exactly; inf and NaN are written as strings and read back).
 
+The costly runs the built-in packs show with their default seed also ship with tutor, in
+`tutor/evidence/shipped/` (the same files, made by `tutor.evidence.ship_runs` and checked by a
+test that runs each again and requires the same numbers): so even a first session on a new
+machine draws them at once instead of training while the learner waits.
+
 Like the derivation cache, this is an optimisation, never a source of errors: a missing,
 unreadable, corrupt or foreign file is ignored and rewritten, a cache dir that cannot be
 written means the next run computes again, and the folder holds at most MAX_FILES files
@@ -36,6 +41,10 @@ MAX_FILES = 64
 _NON_FINITE = {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}
 
 
+SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
+"""The costly default runs of the built-in packs, kept with the package (see the module's docstring)."""
+
+
 def versions_dir() -> Path:
     """This tutor version's folder; other versions' folders are never read."""
     return cache_dir() / "simulations" / f"tutor-{tutor_version}"
@@ -60,6 +69,8 @@ def run_kept(
     `params` are the resolved parameters (defaults filled in) that `compute` runs with."""
     path, key = cache_path(name, params, seed), _key(name, params, seed)
     kept = load(path, key)
+    if kept is None:
+        kept = load(SHIPPED_DIR / path.name, key)  # a file made for another version reads as nothing
     if kept is not None:
         return kept
     started = clock()
