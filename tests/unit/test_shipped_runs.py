@@ -18,7 +18,7 @@ from tutor.evidence.registry import run
 from tutor.evidence.simulation_cache import SHIPPED_DIR, _key, cache_path, run_kept
 
 SHIPPED = sorted(SHIPPED_DIR.glob("*.json"))
-REMAKE = "remake them: python -m tutor.evidence.ship_runs"
+REMAKE = "remake them: python -m tutor.authoring.ship_runs"
 
 
 def same(stored: Any, fresh: Any, where: str = "") -> list[str]:

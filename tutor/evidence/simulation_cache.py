@@ -8,7 +8,7 @@ next time any session asks for the same run. Numbers are identical after the rou
 (JSON keeps every float64 exactly; inf and NaN are written as strings and read back).
 
 The costly runs the built-in packs show with their default seed also ship with tutor, in
-`tutor/evidence/shipped/` (the same files, made by `tutor.evidence.ship_runs` and checked by a
+`tutor/evidence/shipped/` (the same files, made by `tutor.authoring.ship_runs` and checked by a
 test that runs each again and requires the same numbers): so even a first session on a new
 machine draws them at once instead of training while the learner waits.
 
