@@ -15,7 +15,7 @@ import pytest
 
 from tutor import __version__
 from tutor.evidence.registry import run
-from tutor.evidence.simulation_cache import SHIPPED_DIR, _key, cache_path, run_kept
+from tutor.evidence.simulation_cache import SHIPPED_DIR, cache_path, run_kept, run_key
 
 SHIPPED = sorted(SHIPPED_DIR.glob("*.json"))
 REMAKE = "remake them: python -m tutor.authoring.ship_runs"
@@ -49,7 +49,7 @@ def test_a_shipped_run_is_what_the_run_gives_now(path: Path) -> None:
     payload = json.loads(path.read_text(encoding="utf-8"))
     key = payload["key"]
     assert key["tutor"] == __version__, f"{path.name} was made for tutor {key['tutor']}: {REMAKE}"
-    assert key == _key(key["name"], key["params"], key["seed"]), REMAKE
+    assert key == run_key(key["name"], key["params"], key["seed"]), REMAKE
     assert cache_path(key["name"], key["params"], key["seed"]).name == path.name, REMAKE
     fresh = run(key["name"], key["params"], seed=key["seed"]).to_json_dict()
     stored = payload["result"]

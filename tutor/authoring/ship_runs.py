@@ -25,7 +25,7 @@ def ship() -> list[Path]:
     """Run the built-in packs' simulations; write the costly ones to SHIPPED_DIR (emptied first)."""
     from tutor import paths
     from tutor.evidence.registry import get, run
-    from tutor.evidence.simulation_cache import SHIPPED_DIR, _key, cache_path, store
+    from tutor.evidence.simulation_cache import SHIPPED_DIR, cache_path, run_key, store
     from tutor.packs.loader import load_pack
 
     shutil.rmtree(SHIPPED_DIR, ignore_errors=True)
@@ -45,7 +45,7 @@ def ship() -> list[Path]:
                 started = time.perf_counter()
                 result = run(evidence.name, params, seed=0)
                 if time.perf_counter() - started >= SHIP_SECONDS:
-                    store(target, _key(evidence.name, resolved, 0), result)
+                    store(target, run_key(evidence.name, resolved, 0), result)
                     shipped.append(target)
     return shipped
 

@@ -67,7 +67,7 @@ def run_kept(
     """The kept result of this run, or `compute()`'s, kept when it took COSTLY_SECONDS or more.
 
     `params` are the resolved parameters (defaults filled in) that `compute` runs with."""
-    path, key = cache_path(name, params, seed), _key(name, params, seed)
+    path, key = cache_path(name, params, seed), run_key(name, params, seed)
     kept = load(path, key)
     if kept is None:
         kept = load(SHIPPED_DIR / path.name, key)  # a file made for another version reads as nothing
@@ -80,7 +80,9 @@ def run_kept(
     return result
 
 
-def _key(name: str, params: Mapping[str, Any], seed: int) -> dict[str, Any]:
+def run_key(name: str, params: Mapping[str, Any], seed: int) -> dict[str, Any]:
+    """What a kept file must be made for: the format, this tutor version, the run's name,
+    resolved parameters and seed (shipped files are written with it too)."""
     return {"format": FORMAT_VERSION, "tutor": tutor_version, "name": name,
             "params": json.loads(canonical_params(params)), "seed": seed}
 

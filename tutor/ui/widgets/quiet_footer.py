@@ -49,11 +49,13 @@ class QuietFooter(Footer):
         return tuple((key, binding.action, binding.description, enabled)
                      for key, binding, enabled in self._shown_bindings())
 
-    def _shown_bindings(self) -> list[tuple[str, Binding, bool]]:
+    def _shown_bindings(self, *, with_optional: bool = False) -> list[tuple[str, Binding, bool]]:
+        """The keys the footer shows; `with_optional` counts the optional ones even when crowded."""
+        leave_out = self.crowded and not with_optional
         return [(key, binding, enabled)
                 for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
                 if (binding.show or key == self.app.COMMAND_PALETTE_BINDING)
-                and not (self.crowded and binding.action in OPTIONAL_ACTIONS)]
+                and not (leave_out and binding.action in OPTIONAL_ACTIONS)]
 
     def compose(self) -> ComposeResult:
         """Textual's footer, without the optional keys when crowded."""
@@ -92,13 +94,12 @@ class QuietFooter(Footer):
         optional keys when even compact they would not."""
         if not self.is_attached:
             return
-        crowded = self.crowded
-        self.crowded = False
         keys = [(len(self.app.get_key_display(binding)), len(binding.description))
-                for _key, binding, _enabled in self._shown_bindings()]
+                for _key, binding, _enabled in self._shown_bindings(with_optional=True)]
         padded = sum(key + description + 3 for key, description in keys)
         tight = sum(key + description + 2 for key, description in keys)  # compact: one space each side less
         self.compact = padded > self.size.width
-        self.crowded = tight > self.size.width
-        if self.crowded != crowded:
+        crowded = tight > self.size.width
+        if crowded != self.crowded:
+            self.crowded = crowded
             self.call_later(self.recompose)
