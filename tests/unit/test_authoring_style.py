@@ -85,3 +85,22 @@ def test_right_options_that_are_systematically_longest_are_named(tmp_path: Path)
     balanced = long_right[:2] + [_choice(f"s{n}", "Short right", "A long and qualified wrong option") for n in range(2)]
     (folder / "questions.yaml").write_text(yaml.safe_dump({"questions": balanced}), encoding="utf-8")
     assert style_warnings(load_pack(folder)) == []
+
+
+
+def test_a_phrase_the_grader_cannot_read_in_its_own_words_is_warned_about(tmp_path: Path, monkeypatch) -> None:
+    """A phrase of negations alone ("not impossible") is never read as stated: it looks like
+    coverage in the rubric and never matches, so `tutor check` says where it is."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    questions = Path("mine/questions.yaml")
+    text = questions.read_text(encoding="utf-8")
+    old = "phrases: [additive, adds,"
+    assert text.count(old) == 1
+    questions.write_text(text.replace(old, "phrases: [additive, not impossible, adds,"), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    column = text.splitlines()[line - 1].index(old) + len("phrases: [additive, ") + 1
+    assert [str(w) for w in style_warnings(load_pack(Path("mine")))] == [
+        f"mine/questions.yaml:{line}:{column}: why-lstm-helps: the concept additive-update's phrase "
+        "'not impossible' is not read in its own words (an 'and' inside a misconception, a phrase of "
+        "negations or symbols alone), so it never matches: reword it"]

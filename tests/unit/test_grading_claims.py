@@ -472,3 +472,19 @@ def test_a_hedge_reverses_a_guarantee() -> None:
     assert (hedged.correct, hedged.notes) == (True, ("hit:necessary",))
     sure = grade(check, "It is a necessary condition, and σ_max above 1 guarantees exploding gradients.")
     assert "misconception:guaranteed" in sure.notes
+
+
+def test_a_misconception_may_join_its_own_words_with_and() -> None:
+    """Strict reading keeps a false claim within one of the statements an "and" joins, but not
+    against the claim's own "and": "the mean and variance over the batch" is one statement."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "per-example", "phrases": ["statistics of one example"]}],
+        "misconceptions": [{"name": "swapped", "phrases": ["layer norm computes the mean and variance over the batch"],
+                            "feedback": "Layer norm normalises over the units of one example."}],
+    }
+    stated = grade(check, "Layer norm computes the mean and variance over the batch.")
+    assert "misconception:swapped" in stated.notes
+    # an "and" the claim does not have still parts two statements
+    two_statements = grade(check, "Layer norm computes the mean, batch norm the variance and batch statistics.")
+    assert "misconception:swapped" not in two_statements.notes

@@ -6,6 +6,8 @@ badly to a learner. They never fail the check (exit code), but the built-in pack
   question may never have been asked, so every prompt must carry its own context.
 - Choice questions whose right options are systematically the longest: a test-wise learner
   picks the longest, most qualified option without knowing the answer.
+- A free-text phrase the grader does not read in its own words (`tutor.grading.phrase_lint`):
+  it looks like coverage and never matches.
 """
 
 from __future__ import annotations
@@ -66,7 +68,43 @@ def style_warnings(pack: Pack) -> list[StyleWarning]:
                 f"the prompt refers to another question ('{phrase}'), which a mock or a shuffled "
                 "deck may not have asked: restate what it needs"))
     warnings.extend(_longest_warning(pack))
+    warnings.extend(_dead_phrase_warnings(pack))
     return warnings
+
+
+def _dead_phrase_warnings(pack: Pack) -> list[StyleWarning]:
+    """A warning per phrase that cannot match: the questions' own, then the pack catalogue's
+    (read once, with the first free-text question's rubric: the catalogue is the same for all)."""
+    from tutor.grading.phrase_lint import dead_phrases
+
+    free_text = [q for q in pack.questions if q.check.kind == "concepts"]
+    warnings = []
+    for number, question in enumerate(free_text):
+        check = question.check
+        for dead in dead_phrases(check, catalogue=number == 0):
+            points = check.concepts if dead.role == "concept" else check.misconceptions
+            own = next((i for i, point in enumerate(points) if point.name == dead.name), None)
+            if own is not None and dead.index is not None:
+                key = "concepts" if dead.role == "concept" else "misconceptions"
+                where: Location | str = pack.locate(question.id, "check", key, own, "phrases", dead.index)
+                owner = question.id
+            elif number == 0:
+                where, owner = _pack_file(pack), pack.id
+            else:
+                continue
+            warnings.append(StyleWarning(
+                where, owner,
+                f"the {dead.role} {dead.name}'s phrase '{dead.phrase}' is not read in its own words "
+                "(an 'and' inside a misconception, a phrase of negations or symbols alone), so it never "
+                "matches: reword it"))
+    return warnings
+
+
+def _pack_file(pack: Pack) -> str:
+    from tutor.packs.loader import PACK_FILE_NAMES
+
+    return next((display_path(pack.path / name) for name in PACK_FILE_NAMES if (pack.path / name).is_file()),
+                display_path(pack.path))
 
 
 def _longest_warning(pack: Pack) -> list[StyleWarning]:

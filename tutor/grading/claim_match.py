@@ -88,6 +88,7 @@ class Claim:
     target: int = -1  # the word the claim's negation falls on ("vanishing is NOT a PROBLEM": 1)
     predicate: int = -1  # for "no <noun> <verb>", the verb: "NO gradient flows" = "the gradient doesn't FLOW"
     ordered: bool = False  # read only in its words' order (a cause before its effect)
+    joins: frozenset[int] = frozenset()  # k: the claim's own words k and k + 1 stand joined by "and"/"or"
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,8 @@ def compile_claim(text: str, vocabulary: Vocabulary, ordered: bool = False) -> C
         target = len(units) - 1 if trailing or not after else after[0]
         if tokens[negators[0]].raw == "no" and not trailing and len(after) > 1:
             predicate = after[1]
-    return Claim(text, words, negative, trailing, target, predicate=predicate, ordered=ordered)
+    joins = frozenset(number for number in range(len(units) - 1) if tokens[units[number + 1].token].joined)
+    return Claim(text, words, negative, trailing, target, predicate=predicate, ordered=ordered, joins=joins)
 
 
 class Lexicon:
@@ -288,7 +290,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     position = _positions(sentence)
 
     def readable(picks: Picks) -> bool:
-        if strict and (_across_junction(sentence, picks) or _across_clauses(sentence, picks)):
+        if strict and (_across_junction(sentence, picks, claim.joins) or _across_clauses(sentence, picks)):
             return False  # a false claim is read within one of the statements an "and" joins
         # "huge gradients make the loss NaN" is not "the NaN loss makes the gradients huge"
         return not (claim.ordered and _displaced([position[unit.token] for unit, _ in picks]))
@@ -400,13 +402,19 @@ def _joined(sentence: ReadSentence, first: int, second: int) -> bool:
     return abs(first - second) == 1 and sentence.tokens[sentence.units[max(first, second)].token].joined
 
 
-def _across_junction(sentence: ReadSentence, picks: Picks) -> bool:
+def _across_junction(sentence: ReadSentence, picks: Picks, joins: frozenset[int] = frozenset()) -> bool:
     """Whether an "and"/"or" stands right between two of the picked words: then they belong to
     two statements ("vanishing for |λ| < 1 AND exploding for |λ| > 1" does not say "below 1
-    explode"), unlike "accumulate and dominate" or "vanishing or exploding gradients"."""
-    picked = {unit.token for unit, _ in picks}
-    indices = [index for index, unit in enumerate(sentence.units) if unit.token in picked]
-    return any(_joined(sentence, index - 1, index) for index in indices if index - 1 in indices)
+    explode"), unlike "accumulate and dominate" or "vanishing or exploding gradients". Words
+    the claim itself joins (`joins`: "the MEAN AND VARIANCE over the batch") may stand so."""
+    claim_word = {unit.token: number for number, (unit, _) in enumerate(picks)}
+    indices = {index: claim_word[unit.token] for index, unit in enumerate(sentence.units) if unit.token in claim_word}
+
+    def own_join(first: int, second: int) -> bool:
+        return abs(first - second) == 1 and min(first, second) in joins
+
+    return any(_joined(sentence, index - 1, index) and not own_join(indices[index - 1], word)
+               for index, word in indices.items() if index - 1 in indices)
 
 
 def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
