@@ -488,3 +488,17 @@ def test_a_misconception_may_join_its_own_words_with_and() -> None:
     # an "and" the claim does not have still parts two statements
     two_statements = grade(check, "Layer norm computes the mean, batch norm the variance and batch statistics.")
     assert "misconception:swapped" not in two_statements.notes
+
+
+def test_unlike_sets_its_object_apart() -> None:
+    """ "Unlike X, Y does Z" says Z of Y, and not of X."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "keeps-direction", "phrases": ["norm clipping keeps the direction"]}],
+        "misconceptions": [{"name": "value-keeps-direction", "phrases": ["value clipping preserves the direction"],
+                            "feedback": "Clamping components changes the direction."}],
+    }
+    contrast = grade(check, "Unlike value clipping, norm clipping preserves the direction.")
+    assert (contrast.correct, contrast.notes) == (True, ("hit:keeps-direction",))
+    stated = grade(check, "Norm clipping keeps the direction, and value clipping preserves the direction too.")
+    assert "misconception:value-keeps-direction" in stated.notes

@@ -631,6 +631,19 @@ def test_a_prime_on_a_function_reads_as_its_derivative() -> None:
     assert [t.raw for t in sentences("tanh's slope")[0].tokens] == ["tanhs", "slope"]
 
 
+
+def test_tanhs_derivative_written_out_diagonals_and_ratios_read_as_words() -> None:
+    """"diag(1 − tanh²(a))" is the diagonal of tanh's derivative, "tanh prime" too; a spaced
+    slash between two quantities is a ratio ("norm after / norm before"), unlike ∂L/∂θ."""
+    check = {"kind": "concepts", "concepts": [{"name": "slopes", "phrases": ["the diagonal of tanh derivatives"]}]}
+    for written in ("diag(1 − tanh²(a_t))", "diag(1 - tanh(a)^2)", "diag(1-tanh**2)", "the diagonal of tanh prime"):
+        assert grade(check, f"The Jacobian is {written} times W_hh.").correct, written
+    assert not grade(check, "The Jacobian is diag(tanh(a)) times W_hh.").correct
+    ratio = {"kind": "concepts", "concepts": [{"name": "ratio", "phrases": ["norm after one step over the norm before"]}]}
+    assert grade(ratio, "It penalises (norm after one step / norm before - 1)^2.").correct
+    assert [t.raw for t in sentences("∂L/∂θ")[0].tokens] == ["gradient"]
+    assert "over" not in [t.raw for t in sentences("∂h_T/∂h_t")[0].tokens]
+
 def test_raising_and_doubling_increase_halving_decreases() -> None:
     check = {"kind": "concepts", "concepts": [{"name": "backoff", "phrases": ["decrease the scale on overflow"]},
                                               {"name": "growth", "phrases": ["increase the scale after clean steps"]}],

@@ -20,7 +20,8 @@ Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence
 marks (`, :`, the brackets of an aside " (...) " and words such as `but`, `because`, `so`,
 `if`) bound the scope of a negation;
 negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely`, `rather than`,
-`instead of` ...) are kept as
+`instead of`, and `unlike`, whose object is what the sentence is NOT about: "unlike value
+clipping, norm clipping keeps the direction" ...) are kept as
 tokens of their own kind, not as words.
 
 snowballstemmer is imported on first use, never by `import tutor`.
@@ -35,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 NEGATORS = frozenset(
-    "not no never without cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
+    "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
     "barely hardly scarcely ratherthan insteadof "
     "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
@@ -82,8 +83,12 @@ _SYMBOLS = (
     (re.compile(r"∞"), " infinity "),
     (re.compile(r"∝"), " proportional "),
     (re.compile(r"\|\||‖"), " norm "),  # "||g|| > τ": the norm above the threshold
+    # tanh's derivative written out: "1 − tanh²(a)", "1 - tanh(a)^2", "1-tanh**2"
+    (re.compile(r"\b1\s*[-−–]\s*tanh\s*(?:\([^()]{0,16}\)\s*)?(?:²|(?<=h)2(?!\d)|\^\s*2|\*\*\s*2)(?:\s*\([^()]{0,16}\))?"),
+     " tanh derivative "),
     (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
     (re.compile(r"∑"), " sum "),
+    (re.compile(r"(?<=\S) / (?=\S)"), " over "),  # a ratio written out, "norm after / norm before" (not ∂L/∂θ)
     # a prime on a function is its derivative ("φ′ → 1", "tanh'(a) < 1"), not a stray mark; an
     # apostrophe before a letter is a possessive ("tanh's slope") and goes with the others
     (re.compile(r"\b(phi|tanh|sigma|sigmoid|relu|f|g)\s*(?:′|'(?![a-z]))"), r" \1 derivative "),
