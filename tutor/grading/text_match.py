@@ -36,8 +36,8 @@ from functools import lru_cache
 from typing import Any
 
 NEGATORS = frozenset(
-    "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere fail fails failed failing "
-    "barely hardly scarcely ratherthan insteadof "
+    "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere "
+    "fail fails failed failing barely hardly scarcely ratherthan insteadof "
     "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
