@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fakes import FakeClock, fake_result, running
+from fast_keys import wait_until
 from test_mock import answer, settle, start_interview, text, tick
 from test_ui_core_backend import write_pack
 
@@ -45,6 +46,8 @@ async def test_an_interview_resumes_after_the_app_was_killed(tmp_path: Path, clo
         screen = await start_interview(pilot)
         clock.advance(15)
         await answer(pilot, "a product of jacobians that shrinks exponentially")
+        # graded and stored in workers: wait for the follow-up it leads to, not a fixed pause
+        await wait_until(pilot, lambda: text(screen, "#mock-asked") == "Follow-up on question 1", "the answer graded")
         clock.advance(6)
         screen.query_one("#mock-answer").value = "no"
         await tick(pilot)  # the draft changed: saved with the time used so far

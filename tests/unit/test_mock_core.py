@@ -490,7 +490,7 @@ Prompt of b1?
 Prompt of i1?
 
 - Your answer: clipping fixes it; a product of jacobians
-- Result: partly correct, 50% (timed out)
+- Result: wrong, 50% (timed out)
 - Time: 1:00 of 1:00 (auto-submitted)
 - Concepts missed: shrink
 - Misconception: clipping-fixes-vanishing: Clipping only caps large gradients.

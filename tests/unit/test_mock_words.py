@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tutor.grading.result import ClaimCheck
 from tutor.study.mock_words import (
     GRADE_WORDS,
     OUTCOME_WORDS,
@@ -33,13 +34,23 @@ def test_each_outcome_has_one_word(outcome: str, word: str, note: str | None) ->
     assert (outcome_word(outcome), outcome_note(outcome)) == (word, note)
 
 
-def question(gradable=True, invalid=False, undecided=False, correct=False, score=0.0) -> SimpleNamespace:
-    return SimpleNamespace(gradable=gradable, invalid=invalid, undecided=undecided, correct=correct, score=score)
+def question(gradable=True, invalid=False, undecided=False, correct=False, score=0.0, misconception=None,
+             key_points=(), corrected=False, claims=()) -> SimpleNamespace:
+    return SimpleNamespace(gradable=gradable, invalid=invalid, undecided=undecided, correct=correct, score=score,
+                           misconception=misconception, key_points=key_points, corrected=corrected, claims=claims)
+
+
+DENIED = (ClaimCheck("product", "concept", "found"), ClaimCheck("below-one", "concept", "contradicted"))
 
 
 GRADE_CASES = [
     (question(correct=True, score=1.0), "correct", "correct, 100%", "✓ 100%"),
     (question(score=0.5), "partial", "partly correct, 50%", "◐ 50%"),
+    # a false claim makes the answer wrong; its key points keep their (capped) credit
+    (question(score=0.25, misconception="clipping-fixes-vanishing"), "wrong", "wrong, 25%", "✗ 25%"),
+    (question(score=0.25, key_points=DENIED), "wrong", "wrong, 25%", "✗ 25%"),
+    (question(score=0.25, key_points=DENIED, corrected=True, claims=DENIED[:1]), "partial",
+     "partly correct, 25% (corrected by you)", "◐ 25% ✎"),
     (question(), "wrong", "wrong, 0%", "✗ 0%"),
     (question(score=None), "wrong", "wrong, n/a", "✗ n/a"),
     (question(undecided=True), "undecided", "undecided, 0%", "? 0%"),

@@ -47,10 +47,11 @@ from tutor.words import plural
 
 if TYPE_CHECKING:
     from tutor.checks.kinds.concepts import Concept, ConceptsCheck, Misconception
+    from tutor.grading.yes_no import ShortAnswer
 
 Readings = list[tuple["Concept", Finding]]
 """Each key point with what the answer says of it."""
-FalseReadings = list[tuple["Misconception", Finding]]
+FalseReadings = list[tuple["Misconception | ShortAnswer", Finding]]
 """Each false claim with what the answer says of it."""
 RubricKey = tuple[Groups, tuple["Misconception", ...]]
 """What a compiled rubric depends on besides the check: the pack's vocabulary and false claims."""
@@ -86,7 +87,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     rubric = compile_rubric(check)
     read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
     concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
-    wrong = [(concept, find(claims, read_parts, strict=True)) for concept, claims in rubric.misconceptions]
+    wrong: FalseReadings = [(m, find(claims, read_parts, strict=True)) for m, claims in rubric.misconceptions]
+    wrong += _short_answer(check, response)
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
     doubtful = _verdict(check, concepts, wrong, optimistic=False)
@@ -102,6 +104,17 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+
+
+def _short_answer(check: ConceptsCheck, response: str) -> FalseReadings:
+    """A yes-or-no question answered the other way (`answer_is`): one false claim, found in the
+    opening sentence, reported and capped like any misconception (the learner may correct it)."""
+    if check.answer_is is None:
+        return []
+    from tutor.grading.yes_no import opposite_opening, short_answer_point
+
+    opening = opposite_opening(response, check.answer_is)
+    return [] if opening is None else [(short_answer_point(check.answer_is), Finding("found", opening))]
 
 
 _RUBRICS: dict[int, tuple[ConceptsCheck, RubricKey, Rubric]] = {}
@@ -198,11 +211,11 @@ def _notes(concepts: Readings, wrong: FalseReadings) -> tuple[str, ...]:
     return notes
 
 
-def _claim(concept: Concept, role: str, finding: Finding) -> ClaimCheck:
+def _claim(concept: Concept | ShortAnswer, role: str, finding: Finding) -> ClaimCheck:
     return ClaimCheck(concept.name, role, finding.status, finding.sentence, _label(concept))
 
 
-def _label(concept: Concept) -> str:
+def _label(concept: Concept | ShortAnswer) -> str:
     return concept.name.replace("-", " ")
 
 
@@ -249,7 +262,7 @@ def _progress(found: int, needed: int, total: int) -> str:
     return f"{plural(found, 'key point')} found; {needed} of the {total} are needed"
 
 
-def _names(concepts: Iterable[Concept]) -> str:
+def _names(concepts: Iterable[Concept | ShortAnswer]) -> str:
     return ", ".join(_label(concept) for concept in concepts)
 
 

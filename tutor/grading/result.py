@@ -93,6 +93,12 @@ class Grade:
         """Whether this grade is a verdict on the learner's knowledge (not a format error)."""
         return not self.invalid and not self.undecided and "self" not in self.notes
 
+    @property
+    def states_a_falsehood(self) -> bool:
+        """Whether the answer asserts a misconception or denies a key point: then it is wrong,
+        whatever the partial credit its other points earn (at most `MISCONCEPTION_CAP`)."""
+        return not self.correct and any(note.startswith(("misconception:", "negated:")) for note in self.notes)
+
     @classmethod
     def format_error(cls, feedback: str, code: str, offset: int | None = None) -> "Grade":
         return cls(False, 0.0, feedback, (f"format:{code}",), invalid=True, error_offset=offset)

@@ -115,7 +115,15 @@ def grade_state(question: Any) -> str:
         return "undecided"
     if question.correct:
         return "correct"
-    return "partial" if (question.score or 0) > 0 else "wrong"
+    return "partial" if (question.score or 0) > 0 and not _states_a_falsehood(question) else "wrong"
+
+
+def _states_a_falsehood(question: Any) -> bool:
+    """A misconception asserted or a key point denied (as graded, or as the learner corrected
+    it): the answer is wrong, though the key points it made keep their partial credit."""
+    points = question.claims if _corrected(question) else getattr(question, "key_points", ())
+    return bool(getattr(question, "misconception", None)) or any(
+        point.role == "concept" and point.status == "contradicted" for point in points)
 
 
 def verdict_text(question: Any) -> str:

@@ -39,6 +39,9 @@ class ConceptsCheck(Model):
     concepts: list[Concept] = Field(min_length=1)
     misconceptions: list[Misconception] = []
     required: int | None = Field(default=None, ge=1)
+    # a yes-or-no question's short answer: an answer opening with the other word asserts the
+    # opposite (see tutor.grading.yes_no)
+    answer_is: Literal["yes", "no"] | None = None
     # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
     # alone has none)
     _vocabulary: Groups = PrivateAttr(default=())

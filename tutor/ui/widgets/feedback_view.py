@@ -22,6 +22,9 @@ def verdict(grade: Grade) -> Content:
         return Content.from_markup("[b $text-warning]? Could not decide[/]")
     if grade.correct:
         return Content.from_markup("[b $text-success]✓ Right[/]")
+    if grade.score > 0 and grade.states_a_falsehood:  # a false claim: wrong, whatever else it got right
+        return Content.from_markup("[b $text-error]✗ Not right[/] [dim]($score for the key points made)[/dim]",
+                                   score=f"{grade.score:.0%}")
     if grade.score > 0:
         return Content.from_markup("[b $text-warning]◐ Partly right[/] [dim]($score)[/dim]",
                                    score=f"{grade.score:.0%}")
