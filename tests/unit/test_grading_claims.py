@@ -502,3 +502,20 @@ def test_unlike_sets_its_object_apart() -> None:
     assert (contrast.correct, contrast.notes) == (True, ("hit:keeps-direction",))
     stated = grade(check, "Norm clipping keeps the direction, and value clipping preserves the direction too.")
     assert "misconception:value-keeps-direction" in stated.notes
+
+
+def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
+    """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
+    does not state the false claim "costs nothing", which "it costs nothing" does. A false claim
+    that is itself a contrast ("the distance rather than the attention") keeps its reach."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "bounded-cost", "phrases": ["cost O(k)"]}],
+        "misconceptions": [{"name": "free", "phrases": ["costs nothing"], "feedback": "It costs long-range learning."},
+                           {"name": "distance-decides", "phrases": ["depends on the distance rather than the attention"],
+                            "feedback": "The attention weight decides."}],
+    }
+    assert "misconception:free" not in grade(check, "Per update: cost O(k) instead of O(T) in time and memory.").notes
+    assert "misconception:free" in grade(check, "It costs nothing.").notes
+    contrast = grade(check, "Its size depends on the distance rather than on how strongly T attends to t.")
+    assert "misconception:distance-decides" in contrast.notes

@@ -54,6 +54,7 @@ from tutor.grading.vocabulary import Vocabulary
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
 JOIN_GAP = 1  # an "and" between words: often two statements joined, so a little distance
 NEGATION_REACH = 3  # words between a negator and the claim word it denies
+CONTRASTIVE_NEGATORS = frozenset({"insteadof", "ratherthan"})
 NOMINAL_NEGATORS = frozenset({"nothing", "none", "nobody", "nowhere", "never"})  # may follow what they deny
 SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
 
@@ -89,6 +90,7 @@ class Claim:
     predicate: int = -1  # for "no <noun> <verb>", the verb: "NO gradient flows" = "the gradient doesn't FLOW"
     ordered: bool = False  # read only in its words' order (a cause before its effect)
     joins: frozenset[int] = frozenset()  # k: the claim's own words k and k + 1 stand joined by "and"/"or"
+    contrastive: bool = False  # its own negation is "instead of" / "rather than"
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,9 @@ def compile_claim(text: str, vocabulary: Vocabulary, ordered: bool = False) -> C
         if tokens[negators[0]].raw == "no" and not trailing and len(after) > 1:
             predicate = after[1]
     joins = frozenset(number for number in range(len(units) - 1) if tokens[units[number + 1].token].joined)
-    return Claim(text, words, negative, trailing, target, predicate=predicate, ordered=ordered, joins=joins)
+    contrastive = any(tokens[index].raw in CONTRASTIVE_NEGATORS for index in negators)
+    return Claim(text, words, negative, trailing, target, predicate=predicate, ordered=ordered, joins=joins,
+                 contrastive=contrastive)
 
 
 class Lexicon:
@@ -309,7 +313,8 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         reversals += swapped
         if reversals and not strict and _loose_reversal(sentence, picks, position):
             continue  # "the short ones dominate, the long-range ones decay" does not deny "short-range dominate"
-        denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing)
+        denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing,
+                                  strict and not claim.contrastive)
         if strict and denied and claim.negative and claim.target >= 0 and not _denies_target(claim, picks, targets):
             continue  # the answer denies another word of the claim: not this statement
         flips = reversals + (denied != claim.negative)
@@ -518,7 +523,8 @@ def _pick(candidates: list[list[Option]], position: dict[int, int], low: int, hi
     return best
 
 
-def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False) -> tuple[bool, set[int]]:
+def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = False,
+            narrow_contrasts: bool = False) -> tuple[bool, set[int]]:
     """Whether an odd number of negators reach one of the claim's words (same clause, within
     reach): "does not fail to prevent" affirms, "it is not true that it does not fix" affirms,
     but two negators on different words do not cancel ("gets no gradient, so no signal for
@@ -543,7 +549,10 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if _new_subject(tokens[index + 1 : target + 1]):
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
-        reach = 1 if token.raw == "without" else NEGATION_REACH  # "without" denies its object only
+        # "without" denies its object only; so do "instead of" and "rather than" when a false claim
+        # of another negation is read ("cost O(k) instead of O(T) in time" is not "costs nothing")
+        narrow = token.raw == "without" or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
+        reach = 1 if narrow else NEGATION_REACH
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:
                 continue
