@@ -218,3 +218,18 @@ async def test_in_study_the_checklist_says_how_to_reach_it(app: TutorApp, backen
         await pilot.press("c")
         assert app.focused is checklist
         assert text_of(checklist).splitlines()[0] == "Key points (↑↓ pick, space toggles a point you think was misread)"
+
+
+async def test_i_was_right_on_a_free_text_answer_is_kept_as_a_correction(app: TutorApp, backend) -> None:
+    """"I was right" is the learner's verdict on the response: stored as a correction beside
+    the review, so `tutor export corrections` turns it into a `correct: true` sample."""
+    backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await submit(pilot, RESPONSE)
+        assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%)")
+        await pilot.press("o")
+        [record] = stored()
+        assert (record.response, record.mode, record.correct, record.score) == (RESPONSE, "practice", True, 1.0)
+        assert (record.automatic_correct, record.automatic_score) == (False, 0.5)
+        assert [claim.status for claim in record.claims] == ["found", "missed"]

@@ -266,11 +266,24 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         if self.deck is None or self.question is None or self.grade is None or self.overridden:
             return
         self.deck.override(self.question)
+        self._store_override_as_correction(self.question, self.grade)
         self.overridden = True
         self.right += 1
         self.query_one(FeedbackView).mark_overridden()
         self.update_title()
         self.refresh_bindings()
+
+    def _store_override_as_correction(self, question: Question, automatic: Grade) -> None:
+        """"I was right" on a free-text answer is the learner's verdict on the response, like a
+        corrected checklist: kept as a correction too, so `tutor export corrections` turns it
+        into a `tests:` sample (`correct: true`) for the author. Other kinds have no claims."""
+        if not automatic.claims or self.pack is None:
+            return
+        from tutor.grading.result import Grade
+
+        verdict = Grade(True, 1.0, automatic.feedback, automatic.notes, claims=automatic.claims)
+        backend_of(self).record_correction(self.pack, question, mode=self.MODE, response=self.response or "",
+                                           automatic=automatic, corrected=verdict)
 
     def action_follow_ups(self) -> None:
         """Show the answers to the follow-up questions, scrolled into view: they sit below the
