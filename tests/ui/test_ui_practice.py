@@ -38,7 +38,9 @@ async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp,
         assert "answered 1 · right 0 · 2 left" in text_of(screen.query_one("#title", Static))
         await pilot.press("o")
         assert backend.overrides == ["why-vanish"]
-        assert text_of(screen.query_one(FeedbackView)).startswith("✓ Marked right by you (was: ✗ Not right)")
+        # the grader's feedback stays, labelled as its reading, so the screen does not contradict itself
+        assert text_of(screen.query_one(FeedbackView)) == (
+            "✓ Marked right by you (was: ✗ Not right)\nThe grader's reading, for reference:\nThat is not it.")
         assert "right 1" in text_of(screen.query_one("#title", Static))
         await pilot.press("o")  # only once
         assert backend.overrides == ["why-vanish"]

@@ -64,6 +64,8 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
     if overridden:
         parts = [Content.from_markup("[b $text-success]✓ Marked right by you[/] [dim](was: $was)[/dim]",
                                      was=verdict(grade).plain)]
+    if overridden and grade.feedback.strip():  # the grader's lines stay, as its reading, not as the verdict
+        parts.append(Content.from_markup("[dim]The grader's reading, for reference:[/dim]"))
     if grade.feedback.strip():
         parts.append(Content(grade.feedback.strip()))
     chips = concepts_line(tuple(grade.notes or ()))
