@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fakes import running, submit
+from fast_keys import wait_until
 from textual.widgets import Static
 
 from tutor.grading.result import ClaimCheck, Grade
@@ -233,3 +234,30 @@ async def test_i_was_right_on_a_free_text_answer_is_kept_as_a_correction(app: Tu
         assert (record.response, record.mode, record.correct, record.score) == (RESPONSE, "practice", True, 1.0)
         assert (record.automatic_correct, record.automatic_score) == (False, 0.5)
         assert [claim.status for claim in record.claims] == ["found", "missed"]
+
+
+async def test_a_question_asked_in_its_interview_form_can_be_corrected_in_the_debrief(isolated_home) -> None:
+    """lstm-path is a choice question in practice but asked as free text in a mock: its debrief
+    row reads the interview form's key points (the new-user trial found no `c` on such rows)."""
+    from test_mock import answer, make_app, settle, start_interview
+    from textual.widgets import DataTable
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+    app = make_app()
+    app.backend.grades["the output gate"] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        await start_interview(pilot)
+        for response in ("a product of jacobians that shrinks", "no, it only caps large norms", "1/4", "the output gate"):
+            app.backend.clock.advance(10)
+            await answer(pilot, response)
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, MockDebriefScreen)
+        table = debrief.query_one("#debrief-questions", DataTable)
+        assert str(table.get_row_at(2)[1]) == "lstm-path"
+        table.focus()
+        await pilot.press("down", "down")
+        await wait_until(pilot, lambda: debrief.query(ClaimChecklist), "the key points of row 3 read")
+        await pilot.press("c")
+        assert app.focused is debrief.query_one(ClaimChecklist)

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from tutor.study.clock import format_local
+from tutor.study.mock_report import as_asked
 from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.claim_checklist import ClaimChecklist
 from tutor.ui.widgets.debrief_text import (
@@ -109,7 +110,10 @@ class MockDebriefScreen(Screen[None]):
         worker: nothing grades on the event loop), with the learner's last correction if any."""
         self.query_one("#debrief-checklist", Vertical).remove_children()
         self.automatic = None
-        check = getattr(self._question_of(question), "check", None)
+        in_pack = self._question_of(question)
+        # the check the interview asked: a question's interview form (a study self-check may be
+        # asked as free text), drawn as asked when it is a variant
+        check = None if in_pack is None else getattr(as_asked(in_pack, question.variant_seed), "check", None)
         if getattr(check, "kind", None) == "concepts" and (question.response or "").strip():
             self._read_claims(question, check)
 
