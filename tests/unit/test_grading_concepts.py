@@ -633,8 +633,8 @@ def test_a_prime_on_a_function_reads_as_its_derivative() -> None:
 
 
 def test_tanhs_derivative_written_out_diagonals_and_ratios_read_as_words() -> None:
-    """"diag(1 − tanh²(a))" is the diagonal of tanh's derivative, "tanh prime" too; a spaced
-    slash between two quantities is a ratio ("norm after / norm before"), unlike ∂L/∂θ."""
+    """"diag(1 − tanh²(a))" is the diagonal of tanh's derivative, "tanh prime" too; a ratio
+    written with a slash ("norm after / norm before") reads like one written with "over"."""
     check = {"kind": "concepts", "concepts": [{"name": "slopes", "phrases": ["the diagonal of tanh derivatives"]}]}
     for written in ("diag(1 − tanh²(a_t))", "diag(1 - tanh(a)^2)", "diag(1-tanh**2)", "the diagonal of tanh prime"):
         assert grade(check, f"The Jacobian is {written} times W_hh.").correct, written

@@ -88,7 +88,6 @@ _SYMBOLS = (
      " tanh derivative "),
     (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
     (re.compile(r"∑"), " sum "),
-    (re.compile(r"(?<=\S) / (?=\S)"), " over "),  # a ratio written out, "norm after / norm before" (not ∂L/∂θ)
     # a prime on a function is its derivative ("φ′ → 1", "tanh'(a) < 1"), not a stray mark; an
     # apostrophe before a letter is a possessive ("tanh's slope") and goes with the others
     (re.compile(r"\b(phi|tanh|sigma|sigmoid|relu|f|g)\s*(?:′|'(?![a-z]))"), r" \1 derivative "),
