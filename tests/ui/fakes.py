@@ -181,6 +181,10 @@ class FakePracticeDeck:
     def override(self, question: Question) -> None:
         self.overrides.append(question.id)
 
+    def undo_override(self, question: Question, grade: Any) -> None:
+        self.overrides.remove(question.id)
+        self.attempts.append({"id": question.id, "override_undone": grade})
+
     def record_correction(self, question: Question, grade: Any) -> None:
         self.attempts.append({"id": question.id, "corrected": grade})
 

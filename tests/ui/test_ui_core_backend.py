@@ -82,6 +82,16 @@ async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBacken
             ("why-vanish", "practice", "no idea", 0, 0, None, 1),
             ("why-vanish", "practice", "no idea", 1, 1, 1, 1),
         ]
+        assert "answered 1 · right 1" in str(app.screen.query_one("#title").render())
+        assert [(c.correct, c.automatic_correct) for c in core.store.corrections.latest()] == [(True, False)]
+        await pilot.press("o")  # the same key takes it back
+        assert rows(core, "correct, overridden, replaces")[2:] == [(0, 1, 2)]
+        assert "answered 1 · right 0" in str(app.screen.query_one("#title").render())
+        assert str(app.screen.query_one(FeedbackView).render()).startswith("✗ Not right")
+        assert [(c.correct, c.automatic_correct) for c in core.store.corrections.latest()] == [(False, False)]
+        await pilot.press("o")  # and gives it again
+        assert rows(core, "correct, overridden, replaces")[3:] == [(1, 1, 3)]
+        assert "answered 1 · right 1" in str(app.screen.query_one("#title").render())
         await pilot.press("n")
         assert app.screen.question.id != "why-vanish"
 

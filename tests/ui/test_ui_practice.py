@@ -6,6 +6,7 @@ from fakes import RIGHT, WRONG, running, submit
 from fast_keys import wait_until
 from textual.containers import ScrollableContainer
 from textual.widgets import Select, Static
+from textual.widgets._footer import FooterKey
 
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.practice import PracticeScreen
@@ -22,6 +23,10 @@ async def open_practice(app: TutorApp, pilot) -> PracticeScreen:
     screen = app.screen
     assert isinstance(screen, PracticeScreen)
     return screen
+
+
+def footer_keys(app: TutorApp) -> list[str]:
+    return [str(key.description) for key in app.screen.query(FooterKey)]
 
 
 async def answer(app: TutorApp, pilot, text: str) -> None:
@@ -42,8 +47,15 @@ async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp,
         assert text_of(screen.query_one(FeedbackView)) == (
             "✓ Marked right by you (was: ✗ Not right)\nThe grader's reading, for reference:\nThat is not it.")
         assert "right 1" in text_of(screen.query_one("#title", Static))
-        await pilot.press("o")  # only once
-        assert backend.overrides == ["why-vanish"]
+        await pilot.pause()
+        assert "Undo I was right" in footer_keys(app)
+        await pilot.press("o")  # a second press takes it back: the grader's verdict and feedback return
+        assert backend.overrides == []
+        assert backend.attempts[-1] == {"id": "why-vanish", "override_undone": WRONG}
+        assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it."
+        assert "answered 1 · right 0" in text_of(screen.query_one("#title", Static))
+        await pilot.pause()
+        assert "Undo I was right" not in footer_keys(app) and "I was right" in footer_keys(app)
 
 
 async def test_override_is_not_offered_for_a_right_answer(app: TutorApp, backend) -> None:

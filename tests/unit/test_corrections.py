@@ -101,6 +101,20 @@ def test_export_without_the_pack_groups_per_question_at_the_usual_indentation() 
     ]
 
 
+def test_a_last_word_that_agrees_with_the_grader_is_not_exported() -> None:
+    """A checklist toggled back, or "I was right" taken back: the rubric already grades the
+    response that way, so a sample would pin nothing new."""
+    with open_store() as store:
+        _add(store, "taken back", CLAIMS, True, 1.0)
+        _add(store, "taken back", CLAIMS, False, 0.5)  # the automatic verdict of _add
+        _add(store, "kept", CLAIMS, True, 1.0)
+        records = store.corrections.latest("mine")
+    assert [record.response for record in records] == ["taken back", "kept"]
+    samples = yaml.safe_load(corrections_to_yaml("mine", records, None))
+    assert samples == [{"response": "kept", "correct": True, "score": 1}]
+    assert corrections_to_yaml("mine", records[:1], None) == "# no corrections for pack mine\n"
+
+
 def test_cli_export_corrections_unknown_pack_is_one_line(capsys) -> None:
     assert main(["export", "corrections", "no-such-pack"]) == 2
     assert capsys.readouterr().err == "tutor export corrections: no pack 'no-such-pack' (see tutor packs)\n"
@@ -259,13 +273,14 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
     assert capsys.readouterr().out == "# no corrections yet\n"
     with open_store() as store:
         _add(store, "gates", CLAIMS, True, 1.0, pack_id="zeta", question_id="z1")
-        _add(store, "sums", CLAIMS, False, 0.5, pack_id="alpha", question_id="a1")
+        _add(store, "sums", CLAIMS, False, 0.0, pack_id="alpha", question_id="a1")
+        _add(store, "as graded", CLAIMS, False, 0.5, pack_id="alpha", question_id="a1")  # agrees: left out
     output = tmp_path / "samples.yaml"
     assert main(["export", "corrections", "-o", str(output)]) == 0
     assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"
     assert output.read_text(encoding="utf-8") == (
         "# Corrections for pack alpha as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
-        '# a1: (no longer in the pack)\n      - response: "sums"\n        correct: false\n        score: 0.5\n'
+        '# a1: (no longer in the pack)\n      - response: "sums"\n        correct: false\n        score: 0\n'
         "\n"
         "# Corrections for pack zeta as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
         '# z1: (no longer in the pack)\n      - response: "gates"\n        correct: true\n        score: 1\n'

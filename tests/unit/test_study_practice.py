@@ -87,6 +87,14 @@ def test_answers_are_stored_at_once_and_invalid_ones_are_not(store: Store, tmp_p
     assert (override.response, override.hints, override.reviewed_at) == ("b", 2, START + timedelta(seconds=12))
     assert store.reviews.count() == 2
 
+    clock.advance(seconds=5)  # taken back: the grader's verdict stands again, in a row of its own
+    undo = store.reviews.get(session.undo_override(grade))
+    assert (undo.correct, undo.score, undo.overridden, undo.replaces) == (False, 0.0, True, override_id)
+    assert (undo.response, undo.hints, undo.reviewed_at) == ("b", 2, START + timedelta(seconds=17))
+    with pytest.raises(StudyError, match="nothing to undo"):
+        session.undo_override(grade)
+    assert store.reviews.count() == 3
+
 
 def test_moving_through_the_questions(store: Store) -> None:
     clock = FakeClock()

@@ -3,7 +3,9 @@
 A correction says how a real answer should have been graded; pasted under the question's
 `tests:` it becomes a sample that `tutor check` runs, so a rubric that misread the answer
 fails until it is fixed. One sample per response (the learner's last word), grouped per
-question. Corrections that left the grade undecided carry no verdict and are left out.
+question. Corrections that left the grade undecided carry no verdict and are left out, and so
+are those whose last word agrees with the grader (a checklist toggled back, "I was right"
+taken back): the rubric already grades them that way.
 
 Each group is a comment naming the question and where its `tests:` is, then the list items
 indented as that question's own samples are (6 spaces in the usual layout), so that the
@@ -49,7 +51,7 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
     question no longer in the pack is still exported, with a comment saying so."""
     by_question: dict[str, list[CorrectionRecord]] = {}
     for record in records:
-        if record.pack_id == pack_id and not record.undecided and record.correct is not None:
+        if record.pack_id == pack_id and not record.undecided and record.correct is not None and record.changes_verdict:
             by_question.setdefault(record.question_id, []).append(record)
     if not by_question:
         return f"# no corrections for pack {pack_id}\n"

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"tutor export corrections: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     with store:
-        records = store.corrections.latest(wanted)
+        records = [record for record in store.corrections.latest(wanted) if record.changes_verdict]
     corrected_ids = {record.pack_id for record in records}
     if wanted is not None and wanted not in packs and wanted not in corrected_ids:
         print(f"tutor export corrections: no pack '{wanted}' (see tutor packs)", file=sys.stderr)

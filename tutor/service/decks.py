@@ -74,6 +74,10 @@ class SessionPracticeDeck:
         _same_question(self.session.current(), question)
         self.session.override_correct()
 
+    def undo_override(self, question: Question, grade: Grade) -> None:
+        _same_question(self.session.current(), question)
+        self.session.undo_override(grade)
+
     def record_correction(self, question: Question, grade: Grade) -> None:
         _same_question(self.session.current(), question)
         self.session.record_correction(grade)

@@ -81,6 +81,9 @@ class PracticeDeck(Protocol):
     def override(self, question: Question) -> None:
         """The learner says the last verdict on `question` was wrong: record it as right."""
 
+    def undo_override(self, question: Question, grade: Grade) -> None:
+        """The learner takes back "I was right" on `question`: `grade`'s verdict stands again."""
+
     def record_correction(self, question: Question, grade: Grade) -> None:
         """The learner corrected the key points of the last answer: record `grade` as theirs."""
 

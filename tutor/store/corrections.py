@@ -40,6 +40,12 @@ class CorrectionRecord:
     position: int | None
     corrected_at: datetime
 
+    @property
+    def changes_verdict(self) -> bool:
+        """Whether the learner's verdict differs from the grader's (a checklist toggled back,
+        or "I was right" taken back, agrees with it: no sample for the author)."""
+        return (self.correct, self.score) != (self.automatic_correct, self.automatic_score)
+
 
 class CorrectionRepository:
     def __init__(self, store: Store) -> None:

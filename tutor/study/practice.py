@@ -50,6 +50,7 @@ class PracticeSession:
     """A shuffled run through the filtered questions of a pack."""
 
     last_review_id: int | None
+    last_override_id: int | None
     last_response: str | None
     last_grade: Grade | None
     _shown_at: datetime
@@ -172,7 +173,7 @@ class PracticeSession:
             raise StudyError("nothing to override: no answer was submitted for this question")
         original = self.store.reviews.get(self.last_review_id)
         assert original is not None
-        return self.store.reviews.add(
+        self.last_override_id = self.store.reviews.add(
             pack_id=original.pack_id,
             question_id=original.question_id,
             mode="practice",
@@ -188,6 +189,26 @@ class PracticeSession:
             hints=original.hints,
             variant=original.variant,
         )
+        return self.last_override_id
+
+    def undo_override(self, grade: Any) -> int:
+        """Take back "I was right": append a row that replaces the overriding one with
+        `grade`'s verdict (the grader's, or the learner's corrected checklist); return its id.
+        The log keeps all three rows, so the history shows the change of mind."""
+        if self.last_override_id is None:
+            raise StudyError("nothing to undo: 'I was right' was not used on this answer")
+        override = self.store.reviews.get(self.last_override_id)
+        assert override is not None
+        self.last_override_id = None
+        self.last_review_id = self.store.reviews.add(
+            pack_id=override.pack_id, question_id=override.question_id, mode="practice",
+            reviewed_at=as_utc(self._clock()), response=override.response,
+            correct=None if grade.undecided else bool(grade.correct),
+            score=None if grade.undecided else float(grade.score), feedback=grade.feedback,
+            notes=tuple(grade.notes), overridden=True, replaces=override.id, seconds=override.seconds,
+            hints=override.hints, variant=override.variant,
+        )
+        return self.last_review_id  # a later "I was right" replaces this row
 
     def rate_self(self, correct: bool) -> int:
         """A self-rated card: the learner compared with the model answer and says whether they
@@ -232,6 +253,7 @@ class PracticeSession:
     def _start_question(self) -> None:
         self.hints_used = 0
         self.last_review_id = None
+        self.last_override_id = None
         self.last_response = None
         self.last_grade = None
         self._shown_at = as_utc(self._clock())

@@ -46,6 +46,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         Binding("ctrl+n", "skip", "Skip"),
         Binding("n", "next", "Next"),
         Binding("o", "override", "I was right"),
+        Binding("o", "undo_override", "Undo I was right"),
         Binding("w", "self_wrong", "I was wrong"),
         Binding("f", "follow_ups", "Follow-ups"),
     ]
@@ -204,6 +205,8 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             objective = question is not None and getattr(question.check, "kind", "") == "choice"
             return (self.revealed and self.grade is not None and not self.grade.correct and not self.overridden
                     and not objective)
+        if action == "undo_override":
+            return self.revealed and self.overridden and self.self_rating is None
         if action == "self_wrong":
             return self.revealed and self.self_rating == "due"
         if action == "follow_ups":
@@ -265,23 +268,38 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             return
         if self.deck is None or self.question is None or self.grade is None or self.overridden:
             return
+        from tutor.grading.result import Grade
+
         self.deck.override(self.question)
-        self._store_override_as_correction(self.question, self.grade)
+        shown = self.grade
+        self._store_as_correction(self.question, Grade(True, 1.0, shown.feedback, shown.notes, claims=shown.claims))
         self.overridden = True
         self.right += 1
         self.query_one(FeedbackView).mark_overridden()
         self.update_title()
         self.refresh_bindings()
 
-    def _store_override_as_correction(self, question: Question, automatic: Grade) -> None:
+    def action_undo_override(self) -> None:
+        """Take back "I was right" (pressed by mistake, or on second thoughts): the verdict
+        shown before it stands again, in the log, the counters and the corrections."""
+        if self.deck is None or self.question is None or self.grade is None or not self.overridden:
+            return
+        self.deck.undo_override(self.question, self.grade)
+        self._store_as_correction(self.question, self.grade)
+        self.overridden = False
+        self.right -= 1 - int(bool(self.grade.correct))
+        self.query_one(FeedbackView).unmark_overridden()
+        self.update_title()
+        self.refresh_bindings()
+
+    def _store_as_correction(self, question: Question, verdict: Grade) -> None:
         """"I was right" on a free-text answer is the learner's verdict on the response, like a
         corrected checklist: kept as a correction too, so `tutor export corrections` turns it
-        into a `tests:` sample (`correct: true`) for the author. Other kinds have no claims."""
-        if not automatic.claims or self.pack is None:
+        into a `tests:` sample (`correct: true`) for the author; taking it back stores the
+        verdict that stands again as the learner's last word. Other kinds have no claims."""
+        automatic = self.query_one(FeedbackView).automatic
+        if automatic is None or not automatic.claims or self.pack is None:
             return
-        from tutor.grading.result import Grade
-
-        verdict = Grade(True, 1.0, automatic.feedback, automatic.notes, claims=automatic.claims)
         backend_of(self).record_correction(self.pack, question, mode=self.MODE, response=self.response or "",
                                            automatic=automatic, corrected=verdict)
 

@@ -128,3 +128,11 @@ class FeedbackView(Static):
             return
         self.overridden = True
         self.update(feedback_content(self.grade, overridden=True))
+
+    def unmark_overridden(self) -> None:
+        """The learner took "I was right" back: the verdict shown before it returns."""
+        if self.grade is None:
+            return
+        self.overridden = False
+        was = None if self.grade is self.automatic else self.automatic
+        self.update(feedback_content(self.grade, was=was))
