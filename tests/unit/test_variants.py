@@ -65,7 +65,7 @@ def test_exact_rendering_of_a_numeric_variant(pack) -> None:
 
 def test_exact_rendering_of_a_symbolic_variant(pack) -> None:
     drawn = draw(pack.question("scalar-tanh-step-jacobian"), 3).question
-    assert drawn.prompt.splitlines()[0] == "A scalar RNN computes  hₖ = tanh(w·hₖ₋₁ + 1.5·xₖ + 0.2)."
+    assert drawn.prompt.startswith("A scalar RNN computes  hₖ = tanh(w·hₖ₋₁ + 1.5·xₖ + 0.2). Give ∂hₖ/∂hₖ₋₁.")
     assert drawn.check.variables == ["w", "h", "x"]
     assert drawn.check.answers == ["w*(1 - tanh(w*h + 1.5*x + 0.2)^2)"]
 
