@@ -83,8 +83,10 @@ def test_feedback_lists_found_missing_denied_and_the_misconception() -> None:
     assert result.feedback == (
         "Not quite: your answer states a misconception (clipping fixes vanishing).\n"
         "Found: bounds exploding.\n"
-        "Missing: not vanishing.\n"
         "You stated the opposite of: not vanishing.\n" + MISCONCEPTION_FEEDBACK
+    )  # a denied point is named once, as denied, not also as missing
+    assert grade(CLIPPING, "Clipping does not prevent exploding gradients.").feedback == (
+        "Not quite: your answer states the opposite of a key point (bounds exploding).\nMissing: not vanishing."
     )
     assert grade(CLIPPING, "Clipping does not fix vanishing gradients.").feedback == (
         "Partly correct: 1 of the 2 key points.\nFound: not vanishing.\nMissing: bounds exploding."

@@ -238,8 +238,9 @@ def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, co
         lines = ["Not yet: none of the key points were found."]
     if hits:
         lines.append(f"Found: {_names(hits)}.")
-    if missed:
-        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_names(missed)}.")
+    unsaid = [c for c in missed if c not in denied]  # a denied point is named once, as denied
+    if unsaid:
+        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_names(unsaid)}.")
     if denied and asserted:
         lines.append(f"You stated the opposite of: {_names(denied)}.")
     lines += [m.feedback for m in asserted]
