@@ -23,6 +23,7 @@ from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.tick_boxes import TickBox, TickList
 from tutor.ui.widgets.title_bar import TitleBar
 from tutor.words import plural
 
@@ -74,11 +75,11 @@ class MockSetupScreen(Screen[None]):
             with Horizontal(classes="setup-row", id="mock-levels"):
                 yield Label("Levels", classes="setup-label")
                 for level in LEVELS:
-                    yield Checkbox(level, not settings.levels or level in settings.levels, id=f"level-{level}",
+                    yield TickBox(level, not settings.levels or level in settings.levels, id=f"level-{level}",
                                    compact=True)
             yield Label(Content.from_markup("Topics [dim](none ticked: every topic)[/dim]"), classes="setup-label")
             topics = sorted({topic for question in self.pack.questions for topic in question.topics})
-            yield SelectionList[str](*((topic, topic, topic in settings.topics) for topic in topics),
+            yield TickList(*((topic, topic, topic in settings.topics) for topic in topics),
                                      id="mock-topics")
             yield Static(id="mock-preview")
             yield Button("Start the interview", id="mock-start", variant="primary", compact=True)
