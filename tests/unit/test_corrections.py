@@ -53,7 +53,7 @@ def _add(store, response: str, claims, correct: bool, score: float, **where) -> 
     return store.corrections.add(pack_id=where.pop("pack_id", "mine"), question_id=where.pop("question_id", "why-lstm-helps"),
                                  mode=where.pop("mode", "practice"), response=response, claims=claims,
                                  automatic_correct=False, automatic_score=0.5, correct=correct, score=score,
-                                 undecided=False, corrected_at=where.pop("at", T0), **where)
+                                 undecided=where.pop("undecided", False), corrected_at=where.pop("at", T0), **where)
 
 
 def test_store_round_trip_and_latest_per_response(tmp_path: Path) -> None:
@@ -275,6 +275,7 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
         _add(store, "gates", CLAIMS, True, 1.0, pack_id="zeta", question_id="z1")
         _add(store, "sums", CLAIMS, False, 0.0, pack_id="alpha", question_id="a1")
         _add(store, "as graded", CLAIMS, False, 0.5, pack_id="alpha", question_id="a1")  # agrees: left out
+        _add(store, "unsure", CLAIMS, False, 0.0, pack_id="alpha", question_id="a1", undecided=True)  # no verdict
     output = tmp_path / "samples.yaml"
     assert main(["export", "corrections", "-o", str(output)]) == 0
     assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"

@@ -43,6 +43,12 @@ class _Place:
     note: str
 
 
+def exportable(record: CorrectionRecord) -> bool:
+    """Whether a correction makes a sample: it has a verdict (not undecided) and the verdict
+    differs from the grader's."""
+    return not record.undecided and record.correct is not None and record.changes_verdict
+
+
 def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack: Pack | None) -> str:
     """YAML text: per question, a comment naming it and where it is, then its samples
     (`response`/`correct`/`score`) as list items indented to go under its `tests:`.
@@ -51,7 +57,7 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
     question no longer in the pack is still exported, with a comment saying so."""
     by_question: dict[str, list[CorrectionRecord]] = {}
     for record in records:
-        if record.pack_id == pack_id and not record.undecided and record.correct is not None and record.changes_verdict:
+        if record.pack_id == pack_id and exportable(record):
             by_question.setdefault(record.question_id, []).append(record)
     if not by_question:
         return f"# no corrections for pack {pack_id}\n"

@@ -10,7 +10,7 @@ from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.authoring.export_corrections import corrections_to_yaml
+    from tutor.authoring.export_corrections import corrections_to_yaml, exportable
     from tutor.packs.discovery import discover
     from tutor.store.db import StoreError, open_store
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"tutor export corrections: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     with store:
-        records = [record for record in store.corrections.latest(wanted) if record.changes_verdict]
+        records = [record for record in store.corrections.latest(wanted) if exportable(record)]
     corrected_ids = {record.pack_id for record in records}
     if wanted is not None and wanted not in packs and wanted not in corrected_ids:
         print(f"tutor export corrections: no pack '{wanted}' (see tutor packs)", file=sys.stderr)

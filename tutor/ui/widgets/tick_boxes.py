@@ -12,7 +12,6 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 EMPTY = " "
@@ -34,6 +33,7 @@ class TickList(SelectionList[str]):
     """A `SelectionList` whose boxes are empty for the options not selected."""
 
     def render_line(self, y: int) -> Strip:
+        # SelectionList draws its boxes with the toggle buttons' characters, Checkbox's too
         strip = super().render_line(y)
         _, scroll_y = self.scroll_offset
         try:
@@ -43,7 +43,7 @@ class TickList(SelectionList[str]):
         if selection.value in self.selected:
             return strip
         segments = list(strip)
-        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
             return strip  # not the line a box is drawn on (a wrapped option's second line)
         segments[1] = Segment(EMPTY, segments[1].style, segments[1].control)
         return Strip(segments, strip.cell_length)
