@@ -69,7 +69,7 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
     if grade.feedback.strip():
         parts.append(Content(grade.feedback.strip()))
     chips = concepts_line(tuple(grade.notes or ()))
-    if chips is not None:
+    if chips is not None and not grade.claims:  # claims: the checklist below lists the same points
         parts.append(chips)
     return Content("\n").join(parts)
 
