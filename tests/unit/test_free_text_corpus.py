@@ -110,7 +110,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.962
     assert development_figures.wrong_credited <= 7
-    assert development_figures.partial_credit >= 0.973  # 0.974 on 3,179; set 22c brought harder partial answers
+    assert development_figures.partial_credit >= 0.974  # 0.975 on 3,439 (with set 22e)
     assert development_figures.undecided <= 0.01
 
 

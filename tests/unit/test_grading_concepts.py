@@ -222,6 +222,46 @@ def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
     assert (grade(DECAY, headed).correct, grade(DECAY, headed).score) == (True, 1.0)
 
 
+def test_a_list_of_terms_opening_the_answer_is_a_preamble_and_states_nothing() -> None:
+    """A keyword-stuffed answer: the topics named first, then a false statement. The list of
+    five or more short terms relates nothing; alone, a list is a terse answer and is read."""
+    stuffed = ("Repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT. "
+               "None of that matters, the learning rate is the whole story.")
+    assert (grade(DECAY, stuffed).correct, grade(DECAY, stuffed).score) == (False, 0.0)
+    terse = "Repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT."
+    assert grade(DECAY, terse).correct is True
+    notes = ("Product of Jacobians, shrinks exponentially, lost. Repeated multiplication makes it "
+             "decay exponentially.")  # three items of notes: not a preamble
+    assert grade(DECAY, notes).notes[:2] == ("hit:repeated-multiplication", "hit:exponential-decay")
+
+
+def test_a_belief_reported_in_order_to_refute_it_is_not_asserted() -> None:
+    """"You'd expect X, but ...": the learner names X to refute it. "I think X" is their own."""
+    check = {"kind": "concepts", "concepts": [{"name": "sum", "phrases": ["the gradient is a sum"]}],
+             "misconceptions": [{"name": "zero", "phrases": ["the whole gradient goes to zero"],
+                                 "feedback": "The short-range terms keep it sizeable."}]}
+    for framed in ("You'd expect the whole gradient to go to zero, but the gradient is a sum.",
+                   "People often assume the whole gradient goes to zero; however the gradient is a sum.",
+                   "A common misconception is that the whole gradient goes to zero. The gradient is a sum."):
+        graded = grade(check, framed)
+        assert (graded.correct, graded.notes) == (True, ("hit:sum",)), framed
+    own = grade(check, "I think the whole gradient goes to zero, because the gradient is a sum.")
+    assert (own.correct, "misconception:zero" in own.notes) == (False, True)
+
+
+def test_dominated_by_names_what_dominates_after_the_verb() -> None:
+    """"The sum is dominated by the short-range terms": the short-range terms dominate; "the
+    long-range terms are swamped by the short ones" does not make the long-range terms dominate."""
+    check = {"kind": "concepts", "concepts": [{"name": "short", "phrases": ["short-range dominate"]}],
+             "misconceptions": [{"name": "long", "phrases": ["long-range dominate"], "ordered": True,
+                                 "feedback": "They shrink exponentially."}]}
+    assert grade(check, "The sum is dominated by the short-range terms.").notes == ("hit:short",)
+    swamped = grade(check, "The long-range terms are swamped by the short-range ones.")
+    assert (swamped.correct, "misconception:long" in swamped.notes) == (True, False)
+    wrong = grade(check, "The sum is dominated by the long-range terms.")
+    assert (wrong.correct, "misconception:long" in wrong.notes) == (False, True)
+
+
 def test_a_sentence_of_short_clauses_before_a_colon_is_no_list_of_terms() -> None:
     """Counted without its function words, "CNNs, on the other hand, are immune ... because
     they're feed-forward" is four short pieces; as written, with its "because", it is a

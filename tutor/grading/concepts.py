@@ -35,11 +35,14 @@ from tutor.grading.claim_match import (
 )
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import (
+    Sentence,
     aside_free,
     heading_items,
+    is_term_list,
     pronoun_items,
     sentences,
     tokenize,
+    without_reported_belief,
     without_term_list,
 )
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
@@ -80,14 +83,17 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
             "too-long",
             MAX_RESPONSE_LENGTH,
         )
-    parts = [without_term_list(part) for part in sentences(response)]
-    parts += [item for part in parts for item in (*heading_items(part), *pronoun_items(part), *aside_free(part))]
+    statements = _statements(sentences(response))
+    parts = _readings(statements)
     if not any(token.kind == "word" for part in parts for token in part.tokens):
         return Grade.format_error("The answer is empty.", "empty", 0)
     rubric = compile_rubric(check)
     read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
+    own = [without_reported_belief(statement) for statement in statements]
+    read_own = read_parts if own == statements else tuple(
+        read(part, rubric.vocabulary, rubric.lexicon) for part in _readings(own))
     concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
-    wrong: FalseReadings = [(m, find(claims, read_parts, strict=True)) for m, claims in rubric.misconceptions]
+    wrong: FalseReadings = [(m, find(claims, read_own, strict=True)) for m, claims in rubric.misconceptions]
     wrong += _short_answer(check, response)
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
@@ -104,6 +110,23 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+
+
+def _statements(found: list[Sentence]) -> list[Sentence]:
+    """The sentences that may state something: a list of bare terms opening the answer
+    is a preamble naming topics ("Eigenvalues, spectral radius, σ_max, non-normal matrices.
+    The eigenvalues only affect ..."), and names relate nothing; a list that is all the
+    answer says is kept (a terse answer is read as written)."""
+    if len(found) > 1 and is_term_list(found[0]):
+        return found[1:]
+    return found
+
+
+def _readings(statements: list[Sentence]) -> list[Sentence]:
+    """Each statement (without a leading list of terms), then its extra readings: a heading's
+    items, the clauses a pronoun opens, the words around an aside."""
+    parts = [without_term_list(part) for part in statements]
+    return parts + [item for part in parts for item in (*heading_items(part), *pronoun_items(part), *aside_free(part))]
 
 
 def _short_answer(check: ConceptsCheck, response: str) -> FalseReadings:

@@ -28,6 +28,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'loss spike', 'spike', 'blow up', 'nan', 'inf', 'overflow', 'infinity', 'jump around', 'diverge',
         'divergence', 'overshoot', 'destabilize', 'jump', 'garbage',), 'stable'),
     ("stable", ('stable', 'steady', 'smooth', 'well behaved',), 'unstable'),
+    ("survive", ('survive', 'persist', 'stay alive', 'live on', 'hold up',), None),
     ("update", ('update', 'weight change', 'parameter change', 'step size',), None),
     ("dependency", ('dependency', 'relationship', 'context', 'correlation', 'pattern', 'association',
         'relation', 'structure', 'information', 'info', 'deps', 'dep', 'event', 'link', 'connection',), None),

@@ -221,6 +221,50 @@ def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
     return len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
 
 
+def is_term_list(sentence: Sentence) -> bool:
+    """Whether the whole sentence is a list of PREAMBLE_ITEMS or more bare terms ("Eigenvalues, spectral radius,
+    singular values, σ_max, non-normal matrices, Jacobian."): it names topics and relates none
+    of them. Read before statements, such a list is a preamble, so no claim is read out of it
+    (see `grade_concepts`); a list that is the whole answer is still read (a terse answer)."""
+    if any(token.kind == "clause" and token.raw not in (",", ";") for token in sentence.tokens):
+        return False
+    if any(mark in sentence.text for mark in "=:"):
+        return False
+    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", sentence.text)]
+    return len(items) >= PREAMBLE_ITEMS and max(items) <= PREAMBLE_ITEM_WORDS
+
+
+PREAMBLE_ITEMS = 5  # a list of terms read before statements: stricter than a heading's list, as
+PREAMBLE_ITEM_WORDS = 3  # terse notes ("training unstable, weights jump, loss NaN") state things
+
+
+REPORTED_BELIEF = re.compile(
+    r"\b(?:(?:you[’']?d|you would|you might|you may|one might|one would|one may|people|many people|most people|"
+    r"beginners|newcomers|a lot of people|some people|everyone|i used to|naively,?(?: one| you)?)"
+    r"(?:\s+(?:often|usually|would|might|may|tend to|sometimes|wrongly|naively))*\s+"
+    r"(?:think|thinks|thought|expect|expects|assume|assumes|believe|believes|imagine|imagines|guess|claim|claims)"
+    r"|it[’']?s tempting to (?:think|say|assume|believe)|it is tempting to (?:think|say|assume|believe)"
+    r"|(?:a|the) (?:common|popular|classic|frequent) (?:misconception|mistake|myth|misreading|error) is"
+    r"|contrary to (?:the |popular )?(?:belief|intuition|expectation))\b",
+    re.IGNORECASE,
+)
+REPORT_ENDS = re.compile(r"\b(?:but|however|yet|whereas|although|though|actually|in fact|in reality)\b", re.IGNORECASE)
+
+
+def without_reported_belief(sentence: Sentence) -> Sentence:
+    """`sentence` without a belief it attributes to someone else ("you'd expect the whole
+    gradient to go to zero, BUT it is a sum ..."; "a common misconception is that clipping fixes
+    vanishing"): the learner reports the belief in order to refute it, so a false claim must
+    not be read out of it. The report runs to the next contrast ("but", "however", "actually")
+    or to the end of the sentence. "I think" is the learner's own claim and stays."""
+    frame = REPORTED_BELIEF.search(sentence.text)
+    if frame is None:
+        return sentence
+    end = REPORT_ENDS.search(sentence.text, frame.end())
+    kept = sentence.text[: frame.start()] + " , " + (sentence.text[end.start():] if end else "")
+    return Sentence(sentence.text, tokenize(kept))
+
+
 HEADING_WORDS = 4  # a heading this short before a colon labels what follows ("exploding:")
 ITEM_WORDS = 6  # a list's items are short; longer clauses go on about each other ("which ...")
 
@@ -345,7 +389,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
         referring = raw in PRONOUNS or (referring and raw in STOPWORDS)
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
-    return tuple(result)
+    return _active_voice(tuple(result))
+
+
+def _active_voice(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A passive "dominated by" turned active: "the sum is dominated by short-range terms"
+    reads "short-range terms dominate the sum", and "the long-range terms are swamped by the
+    short ones" reads "the short ones dominate the long-range terms". Claims name what
+    dominates before the verb; the passive names it after, so it must be moved, not merely
+    read as "dominate" (which would make the long-range terms dominate)."""
+    at = next((index for index, token in enumerate(tokens) if token.raw == "dominatedby"), None)
+    if at is None:
+        return tokens
+    start = next((index + 1 for index in range(at - 1, -1, -1) if tokens[index].kind == "clause"), 0)
+    end = next((index for index in range(at + 1, len(tokens)) if tokens[index].kind == "clause"), len(tokens))
+    rest = _active_voice(tokens[end:])
+    if not any(token.kind == "word" for token in tokens[at + 1 : end]):
+        return (*tokens[:end], *rest)  # "so they're swamped": no agent to move, and what is swamped is no agent
+    verb = Token(stem("dominate"), "dominate")
+    return (*tokens[:start], *tokens[at + 1 : end], verb, *tokens[start:at], *rest)
 
 
 @lru_cache(maxsize=8192)
