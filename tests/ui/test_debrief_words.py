@@ -9,7 +9,7 @@ import pytest
 
 from tutor.study.mock_export import to_markdown
 from tutor.study.mock_report import FollowUpReport, MockReport, QuestionReport
-from tutor.ui.widgets.debrief_text import question_content, result_cell
+from tutor.ui.widgets.debrief_text import follow_up_contents, question_content, result_cell
 
 
 def follow_up(outcome: str) -> FollowUpReport:
@@ -53,6 +53,7 @@ def markdown_of(one: QuestionReport) -> str:
 )
 def test_the_screen_and_the_export_use_the_same_words(one: QuestionReport, result: str, cell: str) -> None:
     screen = question_content(one).plain.splitlines()
+    follow_ups = [line for _, body in follow_up_contents(one) for line in body.plain.splitlines()]
     markdown = markdown_of(one).splitlines()
     assert f"Result: {result}" in screen
     assert f"- Result: {result}" in markdown
@@ -60,5 +61,5 @@ def test_the_screen_and_the_export_use_the_same_words(one: QuestionReport, resul
     for each in one.follow_ups:
         word = {"answered": "answered", "timed_out": "timed out", "ended": "ended early",
                 "not_asked": "not reached", "in_progress": "in progress"}[each.outcome]
-        assert f"  Your answer: so ({word}, 0:05 of 0:20)" in screen
+        assert f"Your answer: so ({word}, 0:05 of 0:20)" in follow_ups
         assert f"- Your answer: so ({word})" in markdown

@@ -121,13 +121,22 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "Model answer: The gradient is a product of T − t step Jacobians diag(φ'(a_k))·W_hh; when their "
             "norms stay below 1 the product shrinks exponentially.\n"
             "Why: ‖∏J‖ ≤ (γ·σ_max)^(T−t): below 1/γ the bound decays geometrically.\n"
-            "Evidence: rnn (e opens it)\n"
-            "\n"
-            "Follow-up 1: Does clipping help here?\n"
-            "  Your answer: no, it only caps large norms (answered, 0:10 of 1:16)\n"
-            "  Not graded: compare your answer with the model answer below.\n"
-            "  Model answer: No: clipping only caps large norms."
+            "Evidence: rnn (e opens it)"
         )
+        # a follow-up's heading, then what was said as an indented block (it wraps under itself)
+        heading, body = debrief.query("#debrief-follow-ups Static")
+        assert (str(heading.render()), "follow-up-body" in body.classes, str(body.render())) == (
+            "Follow-up 1: Does clipping help here?", True,
+            "Your answer: no, it only caps large norms (answered, 0:10 of 1:16)\n"
+            "Not graded: compare your answer with the model answer below.\n"
+            "Model answer: No: clipping only caps large norms.")
+        assert body.content_region.x - heading.content_region.x == 2
+        detail = debrief.query_one("#debrief-detail")
+        assert debrief.focused is table and detail.scroll_y == 0
+        await pilot.press("pagedown")  # pages the details, though the table has the focus
+        assert detail.scroll_y > 0 and table.cursor_row == 0
+        await pilot.press("pageup")
+        assert detail.scroll_y == 0
         await pilot.press("down", "down")
         detail = text(debrief, "#debrief-question")
         assert "Result: wrong, 0% (answered)\nTime: 0:40 of 1:55\nFeedback: That is not it." in detail

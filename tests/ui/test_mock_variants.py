@@ -60,6 +60,7 @@ async def test_the_debrief_and_its_evidence_show_the_drawn_variant_titled_by_its
         await settle(pilot)
         details = text(debrief, "#debrief-question")
         assert details.splitlines()[1] == NEVER_REACHED
+        details += "\n" + "\n".join(str(part.render()) for part in debrief.query("#debrief-follow-ups Static"))
         assert "Follow-up 1: And with input weight 2·0.5?" in details
         assert "{" not in details and "tanh-step-4-x" not in details
         await pilot.press("x")  # the Markdown export heads each question as the debrief does

@@ -131,7 +131,7 @@ def test_a_probe_that_names_no_point_of_the_check_is_a_validation_error(tmp_path
 
 
 def test_a_free_text_follow_up_keeps_its_key_points_for_the_debrief_and_the_export(tmp_path: Path) -> None:
-    from tutor.ui.widgets.debrief_text import question_content
+    from tutor.ui.widgets.debrief_text import follow_up_contents
 
     orthogonal = {"kind": "concepts", "concepts": [{"name": "unit-spectrum", "phrases": ["all singular values are 1"]}]}
     report = run(tmp_path, orthogonal, ("a product of jacobians", "Every singular value is 1, so is ρ."))
@@ -140,4 +140,5 @@ def test_a_free_text_follow_up_keeps_its_key_points_for_the_debrief_and_the_expo
         ("unit-spectrum", "found", "Every singular value is 1, so is ρ.")]
     line = "  - ✓ unit spectrum: stated in “Every singular value is 1, so is ρ.”"
     assert line in to_markdown(report, tz=START.tzinfo)
-    assert line in str(question_content(report.questions[0]))
+    [(_, body)] = follow_up_contents(report.questions[0])
+    assert line in str(body).splitlines()

@@ -24,6 +24,7 @@ from tutor.study.mock_report import as_asked
 from tutor.ui.navigation import GoHome, backend_of
 from tutor.ui.widgets.claim_checklist import ClaimChecklist
 from tutor.ui.widgets.debrief_text import (
+    follow_up_contents,
     question_content,
     result_cell,
     summary_content,
@@ -50,8 +51,9 @@ class MockDebriefScreen(Screen[None]):
         Binding("x", "export", "Export", tooltip="Write this debrief as a Markdown file"),
         Binding("h", "history", "History", tooltip="Past interviews"),
         Binding("escape", "back", "Back"),
-        Binding("pageup", "scroll_detail('page_up')", "Page up", show=False),
-        Binding("pagedown", "scroll_detail('page_down')", "Page down", show=False),
+        # priority: the question table has the focus and would take the page keys for its few rows
+        Binding("pageup", "scroll_detail('page_up')", "Page up", show=False, priority=True),
+        Binding("pagedown", "scroll_detail('page_down')", "Page down", show=False, priority=True),
     ]
 
     def __init__(self, pack: Pack | None, mock_id: int, *, from_history: bool = False, **kwargs: Any) -> None:
@@ -71,6 +73,7 @@ class MockDebriefScreen(Screen[None]):
         yield DataTable(id="debrief-questions", cursor_type="row")
         with VerticalScroll(id="debrief-detail"):
             yield Static(id="debrief-question")
+            yield Vertical(id="debrief-follow-ups")
             yield Vertical(id="debrief-checklist")
         yield QuietFooter()
 
@@ -101,9 +104,20 @@ class MockDebriefScreen(Screen[None]):
         if self.report is None or not 0 <= index < len(self.report.questions):
             return
         self.query_one("#debrief-question", Static).update(question_content(self.report.questions[index]))
+        self._show_follow_ups(self.report.questions[index])
         self.query_one("#debrief-detail", VerticalScroll).scroll_home(animate=False)
         self._show_checklist(self.report.questions[index])
         self.refresh_bindings()
+
+    def _show_follow_ups(self, question: Any) -> None:
+        """Each follow-up's heading, then what was said as an indented block (a long answer
+        wraps under itself, not back at the left edge)."""
+        holder = self.query_one("#debrief-follow-ups", Vertical)
+        holder.remove_children()
+        widgets = [widget for heading, body in follow_up_contents(question)
+                   for widget in (Static(heading, classes="follow-up-heading"), Static(body, classes="follow-up-body"))]
+        if widgets:
+            holder.mount_all(widgets)
 
     def _show_checklist(self, question: Any) -> None:
         """The key points of a free-text answer, read again from the stored response (in a

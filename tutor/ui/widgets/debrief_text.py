@@ -81,7 +81,7 @@ def field(label: str, value: str, style: str = "") -> Content:
 
 
 def question_content(question: Any) -> Content:
-    """Everything the debrief says about one question and its follow-ups."""
+    """Everything the debrief says about one question (its follow-ups: `follow_up_contents`)."""
     lines = [
         Content.from_markup("[b $text-primary]$number. $id[/] [dim]$level · $topics[/dim]",
                             number=question.number, id=question.title, level=question.level,
@@ -105,21 +105,29 @@ def question_content(question: Any) -> Content:
         lines.append(field("Why", " ".join(question.explanation.split())))
     if question.evidence:
         lines.append(field("Evidence", ", ".join(question.evidence)) + Content.from_markup(" [dim](e opens it)[/dim]"))
-    for index, follow_up in enumerate(question.follow_ups, start=1):
-        lines.extend([
-            Content(""),
-            Content.from_markup("[b $text-accent]Follow-up $index:[/] $prompt", index=index,
-                                prompt=" ".join(follow_up.prompt.split())),
-            field("  Your answer", _answer(follow_up.response)) + Content.from_markup(
-                " [dim]($outcome, $time)[/dim]", outcome=outcome_word(follow_up.outcome),
-                time=used_text(follow_up.time_used, follow_up.time_limit)),
-            *([Content.from_markup("  [dim]$reason[/dim]", reason=follow_up.reason.capitalize())]
-              if follow_up.reason else []),
-            *_follow_up_score(follow_up),
-            *(Content("  " + line) for line in key_point_lines(follow_up.key_points)),
-            field("  Model answer", " ".join(follow_up.model_answer.split())),
-        ])
     return Content("\n").join(lines)
+
+
+def follow_up_contents(question: Any) -> list[tuple[Content, Content]]:
+    """Each follow-up as (its heading, what was said): the screen indents the second as a
+    block, so a long answer wraps under itself rather than back at the left edge."""
+    return [(Content.from_markup("[b $text-accent]Follow-up $index:[/] $prompt", index=index,
+                                 prompt=" ".join(follow_up.prompt.split())),
+             Content("\n").join(_follow_up_lines(follow_up)))
+            for index, follow_up in enumerate(question.follow_ups, start=1)]
+
+
+def _follow_up_lines(follow_up: Any) -> list[Content]:
+    return [
+        field("Your answer", _answer(follow_up.response)) + Content.from_markup(
+            " [dim]($outcome, $time)[/dim]", outcome=outcome_word(follow_up.outcome),
+            time=used_text(follow_up.time_used, follow_up.time_limit)),
+        *([Content.from_markup("[dim]$reason[/dim]", reason=follow_up.reason.capitalize())]
+          if follow_up.reason else []),
+        *_follow_up_score(follow_up),
+        *(Content(line) for line in key_point_lines(follow_up.key_points)),
+        field("Model answer", " ".join(follow_up.model_answer.split())),
+    ]
 
 
 def _follow_up_score(follow_up: Any) -> list[Content]:
@@ -128,9 +136,9 @@ def _follow_up_score(follow_up: Any) -> list[Content]:
     if follow_up.score is None:
         if follow_up.response is None or not follow_up.response.strip():
             return []
-        return [Content.from_markup("  [dim]Not graded: compare your answer with the model answer below.[/dim]")]
+        return [Content.from_markup("[dim]Not graded: compare your answer with the model answer below.[/dim]")]
     said = follow_up.feedback.splitlines()[0] if follow_up.feedback else ""
-    return [field("  Score", f"{follow_up.score:.0%}" + (f" · {said}" if said else ""))]
+    return [field("Score", f"{follow_up.score:.0%}" + (f" · {said}" if said else ""))]
 
 
 def _answer(response: str | None) -> str:
