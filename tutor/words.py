@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def one_line(text: str, limit: int) -> str:
     """The first `limit` characters of `text` on one line, with an ellipsis if cut."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items in one line: names joined by commas ("product, shrinks"); statements, such as
+    key points' labels ("a small gradient passes through untouched"), or items with a comma
+    of their own, by semicolons, so each reads as one."""
+    items = list(items)
+    clauses = any("," in item or len(item.split()) >= CLAUSE_WORDS for item in items)
+    return ("; " if clauses else ", ").join(items)
+
+
+CLAUSE_WORDS = 4  # an item this long is a statement, not a name
 
 
 def plural(count: int, word: str) -> str:

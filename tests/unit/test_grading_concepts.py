@@ -729,3 +729,33 @@ def test_a_passive_of_dominate_does_not_say_its_subject_dominates() -> None:
         graded = grade(check, f"The distant contributions decay, so {passive}.")
         assert graded.correct and "misconception:far-dominate" not in graded.notes, passive
     assert not grade(check, "The distant contributions decay, but they dominate.").correct
+
+
+def test_a_key_points_label_names_it_in_the_feedback_and_the_checklist() -> None:
+    """Names are slugs for authors ("small-untouched"); a label says the point in words."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "only-exploding", "label": "clipping acts only on exploding gradients",
+         "phrases": ["only prevents exploding gradients"]},
+        {"name": "small-untouched", "label": "a small gradient passes through untouched, as it was",
+         "phrases": ["small gradients pass through untouched"]}]}
+    graded = grade(check, "It only prevents exploding gradients.")
+    assert graded.feedback.splitlines()[1:] == [
+        "Found: clipping acts only on exploding gradients.",
+        "Missing: a small gradient passes through untouched, as it was."]
+    assert [claim.label for claim in graded.claims] == [
+        "clipping acts only on exploding gradients", "a small gradient passes through untouched, as it was"]
+    both = grade({**check, "required": 1}, "The learning rate was too high.")
+    assert both.feedback.splitlines()[-1] == (  # a label with a comma of its own: the list takes semicolons
+        "Missing: clipping acts only on exploding gradients; a small gradient passes through untouched, as it was.")
+    unlabelled = grade({"kind": "concepts", "concepts": [{"name": "only-exploding", "phrases": ["x"]}]}, "y")
+    assert unlabelled.feedback.splitlines()[-1] == "Missing: only exploding."
+
+
+def test_a_label_longer_than_a_checklist_line_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from tutor.checks.kinds.concepts import LABEL_LENGTH, ConceptsCheck
+
+    with pytest.raises(ValidationError, match=f"at most {LABEL_LENGTH} characters"):
+        ConceptsCheck.model_validate({"kind": "concepts", "concepts": [
+            {"name": "long", "label": "x" * (LABEL_LENGTH + 1), "phrases": ["long"]}]})

@@ -46,7 +46,7 @@ from tutor.grading.text_match import (
     without_term_list,
 )
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
-from tutor.words import plural
+from tutor.words import listed, plural
 
 if TYPE_CHECKING:
     from tutor.checks.kinds.concepts import Concept, ConceptsCheck, Misconception
@@ -239,7 +239,8 @@ def _claim(concept: Concept | ShortAnswer, role: str, finding: Finding) -> Claim
 
 
 def _label(concept: Concept | ShortAnswer) -> str:
-    return concept.name.replace("-", " ")
+    """The point in words: the author's label, else the name with its hyphens as spaces."""
+    return concept.shown
 
 
 def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, correct: bool) -> str:
@@ -287,7 +288,7 @@ def _progress(found: int, needed: int, total: int) -> str:
 
 
 def _names(concepts: Iterable[Concept | ShortAnswer]) -> str:
-    return ", ".join(_label(concept) for concept in concepts)
+    return listed(_label(concept) for concept in concepts)
 
 
 __all__ = ["MISCONCEPTION_CAP", "ReadSentence", "Rubric", "compile_rubric", "grade_concepts"]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tutor.grading.result import ClaimCheck, Grade
+from tutor.words import listed
 
 CORRECTED_NOTE = "corrected"
 """The note every corrected grade carries, so history, debrief and exports can mark it."""
@@ -77,4 +78,4 @@ def _feedback(found: Sequence[ClaimCheck], missed: Sequence[ClaimCheck], asserte
 
 
 def _labels(claims: Sequence[ClaimCheck]) -> str:
-    return ", ".join(claim.label or claim.name.replace("-", " ") for claim in claims)
+    return listed(claim.label or claim.name.replace("-", " ") for claim in claims)

@@ -41,6 +41,10 @@ class ShortAnswer:
     name: str
     feedback: str
 
+    @property
+    def shown(self) -> str:
+        return self.name.replace("-", " ")
+
 
 def short_answer_point(answer_is: str) -> ShortAnswer:
     other = "yes" if answer_is == "no" else "no"

@@ -25,7 +25,7 @@ from tutor.study.mock_words import (
     verdict_text,
     weak_topics_text,
 )
-from tutor.words import time_used_text
+from tutor.words import listed, time_used_text
 
 
 def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
     lines += key_point_lines(question.claims if question.corrected else question.key_points,
                              corrected=question.corrected)
     if question.concepts_missed:
-        lines.append(f"- Concepts missed: {', '.join(question.concepts_missed)}")
+        lines.append(f"- Concepts missed: {listed(question.concepts_missed)}")
     if question.misconception:
         lines.append(f"- Misconception: {misconception_text(question)}")
     if question.feedback:

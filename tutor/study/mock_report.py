@@ -70,7 +70,7 @@ class QuestionReport:
     time_used: float
     time_limit: float
     auto_submitted: bool
-    concepts_missed: tuple[str, ...]
+    concepts_missed: tuple[str, ...]  # as the learner reads them (labels)
     misconception: str | None
     misconception_feedback: str | None
     model_answer: str
@@ -241,7 +241,8 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
 def _with_correction(question: QuestionReport, correction: Any) -> QuestionReport:
     """The question as the learner corrected it: their verdict, the points they left missed
     and the misconception they left asserted."""
-    missed = tuple(claim.name for claim in correction.claims if claim.role == "concept" and claim.status != "found")
+    missed = tuple(claim.label or claim.name.replace("-", " ") for claim in correction.claims
+                   if claim.role == "concept" and claim.status != "found")
     asserted = [claim.name for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
     misconception = asserted[0] if asserted else None
     first_line = question.feedback.splitlines()[0] if question.feedback else "nothing"
@@ -322,9 +323,10 @@ def _question_report(
     check = getattr(question, "check", None)
     answered = main is not None and bool((main.response or "").strip())
     notes = read_notes(main.notes if main is not None else (), check)
-    missed = notes.missed
+    concepts = {concept.name: concept.shown for concept in getattr(check, "concepts", ()) or ()}
+    missed = tuple(concepts.get(name, name.replace("-", " ")) for name in notes.missed)
     if not answered and check is not None:
-        missed = tuple(concept.name for concept in getattr(check, "concepts", ()) or ())
+        missed = tuple(concepts.values())
     misconception = notes.misconceptions[0] if notes.misconceptions else None
     misconception_feedback = None
     for candidate in getattr(check, "misconceptions", ()) or ():

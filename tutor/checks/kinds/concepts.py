@@ -10,6 +10,9 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from tutor.checks.kind import CheckKind
 from tutor.fields import Model, Slug, Text
+from tutor.words import listed
+
+LABEL_LENGTH = 70  # a key point's label fits one line of the checklist at 80 columns
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -21,6 +24,14 @@ class Concept(Model):
 
     name: Slug
     phrases: list[Text] = Field(min_length=1)
+    # the point in words, as feedback and the checklist name it ("a small gradient is left
+    # untouched"); without one the name is shown with its hyphens as spaces
+    label: Text | None = Field(default=None, max_length=LABEL_LENGTH)
+
+    @property
+    def shown(self) -> str:
+        """The point as the learner reads it: its label, else its name in words."""
+        return self.label or self.name.replace("-", " ")
     # read in the phrases' word order: for a claim whose direction is its order, a cause and
     # its effect ("the NaN loss causes the huge gradients" is not "huge gradients cause the NaN loss")
     ordered: bool = False
@@ -83,7 +94,7 @@ def _grade(check: ConceptsCheck, response: str, timeout: float, seed: int) -> Gr
 
 
 def _expected(check: ConceptsCheck) -> str:
-    names = ", ".join(concept.name.replace("-", " ") for concept in check.concepts)
+    names = listed(concept.shown for concept in check.concepts)
     if check.pass_count < len(check.concepts):
         return f"Key points (any {check.pass_count} of {len(check.concepts)}): {names}"
     return f"Key points: {names}"

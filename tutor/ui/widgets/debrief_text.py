@@ -26,7 +26,7 @@ from tutor.study.mock_words import (
     verdict_text,
     weak_topics_text,
 )
-from tutor.words import plural, time_used_text
+from tutor.words import listed, plural, time_used_text
 
 GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undecided": "yellow",
                 "unreadable": "red", "self_check": "dim"}
@@ -97,7 +97,7 @@ def question_content(question: Any) -> Content:
     if question.feedback:
         lines.append(field("Feedback", question.feedback))
     if question.concepts_missed:
-        lines.append(field("Concepts missed", ", ".join(question.concepts_missed), "$text-error"))
+        lines.append(field("Concepts missed", listed(question.concepts_missed), "$text-error"))
     if question.misconception:
         lines.append(field("Misconception", misconception_text(question), "$text-warning"))
     lines.append(field("Model answer", " ".join(question.model_answer.split())))
