@@ -493,7 +493,7 @@ Prompt of i1?
 - Result: wrong, 50% (timed out)
 - Time: 1:00 of 1:00 (auto-submitted)
 - Concepts missed: shrink
-- Misconception: clipping-fixes-vanishing: Clipping only caps large gradients.
+- Misconception: clipping fixes vanishing: Clipping only caps large gradients.
 - Feedback: 1 of 2 concepts
 - Model answer: Answer of i1.
 - Evidence: jacobian-product, bptt-norms
@@ -547,7 +547,7 @@ def test_a_misconception_explained_in_the_feedback_is_not_explained_twice() -> N
 
     said = SimpleNamespace(misconception="lstm-never-vanishes", misconception_feedback="It still vanishes below 1.",
                            feedback="Not quite: a misconception.\nIt still vanishes\nbelow 1.")
-    assert misconception_text(said) == "lstm-never-vanishes"
+    assert misconception_text(said) == "lstm never vanishes"
     unsaid = SimpleNamespace(misconception="lstm-never-vanishes", misconception_feedback="It still vanishes below 1.",
                              feedback="1 of 2 concepts")
-    assert misconception_text(unsaid) == "lstm-never-vanishes: It still vanishes below 1."
+    assert misconception_text(unsaid) == "lstm never vanishes: It still vanishes below 1."

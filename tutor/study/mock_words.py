@@ -88,9 +88,10 @@ def misconception_text(question: Any) -> str:
     """The misconception's name, with its explanation unless the feedback already gives it
     (the free-text grader's feedback quotes it: said once, not twice)."""
     detail = question.misconception_feedback or ""
+    name = str(question.misconception).replace("-", " ")  # as the grader's feedback names it
     if not detail or " ".join(detail.split()) in " ".join((question.feedback or "").split()):
-        return str(question.misconception)
-    return f"{question.misconception}: {detail}"
+        return name
+    return f"{name}: {detail}"
 
 
 def outcome_word(outcome: str) -> str:
