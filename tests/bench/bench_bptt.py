@@ -272,8 +272,15 @@ def main():
     if args.worker:
         args.threads = int(args.threads)
         return worker(args)
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is None:
+        print("bench_bptt: the PyTorch baselines need torch (a CPU build: on these machines "
+              "'pip install torch==2.13.0'; elsewhere the CPU index of download.pytorch.org)", file=sys.stderr)
+        return 2
     for threads in (int(part) for part in args.threads.split(",")):
         compare(argparse.Namespace(**{**vars(args), "threads": threads}))
+    return 0
 
 
 def compare(args):
@@ -334,4 +341,4 @@ def compare(args):
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
