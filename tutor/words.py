@@ -11,6 +11,12 @@ def one_line(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def in_words(slug: str) -> str:
+    """A slug as words ("small-untouched" -> "small untouched"): how a point without a label
+    of its own is shown."""
+    return slug.replace("-", " ")
+
+
 def listed(items: Iterable[str]) -> str:
     """Items in one line: names joined by commas ("product, shrinks"); statements, such as
     key points' labels ("a small gradient passes through untouched"), or items with a comma

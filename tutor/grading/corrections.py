@@ -78,4 +78,4 @@ def _feedback(found: Sequence[ClaimCheck], missed: Sequence[ClaimCheck], asserte
 
 
 def _labels(claims: Sequence[ClaimCheck]) -> str:
-    return listed(claim.label or claim.name.replace("-", " ") for claim in claims)
+    return listed(claim.shown for claim in claims)

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from tutor.expressions import ExpressionError
+from tutor.words import in_words
 
 
 class CheckError(ValueError):
@@ -62,6 +63,11 @@ class ClaimCheck:
             raise ValueError(f"role must be one of {', '.join(CLAIM_ROLES)}, not {self.role!r}")
         if self.status not in CLAIM_STATUSES:
             raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {self.status!r}")
+
+    @property
+    def shown(self) -> str:
+        """The point as the learner reads it: its label, else its name in words."""
+        return self.label or in_words(self.name)
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tutor.words import in_words
+
 YES = frozenset({"yes", "yeah", "yep", "yup"})
 NO = frozenset({"no", "nope", "nah"})
 HEDGES = frozenset({"but", "partly", "partially", "sort", "kind", "somewhat", "not", "however", "although",
@@ -43,7 +45,7 @@ class ShortAnswer:
 
     @property
     def shown(self) -> str:
-        return self.name.replace("-", " ")
+        return in_words(self.name)
 
 
 def short_answer_point(answer_is: str) -> ShortAnswer:

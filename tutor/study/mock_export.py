@@ -122,7 +122,7 @@ def key_point_lines(points: Any, *, corrected: bool = False) -> list[str]:
     when the answer asserts it (or the grader is unsure)."""
     lines = []
     for point in points or ():
-        label = point.label or point.name.replace("-", " ")
+        label = point.shown
         if point.role == "misconception":
             if point.status not in ("found", "unsure"):
                 continue

@@ -20,7 +20,7 @@ from tutor.store.db import Store
 from tutor.store.mocks import MockRecord, StepRecord
 from tutor.study.mock_plan import MockPlan, in_interview, item_variant, probe_reason
 from tutor.study.notes import read_notes
-from tutor.words import one_line
+from tutor.words import in_words, one_line
 
 WEAKEST_TOPICS = 3
 TOPIC_VERDICT_ANSWERS = 2
@@ -241,8 +241,7 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
 def _with_correction(question: QuestionReport, correction: Any) -> QuestionReport:
     """The question as the learner corrected it: their verdict, the points they left missed
     and the misconception they left asserted."""
-    missed = tuple(claim.label or claim.name.replace("-", " ") for claim in correction.claims
-                   if claim.role == "concept" and claim.status != "found")
+    missed = tuple(claim.shown for claim in correction.claims if claim.role == "concept" and claim.status != "found")
     asserted = [claim.name for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
     misconception = asserted[0] if asserted else None
     first_line = question.feedback.splitlines()[0] if question.feedback else "nothing"
@@ -324,7 +323,7 @@ def _question_report(
     answered = main is not None and bool((main.response or "").strip())
     notes = read_notes(main.notes if main is not None else (), check)
     concepts = {concept.name: concept.shown for concept in getattr(check, "concepts", ()) or ()}
-    missed = tuple(concepts.get(name, name.replace("-", " ")) for name in notes.missed)
+    missed = tuple(concepts.get(name, in_words(name)) for name in notes.missed)
     if not answered and check is not None:
         missed = tuple(concepts.values())
     misconception = notes.misconceptions[0] if notes.misconceptions else None

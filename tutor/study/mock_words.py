@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tutor.words import in_words
+
 if TYPE_CHECKING:
     from tutor.study.mock_report import MockReport
 
@@ -88,7 +90,7 @@ def misconception_text(question: Any) -> str:
     """The misconception's name, with its explanation unless the feedback already gives it
     (the free-text grader's feedback quotes it: said once, not twice)."""
     detail = question.misconception_feedback or ""
-    name = str(question.misconception).replace("-", " ")  # as the grader's feedback names it
+    name = in_words(str(question.misconception))  # as the grader's feedback names it
     if not detail or " ".join(detail.split()) in " ".join((question.feedback or "").split()):
         return name
     return f"{name}: {detail}"

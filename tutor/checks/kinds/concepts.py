@@ -10,7 +10,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from tutor.checks.kind import CheckKind
 from tutor.fields import Model, Slug, Text
-from tutor.words import listed
+from tutor.words import in_words, listed
 
 LABEL_LENGTH = 70  # a key point's label fits one line of the checklist at 80 columns
 
@@ -24,6 +24,9 @@ class Concept(Model):
 
     name: Slug
     phrases: list[Text] = Field(min_length=1)
+    # read in the phrases' word order: for a claim whose direction is its order, a cause and
+    # its effect ("the NaN loss causes the huge gradients" is not "huge gradients cause the NaN loss")
+    ordered: bool = False
     # the point in words, as feedback and the checklist name it ("a small gradient is left
     # untouched"); without one the name is shown with its hyphens as spaces
     label: Text | None = Field(default=None, max_length=LABEL_LENGTH)
@@ -31,10 +34,7 @@ class Concept(Model):
     @property
     def shown(self) -> str:
         """The point as the learner reads it: its label, else its name in words."""
-        return self.label or self.name.replace("-", " ")
-    # read in the phrases' word order: for a claim whose direction is its order, a cause and
-    # its effect ("the NaN loss causes the huge gradients" is not "huge gradients cause the NaN loss")
-    ordered: bool = False
+        return self.label or in_words(self.name)
 
 
 class Misconception(Concept):

@@ -46,7 +46,7 @@ def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: boo
     """`▸ 2 ✓ forget gate: found, "…the forget gate scales it"` (with `corrected` when the
     learner changed it, and `misconception:` before a misconception's label)."""
     mark, colour, status = MARKS[(claim.role, claim.status)]
-    label = claim.label or claim.name.replace("-", " ")
+    label = claim.shown
     line = Content.from_markup(
         f"$cursor $number [{colour}]$mark[/] $kind[b]$label[/b]: [{colour}]$status[/]",
         cursor="▸" if selected else " ", number=number, mark=mark, label=label, status=status,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from tutor.words import in_words
+
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
 
@@ -48,7 +50,7 @@ def concepts_line(notes: Sequence[str]) -> Content | None:
             continue  # a denied point is also missed: one chip (¬) says it
         if kind in marks and name and not (kind == "missed" and len(name) == 1):  # missed:KEY is choice
             mark, colour = marks[kind]
-            chips.append(Content.from_markup(f"[{colour}]$mark $name[/]", mark=mark, name=name.replace("-", " ")))
+            chips.append(Content.from_markup(f"[{colour}]$mark $name[/]", mark=mark, name=in_words(name)))
     return Content("  ").join(chips) if chips else None
 
 
