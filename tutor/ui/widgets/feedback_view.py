@@ -68,8 +68,11 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
                                      was=verdict(grade).plain)]
     if overridden and grade.feedback.strip():  # the grader's lines stay, as its reading, not as the verdict
         parts.append(Content.from_markup("[dim]The grader's reading, for reference:[/dim]"))
-    if grade.feedback.strip():
-        parts.append(Content(grade.feedback.strip()))
+    said = grade.feedback.strip()
+    if not overridden and said.partition("\n")[0] == "Correct.":
+        said = said.partition("\n")[2].strip()  # the verdict line above already says it
+    if said:
+        parts.append(Content(said))
     chips = concepts_line(tuple(grade.notes or ()))
     if chips is not None and not grade.claims:  # claims: the checklist below lists the same points
         parts.append(chips)
