@@ -235,12 +235,7 @@ def _notes(concepts: Readings, wrong: FalseReadings) -> tuple[str, ...]:
 
 
 def _claim(concept: Concept | ShortAnswer, role: str, finding: Finding) -> ClaimCheck:
-    return ClaimCheck(concept.name, role, finding.status, finding.sentence, _label(concept))
-
-
-def _label(concept: Concept | ShortAnswer) -> str:
-    """The point in words: the author's label, else the name with its hyphens as spaces."""
-    return concept.shown
+    return ClaimCheck(concept.name, role, finding.status, finding.sentence, concept.shown)
 
 
 def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, correct: bool) -> str:
@@ -288,7 +283,7 @@ def _progress(found: int, needed: int, total: int) -> str:
 
 
 def _names(concepts: Iterable[Concept | ShortAnswer]) -> str:
-    return listed(_label(concept) for concept in concepts)
+    return listed(concept.shown for concept in concepts)
 
 
 __all__ = ["MISCONCEPTION_CAP", "ReadSentence", "Rubric", "compile_rubric", "grade_concepts"]
