@@ -249,6 +249,18 @@ def test_a_belief_reported_in_order_to_refute_it_is_not_asserted() -> None:
     assert (own.correct, "misconception:zero" in own.notes) == (False, True)
 
 
+def test_a_belief_named_only_to_be_compared_with_leaves_the_learners_own_claim() -> None:
+    """"The reverse of what people think: X" reports no belief: X is the learner's own claim,
+    so a false X is asserted (a reported belief would have hidden it)."""
+    check = {"kind": "concepts", "concepts": [{"name": "sum", "phrases": ["the gradient is a sum"]}],
+             "misconceptions": [{"name": "zero", "phrases": ["the whole gradient goes to zero"],
+                                 "feedback": "The short-range terms keep it sizeable."}]}
+    for compared in ("It is the reverse of what people think: the whole gradient goes to zero, the gradient is a sum.",
+                     "Contrary to what you'd expect, the whole gradient goes to zero although the gradient is a sum."):
+        graded = grade(check, compared)
+        assert (graded.correct, "misconception:zero" in graded.notes) == (False, True), compared
+
+
 def test_dominated_by_names_what_dominates_after_the_verb() -> None:
     """"The sum is dominated by the short-range terms": the short-range terms dominate; "the
     long-range terms are swamped by the short ones" does not make the long-range terms dominate."""
@@ -304,6 +316,29 @@ def test_symbols_of_growth_read_as_words() -> None:
         "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]
     assert [token.raw for token in tokenize("cost ∝ k")] == ["cost", "proportional", "k"]
     assert [token.raw for token in tokenize("||g|| > τ")] == ["norm", "g", "norm", "above", "tau"]
+
+
+def test_an_arrow_goes_to_a_value_and_otherwise_joins_two_statements() -> None:
+    """"σ → 0" is "sigma to zero"; "no vanishing → longest learnable dependencies" is two
+    statements, so the "no" of the first does not deny the second."""
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize("σ → 0, g -> ∞, x → -1")] == [
+        "sigma", "zero", ",", "g", "infinity", ",", "x", "one"]
+    assert [token.raw for token in tokenize("no vanishing → long dependencies")] == [
+        "no", "vanishing", "so", "long", "dependencies"]
+    check = {"kind": "concepts", "concepts": [{"name": "learnable", "phrases": ["learn the longest dependencies"]}]}
+    assert grade(check, "At the edge: no vanishing, no exploding → longest learnable dependencies.").correct is True
+
+
+def test_a_square_root_is_not_dropped() -> None:
+    """"O(√T) memory" is not "O(T) memory": the root sign reads as `sqrt`, a synonym of "square root"."""
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize("O(√T)")] == ["o", "sqrt", "t"]
+    check = {"kind": "concepts", "concepts": [{"name": "root", "phrases": ["memory grows like the square root of T"]}]}
+    assert grade(check, "Memory grows like √T.").correct is True
+    assert grade(check, "Memory grows like T.").correct is False
 
 
 def test_a_false_claim_is_read_within_one_of_the_statements_an_and_joins() -> None:

@@ -8,8 +8,8 @@ what it produces). Normalisation:
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
-  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to`,
-  `≠` -> `not`, `∏` -> `product`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` ->
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to` before a value (`σ → 0`), else `so`,
+  `≠` -> `not`, `∏` -> `product`, `√` -> `sqrt`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` ->
   `norm`, `^` -> `power`, `1` -> `one`, `0` -> `zero`, `timesteps` -> `time steps`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
@@ -73,13 +73,17 @@ _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi"
           "ζ": "zeta"}  # read after lower(): capitals (Ω, Λ, Δ) become these
 _SYMBOLS = (
     # arrows first: the ">" of "->" is not "above". An implication arrow is "so" (a clause of
-    # its own: "never enlarges ⇒ only exploding" does not deny "exploding"); "→" is "to"/"goes to"
+    # its own: "never enlarges ⇒ only exploding" does not deny "exploding")
     (re.compile(r"=>|⇒|∴"), " so "),
-    (re.compile(r"→|->|⟶"), " to "),
+    # an arrow before a value is "goes to" ("σ → 0", "g -> ∞"); between statements it is "so"
+    # ("λ ≈ 0: no vanishing → longest learnable dependencies" does not deny the dependencies)
+    (re.compile(r"(?:→|->|⟶)(?=\s*(?:[-−+]?\d|[∞0]|inf\b|infinity\b|nan\b|zero\b|one\b))", re.IGNORECASE), " to "),
+    (re.compile(r"→|->|⟶"), " so "),
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
     (re.compile(r"[∏]"), " product "),
+    (re.compile(r"√"), " sqrt "),  # "O(√T)" is not "O(T)"
     (re.compile(r"∞"), " infinity "),
     (re.compile(r"∝"), " proportional "),
     (re.compile(r"\|\||‖"), " norm "),  # "||g|| > τ": the norm above the threshold
@@ -248,6 +252,9 @@ REPORTED_BELIEF = re.compile(
     r"|contrary to (?:the |popular )?(?:belief|intuition|expectation))\b",
     re.IGNORECASE,
 )
+_COMPARED_WITH = re.compile(r"\b(?:what|than|as)\s*$", re.IGNORECASE)
+"""A belief named only to be compared with ("the other way round from what people expect: ...",
+"worse than you'd think"): it reports no content, so what follows is the learner's own claim."""
 REPORT_ENDS = re.compile(r"\b(?:but|however|yet|whereas|although|though|actually|in fact|in reality)\b", re.IGNORECASE)
 
 
@@ -256,10 +263,13 @@ def without_reported_belief(sentence: Sentence) -> Sentence:
     gradient to go to zero, BUT it is a sum ..."; "a common misconception is that clipping fixes
     vanishing"): the learner reports the belief in order to refute it, so a false claim must
     not be read out of it. The report runs to the next contrast ("but", "however", "actually")
-    or to the end of the sentence. "I think" is the learner's own claim and stays."""
+    or to the end of the sentence. "I think" is the learner's own claim and stays, and so does
+    what follows a belief named only to be compared with ("the reverse of what people expect: ...")."""
     frame = REPORTED_BELIEF.search(sentence.text)
     if frame is None:
         return sentence
+    if _COMPARED_WITH.search(sentence.text, 0, frame.start()):  # "the reverse of what people think: X"
+        return Sentence(sentence.text, tokenize(sentence.text[: frame.start()] + " , " + sentence.text[frame.end():]))
     end = REPORT_ENDS.search(sentence.text, frame.end())
     kept = sentence.text[: frame.start()] + " , " + (sentence.text[end.start():] if end else "")
     return Sentence(sentence.text, tokenize(kept))
