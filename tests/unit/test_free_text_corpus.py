@@ -109,7 +109,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.964
-    assert development_figures.wrong_credited <= 7
+    assert development_figures.wrong_credited <= 2
     # 0.975 on the 3,439 answers before sets 22b, 22f and 22g; 0.973 with them (partial
     # answers that state only the CNN side of q3 are not one of its key points)
     assert development_figures.partial_credit >= 0.973
