@@ -8,9 +8,10 @@ what it produces). Normalisation:
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
   Greek letters are named (`σ` -> `sigma`, `ρ` -> `rho`, `γ` -> `gamma`), subscripts are
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
-  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to` before a value (`σ → 0`), else `so`,
-  `≠` -> `not`, `∏` -> `product`, `√` -> `sqrt`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` ->
-  `norm`, `^` -> `power`, `1` -> `one`, `0` -> `zero`, `timesteps` -> `time steps`;
+  `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to` before
+  a value (`σ → 0`) and `so` between statements, `≠` -> `not`, `∏` -> `product`, `√` ->
+  `sqrt`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` -> `norm`, `^` ->
+  `power`, `1` -> `one`, `0` -> `zero`, `timesteps` -> `time steps`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
 - each word is stemmed with the Snowball English stemmer (`vanishing`, `vanishes` ->
