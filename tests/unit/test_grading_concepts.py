@@ -242,7 +242,11 @@ def test_a_belief_reported_in_order_to_refute_it_is_not_asserted() -> None:
                                  "feedback": "The short-range terms keep it sizeable."}]}
     for framed in ("You'd expect the whole gradient to go to zero, but the gradient is a sum.",
                    "People often assume the whole gradient goes to zero; however the gradient is a sum.",
-                   "A common misconception is that the whole gradient goes to zero. The gradient is a sum."):
+                   "A common misconception is that the whole gradient goes to zero. The gradient is a sum.",
+                   "The idea that the whole gradient goes to zero is a myth: the gradient is a sum.",
+                   "It's a misconception that the whole gradient goes to zero; the gradient is a sum.",
+                   "It is wrong to think that the whole gradient goes to zero: the gradient is a sum.",
+                   "Some say the whole gradient goes to zero, but the gradient is a sum."):
         graded = grade(check, framed)
         assert (graded.correct, graded.notes) == (True, ("hit:sum",)), framed
     own = grade(check, "I think the whole gradient goes to zero, because the gradient is a sum.")
@@ -256,7 +260,8 @@ def test_a_belief_named_only_to_be_compared_with_leaves_the_learners_own_claim()
              "misconceptions": [{"name": "zero", "phrases": ["the whole gradient goes to zero"],
                                  "feedback": "The short-range terms keep it sizeable."}]}
     for compared in ("It is the reverse of what people think: the whole gradient goes to zero, the gradient is a sum.",
-                     "Contrary to what you'd expect, the whole gradient goes to zero although the gradient is a sum."):
+                     "Contrary to what you'd expect, the whole gradient goes to zero although the gradient is a sum.",
+                     "Contrary to popular belief, the whole gradient goes to zero, though the gradient is a sum."):
         graded = grade(check, compared)
         assert (graded.correct, "misconception:zero" in graded.notes) == (False, True), compared
 

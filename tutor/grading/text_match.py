@@ -243,20 +243,26 @@ PREAMBLE_ITEMS = 5  # a list of terms read before statements: stricter than a he
 PREAMBLE_ITEM_WORDS = 3  # terse notes ("training unstable, weights jump, loss NaN") state things
 
 
+_FALSE = r"(?:a (?:common |popular |classic )?(?:misconception|myth|mistake)|wrong|false|not true|untrue|incorrect)"
 REPORTED_BELIEF = re.compile(
     r"\b(?:(?:you[’']?d|you would|you might|you may|one might|one would|one may|people|many people|most people|"
-    r"beginners|newcomers|a lot of people|some people|everyone|i used to|naively,?(?: one| you)?)"
+    r"beginners|newcomers|a lot of people|some people|everyone|i used to|naively,?(?: one| you)?|some|many)"
     r"(?:\s+(?:often|usually|would|might|may|tend to|sometimes|wrongly|naively))*\s+"
-    r"(?:think|thinks|thought|expect|expects|assume|assumes|believe|believes|imagine|imagines|guess|claim|claims)"
+    r"(?:think|thinks|thought|expect|expects|assume|assumes|believe|believes|imagine|imagines|guess|claim|claims"
+    r"|say|says)"
     r"|it[’']?s tempting to (?:think|say|assume|believe)|it is tempting to (?:think|say|assume|believe)"
     r"|(?:a|the) (?:common|popular|classic|frequent) (?:misconception|mistake|myth|misreading|error) is"
+    r"|(?:the|this|that) (?:idea|notion|claim|belief|assumption) that"
+    rf"|it(?:[’']?s| is) {_FALSE}(?: to (?:think|say|assume|believe))? that"
     r"|contrary to (?:the |popular )?(?:belief|intuition|expectation))\b",
     re.IGNORECASE,
 )
 _COMPARED_WITH = re.compile(r"\b(?:what|than|as)\s*$", re.IGNORECASE)
 """A belief named only to be compared with ("the other way round from what people expect: ...",
-"worse than you'd think"): it reports no content, so what follows is the learner's own claim."""
-REPORT_ENDS = re.compile(r"\b(?:but|however|yet|whereas|although|though|actually|in fact|in reality)\b", re.IGNORECASE)
+"worse than you'd think", "contrary to popular belief, ..."): it reports no content, so what
+follows is the learner's own claim."""
+REPORT_ENDS = re.compile(
+    rf"\b(?:but|however|yet|whereas|although|though|actually|in fact|in reality|is {_FALSE})\b", re.IGNORECASE)
 
 
 def without_reported_belief(sentence: Sentence) -> Sentence:
@@ -269,7 +275,8 @@ def without_reported_belief(sentence: Sentence) -> Sentence:
     frame = REPORTED_BELIEF.search(sentence.text)
     if frame is None:
         return sentence
-    if _COMPARED_WITH.search(sentence.text, 0, frame.start()):  # "the reverse of what people think: X"
+    compared = frame.group().lower().startswith("contrary") or _COMPARED_WITH.search(sentence.text, 0, frame.start())
+    if compared:  # "the reverse of what people think: X", "contrary to popular belief, X"
         return Sentence(sentence.text, tokenize(sentence.text[: frame.start()] + " , " + sentence.text[frame.end():]))
     end = REPORT_ENDS.search(sentence.text, frame.end())
     kept = sentence.text[: frame.start()] + " , " + (sentence.text[end.start():] if end else "")
