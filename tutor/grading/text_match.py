@@ -275,12 +275,12 @@ def without_reported_belief(sentence: Sentence) -> Sentence:
     frame = REPORTED_BELIEF.search(sentence.text)
     if frame is None:
         return sentence
-    compared = frame.group().lower().startswith("contrary") or _COMPARED_WITH.search(sentence.text, 0, frame.start())
-    if compared:  # "the reverse of what people think: X", "contrary to popular belief, X"
-        return Sentence(sentence.text, tokenize(sentence.text[: frame.start()] + " , " + sentence.text[frame.end():]))
-    end = REPORT_ENDS.search(sentence.text, frame.end())
-    kept = sentence.text[: frame.start()] + " , " + (sentence.text[end.start():] if end else "")
-    return Sentence(sentence.text, tokenize(kept))
+    if frame.group().lower().startswith("contrary") or _COMPARED_WITH.search(sentence.text, 0, frame.start()):
+        report_end = frame.end()  # "the reverse of what people think: X": only the frame goes
+    else:
+        contrast = REPORT_ENDS.search(sentence.text, frame.end())
+        report_end = contrast.start() if contrast else len(sentence.text)
+    return Sentence(sentence.text, tokenize(sentence.text[: frame.start()] + " , " + sentence.text[report_end:]))
 
 
 HEADING_WORDS = 4  # a heading this short before a colon labels what follows ("exploding:")
