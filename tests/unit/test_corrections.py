@@ -309,3 +309,35 @@ def test_an_uncorrected_checklist_regrades_to_the_graders_own_verdict() -> None:
             assert (again.correct, again.score) == (result.correct, result.score), (question.id, response)
             compared += 1
     assert compared >= 20
+
+
+def test_a_mock_answer_to_an_interview_form_goes_under_that_forms_tests(tmp_path, monkeypatch) -> None:
+    """A mock interview asks a choice question's `interview:` form: the corrected answer is
+    free text for that form's check, so its sample goes under the form's `tests:` (under the
+    question's own it would be graded as a choice and fail)."""
+    import shutil
+
+    from tutor import paths
+    from tutor.packs.loader import load_pack
+
+    pack_dir = tmp_path / "rnn-gradients"
+    shutil.copytree(paths.builtin_content_dir() / "rnn-gradients", pack_dir)
+    monkeypatch.chdir(tmp_path)
+    pack = load_pack(pack_dir)
+    question = pack.question("eigenvalues-with-nonlinearity")
+    assert question.interview is not None and question.check.kind == "choice"
+    answer = "No: with the tanh derivative below 1 the spectral radius alone decides nothing."
+    with open_store() as store:
+        _add(store, answer, CLAIMS, True, 1.0, pack_id=pack.id, question_id=question.id, mode="mock")
+        _add(store, "b", CLAIMS, True, 1.0, pack_id=pack.id, question_id=question.id, mode="practice")
+        records = store.corrections.latest(pack.id)
+    exported = corrections_to_yaml(pack.id, records, pack)
+    interview_prompt = " ".join(question.as_interview().prompt.split())[:60]
+    assert f"# eigenvalues-with-nonlinearity (its interview form): {interview_prompt}" in exported
+    assert f"# eigenvalues-with-nonlinearity: {' '.join(question.prompt.split())[:60]}" in exported
+    own, interview = len(question.tests), len(question.interview.tests)
+    paste_as_told(exported)
+    pasted = load_pack(pack_dir).question("eigenvalues-with-nonlinearity")
+    assert (len(pasted.interview.tests), len(pasted.tests)) == (interview + 1, own + 1)
+    assert answer in [test.response for test in pasted.interview.tests]
+    assert "b" in [test.response for test in pasted.tests]  # a practice answer: the question's own

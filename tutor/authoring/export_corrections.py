@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tutor.packs.model import Origin, Pack
+    from tutor.packs.model import Pack
+    from tutor.packs.yaml_reader import Document
     from tutor.store.corrections import CorrectionRecord
 
 DEFAULT_INDENT = 6
@@ -55,42 +56,55 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
 
     `pack` (None when it is not found any more) gives the prompts and the places; a
     question no longer in the pack is still exported, with a comment saying so."""
-    by_question: dict[str, list[CorrectionRecord]] = {}
+    by_form: dict[tuple[str, bool], list[CorrectionRecord]] = {}
     for record in records:
         if record.pack_id == pack_id and exportable(record):
-            by_question.setdefault(record.question_id, []).append(record)
-    if not by_question:
+            by_form.setdefault((record.question_id, _in_interview_form(record, pack)), []).append(record)
+    if not by_form:
         return f"# no corrections for pack {pack_id}\n"
     lines = [f"# Corrections for pack {pack_id} as `tests:` samples.", HOW_TO_PASTE]
-    for question_id in sorted(by_question):
+    for question_id, interview in sorted(by_form):
         question = pack.question(question_id) if pack is not None else None
         origin = pack.origins.get(question_id) if pack is not None else None
-        about = _one_line(question.prompt) if question is not None else "(no longer in the pack)"
-        place = _place(origin) if origin is not None else _Place(DEFAULT_INDENT, "")
-        lines += ["", f"# {question_id}: {about}"] + ([f"# {place.note}"] if place.note else [])
+        asked = question.as_interview() if question is not None and interview else question
+        about = _one_line(asked.prompt) if asked is not None else "(no longer in the pack)"
+        place = _Place(DEFAULT_INDENT, "")
+        if origin is not None:
+            place = _place(origin.document, (*origin.path, "interview") if interview else origin.path)
+        heading = f"# {question_id} (its interview form): {about}" if interview else f"# {question_id}: {about}"
+        lines += ["", heading] + ([f"# {place.note}"] if place.note else [])
         pad = " " * place.indent
-        for record in by_question[question_id]:
+        for record in by_form[question_id, interview]:
             lines.append(f"{pad}- response: {json.dumps(record.response, ensure_ascii=False)}")
             lines.append(f"{pad}  correct: {'true' if record.correct else 'false'}")
             lines.append(f"{pad}  score: {record.score:.12g}")
     return "\n".join(lines) + "\n"
 
 
-def _place(origin: Origin) -> _Place:
-    """The indentation of the question's existing samples (the line of its first one read
-    back from the file), or of a new `tests:` list level with its fields."""
-    document = origin.document
-    fields = _node(document.data, origin.path)
+def _in_interview_form(record: CorrectionRecord, pack: Pack | None) -> bool:
+    """Whether the corrected answer was to the question's `interview:` form (a mock interview
+    asks that form when there is one): its samples go under that form's own `tests:`, whose
+    check grades them, not under the question's (a choice check would refuse free text)."""
+    question = pack.question(record.question_id) if pack is not None else None
+    return record.mode == "mock" and question is not None and question.interview is not None
+
+
+def _place(document: Document, path: tuple[str | int, ...]) -> _Place:
+    """The indentation of the existing samples of the fields at `path` (the question, or its
+    interview form): the line of the first one read back from the file, or of a new `tests:`
+    list level with those fields."""
+    fields = _node(document.data, path)
     if not isinstance(fields, dict) or "tests" not in fields:
-        key = document.locate((*origin.path, "id"), key=True)
+        level = "id" if not isinstance(fields, dict) or "id" in fields else next(iter(fields))  # a form has no id
+        key = document.locate((*path, level), key=True)
         indent = key.column - 1 + 2 if key.column else DEFAULT_INDENT
-        return _Place(indent, f"no `tests:` yet: add one level with its `id:` ({document.file}:{key.line}), "
+        return _Place(indent, f"no `tests:` yet: add one level with its `{level}:` ({document.file}:{key.line}), "
                               "then paste below it")
-    key = document.locate((*origin.path, "tests"), key=True)
+    key = document.locate((*path, "tests"), key=True)
     note = f"paste below its `tests:` at {document.file}:{key.line}"
     indent = key.column - 1 + 2
     rows = document.text.splitlines()
-    first = document.locate((*origin.path, "tests", 0)) if fields["tests"] else key
+    first = document.locate((*path, "tests", 0)) if fields["tests"] else key
     if first is not key and 1 <= first.line <= len(rows):
         before = rows[first.line - 1][: first.column - 1].rstrip()
         if before.endswith("-") and not before[:-1].strip():
