@@ -799,3 +799,42 @@ def test_a_label_longer_than_a_checklist_line_is_refused() -> None:
     with pytest.raises(ValidationError, match=f"at most {LABEL_LENGTH} characters"):
         ConceptsCheck.model_validate({"kind": "concepts", "concepts": [
             {"name": "long", "label": "x" * (LABEL_LENGTH + 1), "phrases": ["long"]}]})
+
+
+def test_a_key_point_is_not_credited_from_the_words_that_state_a_misconception() -> None:
+    """The words of a false claim serve it: "rescales the gradient to a fixed norm, so tiny
+    gradients are scaled back up" is not "caps the norm". A key point stated in another clause
+    of the same sentence still counts."""
+    check = {"kind": "concepts", "required": 2,
+             "concepts": [{"name": "caps", "phrases": ["clipping caps the norm"]},
+                          {"name": "shrink", "phrases": ["the gradient shrinks exponentially"]}],
+             "misconceptions": [{"name": "boosts", "phrases": ["clipping scales tiny gradients back up"],
+                                 "feedback": "Clipping only ever scales down."}]}
+    inside = grade(check, "Clipping rescales to a fixed norm cap, so it scales tiny gradients back up.")
+    assert (inside.score, inside.notes) == (0.0, ("missed:caps", "missed:shrink", "misconception:boosts"))
+    beside = grade(check, "The gradient shrinks exponentially, while clipping scales tiny gradients back up.")
+    assert (beside.score, beside.notes) == (0.25, ("hit:shrink", "missed:caps", "misconception:boosts"))
+    assert grade(check, "Clipping caps the norm. The gradient shrinks exponentially.").correct
+
+
+def test_a_negated_verb_that_takes_a_clause_denies_the_clause() -> None:
+    """"You can't say they explode": the pronoun opens the clause the negation denies, not a
+    statement of its own; the same after "doesn't guarantee: that ..."."""
+    check = {"kind": "concepts", "concepts": [{"name": "necessary", "phrases": ["a necessary condition"]}],
+             "misconceptions": [{"name": "must", "phrases": ["gradients must explode"], "feedback": "Not sufficient."},
+                                {"name": "stays", "phrases": ["W stays orthogonal"], "feedback": "It drifts."}]}
+    for denied in ("It is a necessary condition, so you can't conclude that they must explode.",
+                   "It is a necessary condition, but it doesn't mean the gradients must explode.",
+                   "What it doesn't guarantee: that W stays orthogonal. It is a necessary condition."):
+        assert grade(check, denied).notes == ("hit:necessary",), denied
+    assert "misconception:must" in grade(check, "It is a necessary condition, and the gradients must explode.").notes
+
+
+def test_non_zero_and_away_from_zero_are_not_zero() -> None:
+    check = {"kind": "concepts", "concepts": [{"name": "sum", "phrases": ["the gradient is a sum"]}],
+             "misconceptions": [{"name": "zero", "phrases": ["the total gradient is zero"], "feedback": "No."}]}
+    for text in ("The gradient is a sum, so the total gradient is non-zero.",
+                 "The gradient is a sum and short terms keep the total gradient well away from zero.",
+                 "The gradient is a sum; the total gradient stays nonzero."):
+        assert grade(check, text).notes == ("hit:sum",), text
+    assert "misconception:zero" in grade(check, "The gradient is a sum, yet the total gradient is ≈ 0.").notes

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import product
 
-from tutor.grading.text_match import Sentence, Token, tokenize
+from tutor.grading.text_match import Sentence, Token, stem, tokenize
 from tutor.grading.vocabulary import Vocabulary
 
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
@@ -275,6 +275,19 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
     `strict` (how a misconception is read): a negative claim is stated only when the answer's
     negation falls on the same word as the claim's ("vanishing is not a problem" is not stated
     by "the problem: updates no longer show that the gradient vanished")."""
+    reading = _reading(claim, sentence, strict)
+    return None if reading is None else reading[0]
+
+
+def stated_words(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[int, ...] | None:
+    """The tokens of the words by which `sentence` states `claim`, in order, or None when it
+    does not state it."""
+    reading = _reading(claim, sentence, strict)
+    return reading[1] if reading is not None and reading[0][0] == "stated" else None
+
+
+def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[str, int], tuple[int, ...]] | None:
+    """`match`'s verdict with the tokens of the words it read."""
     if not claim.words:
         return None
     present = sentence.senses
@@ -300,6 +313,7 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         return not (claim.ordered and _displaced([position[unit.token] for unit, _ in picks]))
 
     best = None
+    words: tuple[int, ...] = ()
     for start in sorted({position[unit.token] for options in candidates for unit, _ in options}):
         picks = _pick(candidates, position, start, start + window, readable)
         if picks is None:
@@ -327,17 +341,17 @@ def match(claim: Claim, sentence: ReadSentence, strict: bool = False) -> tuple[s
         weak = claim.negative and not denied and not reversals
         key = (*_closeness(ranks, flips), typo, weak, bool(reversals))
         if best is None or key < best:
-            best = key
+            best, words = key, tuple(sorted(unit.token for unit, _ in picks))
     if best is None:
         return None
     _, _, flips, typo, weak, reversal = best
     if flips > 1 or (flips and len(claim.words) < 2):
         return None  # a lone word denied ("doesn't keep W orthogonal" for "isometry") relates nothing
     if flips == 0:
-        return "stated", typo
+        return ("stated", typo), words
     if weak:
-        return "mentioned", typo
-    return ("reversed" if reversal else "contradicted"), typo
+        return ("mentioned", typo), words
+    return (("reversed" if reversal else "contradicted"), typo), words
 
 
 COMPARATORS = frozenset({"@above", "@below"})
@@ -578,11 +592,18 @@ CONTRASTS = frozenset({"but", "yet"})
 def _new_subject(reach: tuple[Token, ...]) -> bool:
     """Whether a pronoun opens a new statement after the negator has denied a word of its own
     ("the short-range ones don't vanish and they dominate the sum": "dominate" and "sum" are
-    said of "they", not denied)."""
+    said of "they", not denied). After a verb that takes a clause, the pronoun opens what is
+    denied ("you can't say they explode", "it doesn't mean that they must")."""
     for position, token in enumerate(reach):
         if token.referring:
-            return any(other.kind == "word" for other in reach[:position])
+            return any(other.kind == "word" and other.stem not in CLAUSE_VERBS for other in reach[:position])
     return False
+
+
+CLAUSE_VERBS = frozenset(stem(word) for word in (
+    "say", "conclude", "mean", "guarantee", "imply", "claim", "assume", "know", "expect", "ensure",
+    "follow", "promise", "think", "believe", "suggest", "prove", "show"))
+"""Verbs whose object is a clause: a negation of one denies the clause."""
 
 
 def _has_own_object(between: tuple[Token, ...]) -> bool:

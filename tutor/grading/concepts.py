@@ -32,10 +32,12 @@ from tutor.grading.claim_match import (
     compile_claim,
     find,
     read,
+    stated_words,
 )
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import (
     Sentence,
+    Token,
     aside_free,
     heading_items,
     is_term_list,
@@ -92,9 +94,10 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     own = [without_reported_belief(statement) for statement in statements]
     read_own = read_parts if own == statements else tuple(
         read(part, rubric.vocabulary, rubric.lexicon) for part in _readings(own))
-    concepts = [(concept, find(claims, read_parts)) for concept, claims in rubric.concepts]
     wrong: FalseReadings = [(m, find(claims, read_own, strict=True)) for m, claims in rubric.misconceptions]
     wrong += _short_answer(check, response)
+    sound = _outside_false_claims(read_parts, read_own, rubric, wrong)
+    concepts = [(concept, _credited(claims, read_parts, sound)) for concept, claims in rubric.concepts]
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
     doubtful = _verdict(check, concepts, wrong, optimistic=False)
@@ -110,6 +113,59 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+
+
+def _outside_false_claims(parts: tuple[ReadSentence, ...], own: tuple[ReadSentence, ...], rubric: Rubric,
+                          wrong: FalseReadings) -> tuple[ReadSentence, ...]:
+    """The readings a key point may be credited from: not the words by which a sentence asserts
+    a false claim. Those words serve the false claim ("clipping rescales the gradient to a fixed
+    norm, so tiny gradients are scaled back up" is not "clipping caps the norm"), and crediting
+    them would tick a point on the checklist beside the misconception they state; the rest of
+    the sentence still counts ("the gradient shrinks exponentially, while exploding gradients
+    speed up training" states the shrinking)."""
+    cuts: dict[str, set[int]] = {}
+    sentences_by_text = {sentence.text: sentence for sentence in own}
+    for (_, claims), (_, finding) in zip(rubric.misconceptions, wrong):
+        sentence = sentences_by_text.get(finding.sentence) if finding.status == "found" else None
+        words = sentence and next(filter(None, (stated_words(claim, sentence, True) for claim in claims)), None)
+        if sentence and words:
+            cuts.setdefault(finding.sentence, set()).update(_phrase_tokens(sentence, words))
+    if not cuts:
+        return parts
+    rest = tuple(_without(sentences_by_text[text], cut, rubric) for text, cut in cuts.items())
+    return tuple(part for part in parts if part.text not in cuts) + rest
+
+
+def _phrase_tokens(sentence: ReadSentence, words: tuple[int, ...]) -> set[int]:
+    """The tokens a false claim is stated by: its words and those between two of them in the
+    same clause ("clipping CAPS THE NORM and targets exploding, and it also fixes vanishing":
+    the claim "clipping fixes vanishing" is not stated by the clause in between)."""
+    cut = set(words)
+    for first, last in zip(words, words[1:]):
+        between = sentence.tokens[first + 1 : last]
+        if not any(token.kind == "clause" for token in between):
+            cut.update(range(first + 1, last))
+    return cut
+
+
+def _credited(claims: tuple[Claim, ...], parts: tuple[ReadSentence, ...], sound: tuple[ReadSentence, ...]) -> Finding:
+    """What the answer says of a key point: read in the whole answer, and, where that finds it,
+    again without the words of the false claims it asserts (a denial of the point among those
+    words still counts: "clipping fixes vanishing" denies "clipping does not fix vanishing")."""
+    finding = find(claims, parts)
+    return finding if finding.status != "found" or sound is parts else find(claims, sound)
+
+
+def _without(sentence: ReadSentence, cut: set[int], rubric: Rubric) -> ReadSentence:
+    """`sentence` with the tokens of `cut` replaced by a clause mark for each run of them (the
+    words either side of a run are not one phrase)."""
+    tokens = [CUT if index in cut else token for index, token in enumerate(sentence.tokens)
+              if index not in cut or index - 1 not in cut]
+    return read(Sentence(sentence.text, tuple(tokens)), rubric.vocabulary, rubric.lexicon)
+
+
+CUT = Token(",", ",", "clause")
+"""What stands for the words of a false claim cut out of a sentence."""
 
 
 def _statements(found: list[Sentence]) -> list[Sentence]:

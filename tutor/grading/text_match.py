@@ -103,20 +103,29 @@ _JOINS = (
     (re.compile(r"\bsigma[\s_{}]*max\b"), " sigmamax "),
     (re.compile(r"\bw[\s_{}]*hh\b"), " whh "),
     (re.compile(r"\blambda[\s_{}]*max\b"), " lambdamax "),
-    (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?![.\d])"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
+    # "non-zero", "well away from zero": the opposite of zero, not a mention of it
+    (re.compile(r"\b(?:non[\s-]?(?:zero|0)|(?:bounded |well |far )?away from (?:zero|0)|far from (?:zero|0))(?!\.?\d)"),
+     " nonzero "),
+    (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?!\.?\d)"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\babout\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"), " about one "),  # "f ≈ 0.999": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
     (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
                 r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)\b"), " dominatedby "),
+    # "what it doesn't guarantee: that W stays orthogonal": a colon before "that" opens the
+    # object of what precedes it, not a statement of its own
+    (re.compile(r":\s+(?=that\b)"), " "),
+    # "vanishing gradients, however, hurt ...": a connective set off by commas links to the
+    # sentence before; it is no clause boundary inside this one
+    (re.compile(r",\s*(?:however|though|therefore|thus|hence)\s*,"), " "),
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
                 r"(\s+(?:exactly|essentially|literally|effectively|basically|practically))?"
-                r"\s+(?:zero\b|0(?![.\d]))"), r"\1\2 no"),
+                r"\s+(?:zero\b|0(?!\.?\d))"), r"\1\2 no"),
     # learners misspell it as often as any word ("insted of", "instaed of"): a contrast all the same
     (re.compile(r"\b(?:in?st[ea]{1,2}d|isntead)\s+of\b"), " insteadof "),
 )
@@ -321,12 +330,16 @@ def pronoun_items(sentence: Sentence) -> list[Sentence]:
     ("the pieces from nearby steps go through few Jacobians, so THEY stay sizeable and make up
     most of the total" -> "pieces nearby steps ... make up most of the total"): the pronoun's
     words are about the subject, however long the clause before it. The item sentences keep
-    the whole sentence's text."""
+    the whole sentence's text. Opening words with a negation among them are no subject to
+    repeat ("you will not see NaNs or spikes, those come from the data": the spikes are denied,
+    and the item would drop the denial)."""
     tokens = sentence.tokens
     subject: list[Token] = []
     for token in tokens:
         if token.kind == "clause" or len(subject) == SUBJECT_WORDS:
             break
+        if token.kind == "negator":
+            return []
         if token.kind == "word":
             subject.append(token)
     items = []
