@@ -162,3 +162,23 @@ async def test_i_was_right_is_not_offered_on_a_choice_question() -> None:
         assert screen.check_action("override", ()) is False
         await pilot.press("o")
         assert backend.overrides == []
+
+
+async def test_i_was_right_on_a_stated_misconception_asks_before_it_counts(app: TutorApp, backend) -> None:
+    """One key should not wave a misconception through unread: the first press says what the
+    answer was read as stating, the second counts it as right."""
+    from tutor.grading.result import ClaimCheck, Grade
+
+    backend.grades["clipping fixes it"] = Grade(
+        False, 0.0, "Not quite: your answer states a misconception.", ("misconception:fixes",),
+        claims=(ClaimCheck("fixes", "misconception", "found", "clipping fixes it", "clipping fixes vanishing"),))
+    async with running(app) as pilot:
+        screen = await open_practice(app, pilot)
+        await answer(app, pilot, "clipping fixes it")
+        await pilot.press("o")
+        await wait_until(pilot, lambda: any("clipping fixes vanishing" in str(n.message) for n in app._notifications),
+                         "the notice naming the misconception")
+        assert backend.overrides == [] and screen.check_action("override", ()) is True
+        await pilot.press("o")
+        assert backend.overrides == ["why-vanish"]
+        assert text_of(screen.query_one(FeedbackView)).startswith("✓ Marked right by you")

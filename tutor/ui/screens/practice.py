@@ -73,6 +73,8 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         self.right = right
         self.hints: list[str] = []
         self.overridden = False
+        self.override_asked = False
+        """ "I was right" pressed once on an answer read as stating a misconception: the next press counts."""
         self.self_rating: str | None = None
         """A self-rated card: "due" once its answer is shown after answering, then "right" or "wrong"."""
         self.self_counted = False
@@ -100,6 +102,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             self.seen.append(question.id)
         self.hints = []
         self.overridden = False
+        self.override_asked = False
         self.self_rating, self.self_counted = None, False
         await super().show_question(question)
 
@@ -267,6 +270,13 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             self._rate_self(True)
             return
         if self.deck is None or self.question is None or self.grade is None or self.overridden:
+            return
+        asserted = [claim.shown for claim in self.grade.claims if claim.role == "misconception" and claim.status == "found"]
+        if asserted and not self.override_asked:
+            # one key should not wave a misconception through unread: say what was read, ask again
+            self.override_asked = True
+            self.notify(f"Your answer was read as stating: {'; '.join(asserted)}. Press o again to count it "
+                        "as right anyway, or correct the checklist point by point.", title="I was right?", timeout=8)
             return
         from tutor.grading.result import Grade
 
