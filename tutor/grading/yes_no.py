@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tutor.words import in_words
-
 YES = frozenset({"yes", "yeah", "yep", "yup"})
 NO = frozenset({"no", "nope", "nah"})
 HEDGES = frozenset({"but", "partly", "partially", "sort", "kind", "somewhat", "not", "however", "although",
@@ -45,7 +43,8 @@ class ShortAnswer:
 
     @property
     def shown(self) -> str:
-        return in_words(self.name)
+        """The false claim in words: "the short answer is “yes”", not the slug "answers yes"."""
+        return f"the short answer is “{self.name.removeprefix('answers-')}”"
 
 
 def short_answer_point(answer_is: str) -> ShortAnswer:

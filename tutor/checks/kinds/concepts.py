@@ -42,6 +42,14 @@ class Misconception(Concept):
 
     feedback: Text
 
+    @property
+    def shown(self) -> str:
+        """The false claim as the learner reads it: its label, else its first wording (a claim
+        in words, "clipping fixes vanishing gradients", where the name is a slug such as
+        "rnns-parallel"), else its name in words when that wording is too long for a line."""
+        first = self.phrases[0]
+        return self.label or (first if len(first) <= LABEL_LENGTH else in_words(self.name))
+
 
 class ConceptsCheck(Model):
     """Free text graded by the concepts it mentions (and misconceptions it states)."""
