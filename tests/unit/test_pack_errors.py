@@ -311,3 +311,29 @@ def test_authored_expressions_are_parsed_by_the_safe_parser():
         "names starting with '_' are never allowed",
         "pack/questions.yaml:28:15: questions[1].check.answer: character 5: '^' needs something on its left",
     ]
+
+
+UNCLOSED_QUOTE = (
+    "questions:\n"
+    "  - id: a\n"
+    '    prompt: "Why do gradients vanish?\n'
+    "    answer: They shrink.\n"
+    "    level: basic\n"
+    "  - id: b\n"
+    "    prompt: Next\n"
+)
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_parser_stopped():
+    write_pack(Path("pack"), UNCLOSED_QUOTE)
+    [error] = errors_of("pack")
+    assert error.startswith("pack/questions.yaml:3:13: YAML syntax error: this quoted text is not closed on its "
+                            "line, so the lines after it were read as part of it until line ")
+    assert error.endswith("close the quote, or write the text as a block after '>-'")
+
+
+def test_a_quoted_text_that_rightly_runs_over_two_lines_is_not_blamed():
+    text = 'questions:\n  - id: a\n    prompt: "Why do\n      gradients vanish?"\n    level: basic\n      topics: [rnn]\n'
+    write_pack(Path("pack"), text)
+    [error] = errors_of("pack")
+    assert error.startswith("pack/questions.yaml:6:13: YAML syntax error: mapping values are not allowed")

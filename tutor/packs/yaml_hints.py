@@ -56,3 +56,35 @@ def _indentation(rows: list[str], line: int, key: re.Match[str]) -> str:
                     "the keys of one mapping start in the same column")
     return (f"the indentation of `{name}` does not match its siblings: "
             "the keys of one mapping start in the same column")
+
+
+_QUOTED_VALUE = re.compile(r"""^[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w.-]*[ ]*:[ ]+|-[ ]+)?(?P<quote>["'])""")
+"""A line whose value (after `key: ` or a list dash) opens with a quote."""
+QUOTE_SEARCH_LINES = 60
+"""How far above a syntax error an unclosed quote is looked for: a quoted scalar may run on
+over many lines before the parser finds the text after it makes no sense."""
+
+
+def unclosed_quote(text: str, line: int) -> tuple[int, int] | None:
+    """(line, column), from 1, of a quoted value above `line` left open up to the error, or
+    None. A quote left open swallows the lines after it, and the parser reports the error where
+    the swallowed text runs out, often many lines below the quote. The nearest value that opens
+    a quote without closing it on its line is the suspect, and only when the quote is still
+    open on the line before the error (a quoted text that rightly runs over two lines closes
+    well above it)."""
+    rows = text.splitlines()
+    for number in range(min(line, len(rows)) - 1, max(0, line - QUOTE_SEARCH_LINES), -1):
+        opened = _QUOTED_VALUE.match(rows[number - 1])
+        if opened is None or _closes(rows[number - 1][opened.end():], opened["quote"]):
+            continue
+        still_open = not any(_closes(row, opened["quote"]) for row in rows[number : line - 2])
+        return (number, opened.start("quote") + 1) if still_open else None
+    return None
+
+
+def _closes(rest: str, quote: str) -> bool:
+    """Whether a quoted scalar opened just before `rest` ends on this line ('' inside single
+    quotes and \\" inside double quotes are the quote character itself, not its end)."""
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None

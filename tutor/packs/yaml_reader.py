@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from tutor.packs.problems import FieldPath, Location, PackError, Problem
-from tutor.packs.yaml_hints import hint
+from tutor.packs.yaml_hints import hint, unclosed_quote
 
 Marks = dict[FieldPath, tuple[int, int]]
 """Where each value (or key) of the document starts and ends: (start, end) offsets by field path."""
@@ -240,6 +240,12 @@ def _build(text: str, display: str, marks: tuple[Marks, Marks] | None) -> Any:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = error.problem or error.context or "invalid YAML"
         message = f"YAML syntax error: {reason}{hint(reason, text, line, column)}"
+        opened = unclosed_quote(text, line) if mark else None
+        if opened is not None:
+            message = (f"YAML syntax error: this quoted text is not closed on its line, so the lines after it were "
+                       f"read as part of it until line {line} ({reason}); close the quote, or write the text as a "
+                       "block after '>-'")
+            line, column = opened
         raise PackError([Problem(Location(display, line, column), message)]) from None
     except yaml.YAMLError as error:
         raise PackError([Problem(Location(display), f"YAML error: {_one_line(str(error))}")]) from None
