@@ -65,6 +65,24 @@ async def test_home_lists_packs_with_counts_and_broken_packs_with_their_error() 
         assert app.pack_id == "second"
 
 
+async def test_a_mode_key_on_a_broken_pack_says_so_and_opens_nothing() -> None:
+    """With the cursor on a broken pack, `s` opened the pack highlighted before it: it looked as
+    if the broken one had opened."""
+    broken = PackEntry("bad", "Broken pack", Path("bad.yaml"), error="bad.yaml:3:1: questions: field required")
+    backend = backend_with(make_pack(), make_pack(id="second", title="Second pack"))
+    backend.packs_list.append(broken)
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        app.screen.query_one("#packs", DataTable).focus()
+        await pilot.press("down", "down", "s")
+        await wait_until(pilot, lambda: any("failed to load" in str(n.message) for n in app._notifications),
+                         "the notice that the pack cannot be opened")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("up", "s")
+        await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "study on the second pack")
+        assert app.pack_id == "second"
+
+
 async def test_a_broken_pack_given_on_the_command_line_is_reported(backend) -> None:
     backend.packs_list.append(PackEntry("mine.yaml", "mine.yaml", Path("mine.yaml"), requested=True,
                                         error="mine.yaml:2:1: title: field required"))

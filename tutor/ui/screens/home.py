@@ -68,6 +68,8 @@ class HomeScreen(Screen[None]):
         """Whether the packs are loaded yet (until then: 'Looking for packs…')."""
         self.pack_id: str | None = None
         """The current pack, highlighted in the table."""
+        self.broken_highlighted = False
+        """The cursor is on a pack that failed to load: a mode key must not open another pack."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]tutor[/b]  [dim]ML interview practice, with the evidence[/dim]"),
@@ -179,6 +181,7 @@ class HomeScreen(Screen[None]):
         entry = self._entry(pack_id)
         if entry is None:
             return
+        self.broken_highlighted = not (entry.usable or entry.listed is not None)
         if entry.usable or entry.listed is not None:  # a listed pack: the one to open once loaded
             self.pack_id = entry.id
             self.post_message(PackHighlighted(entry.id))
@@ -193,5 +196,11 @@ class HomeScreen(Screen[None]):
         self.action_open_mode(event.option.id or "")
 
     def action_open_mode(self, name: str) -> None:
-        """Open a mode on the highlighted pack."""
+        """Open a mode on the highlighted pack. On a pack that failed to load, say so: opening the
+        pack highlighted before it (the current pack) looked like the broken one had opened."""
+        if self.broken_highlighted:
+            self.notify("This pack failed to load: its error is shown below the modes. Fix the file, then "
+                        "restart tutor, or pick another pack (↑↓ in the pack list).", title="Cannot open this pack",
+                        severity="warning")
+            return
         self.post_message(OpenMode(name))
