@@ -493,7 +493,7 @@ Prompt of i1?
 - Result: wrong, 50% (timed out)
 - Time: 1:00 of 1:00 (auto-submitted)
 - Concepts missed: shrink
-- Misconception: clipping fixes vanishing: Clipping only caps large gradients.
+- Misconception: clipping fixes: Clipping only caps large gradients.
 - Feedback: 1 of 2 concepts
 - Model answer: Answer of i1.
 - Evidence: jacobian-product, bptt-norms
@@ -551,3 +551,22 @@ def test_a_misconception_explained_in_the_feedback_is_not_explained_twice() -> N
     unsaid = SimpleNamespace(misconception="lstm-never-vanishes", misconception_feedback="It still vanishes below 1.",
                              feedback="1 of 2 concepts")
     assert misconception_text(unsaid) == "lstm never vanishes: It still vanishes below 1."
+
+
+def test_concepts_missed_are_listed_only_where_nothing_else_lists_them(store: Store, clock: FakeClock) -> None:
+    """A free-text answer's key points come as a checklist and its feedback says "Missing: ...":
+    a "Concepts missed" line beside them repeated both (found in a new-user trial)."""
+    import dataclasses
+
+    from tutor.grading.result import ClaimCheck
+
+    interview = start(store, clock)
+    interview.update_draft("clipping fixes it; a product of jacobians")
+    tick(interview)
+    end_early(interview)
+    question = report(store, interview.id, MOCK_PACK).questions[0]
+    bare = dataclasses.replace(question, concepts_missed=("shrink",), feedback="1 of 2 concepts", key_points=())
+    assert bare.missed_unlisted == ("shrink",)
+    assert dataclasses.replace(bare, feedback="Found: product.\nMissing: shrink.").missed_unlisted == ()
+    point = ClaimCheck("shrink", "concept", "missed")
+    assert dataclasses.replace(bare, key_points=(point,)).missed_unlisted == ()

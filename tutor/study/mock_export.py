@@ -82,8 +82,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
     ]
     lines += key_point_lines(question.claims if question.corrected else question.key_points,
                              corrected=question.corrected)
-    if question.concepts_missed:
-        lines.append(f"- Concepts missed: {listed(question.concepts_missed)}")
+    if question.missed_unlisted:
+        lines.append(f"- Concepts missed: {listed(question.missed_unlisted)}")
     if question.misconception:
         lines.append(f"- Misconception: {misconception_text(question)}")
     if question.feedback:

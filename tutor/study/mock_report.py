@@ -81,6 +81,8 @@ class QuestionReport:
     corrected: bool = False
     """The learner corrected the key points in the debrief: `correct`, `score` and `feedback`
     are theirs (the grader's stored verdict stays in the store beside the correction)."""
+    misconception_shown: str | None = None
+    """The misconception as the learner reads it (its label or first wording), not its slug."""
     claims: tuple[Any, ...] = ()
     """The corrected checklist (`ClaimCheck`s) when `corrected`; empty otherwise."""
     position: int | None = None
@@ -93,6 +95,15 @@ class QuestionReport:
     """The seed of the draw asked (or that would have been asked) for a variant question;
     None for a question without parameters. A variant's id is its author's name, not a title
     that follows the draw (bound-sigmoid-10-steps may ask about 12 steps): see `title`."""
+
+    @property
+    def missed_unlisted(self) -> tuple[str, ...]:
+        """The concepts missed that nothing else on the page lists: a free-text answer's key
+        points are shown as a checklist, and its feedback already says "Missing: ...", so a
+        "Concepts missed" line would only repeat them."""
+        if self.key_points or self.claims or "Missing:" in self.feedback:
+            return ()
+        return self.concepts_missed
 
     @property
     def title(self) -> str:
@@ -242,14 +253,15 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
     """The question as the learner corrected it: their verdict, the points they left missed
     and the misconception they left asserted."""
     missed = tuple(claim.shown for claim in correction.claims if claim.role == "concept" and claim.status != "found")
-    asserted = [claim.name for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
-    misconception = asserted[0] if asserted else None
+    asserted = [claim for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
+    misconception = asserted[0].name if asserted else None
     first_line = question.feedback.splitlines()[0] if question.feedback else "nothing"
     return replace(
         question, correct=correction.correct, score=correction.score, corrected=True, undecided=False,
         claims=correction.claims,
         feedback=f"Corrected by you (the grader said: {first_line})",
         concepts_missed=missed, misconception=misconception,
+        misconception_shown=asserted[0].shown if asserted else None,
         misconception_feedback=question.misconception_feedback if misconception == question.misconception else None,
     )
 
@@ -331,6 +343,7 @@ def _question_report(
     for candidate in getattr(check, "misconceptions", ()) or ():
         if candidate.name == misconception:
             misconception_feedback = candidate.feedback
+    misconception_shown = _shown_misconception(check, misconception)
     return QuestionReport(
         number=index + 1,
         question_id=item.question_id,
@@ -351,6 +364,7 @@ def _question_report(
         concepts_missed=missed,
         misconception=misconception,
         misconception_feedback=misconception_feedback,
+        misconception_shown=misconception_shown,
         model_answer=main.model_answer if main is not None else getattr(question, "answer", ""),
         explanation=getattr(question, "explanation", ""),
         evidence=tuple(evidence.name for evidence in getattr(question, "evidence", ()) or ()),
@@ -410,3 +424,17 @@ def _follow_up_report(question: Any, plan_step: Any, step: StepRecord | None,
         time_limit=plan_step.seconds,
         auto_submitted=False,
     )
+
+
+def _shown_misconception(check: Any, name: str | None) -> str | None:
+    """How the feedback named misconception `name` (the question's own, the pack's catalogue's,
+    or an opening "yes"/"no" against the short answer), or None when the check has no such point."""
+    if name is None:
+        return None
+    if name.startswith("answers-"):
+        from tutor.grading.yes_no import ShortAnswer
+
+        return ShortAnswer(name, "").shown
+    known = (*(getattr(check, "misconceptions", ()) or ()), *(getattr(check, "pack_misconceptions", ()) or ()))
+    return next((candidate.shown for candidate in known if candidate.name == name), None)
+

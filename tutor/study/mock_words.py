@@ -90,7 +90,7 @@ def misconception_text(question: Any) -> str:
     """The misconception's name, with its explanation unless the feedback already gives it
     (the free-text grader's feedback quotes it: said once, not twice)."""
     detail = question.misconception_feedback or ""
-    name = in_words(str(question.misconception))  # as the grader's feedback names it
+    name = getattr(question, "misconception_shown", None) or in_words(str(question.misconception))
     if not detail or " ".join(detail.split()) in " ".join((question.feedback or "").split()):
         return name
     return f"{name}: {detail}"

@@ -39,6 +39,8 @@ QUESTION_COLUMNS = ("#", "Question", "Result", "Time")
 QUESTION_ID_WIDTH = 32
 """Long question titles (ids, a variant's prompt) are cut so the table fits 80 columns (the
 details show them whole)."""
+SHORT_SCREEN_ROWS = 32
+"""Below this height the debrief drops its blank lines (see `on_resize`)."""
 
 
 class MockDebriefScreen(Screen[None]):
@@ -90,7 +92,14 @@ class MockDebriefScreen(Screen[None]):
                           result_cell(question), used_text(question.time_used, question.time_limit),
                           key=str(question.number))
         table.focus()
+        # the table keeps ↑↓ and the page keys scroll the text below: say so where the text starts
+        self.query_one("#debrief-detail", VerticalScroll).border_title = "↑↓ another question · PgUp/PgDn scroll"
         self.show_question(0)
+
+    def on_resize(self) -> None:
+        """On a short terminal the summary and the table give up their blank lines, so the
+        question's text below them keeps more than half of the screen."""
+        self.set_class(self.size.height < SHORT_SCREEN_ROWS, "-short")
 
     @property
     def current(self) -> Any:

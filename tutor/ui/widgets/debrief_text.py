@@ -96,8 +96,8 @@ def question_content(question: Any) -> Content:
     ]
     if question.feedback:
         lines.append(field("Feedback", question.feedback))
-    if question.concepts_missed:
-        lines.append(field("Concepts missed", listed(question.concepts_missed), "$text-error"))
+    if question.missed_unlisted:
+        lines.append(field("Concepts missed", listed(question.missed_unlisted), "$text-error"))
     if question.misconception:
         lines.append(field("Misconception", misconception_text(question), "$text-warning"))
     lines.append(field("Model answer", " ".join(question.model_answer.split())))
