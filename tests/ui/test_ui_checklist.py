@@ -189,7 +189,7 @@ def test_a_misconception_line_says_whose_claim_it_is() -> None:
         claim = ClaimCheck("nan", "misconception", status, "It does not cause NaN.", "vanishing causes nan")
         return point_line(1, claim, selected=False, corrected=False).plain
 
-    assert line("contradicted") == '  1 ✓ misconception: vanishing causes nan: you rejected it (right) "It does not cause NaN."'
+    assert line("contradicted") == '  1 ✓ misconception: vanishing causes nan: your answer says otherwise "It does not cause NaN."'
     assert line("found") == '  1 ⚠ misconception: vanishing causes nan: you asserted it "It does not cause NaN."'
     assert line("missed") == "  1 ○ misconception: vanishing causes nan: not claimed"
 

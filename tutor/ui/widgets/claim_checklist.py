@@ -37,7 +37,9 @@ MARKS = {
     # the learner held X
     ("misconception", "found"): ("⚠", "$text-error", "you asserted it"),
     ("misconception", "missed"): ("○", "$text-muted", "not claimed"),
-    ("misconception", "contradicted"): ("✓", "$text-success", "you rejected it (right)"),
+    # "contradicted" is read from the opposite claim or direction, not only from an explicit denial:
+    # "rejected" said more than the grader knows of a point the learner may never have had in mind
+    ("misconception", "contradicted"): ("✓", "$text-success", "your answer says otherwise"),
     ("misconception", "unsure"): ("?", "$text-warning", "unsure"),
 }
 
