@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fakes import INVALID, PARTLY, RIGHT, running, submit
+from fast_keys import wait_until
 from textual.widgets import Static
 
 from tutor.ui.app import TutorApp
@@ -113,6 +114,20 @@ async def test_a_format_error_is_not_an_attempt(app: TutorApp, backend) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.revealed and screen.grade is RIGHT
+
+
+async def test_a_format_error_goes_once_its_text_is_edited(app: TutorApp, backend) -> None:
+    """The error is about the text handed in: under a cleared box it was stale."""
+    backend.grades["((x"] = INVALID
+    async with running(app) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press(*"((x", "enter")
+        await app.workers.wait_for_complete()
+        status = screen.query_one(".answer--status", Static)
+        await wait_until(pilot, lambda: "unbalanced parenthesis" in text_of(status), "the format error")
+        await pilot.press("backspace", "backspace", "backspace")
+        await wait_until(pilot, lambda: text_of(status) == "", "the error cleared")
+        assert screen.query_one(AnswerArea).value == "" and not screen.revealed
 
 
 async def test_evidence_is_shown_after_the_workers_complete(app: TutorApp, backend) -> None:

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from tutor import checks
 from tutor.ui.widgets.answer_area import AnswerArea
@@ -98,6 +98,8 @@ class AnswerBox(Vertical):
         self.clock = clock
         self.shown_at = clock()
         self.checking = False
+        self.error_shown = False
+        """A format error is on screen: it is about the text handed in, so editing clears it."""
 
     def compose(self) -> ComposeResult:
         yield AnswerArea(placeholder=placeholder_for(self.question.check), id="answer-input",
@@ -155,10 +157,19 @@ class AnswerBox(Vertical):
         if event.grade.invalid:
             event.stop()  # a format error is not an attempt: stay here and say why
             self.show_status(format_error(event.response, event.grade.error_offset, event.grade.feedback))
+            self.error_shown = True
             self.input.focus()
             return
         self.show_status("")
         self.close_input()
+
+    @on(TextArea.Changed, "#answer-input")
+    def _edited(self, event: TextArea.Changed) -> None:
+        """The text the error was about is gone (edited or cleared): so is the error, which
+        otherwise stayed under an empty box."""
+        if self.error_shown and not self.checking:
+            self.error_shown = False
+            self.show_status("")
 
     @on(CheckFailed)
     def _check_failed(self, event: CheckFailed) -> None:
