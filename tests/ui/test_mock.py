@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, timedelta, timezone, tzinfo
 
 from fakes import PARTLY, RIGHT, START, backend_with, make_pack, running
+from fast_keys import wait_until
 from textual.widgets import DataTable, Input, Static
 
 from tutor.grading.result import Grade
@@ -321,3 +322,19 @@ def test_a_random_seed_previewed_is_the_one_the_interview_starts_with() -> None:
     run = backend.start_mock(pack, settings)
     assert (run.seed, run.total_seconds) == (preview.seed, preview.seconds)
     assert backend.mock_preview(pack, settings).seed != preview.seed
+
+
+async def test_a_second_interview_opens_with_the_first_ones_settings_but_a_new_seed() -> None:
+    """The setup forgot what the learner chose: each interview began at the defaults again."""
+    app = make_app()
+    async with running(app) as pilot:
+        await start_interview(pilot, seed=7, minutes="6", questions="2")
+        await pilot.press("ctrl+g", "y")  # end early, then the debrief
+        await wait_until(pilot, lambda: isinstance(app.screen, MockDebriefScreen), "the debrief")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await pilot.press("m")
+        setup = app.screen
+        assert isinstance(setup, MockSetupScreen)
+        values = [setup.query_one(f"#mock-{name}", Input).value for name in ("questions", "minutes", "seed")]
+        assert values == ["2", "6", ""]

@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # the core's types are annotations only: the home screen load
     from tutor.packs.watch import PackWatcher
     from tutor.service.backend import CoreBackend
     from tutor.service.entries import PackEntry
-    from tutor.service.mock_types import UnfinishedMock
+    from tutor.service.mock_types import MockSettings, UnfinishedMock
     from tutor.service.protocol import Backend
     from tutor.study.counts import PackCounts
     from tutor.ui.commands import TutorCommands
@@ -164,6 +164,8 @@ class TutorApp(App[None]):
         """The pack reloaded whenever its files change (`tutor --watch PATH`)."""
         self.watchers: dict[Path, PackWatcher] = {}
         self._reload_failed = False
+        self.mock_settings_used: dict[str, MockSettings] = {}
+        """Per pack, the settings of the last mock interview started: the setup opens with them."""
 
     def _start_with_theme(self, name: str) -> None:
         """Begin in the theme `name` as if it had been Textual's default.

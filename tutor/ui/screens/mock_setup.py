@@ -8,6 +8,7 @@ of it and escape from the debrief comes back home.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -56,10 +57,14 @@ class MockSetupScreen(Screen[None]):
         super().__init__(**kwargs)
         self.pack = pack
         self.settings = settings or MockSettings()
+        self.given = settings is not None
+        """Settings given by the caller (the command line) win over the ones last used."""
         self.autostart = autostart
         self.resume = resume
 
     def compose(self) -> ComposeResult:
+        if not self.given:  # a second interview starts from the first one's settings, not the defaults
+            self.settings = getattr(self.app, "mock_settings_used", {}).get(self.pack.meta.id, self.settings)
         settings = self.settings
         yield TitleBar("Mock interview", str(self.pack.meta.title),
                        "timed, follow-ups, feedback at the end", id="title", classes="title-bar")
@@ -164,7 +169,10 @@ class MockSetupScreen(Screen[None]):
         if not self.update_preview():
             self.notify(str(self.query_one("#mock-preview", Static).render()), severity="error")
             return
-        run = backend_of(self).start_mock(self.pack, self.read_settings())
+        settings = self.read_settings()
+        run = backend_of(self).start_mock(self.pack, settings)
+        if hasattr(self.app, "mock_settings_used"):  # a fixed seed would repeat the same draw: not kept
+            self.app.mock_settings_used[self.pack.meta.id] = replace(settings, seed=None)
         self.open_interview(run)
 
     def open_interview(self, run: InterviewRun) -> None:
