@@ -261,3 +261,15 @@ async def test_a_question_asked_in_its_interview_form_can_be_corrected_in_the_de
         await wait_until(pilot, lambda: debrief.query(ClaimChecklist), "the key points of row 3 read")
         await pilot.press("c")
         assert app.focused is debrief.query_one(ClaimChecklist)
+
+
+def test_a_long_sentence_is_quoted_around_the_words_of_its_point() -> None:
+    """Cut from its start, a long sentence quoted the words before the ones that decided the point."""
+    from tutor.ui.widgets.claim_checklist import quote_around
+
+    sentence = ("No, and it is worth being precise about why. Norm clipping computes the gradient norm and "
+                "rescales the whole gradient so every time step contribution is scaled by the same factor.")
+    assert quote_around(sentence, "every time step is scaled by the same factor") == (
+        "…so every time step contribution is scaled by the same factor.")
+    assert quote_around("Clipping only caps large gradients.", "anything") == "Clipping only caps large gradients."
+    assert len(quote_around(sentence, "no shared words")) <= 70

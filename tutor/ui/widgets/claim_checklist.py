@@ -55,7 +55,7 @@ def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: boo
         kind="misconception: " if claim.role == "misconception" else "",
     )
     if claim.sentence and claim.status in ("found", "contradicted", "unsure"):
-        line += Content.from_markup(' [dim]"$sentence"[/dim]', sentence=_cut(claim.sentence.strip()))
+        line += Content.from_markup(' [dim]"$sentence"[/dim]', sentence=quote_around(claim.sentence, label))
     if corrected:
         line += Content.from_markup(" [b $text-accent](corrected)[/]")
     return line
@@ -151,6 +151,32 @@ class ClaimChecklist(Static, can_focus=True):
         self.update(Content("\n").join(lines))
 
 
-def _cut(text: str, width: int = SENTENCE_WIDTH) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+def quote_around(sentence: str, label: str, width: int = SENTENCE_WIDTH) -> str:
+    """`sentence` cut to `width` around the words it shares with the point's `label`: a long
+    sentence cut from its start quoted the words before the ones that decided the point
+    ("…clipping rescales the whole vector by one factor" showed as "No, and to be precise…")."""
+    words = " ".join(sentence.split()).split(" ")
+    if len(" ".join(words)) <= width:
+        return " ".join(words)
+    wanted = {_root(word) for word in label.split() if len(_root(word)) >= 3}
+    best, best_score = (0, 0), -1
+    for start in range(len(words)):
+        end, size = start, -1
+        while end < len(words) and size + 1 + len(words[end]) <= width - 2:  # room for the ellipses
+            size += 1 + len(words[end])
+            end += 1
+        score = sum(_root(word) in wanted for word in words[start:end])
+        if score > best_score:
+            best, best_score = (start, end), score
+        if end == len(words):
+            break
+    start, end = best
+    if end == start:  # one word longer than the width
+        return words[start][: width - 1] + "…"
+    return ("…" if start else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
+
+
+def _root(word: str) -> str:
+    """A word's first letters, lower case, without punctuation: enough to see "gradients" in
+    "gradient" (a quote is chosen, not graded)."""
+    return "".join(char for char in word.lower() if char.isalnum())[:5]
