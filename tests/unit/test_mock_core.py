@@ -267,7 +267,8 @@ def test_skip_passes_on_the_follow_ups_too_and_end_early_submits_the_draft(store
     assert result.questions[2].concepts_missed == ()
     assert result.score == pytest.approx(1 / 3)
     assert result.time_used_seconds == 23.0
-    assert result.queued == ("b1", "a1")
+    assert result.queued == ("b1",)  # a1 was never shown: not queued
+    assert store.cards.get("rnn", "a1") is None
 
 
 def test_queued_questions_become_due_now_without_touching_cards_already_due(store: Store, clock: FakeClock) -> None:
@@ -283,7 +284,7 @@ def test_queued_questions_become_due_now_without_touching_cards_already_due(stor
     assert store.cards.get("rnn", "b1").due == START + timedelta(seconds=30)
     assert store.cards.get("rnn", "b1").stability == 9.0
     assert store.cards.get("rnn", "i1") == overdue
-    assert store.cards.get("rnn", "a1").due == START + timedelta(seconds=30)
+    assert store.cards.get("rnn", "a1") is None  # never reached: left as it was
 
 
 def test_resume_after_the_app_died_keeps_the_saved_time_and_draft(store: Store, clock: FakeClock, tmp_path: Path) -> None:
@@ -455,7 +456,9 @@ def test_markdown_and_json_export(store: Store, clock: FakeClock) -> None:
     assert data["questions"][1]["misconception"] == "clipping-fixes-vanishing"
     assert data["questions"][1]["follow_ups"][0]["outcome"] == "ended"
     assert data["questions"][2]["outcome"] == "not_asked"
-    assert data["weakest_topics"][0] == {"topic": "spectral", "score": 0.25, "questions": 2}
+    # a1 was never reached: it counts 0 in the score, but not against spectral, and is not queued
+    assert data["weakest_topics"] == [{"topic": "bptt", "score": 0.75, "questions": 2}]
+    assert data["practise_topics"] == [{"topic": "spectral", "score": 0.5, "questions": 1}]
     assert json.loads(json.dumps(data)) == data
 
 
@@ -515,14 +518,16 @@ Prompt of a1?
 
 ## Weakest topics
 
-- spectral: 25% on 2 answers
 - bptt: 75% on 2 answers
+
+## Practise next
+
+- spectral (missed once each: too few answers to call weak)
 
 ## Study next
 
 These questions are now due in your study queue:
 - i1
-- a1
 """
 
 

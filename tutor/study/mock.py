@@ -4,7 +4,8 @@ No feedback is given during the interview; every event is written when it happen
 the step row when a question or follow-up is shown, elapsed time and the draft while
 the learner types (`tick`, `update_draft(save=True)`, `save`), the response and grade
 when a step ends (answered, timed out, skipped, or the interview ended on it), and the
-final score together with the questions put into the study queue as due now.
+final score together with the questions put into the study queue as due now: those shown
+and not fully right. A question never reached is left as it was (see `mock_report.reached`).
 
 Grading is the caller's step before recording, never the interview's: grading may call
 SymPy and take seconds, so the caller grades the response against `current_check()` with
@@ -55,6 +56,7 @@ from tutor.study.mock_report import (
     history,
     item_scores,
     mean_score,
+    reached,
     report,
 )
 from tutor.study.queue import StudyError
@@ -398,11 +400,12 @@ class MockInterview:
             )
 
     def _finish_interview(self, now: datetime) -> None:
-        scores = item_scores(self.plan, self.store.mocks.steps(self.id))
+        steps = self.store.mocks.steps(self.id)
+        scores = item_scores(self.plan, steps)
         queued = [
             item.question_id
-            for item, score in zip(self.plan.items, scores)
-            if (score is None or score < 1) and item.question_id in self._questions
+            for item, score, shown in zip(self.plan.items, scores, reached(self.plan, steps))
+            if shown and (score is None or score < 1) and item.question_id in self._questions
         ]
         for question_id in queued:
             card = self.store.cards.get(self.pack.id, question_id)

@@ -5,7 +5,9 @@ concept lists and evidence names), so it can be reopened from the history at any
 and survives questions disappearing from the pack. Scores: each main question scores
 its grade (0 if skipped, timed out empty, or never reached); questions that cannot be
 graded automatically (self checks) are listed but left out of the mean. Follow-ups are
-not graded; their model answers are shown for comparison.
+not graded; their model answers are shown for comparison. A question never reached counts 0
+in the interview's score (the time was the interview's), but says nothing about the learner:
+it is listed as not reached and left out of the topics to work on (see `reached`).
 """
 
 from __future__ import annotations
@@ -184,6 +186,14 @@ def item_scores(plan: MockPlan, steps: Sequence[StepRecord], corrections: Mappin
     return scores
 
 
+def reached(plan: MockPlan, steps: Sequence[StepRecord]) -> list[bool]:
+    """Whether each question was shown (its main step has a row). One the interview ended
+    before the learner saw is no evidence of a weakness: it is neither put into the study
+    queue nor counted in a topic's score, and its card stays as it was before the mock."""
+    shown = {step.position for step in steps}
+    return [plan_step.position in shown for plan_step in plan.steps if plan_step.follow_up_index is None]
+
+
 def _corrected_step(step: StepRecord, correction: Any) -> StepRecord:
     """The step as the learner's last correction grades it (unchanged without one, or while
     the correction left it undecided)."""
@@ -210,6 +220,7 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
     asked = () if pack is None or pack.id != plan.pack_id else pack.questions
     questions = {q.id: in_interview(q) or q for q in asked}
     scores = item_scores(plan, steps, corrections)
+    topic_scores = [score if shown else None for score, shown in zip(scores, reached(plan, steps))]
 
     reports: list[QuestionReport] = []
     all_steps = plan.steps
@@ -243,9 +254,9 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
         time_used_seconds=sum(step.elapsed for step in steps),
         score=mean_score(scores),
         questions=tuple(reports),
-        weakest_topics=weakest_topics(plan, scores),
+        weakest_topics=weakest_topics(plan, topic_scores),
         queued=record.queued,
-        practise_topics=practise_topics(plan, scores),
+        practise_topics=practise_topics(plan, topic_scores),
     )
 
 
@@ -280,7 +291,8 @@ def practise_topics(plan: MockPlan, scores: Sequence[float | None]) -> tuple[Top
 
 
 def _topic_scores(plan: MockPlan, scores: Sequence[float | None]) -> list[TopicScore]:
-    """Every topic of the auto-graded questions with a mean below 1, lowest first (ties by name)."""
+    """Every topic with a mean below 1, lowest first (ties by name); a None score (a question
+    not auto-graded, or never reached) counts for no topic."""
     totals: dict[str, list[float]] = {}
     for item, score in zip(plan.items, scores):
         if score is None:

@@ -1,0 +1,46 @@
+"""A mock interview ended early with ctrl+g: the debrief suggests and queues only what the
+learner was asked (the fake backend runs the real mock core over a real store)."""
+
+from __future__ import annotations
+
+from fakes import backend_with, make_pack, running
+from fast_keys import wait_until
+from textual.widgets import DataTable, Input, Static
+
+from tutor.ui.app import TutorApp
+from tutor.ui.screens.mock_debrief import MockDebriefScreen
+from tutor.ui.screens.mock_interview import MockInterviewScreen
+from tutor.ui.screens.mock_setup import MockSetupScreen
+
+
+async def test_ending_early_leaves_the_questions_never_reached_out_of_the_suggestions() -> None:
+    app = TutorApp(backend_with(make_pack(), grades={}))  # any answer is graded wrong
+    backend = app.backend
+    async with running(app) as pilot:
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
+        for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
+            app.screen.query_one(f"#mock-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
+        screen = app.screen
+        screen.query_one("#mock-answer").value = "no idea"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.run.current_step().is_follow_up, "the follow-up")
+        await pilot.press("ctrl+g", "y")  # end on the follow-up: questions 2 and 3 are never shown
+        await wait_until(pilot, lambda: isinstance(app.screen, MockDebriefScreen), "the debrief")
+
+        debrief = app.screen
+        summary = str(debrief.query_one("#debrief-summary", Static).render()).splitlines()
+        # lstm-path (gating, vanishing) was never reached: it makes vanishing neither weak nor
+        # gating a topic to practise; sigmoid-bound (activations) is not suggested either
+        assert summary[1:] == [
+            "Weakest topics: none on two answers or more",
+            "Practise next: vanishing (missed once each: too few answers to call weak)",
+            "Study next: 1 question now due in Study: why-vanish",
+        ]
+        table = debrief.query_one("#debrief-questions", DataTable)
+        assert [str(table.get_row_at(row)[2]) for row in range(table.row_count)] == [
+            "✗ 0%", "✗ 0% not reached", "✗ 0% not reached"]
+        assert backend.store.cards.get("rnn-mini", "sigmoid-bound") is None
+        assert backend.store.cards.get("rnn-mini", "lstm-path") is None
