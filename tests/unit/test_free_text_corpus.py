@@ -125,7 +125,8 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
-    """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f and A10h, 2,700 answers, each measured once unseen and
+    """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h and A10j, 2,850
+    answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -135,6 +136,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # engineers' answers, hedged and log-based: 90.7% and 90.0% on it when read)
     assert figures.recall >= 0.947
     assert figures.wrong_credited == 0
-    # 0.966 on 2,100; A10 brought harder partial answers (0.964), A10b more (0.963), A10h 0.959
-    assert figures.partial_credit >= 0.959
+    # 0.966 on 2,100; A10 brought harder partial answers (0.964), A10b more (0.963), A10h 0.959,
+    # A10j (researchers' dense answers: 90.0% on it) 0.956
+    assert figures.partial_credit >= 0.956
     assert figures.undecided <= 0.01
