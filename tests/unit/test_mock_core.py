@@ -36,7 +36,7 @@ from tutor.study.mock import (
     to_markdown,
     unfinished,
 )
-from tutor.study.mock_plan import apportion
+from tutor.study.mock_plan import _level_counts, apportion
 from tutor.study.queue import StudyError
 from tutor.study.scheduler import card_id_for
 
@@ -98,6 +98,16 @@ def start(store: Store, clock: FakeClock, plan: MockPlan = PLAN) -> MockIntervie
 
 
 # ---- the plan ---------------------------------------------------------------------------
+
+
+def test_an_interview_of_two_questions_or_more_opens_with_a_warm_up() -> None:
+    """Shares 1:2:2 gave two questions no basic one: the interview began at intermediate."""
+    every = {"basic": 5, "intermediate": 5, "advanced": 5}
+    assert _level_counts(2, every) == {"basic": 1, "intermediate": 0, "advanced": 1}
+    assert _level_counts(1, every) == {"basic": 0, "intermediate": 1, "advanced": 0}
+    assert _level_counts(5, every) == {"basic": 1, "intermediate": 2, "advanced": 2}
+    assert _level_counts(2, {"basic": 0, "intermediate": 5, "advanced": 5}) == {
+        "basic": 0, "intermediate": 1, "advanced": 1}
 
 
 def test_apportion_adds_up_exactly() -> None:

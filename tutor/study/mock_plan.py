@@ -226,6 +226,11 @@ def _level_counts(count: int, available: dict[str, int]) -> dict[str, int]:
     """Questions per level: shares over the levels present, capped by what each level has."""
     present = [level for level in LEVEL_ORDER if available[level]]
     shares = apportion(count, [LEVEL_SHARES[level] for level in present])
+    if count >= 2 and len(present) > 1 and shares[0] == 0:
+        # a warm-up opens every interview of two questions or more: the easiest level gets
+        # one, from the largest share (the hardest of equals keeps its own)
+        largest = max(range(1, len(shares)), key=lambda index: (shares[index], -index))
+        shares[0], shares[largest] = 1, shares[largest] - 1
     counts = {level: 0 for level in LEVEL_ORDER}
     overflow = 0
     for level, share in zip(present, shares):
