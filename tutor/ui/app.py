@@ -34,6 +34,7 @@ from tutor.ui.navigation import (
     CountsStale,
     GoHome,
     JumpsToQuestion,
+    MockSettingsUsed,
     OpenLab,
     OpenMockDebrief,
     OpenMode,
@@ -521,6 +522,12 @@ class TutorApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = toggled(self.current_theme.dark)
+
+    def on_mock_settings_used(self, event: MockSettingsUsed) -> None:
+        """A mock interview started: its settings open the next setup on that pack (the seed
+        starts random again, so the next draw is new)."""
+        event.stop()
+        self.mock_settings_used[event.pack_id] = replace(event.settings, seed=None)
 
     def on_theme_picked(self, event: ThemePicked) -> None:
         """The settings screen's theme list: apply it (`watch_theme` saves it) and say it was kept."""

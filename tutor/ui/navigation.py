@@ -67,6 +67,16 @@ class ThemePicked(Message):
         self.theme = theme
 
 
+class MockSettingsUsed(Message):
+    """A mock interview started on pack `pack_id` with `settings` (the app keeps them for the
+    next interview's setup)."""
+
+    def __init__(self, pack_id: str, settings: Any) -> None:
+        super().__init__()
+        self.pack_id = pack_id
+        self.settings = settings
+
+
 class OpenMockDebrief(Message):
     """Show the debrief of the mock interview `mock_id`, taken on the pack `pack_id`."""
 

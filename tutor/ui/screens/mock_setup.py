@@ -8,7 +8,6 @@ of it and escape from the debrief comes back home.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -20,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from tutor.service.mock_types import MockSettings
-from tutor.ui.navigation import GoHome, backend_of
+from tutor.ui.navigation import GoHome, MockSettingsUsed, backend_of
 from tutor.ui.widgets.countdown import duration_text
 from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
@@ -171,8 +170,7 @@ class MockSetupScreen(Screen[None]):
             return
         settings = self.read_settings()
         run = backend_of(self).start_mock(self.pack, settings)
-        if hasattr(self.app, "mock_settings_used"):  # a fixed seed would repeat the same draw: not kept
-            self.app.mock_settings_used[self.pack.meta.id] = replace(settings, seed=None)
+        self.post_message(MockSettingsUsed(self.pack.meta.id, settings))
         self.open_interview(run)
 
     def open_interview(self, run: InterviewRun) -> None:
