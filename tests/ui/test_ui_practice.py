@@ -165,9 +165,10 @@ async def test_i_was_right_is_not_offered_on_a_choice_question() -> None:
 
 
 async def test_i_was_right_on_a_stated_misconception_asks_before_it_counts(app: TutorApp, backend) -> None:
-    """One key should not wave a misconception through unread: the first press says what the
-    answer was read as stating, the second counts it as right."""
+    """One key should not wave a misconception through unread: a dialog says what the answer
+    was read as stating; "no" keeps the verdict, "yes" counts it, every time it is asked."""
     from tutor.grading.result import ClaimCheck, Grade
+    from tutor.ui.screens.confirm import ConfirmScreen
 
     backend.grades["clipping fixes it"] = Grade(
         False, 0.0, "Not quite: your answer states a misconception.", ("misconception:fixes",),
@@ -176,9 +177,17 @@ async def test_i_was_right_on_a_stated_misconception_asks_before_it_counts(app: 
         screen = await open_practice(app, pilot)
         await answer(app, pilot, "clipping fixes it")
         await pilot.press("o")
-        await wait_until(pilot, lambda: any("clipping fixes vanishing" in str(n.message) for n in app._notifications),
-                         "the notice naming the misconception")
-        assert backend.overrides == [] and screen.check_action("override", ()) is True
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the dialog")
+        assert "clipping fixes vanishing" in str(app.screen.question)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is screen, "back on the card")
+        assert backend.overrides == []
         await pilot.press("o")
-        assert backend.overrides == ["why-vanish"]
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the dialog again")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: backend.overrides == ["why-vanish"], "counted right")
         assert text_of(screen.query_one(FeedbackView)).startswith("✓ Marked right by you")
+        await pilot.press("o")  # undo
+        await wait_until(pilot, lambda: backend.overrides == [], "taken back")
+        await pilot.press("o")  # asked again after an undo
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the dialog after an undo")

@@ -73,8 +73,6 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         self.right = right
         self.hints: list[str] = []
         self.overridden = False
-        self.override_asked = False
-        """ "I was right" pressed once on an answer read as stating a misconception: the next press counts."""
         self.self_rating: str | None = None
         """A self-rated card: "due" once its answer is shown after answering, then "right" or "wrong"."""
         self.self_counted = False
@@ -102,7 +100,6 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             self.seen.append(question.id)
         self.hints = []
         self.overridden = False
-        self.override_asked = False
         self.self_rating, self.self_counted = None, False
         await super().show_question(question)
 
@@ -273,11 +270,24 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             return
         asserted = [claim.shown for claim in self.grade.claims
                     if claim.role == "misconception" and claim.status == "found"]
-        if asserted and not self.override_asked:
-            # one key should not wave a misconception through unread: say what was read, ask again
-            self.override_asked = True
-            self.notify(f"Your answer was read as stating: {'; '.join(asserted)}. Press o again to count it "
-                        "as right anyway, or correct the checklist point by point.", title="I was right?", timeout=8)
+        if asserted:
+            # one key should not wave a misconception through unread: say what was read and ask
+            from tutor.ui.screens.confirm import ConfirmScreen
+
+            question = (f"Your answer was read as stating: {'; '.join(asserted)}. Count it as right anyway? "
+                        "(Or correct the checklist point by point.)")
+            self.app.push_screen(ConfirmScreen(question, yes="Count it right", no="Keep the verdict"),
+                                 self._override_confirmed)
+            return
+        self._override()
+
+    def _override_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed and not self.overridden:
+            self._override()
+
+    def _override(self) -> None:
+        """Count the answer as right: the deck, the correction store, the counters, the view."""
+        if self.deck is None or self.question is None or self.grade is None:
             return
         from tutor.grading.result import Grade
 
