@@ -43,8 +43,10 @@ class ShortAnswer:
 
     @property
     def shown(self) -> str:
-        """The false claim in words: "the short answer is “yes”", not the slug "answers yes"."""
-        return f"the short answer is “{self.name.removeprefix('answers-')}”"
+        """The false claim in words: "answering “yes” where the short answer is “no”", not the slug
+        "answers yes" (and not "the short answer is “yes”", which read as the right one)."""
+        said = self.name.removeprefix("answers-")
+        return f"answering “{said}” where the short answer is “{'no' if said == 'yes' else 'yes'}”"
 
 
 def short_answer_point(answer_is: str) -> ShortAnswer:
