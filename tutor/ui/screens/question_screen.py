@@ -273,7 +273,9 @@ class QuestionScreen(Reopenable, Screen[None]):
         """Go to the key points of your answer: up/down picks one, space toggles it."""
         checklists = self.query(ClaimChecklist)
         if checklists:
-            checklists.first().focus()
+            checklist = checklists.first()
+            checklist.focus()
+            checklist.show_in_view()  # already focused after the reveal, focus() alone scrolls nothing
 
     def action_home(self) -> None:
         """Back to the home screen (anything still computing is cancelled)."""

@@ -116,6 +116,12 @@ class ClaimChecklist(Static, can_focus=True):
         """Pick the point above or below."""
         if self.claims:
             self.selected = (self.selected + step) % len(self.claims)
+            self.show_in_view()
+
+    def show_in_view(self) -> None:
+        """Scroll the list onto the screen: at 80x24 it sits under the feedback, and a point
+        picked off screen was toggled unseen."""
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     # replaces Textual's DOMNode.action_toggle(attribute_name) on purpose: the `space` binding's action
     def action_toggle(self) -> None:  # type: ignore[override]
