@@ -337,3 +337,14 @@ def test_a_quoted_text_that_rightly_runs_over_two_lines_is_not_blamed():
     write_pack(Path("pack"), text)
     [error] = errors_of("pack")
     assert error.startswith("pack/questions.yaml:6:13: YAML syntax error: mapping values are not allowed")
+
+
+def test_a_folders_own_problem_comes_after_the_problems_in_its_files():
+    """The home screen shows a broken pack's first line: "no question files" stood before the
+    YAML error in its pack.yaml, the one that says what to fix."""
+    folder = Path("pack")
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('id: bad\ntitle: "Bad\nversion: 1.0.0\n', encoding="utf-8")
+    first, second = errors_of("pack")
+    assert first.startswith("pack/pack.yaml:2:8: YAML syntax error: this quoted text is not closed")
+    assert second == "pack: no question files: add one or more *.yaml files with a `questions` list"

@@ -8,7 +8,7 @@ validation, the cross-question rules and `tutor check`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 FieldPath = tuple[str | int, ...]
 
@@ -42,7 +42,12 @@ class Problem:
         return f"{where}: {self.message}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.location.file, self.location.line, self.location.column, self.message)
+        """By file, line and column; a problem about a whole folder ("no question files") after
+        the problems in its files, so the first line shown (the home screen shows one) is the
+        precise one, such as a YAML error in its pack.yaml."""
+        file = self.location.file
+        folder = not PurePath(file).suffix and self.location.line == 0
+        return (file + "/\uffff" if folder else file, self.location.line, self.location.column, self.message)
 
 
 class PackError(Exception):
