@@ -105,7 +105,7 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (4,219 answers, kept as development
+    """The held-out sets measured so far (4,349 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.965
@@ -116,8 +116,9 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     # answers that state only the CNN side of q3 are not one of its key points)
     # 0.976 on the 4,089 answers before set 22j, 0.973 with it: 3 of its 26 partial answers get
     # no credit (one names the CNN side of q3 only, one calls the forget gate "it" after a
-    # sentence naming it; the third is graded right, a full answer by the rubric)
-    assert development_figures.partial_credit >= 0.973
+    # sentence naming it; the third is graded right, a full answer by the rubric); 0.9730 with
+    # set 22k (25 of its 26 partial answers credited)
+    assert development_figures.partial_credit >= 0.972
     assert development_figures.undecided <= 0.01
 
 
@@ -125,8 +126,8 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
-    """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h and A10j, 2,850
-    answers, each measured once unseen and
+    """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j and A10k,
+    3,000 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -137,6 +138,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     assert figures.recall >= 0.947
     assert figures.wrong_credited == 0
     # 0.966 on 2,100; A10 brought harder partial answers (0.964), A10b more (0.963), A10h 0.959,
-    # A10j (researchers' dense answers: 90.0% on it) 0.956
-    assert figures.partial_credit >= 0.956
+    # A10j (researchers' dense answers: 90.0% on it) 0.956, A10k (statisticians' hedged answers:
+    # 90.0% on it) 0.953
+    assert figures.partial_credit >= 0.953
     assert figures.undecided <= 0.01
