@@ -125,6 +125,8 @@ def _outside_false_claims(parts: tuple[ReadSentence, ...], own: tuple[ReadSenten
     speed up training" states the shrinking)."""
     cuts: dict[str, set[int]] = {}
     sentences_by_text = {sentence.text: sentence for sentence in own}
+    # zip stops at the rubric's own false claims: the short answer that `wrong` may end with
+    # ("Yes, ...") is one word, with nothing of a key point to cut
     for (_, claims), (_, finding) in zip(rubric.misconceptions, wrong):
         sentence = sentences_by_text.get(finding.sentence) if finding.status == "found" else None
         words = sentence and next(filter(None, (stated_words(claim, sentence, True) for claim in claims)), None)
