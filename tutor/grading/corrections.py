@@ -40,7 +40,7 @@ def regrade(claims: Sequence[ClaimCheck], pass_count: int) -> Grade:
     concepts = [claim for claim in claims if claim.role == "concept"]
     found = [claim for claim in concepts if claim.status == "found"]
     missed = [claim for claim in concepts if claim.status != "found"]
-    asserted = [claim for claim in claims if claim.role == "misconception" and claim.status == "found"]
+    asserted = [claim for claim in claims if claim.asserted]
     notes = tuple(f"hit:{claim.name}" for claim in found) + tuple(f"missed:{claim.name}" for claim in missed)
     notes += tuple(f"misconception:{claim.name}" for claim in asserted) + (CORRECTED_NOTE,)
     if any(claim.status == "unsure" for claim in claims):

@@ -69,6 +69,11 @@ class ClaimCheck:
         """The point as the learner reads it: its label, else its name in words."""
         return self.label or in_words(self.name)
 
+    @property
+    def asserted(self) -> bool:
+        """A misconception the answer states (what caps a grade and what a correction keeps)."""
+        return self.role == "misconception" and self.status == "found"
+
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
 

@@ -264,7 +264,7 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
     """The question as the learner corrected it: their verdict, the points they left missed
     and the misconception they left asserted."""
     missed = tuple(claim.shown for claim in correction.claims if claim.role == "concept" and claim.status != "found")
-    asserted = [claim for claim in correction.claims if claim.role == "misconception" and claim.status == "found"]
+    asserted = [claim for claim in correction.claims if claim.asserted]
     misconception = asserted[0].name if asserted else None
     first_line = question.feedback.splitlines()[0] if question.feedback else "nothing"
     return replace(
@@ -449,4 +449,3 @@ def _shown_misconception(check: Any, name: str | None) -> str | None:
         return ShortAnswer(name, "").shown
     known = (*(getattr(check, "misconceptions", ()) or ()), *(getattr(check, "pack_misconceptions", ()) or ()))
     return next((candidate.shown for candidate in known if candidate.name == name), None)
-

@@ -268,8 +268,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
             return
         if self.deck is None or self.question is None or self.grade is None or self.overridden:
             return
-        asserted = [claim.shown for claim in self.grade.claims
-                    if claim.role == "misconception" and claim.status == "found"]
+        asserted = [claim.shown for claim in self.grade.claims if claim.asserted]
         if asserted:
             # one key should not wave a misconception through unread: say what was read and ask
             from tutor.ui.screens.confirm import ConfirmScreen
