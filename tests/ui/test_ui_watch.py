@@ -146,3 +146,60 @@ async def test_the_watched_copy_wins_when_two_packs_share_an_id(tmp_path: Path, 
         assert app.pack_id == "rnn-mini"
         assert app.screen.question.id == "sigmoid-bound" and prompt_shown(app) == NEW_PROMPT
     backend.close()
+
+
+async def test_f5_on_a_broken_user_pack_reads_it_again_and_shows_it_healthy(tmp_path: Path, isolated_home: Path) -> None:
+    """A pack in the packs folder failed to load (listed with its problem); the learner fixes
+    the file, puts the cursor on it and presses f5: it was the current (built-in) pack that was
+    reloaded, and the broken one stayed broken until a restart."""
+    user_pack = write_pack(isolated_home / "packs" / "mini")
+    good = (user_pack / "questions.yaml").read_text(encoding="utf-8")
+    (user_pack / "questions.yaml").write_text("questions: 3\n", encoding="utf-8")
+    backend = CoreBackend([], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        [broken] = [entry for entry in app.entries if entry.source == user_pack]
+        assert broken.error and not broken.usable
+        table = app.screen.query_one("#packs")
+        table.focus()
+        table.move_cursor(row=table.get_row_index(broken.id))
+        await pilot.pause()
+        (user_pack / "questions.yaml").write_text(good, encoding="utf-8")
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [fixed] = [entry for entry in app.entries if entry.source == user_pack]
+        assert fixed.usable and fixed.id == "rnn-mini" and fixed.error is None
+        assert str(table.get_row("rnn-mini")[1]) == "3"
+        assert app.pack_id == "rnn-mini"  # the cursor stays on it: a mode key opens it
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen) and app.screen.pack.id == "rnn-mini"
+    backend.close()
+
+
+async def test_f5_on_a_pack_still_broken_shows_its_new_problem(tmp_path: Path, isolated_home: Path) -> None:
+    user_pack = write_pack(isolated_home / "packs" / "mini")
+    (user_pack / "questions.yaml").write_text("questions: 3\n", encoding="utf-8")
+    backend = CoreBackend([], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        [broken] = [entry for entry in app.entries if entry.source == user_pack]
+        table = app.screen.query_one("#packs")
+        table.focus()
+        table.move_cursor(row=table.get_row_index(broken.id))
+        await pilot.pause()
+        current = app.pack_id
+        (user_pack / "questions.yaml").write_text("questions:\n  - id: broken\n    level: [\n", encoding="utf-8")
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [still] = [entry for entry in app.entries if entry.source == user_pack]
+        assert still.error != broken.error and str(user_pack / "questions.yaml") in (still.error or "")
+        assert app.pack_id == current
+        [error] = [n for n in app._notifications if n.severity == "error"]
+        assert error.title == f"{broken.title} still does not load"
+        description = str(app.screen.query_one("#pack-description").render())
+        assert still.error in description
+    backend.close()

@@ -404,6 +404,13 @@ class TutorApp(App[None]):
         index = next((i for i, entry in enumerate(self.entries)
                       if entry.source is not None and entry.source.resolve() == event.path), None)
         name = self.entries[index].title if index is not None else str(event.path)
+        if event.pack is None and index is not None and self.entries[index].pack is None:
+            # a pack that never loaded: there is no last good version; show its problem now
+            self.entries[index] = replace(self.entries[index], error=event.errors[0] if event.errors else None)
+            self._fill_homes()
+            self.notify("\n".join(event.errors[:ERROR_LINES]), title=f"{name} still does not load",
+                        severity="error", timeout=20, markup=False)
+            return
         if event.pack is None:
             shown = event.errors[:ERROR_LINES]
             more = len(event.errors) - len(shown)
@@ -419,14 +426,27 @@ class TutorApp(App[None]):
         if index is None:
             return
         old = self.entries[index]
-        entry = replace(old, id=old.id if old.pack is not None and old.pack.id == pack.id else pack.id,
-                        title=str(pack.meta.title), pack=pack, error=None)
+        entry = replace(old, id=self._reloaded_id(old, pack), title=str(pack.meta.title), pack=pack, error=None)
         self.entries[index] = entry
         self.counts[entry.id] = self.backend.counts(pack)
-        if self.pack_id in (old.id, None) or (entry.requested and old.pack is None):
-            self.pack_id = entry.id  # a pack asked for on the command line opens once it loads
+        if self.pack_id in (old.id, None) or (old.pack is None and (entry.requested or event.asked)):
+            # a pack asked for on the command line opens once it loads; one fixed and
+            # reloaded with f5 (the cursor on it) is the one the learner means to open
+            self.pack_id = entry.id
         self.keep_place(old, entry)
         self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    def _reloaded_id(self, old: PackEntry, pack: Pack) -> str:
+        """The entry's id once `pack` loaded: the pack's id (a broken pack was listed by its
+        path), unless another entry has it (the home table's rows need distinct keys)."""
+        if old.pack is not None and old.pack.id == pack.id:
+            return old.id
+        taken = {entry.id for entry in self.entries if entry is not old}
+        key, copy = pack.id, 1
+        while key in taken:
+            copy += 1
+            key = f"{pack.id} ({copy})"
+        return key
 
     def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
         """Show the reloaded pack where the learner is: the same screen, on the same question
@@ -441,8 +461,11 @@ class TutorApp(App[None]):
             self.open_mode(mode.name, pack_id=entry.id, **options)
 
     def action_reload_pack(self) -> None:
-        """Load the current pack again from its files."""
-        entry = self.entry(self.pack_id)
+        """Load the current pack again from its files; on the home screen, the pack under the
+        cursor (a broken pack's fixed file loads without a restart)."""
+        screen = self.screen
+        highlighted = screen.highlighted_id if isinstance(screen, HomeScreen) else None
+        entry = self.entry(highlighted or self.pack_id)
         if entry is None or entry.source is None or not entry.source.exists():
             self.notify("This pack has no files to reload.", severity="warning")
             return

@@ -70,6 +70,8 @@ class HomeScreen(Screen[None]):
         """The current pack, highlighted in the table."""
         self.broken_highlighted = False
         """The cursor is on a pack that failed to load: a mode key must not open another pack."""
+        self.highlighted_id: str | None = None
+        """The pack under the cursor, broken or not: the one f5 reloads (a fixed file loads)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]tutor[/b]  [dim]ML interview practice, with the evidence[/dim]"),
@@ -121,7 +123,12 @@ class HomeScreen(Screen[None]):
         for entry in self.entries:
             table.add_row(*self._row(entry), key=entry.id)
         description = self.query_one("#pack-description", Static)
-        if self.pack_id is not None:
+        broken = self._entry(self.highlighted_id)
+        if broken is not None and broken.pack is None and broken.listed is None:
+            # the cursor stays on a broken pack the learner is looking at (reloaded with f5, still broken)
+            table.move_cursor(row=table.get_row_index(broken.id))
+            self._describe(broken)
+        elif self.pack_id is not None:
             self.show_pack(self.pack_id)
         elif self.entries:
             self._describe(self.entries[0])
@@ -160,7 +167,8 @@ class HomeScreen(Screen[None]):
             version, text, count = entry.listed.version, entry.listed.description, len(entry.listed.question_ids)
         else:
             error = entry.error or "could not be loaded"
-            description.update(Content.from_markup("[$text-error]$error[/]", error=error))
+            description.update(Content.from_markup("[$text-error]$error[/]\n[dim]Fix the file, then press f5 "
+                                                   "to load it again.[/dim]", error=error))
             return
         description.update(
             Content.from_markup(
@@ -181,6 +189,7 @@ class HomeScreen(Screen[None]):
         entry = self._entry(pack_id)
         if entry is None:
             return
+        self.highlighted_id = entry.id
         self.broken_highlighted = not (entry.usable or entry.listed is not None)
         if entry.usable or entry.listed is not None:  # a listed pack: the one to open once loaded
             self.pack_id = entry.id
@@ -200,7 +209,7 @@ class HomeScreen(Screen[None]):
         pack highlighted before it (the current pack) looked like the broken one had opened."""
         if self.broken_highlighted:
             self.notify("This pack failed to load: its error is shown below the modes. Fix the file, then "
-                        "restart tutor, or pick another pack (↑↓ in the pack list).", title="Cannot open this pack",
-                        severity="warning")
+                        "press f5 to load it again, or pick another pack (↑↓ in the pack list).",
+                        title="Cannot open this pack", severity="warning")
             return
         self.post_message(OpenMode(name))
