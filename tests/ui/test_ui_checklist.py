@@ -273,3 +273,61 @@ def test_a_long_sentence_is_quoted_around_the_words_of_its_point() -> None:
         "…so every time step contribution is scaled by the same factor.")
     assert quote_around("Clipping only caps large gradients.", "anything") == "Clipping only caps large gradients."
     assert len(quote_around(sentence, "no shared words")) <= 70
+
+
+DENIED = Grade(
+    False, 0.0, "Not quite: your answer states the opposite of a key point (shrinks).\nMissing: product.",
+    ("missed:product", "missed:shrinks", "negated:shrinks"),
+    claims=(ClaimCheck("product", "concept", "missed", "", "product"),
+            ClaimCheck("shrinks", "concept", "contradicted", "the signal does not fade", "shrinks")))
+
+
+async def test_after_a_correction_the_feedback_agrees_with_the_checklist_in_practice(app: TutorApp, backend) -> None:
+    """The learner ticks 'product'; 'shrinks' stays crossed ("you stated the opposite"): the
+    corrected feedback listed it under "Missing:", as if the answer had not mentioned it."""
+    backend.grades[RESPONSE] = DENIED
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        await pilot.pause()
+        await pilot.press("space")  # point 1, product: found
+        checklist = text_of(screen.query_one(ClaimChecklist)).splitlines()
+        assert checklist[1].startswith("▸ 1 ✓ product: found") and "(corrected)" in checklist[1]
+        assert checklist[2].startswith("  2 ✗ shrinks: you stated the opposite")
+        feedback = text_of(screen.query_one(FeedbackView))
+        assert "Missing:" not in feedback
+        assert "opposite" in feedback.splitlines()[1] and "shrinks" in feedback.splitlines()[1]
+        assert "Found: product." in feedback
+        await pilot.press("down", "space")  # shrinks corrected to found: nothing is missing or denied
+        feedback = text_of(screen.query_one(FeedbackView))
+        assert feedback.startswith("✓ Right corrected by you") and "Missing" not in feedback
+        assert "opposite" not in feedback
+
+
+async def test_after_a_correction_the_debrief_feedback_agrees_with_the_checklist(isolated_home) -> None:
+    """The debrief said only "Corrected by you (the grader said: …states the opposite of
+    shrinks)" after the learner had ticked shrinks: the text contradicted the checklist."""
+    from test_mock import answer, make_app, settle, start_interview
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+    app = make_app()
+    app.backend.grades[RESPONSE] = DENIED
+    async with running(app, size=(120, 40)) as pilot:
+        await start_interview(pilot)
+        app.backend.clock.advance(10)
+        await answer(pilot, RESPONSE)
+        await pilot.press("ctrl+g", "y")
+        await settle(pilot)
+        debrief = app.screen
+        assert isinstance(debrief, MockDebriefScreen)
+        assert "Missing: product." in text_of(debrief.query_one("#debrief-question", Static))
+        await pilot.press("c", "space")  # product: found; shrinks stays crossed
+        shown = text_of(debrief.query_one("#debrief-question", Static))
+        assert "Missing" not in shown
+        assert ("Feedback: Not quite (as corrected by you): the answer states the opposite of a key point "
+                "(shrinks).\nFound: product.\nThe grader said: Not quite:") in shown
+        await pilot.press("down", "space")  # shrinks: found
+        shown = text_of(debrief.query_one("#debrief-question", Static))
+        assert "Feedback: Correct (as corrected by you).\nFound: product, shrinks.\nThe grader said: " in shown

@@ -259,7 +259,7 @@ def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_
         question = after.questions[1]
         assert (after.score, question.correct, question.score, question.corrected) == (2 / 3, True, 1.0, True)
         assert (verdict_text(question), short_verdict(question)) == ("correct, 100% (corrected by you)", "✓ 100% ✎")
-        assert question.feedback == "Corrected by you (the grader said: 1 of 2 concepts)"
+        assert question.feedback == "Correct (as corrected by you).\nFound: additive update, forget gate.\nThe grader said: 1 of 2 concepts"
         assert question.concepts_missed == () and question.claims == corrected.claims
         [summary] = history(store)
         assert (summary.score, summary.corrected) == (2 / 3, True)

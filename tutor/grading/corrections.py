@@ -50,7 +50,7 @@ def regrade(claims: Sequence[ClaimCheck], pass_count: int) -> Grade:
 
     denied = any(claim.status == "contradicted" for claim in concepts)
     correct, score = score_claims(len(found), pass_count, asserted=bool(asserted), denied=denied)
-    return Grade(correct, score, _feedback(found, missed, asserted, correct), notes, claims=tuple(claims))
+    return Grade(correct, score, corrected_feedback(claims, correct), notes, claims=tuple(claims))
 
 
 def is_corrected(notes: Sequence[str]) -> bool:
@@ -58,20 +58,31 @@ def is_corrected(notes: Sequence[str]) -> bool:
     return CORRECTED_NOTE in notes
 
 
-def _feedback(found: Sequence[ClaimCheck], missed: Sequence[ClaimCheck], asserted: Sequence[ClaimCheck],
-              correct: bool) -> str:
+def corrected_feedback(claims: Sequence[ClaimCheck], correct: bool) -> str:
+    """What the corrected checklist `claims` says, point by point as the list shows them: a
+    point the answer states the opposite of is named as such, never as missing (the checklist
+    crosses it: "you stated the opposite"), and a point corrected to found is found."""
+    concepts = [claim for claim in claims if claim.role == "concept"]
+    found = [claim for claim in concepts if claim.status == "found"]
+    denied = [claim for claim in concepts if claim.status == "contradicted"]
+    unsaid = [claim for claim in concepts if claim.status not in ("found", "contradicted")]
+    asserted = [claim for claim in claims if claim.asserted]
     if correct:
         lines = ["Correct (as corrected by you)."]
     elif asserted:
         lines = ["Not quite (as corrected by you): the answer asserts a misconception."]
+    elif denied:
+        lines = [f"Not quite (as corrected by you): the answer states the opposite of a key point ({_labels(denied)})."]
     elif found:
         lines = ["Partly correct (as corrected by you)."]
     else:
         lines = ["Not yet (as corrected by you): none of the key points."]
     if found:
         lines.append(f"Found: {_labels(found)}.")
-    if missed:
-        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_labels(missed)}.")
+    if unsaid:
+        lines.append(f"{'Also worth saying' if correct else 'Missing'}: {_labels(unsaid)}.")
+    if denied and asserted:  # else the first line names them
+        lines.append(f"You stated the opposite of: {_labels(denied)}.")
     if asserted:
         lines.append(f"Misconception: {_labels(asserted)}.")
     return "\n".join(lines)

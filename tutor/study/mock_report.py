@@ -262,7 +262,11 @@ def report(store: Store, mock_id: int, pack: Any | None = None) -> MockReport:
 
 def _with_correction(question: QuestionReport, correction: Any) -> QuestionReport:
     """The question as the learner corrected it: their verdict, the points they left missed
-    and the misconception they left asserted."""
+    and the misconception they left asserted; the feedback says what their checklist says
+    (the grader's first line only as what it said: its "Missing: X" beside a checklist where
+    X is now found contradicted it)."""
+    from tutor.grading.corrections import corrected_feedback
+
     missed = tuple(claim.shown for claim in correction.claims if claim.role == "concept" and claim.status != "found")
     asserted = [claim for claim in correction.claims if claim.asserted]
     misconception = asserted[0].name if asserted else None
@@ -270,7 +274,7 @@ def _with_correction(question: QuestionReport, correction: Any) -> QuestionRepor
     return replace(
         question, correct=correction.correct, score=correction.score, corrected=True, undecided=False,
         claims=correction.claims,
-        feedback=f"Corrected by you (the grader said: {first_line})",
+        feedback=f"{corrected_feedback(correction.claims, bool(correction.correct))}\nThe grader said: {first_line}",
         concepts_missed=missed, misconception=misconception,
         misconception_shown=asserted[0].shown if asserted else None,
         misconception_feedback=question.misconception_feedback if misconception == question.misconception else None,
