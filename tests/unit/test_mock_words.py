@@ -13,6 +13,7 @@ from tutor.study.mock_words import (
     grade_state,
     outcome_note,
     outcome_word,
+    score_text,
     short_verdict,
     verdict_text,
 )
@@ -50,7 +51,7 @@ GRADE_CASES = [
     (question(score=0.25, misconception="clipping-fixes-vanishing"), "wrong", "wrong, 25%", "✗ 25%"),
     (question(score=0.25, key_points=DENIED), "wrong", "wrong, 25%", "✗ 25%"),
     (question(score=0.25, key_points=DENIED, corrected=True, claims=DENIED[:1]), "partial",
-     "partly correct, 25% (corrected by you)", "◐ 25% ✎"),
+     "partly correct, 25%: partial credit is half the share of the key points found (corrected by you)", "◐ 25% ✎"),
     (question(), "wrong", "wrong, 0%", "✗ 0%"),
     (question(score=None), "wrong", "wrong, n/a", "✗ n/a"),
     (question(undecided=True), "undecided", "undecided, 0%", "? 0%"),
@@ -75,3 +76,17 @@ def test_every_state_and_outcome_is_worded() -> None:
 
     assert set(get_args(StepOutcome)) | {"not_asked", "in_progress"} == set(OUTCOME_WORDS)
     assert {state for _, state, _, _ in GRADE_CASES} == set(GRADE_WORDS)
+
+
+HALF_FOUND = (ClaimCheck("product", "concept", "found"), ClaimCheck("shrinks", "concept", "missed"))
+RULE = "partial credit is half the share of the key points found"
+
+
+def test_a_partial_key_point_score_says_how_it_is_counted() -> None:
+    """'Partly correct: 1 of the 2 key points' beside 25% read as a mistake: the debrief's
+    result line and a follow-up's score say the rule; other scores need no words."""
+    assert verdict_text(question(score=0.25, key_points=HALF_FOUND)) == f"partly correct, 25%: {RULE}"
+    assert verdict_text(question(score=0.5)) == "partly correct, 50%"  # a choice question's own partial rule
+    assert verdict_text(question(score=0.25, key_points=DENIED)) == "wrong, 25%"
+    assert score_text(0.25, HALF_FOUND) == f"25% ({RULE})"
+    assert (score_text(1.0, HALF_FOUND), score_text(0.25, ()), score_text(0.25, DENIED)) == ("100%", "25%", "25%")

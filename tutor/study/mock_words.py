@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tutor.words import in_words
+from tutor.words import PARTIAL_CREDIT, in_words
 
 if TYPE_CHECKING:
     from tutor.study.mock_report import MockReport
@@ -121,6 +121,11 @@ def grade_state(question: Any) -> str:
     return "partial" if (question.score or 0) > 0 and not _states_a_falsehood(question) else "wrong"
 
 
+def _key_points(question: Any) -> tuple[Any, ...]:
+    """The key points the question was graded on (the learner's correction of them, if any)."""
+    return tuple(question.claims if _corrected(question) else getattr(question, "key_points", ()))
+
+
 def _states_a_falsehood(question: Any) -> bool:
     """A misconception asserted or a key point denied (as graded, or as the learner corrected
     it): the answer is wrong, though the key points it made keep their partial credit."""
@@ -135,7 +140,16 @@ def verdict_text(question: Any) -> str:
     state = grade_state(question)
     if state == "self_check":
         return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
-    return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{CORRECTED_MARK if _corrected(question) else ''}"
+    why = f": {PARTIAL_CREDIT}" if state == "partial" and _key_points(question) else ""
+    return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{why}{CORRECTED_MARK if _corrected(question) else ''}"
+
+
+def score_text(score: float, key_points: Any = ()) -> str:
+    """A follow-up's score: `25%`, with the partial-credit rule when a key-point answer
+    earned part of it (`25% (partial credit is half ...)`)."""
+    partial = 0 < score < 1 and bool(key_points) and not any(
+        point.asserted or (point.role == "concept" and point.status == "contradicted") for point in key_points)
+    return f"{score:.0%}" + (f" ({PARTIAL_CREDIT})" if partial else "")
 
 
 def short_verdict(question: Any) -> str:

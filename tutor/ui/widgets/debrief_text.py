@@ -22,6 +22,7 @@ from tutor.study.mock_words import (
     outcome_word,
     percent_text,
     practise_text,
+    score_text,
     short_verdict,
     verdict_text,
     weak_topics_text,
@@ -138,7 +139,7 @@ def _follow_up_score(follow_up: Any) -> list[Content]:
             return []
         return [Content.from_markup("[dim]Not graded: compare your answer with the model answer below.[/dim]")]
     said = follow_up.feedback.splitlines()[0] if follow_up.feedback else ""
-    return [field("Score", f"{follow_up.score:.0%}" + (f" · {said}" if said else ""))]
+    return [field("Score", score_text(follow_up.score, follow_up.key_points) + (f" · {said}" if said else ""))]
 
 
 def _answer(response: str | None) -> str:

@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.words import in_words
+from tutor.words import PARTIAL_CREDIT, in_words
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
 
 
-def verdict(grade: Grade) -> Content:
-    """One line: the verdict with its colour, and the score when it is partial."""
+def verdict(grade: Grade, *, why: bool = True) -> Content:
+    """One line: the verdict with its colour, and the score when it is partial (with how a
+    key-point answer's partial score is counted, unless `why` is False)."""
     if grade.undecided:
         return Content.from_markup("[b $text-warning]? Could not decide[/]")
     if grade.correct:
@@ -28,8 +29,10 @@ def verdict(grade: Grade) -> Content:
         return Content.from_markup("[b $text-error]✗ Not right[/] [dim]($score for the key points made)[/dim]",
                                    score=f"{grade.score:.0%}")
     if grade.score > 0:
-        return Content.from_markup("[b $text-warning]◐ Partly right[/] [dim]($score)[/dim]",
-                                   score=f"{grade.score:.0%}")
+        # a key-point answer's 25% for 1 of 2 points was a puzzle: say the rule beside it
+        rule = f": {PARTIAL_CREDIT}" if grade.claims and why else ""
+        return Content.from_markup("[b $text-warning]◐ Partly right[/] [dim]($score$rule)[/dim]",
+                                   score=f"{grade.score:.0%}", rule=rule)
     return Content.from_markup("[b $text-error]✗ Not right[/]")
 
 
@@ -62,10 +65,10 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
         parts = [verdict(grade) + Content.from_markup(" [dim](a key point corrected by you; same verdict)[/dim]")]
     elif was is not None:
         parts = [verdict(grade) + Content.from_markup(" [b $text-accent]corrected by you[/] [dim](was: $was)[/dim]",
-                                                      was=verdict(was).plain)]
+                                                      was=verdict(was, why=False).plain)]
     if overridden:
         parts = [Content.from_markup("[b $text-success]✓ Marked right by you[/] [dim](was: $was)[/dim]",
-                                     was=verdict(grade).plain)]
+                                     was=verdict(grade, why=False).plain)]
     if overridden and grade.feedback.strip():  # the grader's lines stay, as its reading, not as the verdict
         parts.append(Content.from_markup("[dim]The grader's reading, for reference:[/dim]"))
     said = grade.feedback.strip()
