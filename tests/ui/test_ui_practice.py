@@ -191,3 +191,39 @@ async def test_i_was_right_on_a_stated_misconception_asks_before_it_counts(app: 
         await wait_until(pilot, lambda: backend.overrides == [], "taken back")
         await pilot.press("o")  # asked again after an undo
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the dialog after an undo")
+
+
+async def test_a_choice_says_its_letter_counts_on_enter_and_a_lone_letter_hands_nothing_in() -> None:
+    """The options said "type its letter", and a learner waited for the letter to choose: it
+    counts on enter, as in every mode (study and the mock interview show the same options
+    text). A single key that chose at once would hand in a mock answer on a slip."""
+    from fakes import QUESTIONS, backend_with, make_pack
+
+    from tutor.ui.widgets.answer_area import AnswerArea
+
+    backend = backend_with(make_pack([q for q in QUESTIONS if q["id"] == "lstm-path"]))
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        screen = await open_practice(app, pilot)
+        options = text_of(screen.query_one(".question--options", Static)).splitlines()
+        assert options[-1] == "type its letter and press enter"
+        assert screen.query_one(AnswerArea).placeholder == "Type the letter of your choice and press enter"
+        await pilot.press("b")
+        await pilot.pause()
+        assert not screen.revealed and screen.query_one(AnswerArea).value == "b"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.revealed, "the choice graded")
+        assert screen.grade is not None  # the fake grader marks it; what matters is that enter handed "b" in
+
+
+def test_a_multiple_answer_choice_says_to_press_enter_too() -> None:
+    from fakes import QUESTIONS
+
+    from tutor.packs.schema import Question
+    from tutor.ui.widgets.question_view import options_text
+
+    data = next(dict(q) for q in QUESTIONS if q["id"] == "lstm-path")
+    data["check"] = {**data["check"], "options": [{**option, "correct": True} for option in data["check"]["options"][:2]]
+                     + data["check"]["options"][2:]}
+    text = options_text(Question.model_validate(data))
+    assert text is not None and text.plain.splitlines()[-1] == "several answers: type all their letters, e.g. a c, and press enter"

@@ -33,7 +33,10 @@ def options_text(question: Question) -> Content | None:
     if not options:
         return None
     lines = [Content.from_markup("[b]$key)[/b] $text", key=option.key, text=option.text) for option in options]
-    how = "several answers: type all their letters, e.g. a c" if question.check.multiple else "type its letter"
+    # the letter counts on enter, as every answer does: a letter that chose at once would hand
+    # in a mock interview's answer on a slip of the finger, and a multiple answer needs several
+    how = ("several answers: type all their letters, e.g. a c, and press enter" if question.check.multiple
+           else "type its letter and press enter")
     lines.append(Content.from_markup("[dim]$how[/dim]", how=how))
     return Content("\n").join(lines)
 
