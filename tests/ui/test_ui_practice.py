@@ -79,10 +79,10 @@ async def test_hints_before_answering_and_follow_ups_after(app: TutorApp, backen
         assert text_of(hints) == "Hint 1: Write ∂L/∂h_t with the chain rule.\nHint 2: What happens to 0.9^50?"
         await answer(app, pilot, "shrinks")
         follow_ups = screen.query_one(FollowUps)
-        assert "1. Does clipping help here?" in text_of(follow_ups)
-        assert "No: clipping" not in text_of(follow_ups)
+        assert "1. Does clipping help here?" in follow_ups.text
+        assert "No: clipping" not in follow_ups.text
         await pilot.press("f")
-        assert "→ No: clipping only caps large norms." in text_of(follow_ups)
+        assert "→ No: clipping only caps large norms." in follow_ups.text
 
 
 async def test_follow_up_answers_are_scrolled_into_view(app: TutorApp, backend) -> None:
@@ -100,7 +100,7 @@ async def test_follow_up_answers_are_scrolled_into_view(app: TutorApp, backend) 
         assert not in_view()  # under the fold after the reveal
         await pilot.press("f")
         await wait_until(pilot, in_view, "the follow-ups scrolled into view")
-        assert "→ No: clipping only caps large norms." in text_of(follow_ups)
+        assert "→ No: clipping only caps large norms." in follow_ups.text
 
 
 async def test_next_skip_and_show_answer_walk_the_questions(app: TutorApp, backend) -> None:
@@ -227,3 +227,38 @@ def test_a_multiple_answer_choice_says_to_press_enter_too() -> None:
                      + data["check"]["options"][2:]}
     text = options_text(Question.model_validate(data))
     assert text is not None and text.plain.splitlines()[-1] == "several answers: type all their letters, e.g. a c, and press enter"
+
+
+async def test_wrapped_follow_ups_hang_under_their_text_not_the_bullet() -> None:
+    """At 80 columns a long follow-up answer wrapped back to the left edge, under "1." and
+    "→": its continuation lines start where the text after the bullet starts."""
+    from fakes import QUESTIONS, backend_with, make_pack
+
+    long_prompt = "The 1997 LSTM had no forget gate, and a cell that only adds. " * 3
+    long_answer = "The original cell was a constant error carousel that neither vanished nor exploded. " * 3
+    question = {**QUESTIONS[0], "follow_ups": [{"prompt": long_prompt.strip(), "answer": long_answer.strip()}]}
+    app = TutorApp(backend_with(make_pack([question])))
+    async with running(app, size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        await answer(app, pilot, "shrinks")
+        await pilot.press("f")
+        await pilot.pause()
+        follow_ups = screen.query_one(FollowUps)
+        lines = [line.rstrip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app) if line.strip()]  # the scrollbar cut
+        start = next(i for i, line in enumerate(lines) if "1. The 1997 LSTM" in line)
+        prompt_column = lines[start].index("The 1997")
+        arrow = next(i for i in range(start, len(lines)) if "→ The original" in lines[i])
+        answer_column = lines[arrow].index("The original")
+        assert arrow - start >= 3, "the prompt wraps over more than one line"
+        for line in lines[start + 1:arrow]:
+            assert len(line) - len(line.lstrip()) == prompt_column, line
+        ends = next(i for i in range(arrow, len(lines)) if "exploded." in lines[i] and lines[i].rstrip().endswith("exploded."))
+        assert ends - arrow >= 2, "the answer wraps over more than one line"
+        for line in lines[arrow + 1:ends + 1]:
+            assert len(line) - len(line.lstrip()) == answer_column, line
+        assert "→ The original cell was" in follow_ups.text
+
+
+def screen_lines(app: TutorApp) -> list[str]:
+    """What the terminal shows, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
