@@ -342,3 +342,36 @@ async def test_a_partial_key_point_score_says_how_it_is_counted(app: TutorApp, b
         await submit(pilot, RESPONSE)
         first = text_of(app.screen.query_one(FeedbackView)).splitlines()[0]
         assert first == "◐ Partly right (50%: partial credit is half the share of the key points found)"
+
+
+LONG = "the product of step Jacobians shrinks exponentially as it goes back through time"
+WRAPPING = Grade(
+    False, 0.25, f"Partly correct: 1 of the 2 key points.\nFound: product.\nMissing: {LONG}.",
+    ("hit:product", "missed:shrinks"),
+    claims=(ClaimCheck("product", "concept", "found", "the jacobians multiply", "product"),
+            ClaimCheck("shrinks", "concept", "missed", "", LONG)))
+
+
+async def test_wrapped_feedback_and_key_points_hang_under_their_text(app: TutorApp, backend) -> None:
+    """At 80 columns "Missing: <a long key point>" and a long checklist point wrapped back to
+    the left edge, under the label and the bullet: they start under the text after them."""
+    backend.grades[RESPONSE] = WRAPPING
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        await submit(pilot, RESPONSE)
+        await pilot.pause()
+        for widget, first_words, indent in ((screen.query_one(FeedbackView), "Missing: the product", 9),
+                                            (screen.query_one(ClaimChecklist), "  2 ○ the product", 6)):
+            # the widget as drawn, less its left border and padding ("█ ")
+            lines = [strip.text.rstrip()[2:] for strip in widget.render_lines(widget.region.reset_offset)]
+            start = next(i for i, line in enumerate(lines) if line.startswith(first_words))
+            assert lines[start + 1].strip() and lines[start + 1][:indent] == " " * indent, lines
+            assert lines[start + 1][indent] != " ", lines
+
+
+def test_a_label_is_a_mark_or_a_few_words_before_a_colon() -> None:
+    from tutor.ui.widgets.hanging import label_width
+
+    assert [label_width(line) for line in ("Missing: a; b", "Also worth saying: c", "◐ Partly right (25%)",
+                                           "The gradient, as it goes back: shrinks", "No label here")] == [9, 19, 2, 0, 0]

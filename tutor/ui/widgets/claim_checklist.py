@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tutor.grading.corrections import regrade, toggle_claim
+from tutor.ui.widgets.hanging import HangingLines
 
 if TYPE_CHECKING:
     from tutor.grading.result import ClaimCheck, Grade
@@ -59,6 +60,11 @@ def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: boo
     if corrected:
         line += Content.from_markup(" [b $text-accent](corrected)[/]")
     return line
+
+
+def point_indent(number: int, claim: ClaimCheck) -> int:
+    """The cells of `point_line` before the point's words (`▸ 12 ✓ `): where its wrapped lines start."""
+    return len(f"▸ {number} {MARKS[(claim.role, claim.status)][0]} ")
 
 
 class ClaimChecklist(Static, can_focus=True):
@@ -150,11 +156,11 @@ class ClaimChecklist(Static, can_focus=True):
             head = f"[b $text-warning]Could not decide: settle the points ({keys}).[/]"
         else:
             head = f"[b]Key points[/b] [dim]({keys} a point you think was misread)[/dim]"
-        lines = [Content.from_markup(head)]
+        lines = [(Content.from_markup(head), 0)]
         for index, (claim, original) in enumerate(zip(self.claims, self.original)):
-            lines.append(point_line(index + 1, claim, selected=index == self.selected,
-                                    corrected=claim.status != original.status))
-        self.update(Content("\n").join(lines))
+            lines.append((point_line(index + 1, claim, selected=index == self.selected,
+                                     corrected=claim.status != original.status), point_indent(index + 1, claim)))
+        self.update(HangingLines(lines))  # a long point wraps under its label, not under "▸ 1 ✓"
 
 
 def quote_around(sentence: str, label: str, width: int = SENTENCE_WIDTH) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from tutor.ui.widgets.hanging import HangingLines
 from tutor.words import PARTIAL_CREDIT, in_words
 
 if TYPE_CHECKING:
@@ -103,11 +104,15 @@ class FeedbackView(Static):
         self.overridden = False
         self.add_class("-empty")
 
+    def _show(self, content: Content) -> None:
+        """Each line wraps under the text after its mark or label (`Missing: …`), not at the edge."""
+        self.update(HangingLines.labelled(content))
+
     def show_grade(self, grade: Grade) -> None:
         self.grade = self.automatic = grade
         self.overridden = False
         self.remove_class("-empty")
-        self.update(feedback_content(grade))
+        self._show(feedback_content(grade))
 
     def show_self_rating(self, correct: bool | None) -> None:
         """A self-rated card: ask for the learner's verdict (None), then show it."""
@@ -128,14 +133,14 @@ class FeedbackView(Static):
             return
         self.grade = grade or self.automatic
         was = None if grade is None else self.automatic
-        self.update(feedback_content(self.grade, overridden=self.overridden, was=was))
+        self._show(feedback_content(self.grade, overridden=self.overridden, was=was))
 
     def mark_overridden(self) -> None:
         """The learner says they were right; the verdict line says so."""
         if self.grade is None:
             return
         self.overridden = True
-        self.update(feedback_content(self.grade, overridden=True))
+        self._show(feedback_content(self.grade, overridden=True))
 
     def unmark_overridden(self) -> None:
         """The learner took "I was right" back: the verdict shown before it returns."""
@@ -143,4 +148,4 @@ class FeedbackView(Static):
             return
         self.overridden = False
         was = None if self.grade is self.automatic else self.automatic
-        self.update(feedback_content(self.grade, was=was))
+        self._show(feedback_content(self.grade, was=was))
