@@ -105,7 +105,7 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (4,349 answers, kept as development
+    """The held-out sets measured so far (4,479 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.965
@@ -127,15 +127,16 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j and A10k,
-    3,000 answers, each measured once unseen and
+    3,150 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
     assert metrics.corpus_problems(answers, pack) == []
     figures = metrics.figures(metrics.grade_all(answers, pack))
     # recall 0.950 and partial credit 0.963 on the 2,550 answers before set A10h (industry
-    # engineers' answers, hedged and log-based: 90.7% and 90.0% on it when read)
-    assert figures.recall >= 0.947
+    # engineers' answers, hedged and log-based: 90.7% and 90.0% on it when read); 0.948 on
+    # 3,000, 0.954 with A10m once read (its Adam and spectrum answers taught wordings)
+    assert figures.recall >= 0.953
     assert figures.wrong_credited == 0
     # 0.966 on 2,100; A10 brought harder partial answers (0.964), A10b more (0.963), A10h 0.959,
     # A10j (researchers' dense answers: 90.0% on it) 0.956, A10k (statisticians' hedged answers:
