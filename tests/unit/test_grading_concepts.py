@@ -838,3 +838,35 @@ def test_non_zero_and_away_from_zero_are_not_zero() -> None:
                  "The gradient is a sum; the total gradient stays nonzero."):
         assert grade(check, text).notes == ("hit:sum",), text
     assert "misconception:zero" in grade(check, "The gradient is a sum, yet the total gradient is ≈ 0.").notes
+
+
+@pytest.mark.parametrize(
+    ("response", "correct", "notes"),
+    [
+        # the opening "it" is what the question asks about: the false claim is asserted
+        ("It fixes vanishing gradients.", False,
+         ("missed:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing",
+          "misconception:clipping-fixes-vanishing")),
+        ("Yes, it fixes vanishing gradients too.", False,
+         ("missed:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing",
+          "misconception:clipping-fixes-vanishing")),
+        ("No. This fixes vanishing gradients as well.", False,
+         ("missed:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing",
+          "misconception:clipping-fixes-vanishing")),
+        # denied, it stays a denial
+        ("No, it does not fix vanishing gradients; it limits the norm.", True, ("hit:bounds-exploding", "hit:not-vanishing")),
+        # a later "it" is whatever the answer has named since: no false claim of clipping's
+        ("No. Use an LSTM for vanishing. It fixes vanishing gradients.", False,
+         ("missed:bounds-exploding", "missed:not-vanishing", "negated:not-vanishing")),
+        # the subject's words credit no key point: "it" limits nothing here
+        ("It is about exploding.", False, ("missed:bounds-exploding", "missed:not-vanishing")),
+    ],
+)
+def test_an_answer_opening_with_it_speaks_of_the_questions_subject(response: str, correct: bool,
+                                                                   notes: tuple[str, ...]) -> None:
+    result = grade({**CLIPPING, "subject": "gradient clipping"}, response)
+    assert (result.correct, result.notes) == (correct, notes)
+
+
+def test_without_a_subject_an_opening_it_names_nothing() -> None:
+    assert "misconception:clipping-fixes-vanishing" not in grade(CLIPPING, "It fixes vanishing gradients.").notes

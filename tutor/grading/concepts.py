@@ -43,6 +43,7 @@ from tutor.grading.text_match import (
     is_term_list,
     pronoun_items,
     sentences,
+    subject_reading,
     tokenize,
     without_reported_belief,
     without_term_list,
@@ -94,7 +95,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     own = [without_reported_belief(statement) for statement in statements]
     read_own = read_parts if own == statements else tuple(
         read(part, rubric.vocabulary, rubric.lexicon) for part in _readings(own))
-    wrong: FalseReadings = [(m, find(claims, read_own, strict=True)) for m, claims in rubric.misconceptions]
+    claimed = read_own + tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in _said_of_subject(check, own))
+    wrong: FalseReadings = [(m, find(claims, claimed, strict=True)) for m, claims in rubric.misconceptions]
     wrong += _short_answer(check, response)
     sound = _outside_false_claims(read_parts, read_own, rubric, wrong)
     concepts = [(concept, _credited(claims, read_parts, sound)) for concept, claims in rubric.concepts]
@@ -185,6 +187,20 @@ def _readings(statements: list[Sentence]) -> list[Sentence]:
     items, the clauses a pronoun opens, the words around an aside."""
     parts = [without_term_list(part) for part in statements]
     return parts + [item for part in parts for item in (*heading_items(part), *pronoun_items(part), *aside_free(part))]
+
+
+def _said_of_subject(check: ConceptsCheck, statements: list[Sentence]) -> list[Sentence]:
+    """The opening statement read with the question's subject for the pronoun it opens with
+    (a bare "No." before it opens nothing): read for false claims only ("It fixes both" to
+    "Does clipping fix vanishing gradients?" asserts "clipping fixes vanishing"). A key point
+    is not credited from it: the subject's words are the question's, not the learner's
+    ("It brings the memory down to O(√T)" names no recomputation, whatever the subject
+    "gradient checkpointing" matches)."""
+    if not check.subject:
+        return []
+    opening = next((part for part in statements if any(token.kind != "clause" for token in part.tokens)), None)
+    reading = opening and subject_reading(without_term_list(opening), tokenize(check.subject))
+    return [reading] if reading else []
 
 
 def _short_answer(check: ConceptsCheck, response: str) -> FalseReadings:

@@ -351,6 +351,21 @@ def pronoun_items(sentence: Sentence) -> list[Sentence]:
     return items
 
 
+_SUBJECT_OPENING = re.compile(r"^\W*(?:(?:yes|no)\b\W*)?(?:it|this|they)\b", re.IGNORECASE)
+
+
+def subject_reading(sentence: Sentence, subject: tuple[Token, ...]) -> Sentence | None:
+    """The answer's opening sentence read with the question's subject for the pronoun it opens
+    with ("Does gradient clipping fix vanishing gradients?" - "It fixes both": "clipping fixes
+    both"): an answer's first "it" is what it was asked about. None when the sentence opens
+    otherwise. Later sentences are left alone: their "it" may be whatever the answer has named
+    since ("No. Use an LSTM. It fixes vanishing")."""
+    if not subject or not _SUBJECT_OPENING.match(sentence.text):
+        return None
+    start = next((index for index, token in enumerate(sentence.tokens) if token.kind != "clause"), None)
+    return None if start is None else Sentence(sentence.text, (*subject, *sentence.tokens[start:]))
+
+
 def _opens_clause(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether the word at `index` opens a clause: right after a clause mark, or after one
     sentence adverb there ("..., and honestly they dominate the sum")."""

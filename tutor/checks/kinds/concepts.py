@@ -61,6 +61,9 @@ class ConceptsCheck(Model):
     # a yes-or-no question's short answer: an answer opening with the other word asserts the
     # opposite (see tutor.grading.yes_no)
     answer_is: Literal["yes", "no"] | None = None
+    # what the question asks about ("gradient clipping"): an answer opening with "it", "this"
+    # or "they" is read as saying it of the subject (see tutor.grading.text_match.subject_reading)
+    subject: Text | None = Field(default=None, max_length=LABEL_LENGTH)
     # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
     # alone has none)
     _vocabulary: Groups = PrivateAttr(default=())
