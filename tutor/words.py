@@ -28,7 +28,7 @@ def listed(items: Iterable[str]) -> str:
 
 CLAUSE_WORDS = 4  # an item this long is a statement, not a name
 
-PARTIAL_CREDIT = "half credit for each key point found"
+PARTIAL_CREDIT = "key points count half until the answer is complete"
 """Why a free-text answer that is partly right scores what it does (1 of 2 key points: 25%):
 the concepts rule, `tutor.grading.concepts.score_claims`, gives half the share of the points
 needed. Said beside every partial score of a key-point answer the learner sees."""

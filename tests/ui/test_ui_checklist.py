@@ -58,7 +58,7 @@ async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: 
         assert (record.automatic_correct, record.correct, record.score, record.undecided) == (None, True, 1.0, False)
         assert [claim.status for claim in record.claims] == ["found", "found"]
         await pilot.press("space")  # back to "not found": partly right, and stored again
-        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: half credit for each key point found) corrected by you")
+        assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: key points count half until the answer is complete) corrected by you")
         assert "right 0" in text_of(screen.query_one("#title", Static))
         assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.25)]
 
@@ -165,7 +165,7 @@ async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_back
             await pilot.pause()
             checklist = app.screen.query_one(ClaimChecklist)
             assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
-            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: half credit for each key point found)\n")
+            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: key points count half until the answer is complete)\n")
             await pilot.press("down", "space")
             assert text_of(app.screen.query_one(FeedbackView)).startswith(
                 "✓ Right corrected by you (was: ◐ Partly right (25%))")
@@ -228,7 +228,7 @@ async def test_i_was_right_on_a_free_text_answer_is_kept_as_a_correction(app: Tu
     async with running(app, size=(120, 40)) as pilot:
         await pilot.press("p")
         await submit(pilot, RESPONSE)
-        assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%: half credit for each key point found)")
+        assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%: key points count half until the answer is complete)")
         await pilot.press("o")
         [record] = stored()
         assert (record.response, record.mode, record.correct, record.score) == (RESPONSE, "practice", True, 1.0)
@@ -341,7 +341,7 @@ async def test_a_partial_key_point_score_says_how_it_is_counted(app: TutorApp, b
         await pilot.press("p")
         await submit(pilot, RESPONSE)
         first = text_of(app.screen.query_one(FeedbackView)).splitlines()[0]
-        assert first == "◐ Partly right (50%: half credit for each key point found)"
+        assert first == "◐ Partly right (50%: key points count half until the answer is complete)"
 
 
 LONG = "the product of step Jacobians shrinks exponentially as it goes back through time"

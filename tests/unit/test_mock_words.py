@@ -51,7 +51,7 @@ GRADE_CASES = [
     (question(score=0.25, misconception="clipping-fixes-vanishing"), "wrong", "wrong, 25%", "✗ 25%"),
     (question(score=0.25, key_points=DENIED), "wrong", "wrong, 25%", "✗ 25%"),
     (question(score=0.25, key_points=DENIED, corrected=True, claims=DENIED[:1]), "partial",
-     "partly correct, 25%: half credit for each key point found (corrected by you)", "◐ 25% ✎"),
+     "partly correct, 25%: key points count half until the answer is complete (corrected by you)", "◐ 25% ✎"),
     (question(), "wrong", "wrong, 0%", "✗ 0%"),
     (question(score=None), "wrong", "wrong, n/a", "✗ n/a"),
     (question(undecided=True), "undecided", "undecided, 0%", "? 0%"),
@@ -79,7 +79,7 @@ def test_every_state_and_outcome_is_worded() -> None:
 
 
 HALF_FOUND = (ClaimCheck("product", "concept", "found"), ClaimCheck("shrinks", "concept", "missed"))
-RULE = "half credit for each key point found"
+RULE = "key points count half until the answer is complete"
 
 
 def test_a_partial_key_point_score_says_how_it_is_counted() -> None:
