@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.worker import Worker, get_current_worker
 
 from tutor.memory import freeze_new_imports
@@ -475,6 +477,25 @@ class TutorApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    @property
+    def quitting(self) -> bool:
+        """The app began exiting (`exit()` was called; Textual sets the return code then)."""
+        return self.return_code is not None
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Textual's, except that no screen opens once the app is quitting. Textual mounts
+        nothing then, so a screen pushed by a key typed with q (`qo` in one write) or by a
+        worker's message composed no widgets and its `on_mount` found none (a traceback on exit)."""
+        if self.quitting:
+            return AwaitMount(self.screen, [])
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Screen | str) -> AwaitComplete:
+        """Textual's, except that no screen opens once the app is quitting (see `push_screen`)."""
+        if self.quitting:
+            return AwaitComplete.nothing()
+        return super().switch_screen(screen)
 
     def open_mode(self, name: str, *, pack_id: str | None = None, **options: Any) -> None:
         """Open a mode on a pack, replacing any mode screen already open."""
