@@ -297,6 +297,9 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     def pack_warnings(self) -> list[str]:
         return list(self.warnings_about_packs)
 
+    def rediscover_packs(self) -> list[PackEntry]:
+        return self.packs()
+
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}
         unseen = len(pack.questions) - len(seen)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fakes import QUESTIONS, FakeClock, fake_result, running
+from fakes import META, QUESTIONS, FakeClock, fake_result, running
 from test_ui_core_backend import write_pack
 from test_ui_home import run_palette
 from textual.widgets import Static
@@ -202,4 +202,41 @@ async def test_f5_on_a_pack_still_broken_shows_its_new_problem(tmp_path: Path, i
         assert error.title == f"{broken.title} still does not load"
         description = str(app.screen.query_one("#pack-description").render())
         assert still.error in description
+    backend.close()
+
+
+async def test_f5_on_a_fixed_user_pack_with_a_built_in_id_lists_the_packs_as_a_restart_would(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """A user pack with the built-in pack's id (a copy being edited) failed to load, so the
+    built-in one was listed too; once fixed, f5 listed both under one title (the user's as
+    'rnn-gradients (2)'), where a restart lists the user's alone (the most specific wins)."""
+    user_pack = write_pack(isolated_home / "packs" / "mine")
+    (user_pack / "pack.yaml").write_text(yaml.safe_dump({**META, "id": "rnn-gradients"}), encoding="utf-8")
+    good = (user_pack / "questions.yaml").read_text(encoding="utf-8")
+    (user_pack / "questions.yaml").write_text(good.replace("prompt:", "promt:", 1), encoding="utf-8")
+    backend = CoreBackend([], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    app = TutorApp(backend)
+    async with running(app) as pilot:
+        [broken] = [entry for entry in app.entries if entry.source == user_pack]
+        assert not broken.usable and app.entry("rnn-gradients").builtin
+        table = app.screen.query_one("#packs")
+        table.focus()
+        table.move_cursor(row=table.get_row_index(broken.id))
+        await pilot.pause()
+        (user_pack / "questions.yaml").write_text(good, encoding="utf-8")
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        restart = CoreBackend([], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+        expected = [(entry.id, entry.title, entry.source, entry.builtin) for entry in restart.packs()]
+        restart.close()
+        assert [(entry.id, entry.title, entry.source, entry.builtin) for entry in app.entries] == expected
+        assert ("rnn-gradients", META["title"], user_pack, False) in expected
+        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == [title for _, title, _, _ in expected]
+        assert app.pack_id == "rnn-gradients" and app.pack.meta.title == META["title"]
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any(message.startswith("pack id 'rnn-gradients' is found 2 times: using ") for message in warnings)
     backend.close()

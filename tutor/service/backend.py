@@ -152,6 +152,12 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     def pack_warnings(self) -> list[str]:
         return list(self._discovery.warnings)
 
+    def rediscover_packs(self) -> list[PackEntry]:
+        for name in ("_discovery", "_entries"):  # the cached search, as it was at start-up
+            self.__dict__.pop(name, None)
+        self._index_written = False  # the next start lists the packs as found now
+        return self.packs()
+
     def counts(self, pack: Any) -> PackCounts:
         from tutor.study.counts import pack_counts
 

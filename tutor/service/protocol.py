@@ -143,6 +143,11 @@ class Backend(MockBackend, Protocol):
         """One line each about the packs found, after `packs()`: a pack id found twice (and
         which pack is used), a TUTOR_PACKS entry that does not exist or holds no pack."""
 
+    def rediscover_packs(self) -> list[PackEntry]:
+        """Find and load the packs again, as a restart would (a pack that did not load, or
+        changed its id, may now take an id from a less specific one); `packs()` and
+        `pack_warnings()` answer for the new search from then on. Slow: call it in a worker."""
+
     def counts(self, pack: Pack | ListedPack) -> PackCounts:
         """Due, new (capped by today's new-card allowance) and learned cards of the pack (or
         of the pack as the index lists it: its id and question ids are all that count)."""

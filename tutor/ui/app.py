@@ -146,6 +146,18 @@ class TutorApp(App[None]):
             self.asked = asked
             """Reloaded on request (a key), not because the files changed."""
 
+    class PacksRediscovered(Message):
+        """After `reloaded` loaded a pack with a new id: every pack found and loaded again (as
+        at start-up), with counts and the warnings that are new; `entries` None on an error."""
+
+        def __init__(self, reloaded: TutorApp.PackReloaded, entries: list[PackEntry] | None,
+                     counts: dict[str, PackCounts], warnings: list[str]) -> None:
+            super().__init__()
+            self.reloaded = reloaded
+            self.entries = entries
+            self.counts = counts
+            self.warnings = warnings
+
     def __init__(self, backend: Backend, *, pack_id: str | None = None, theme: str | None = None,
                  start: StartAction | None = None, watch: Path | None = None) -> None:
         super().__init__()
@@ -428,27 +440,58 @@ class TutorApp(App[None]):
         if index is None:
             return
         old = self.entries[index]
-        entry = replace(old, id=self._reloaded_id(old, pack), title=str(pack.meta.title), pack=pack, error=None)
+        if old.pack is None or old.pack.id != pack.id:
+            # a pack that did not load (listed by its path) or took another id may now win an
+            # id from a less specific pack, or lose its own: list the packs as a restart would
+            self._rediscover_packs(event)
+            return
+        entry = replace(old, title=str(pack.meta.title), pack=pack, error=None)
         self.entries[index] = entry
         self.counts[entry.id] = self.backend.counts(pack)
-        if self.pack_id in (old.id, None) or (old.pack is None and (entry.requested or event.asked)):
+        self.keep_place(old, entry)
+        self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    @work(thread=True, exclusive=True, group="pack-rediscover")
+    def _rediscover_packs(self, reloaded: PackReloaded) -> None:
+        """Find and load every pack again (off the event loop), the way the app starts."""
+        before = set(self.backend.pack_warnings())
+        try:
+            entries = self.backend.rediscover_packs()
+            counts = {entry.id: self.backend.counts(entry.pack) for entry in entries if entry.pack is not None}
+            warnings = [warning for warning in self.backend.pack_warnings() if warning not in before]
+        except Exception as error:  # noqa: BLE001 - say it in one line, keep the packs listed
+            self.post_message(self.PacksRediscovered(reloaded, None, {}, [f"Could not load the packs: {error}"]))
+            return
+        self.post_message(self.PacksRediscovered(reloaded, entries, counts, warnings))
+
+    @on(PacksRediscovered)
+    def _packs_rediscovered(self, event: PacksRediscovered) -> None:
+        from tutor.service.entries import pack_to_open
+
+        path = event.reloaded.path
+        old = next((entry for entry in self.entries if entry.source is not None and entry.source.resolve() == path),
+                   None)
+        if event.entries is None:
+            self.notify("\n".join(event.warnings), severity="error", timeout=10)
+            return
+        self.entries, self.counts = event.entries, event.counts
+        for warning in event.warnings:  # e.g. the pack fixed now hides a built-in one with its id
+            self.notify(warning, severity="warning", timeout=15)
+        entry = next((entry for entry in self.entries if entry.source is not None and entry.source.resolve() == path),
+                     None)
+        if entry is None or entry.pack is None or old is None:  # it lost its id to a more specific pack
+            if self.entry(self.pack_id) is None:
+                chosen = pack_to_open(self.entries)
+                self.pack_id = chosen.id if chosen else None
+            self._fill_homes()
+            return
+        if self.entry(self.pack_id) is None or self.pack_id == old.id or (
+                old.pack is None and (entry.requested or event.reloaded.asked)):
             # a pack asked for on the command line opens once it loads; one fixed and
             # reloaded with f5 (the cursor on it) is the one the learner means to open
             self.pack_id = entry.id
         self.keep_place(old, entry)
-        self.notify(f"{len(pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
-
-    def _reloaded_id(self, old: PackEntry, pack: Pack) -> str:
-        """The entry's id once `pack` loaded: the pack's id (a broken pack was listed by its
-        path), unless another entry has it (the home table's rows need distinct keys)."""
-        if old.pack is not None and old.pack.id == pack.id:
-            return old.id
-        taken = {entry.id for entry in self.entries if entry is not old}
-        key, copy = pack.id, 1
-        while key in taken:
-            copy += 1
-            key = f"{pack.id} ({copy})"
-        return key
+        self.notify(f"{len(entry.pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
 
     def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
         """Show the reloaded pack where the learner is: the same screen, on the same question
