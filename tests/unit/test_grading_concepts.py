@@ -870,3 +870,17 @@ def test_an_answer_opening_with_it_speaks_of_the_questions_subject(response: str
 
 def test_without_a_subject_an_opening_it_names_nothing() -> None:
     assert "misconception:clipping-fixes-vanishing" not in grade(CLIPPING, "It fixes vanishing gradients.").notes
+
+
+def test_no_key_point_is_credited_from_any_wording_of_a_false_claim_the_sentence_states() -> None:
+    rubric = {
+        "kind": "concepts",
+        "concepts": [{"name": "small-untouched", "phrases": ["small gradients unchanged"]},
+                     {"name": "bounds-exploding", "phrases": ["caps the norm"]}],
+        "misconceptions": [{"name": "clipping-fixes-vanishing",
+                            "phrases": ["clipping fixes vanishing", "small gradients are rescaled up"],
+                            "feedback": MISCONCEPTION_FEEDBACK}],
+    }
+    result = grade(rubric, "Clipping fixes vanishing since it keeps the norm healthy, so small gradients are rescaled up.")
+    assert result.notes == ("missed:small-untouched", "missed:bounds-exploding", "misconception:clipping-fixes-vanishing")
+    assert result.score == 0.0

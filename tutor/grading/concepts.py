@@ -131,9 +131,15 @@ def _outside_false_claims(parts: tuple[ReadSentence, ...], own: tuple[ReadSenten
     # ("Yes, ...") is one word, with nothing of a key point to cut
     for (_, claims), (_, finding) in zip(rubric.misconceptions, wrong):
         sentence = sentences_by_text.get(finding.sentence) if finding.status == "found" else None
-        words = sentence and next(filter(None, (stated_words(claim, sentence, True) for claim in claims)), None)
-        if sentence and words:
-            cuts.setdefault(finding.sentence, set()).update(_phrase_tokens(sentence, words))
+        if sentence is None:
+            continue
+        # every wording of the false claim the sentence states, not only the first: "clipping
+        # fixes vanishing, ..., so small gradients are rescaled back up" says it twice, and the
+        # second wording's words ticked "small gradients unchanged" beside it
+        for claim in claims:
+            words = stated_words(claim, sentence, True)
+            if words:
+                cuts.setdefault(finding.sentence, set()).update(_phrase_tokens(sentence, words))
     if not cuts:
         return parts
     rest = tuple(_without(sentences_by_text[text], cut, rubric) for text, cut in cuts.items())
