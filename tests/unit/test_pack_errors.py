@@ -348,3 +348,29 @@ def test_a_folders_own_problem_comes_after_the_problems_in_its_files():
     first, second = errors_of("pack")
     assert first.startswith("pack/pack.yaml:2:8: YAML syntax error: this quoted text is not closed")
     assert second == "pack: no question files: add one or more *.yaml files with a `questions` list"
+
+
+def test_an_unclosed_quote_closed_by_chance_far_below_is_still_found():
+    """A quote left open runs on to the next quote anywhere below (here a quoted word in a
+    later answer), and the parser stops after that, 70 lines down."""
+    filler = "".join(f"  - id: q{n}\n    prompt: Question {n}\n    answer: Answer {n}.\n    level: basic\n"
+                     for n in range(16))
+    text = ("questions:\n  - id: a\n    prompt: \"Why do gradients vanish?\n    answer: They shrink.\n"
+            "    level: basic\n" + filler +
+            "  - id: z\n    prompt: Last\n    answer: a \"quoted\" word\n    level: basic\n")
+    write_pack(Path("pack"), text)
+    [error] = errors_of("pack")
+    assert error.startswith("pack/questions.yaml:3:13: YAML syntax error: this quoted text is not closed on its "
+                            "line, so the lines after it were read as part of it until line 7")
+
+
+def test_a_wrong_type_in_a_concepts_check_points_at_its_key_not_at_the_concepts_list():
+    """pydantic labels a check's fields with its kind; for a concepts check the label is also
+    the name of its `concepts` list, and the error went to that list's first line."""
+    text = ("questions:\n  - id: a\n    prompt: Why?\n    answer: Because.\n    level: basic\n"
+            "    topics: [rnn]\n    explanation: Because.\n"
+            "    check:\n      kind: concepts\n      required: two\n      concepts:\n"
+            "        - name: one\n          phrases: [one]\n")
+    write_pack(Path("pack"), text)
+    assert errors_of("pack") == [
+        "pack/questions.yaml:10:17: questions[0].check.required: expected a whole number, found the text 'two'"]

@@ -86,10 +86,18 @@ def _describe(item: Mapping[str, Any], loc: FieldPath, data: Any) -> tuple[Field
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
-    """Drop the union-member labels pydantic inserts (`check.choice.options` -> `check.options`)."""
+    """Drop the union-member labels pydantic inserts (`check.choice.options` -> `check.options`).
+    A check's kind label comes first after the check, even where the kind names one of its
+    fields too (`check.concepts.required` is the `required` of a concepts check, not a field
+    of its `concepts` list)."""
     cleaned: list[str | int] = []
     cursor = data
+    tag_dropped_at = -1
     for part in loc:
+        if isinstance(cursor, dict) and isinstance(part, str) and cleaned and cleaned[-1] == "check" \
+                and tag_dropped_at != len(cleaned) and part in schema.CHECK_KINDS and cursor.get("kind") == part:
+            tag_dropped_at = len(cleaned)
+            continue
         if isinstance(cursor, dict) and isinstance(part, str) and part not in cursor:
             if part in schema.CHECK_KINDS and cursor.get("kind") == part:
                 continue

@@ -78,8 +78,38 @@ def unclosed_quote(text: str, line: int) -> tuple[int, int] | None:
         if opened is None or _closes(rows[number - 1][opened.end():], opened["quote"]):
             continue
         still_open = not any(_closes(row, opened["quote"]) for row in rows[number : line - 2])
-        return (number, opened.start("quote") + 1) if still_open else None
+        if still_open:
+            return number, opened.start("quote") + 1
+        break
+    return _closing_mends(rows, line)
+
+
+def _closing_mends(rows: list[str], line: int) -> tuple[int, int] | None:
+    """The nearest open quote above `line` whose closing at its line's end lets the parser go
+    past `line`: a quote left open is often closed by chance far below, by a quote inside some
+    later text ('prompt: "Which of the two ...' on line 29 ran on to a quoted word on line 107,
+    and the parser stopped on line 108), where no look at the lines in between can tell."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for number in range(min(line, len(rows)) - 1, max(0, line - MEND_SEARCH_LINES), -1):
+        opened = _QUOTED_VALUE.match(rows[number - 1])
+        if opened is None or _closes(rows[number - 1][opened.end():], opened["quote"]):
+            continue
+        mended = [*rows[: number - 1], rows[number - 1].rstrip() + opened["quote"], *rows[number:]]
+        try:
+            for _ in yaml.parse("\n".join(mended), Loader=loader):
+                pass
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            if mark is None or mark.line + 1 <= line:
+                continue
+        return number, opened.start("quote") + 1
     return None
+
+
+MEND_SEARCH_LINES = 400
+"""How far above a syntax error a quote is tried by closing it (one parse per open quote)."""
 
 
 def _closes(rest: str, quote: str) -> bool:
