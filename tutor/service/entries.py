@@ -26,6 +26,9 @@ class PackEntry:
     builtin: bool = False
     pack: Pack | None = None
     error: str | None = None
+    problems: tuple[str, ...] = ()
+    """A broken pack's problems, one line each, the cause first (`error` is the first); may be
+    empty when only `error` is known (the pack index keeps one line)."""
     requested: bool = False
     """Given on the command line (`tutor --pack PATH`): the app opens on it."""
     listed: ListedPack | None = None

@@ -415,19 +415,23 @@ class TutorApp(App[None]):
 
     @on(PackReloaded)
     def _pack_reloaded(self, event: PackReloaded) -> None:
+        from tutor.service.pack_problems import causes_first
+
         index = next((i for i, entry in enumerate(self.entries)
                       if entry.source is not None and entry.source.resolve() == event.path), None)
         name = self.entries[index].title if index is not None else str(event.path)
+        errors = causes_first(event.errors)
         if event.pack is None and index is not None and self.entries[index].pack is None:
-            # a pack that never loaded: there is no last good version; show its problem now
-            self.entries[index] = replace(self.entries[index], error=event.errors[0] if event.errors else None)
+            # a pack that never loaded: there is no last good version; show its problems now
+            self.entries[index] = replace(self.entries[index], error=errors[0] if errors else None,
+                                          problems=tuple(errors))
             self._fill_homes()
-            self.notify("\n".join(event.errors[:ERROR_LINES]), title=f"{name} still does not load",
+            self.notify("\n".join(errors[:ERROR_LINES]), title=f"{name} still does not load",
                         severity="error", timeout=20, markup=False)
             return
         if event.pack is None:
-            shown = event.errors[:ERROR_LINES]
-            more = len(event.errors) - len(shown)
+            shown = errors[:ERROR_LINES]
+            more = len(errors) - len(shown)
             self.notify("\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
                         title=f"{name} did not reload: still showing the last good version",
                         severity="error", timeout=20, markup=False)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
 LOOKING = "Looking for packs…"
+BROKEN_LINES = 3
+"""How many of a broken pack's problems its detail shows (at 80x24 the modes stay in view)."""
 
 
 def mode_prompt(mode: Mode) -> Content:
@@ -45,6 +47,22 @@ def mode_prompt(mode: Mode) -> Content:
         title=mode.title.ljust(15),
         summary=mode.summary,
     )
+
+
+def broken_detail(entry: PackEntry) -> Content:
+    """A broken pack's first problems (the cause first), one a line, named within its folder
+    (the row names the folder), then how many more and where to see them all."""
+    from tutor.packs.problems import display_path
+
+    problems = list(entry.problems) or [entry.error or "could not be loaded"]
+    folder = f"{entry.source}/" if entry.source is not None else None
+    shown = [problem.removeprefix(folder) if folder else problem for problem in problems[:BROKEN_LINES]]
+    lines = [Content.from_markup("[$text-error]$problem[/]", problem=problem) for problem in shown]
+    if len(problems) > BROKEN_LINES and entry.source is not None:
+        lines.append(Content.from_markup("[$text-error]$more[/]", more=f"(+{len(problems) - BROKEN_LINES} more: "
+                                         f"tutor validate {display_path(entry.source)})"))
+    lines.append(Content.from_markup("[dim]Fix the file, then press f5 to load it again.[/dim]"))
+    return Content("\n").join(lines)
 
 
 class HomeScreen(Screen[None]):
@@ -166,9 +184,7 @@ class HomeScreen(Screen[None]):
         elif entry.listed is not None:
             version, text, count = entry.listed.version, entry.listed.description, len(entry.listed.question_ids)
         else:
-            error = entry.error or "could not be loaded"
-            description.update(Content.from_markup("[$text-error]$error[/]\n[dim]Fix the file, then press f5 "
-                                                   "to load it again.[/dim]", error=error))
+            description.update(broken_detail(entry))
             return
         description.update(
             Content.from_markup(
