@@ -71,7 +71,20 @@ def test_packs_lists_builtin_user_env_and_cli_packs_broken_ones_with_first_error
         f"demo 1.0  Demo pack: 2 questions  {isolated_home / 'packs' / 'mine'} [user]",
         "other 1.0  Demo pack: 2 questions  env-packs/other [TUTOR_PACKS]",
         "BROKEN  broken [--pack]: broken/questions.yaml:1:12: questions: must be a non-empty list of questions",
+        f"Your packs: {isolated_home / 'packs'} (1 pack)",
     ]
+
+
+@pytest.mark.parametrize("made", [False, True])
+def test_packs_says_where_the_users_packs_folder_is_when_it_holds_none(capsys, isolated_home, made):
+    """The authoring guide sends a learner to `tutor packs` to find the folder; it printed it
+    only when no pack at all was found, which the built-in packs never let happen."""
+    if made:
+        (isolated_home / "packs").mkdir()
+    assert main(["packs"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == f"Your packs: {isolated_home / 'packs'} (empty: put a pack folder or .yaml file there)"
+    assert sum(line.startswith("Your packs: ") for line in lines) == 1
 
 
 def _pack_with_id(pack_id: str) -> str:

@@ -33,7 +33,8 @@ def test_a_duplicate_id_is_listed_twice_and_the_command_line_pack_wins(capsys, m
     monkeypatch.setenv("TUTOR_PACKS", "env")
     assert main(["packs", "--pack", "mine"]) == 0
     captured = capsys.readouterr()
-    assert [line for line in captured.out.splitlines() if "[built-in]" not in line] == [
+    assert [line for line in captured.out.splitlines()
+            if "[built-in]" not in line and not line.startswith("Your packs: ")] == [
         "demo 1.0  From the environment: 2 questions  env/first [TUTOR_PACKS]",
         "demo 1.0  From the command line: 2 questions  mine [--pack]",
     ]
