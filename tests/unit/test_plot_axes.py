@@ -11,8 +11,18 @@ from tutor.evidence.result import Plot, Series
 NOISE = [1.0000000000000002 + index * 1e-16 for index in range(40)]  # an orthogonal run's norms
 
 
-def test_a_flat_log_series_gets_a_decade_each_side_and_three_labels() -> None:
-    assert y_axis(NOISE, True) == (0.1, 10.0, [0.1, 1.0, 10.0], ["1e-1", "1e0", "1e1"])
+def test_a_flat_log_series_gets_half_a_decade_each_side_and_three_labels() -> None:
+    low, high, ticks, labels = y_axis(NOISE, True)
+    assert (low, high) == pytest.approx((10**-0.5, 10**0.5))
+    assert (ticks, labels) == ([0.5, 1.0, 2.0], ["0.5", "1", "2"])
+
+
+def test_a_series_within_a_decade_fills_a_decade_around_it_not_whole_decades() -> None:
+    """0.28 to 1 was drawn from 0.1 to 10: the data in a quarter of the plot's height."""
+    low, high, ticks, labels = y_axis([0.28, 0.5, 1.0], True)
+    assert (low, high) == pytest.approx((0.1673, 1.6733), rel=1e-3)
+    assert labels == ["0.2", "0.5", "1"]
+    assert y_axis([3e-5, 5e-5], True)[3] == ["2e-5", "5e-5", "1e-4"]
 
 
 def test_a_series_spanning_decades_keeps_its_decades() -> None:
@@ -32,8 +42,8 @@ def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
     rows = text.splitlines()
     canvas = [index for index, row in enumerate(rows) if "┤" in row or row.strip().startswith("│")]
     drawn = [index for index in canvas if rows[index].rstrip()[:-1].split("┤")[-1].strip(" │")]
-    assert len(drawn) == 1 and rows[drawn[0]].startswith(" 1e0┤")
-    assert [row[:4].strip() for row in rows if "┤" in row[:5]] == ["1e1", "1e0", "1e-1"]
+    assert len(drawn) == 1 and rows[drawn[0]].startswith("  1┤")
+    assert [row.split("┤")[0].strip() for row in rows if "┤" in row[:5]] == ["2", "1", "0.5"]
 
 
 def test_an_exploding_run_up_to_the_float_limit_keeps_its_axis() -> None:

@@ -35,8 +35,12 @@ def y_axis(values: list[float], log_y: bool) -> tuple[float, float, list[float],
     if log_y:
         bottom, top = math.log10(low), math.log10(high)
         if top - bottom < 1:
+            # a decade around the data, not whole decades: 0.28 to 1 drawn from 0.1 to 10
+            # left most of the plot empty (ticks 0.2, 0.5, 1, ... where a decade has no power of ten)
             middle = (bottom + top) / 2
-            bottom, top = middle - 0.5, middle + 0.5
+            low, high = 10.0 ** (middle - 0.5), 10.0 ** (middle + 0.5)
+            ticks = one_two_five_ticks(low, high)
+            return low, high, ticks, [_short_label(tick) for tick in ticks]
         # whole decades, within what a float holds (an exploding run reaches 1e308)
         first, last = max(math.floor(bottom), -FLOAT_DECADES), min(math.ceil(top), FLOAT_DECADES)
         ticks, labels = decade_ticks(10.0**first, 10.0**last)
@@ -45,6 +49,22 @@ def y_axis(values: list[float], log_y: bool) -> tuple[float, float, list[float],
         half = abs(low + high) / 2 * 0.1 or 1.0
         low, high = (low + high) / 2 - half, (low + high) / 2 + half
     return (low, high, *linear_ticks(low, high))
+
+
+def one_two_five_ticks(low: float, high: float) -> list[float]:
+    """The values 1, 2 and 5 times a power of ten within [low, high] (three or more in any
+    span of a decade)."""
+    first = math.floor(math.log10(low))
+    values = [step * 10.0**k for k in range(first, math.ceil(math.log10(high)) + 1) for step in (1, 2, 5)]
+    return [float(f"{value:.12g}") for value in values if low <= value <= high]
+
+
+def _short_label(value: float) -> str:
+    """0.2, 5, 200 as written; 2e-5 and 5e7 in the decade labels' style (not 2e-05)."""
+    if 1e-3 <= value < 1e4:
+        return f"{value:g}"
+    mantissa, exponent = f"{value:e}".split("e")
+    return f"{float(mantissa):g}e{int(exponent)}"
 
 
 def plotext_limits(low: float, high: float, log_y: bool) -> tuple[float, float]:
