@@ -35,6 +35,7 @@ from tutor.ui.widgets.answer_box import format_error, placeholder_for
 from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
+from tutor.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -101,7 +102,7 @@ class MockInterviewScreen(Screen[None]):
             yield Static(id="mock-prompt")
             yield Static(id="mock-options")
             yield HandInArea(id="mock-answer")
-            yield Static(id="mock-status")
+            yield StatusLine(id="mock-status")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -168,8 +169,10 @@ class MockInterviewScreen(Screen[None]):
         widget.display = content is not None
         widget.update(content or "")
 
-    def show_status(self, content: Content | str) -> None:
-        self.query_one("#mock-status", Static).update(content)
+    def show_status(self, content: Content | str, *, into_view: bool = False) -> None:
+        """Say something under the answer box; `into_view` scrolls it on screen (a format error
+        under a long question was below the fold at 80x24)."""
+        self.query_one("#mock-status", StatusLine).show(content, into_view=into_view)
 
     def update_clocks(self) -> None:
         step = self.run.current_step()
@@ -215,7 +218,8 @@ class MockInterviewScreen(Screen[None]):
         if self.grading is not None or self.run.finished:
             return
         if not response.strip():
-            self.show_status(Content.from_markup("[dim]Type an answer, or ctrl+n to skip this one.[/dim]"))
+            self.show_status(Content.from_markup("[dim]Type an answer, or ctrl+n to skip this one.[/dim]"),
+                             into_view=True)
             return
         self.hand_in(SUBMIT, response)
 
@@ -268,7 +272,7 @@ class MockInterviewScreen(Screen[None]):
         self.handed = None
         self.run.update_draft(self.answer_area.value)
         self.answer_area.focus()
-        self.show_status(status)
+        self.show_status(status, into_view=True)
         self.refresh_bindings()
 
     def after_step(self) -> None:

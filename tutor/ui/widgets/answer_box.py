@@ -20,10 +20,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from tutor import checks
 from tutor.ui.widgets.answer_area import AnswerArea
+from tutor.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -104,7 +105,7 @@ class AnswerBox(Vertical):
     def compose(self) -> ComposeResult:
         yield AnswerArea(placeholder=placeholder_for(self.question.check), id="answer-input",
                          one_line=checks.kind_of(self.question.check).one_line)
-        yield Static(classes="answer--status")
+        yield StatusLine(classes="answer--status")
 
     @property
     def input(self) -> AnswerArea:
@@ -127,7 +128,12 @@ class AnswerBox(Vertical):
         self.input.disabled = True
 
     def show_status(self, content: Content | str) -> None:
-        self.query_one(".answer--status", Static).update(content)
+        self.query_one(".answer--status", StatusLine).show(content)
+
+    def show_problem(self, content: Content) -> None:
+        """Say what is wrong with the text handed in, scrolled into view: the line sits under
+        the box, below the fold at 80x24 under a long question (enter seemed to do nothing)."""
+        self.query_one(".answer--status", StatusLine).show(content, into_view=True)
 
     @on(AnswerArea.Submitted, "#answer-input")
     def _submitted(self, event: AnswerArea.Submitted) -> None:
@@ -156,7 +162,7 @@ class AnswerBox(Vertical):
         self.checking = False
         if event.grade.invalid:
             event.stop()  # a format error is not an attempt: stay here and say why
-            self.show_status(format_error(event.response, event.grade.error_offset, event.grade.feedback))
+            self.show_problem(format_error(event.response, event.grade.error_offset, event.grade.feedback))
             self.error_shown = True
             self.input.focus()
             return
@@ -174,6 +180,6 @@ class AnswerBox(Vertical):
     @on(CheckFailed)
     def _check_failed(self, event: CheckFailed) -> None:
         self.checking = False
-        self.show_status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
-                                             error=event.error))
+        self.show_problem(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
+                                              error=event.error))
         self.input.focus()
