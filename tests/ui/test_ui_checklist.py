@@ -375,3 +375,24 @@ def test_a_label_is_a_mark_or_a_few_words_before_a_colon() -> None:
 
     assert [label_width(line) for line in ("Missing: a; b", "Also worth saying: c", "◐ Partly right (25%)",
                                            "The gradient, as it goes back: shrinks", "No label here")] == [9, 19, 2, 0, 0]
+
+
+async def test_ten_points_or_more_keep_their_marks_in_one_column() -> None:
+    """'▸ 1 ✓ …' stood a column left of '  10 ○ …' (question loss-cliffs of the advanced pack):
+    the numbers are right-aligned to the widest."""
+    from textual.app import App
+
+    claims = [ClaimCheck(f"point-{n}", "concept", "found" if n % 2 else "missed", "", f"point {n}")
+              for n in range(1, 12)]
+
+    class OneChecklist(App[None]):
+        def compose(self):
+            yield ClaimChecklist(claims, pass_count=6)
+
+    app = OneChecklist()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = text_of(app.query_one(ClaimChecklist)).splitlines()[1:]
+    assert len(lines) == 11
+    assert lines[0].startswith("▸  1 ✓ point 1:") and lines[9].startswith("  10 ○ point 10:"), lines
+    assert {line.index(" point ") for line in lines} == {6}

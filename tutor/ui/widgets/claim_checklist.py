@@ -45,14 +45,15 @@ MARKS = {
 }
 
 
-def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: bool) -> Content:
+def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: bool, width: int = 1) -> Content:
     """`▸ 2 ✓ forget gate: found, "…the forget gate scales it"` (with `corrected` when the
-    learner changed it, and `misconception:` before a misconception's label)."""
+    learner changed it, and `misconception:` before a misconception's label); the number
+    right-aligned to `width` digits, so the marks of a list of ten or more stay in one column."""
     mark, colour, status = MARKS[(claim.role, claim.status)]
     label = claim.shown
     line = Content.from_markup(
         f"$cursor $number [{colour}]$mark[/] $kind[b]$label[/b]: [{colour}]$status[/]",
-        cursor="▸" if selected else " ", number=number, mark=mark, label=label, status=status,
+        cursor="▸" if selected else " ", number=str(number).rjust(width), mark=mark, label=label, status=status,
         kind="misconception: " if claim.role == "misconception" else "",
     )
     if claim.sentence and claim.status in ("found", "contradicted", "unsure"):
@@ -62,9 +63,9 @@ def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: boo
     return line
 
 
-def point_indent(number: int, claim: ClaimCheck) -> int:
+def point_indent(number: int, claim: ClaimCheck, width: int = 1) -> int:
     """The cells of `point_line` before the point's words (`▸ 12 ✓ `): where its wrapped lines start."""
-    return len(f"▸ {number} {MARKS[(claim.role, claim.status)][0]} ")
+    return len(f"▸ {str(number).rjust(width)} {MARKS[(claim.role, claim.status)][0]} ")
 
 
 class ClaimChecklist(Static, can_focus=True):
@@ -157,9 +158,11 @@ class ClaimChecklist(Static, can_focus=True):
         else:
             head = f"[b]Key points[/b] [dim]({keys} a point you think was misread)[/dim]"
         lines = [(Content.from_markup(head), 0)]
+        width = len(str(len(self.claims)))  # numbers right-aligned: '▸  1 ✓' over ' 10 ○'
         for index, (claim, original) in enumerate(zip(self.claims, self.original)):
             lines.append((point_line(index + 1, claim, selected=index == self.selected,
-                                     corrected=claim.status != original.status), point_indent(index + 1, claim)))
+                                     corrected=claim.status != original.status, width=width),
+                          point_indent(index + 1, claim, width)))
         self.update(HangingLines(lines))  # a long point wraps under its label, not under "▸ 1 ✓"
 
 
