@@ -12,8 +12,8 @@ import yaml
 from fakes import META, QUESTIONS, FakeClock, running
 from textual.widgets import Static
 
+from tutor.packs.problem_order import causes_first
 from tutor.service.backend import CoreBackend
-from tutor.service.pack_problems import causes_first
 from tutor.ui.app import TutorApp
 
 

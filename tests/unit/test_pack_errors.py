@@ -39,10 +39,12 @@ def test_valid_pack_loads_with_defaults_filled_in():
     assert str(pack.locate("q2", "check", "kind")) == "pack/questions.yaml:29:13"
 
 
-def test_typo_in_a_field_name_is_reported_at_the_key_with_a_suggestion():
+def test_typo_in_a_field_name_is_reported_at_the_key_with_a_suggestion_before_the_missing_field():
+    """`tutor validate` and `tutor packs` lead with the first line: 'prompt: required field is
+    missing' (at the object's first line) sent the author looking for a field they did write."""
     assert replace_in_questions("prompt:", "promt:") == [
-        "pack/questions.yaml:2:5: questions[0].prompt: required field is missing",
         "pack/questions.yaml:5:5: questions[0]: unknown field 'promt' (did you mean 'prompt'?)",
+        "pack/questions.yaml:2:5: questions[0].prompt: required field is missing",
     ]
 
 
@@ -374,3 +376,4 @@ def test_a_wrong_type_in_a_concepts_check_points_at_its_key_not_at_the_concepts_
     write_pack(Path("pack"), text)
     assert errors_of("pack") == [
         "pack/questions.yaml:10:17: questions[0].check.required: expected a whole number, found the text 'two'"]
+

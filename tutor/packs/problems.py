@@ -54,7 +54,14 @@ class PackError(Exception):
     """A pack (or file) that cannot be used; carries every problem found, sorted."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=Problem.sort_key)
+        from tutor.packs.problem_order import causes_first
+
+        ordered = sorted(problems, key=Problem.sort_key)
+        # a misspelt field's "did you mean" before the missing field it explains
+        alike: dict[str, list[Problem]] = {}
+        for problem in ordered:
+            alike.setdefault(str(problem), []).append(problem)
+        self.problems = [alike[line].pop(0) for line in causes_first([str(problem) for problem in ordered])]
         super().__init__(str(self.problems[0]) if self.problems else "invalid pack")
 
     def lines(self) -> list[str]:

@@ -36,16 +36,16 @@ if TYPE_CHECKING:
 
 
 def _problems(path: Path) -> tuple[str, ...]:
-    """Every problem of the broken pack at `path`, the cause first (the search keeps only the
-    first line and a count: the pack is read again, which only a broken pack costs)."""
+    """Every problem of the broken pack at `path`, the cause first (`PackError` orders them; the
+    search keeps only the first line and a count: the pack is read again, which only a broken
+    pack costs)."""
     from tutor.packs.loader import load_pack
     from tutor.packs.problems import PackError
-    from tutor.service.pack_problems import causes_first
 
     try:
         load_pack(path)
     except PackError as error:
-        return tuple(causes_first(error.lines()))
+        return tuple(error.lines())
     except Exception:  # noqa: BLE001 - changed since the search: the first line found then is kept
         return ()
     return ()

@@ -415,12 +415,10 @@ class TutorApp(App[None]):
 
     @on(PackReloaded)
     def _pack_reloaded(self, event: PackReloaded) -> None:
-        from tutor.service.pack_problems import causes_first
-
         index = next((i for i, entry in enumerate(self.entries)
                       if entry.source is not None and entry.source.resolve() == event.path), None)
         name = self.entries[index].title if index is not None else str(event.path)
-        errors = causes_first(event.errors)
+        errors = event.errors  # PackError's order: a misspelt field's suggestion first
         if event.pack is None and index is not None and self.entries[index].pack is None:
             # a pack that never loaded: there is no last good version; show its problems now
             self.entries[index] = replace(self.entries[index], error=errors[0] if errors else None,

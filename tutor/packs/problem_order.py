@@ -1,4 +1,4 @@
-"""A broken pack's problems in the order that explains them: a misspelt field's suggestion first.
+"""A pack's problems in the order that explains them: a misspelt field's suggestion first.
 
 The loader sorts problems by place, so a misspelt key (`promt:`) is reported second, after
 the consequence found at the object's first line: `questions[0].prompt: required field is
