@@ -98,7 +98,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     claimed = read_own + tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in _said_of_subject(check, own))
     wrong: FalseReadings = [(m, find(claims, claimed, strict=True)) for m, claims in rubric.misconceptions]
     wrong += _short_answer(check, response)
-    sound = _outside_false_claims(read_parts, read_own, rubric, wrong)
+    sound = _outside_false_claims(read_parts, claimed, rubric, wrong)
     concepts = [(concept, _credited(claims, read_parts, sound)) for concept, claims in rubric.concepts]
     claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
@@ -120,11 +120,13 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
 def _outside_false_claims(parts: tuple[ReadSentence, ...], own: tuple[ReadSentence, ...], rubric: Rubric,
                           wrong: FalseReadings) -> tuple[ReadSentence, ...]:
     """The readings a key point may be credited from: not the words by which a sentence asserts
-    a false claim. Those words serve the false claim ("clipping rescales the gradient to a fixed
-    norm, so tiny gradients are scaled back up" is not "clipping caps the norm"), and crediting
-    them would tick a point on the checklist beside the misconception they state; the rest of
-    the sentence still counts ("the gradient shrinks exponentially, while exploding gradients
-    speed up training" states the shrinking)."""
+    a false claim (`own`: the readings the false claims were looked for in, the opening one with
+    the question's subject among them: "It fixes exploding and vanishing gradients" credits no
+    "clipping acts on exploding gradients"). Those words serve the false claim ("clipping
+    rescales the gradient to a fixed norm, so tiny gradients are scaled back up" is not
+    "clipping caps the norm"), and crediting them would tick a point on the checklist beside
+    the misconception they state; the rest of the sentence still counts ("the gradient shrinks
+    exponentially, while exploding gradients speed up training" states the shrinking)."""
     cuts: dict[str, set[int]] = {}
     sentences_by_text = {sentence.text: sentence for sentence in own}
     # zip stops at the rubric's own false claims: the short answer that `wrong` may end with
