@@ -85,8 +85,23 @@ async def test_study_checklist_is_reached_with_c_and_moves_the_suggested_rating(
             "study", False, 0.5, True)
 
 
+async def debrief_after_one_answer(app, pilot):
+    """Start an interview, answer its first question with RESPONSE, end it early: the debrief."""
+    from test_mock import answer, settle, start_interview
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+    await start_interview(pilot)
+    app.backend.clock.advance(10)
+    await answer(pilot, RESPONSE)
+    await pilot.press("ctrl+g", "y")
+    await settle(pilot)
+    assert isinstance(app.screen, MockDebriefScreen)
+    return app.screen
+
+
 async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_export(isolated_home) -> None:
-    from test_mock import answer, make_app, settle, start_interview
+    from test_mock import make_app, settle
     from textual.widgets import DataTable
 
     from tutor.ui.screens.mock_debrief import MockDebriefScreen
@@ -95,13 +110,7 @@ async def test_mock_debrief_checklist_corrects_the_total_the_history_and_the_exp
     app = make_app()
     app.backend.grades[RESPONSE] = HALF
     async with running(app, size=(120, 40)) as pilot:
-        await start_interview(pilot)
-        app.backend.clock.advance(10)
-        await answer(pilot, RESPONSE)
-        await pilot.press("ctrl+g", "y")
-        await settle(pilot)
-        debrief = app.screen
-        assert isinstance(debrief, MockDebriefScreen)
+        debrief = await debrief_after_one_answer(app, pilot)
         assert text_of(debrief.query_one("#debrief-summary", Static)).startswith("Score 17% ·")
         await pilot.press("c")
         checklist = debrief.query_one(ClaimChecklist)
@@ -308,20 +317,13 @@ async def test_after_a_correction_the_feedback_agrees_with_the_checklist_in_prac
 async def test_after_a_correction_the_debrief_feedback_agrees_with_the_checklist(isolated_home) -> None:
     """The debrief said only "Corrected by you (the grader said: …states the opposite of
     shrinks)" after the learner had ticked shrinks: the text contradicted the checklist."""
-    from test_mock import answer, make_app, settle, start_interview
+    from test_mock import make_app
 
-    from tutor.ui.screens.mock_debrief import MockDebriefScreen
 
     app = make_app()
     app.backend.grades[RESPONSE] = DENIED
     async with running(app, size=(120, 40)) as pilot:
-        await start_interview(pilot)
-        app.backend.clock.advance(10)
-        await answer(pilot, RESPONSE)
-        await pilot.press("ctrl+g", "y")
-        await settle(pilot)
-        debrief = app.screen
-        assert isinstance(debrief, MockDebriefScreen)
+        debrief = await debrief_after_one_answer(app, pilot)
         assert "Missing: product." in text_of(debrief.query_one("#debrief-question", Static))
         await pilot.press("c", "space")  # product: found; shrinks stays crossed
         shown = text_of(debrief.query_one("#debrief-question", Static))

@@ -148,6 +148,23 @@ async def test_the_watched_copy_wins_when_two_packs_share_an_id(tmp_path: Path, 
     backend.close()
 
 
+async def cursor_on(app: TutorApp, pilot, pack_id: str):
+    """The home screen's pack table, focused, with its cursor on `pack_id`'s row."""
+    table = app.screen.query_one("#packs")
+    table.focus()
+    table.move_cursor(row=table.get_row_index(pack_id))
+    await pilot.pause()
+    return table
+
+
+async def rewrite_and_reload(app: TutorApp, pilot, pack: Path, questions: str) -> None:
+    """Write `questions` as the pack's question file, press f5 and wait for the reload."""
+    (pack / "questions.yaml").write_text(questions, encoding="utf-8")
+    await pilot.press("f5")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_f5_on_a_broken_user_pack_reads_it_again_and_shows_it_healthy(tmp_path: Path, isolated_home: Path) -> None:
     """A pack in the packs folder failed to load (listed with its problem); the learner fixes
     the file, puts the cursor on it and presses f5: it was the current (built-in) pack that was
@@ -161,14 +178,8 @@ async def test_f5_on_a_broken_user_pack_reads_it_again_and_shows_it_healthy(tmp_
     async with running(app) as pilot:
         [broken] = [entry for entry in app.entries if entry.source == user_pack]
         assert broken.error and not broken.usable
-        table = app.screen.query_one("#packs")
-        table.focus()
-        table.move_cursor(row=table.get_row_index(broken.id))
-        await pilot.pause()
-        (user_pack / "questions.yaml").write_text(good, encoding="utf-8")
-        await pilot.press("f5")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        table = await cursor_on(app, pilot, broken.id)
+        await rewrite_and_reload(app, pilot, user_pack, good)
         [fixed] = [entry for entry in app.entries if entry.source == user_pack]
         assert fixed.usable and fixed.id == "rnn-mini" and fixed.error is None
         assert str(table.get_row("rnn-mini")[1]) == "3"
@@ -186,15 +197,9 @@ async def test_f5_on_a_pack_still_broken_shows_its_new_problem(tmp_path: Path, i
     app = TutorApp(backend)
     async with running(app) as pilot:
         [broken] = [entry for entry in app.entries if entry.source == user_pack]
-        table = app.screen.query_one("#packs")
-        table.focus()
-        table.move_cursor(row=table.get_row_index(broken.id))
-        await pilot.pause()
+        await cursor_on(app, pilot, broken.id)
         current = app.pack_id
-        (user_pack / "questions.yaml").write_text("questions:\n  - id: broken\n    level: [\n", encoding="utf-8")
-        await pilot.press("f5")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await rewrite_and_reload(app, pilot, user_pack, "questions:\n  - id: broken\n    level: [\n")
         [still] = [entry for entry in app.entries if entry.source == user_pack]
         assert still.error != broken.error and str(user_pack / "questions.yaml") in (still.error or "")
         assert app.pack_id == current
@@ -220,14 +225,8 @@ async def test_f5_on_a_fixed_user_pack_with_a_built_in_id_lists_the_packs_as_a_r
     async with running(app) as pilot:
         [broken] = [entry for entry in app.entries if entry.source == user_pack]
         assert not broken.usable and app.entry("rnn-gradients").builtin
-        table = app.screen.query_one("#packs")
-        table.focus()
-        table.move_cursor(row=table.get_row_index(broken.id))
-        await pilot.pause()
-        (user_pack / "questions.yaml").write_text(good, encoding="utf-8")
-        await pilot.press("f5")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        table = await cursor_on(app, pilot, broken.id)
+        await rewrite_and_reload(app, pilot, user_pack, good)
         await app.workers.wait_for_complete()
         await pilot.pause()
         restart = CoreBackend([], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())

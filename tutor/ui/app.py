@@ -415,8 +415,8 @@ class TutorApp(App[None]):
 
     @on(PackReloaded)
     def _pack_reloaded(self, event: PackReloaded) -> None:
-        index = next((i for i, entry in enumerate(self.entries)
-                      if entry.source is not None and entry.source.resolve() == event.path), None)
+        listed = self._listed_from(event.path)
+        index = None if listed is None else self.entries.index(listed)
         name = self.entries[index].title if index is not None else str(event.path)
         errors = event.errors  # PackError's order: a misspelt field's suggestion first
         if event.pack is None and index is not None and self.entries[index].pack is None:
@@ -471,16 +471,14 @@ class TutorApp(App[None]):
         from tutor.service.entries import pack_to_open
 
         path = event.reloaded.path
-        old = next((entry for entry in self.entries if entry.source is not None and entry.source.resolve() == path),
-                   None)
+        old = self._listed_from(path)
         if event.entries is None:
             self.notify("\n".join(event.warnings), severity="error", timeout=10)
             return
         self.entries, self.counts = event.entries, event.counts
         for warning in event.warnings:  # e.g. the pack fixed now hides a built-in one with its id
             self.notify(warning, severity="warning", timeout=15)
-        entry = next((entry for entry in self.entries if entry.source is not None and entry.source.resolve() == path),
-                     None)
+        entry = self._listed_from(path)
         if entry is None or entry.pack is None or old is None:  # it lost its id to a more specific pack
             if self.entry(self.pack_id) is None:
                 chosen = pack_to_open(self.entries)
@@ -494,6 +492,11 @@ class TutorApp(App[None]):
             self.pack_id = entry.id
         self.keep_place(old, entry)
         self.notify(f"{len(entry.pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    def _listed_from(self, path: Path) -> PackEntry | None:
+        """The listed pack whose files are at `path` (resolved), if any."""
+        return next((entry for entry in self.entries if entry.source is not None and entry.source.resolve() == path),
+                    None)
 
     def keep_place(self, old: PackEntry, entry: PackEntry) -> None:
         """Show the reloaded pack where the learner is: the same screen, on the same question
