@@ -20,8 +20,8 @@ CLIPPING = {
 @pytest.mark.parametrize(("graded", "line"), [
     (Grade(True, 1.0, ""), "✓ Right"),
     (Grade(False, 0.25, "", ("hit:a", "missed:b")), "◐ Partly right (25%)"),
-    (Grade(False, 0.25, "", ("hit:a", "misconception:m")), "✗ Not right (25% for the key points made)"),
-    (Grade(False, 0.25, "", ("hit:a", "negated:b")), "✗ Not right (25% for the key points made)"),
+    (Grade(False, 0.25, "", ("hit:a", "misconception:m")), "✗ Not right (25% for the key points made, at most 25% with a false claim)"),
+    (Grade(False, 0.25, "", ("hit:a", "negated:b")), "✗ Not right (25% for the key points made, at most 25% with a false claim)"),
     (Grade(False, 0.0, "", ("misconception:m",)), "✗ Not right"),
     (Grade.could_not_decide("unsure"), "? Could not decide"),
 ])

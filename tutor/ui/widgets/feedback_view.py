@@ -27,8 +27,13 @@ def verdict(grade: Grade, *, why: bool = True) -> Content:
     if grade.correct:
         return Content.from_markup("[b $text-success]✓ Right[/]")
     if grade.score > 0 and grade.states_a_falsehood:  # a false claim: wrong, whatever else it got right
-        return Content.from_markup("[b $text-error]✗ Not right[/] [dim]($score for the key points made)[/dim]",
-                                   score=f"{grade.score:.0%}")
+        from tutor.grading.concepts import MISCONCEPTION_CAP
+
+        # "25% for the key points made" beside a full answer with a false rider read as a mistake
+        return Content.from_markup(
+            "[b $text-error]✗ Not right[/] "
+            "[dim]($score for the key points made, at most $cap with a false claim)[/dim]",
+            score=f"{grade.score:.0%}", cap=f"{MISCONCEPTION_CAP:.0%}")
     if grade.score > 0:
         # a key-point answer's 25% for 1 of 2 points was a puzzle: say the rule beside it
         rule = f": {PARTIAL_CREDIT}" if grade.claims and why else ""
