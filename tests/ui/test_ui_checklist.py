@@ -32,14 +32,20 @@ def stored() -> list:
         return store.corrections.all()
 
 
+async def answered_in_practice(app: TutorApp, pilot):
+    """Open Practice from home and hand in RESPONSE: the practice screen, its grade shown."""
+    await pilot.press("p")
+    screen = app.screen
+    await submit(pilot, RESPONSE)
+    await pilot.pause()
+    return screen
+
+
 async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: TutorApp, backend) -> None:
     backend.grades[RESPONSE] = UNDECIDED
     async with running(app, size=(120, 40)) as pilot:
-        await pilot.press("p")
-        screen = app.screen
-        await submit(pilot, RESPONSE)
+        screen = await answered_in_practice(app, pilot)
         checklist = screen.query_one(ClaimChecklist)
-        await pilot.pause()
         assert app.focused is checklist
         assert text_of(screen.query_one(FeedbackView)).startswith("? Could not decide\n")
         assert text_of(checklist) == (
@@ -235,8 +241,7 @@ async def test_i_was_right_on_a_free_text_answer_is_kept_as_a_correction(app: Tu
     the review, so `tutor export corrections` turns it into a `correct: true` sample."""
     backend.grades[RESPONSE] = HALF
     async with running(app, size=(120, 40)) as pilot:
-        await pilot.press("p")
-        await submit(pilot, RESPONSE)
+        await answered_in_practice(app, pilot)
         assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (50%: key points count half until the answer is complete)")
         await pilot.press("o")
         [record] = stored()
@@ -296,10 +301,7 @@ async def test_after_a_correction_the_feedback_agrees_with_the_checklist_in_prac
     corrected feedback listed it under "Missing:", as if the answer had not mentioned it."""
     backend.grades[RESPONSE] = DENIED
     async with running(app, size=(120, 40)) as pilot:
-        await pilot.press("p")
-        screen = app.screen
-        await submit(pilot, RESPONSE)
-        await pilot.pause()
+        screen = await answered_in_practice(app, pilot)
         await pilot.press("space")  # point 1, product: found
         checklist = text_of(screen.query_one(ClaimChecklist)).splitlines()
         assert checklist[1].startswith("▸ 1 ✓ product: found") and "(corrected)" in checklist[1]
@@ -340,8 +342,7 @@ async def test_a_partial_key_point_score_says_how_it_is_counted(app: TutorApp, b
     the percentage was counted."""
     backend.grades[RESPONSE] = HALF
     async with running(app, size=(120, 40)) as pilot:
-        await pilot.press("p")
-        await submit(pilot, RESPONSE)
+        await answered_in_practice(app, pilot)
         first = text_of(app.screen.query_one(FeedbackView)).splitlines()[0]
         assert first == "◐ Partly right (50%: key points count half until the answer is complete)"
 
@@ -359,10 +360,7 @@ async def test_wrapped_feedback_and_key_points_hang_under_their_text(app: TutorA
     the left edge, under the label and the bullet: they start under the text after them."""
     backend.grades[RESPONSE] = WRAPPING
     async with running(app, size=(80, 24)) as pilot:
-        await pilot.press("p")
-        screen = app.screen
-        await submit(pilot, RESPONSE)
-        await pilot.pause()
+        screen = await answered_in_practice(app, pilot)
         for widget, first_words, indent in ((screen.query_one(FeedbackView), "Missing: the product", 9),
                                             (screen.query_one(ClaimChecklist), "  2 ○ the product", 6)):
             # the widget as drawn, less its left border and padding ("█ ")

@@ -129,9 +129,8 @@ def _key_points(question: Any) -> tuple[Any, ...]:
 def _states_a_falsehood(question: Any) -> bool:
     """A misconception asserted or a key point denied (as graded, or as the learner corrected
     it): the answer is wrong, though the key points it made keep their partial credit."""
-    points = question.claims if _corrected(question) else getattr(question, "key_points", ())
     return bool(getattr(question, "misconception", None)) or any(
-        point.role == "concept" and point.status == "contradicted" for point in points)
+        point.role == "concept" and point.status == "contradicted" for point in _key_points(question))
 
 
 def verdict_text(question: Any) -> str:
@@ -146,7 +145,7 @@ def verdict_text(question: Any) -> str:
 
 def score_text(score: float, key_points: Any = ()) -> str:
     """A follow-up's score: `25%`, with the partial-credit rule when a key-point answer
-    earned part of it (`25% (partial credit is half ...)`)."""
+    earned part of it without a false claim (`25% (key points count half ...)`)."""
     partial = 0 < score < 1 and bool(key_points) and not any(
         point.asserted or (point.role == "concept" and point.status == "contradicted") for point in key_points)
     return f"{score:.0%}" + (f" ({PARTIAL_CREDIT})" if partial else "")
