@@ -579,6 +579,42 @@ def test_note_shorthand_and_greek_letters_are_read_as_words() -> None:
     assert "negated:vanish" in denied.notes and not denied.correct
 
 
+def test_a_note_takers_short_words_read_as_the_words_they_stand_for() -> None:
+    """"mean sq grad" is the mean squared gradient, "seq" a sequence and "full" the "whole"
+    of a rubric: notes written fast are graded like prose (two held-out answers were refused
+    for these alone)."""
+    check = {"kind": "concepts", "required": 2,
+             "concepts": [{"name": "rms", "phrases": ["divides the step by the root of the mean squared gradient"]},
+                          {"name": "window", "phrases": ["cost depends on k not the whole sequence length"]}]}
+    answer = grade(check, "adam divides each step by sqrt of the mean sq grad. cost depends on k not the full seq length")
+    assert (answer.correct, answer.notes) == (True, ("hit:rms", "hit:window"))
+    assert not grade(check, "adam divides each step by sqrt of the mean grad. cost depends on k").correct
+
+
+def test_nothing_more_than_restricts_and_under_is_below() -> None:
+    """"The norm is nothing more than the largest singular value" says it is only that (it was
+    read as a denial), and "magnitude under 1" is "below 1"."""
+    check = {"kind": "concepts", "required": 2,
+             "concepts": [{"name": "top", "phrases": ["the norm is the largest singular value"]},
+                          {"name": "shrink", "phrases": ["eigenvalues below 1 shrink"]}]}
+    answer = grade(check, "The norm is nothing more than the largest singular value. "
+                          "Parts along eigenvalues of magnitude under 1 shrink.")
+    assert (answer.correct, answer.notes) == (True, ("hit:top", "hit:shrink"))
+    assert "negated:top" in grade(check, "The norm is not the largest singular value.").notes
+
+
+def test_an_irregular_verb_form_reads_as_its_verb() -> None:
+    """No suffix rule takes "left" to "leave" or "grew" to "grow": a rubric written in one
+    form credits the other, both ways, and "the signal is gone" does not become "it goes"."""
+    untouched = {"kind": "concepts", "concepts": [{"name": "kept", "phrases": ["a small gradient is left as it is"]}]}
+    assert grade(untouched, "If the gradient is tiny, clipping leaves it as it is.").correct
+    grown = {"kind": "concepts", "concepts": [{"name": "grows", "phrases": ["the gradient grows with length"]}]}
+    assert grade(grown, "The gradient grew with the length of the sequence.").correct
+    lost = {"kind": "concepts", "concepts": [{"name": "lost", "phrases": ["the signal is lost"]}]}
+    assert grade(lost, "The signal is gone.").correct
+    assert not grade(lost, "The gradients go below epsilon.").correct
+
+
 
 def test_a_misspelt_word_inside_a_many_word_term_still_reads_as_the_term() -> None:
     """"singlar value" is the vocabulary's "singular value" (one typo in a two-word member),

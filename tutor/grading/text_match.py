@@ -120,6 +120,8 @@ _JOINS = (
     # sentence before; it is no clause boundary inside this one
     (re.compile(r",\s*(?:however|though|therefore|thus|hence)\s*,"), " "),
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
+    # "the norm is nothing more than the largest singular value": a restriction, not a denial
+    (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
@@ -509,13 +511,37 @@ def stem(word: str) -> str:
         word = pattern.sub(replacement, word)
     if word in _NOUNS_APART:
         return _NOUNS_APART[word]
-    stemmed: str = _stemmer().stemWord(word)
+    stemmed: str = _stemmer().stemWord(_IRREGULAR.get(word, word))
     return stemmed
 
 
 _NOUNS_APART = {word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences")}
 """Nouns the stemmer folds into a verb of another meaning: "long-term dependencies" are not
 what "the size depends on the weight" says (Snowball gives `depend` for both)."""
+
+
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "leave": "left", "keep": "kept", "grow": "grew grown", "shrink": "shrank shrunk shrunken",
+        "blow": "blew blown", "fall": "fell fallen", "rise": "rose risen", "sink": "sank sunk",
+        "go": "went", "make": "made", "get": "got gotten", "give": "gave given",
+        "take": "took taken", "bring": "brought", "hold": "held", "lead": "led", "lose": "lost",
+        "mean": "meant", "run": "ran", "see": "saw seen", "send": "sent", "spend": "spent",
+        "show": "shown", "stand": "stood", "think": "thought", "tell": "told", "win": "won",
+        "write": "wrote written", "draw": "drew drawn", "drive": "drove driven", "find": "found",
+        "begin": "began begun", "choose": "chose chosen", "deal": "dealt", "feed": "fed",
+        "feel": "felt", "hide": "hid hidden", "know": "knew known", "pay": "paid",
+        "break": "broke broken", "throw": "threw thrown", "teach": "taught", "catch": "caught",
+        "build": "built", "understand": "understood", "forget": "forgot forgotten",
+        "stick": "stuck", "strike": "struck", "say": "said", "undo": "undid undone",
+        "overcome": "overcame",
+    }.items()
+    for form in forms.split()
+}
+"""Irregular past forms, which no suffix rule reaches: "a tiny gradient is left as it is" says
+what "clipping leaves it as it is" says, and "the gradient grew" what "it grows" says. Not
+"gone": "the signal is gone" is not "it goes"."""
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ Groups = tuple[tuple[str, tuple[str, ...], "str | None"], ...]
 BUILT_IN: Groups = (
     ("above", ("above", "greater", "more than", "larger than", "bigger than", "exceed", "higher",
                "beyond", "outside the unit circle"), "below"),
-    ("below", ("below", "less than", "smaller than", "lower", "fewer", "within the unit circle",
+    ("below", ("below", "under", "less than", "smaller than", "lower", "fewer", "within the unit circle",
                "inside the unit circle"), "above"),
     ("increase", ("increase", "rise", "raise", "go up", "climb", "amplify", "enlarge", "double", "bump up"),
      "decrease"),
