@@ -235,6 +235,20 @@ def test_a_list_of_terms_opening_the_answer_is_a_preamble_and_states_nothing() -
     assert grade(DECAY, notes).notes[:2] == ("hit:repeated-multiplication", "hit:exponential-decay")
 
 
+
+def test_a_preamble_may_have_a_label_citations_and_joined_names() -> None:
+    """"Vanishing: BPTT, ..." is a list under a label, "BPTT (Werbos 1990)" a term with its
+    citation, "Bengio–Simard–Frasconi" one name: still a preamble. A dash between words with
+    spaces around it joins statements ("decay – lost"), so those notes are read."""
+    false_claim = " None of that matters, the learning rate is the whole story."
+    for preamble in ("Vanishing: repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT.",
+                     "Repeated multiplication, exponential decay (Bengio 1994), long-term dependencies, "
+                     "Bengio–Simard–Frasconi, BPTT (Werbos 1990)."):
+        assert (grade(DECAY, preamble + false_claim).score, grade(DECAY, preamble).correct) == (0.0, True), preamble
+    notes = "Repeated multiplication – decay exponentially, lost, gone, no signal, stuck."
+    assert grade(DECAY, notes + " Then training stalls.").notes[:2] == (
+        "hit:repeated-multiplication", "hit:exponential-decay")
+
 def test_a_belief_reported_in_order_to_refute_it_is_not_asserted() -> None:
     """"You'd expect X, but ...": the learner names X to refute it. "I think X" is their own."""
     check = {"kind": "concepts", "concepts": [{"name": "sum", "phrases": ["the gradient is a sum"]}],

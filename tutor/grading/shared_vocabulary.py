@@ -54,7 +54,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'backpropagate through time', 'unrolled backpropagation', 'backprop thru time', 'backprop',
         'backpropagation',), None),
     ("sum", ('sum', 'add up', 'summed', 'summation', 'plus', 'accumulate',), None),
-    ("dominate", ('dominate', 'outweigh', 'swamp', 'drown out', 'overwhelm', 'make up most', 'most',
+    ("dominate", ('dominate', 'win', 'outweigh', 'swamp', 'drown out', 'overwhelm', 'make up most', 'most',
         'bulk', 'majority', 'contribute a lot',), None),
     ("fix", ('fix', 'solve', 'cure', 'remedy', 'eliminate', 'remove', 'resolve', 'address', 'help with',
         'deal with', 'handle', 'take care of', 'tackle', 'mitigate',), None),

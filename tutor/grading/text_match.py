@@ -239,15 +239,25 @@ def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
 
 def is_term_list(sentence: Sentence) -> bool:
     """Whether the whole sentence is a list of PREAMBLE_ITEMS or more bare terms ("Eigenvalues, spectral radius,
-    singular values, σ_max, non-normal matrices, Jacobian."): it names topics and relates none
+    singular values, σ_max, non-normal matrices, Jacobian."), maybe under a short label ("Exploding
+    gradients: BPTT, Jacobian product, NaN, divergence, loss spike."): it names topics and relates none
     of them. Read before statements, such a list is a preamble, so no claim is read out of it
     (see `grade_concepts`); a list that is the whole answer is still read (a terse answer)."""
-    if any(token.kind == "clause" and token.raw not in (",", ";") for token in sentence.tokens):
+    if any(token.kind == "clause" and token.raw not in _LIST_MARKS for token in sentence.tokens):
         return False
-    if any(mark in sentence.text for mark in "=:"):
-        return False
-    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", sentence.text)]
+    if _SPACED_DASH.search(sentence.text):
+        return False  # "tanh saturates – gradient dies": a dash between words joins names, not this
+    heading, colon, listed = sentence.text.rpartition(":")
+    if "=" in sentence.text or ":" in heading or len(re.findall(r"[^\W\d_]+", heading)) > PREAMBLE_ITEM_WORDS:
+        return False  # a formula states something; so does a colon after more than a label
+    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", listed)]
     return len(items) >= PREAMBLE_ITEMS and max(items) <= PREAMBLE_ITEM_WORDS
+
+
+_LIST_MARKS = frozenset({",", ";", ":", "⟮", "⟯", "–", "—"})
+"""Marks a list of terms may hold: a citation in brackets ("scheduled sampling (Bengio 2015)"),
+names joined by a dash ("Pennington–Schoenholz–Ganguli")."""
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
 PREAMBLE_ITEMS = 5  # a list of terms read before statements: stricter than a heading's list, as
