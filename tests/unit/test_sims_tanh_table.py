@@ -6,7 +6,7 @@ import decimal
 
 import numpy as np
 
-from tutor.evidence.sims.tanh_table import tanh_into
+from tutor.evidence.sims.tanh_table import SMALL, tanh_into
 
 
 def exact_tanh(x: float) -> float:
@@ -41,15 +41,25 @@ def test_grid_points_and_halfway_points_between_them():
 
 
 def test_special_values():
-    x = np.array([np.inf, -np.inf, np.nan, 0.0, 1e-310, -5e-324, 1e-20, 19.5, -20.0, 37.0, 1e300, -1e300])
+    special = np.array([np.inf, -np.inf, np.nan, 0.0, 1e-310, -5e-324, 1e-20, 19.5, -20.0, 37.0, 1e300, -1e300])
+    x = np.tile(special, SMALL // len(special) + 1)  # enough elements to take the table's path
     got = fast_tanh(x)
     assert np.array_equal(got, np.tanh(x), equal_nan=True)
 
 
+def test_a_small_array_is_np_tanh_exactly():
+    """Below SMALL elements the table's 16 passes cost more than np.tanh's one (a hidden state
+    of a few units, one sequence): np.tanh runs, so its result comes back bit for bit."""
+    x = 3 * np.random.default_rng(7).standard_normal(SMALL - 1)
+    assert np.array_equal(fast_tanh(x), np.tanh(x))
+    big = np.concatenate([x, x])
+    assert not np.array_equal(fast_tanh(big), np.tanh(big))  # the table's last-place differences
+
+
 def test_writes_into_a_strided_view_of_any_shape():
     rng = np.random.default_rng(6)
-    x = 4 * rng.standard_normal((2, 5, 7))
-    rows = np.zeros((2, 5, 10))
+    x = 4 * rng.standard_normal((2, 150, 7))
+    rows = np.zeros((2, 150, 10))
     tanh_into(x.copy(), rows[..., :7], [np.empty_like(x) for _ in range(3)])
     np.testing.assert_allclose(rows[..., :7], np.tanh(x), rtol=1e-15, atol=0)
     assert not rows[..., 7:].any()
