@@ -82,3 +82,25 @@ def test_invalid_pack_exits_2(capsys):
         "mine/questions.yaml:6:12: questions[0].level: invalid level 'easy' (expected one of basic, intermediate, advanced)",
         "mine: invalid pack, not checked",
     ]
+
+
+def test_a_pack_is_checked_in_one_process_per_cpu_only_when_it_is_large(capsys, monkeypatch):
+    """Without --jobs a small pack runs in this process (workers would start after it is
+    done); from PARALLEL_FROM tasks one worker per CPU; --jobs J sets J either way."""
+    from tutor.authoring import proof
+
+    used: list[int] = []
+    real_execute = proof._execute
+
+    def recording(pack, tasks, jobs):
+        used.append(jobs)
+        return real_execute(pack, tasks, 1)
+
+    monkeypatch.setattr(proof, "_execute", recording)
+    monkeypatch.setattr(proof.os, "cpu_count", lambda: 6)
+    folder = scaffold(capsys)
+    assert main(["check", str(folder)]) == 0  # 31 tasks
+    monkeypatch.setattr(proof, "PARALLEL_FROM", 31)
+    assert main(["check", str(folder)]) == 0
+    assert main(["check", str(folder), "--jobs", "1"]) == 0
+    assert used == [1, 6, 1]

@@ -12,6 +12,7 @@ each failure is one line `file:line:col: question-id: what failed`.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -115,10 +116,13 @@ def run_task(pack: Pack, task: Task) -> list[Failure]:
         return [Failure(pack.locate(question.id), question.id, f"{task.label}: {type(error).__name__}: {error}")]
 
 
-def prove(pack: Pack, *, seeds: int = 3, jobs: int = 1, variant_seeds: int = VARIANT_SEEDS,
+def prove(pack: Pack, *, seeds: int = 3, jobs: int | None = 1, variant_seeds: int = VARIANT_SEEDS,
           on_progress: Callable[[int, int, Task], None] | None = None) -> Report:
-    """Run every task of `pack` (in `jobs` processes when above 1) and collect the report."""
+    """Run every task of `pack` (in `jobs` processes when above 1; None: one per CPU for a
+    pack of PARALLEL_FROM tasks or more) and collect the report."""
     tasks = plan(pack, seeds, variant_seeds)
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(tasks) >= PARALLEL_FROM else 1
     order = {id(task): index for index, task in enumerate(tasks)}
     report = Report()
     position: dict[int, int] = {}
@@ -148,6 +152,10 @@ def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, l
 
 
 BUNDLE_SIZE = 4
+PARALLEL_FROM = 200
+"""Tasks from which worker processes pay off: starting them costs ~0.2 s (a fresh
+interpreter importing NumPy), the built-in pack's 1,478 tasks take 11 s in two processes
+against 20 s in one, a ten-question pack's 40 finish in one process before workers start."""
 
 
 def _bundles(pack: Pack, tasks: list[Task]) -> list[list[Task]]:

@@ -34,28 +34,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--seeds", type=positive_int, default=3, metavar="N", help="seeds per simulation (default 3)")
     parser.add_argument("--variant-seeds", type=positive_int, default=VARIANT_SEEDS, metavar="N",
                         help=f"draws proven per variant question (default {VARIANT_SEEDS})")
-    parser.add_argument("--jobs", type=int, default=1, metavar="J",
-                        help="processes to run checks in (default 1; 0 = one per CPU)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="J",
+                        help="processes to run checks in (default: one per CPU for a pack of 200 checks "
+                        "or more, else 1; 0 = one per CPU)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from tutor.heap import keep_freed_memory
 
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = args.jobs if args.jobs is None or args.jobs > 0 else (os.cpu_count() or 1)
     keep_freed_memory()  # the command ends with the check: its arrays are reused, not faulted in anew
     # the check's matrices are small (an LSTM of 16 units over 32 sequences), so threaded BLAS
     # only adds hand-offs, and with --jobs the workers already fill the cores: two BLAS threads
     # in each worker fight over them (the adding-problem run took 2-4x the wall time under load)
     with one_blas_thread():
-        if jobs > 1:
+        if jobs is not None and jobs > 1:
             from tutor.authoring.workers import start_workers_early
 
             start_workers_early()  # inside: the fork server and its workers inherit one BLAS thread
         return _check(args, jobs)
 
 
-def _check(args: argparse.Namespace, jobs: int) -> int:
+def _check(args: argparse.Namespace, jobs: int | None) -> int:
     from tutor.authoring.proof import prove
     from tutor.packs.loader import load_pack
     from tutor.packs.problems import PackError, display_path
