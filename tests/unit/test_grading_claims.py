@@ -164,6 +164,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
         ("small-untouched", "concept", "missed", ""),
         ("ratio-unchanged", "concept", "missed", ""),
         ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
+        ("clipping-worsens-vanishing", "misconception", "missed", ""),
     ]
     assert result.claims[0].label == "clipping acts only on exploding gradients"
 

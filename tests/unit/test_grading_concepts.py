@@ -605,6 +605,36 @@ def test_a_note_takers_short_words_read_as_the_words_they_stand_for() -> None:
     assert not grade(check, "adam divides each step by sqrt of the mean grad. cost depends on k").correct
 
 
+def test_a_restated_question_or_a_colleagues_claim_is_not_the_learners() -> None:
+    """"Restating: can clipping fix vanishing gradients? No, ..." asks, and "the colleague sees
+    σ_max = 1.5 and says it must explode" reports: neither asserts the false claim in it. A
+    question still shows what the learner knows, so its key points count."""
+    check = {"kind": "concepts", "concepts": [{"name": "exploding-only", "phrases": ["clipping only acts on exploding"]}],
+             "misconceptions": [{"name": "fixes-vanishing", "phrases": ["clipping fixes vanishing gradients"],
+                                 "feedback": "Clipping never scales a gradient up."},
+                                {"name": "must-explode", "phrases": ["sigma max above 1 means it must explode"],
+                                 "feedback": "Above 1 only allows growth."}]}
+    asked = grade(check, "Restating: can clipping fix vanishing gradients? No, clipping only acts on exploding.")
+    assert (asked.correct, asked.notes) == (True, ("hit:exploding-only",))
+    assert "misconception:fixes-vanishing" in grade(check, "Clipping fixes vanishing gradients.").notes
+    for reported in ("The colleague sees σ_max = 1.5 and says it must explode. Clipping only acts on exploding.",
+                     "My colleague concluded that with sigma max above 1 it must explode. "
+                     "Clipping only acts on exploding."):
+        assert grade(check, reported).correct, reported
+    assert not grade(check, "Sigma max above 1 means it must explode. Clipping only acts on exploding.").correct
+
+
+def test_a_value_around_0_99_is_near_one() -> None:
+    """"The forget gate sits around 0.99" says what "f ≈ 0.99" says: the gate is near one."""
+    from tutor.packs.loader import load_pack
+    from tutor.paths import builtin_content_dir
+
+    check = load_pack(builtin_content_dir() / "rnn-gradients").question("q6-why-lstm-works").check
+    for text in ("The forget gate sits around 0.99.", "The forget gate is roughly 0.999.", "f ≈ 0.99."):
+        assert "hit:forget-gate" in grade(check, text).notes, text
+    assert "hit:forget-gate" not in grade(check, "The forget gate sits around 0.5.").notes
+
+
 def test_nothing_more_than_restricts_and_under_is_below() -> None:
     """"The norm is nothing more than the largest singular value" says it is only that (it was
     read as a denial), and "magnitude under 1" is "below 1"."""

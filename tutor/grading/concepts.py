@@ -40,6 +40,7 @@ from tutor.grading.text_match import (
     Token,
     aside_free,
     heading_items,
+    is_question,
     is_term_list,
     pronoun_items,
     sentences,
@@ -92,7 +93,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade.format_error("The answer is empty.", "empty", 0)
     rubric = compile_rubric(check)
     read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
-    own = [without_reported_belief(statement) for statement in statements]
+    own = [Sentence(statement.text, ()) if is_question(statement) else without_reported_belief(statement)
+           for statement in statements]
     read_own = read_parts if own == statements else tuple(
         read(part, rubric.vocabulary, rubric.lexicon) for part in _readings(own))
     claimed = read_own + tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in _said_of_subject(check, own))

@@ -107,7 +107,8 @@ _JOINS = (
     (re.compile(r"\b(?:non[\s-]?(?:zero|0)|(?:bounded |well |far )?away from (?:zero|0)|far from (?:zero|0))(?!\.?\d)"),
      " nonzero "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?!\.?\d)"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
-    (re.compile(r"\babout\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"), " about one "),  # "f ≈ 0.999": near one
+    (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
+     " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
@@ -267,10 +268,12 @@ PREAMBLE_ITEM_WORDS = 3  # terse notes ("training unstable, weights jump, loss N
 _FALSE = r"(?:a (?:common |popular |classic )?(?:misconception|myth|mistake)|wrong|false|not true|untrue|incorrect)"
 REPORTED_BELIEF = re.compile(
     r"\b(?:(?:you[’']?d|you would|you might|you may|one might|one would|one may|people|many people|most people|"
-    r"beginners|newcomers|a lot of people|some people|everyone|i used to|naively,?(?: one| you)?|some|many)"
+    r"beginners|newcomers|a lot of people|some people|everyone|i used to|naively,?(?: one| you)?|some|many|"
+    r"(?:the|my|your|our|a|this) (?:colleague|co-?worker|teammate|friend|interviewer|manager|reviewer)s?"
+    r"(?: (?:sees|saw|looks at|looked at|finds|found)\b[^;:!?]{0,60}? and)?)"
     r"(?:\s+(?:often|usually|would|might|may|tend to|sometimes|wrongly|naively))*\s+"
     r"(?:think|thinks|thought|expect|expects|assume|assumes|believe|believes|imagine|imagines|guess|claim|claims"
-    r"|say|says)"
+    r"|say|says|said|conclude|concludes|concluded|argue|argues|argued|insist|insists|insisted)"
     r"|it[’']?s tempting to (?:think|say|assume|believe)|it is tempting to (?:think|say|assume|believe)"
     r"|(?:a|the) (?:common|popular|classic|frequent) (?:misconception|mistake|myth|misreading|error) is"
     r"|(?:the|this|that) (?:idea|notion|claim|belief|assumption) that"
@@ -284,6 +287,12 @@ _COMPARED_WITH = re.compile(r"\b(?:what|than|as)\s*$", re.IGNORECASE)
 follows is the learner's own claim."""
 REPORT_ENDS = re.compile(
     rf"\b(?:but|however|yet|whereas|although|though|actually|in fact|in reality|is {_FALSE})\b", re.IGNORECASE)
+
+
+def is_question(sentence: Sentence) -> bool:
+    """Whether `sentence` asks rather than states ("Restating: can clipping fix vanishing
+    gradients?"): a learner restating the question asserts none of it."""
+    return sentence.text.rstrip().endswith("?")
 
 
 def without_reported_belief(sentence: Sentence) -> Sentence:
