@@ -61,3 +61,23 @@ def test_an_overflow_is_marked_where_it_is_drawn_and_said_in_both_terms() -> Non
     plain = Plot("p", "step", "norm", (exploding,))
     assert layout_plot(plain, rows=10).overflow_x == (2.0,)
     assert overflow_caption(plain) == "tanh overflowed at step 2"
+
+
+def test_the_end_label_sits_a_row_off_the_line_on_the_side_it_does_not_come_from() -> None:
+    """Written on the end's own row the label covered the line's last points: a falling line
+    has its label a row below its end, a rising one a row above, and at the axis' edge the
+    label moves to the side that stays on the canvas."""
+    steps = list(range(41))
+    falling = Series("falling", steps, [1 - 0.02 * t for t in steps], "falling")
+    rising = Series("rising", steps, [0.2 + 0.02 * t for t in steps], "rising")
+    plot = Plot("p", "step", "norm", (falling, rising))
+    layout = layout_plot(plot, rows=10)
+    fall_y, rise_y = layout.lines[0].end[1], layout.lines[1].end[1]
+    assert layout.lines[0].label_at[1] < fall_y and layout.lines[1].label_at[1] > rise_y
+    rows = render_plot(plot, width=60, height=16).splitlines()
+    canvas = rows[2: next(i for i, row in enumerate(rows) if "└" in row)]
+    label_row = next(i for i, row in enumerate(canvas) if "0.2│" in row)
+    assert canvas[label_row - 1].rstrip()[-2] in "⠈⠒⠉⠑⠊⠔⠤⢄⣀⠢⡀"  # the falling line ends on the row above, intact
+    assert canvas[0].rstrip().endswith("1│")  # the rising line's label, above its end on the top row
+    top = layout_plot(Plot("t", "step", "norm", (rising,), log_y=False), rows=10).lines[0]
+    assert top.label_at[1] < top.end[1]  # the end is the axis' top: no row above it, so below

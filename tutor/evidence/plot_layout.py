@@ -44,6 +44,9 @@ class Line:
     end_label: str = ""
     """The final value written at the line's end on the canvas ('' when it is in the legend)."""
     dashed: bool = False
+    label_y: float | None = None
+    """Where the end label's row is: a row off the line's end, on the side the line does not
+    come from (below a falling end, above a rising one), so it covers none of the line."""
 
     @property
     def marker(self) -> tuple[str, str]:
@@ -55,6 +58,12 @@ class Line:
         """The line's last point as drawn: its rightmost one."""
         index = _end(self.xs)
         return self.xs[index], self.ys[index]
+
+    @property
+    def label_at(self) -> tuple[float, float]:
+        """Where the end label is written, right-aligned: at the end's x, on `label_y`."""
+        x, y = self.end
+        return x, y if self.label_y is None else self.label_y
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ def layout_plot(plot: Plot, rows: int) -> Layout:
     lines = []
     for index, (series, (xs, ys)) in enumerate(zip(plot.series, drawn)):
         legend = series.display_label
-        end = ends[index]
+        end, label_y = ends[index]
         if not xs:
             legend += f": {_undrawable(series, plot.log_y)}"
         elif len(xs) == 1:
@@ -105,7 +114,7 @@ def layout_plot(plot: Plot, rows: int) -> Layout:
             end = ""  # the value is in the legend, which says why there is no line to end
         elif not end:
             legend += f": ends at {format_number(ys[_end(xs)], 2)}"
-        lines.append(Line(index, series.name, legend, xs, ys, end, series.dashed))
+        lines.append(Line(index, series.name, legend, xs, ys, end, series.dashed, label_y))
     whole = bool(all_x) and all(x.is_integer() for x in all_x)
     return Layout(
         x_label=plot.distance_label or plot.x_label,
@@ -208,10 +217,12 @@ def _end(xs: list[float]) -> int:
     return max(range(len(xs)), key=xs.__getitem__)
 
 
-def _end_labels(drawn: list[tuple[list[float], list[float]]], axis: Any, log_y: bool, rows: int) -> list[str]:
-    """The end value of each line where its row is free; '' where an earlier line's label
-    holds the row (that value goes into the legend) or the line is empty."""
-    labels = [""] * len(drawn)
+def _end_labels(drawn: list[tuple[list[float], list[float]]], axis: Any, log_y: bool,
+                rows: int) -> list[tuple[str, float | None]]:
+    """The end value of each line and the y of its label's row (`_label_row`) where that row
+    is free; ('', None) where an earlier line's label holds the row (that value goes into
+    the legend) or the line is empty."""
+    labels: list[tuple[str, float | None]] = [("", None)] * len(drawn)
     if axis is None:
         return labels
     low, high = (math.log10(axis[0]), math.log10(axis[1])) if log_y else axis[:2]
@@ -221,12 +232,33 @@ def _end_labels(drawn: list[tuple[list[float], list[float]]], axis: Any, log_y: 
         if not xs:
             continue
         value = ys[_end(xs)]
-        row = (math.log10(value) if log_y else value) / per_row
+        label_y = _label_row(xs, ys, axis, log_y, rows)
+        at = value if label_y is None else label_y
+        row = (math.log10(at) if log_y else at) / per_row
         # two rows apart at least: where plotext puts a point can differ by a row from this estimate
         if all(abs(row - other) >= 2 for other in placed):
             placed.append(row)
-            labels[index] = format_number(value, 2)
+            labels[index] = (format_number(value, 2), label_y)
     return labels
+
+
+def _label_row(xs: list[float], ys: list[float], axis: Any, log_y: bool, rows: int) -> float | None:
+    """The y of the row next to a line's end on the side its last stretch does not cross: a
+    line that falls into its end has its earlier points above, so the label goes a row
+    below, and the other way round; at an edge of the axis, the side that stays on it."""
+    if axis is None or len(xs) < 2:
+        return None
+    order = sorted(range(len(xs)), key=xs.__getitem__)
+    end, before = ys[order[-1]], ys[order[max(0, len(order) - 1 - max(1, len(order) // 8))]]
+    scale = (lambda y: math.log10(y)) if log_y else (lambda y: y)
+    low, high = scale(axis[0]), scale(axis[1])
+    step = ((high - low) or 1.0) / max(rows - 1, 1)
+    at = scale(end)
+    shifted = at - step if before >= end else at + step
+    if not low - step / 2 <= shifted <= high + step / 2:  # within the edge row, give or take rounding
+        shifted = at + step if shifted < low else at - step
+    shifted = min(max(shifted, low), high)
+    return 10**shifted if log_y else shifted
 
 
 def _floats(values: Any) -> list[float]:

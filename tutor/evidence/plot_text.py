@@ -41,7 +41,7 @@ def render_plot(plot: Plot, *, width: int = 78, height: int = 20, color: bool = 
         plotext.yticks(ticks, labels)
     for line in layout.drawn:
         if line.end_label:
-            plotext.text(line.end_label, *line.end, alignment="right")
+            plotext.text(line.end_label, *line.label_at, alignment="right")
     text = plotext.build() + "\n" + legend_text(layout, width)
     plotext.clear_figure()
     return text if color else _ANSI.sub("", text)

@@ -130,7 +130,7 @@ class SimulationPlot(FreedPlotextPlot):
             self._vertical(x, layout, GUIDE_COLOR)
         for line in layout.drawn:
             if line.end_label:
-                plt.text(line.end_label, *line.end, color=series_color(line.index), alignment="right")
+                plt.text(line.end_label, *line.label_at, color=series_color(line.index), alignment="right")
 
     def _mark_overflow(self, layout: Layout) -> None:
         """A red vertical line at each overflow (its legend entry comes with the layout's)."""
