@@ -41,8 +41,9 @@ def test_the_flat_line_is_drawn_flat_in_the_middle() -> None:
                        width=60, height=14)
     rows = text.splitlines()
     canvas = [index for index, row in enumerate(rows) if "┤" in row or row.strip().startswith("│")]
-    drawn = [index for index in canvas if rows[index].rstrip()[:-1].split("┤")[-1].strip(" │")]
+    drawn = [index for index in canvas if any("⠀" < char <= "⣿" for char in rows[index])]
     assert len(drawn) == 1 and rows[drawn[0]].startswith("  1┤")
+    assert rows[drawn[0] - 1].rstrip().endswith("1│")  # its end value, a row above, covering none of it
     assert [row.split("┤")[0].strip() for row in rows if "┤" in row[:5]] == ["2", "1", "0.5"]
 
 
