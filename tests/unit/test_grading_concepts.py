@@ -237,14 +237,18 @@ def test_a_list_of_terms_opening_the_answer_is_a_preamble_and_states_nothing() -
 
 
 def test_a_preamble_may_have_a_label_citations_and_joined_names() -> None:
-    """"Vanishing: BPTT, ..." is a list under a label, "BPTT (Werbos 1990)" a term with its
-    citation, "Bengio–Simard–Frasconi" one name: still a preamble. A dash between words with
+    """"Vanishing: BPTT, ..." is a list under a label, "The error is about ..." one after a
+    lead-in, "BPTT (Werbos 1990)" a term with its citation, "Bengio–Simard–Frasconi" one name,
+    "Jacobians and BPTT" two terms: still a preamble. A dash between words with
     spaces around it joins statements ("decay – lost"), so those notes are read."""
     false_claim = " None of that matters, the learning rate is the whole story."
     for preamble in ("Vanishing: repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT.",
                      "Repeated multiplication, exponential decay (Bengio 1994), long-term dependencies, "
                      "Bengio–Simard–Frasconi, BPTT (Werbos 1990)."):
         assert (grade(DECAY, preamble + false_claim).score, grade(DECAY, preamble).correct) == (0.0, True), preamble
+    lead_in = ("The error is about repeated multiplication, exponential decay, long-term dependencies, "
+               "Jacobians and BPTT.")
+    assert (grade(DECAY, lead_in + false_claim).score, grade(DECAY, lead_in).correct) == (0.0, True)
     notes = "Repeated multiplication – decay exponentially, lost, gone, no signal, stuck."
     assert grade(DECAY, notes + " Then training stalls.").notes[:2] == (
         "hit:repeated-multiplication", "hit:exponential-decay")

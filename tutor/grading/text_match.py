@@ -241,7 +241,9 @@ def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
 def is_term_list(sentence: Sentence) -> bool:
     """Whether the whole sentence is a list of PREAMBLE_ITEMS or more bare terms ("Eigenvalues, spectral radius,
     singular values, σ_max, non-normal matrices, Jacobian."), maybe under a short label ("Exploding
-    gradients: BPTT, Jacobian product, NaN, divergence, loss spike."): it names topics and relates none
+    gradients: BPTT, Jacobian product, NaN, divergence, loss spike.") or after a lead-in ("Attention
+    involves queries, keys, values, softmax and path length O(1)."), the last item maybe joined
+    by "and": it names topics and relates none
     of them. Read before statements, such a list is a preamble, so no claim is read out of it
     (see `grade_concepts`); a list that is the whole answer is still read (a terse answer)."""
     if any(token.kind == "clause" and token.raw not in _LIST_MARKS for token in sentence.tokens):
@@ -251,7 +253,8 @@ def is_term_list(sentence: Sentence) -> bool:
     heading, colon, listed = sentence.text.rpartition(":")
     if "=" in sentence.text or ":" in heading or len(re.findall(r"[^\W\d_]+", heading)) > PREAMBLE_ITEM_WORDS:
         return False  # a formula states something; so does a colon after more than a label
-    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", listed)]
+    listed = _LIST_LEAD_IN.sub("", listed.strip(), count=1)
+    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]|\band\b(?=[^,;]*$)", listed)]
     return len(items) >= PREAMBLE_ITEMS and max(items) <= PREAMBLE_ITEM_WORDS
 
 
@@ -259,6 +262,11 @@ _LIST_MARKS = frozenset({",", ";", ":", "⟮", "⟯", "–", "—"})
 """Marks a list of terms may hold: a citation in brackets ("scheduled sampling (Bengio 2015)"),
 names joined by a dash ("Pennington–Schoenholz–Ganguli")."""
 _SPACED_DASH = re.compile(r"\s[–—-]\s")
+_LIST_LEAD_IN = re.compile(
+    r"^(?:[^\W\d_]+\s+){1,4}(?:is|are)\s+(?:all\s+)?about\s+|^(?:[^\W\d_]+\s+){1,3}(?:involves|includes|covers)\s+",
+    re.IGNORECASE)
+"""What may introduce a list of terms ("The error is about ...", "Attention involves ..."):
+it names the topic, the list still states nothing."""
 
 
 PREAMBLE_ITEMS = 5  # a list of terms read before statements: stricter than a heading's list, as
