@@ -105,10 +105,10 @@ def development_figures(pack):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures):
-    """The held-out sets measured so far (5,258 answers, kept as development
+    """The held-out sets measured so far (5,388 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
-    assert development_figures.recall >= 0.970  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s
+    assert development_figures.recall >= 0.970  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t
     # 2 of the 3,959 answers before set 22i; its reversal stated as a condition before a comma
     # ("when the norm of each step Jacobian is below one, ... the gradient grows") was the third;
     # 22q's "norms smaller than one ... grows" taught its wording, which also took it
@@ -125,8 +125,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures):
     # unseen; vague one-idea answers outside the rubrics, the CNN side of q3 twice, and full
     # answers by the rubric)
     # 0.965 with 22q (second-language learners: 88.5% of its partial answers credited unseen),
-    # 0.962 with 22r (teachers' worked-number answers: 84.6% unseen), 0.961 with 22s
-    assert development_figures.partial_credit >= 0.961
+    # 0.962 with 22r (teachers' worked-number answers: 84.6% unseen), 0.961 with 22s, 0.960 with 22t
+    assert development_figures.partial_credit >= 0.960
     assert development_figures.undecided <= 0.01
 
 
@@ -135,7 +135,7 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j, A10k, A10m,
-    A10n, A10o, A10p, A10q, A10r and A10s, 4,050 answers, each measured once unseen and
+    A10n, A10o, A10p, A10q, A10r, A10s and A10t, 4,200 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
