@@ -232,7 +232,7 @@ def _end_labels(drawn: list[tuple[list[float], list[float]]], axis: Any, log_y: 
         if not xs:
             continue
         value = ys[_end(xs)]
-        label_y = _label_row(xs, ys, axis, log_y, rows)
+        label_y = _label_row(xs, ys, (low, high, per_row), log_y)
         at = value if label_y is None else label_y
         row = (math.log10(at) if log_y else at) / per_row
         # two rows apart at least: where plotext puts a point can differ by a row from this estimate
@@ -242,18 +242,17 @@ def _end_labels(drawn: list[tuple[list[float], list[float]]], axis: Any, log_y: 
     return labels
 
 
-def _label_row(xs: list[float], ys: list[float], axis: Any, log_y: bool, rows: int) -> float | None:
+def _label_row(xs: list[float], ys: list[float], rows: tuple[float, float, float], log_y: bool) -> float | None:
     """The y of the row next to a line's end on the side its last stretch does not cross: a
     line that falls into its end has its earlier points above, so the label goes a row
-    below, and the other way round; at an edge of the axis, the side that stays on it."""
-    if axis is None or len(xs) < 2:
+    below, and the other way round; at an edge of the axis, the side that stays on it.
+    `rows` is the axis' low and high end and one row's height, in log10 on a log axis."""
+    if len(xs) < 2:
         return None
+    low, high, step = rows
     order = sorted(range(len(xs)), key=xs.__getitem__)
     end, before = ys[order[-1]], ys[order[max(0, len(order) - 1 - max(1, len(order) // 8))]]
-    scale = (lambda y: math.log10(y)) if log_y else (lambda y: y)
-    low, high = scale(axis[0]), scale(axis[1])
-    step = ((high - low) or 1.0) / max(rows - 1, 1)
-    at = scale(end)
+    at = math.log10(end) if log_y else end
     shifted = at - step if before >= end else at + step
     if not low - step / 2 <= shifted <= high + step / 2:  # within the edge row, give or take rounding
         shifted = at + step if shifted < low else at - step
