@@ -127,13 +127,11 @@ class AnswerBox(Vertical):
         """No more answers to this question (after a verdict or a reveal)."""
         self.input.disabled = True
 
-    def show_status(self, content: Content | str) -> None:
-        self.query_one(".answer--status", StatusLine).show(content)
-
-    def show_problem(self, content: Content) -> None:
-        """Say what is wrong with the text handed in, scrolled into view: the line sits under
-        the box, below the fold at 80x24 under a long question (enter seemed to do nothing)."""
-        self.query_one(".answer--status", StatusLine).show(content, into_view=True)
+    def show_status(self, content: Content | str, *, into_view: bool = False) -> None:
+        """Say something under the box; `into_view` scrolls it on screen (what is wrong with
+        the text handed in sat below the fold at 80x24 under a long question, and enter
+        seemed to do nothing). The mock interview's screen says it the same way."""
+        self.query_one(".answer--status", StatusLine).show(content, into_view=into_view)
 
     @on(AnswerArea.Submitted, "#answer-input")
     def _submitted(self, event: AnswerArea.Submitted) -> None:
@@ -162,7 +160,8 @@ class AnswerBox(Vertical):
         self.checking = False
         if event.grade.invalid:
             event.stop()  # a format error is not an attempt: stay here and say why
-            self.show_problem(format_error(event.response, event.grade.error_offset, event.grade.feedback))
+            self.show_status(format_error(event.response, event.grade.error_offset, event.grade.feedback),
+                             into_view=True)
             self.error_shown = True
             self.input.focus()
             return
@@ -180,6 +179,6 @@ class AnswerBox(Vertical):
     @on(CheckFailed)
     def _check_failed(self, event: CheckFailed) -> None:
         self.checking = False
-        self.show_problem(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
-                                              error=event.error))
+        self.show_status(Content.from_markup("[$text-error]Could not check this answer ($error).[/]",
+                                             error=event.error), into_view=True)
         self.input.focus()
