@@ -43,6 +43,8 @@ class PackEntry:
     error: str | None = None
     error_count: int = 0
     provider: str = ""
+    problems: tuple[str, ...] = ()
+    """Every problem of a broken pack, the cause first (`PackError.lines`): its detail shows them."""
 
     @property
     def ok(self) -> bool:
@@ -179,7 +181,8 @@ def _entry_point_packs() -> list[PackEntry]:
                                    error_count=1, provider=provider))
             continue
         entry = load_entry(ENTRY_POINT, location)
-        found.append(PackEntry(entry.source, entry.path, entry.pack, entry.error, entry.error_count, provider))
+        found.append(PackEntry(entry.source, entry.path, entry.pack, entry.error, entry.error_count, provider,
+                               entry.problems))
     return found
 
 
@@ -189,7 +192,7 @@ def load_entry(source: str, path: Path) -> PackEntry:
         return PackEntry(source, path, pack=load_pack(path))
     except PackError as error:
         return PackEntry(source, path, error=str(error.problems[0]) if error.problems else str(error),
-                         error_count=len(error.problems))
+                         error_count=len(error.problems), problems=tuple(error.lines()))
 
 
 def _candidates(place: Path) -> Iterable[Path]:

@@ -35,22 +35,6 @@ if TYPE_CHECKING:
     from tutor.study.stats import StatsSummary
 
 
-def _problems(path: Path) -> tuple[str, ...]:
-    """Every problem of the broken pack at `path`, the cause first (`PackError` orders them; the
-    search keeps only the first line and a count: the pack is read again, which only a broken
-    pack costs)."""
-    from tutor.packs.loader import load_pack
-    from tutor.packs.problems import PackError
-
-    try:
-        load_pack(path)
-    except PackError as error:
-        return tuple(error.lines())
-    except Exception:  # noqa: BLE001 - changed since the search: the first line found then is kept
-        return ()
-    return ()
-
-
 class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
     """Packs found on disk (plus `pack_paths`), progress in the user's store; mock
     interviews come from `MockBackendMixin`."""
@@ -112,9 +96,9 @@ class CoreBackend(MockBackendMixin, CorrectionsBackendMixin):
                 copy += 1
                 key = f"{base} ({copy})"
             taken.add(key)
-            problems = _problems(found.path) if found.pack is None and found.error_count > 1 else ()
+            problems = found.problems if found.error_count > 1 else ()
             entries.append(PackEntry(key, title, found.path, builtin=found.source == BUILTIN,
-                                     pack=found.pack, error=problems[0] if problems else found.error,
+                                     pack=found.pack, error=found.error,
                                      problems=problems, requested=found.path.resolve() in wanted))
         return entries
 
