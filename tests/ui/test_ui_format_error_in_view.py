@@ -56,3 +56,17 @@ async def test_in_a_mock_interview_too() -> None:
         await pilot.pause()
         card, status = screen.query_one("#card"), screen.query_one("#mock-status")
         assert status.region and card.region.contains_region(status.region)
+
+
+async def test_the_hint_after_an_empty_enter_is_scrolled_into_view() -> None:
+    """Enter on an empty box says what to do; under a long prompt that hint sat below the fold too."""
+    choice = {**QUESTIONS[2], "prompt": LONG_PROMPT}
+    app = TutorApp(backend_with(make_pack([choice])))
+    async with running(app, size=(80, 24)) as pilot:
+        app.open_mode("practice", first="lstm-path")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Type an answer" in str(app.screen.query_one(".answer--status").render()),
+                         "the hint is shown")
+        await pilot.pause()
+        assert status_in_view(app)

@@ -163,7 +163,8 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
         if question is None or self.deck is None:
             return
         if question.check.kind != "self":
-            event.box.show_status(Content.from_markup("[dim]Type an answer, or ctrl+r to see the answer.[/dim]"))
+            event.box.show_status(Content.from_markup("[dim]Type an answer, or ctrl+r to see the answer.[/dim]"),
+                                  into_view=True)
             return
         if event.response:  # a self-rated card: stored without a verdict until the learner rates it
             self.deck.record(question, response=event.response, grade=None, seconds=event.seconds)
