@@ -239,3 +239,35 @@ async def test_f5_on_a_fixed_user_pack_with_a_built_in_id_lists_the_packs_as_a_r
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
         assert any(message.startswith("pack id 'rnn-gradients' is found 2 times: using ") for message in warnings)
     backend.close()
+
+
+async def test_a_watched_pack_broken_by_a_save_keeps_its_last_good_version_when_the_packs_are_listed_again(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """`tutor --watch` keeps showing the last good version of a pack a save broke. Fixing another
+    broken pack lists every pack again, as a restart would: the watched one was then read from its
+    broken files and listed broken, while the app had just said it still showed the good version."""
+    watched = write_pack(tmp_path / "watched")
+    other = write_pack(isolated_home / "packs" / "other")
+    (other / "pack.yaml").write_text(yaml.safe_dump({**META, "id": "other", "title": "Other"}), encoding="utf-8")
+    good = (other / "questions.yaml").read_text(encoding="utf-8")
+    (other / "questions.yaml").write_text("questions: 3\n", encoding="utf-8")
+    backend = CoreBackend([watched], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    backend.prepare_grading = lambda: None  # type: ignore[method-assign]
+    app = TutorApp(backend, watch=watched)
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()
+        (watched / "questions.yaml").write_text("questions:\n  - id: broken\n    level: [\n", encoding="utf-8")
+        await poll(pilot)
+        assert any(n.title.endswith("still showing the last good version") for n in app._notifications)
+        [broken] = [entry for entry in app.entries if entry.source == other]
+        await cursor_on(app, pilot, broken.id)
+        await rewrite_and_reload(app, pilot, other, good)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [fixed] = [entry for entry in app.entries if entry.source == other]
+        [kept] = [entry for entry in app.entries if entry.source == watched]
+        assert fixed.usable and fixed.id == "other"
+        assert kept.usable and kept.id == "rnn-mini" and kept.error is None and len(kept.pack.questions) == 3
+        assert str(app.screen.query_one("#packs").get_row("rnn-mini")[1]) == "3"
+    backend.close()

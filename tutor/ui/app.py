@@ -475,7 +475,7 @@ class TutorApp(App[None]):
         if event.entries is None:
             self.notify("\n".join(event.warnings), severity="error", timeout=10)
             return
-        self.entries, self.counts = event.entries, event.counts
+        self.entries, self.counts = self._with_last_good_versions(event.entries, event.counts)
         for warning in event.warnings:  # e.g. the pack fixed now hides a built-in one with its id
             self.notify(warning, severity="warning", timeout=15)
         entry = self._listed_from(path)
@@ -492,6 +492,25 @@ class TutorApp(App[None]):
             self.pack_id = entry.id
         self.keep_place(old, entry)
         self.notify(f"{len(entry.pack.questions)} questions", title=f"{entry.title} reloaded", timeout=3)
+
+    def _with_last_good_versions(self, entries: list[PackEntry],
+                                 counts: dict[str, PackCounts]) -> tuple[list[PackEntry], dict[str, PackCounts]]:
+        """The packs as listed again, except that a pack a save has broken since it was last
+        loaded here stays its last good version: the app said it still shows that version
+        ("did not reload"), and a rediscovery reads the broken files, not what is on screen."""
+        taken = {entry.id for entry in entries if entry.usable}
+        kept: list[PackEntry] = []
+        counts = dict(counts)
+        for entry in entries:
+            watcher = self.watchers.get(entry.source.resolve()) if entry.source is not None else None
+            good = watcher.pack if watcher is not None else None
+            if entry.usable or good is None or good.id in taken:
+                kept.append(entry)
+                continue
+            taken.add(good.id)
+            kept.append(replace(entry, id=good.id, title=str(good.meta.title), pack=good, error=None, problems=()))
+            counts[good.id] = self.backend.counts(good)
+        return kept, counts
 
     def _listed_from(self, path: Path) -> PackEntry | None:
         """The listed pack whose files are at `path` (resolved), if any."""
