@@ -443,6 +443,17 @@ def test_a_sign_beside_a_number_compares_that_number(pack) -> None:
     assert not wrong.correct and "misconception:sigma-below-radius" in wrong.notes
 
 
+def test_a_comparison_with_its_own_sides_does_not_borrow_one_across_a_comma(pack) -> None:
+    """'ρ ≤ σ_max, possibly ρ ≪ σ_max' was read as 'σ_max (before the comma) ≪ ... eigenvalues':
+    the catalogue's 'largest singular value below the spectral radius'. The second comparison
+    has its own sides; a side alone beyond the comma is still read."""
+    check = pack.question("q5-eigenvalues-and-gradients").check
+    graded = grade(check, "Non-normal W: ρ ≤ σ_max, possibly ρ ≪ σ_max ⇒ eigenvalues alone mislead.")
+    assert "misconception:sigma-below-radius" not in graded.notes
+    wrong = grade(check, "For a non-normal W the largest singular value, sadly, is below the spectral radius.")
+    assert "misconception:sigma-below-radius" in wrong.notes
+
+
 def test_a_question_naming_a_catalogue_misconception_adds_its_wordings_to_the_catalogues() -> None:
     from tutor.checks.kinds.concepts import ConceptsCheck, Misconception
 

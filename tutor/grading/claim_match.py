@@ -322,7 +322,7 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
         swapped = _swapped_sides(claim, picks, position)
-        if swapped is None or _compares_a_number(claim, picks, sentence):
+        if swapped is None or _compares_a_number(claim, picks, sentence) or _side_beyond_clause(claim, picks, sentence):
             continue
         reversals += swapped
         if reversals and not strict and _loose_reversal(sentence, picks, position):
@@ -391,6 +391,27 @@ def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int 
         elif not before < at < after:
             return None
     return change
+
+
+def _side_beyond_clause(claim: Claim, picks: Picks, sentence: ReadSentence) -> bool:
+    """Whether a side of a comparison is read across a clause mark from its sign while the
+    sign's own clause holds a side of its own: "ρ ≤ σₘₐₓ, possibly ρ ≪ σₘₐₓ" does not put the
+    first σₘₐₓ below anything, the second comparison has its own sides. (A side alone beyond
+    the mark is still read: "the weights are small, below 1".)"""
+    for index in range(1, len(claim.words) - 1):
+        if not claim.words[index].senses & COMPARATORS:
+            continue
+        sides = claim.words[index - 1].senses | claim.words[index + 1].senses
+        sign = picks[index][0].token
+        for side in (picks[index - 1][0].token, picks[index + 1][0].token):
+            low, high = sorted((side, sign))
+            marks = [at for at in range(low + 1, high) if sentence.tokens[at].kind == "clause"]
+            if not marks:
+                continue
+            near = (marks[-1], sign) if side < sign else (sign, marks[0])
+            if any(near[0] < unit.token < near[1] and unit.senses & sides for unit in sentence.units):
+                return True
+    return False
 
 
 NUMBER_WORDS = frozenset({"one", "zero"})
