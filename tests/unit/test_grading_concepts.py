@@ -723,10 +723,11 @@ def test_a_long_aside_between_dashes_does_not_pull_a_claim_apart() -> None:
 
 def test_a_gradient_written_as_a_derivative_of_the_loss_reads_as_the_gradient() -> None:
     check = {"kind": "concepts", "concepts": [{"name": "huge", "phrases": ["the gradient explodes at the wall"]}]}
-    for formula in ("∂L/∂θ", "‖∇_θ L‖", "∇L", "∂E/∂h_k"):
+    for formula in ("∂L/∂θ", "‖∇_θ L‖", "∇L", "∂E/∂h_k", "||dL/dtheta||", "dl/dw", "dL/dW_hh"):
         assert grade(check, f"Across a bifurcation {formula} explodes at that wall.").correct, formula
     # a Jacobian between states is not the loss's gradient: its symbols stay as written
-    assert not grade(check, "Across a bifurcation ∂h_T/∂h_t explodes at that wall.").correct
+    for jacobian in ("∂h_T/∂h_t", "dh_T/dh_t"):
+        assert not grade(check, f"Across a bifurcation {jacobian} explodes at that wall.").correct, jacobian
 
 
 def test_a_ratio_of_two_norms_written_out_reads_as_a_ratio_of_norms() -> None:

@@ -139,9 +139,10 @@ _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
 _DERIVATIVE = re.compile(
     r"∇\s*(?:_\{?[\w\u0370-\u03ff]+\}?)?\s*\w*"  # ∇L, ∇_θ L
     r"|∂\s*(?:L|E|ℓ|loss)(?:_\w+)?\s*/\s*∂\s*[^\s,.;:!?)‖|]{1,16}"  # ∂L/∂θ, ∂E/∂h_k
+    r"|(?<![\w∂])d(?:L|l|E|loss)(?:_\w+)?\s*/\s*d(?=[^\W\d_])[^\s,.;:!?)‖|]{1,16}"  # dL/dtheta, dl/dw
 )
-"""A gradient of the loss written as a derivative: "∂L/∂θ", "∂E/∂h_k", "∇L", "∇_θ L" (not a
-Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
+"""A gradient of the loss written as a derivative: "∂L/∂θ", "∂E/∂h_k", "∇L", "∇_θ L", in ASCII
+"dL/dtheta" (not a Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
 _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""
