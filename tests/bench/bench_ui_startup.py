@@ -113,9 +113,14 @@ def time_process(code: str, env: dict[str, str]) -> tuple[float, float]:
 def startup(runs: int) -> None:
     with tempfile.TemporaryDirectory() as home:
         # COLUMNS/LINES: without a terminal Rich reads 80x25 while the headless driver reads
-        # 80x24, so the screen would be laid out twice, at a size no terminal ever gives
+        # 80x24, so the screen would be laid out twice, at a size no terminal ever gives.
+        # Bytecode: an installed app starts from compiled modules (pip writes them), as
+        # Textual's are in site-packages; with PYTHONDONTWRITEBYTECODE set (some sandboxes
+        # set it) tutor's modules, run from the source tree, were compiled on every start.
+        # The warm-up run writes them (to __pycache__, which git ignores).
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TUTOR_HOME": home, "COLUMNS": "80", "LINES": "24"}
-        time_process(TUTOR, env)  # warm the file cache and create the store
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        time_process(TUTOR, env)  # warm the file cache, compile tutor's modules, create the store
         cold = time_process(TUTOR_WITH_PACKS, env)  # no pack index yet: this start writes it
         print(f"start-up with no pack index yet (one run): packs listed with counts {cold[0] * 1000:.0f} ms")
         bare, tutor, listed = [], [], []
