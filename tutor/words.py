@@ -11,6 +11,30 @@ def one_line(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+ACRONYMS = frozenset({
+    "bptt", "tbptt", "rnn", "lstm", "gru", "cnn", "ssm", "lru", "rtrl", "sgd", "svd", "mnist", "nan",
+    "relu", "gelu", "gpu", "fp16", "bf16", "fp32", "fp64", "ln", "mlp", "mse",
+})
+"""Words a topic slug writes in lower case that people write in capitals ("bptt": BPTT)."""
+
+
+def topic_title(slug: str) -> str:
+    """A topic as people read it ("truncated-bptt" -> "Truncated BPTT", "why-rnns" -> "Why
+    RNNs"): packs name topics by slugs, which are for filters and files, not for tables."""
+    words = [_spelled(word) for word in slug.split("-") if word]
+    if not words:
+        return slug
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+def _spelled(word: str) -> str:
+    if word in ACRONYMS:
+        return word.upper()
+    if word.endswith("s") and word[:-1] in ACRONYMS:
+        return word[:-1].upper() + "s"
+    return word
+
+
 def in_words(slug: str) -> str:
     """A slug as words ("small-untouched" -> "small untouched"): how a point without a label
     of its own is shown."""

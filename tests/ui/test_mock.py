@@ -73,7 +73,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
     backend = app.backend
     async with running(app, size=(80, 24)) as pilot:
         screen = await start_interview(pilot)
-        assert text(screen, "#mock-asked") == "Question 1 of 3 basic · vanishing"
+        assert text(screen, "#mock-asked") == "Question 1 of 3 basic · Vanishing"
         assert text(screen, "#mock-prompt") == "Why do gradients vanish in a vanilla RNN trained with BPTT?"
         assert text(screen, "#countdown") == (
             "Interview 6:00 left ━━━━━━━━━━━━━━   This question 1:17 left ━━━━━━━━━━━━━━")
@@ -88,7 +88,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         assert text(screen, "#mock-status") == ""  # no feedback during the interview
         backend.clock.advance(10)
         await answer(pilot, "no, it only caps large norms")
-        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"
+        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · Activations"
         backend.clock.advance(30)
         await answer(pilot, "1/4")
         # a choice question is asked through its interview form: open, no options to pick
@@ -101,8 +101,8 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
         assert isinstance(debrief, MockDebriefScreen)
         assert text(debrief, "#debrief-summary") == (
             "Score 67% · time 1:40 of 6:00 · 3 questions · seed 7\n"
-            "Weakest topics: vanishing 50% on 2 answers\n"
-            "Practise next: gating (missed once each: too few answers to call weak)\n"
+            "Weakest topics: Vanishing 50% on 2 answers\n"
+            "Practise next: Gating (missed once each: too few answers to call weak)\n"
             "Study next: 1 question now due in Study: lstm-path"
         )
         table = debrief.query_one("#debrief-questions", DataTable)
@@ -165,7 +165,7 @@ async def test_time_out_hands_in_the_draft_and_moves_on() -> None:
         assert [n.message for n in app._notifications] == ["What you had typed was handed in."]
         backend.clock.advance(76)  # nothing typed for the follow-up: handed in empty
         await tick(pilot)
-        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"
+        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · Activations"
         assert "Interview 3:27 left" in text(screen, "#countdown")  # 77 + 76 used of 360
         steps = backend.store.mocks.steps(screen.run.id)
         assert [(s.position, s.outcome, s.response, s.elapsed, s.auto_submitted, s.score) for s in steps] == [
@@ -192,7 +192,7 @@ async def test_skip_end_early_cancelled_and_a_format_error_does_not_count() -> N
     async with running(app) as pilot:
         screen = await start_interview(pilot)
         await pilot.press("ctrl+n")  # skipping a main question skips its follow-up too
-        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · activations"
+        assert text(screen, "#mock-asked") == "Question 2 of 3 intermediate · Activations"
         await answer(pilot, "?")
         assert text(screen, "#mock-status") == "?\n^\na number is expected"
         assert text(screen, "#mock-asked").startswith("Question 2 of 3")
@@ -229,7 +229,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
             "- Score: 17%\n"
             "- Time: 0:10 of 6:00\n"
             "- Questions: 3 (seed 7)\n\n"
-            "## 1. why-vanish (basic; vanishing)\n\n"
+            "## 1. why-vanish (basic; Vanishing)\n\n"
             "Why do gradients vanish in a vanilla RNN trained with BPTT?\n\n"
             "- Your answer: product of\n"
             "- Result: partly correct, 50% (answered)\n"

@@ -36,7 +36,7 @@ async def test_ending_early_leaves_the_questions_never_reached_out_of_the_sugges
         # gating a topic to practise; sigmoid-bound (activations) is not suggested either
         assert summary[1:] == [
             "Weakest topics: none on two answers or more",
-            "Practise next: vanishing (missed once each: too few answers to call weak)",
+            "Practise next: Vanishing (missed once each: too few answers to call weak)",
             "Study next: 1 question now due in Study: why-vanish",
         ]
         table = debrief.query_one("#debrief-questions", DataTable)

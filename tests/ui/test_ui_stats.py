@@ -108,9 +108,9 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
             ["advanced", "  0% ░░░░░░░░░░", "0/1", "—"],
         ]
         assert rows(screen, "#mastery-topic") == [
-            ["activations", "100% ██████████", "1/1", "2.0 d"],
-            ["gating", "  0% ░░░░░░░░░░", "0/1", "—"],
-            ["vanishing", " 50% █████░░░░░", "1/2", "10.0 d"],
+            ["Activations", "100% ██████████", "1/1", "2.0 d"],
+            ["Gating", "  0% ░░░░░░░░░░", "0/1", "—"],
+            ["Vanishing", " 50% █████░░░░░", "1/2", "10.0 d"],
         ]
 
         assert screen.query_one("#mocks-chart", BarChart).values == [40.0, 75.0]

@@ -393,7 +393,7 @@ def test_self_check_questions_are_listed_but_not_scored(store: Store, clock: Fak
     assert [(t.topic, t.score, t.questions) for t in result.practise_topics] == [("lstm", 0.0, 1)]
     markdown = to_markdown(result, tz=UTC)
     assert "## Weakest topics\n\n- none on two answers or more\n" in markdown
-    assert "## Practise next\n\n- lstm (missed once each: too few answers to call weak)\n" in markdown
+    assert "## Practise next\n\n- LSTM (missed once each: too few answers to call weak)\n" in markdown
     assert result.queued == ("s1", "i2")
     assert "- Result: self-check: compare with the model answer (answered)" in to_markdown(result, tz=UTC)
 
@@ -480,7 +480,7 @@ EXPECTED_MARKDOWN = """\
 - Time: 1:25 of 4:00
 - Questions: 3 (seed 0)
 
-## 1. b1 (basic; bptt)
+## 1. b1 (basic; BPTT)
 
 Prompt of b1?
 
@@ -498,7 +498,7 @@ Prompt of b1?
 - Not graded: compare your answer with the model answer.
 - Model answer: Chain rule.
 
-## 2. i1 (intermediate; bptt, spectral)
+## 2. i1 (intermediate; BPTT, Spectral)
 
 Prompt of i1?
 
@@ -517,7 +517,7 @@ Prompt of i1?
 - Time: 0:00 of 0:30
 - Model answer: Necessary only.
 
-## 3. a1 (advanced; spectral)
+## 3. a1 (advanced; Spectral)
 
 Prompt of a1?
 
@@ -528,11 +528,11 @@ Prompt of a1?
 
 ## Weakest topics
 
-- bptt: 75% on 2 answers
+- BPTT: 75% on 2 answers
 
 ## Practise next
 
-- spectral (missed once each: too few answers to call weak)
+- Spectral (missed once each: too few answers to call weak)
 
 ## Study next
 

@@ -1,6 +1,6 @@
 """Counted nouns read right in every message."""
 
-from tutor.words import plural
+from tutor.words import plural, topic_title
 
 
 def test_plural_uses_the_singular_only_for_one() -> None:
@@ -14,3 +14,13 @@ def test_clock_text_is_m_ss_rounded_down() -> None:
     assert [clock_text(s) for s in (0, 17.9, 60, 125, 300, 723.5, -3)] == [
         "0:00", "0:17", "1:00", "2:05", "5:00", "12:03", "0:00"]
     assert time_used_text(17.9, 300) == "0:17 of 5:00"
+
+
+def test_a_topic_slug_reads_as_a_title_with_its_acronyms_in_capitals() -> None:
+    assert topic_title("truncated-bptt") == "Truncated BPTT"
+    assert topic_title("why-rnns") == "Why RNNs"
+    assert topic_title("why-it-matters") == "Why it matters"
+    assert topic_title("lru") == "LRU"
+    assert topic_title("fp16-overflow") == "FP16 overflow"
+    assert topic_title("vanishing") == "Vanishing"
+    assert topic_title("") == ""

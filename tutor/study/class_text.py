@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tutor.study.class_summary import MIN_TOPIC_ANSWERS, ClassSummary, QuestionSummary, TopicSummary
-from tutor.words import clock_text, plural
+from tutor.words import clock_text, plural, topic_title
 
 BAR_WIDTH = 24
 TOP_MISSED_FOLLOW_UPS = 2
@@ -49,11 +49,11 @@ def topic_chart(topics: tuple[TopicSummary, ...]) -> list[str]:
     """Every topic's class score as a bar, weakest first; thin evidence is said, not judged."""
     if not topics:
         return ["  (no auto-graded answers)"]
-    width = max(len(topic.topic) for topic in topics)
+    width = max(len(topic_title(topic.topic)) for topic in topics)
     lines = []
     for topic in topics:
         note = plural(topic.answers, "answer") + ("" if topic.enough else ", too few to judge")
-        lines.append(f"  {topic.topic:<{width}}  {bar(topic.score)} {topic.score:>4.0%}  ({note})")
+        lines.append(f"  {topic_title(topic.topic):<{width}}  {bar(topic.score)} {topic.score:>4.0%}  ({note})")
     return lines
 
 
@@ -80,7 +80,7 @@ def _weakest_lines(summary: ClassSummary) -> list[str]:
     weakest = summary.weakest_topics[:3]
     if not weakest:
         return ["", "Weakest topics: none can be named yet (no topic has enough answers)."]
-    return ["", "Weakest topics: " + ", ".join(f"{topic.topic} ({topic.score:.0%})" for topic in weakest)]
+    return ["", "Weakest topics: " + ", ".join(f"{topic_title(topic.topic)} ({topic.score:.0%})" for topic in weakest)]
 
 
 def to_markdown(summary: ClassSummary) -> str:
@@ -94,8 +94,8 @@ def to_markdown(summary: ClassSummary) -> str:
         for question in summary.questions
     ]
     lines += ["", "## Topics, weakest first", "", "| topic | score | answers |", "| --- | ---: | ---: |"]
-    lines += [f"| {topic.topic} | {topic.score:.0%} | {topic.answers}{'' if topic.enough else ' (too few to judge)'} |"
-              for topic in summary.topics]
+    lines += [f"| {topic_title(topic.topic)} | {topic.score:.0%} | "
+              f"{topic.answers}{'' if topic.enough else ' (too few to judge)'} |" for topic in summary.topics]
     lines += [line for line in _weakest_lines(summary) if line]
     if summary.skipped:
         lines += ["", "## Files skipped", ""]

@@ -26,7 +26,7 @@ from tutor.study.mock_words import (
     verdict_text,
     weak_topics_text,
 )
-from tutor.words import listed, time_used_text
+from tutor.words import listed, time_used_text, topic_title
 
 
 def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
     lines.extend(["", "## Weakest topics", ""])
     if report.weakest_topics:
         lines.extend(
-            f"- {topic.topic}: {topic_score_text(topic.score, topic.questions)}"
+            f"- {topic_title(topic.topic)}: {topic_score_text(topic.score, topic.questions)}"
             for topic in report.weakest_topics
         )
     else:
@@ -72,7 +72,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
 
 def _question_lines(question: QuestionReport) -> list[str]:
     lines = [
-        f"## {question.number}. {question.title} ({question.level}; {', '.join(question.topics)})",
+        f"## {question.number}. {question.title} ({question.level}; {', '.join(map(topic_title, question.topics))})",
         "",
         question.prompt,
         "",

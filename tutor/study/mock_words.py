@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tutor.words import PARTIAL_CREDIT, in_words
+from tutor.words import PARTIAL_CREDIT, in_words, topic_title
 
 if TYPE_CHECKING:
     from tutor.study.mock_report import MockReport
@@ -73,7 +73,8 @@ def topic_score_text(score: float, answers: int) -> str:
 def weak_topics_text(report: MockReport) -> str:
     """The weakest topics with their counts (one line, the debrief's and the export's)."""
     if report.weakest_topics:
-        return ", ".join(f"{t.topic} {topic_score_text(t.score, t.questions)}" for t in report.weakest_topics)
+        return ", ".join(f"{topic_title(t.topic)} {topic_score_text(t.score, t.questions)}"
+                         for t in report.weakest_topics)
     return TOO_FEW_FOR_WEAK if getattr(report, "practise_topics", ()) else NO_WEAK_TOPICS
 
 
@@ -82,7 +83,7 @@ def practise_text(report: MockReport) -> str | None:
     topics = getattr(report, "practise_topics", ())
     if not topics:
         return None
-    names = ", ".join(topic.topic for topic in topics)
+    names = ", ".join(topic_title(topic.topic) for topic in topics)
     return f"{names} (missed once each: too few answers to call weak)"
 
 

@@ -25,7 +25,7 @@ from tutor.ui.widgets.ordered_keys import OrderedInput
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.tick_boxes import TickBox, TickList
 from tutor.ui.widgets.title_bar import TitleBar
-from tutor.words import plural
+from tutor.words import plural, topic_title
 
 if TYPE_CHECKING:
     from tutor.packs.model import Pack
@@ -83,7 +83,7 @@ class MockSetupScreen(Screen[None]):
                                    compact=True)
             yield Label(Content.from_markup("Topics [dim](none ticked: every topic)[/dim]"), classes="setup-label")
             topics = sorted({topic for question in self.pack.questions for topic in question.topics})
-            yield TickList(*((topic, topic, topic in settings.topics) for topic in topics),
+            yield TickList(*((topic_title(topic), topic, topic in settings.topics) for topic in topics),
                                      id="mock-topics")
             yield Static(id="mock-preview")
             yield Button("Start the interview", id="mock-start", variant="primary", compact=True)

@@ -23,6 +23,7 @@ from tutor.ui.screens.question_screen import QuestionScreen
 from tutor.ui.widgets.answer_box import AnswerBox
 from tutor.ui.widgets.feedback_view import FeedbackView
 from tutor.ui.widgets.follow_ups import FollowUps
+from tutor.words import topic_title
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -80,7 +81,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
     def compose_above_card(self) -> ComposeResult:
         topics = sorted({topic for question in self.pack.questions for topic in question.topics})
         with Horizontal(id="filters"):
-            yield Select([(topic, topic) for topic in topics], prompt="All topics", id="topic-filter",
+            yield Select([(topic_title(topic), topic) for topic in topics], prompt="All topics", id="topic-filter",
                          value=self.topic or Select.NULL, compact=True)
             yield Select([(level, level) for level in LEVELS], prompt="All levels", id="level-filter",
                          value=self.level or Select.NULL, compact=True)

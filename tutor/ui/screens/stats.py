@@ -9,7 +9,7 @@ and every number is written out as text too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -27,7 +27,7 @@ from tutor.ui.navigation import Reopenable, backend_of
 from tutor.ui.widgets.bar_chart import BarChart
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.title_bar import TitleBar
-from tutor.words import plural, time_used_text
+from tutor.words import plural, time_used_text, topic_title
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -156,7 +156,7 @@ class StatsScreen(Reopenable, Screen[None]):
                                                          [d.count for d in forecast])
         self.query_one("#forecast-text", Static).update(forecast_text(forecast))
         self._fill_mastery("#mastery-level", summary.mastery.by_level)
-        self._fill_mastery("#mastery-topic", summary.mastery.by_topic)
+        self._fill_mastery("#mastery-topic", summary.mastery.by_topic, shown=topic_title)
         self._fill_mocks(summary.mocks)
 
     @on(Failed)
@@ -171,12 +171,12 @@ class StatsScreen(Reopenable, Screen[None]):
         return Content.from_markup("[b]Streak[/b] $streak [dim](any pack)[/dim]  ·  [b]Retention[/b] $retention",
                                    streak=plural(summary.streak, "day"), retention=retention)
 
-    def _fill_mastery(self, selector: str, entries: Sequence[MasteryEntry]) -> None:
+    def _fill_mastery(self, selector: str, entries: Sequence[MasteryEntry], shown: Callable[[str], str] = str) -> None:
         table = self.query_one(selector, DataTable)
         table.clear()
         for entry in entries:
             stability = "—" if entry.stability is None else f"{entry.stability:.1f} d"
-            table.add_row(Text(entry.name), f"{entry.retrievability:>4.0%} {mastery_bar(entry.retrievability)}",
+            table.add_row(Text(shown(entry.name)), f"{entry.retrievability:>4.0%} {mastery_bar(entry.retrievability)}",
                           f"{entry.studied}/{entry.questions}", stability, key=entry.name)
 
     def _fill_mocks(self, mocks: Sequence[MockSummary]) -> None:
