@@ -969,3 +969,29 @@ def test_no_key_point_is_credited_from_any_wording_of_a_false_claim_the_sentence
     result = grade(rubric, "Clipping fixes vanishing since it keeps the norm healthy, so small gradients are rescaled up.")
     assert result.notes == ("missed:small-untouched", "missed:bounds-exploding", "misconception:clipping-fixes-vanishing")
     assert result.score == 0.0
+
+
+def test_and_then_starts_a_statement_of_its_own_out_of_a_negations_reach() -> None:
+    """'Log the norms without clipping and then set τ well below the typical norm' was read as
+    denying 'set τ well below the typical norm': "without" reaches one word past its object, and
+    "and then" (both function words) left nothing between them."""
+    check = {"kind": "concepts", "concepts": [{"name": "low", "phrases": ["set the threshold below the typical norm"]}]}
+    assert grade(check, "Log the norms without clipping and then set the threshold below the typical norm.").correct
+    assert not grade(check, "Log the norms without setting the threshold below the typical norm.").correct
+
+
+def test_tanh_and_the_sigmoid_stand_for_the_nonlinearity_but_never_for_each_other() -> None:
+    """The built-in group put tanh and the sigmoid beside "nonlinearity" as synonyms, so "the
+    sigmoid's derivative is at most 1/4" (right) was read as the misconception "tanh's
+    derivative is at most 1/4"."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "slope", "phrases": ["the nonlinearity's derivative shrinks the gradient"]}],
+        "misconceptions": [{"name": "swapped", "phrases": ["tanh's derivative is at most 1/4"],
+                            "feedback": "It is the sigmoid's derivative that peaks at 1/4."}],
+    }
+    assert "misconception:swapped" not in grade(check, "The sigmoid's derivative is at most 1/4.").notes
+    assert "misconception:swapped" in grade(check, "The tanh derivative is at most 1/4.").notes
+    assert "misconception:swapped" in grade(check, "Tanh's derivative is at most 1/4.").notes
+    for kind in ("tanh", "sigmoid", "activation"):
+        assert grade(check, f"The {kind}'s derivative shrinks the gradient at every step.").correct, kind

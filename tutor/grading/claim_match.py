@@ -78,6 +78,7 @@ Picks = list[Option]
 class ClaimWord:
     senses: frozenset[str]
     opposites: frozenset[str]
+    others: frozenset[str] = frozenset()  # other kinds of its group, which never stand for it
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ def _guess(token: Token, vocabulary: Vocabulary, lexicon: Lexicon | None) -> tup
 def compile_claim(text: str, vocabulary: Vocabulary, ordered: bool = False) -> Claim:
     tokens = tokenize(text)
     units = units_of(tokens, vocabulary)
-    words = tuple(ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses)) for unit in units)
+    words = tuple(ClaimWord(unit.senses, vocabulary.opposites_of(unit.senses),
+                            vocabulary.kinds.get(tokens[unit.token].stem, frozenset())) for unit in units)
     negators = [index for index, token in enumerate(tokens) if token.kind == "negator"]
     negative = bool(negators)
     word_positions = [index for index, token in enumerate(tokens) if token.kind == "word"]
@@ -295,7 +297,8 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
         return None  # the quick test: most claims of a rubric have a word the sentence lacks
     candidates: list[list[Option]] = []
     for word in claim.words:
-        same = [index for index, unit in enumerate(sentence.units) if unit.senses & word.senses]
+        same = [index for index, unit in enumerate(sentence.units)
+                if unit.senses & word.senses and not unit.senses & word.others]
         options = [(sentence.units[index], 0) for index in same]
         options += [(unit, 1) for index, unit in enumerate(sentence.units)
                     if unit.senses & word.opposites and not unit.senses & word.senses

@@ -11,6 +11,13 @@ they mean the same in every claim of every pack: subject words that would mislea
 
 from __future__ import annotations
 
+KINDS: dict[str, tuple[str, ...]] = {
+    "nonlinearity": ("tanh", "sigmoid"),
+}
+"""Members that are kinds of their group, not synonyms of each other: "tanh" and "the
+nonlinearity" may stand for each other, but "sigmoid" never stands for "tanh" ("the sigmoid's
+derivative is at most 1/4" is right where "tanh's derivative is at most 1/4" is a misconception)."""
+
 SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("shrink", ('shrink', 'decay', 'vanish', 'fade', 'die out', 'become tiny', 'get tiny', 'go to zero',
         'tend to zero', 'approach zero', 'collapse', 'dwindle', 'attenuate', 'disappear',

@@ -453,8 +453,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     result = []
     joined = alternative = referring = False
     for raw in _TOKEN.findall(normalise(text)):
-        if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS:
-            result.append(Token(raw, raw, "clause"))
+        if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS or (raw == "then" and joined):
+            result.append(Token(raw, raw, "clause"))  # "... and then": the next step, a statement of its own
         elif raw in NEGATORS or _misspelt_negator(raw):
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tutor.grading.shared_vocabulary import SHARED
+from tutor.grading.shared_vocabulary import KINDS, SHARED
 from tutor.grading.text_match import tokenize
 
 GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
@@ -66,6 +66,8 @@ class Vocabulary:
     single: dict[str, frozenset[str]] = field(hash=False, compare=False)
     multi: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(hash=False, compare=False)
     opposites: dict[str, frozenset[str]] = field(hash=False, compare=False)
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
+    """stem -> the other kinds of its group, which never stand for it (`shared_vocabulary.KINDS`)."""
 
     __hash__ = object.__hash__
     __eq__ = object.__eq__
@@ -105,7 +107,12 @@ def build(groups: Iterable[tuple[str, Iterable[str], str | None]] = ()) -> Vocab
         single={stem: frozenset(senses) for stem, senses in single.items()},
         multi={first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in multi.items()},
         opposites={GROUP_MARK + name: frozenset(GROUP_MARK + o for o in others) for name, others in opposite.items()},
+        kinds={kind: frozenset(_stems(kinds)) - {kind} for kinds in KINDS.values() for kind in _stems(kinds)},
     )
+
+
+def _stems(words: Iterable[str]) -> list[str]:
+    return [token.stem for word in words for token in tokenize(word) if token.kind == "word"]
 
 
 @lru_cache(maxsize=1)
