@@ -112,7 +112,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             ["3", "lstm-path", "✗ 0%", "0:40 of 1:55"],
         ]
         assert text(debrief, "#debrief-question") == (
-            "1. why-vanish basic · vanishing\n"
+            "1. why-vanish basic · Vanishing\n"
             "Why do gradients vanish in a vanilla RNN trained with BPTT?\n"
             "\n"
             "Your answer: a product of jacobians that shrinks\n"

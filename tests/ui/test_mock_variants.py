@@ -17,7 +17,7 @@ from tutor.ui.app import TutorApp
 from tutor.ui.screens.evidence_screen import EvidenceScreen
 from tutor.ui.screens.mock_debrief import MockDebriefScreen
 from tutor.ui.widgets.evidence_panel import EvidencePanel
-from tutor.words import one_line
+from tutor.words import one_line, topic_title
 
 
 def variant(question_id: str, level: str, u: float, b: float) -> dict:
@@ -55,7 +55,7 @@ async def test_the_debrief_and_its_evidence_show_the_drawn_variant_titled_by_its
         titles = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
         assert titles == [ASKED[:31] + "…", NEVER_REACHED[:31] + "…"]  # not 'tanh-step-3-x'
         details = text(debrief, "#debrief-question").splitlines()
-        assert details[:2] == [f"1. {one_line(ASKED, 60)} basic · bptt", ASKED]
+        assert details[:2] == [f"1. {one_line(ASKED, 60)} basic · BPTT", ASKED]
         await pilot.press("down")
         await settle(pilot)
         details = text(debrief, "#debrief-question")
@@ -66,8 +66,8 @@ async def test_the_debrief_and_its_evidence_show_the_drawn_variant_titled_by_its
         await pilot.press("x")  # the Markdown export heads each question as the debrief does
         await settle(pilot)
         exported = Path(debrief.exported_to).read_text(encoding="utf-8")
-        assert f"## 1. {one_line(ASKED, 60)} (basic; bptt)\n\n{ASKED}\n" in exported
-        assert f"## 2. {one_line(NEVER_REACHED, 60)} (advanced; bptt)\n\n{NEVER_REACHED}\n" in exported
+        assert f"## 1. {one_line(ASKED, 60)} (basic; BPTT)\n\n{ASKED}\n" in exported
+        assert f"## 2. {one_line(NEVER_REACHED, 60)} (advanced; BPTT)\n\n{NEVER_REACHED}\n" in exported
         assert "{" not in exported
         assert not [line for line in exported.splitlines() if line.startswith("#") and "tanh-step-" in line]
         await pilot.press("up")
@@ -111,7 +111,7 @@ async def test_practice_tags_a_drawn_variant_without_its_id_and_a_plain_question
                 await pilot.press("n")
                 await settle(pilot)
             plain = PLAIN[0]
-            assert seen == {ASKED: "basic · bptt",
-                            plain["prompt"]: f"{plain['id']} · {plain['level']} · {', '.join(plain['topics'])}"}
+            assert seen == {ASKED: "basic · BPTT",
+                            plain["prompt"]: f"{plain['id']} · {plain['level']} · {', '.join(map(topic_title, plain['topics']))}"}
     finally:
         backend.close()
