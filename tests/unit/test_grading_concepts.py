@@ -975,9 +975,15 @@ def test_and_then_starts_a_statement_of_its_own_out_of_a_negations_reach() -> No
     """'Log the norms without clipping and then set τ well below the typical norm' was read as
     denying 'set τ well below the typical norm': "without" reaches one word past its object, and
     "and then" (both function words) left nothing between them."""
-    check = {"kind": "concepts", "concepts": [{"name": "low", "phrases": ["set the threshold below the typical norm"]}]}
+    check = {"kind": "concepts", "concepts": [{"name": "low", "phrases": ["set the threshold below the typical norm"]}],
+             "misconceptions": [{"name": "fixes", "phrases": ["rescaling recovers the vanishing gradient"],
+                                 "feedback": "Rescaling cannot bring back a lost signal."}]}
     assert grade(check, "Log the norms without clipping and then set the threshold below the typical norm.").correct
     assert not grade(check, "Log the norms without setting the threshold below the typical norm.").correct
+    # a verb's negation still reaches past "and then"
+    for denied in ("You cannot clip and then hope that rescaling recovers the vanishing gradient.",
+                   "Never clip first and then claim that rescaling recovers the vanishing gradient."):
+        assert "misconception:fixes" not in grade(check, denied).notes, denied
 
 
 def test_tanh_and_the_sigmoid_stand_for_the_nonlinearity_but_never_for_each_other() -> None:
@@ -995,3 +1001,11 @@ def test_tanh_and_the_sigmoid_stand_for_the_nonlinearity_but_never_for_each_othe
     assert "misconception:swapped" in grade(check, "Tanh's derivative is at most 1/4.").notes
     for kind in ("tanh", "sigmoid", "activation"):
         assert grade(check, f"The {kind}'s derivative shrinks the gradient at every step.").correct, kind
+
+
+def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
+    """The denominator of "dL/dW<1" is one name: the "< 1" after it was swallowed with it."""
+    check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}
+    for written in ("dL/dW<1", "∂L/∂W<1", "dL/dW < 1"):
+        assert grade(check, f"Then {written} here.").correct, written
+    assert not grade(check, "Then dE/dt < 1 here.").correct  # a time derivative, not the gradient

@@ -581,15 +581,19 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         target = next(position for position in claim_tokens if position > index)
         between = tokens[index + 1 : target]
-        if any(other.kind == "clause" for other in between) or _has_own_object(between):
+        # "without" denies its object only; so do "instead of" and "rather than" when a false claim
+        # of another negation is read ("cost O(k) instead of O(T) in time" is not "costs nothing")
+        narrow = token.raw == "without" or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
+        # "and then" ends the reach of a narrow one ("without clipping and then set τ low") but not
+        # of a verb's ("you cannot clip and then hope that rescaling recovers it")
+        if any(other.kind == "clause" and (narrow or other.raw != "then") for other in between):
+            continue
+        if _has_own_object(between):
             continue
         if _contrasted(tokens, index, claim_tokens, between):
             continue
         if _new_subject(tokens[index + 1 : target + 1]):
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
-        # "without" denies its object only; so do "instead of" and "rather than" when a false claim
-        # of another negation is read ("cost O(k) instead of O(T) in time" is not "costs nothing")
-        narrow = token.raw == "without" or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
         reach = 1 if narrow else NEGATION_REACH
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:

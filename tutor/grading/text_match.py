@@ -136,13 +136,15 @@ _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–⟮⟯]| - ")
 _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
+_NAME = r"\(?(?:\{[^{}\s]{1,12}\}|[\wᵀ]){1,16}"  # what a derivative is taken with respect to: θ, h_k, h_{t−d}
 _DERIVATIVE = re.compile(
     r"∇\s*(?:_\{?[\w\u0370-\u03ff]+\}?)?\s*\w*"  # ∇L, ∇_θ L
-    r"|∂\s*(?:L|E|ℓ|loss)(?:_\w+)?\s*/\s*∂\s*[^\s,.;:!?)‖|]{1,16}"  # ∂L/∂θ, ∂E/∂h_k
-    r"|(?<![\w∂])d(?:L|l|E|loss)(?:_\w+)?\s*/\s*d(?=[^\W\d_])[^\s,.;:!?)‖|]{1,16}"  # dL/dtheta, dl/dw
+    r"|∂\s*(?:L|E|ℓ|loss)(?:_\w+)?\s*/\s*∂\s*" + _NAME  # ∂L/∂θ, ∂E/∂h_k
+    + r"|(?<![\w∂])d(?:L|l|E|loss)(?:_\w+)?\s*/\s*d(?!t\b)(?=\(?[^\W\d_])" + _NAME  # dL/dtheta, dl/dw
 )
 """A gradient of the loss written as a derivative: "∂L/∂θ", "∂E/∂h_k", "∇L", "∇_θ L", in ASCII
-"dL/dtheta" (not a Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps)."""
+"dL/dtheta" (not a Jacobian such as ∂h_T/∂h_t or ∂F/∂x, whose words a formula keeps, nor a
+time derivative dL/dt). The denominator is one name: "dL/dW<1" keeps its "< 1"."""
 _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""

@@ -107,12 +107,18 @@ def build(groups: Iterable[tuple[str, Iterable[str], str | None]] = ()) -> Vocab
         single={stem: frozenset(senses) for stem, senses in single.items()},
         multi={first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in multi.items()},
         opposites={GROUP_MARK + name: frozenset(GROUP_MARK + o for o in others) for name, others in opposite.items()},
-        kinds={kind: frozenset(_stems(kinds)) - {kind} for kinds in KINDS.values() for kind in _stems(kinds)},
+        kinds=_other_kinds(),
     )
 
 
-def _stems(words: Iterable[str]) -> list[str]:
-    return [token.stem for word in words for token in tokenize(word) if token.kind == "word"]
+def _other_kinds() -> dict[str, frozenset[str]]:
+    """Each kind's stem -> the stems of the other kinds of its groups (`KINDS`)."""
+    others: dict[str, set[str]] = {}
+    for members in KINDS.values():
+        stems = [token.stem for word in members for token in tokenize(word) if token.kind == "word"]
+        for stem in stems:
+            others.setdefault(stem, set()).update(other for other in stems if other != stem)
+    return {stem: frozenset(rest) for stem, rest in others.items()}
 
 
 @lru_cache(maxsize=1)
