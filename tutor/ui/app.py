@@ -496,20 +496,20 @@ class TutorApp(App[None]):
     def _with_last_good_versions(self, entries: list[PackEntry],
                                  counts: dict[str, PackCounts]) -> tuple[list[PackEntry], dict[str, PackCounts]]:
         """The packs as listed again, except that a pack a save has broken since it was last
-        loaded here stays its last good version: the app said it still shows that version
+        loaded stays listed as the version on screen: the app said it still shows that version
         ("did not reload"), and a rediscovery reads the broken files, not what is on screen."""
         taken = {entry.id for entry in entries if entry.usable}
         kept: list[PackEntry] = []
         counts = dict(counts)
         for entry in entries:
-            watcher = self.watchers.get(entry.source.resolve()) if entry.source is not None else None
-            good = watcher.pack if watcher is not None else None
-            if entry.usable or good is None or good.id in taken:
+            shown = self._listed_from(entry.source.resolve()) if entry.source is not None else None
+            if entry.usable or shown is None or not shown.usable or shown.id in taken:
                 kept.append(entry)
                 continue
-            taken.add(good.id)
-            kept.append(replace(entry, id=good.id, title=str(good.meta.title), pack=good, error=None, problems=()))
-            counts[good.id] = self.backend.counts(good)
+            taken.add(shown.id)
+            kept.append(shown)
+            if shown.id in self.counts:
+                counts[shown.id] = self.counts[shown.id]
         return kept, counts
 
     def _listed_from(self, path: Path) -> PackEntry | None:
