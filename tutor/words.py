@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 
@@ -11,27 +12,40 @@ def one_line(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-ACRONYMS = frozenset({
-    "bptt", "tbptt", "rnn", "lstm", "gru", "cnn", "ssm", "lru", "rtrl", "sgd", "svd", "mnist", "nan",
-    "relu", "gelu", "gpu", "fp16", "bf16", "fp32", "fp64", "ln", "mlp", "mse",
-})
-"""Words a topic slug writes in lower case that people write in capitals ("bptt": BPTT)."""
+SPELLINGS = {
+    **{word: word.upper() for word in (
+        "bptt", "tbptt", "rnn", "lstm", "gru", "cnn", "ssm", "lru", "rtrl", "sgd", "svd", "mnist",
+        "gelu", "gpu", "fp16", "bf16", "fp32", "fp64", "ln", "mlp", "mse")},
+    "nan": "NaN", "relu": "ReLU", "modrelu": "modReLU",
+}
+"""Words a topic slug writes in lower case that people spell otherwise ("bptt": BPTT)."""
+HYPHENATED = frozenset({"non", "pre", "post", "self", "semi", "multi"})
+"""Prefixes that keep their hyphen in a title ("non-normal": Non-normal, "pre-ln": Pre-LN)."""
 
 
 def topic_title(slug: str) -> str:
     """A topic as people read it ("truncated-bptt" -> "Truncated BPTT", "why-rnns" -> "Why
-    RNNs"): packs name topics by slugs, which are for filters and files, not for tables."""
-    words = [_spelled(word) for word in slug.split("-") if word]
+    RNNs", "pre-ln" -> "Pre-LN"): packs name topics by slugs, which are for filters and files,
+    not for tables."""
+    words = [_spelled(word) for word in re.split(r"[-_.]", slug) if word]
     if not words:
         return slug
-    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+    title = words[0]
+    for before, word in zip(words, words[1:]):
+        title += ("-" if before.lower() in HYPHENATED else " ") + word
+    return title[:1].upper() + title[1:]
+
+
+def topics_text(slugs: Iterable[str]) -> str:
+    """A question's topics as titles in one line ("BPTT, Vanishing")."""
+    return ", ".join(map(topic_title, slugs))
 
 
 def _spelled(word: str) -> str:
-    if word in ACRONYMS:
-        return word.upper()
-    if word.endswith("s") and word[:-1] in ACRONYMS:
-        return word[:-1].upper() + "s"
+    if word in SPELLINGS:
+        return SPELLINGS[word]
+    if word.endswith("s") and word[:-1] in SPELLINGS:
+        return SPELLINGS[word[:-1]] + "s"
     return word
 
 

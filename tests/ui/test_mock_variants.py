@@ -17,7 +17,7 @@ from tutor.ui.app import TutorApp
 from tutor.ui.screens.evidence_screen import EvidenceScreen
 from tutor.ui.screens.mock_debrief import MockDebriefScreen
 from tutor.ui.widgets.evidence_panel import EvidencePanel
-from tutor.words import one_line, topic_title
+from tutor.words import one_line
 
 
 def variant(question_id: str, level: str, u: float, b: float) -> dict:
@@ -112,6 +112,6 @@ async def test_practice_tags_a_drawn_variant_without_its_id_and_a_plain_question
                 await settle(pilot)
             plain = PLAIN[0]
             assert seen == {ASKED: "basic · BPTT",
-                            plain["prompt"]: f"{plain['id']} · {plain['level']} · {', '.join(map(topic_title, plain['topics']))}"}
+                            plain["prompt"]: f"{plain['id']} · {plain['level']} · Vanishing"}
     finally:
         backend.close()

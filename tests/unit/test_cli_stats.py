@@ -42,7 +42,7 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
         "  mastery by level:\n"
         "    basic                    100%  (3/3 studied, stability 3.8 d)\n"
         "  mastery by topic:\n"
-        "    rnn                      100%  (3/3 studied, stability 3.8 d)\n"
+        "    RNN                      100%  (3/3 studied, stability 3.8 d)\n"
         "  mock interviews: none yet\n"
     )
 

@@ -1,6 +1,6 @@
 """Counted nouns read right in every message."""
 
-from tutor.words import plural, topic_title
+from tutor.words import plural, topic_title, topics_text
 
 
 def test_plural_uses_the_singular_only_for_one() -> None:
@@ -24,3 +24,12 @@ def test_a_topic_slug_reads_as_a_title_with_its_acronyms_in_capitals() -> None:
     assert topic_title("fp16-overflow") == "FP16 overflow"
     assert topic_title("vanishing") == "Vanishing"
     assert topic_title("") == ""
+
+
+def test_a_topic_title_keeps_spellings_and_hyphenated_prefixes() -> None:
+    assert topic_title("nan") == "NaN"
+    assert topic_title("relu-rnns") == "ReLU RNNs"
+    assert topic_title("non-normal") == "Non-normal"
+    assert topic_title("pre-ln") == "Pre-LN"
+    assert topic_title("lstm_gates") == "LSTM gates"
+    assert topics_text(["bptt", "vanishing"]) == "BPTT, Vanishing"

@@ -26,7 +26,7 @@ from tutor.study.mock_words import (
     verdict_text,
     weak_topics_text,
 )
-from tutor.words import listed, time_used_text, topic_title
+from tutor.words import listed, time_used_text, topic_title, topics_text
 
 
 def to_json(report: MockReport, *, learner: str | None = None) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
 
 def _question_lines(question: QuestionReport) -> list[str]:
     lines = [
-        f"## {question.number}. {question.title} ({question.level}; {', '.join(map(topic_title, question.topics))})",
+        f"## {question.number}. {question.title} ({question.level}; {topics_text(question.topics)})",
         "",
         question.prompt,
         "",

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from tutor.study.clock import format_local
 from tutor.study.mock_words import CORRECTED_MARK
 from tutor.study.stats import MasteryEntry, StatsSummary
-from tutor.words import plural, time_used_text
+from tutor.words import plural, time_used_text, topic_title
 
 
 def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
@@ -23,7 +23,7 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
         "  mastery by level:",
         *(_mastery_line(entry) for entry in summary.mastery.by_level),
         "  mastery by topic:",
-        *(_mastery_line(entry) for entry in summary.mastery.by_topic),
+        *(_mastery_line(entry, topic_title(entry.name)) for entry in summary.mastery.by_topic),
     ]
     if summary.mocks:
         lines.append("  mock interviews:")
@@ -45,6 +45,7 @@ def _forecast(summary: StatsSummary) -> str:
     return ", ".join(f"{day.day:%b %d} {day.count}" for day in summary.forecast if day.count)
 
 
-def _mastery_line(entry: MasteryEntry) -> str:
+def _mastery_line(entry: MasteryEntry, name: str | None = None) -> str:
     stability = "" if entry.stability is None else f", stability {entry.stability:.1f} d"
-    return f"    {entry.name:<24} {entry.retrievability:>4.0%}  ({entry.studied}/{entry.questions} studied{stability})"
+    studied = f"{entry.studied}/{entry.questions} studied{stability}"
+    return f"    {name or entry.name:<24} {entry.retrievability:>4.0%}  ({studied})"

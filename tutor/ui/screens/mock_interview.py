@@ -36,7 +36,7 @@ from tutor.ui.widgets.countdown import Countdown
 from tutor.ui.widgets.question_view import options_text
 from tutor.ui.widgets.quiet_footer import QuietFooter
 from tutor.ui.widgets.status_line import StatusLine
-from tutor.words import topic_title
+from tutor.words import topics_text
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -129,7 +129,7 @@ class MockInterviewScreen(Screen[None]):
         question = step.question
         self.query_one("#title", Static).update(Content.from_markup(
             "[b]Mock interview[/b] · $pack", pack=str(self.pack.meta.title)))
-        level, topics = question.level.value, ", ".join(topic_title(topic) for topic in question.topics)
+        level, topics = question.level.value, topics_text(question.topics)
         if step.is_follow_up:
             asked = Content.from_markup("[b $text-accent]Follow-up[/] [dim]on question $number[/dim]",
                                         number=step.number)

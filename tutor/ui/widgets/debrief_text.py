@@ -27,7 +27,7 @@ from tutor.study.mock_words import (
     verdict_text,
     weak_topics_text,
 )
-from tutor.words import listed, plural, time_used_text, topic_title
+from tutor.words import listed, plural, time_used_text, topics_text
 
 GRADE_STYLES = {"correct": "green", "partial": "yellow", "wrong": "red", "undecided": "yellow",
                 "unreadable": "red", "self_check": "dim"}
@@ -86,7 +86,7 @@ def question_content(question: Any) -> Content:
     lines = [
         Content.from_markup("[b $text-primary]$number. $id[/] [dim]$level · $topics[/dim]",
                             number=question.number, id=question.title, level=question.level,
-                            topics=", ".join(map(topic_title, question.topics))),
+                            topics=topics_text(question.topics)),
         Content(" ".join(question.prompt.split())),
         Content(""),
         field("Your answer", _answer(question.response)),

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.words import topic_title
+from tutor.words import topics_text
 
 if TYPE_CHECKING:
     from tutor.packs.schema import Question
@@ -23,7 +23,7 @@ def question_tags(question: Question, *, drawn: bool = False) -> Content:
     """`id · level · topics`; without the id for a `drawn` variant question, whose id is its
     author's name and may quote numbers the draw changed (bound-sigmoid-10-steps asking about
     12 steps): the prompt under the tags names it."""
-    level, topics = question.level.value, ", ".join(topic_title(topic) for topic in question.topics)
+    level, topics = question.level.value, topics_text(question.topics)
     if drawn:
         return Content.from_markup("[dim]$level · $topics[/dim]", level=level, topics=topics)
     return Content.from_markup("[dim]$id · $level · $topics[/dim]", id=question.id, level=level, topics=topics)
