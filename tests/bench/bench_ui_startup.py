@@ -117,10 +117,11 @@ def startup(runs: int) -> None:
         # Bytecode: an installed app starts from compiled modules (pip writes them), as
         # Textual's are in site-packages; with PYTHONDONTWRITEBYTECODE set (some sandboxes
         # set it) tutor's modules, run from the source tree, were compiled on every start.
-        # The warm-up run writes them (to __pycache__, which git ignores).
+        # They are compiled once here (into __pycache__, which git ignores), as pip would.
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TUTOR_HOME": home, "COLUMNS": "80", "LINES": "24"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        time_process(TUTOR, env)  # warm the file cache, compile tutor's modules, create the store
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tutor")], env=env, check=True)
+        time_process(TUTOR, env)  # warm the file cache and create the store
         cold = time_process(TUTOR_WITH_PACKS, env)  # no pack index yet: this start writes it
         print(f"start-up with no pack index yet (one run): packs listed with counts {cold[0] * 1000:.0f} ms")
         bare, tutor, listed = [], [], []

@@ -172,6 +172,12 @@ def _rate(count: int, total: int) -> float | None:
     return count / total if total else None
 
 
+def credited_wrong(graded: list[Graded]) -> list[str]:
+    """The wrong answers credited, by source: a floor on their number alone would let a fixed
+    one be traded for a new one unnoticed."""
+    return [item.answer.source for item in graded if item.answer.label == "wrong" and is_credited(item.grade)]
+
+
 def figures(graded: list[Graded]) -> Figures:
     labels = Counter(item.answer.label for item in graded)
     by_label = {label: [item.grade for item in graded if item.answer.label == label] for label in LABELS}
