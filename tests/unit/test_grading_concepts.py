@@ -1009,3 +1009,15 @@ def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
     for written in ("dL/dW<1", "∂L/∂W<1", "dL/dW < 1"):
         assert grade(check, f"Then {written} here.").correct, written
     assert not grade(check, "Then dE/dt < 1 here.").correct  # a time derivative, not the gradient
+
+
+def test_a_number_and_a_word_apart_in_the_answer_are_not_a_many_word_term() -> None:
+    """The built-in "one step" (a direct path) was read in "below 1 at every step" and in "a
+    product of Jacobians, one per step", where the words between were left out: the first
+    answer lost its "below 1", the second read as a direct path."""
+    check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}
+    for answer in ("The gradient is below 1 at every step.", "The gradient is below one per step."):
+        assert grade(check, answer).correct, answer
+    direct = {"kind": "concepts", "concepts": [{"name": "direct", "phrases": ["the path is one step long"]}]}
+    assert grade(direct, "The path is one step long.").correct
+    assert not grade(direct, "The path is a product of Jacobians, one per step, so it is long.").correct

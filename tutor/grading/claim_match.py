@@ -156,6 +156,8 @@ def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary,
             end = index + len(stems)
             if len(stems) < length or end > len(tokens):
                 continue
+            if stems[0] in NUMBER_WORDS and any(token.spaced for token in tokens[index + 1 : end]):
+                continue  # "below 1 at every step" is not "one step"; "one per step" is not "one step"
             typos = [_typo_of(token, wanted, vocabulary, lexicon) for token, wanted in zip(tokens[index:end], stems)]
             if any(typo is None for typo in typos):
                 continue

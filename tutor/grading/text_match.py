@@ -182,6 +182,7 @@ class Token:
     joined: bool = False  # an "and" comes before it: a weaker boundary than a clause mark
     alternative: bool = False  # and that word was "or": what follows is another possibility
     referring: bool = False  # a pronoun ("they", "these") comes before it: see `pronoun_items`
+    spaced: bool = False  # function words were left out right before it ("1 at every step")
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,7 @@ def _bare_terms(heading: str) -> bool:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result = []
-    joined = alternative = referring = False
+    joined = alternative = referring = spaced = False
     for raw in _TOKEN.findall(normalise(text)):
         if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS or (raw == "then" and joined):
             result.append(Token(raw, raw, "clause"))  # "... and then": the next step, a statement of its own
@@ -461,7 +462,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined, alternative, referring))
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced))
+        spaced = raw in STOPWORDS
         joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
         alternative = raw == "or" or (alternative and raw in STOPWORDS)
         referring = raw in PRONOUNS or (referring and raw in STOPWORDS)
