@@ -452,6 +452,9 @@ def test_a_comparison_with_its_own_sides_does_not_borrow_one_across_a_comma(pack
     assert "misconception:sigma-below-radius" not in graded.notes
     wrong = grade(check, "For a non-normal W the largest singular value, sadly, is below the spectral radius.")
     assert "misconception:sigma-below-radius" in wrong.notes
+    # nor does a sign with neither side in its own clause ("≪" says "ρ ≪ σ_max" there)
+    elliptic = grade(check, "ρ ≤ σ_max, ≪ for non-normal W ⇒ eigenvalues alone mislead.")
+    assert "misconception:sigma-below-radius" not in elliptic.notes
 
 
 def test_a_question_naming_a_catalogue_misconception_adds_its_wordings_to_the_catalogues() -> None:

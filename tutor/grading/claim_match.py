@@ -401,21 +401,25 @@ def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int 
 def _side_beyond_clause(claim: Claim, picks: Picks, sentence: ReadSentence) -> bool:
     """Whether a side of a comparison is read across a clause mark from its sign while the
     sign's own clause holds a side of its own: "ρ ≤ σₘₐₓ, possibly ρ ≪ σₘₐₓ" does not put the
-    first σₘₐₓ below anything, the second comparison has its own sides. (A side alone beyond
-    the mark is still read: "the weights are small, below 1".)"""
+    first σₘₐₓ below anything, the second comparison has its own sides), or when both sides
+    are. (One side alone beyond the mark is still read: "the weights are small, below 1".)"""
     for index in range(1, len(claim.words) - 1):
         if not claim.words[index].senses & COMPARATORS:
             continue
         sides = claim.words[index - 1].senses | claim.words[index + 1].senses
         sign = picks[index][0].token
+        beyond = 0
         for side in (picks[index - 1][0].token, picks[index + 1][0].token):
             low, high = sorted((side, sign))
             marks = [at for at in range(low + 1, high) if sentence.tokens[at].kind == "clause"]
             if not marks:
                 continue
+            beyond += 1
             near = (marks[-1], sign) if side < sign else (sign, marks[0])
             if any(near[0] < unit.token < near[1] and unit.senses & sides for unit in sentence.units):
                 return True
+        if beyond == 2:
+            return True  # neither side in the sign's clause ("ρ ≤ σₘₐₓ, ≪ for non-normal W ⇒ eigenvalues ...")
     return False
 
 
