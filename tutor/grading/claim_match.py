@@ -387,9 +387,7 @@ def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int 
     None when both sides stand on one side of the comparison: then it compares something else
     ("σₘₐₓ of 1.5 with all eigenvalues inside the unit circle" is not "σₘₐₓ below ρ")."""
     change = 0
-    for index in range(1, len(claim.words) - 1):
-        if not claim.words[index].senses & COMPARATORS:
-            continue
+    for index in _signs(claim):
         before, at, after = (position[picks[i][0].token] for i in (index - 1, index, index + 1))
         if before > at > after:
             change += -1 if picks[index][1] else 1
@@ -398,14 +396,17 @@ def _swapped_sides(claim: Claim, picks: Picks, position: dict[int, int]) -> int 
     return change
 
 
+def _signs(claim: Claim) -> list[int]:
+    """The claim's comparison signs ("below", "above") with a word on each side: its sides."""
+    return [index for index in range(1, len(claim.words) - 1) if claim.words[index].senses & COMPARATORS]
+
+
 def _side_beyond_clause(claim: Claim, picks: Picks, sentence: ReadSentence) -> bool:
     """Whether a side of a comparison is read across a clause mark from its sign while the
     sign's own clause holds a side of its own: "ρ ≤ σₘₐₓ, possibly ρ ≪ σₘₐₓ" does not put the
-    first σₘₐₓ below anything, the second comparison has its own sides), or when both sides
+    first σₘₐₓ below anything: the second comparison has its own sides), or when both sides
     are. (One side alone beyond the mark is still read: "the weights are small, below 1".)"""
-    for index in range(1, len(claim.words) - 1):
-        if not claim.words[index].senses & COMPARATORS:
-            continue
+    for index in _signs(claim):
         sides = claim.words[index - 1].senses | claim.words[index + 1].senses
         sign = picks[index][0].token
         beyond = 0
