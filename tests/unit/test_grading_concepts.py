@@ -1021,3 +1021,41 @@ def test_a_number_and_a_word_apart_in_the_answer_are_not_a_many_word_term() -> N
     direct = {"kind": "concepts", "concepts": [{"name": "direct", "phrases": ["the path is one step long"]}]}
     assert grade(direct, "The path is one step long.").correct
     assert not grade(direct, "The path is a product of Jacobians, one per step, so it is long.").correct
+
+
+def test_latex_notation_reads_as_the_symbols_it_writes() -> None:
+    """Learners who write papers type LaTeX: `\\frac{\\partial L}{\\partial \\theta}`, `\\|J\\|`,
+    `\\leq`, `\\Rightarrow`. Left as words ("partial", "leq") the relations they state were lost."""
+    gradient = {"kind": "concepts", "concepts": [{"name": "huge", "phrases": ["the gradient explodes at the wall"]}]}
+    for formula in (r"\frac{\partial L}{\partial \theta}", r"\partial L/\partial \theta", r"$\nabla_\theta L$",
+                    r"\|\partial L / \partial W_{hh}\|"):
+        assert grade(gradient, f"Across a bifurcation {formula} explodes at that wall.").correct, formula
+    assert not grade(gradient, r"Across a bifurcation \partial h_T/\partial h_t explodes at that wall.").correct
+
+    below = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the spectral radius is below one"]}]}
+    assert grade(below, r"Here $\rho(W) \leq 1$.").correct
+    assert grade(below, r"Here \rho(W) \ll 1.").correct
+    assert not grade(below, r"Here \rho(W) \geq 1.").correct
+    assert not grade(below, r"Here \rho(W) \gg 1.").correct
+
+    implication = {"kind": "concepts", "concepts": [{"name": "so", "phrases": ["norms grow so the gradient explodes"]}]}
+    assert grade(implication, r"norms grow \Rightarrow the gradient explodes").correct
+    assert grade(implication, r"norms grow \implies the gradient explodes").correct
+
+    norm = {"kind": "concepts", "concepts": [{"name": "norm", "phrases": ["the norm above the threshold"]}]}
+    assert grade(norm, r"clip when \|g\| > \tau").correct
+    assert grade(norm, r"clip when \lVert g \rVert \geq \tau").correct
+
+
+def test_latex_commands_become_unicode_symbols() -> None:
+    from tutor.grading.latex_text import plain_symbols
+
+    assert plain_symbols(r"\sigma_1 \approx 1 but \sigma_i \approx 0 for i \geq 2 \Rightarrow") == (
+        "σ_1 ≈ 1 but σ_i ≈ 0 for i ≥ 2 ⇒")
+    assert plain_symbols(r"\frac{\partial L}{\partial \theta}") == "∂ L/∂ θ"
+    assert plain_symbols(r"\frac{1}{1 + e^{-x}}") == "1/(1 + e^{-x})"
+    assert plain_symbols(r"\lambda \not\approx 1; \hat{\theta}") == "λ  not ≈ 1; {θ}"
+    assert plain_symbols(r"\text{vanishing}\;\mathbf{W}_{hh}") == "vanishing W_{hh}"
+    assert plain_symbols(r"\det \prod_k J_k \in \mathbb{R}") == "det ∏_k J_k ∈ R"
+    assert plain_symbols(r"an unknown \command stays") == r"an unknown \command stays"
+    assert plain_symbols("no notation; 5 < 6") == "no notation; 5 < 6"

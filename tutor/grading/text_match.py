@@ -3,6 +3,8 @@
 This is the first step of free-text grading (`tutor.grading.claim_match` reads claims in
 what it produces). Normalisation:
 
+- LaTeX commands written as the symbols they stand for (`\\partial` -> `∂`, `\\leq` -> `≤`, see
+  `tutor.grading.latex_text`);
 - lower case, accents and curly quotes folded, contractions opened (`doesn't` -> `does
   not`, `can't` -> `can not`), plural acronyms made singular (`RNNs` -> `rnn`);
 - symbols become words, so "σ_max < 1", "sigma max below one" and "σₘₐₓ<1" read alike:
@@ -35,6 +37,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from tutor.grading.latex_text import plain_symbols
 
 NEGATORS = frozenset(
     "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere "
@@ -196,7 +200,7 @@ class Sentence:
 def sentences(text: str) -> list[Sentence]:
     """The sentences of `text` that contain at least one token."""
     found = []
-    for piece in _SENTENCE_END.split(text):
+    for piece in _SENTENCE_END.split(plain_symbols(text)):
         piece = piece.strip()
         tokens = tokenize(piece) if piece else ()
         if tokens:
