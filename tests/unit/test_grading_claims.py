@@ -519,6 +519,14 @@ def test_unlike_sets_its_object_apart() -> None:
     assert "misconception:value-keeps-direction" in stated.notes
 
 
+def test_unlike_denies_its_object_only() -> None:
+    """ "Unlike X" is a noun phrase's negator, as "without" is: the statement after the next "and"
+    is not denied ("inputs unlike the training data and the errors compound" says they compound)."""
+    check = {"kind": "concepts", "concepts": [{"name": "compound", "phrases": ["errors compound"]}]}
+    assert grade(check, "An early mistake gives inputs unlike the training data and the errors compound.").correct
+    assert not grade(check, "Unlike errors compounding, this is harmless.").correct
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

@@ -224,16 +224,38 @@ def test_a_list_of_terms_before_a_colon_states_nothing() -> None:
 
 def test_a_list_of_terms_opening_the_answer_is_a_preamble_and_states_nothing() -> None:
     """A keyword-stuffed answer: the topics named first, then a false statement. The list of
-    five or more short terms relates nothing; alone, a list is a terse answer and is read."""
+    five or more short terms relates nothing; alone, a list names key points but relates none
+    of them, which earns partial credit at most."""
     stuffed = ("Repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT. "
                "None of that matters, the learning rate is the whole story.")
     assert (grade(DECAY, stuffed).correct, grade(DECAY, stuffed).score) == (False, 0.0)
     terse = "Repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT."
-    assert grade(DECAY, terse).correct is True
+    assert (grade(DECAY, terse).correct, grade(DECAY, terse).score) == (False, 0.25)
     notes = ("Product of Jacobians, shrinks exponentially, lost. Repeated multiplication makes it "
              "decay exponentially.")  # three items of notes: not a preamble
     assert grade(DECAY, notes).notes[:2] == ("hit:repeated-multiplication", "hit:exponential-decay")
 
+
+
+def test_an_answer_that_is_only_a_list_of_terms_earns_partial_credit_at_most() -> None:
+    """A keyword-stuffed list names the topic's words and relates none of them. Each item is
+    read on its own: "learning rate, instability" must not read as "training is unstable",
+    nor "Exploding gradients: BPTT" as "the gradient grows during backpropagation"."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "grows", "phrases": ["the gradient grows during backpropagation"], "label": "the gradient grows"},
+        {"name": "unstable", "phrases": ["training is unstable"], "label": "training is unstable"}]}
+    listed = "Exploding gradients: BPTT, gradient clipping, NaN, large eigenvalues, learning rate, divergence, norm."
+    result = grade(check, listed)
+    assert (result.correct, result.score, result.notes) == (
+        False, 0.0, ("term-list", "missed:grows", "missed:unstable"))
+    assert result.feedback.splitlines() == [
+        "Not yet: this is a list of terms. It names words but says nothing about how they relate.",
+        "Missing: the gradient grows, training is unstable.",
+        "Say what happens and why, in a sentence or two."]
+    named = grade(check, listed.replace("divergence", "unstable training"))
+    assert (named.correct, named.score, named.feedback.splitlines()[1]) == (False, 0.25, "Named: training is unstable.")
+    stated = "Exploding gradients: the gradient grows during backpropagation, so training is unstable."
+    assert grade(check, stated).correct
 
 
 def test_a_preamble_may_have_a_label_citations_and_joined_names() -> None:
@@ -245,10 +267,10 @@ def test_a_preamble_may_have_a_label_citations_and_joined_names() -> None:
     for preamble in ("Vanishing: repeated multiplication, exponential decay, long-term dependencies, Jacobians, BPTT.",
                      "Repeated multiplication, exponential decay (Bengio 1994), long-term dependencies, "
                      "Bengio–Simard–Frasconi, BPTT (Werbos 1990)."):
-        assert (grade(DECAY, preamble + false_claim).score, grade(DECAY, preamble).correct) == (0.0, True), preamble
+        assert (grade(DECAY, preamble + false_claim).score, grade(DECAY, preamble).score) == (0.0, 0.25), preamble
     lead_in = ("The error is about repeated multiplication, exponential decay, long-term dependencies, "
                "Jacobians and BPTT.")
-    assert (grade(DECAY, lead_in + false_claim).score, grade(DECAY, lead_in).correct) == (0.0, True)
+    assert (grade(DECAY, lead_in + false_claim).score, grade(DECAY, lead_in).score) == (0.0, 0.25)
     notes = "Repeated multiplication – decay exponentially, lost, gone, no signal, stuck."
     assert grade(DECAY, notes + " Then training stalls.").notes[:2] == (
         "hit:repeated-multiplication", "hit:exponential-decay")
@@ -1059,3 +1081,10 @@ def test_latex_commands_become_unicode_symbols() -> None:
     assert plain_symbols(r"\det \prod_k J_k \in \mathbb{R}") == "det ∏_k J_k ∈ R"
     assert plain_symbols(r"an unknown \command stays") == r"an unknown \command stays"
     assert plain_symbols("no notation; 5 < 6") == "no notation; 5 < 6"
+
+
+def test_a_possessive_of_a_name_ending_in_a_digit_keeps_the_name() -> None:
+    """"fp16's maximum" is fp16's, not a word "fp16s" (the stemmer folds "tanh's" by itself)."""
+    check = {"kind": "concepts", "concepts": [{"name": "clamp", "phrases": ["clamped to the fp16 maximum"]}]}
+    assert grade(check, "Inf entries are clamped to fp16's maximum.").correct
+    assert grade(check, "Inf entries are clamped to fp16’s maximum.").correct

@@ -54,6 +54,9 @@ from tutor.grading.vocabulary import Vocabulary
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
 JOIN_GAP = 1  # an "and" between words: often two statements joined, so a little distance
 NEGATION_REACH = 3  # words between a negator and the claim word it denies
+NARROW_NEGATORS = frozenset({"without", "unlike"})
+"""Negators of a noun phrase, which deny their object only ("unlike the training data and the
+errors compound" does not deny that the errors compound)."""
 CONTRASTIVE_NEGATORS = frozenset({"insteadof", "ratherthan"})
 NOMINAL_NEGATORS = frozenset({"nothing", "none", "nobody", "nowhere", "never"})  # may follow what they deny
 SURE, DOUBTFUL = 1, 2  # typo tolerance: a confident or a doubtful match (0: exact)
@@ -590,7 +593,7 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
         between = tokens[index + 1 : target]
         # "without" denies its object only; so do "instead of" and "rather than" when a false claim
         # of another negation is read ("cost O(k) instead of O(T) in time" is not "costs nothing")
-        narrow = token.raw == "without" or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
+        narrow = token.raw in NARROW_NEGATORS or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
         # "and then" ends the reach of a narrow one ("without clipping and then set τ low") but not
         # of a verb's ("you cannot clip and then hope that rescaling recovers it")
         if any(other.kind == "clause" and (narrow or other.raw != "then") for other in between):

@@ -92,6 +92,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     if not any(token.kind == "word" for part in parts for token in part.tokens):
         return Grade.format_error("The answer is empty.", "empty", 0)
     rubric = compile_rubric(check)
+    if all(is_term_list(statement) for statement in statements):
+        return _list_of_terms(check, rubric, statements)
     read_parts = tuple(read(part, rubric.vocabulary, rubric.lexicon) for part in parts)
     own = [Sentence(statement.text, ()) if is_question(statement) else without_reported_belief(statement)
            for statement in statements]
@@ -117,6 +119,46 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+
+
+def _list_of_terms(check: ConceptsCheck, rubric: Rubric, statements: list[Sentence]) -> Grade:
+    """The grade of an answer that is only a list of terms ("Exploding gradients: BPTT, clipping,
+    NaN, large eigenvalues, learning rate, instability, divergence."). It names words and relates
+    none of them, which is what an interviewer asks for, so it earns partial credit at most
+    (LIST_CAP, below the half a key point's worth of a statement would give): the key points
+    its terms name are ticked, each read from one item alone, since neighbouring terms state
+    nothing together ("learning rate, instability" is not "training is unstable"). A terse
+    answer that states things ("grads grow exponentially, updates overshoot") has items of more
+    words, or a verb or a clause word in them, and is read as written."""
+    items = tuple(read(item, rubric.vocabulary, rubric.lexicon) for statement in statements
+                  for item in _list_items(statement))
+    concepts = [(concept, _credited(claims, items, items)) for concept, claims in rubric.concepts]
+    named = [concept for concept, finding in concepts if finding.status == "found"]
+    unnamed = [concept for concept, finding in concepts if finding.status != "found"]
+    lines = ["Not yet: this is a list of terms. It names words but says nothing about how they relate."]
+    if named:
+        lines.append(f"Named: {_names(named)}.")
+    if unnamed:
+        lines.append(f"Missing: {_names(unnamed)}.")
+    lines.append("Say what happens and why, in a sentence or two.")
+    claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
+    score = LIST_CAP if named else 0.0
+    return Grade(False, score, "\n".join(lines), ("term-list", *_notes(concepts, [])), claims=claims)
+
+
+LIST_CAP = 0.25
+
+
+def _list_items(statement: Sentence) -> list[Sentence]:
+    """The items of a list of terms (and its label, "Exploding gradients:"), each a sentence
+    of its own."""
+    items: list[list[Token]] = [[]]
+    for token in statement.tokens:
+        if token.kind == "clause" or token.joined:
+            items.append([])
+        if token.kind != "clause":
+            items[-1].append(token)
+    return [Sentence(statement.text, tuple(item)) for item in items if item]
 
 
 def _outside_false_claims(parts: tuple[ReadSentence, ...], own: tuple[ReadSentence, ...], rubric: Rubric,
@@ -185,8 +227,8 @@ CUT = Token(",", ",", "clause")
 def _statements(found: list[Sentence]) -> list[Sentence]:
     """The sentences that may state something: a list of bare terms opening the answer
     is a preamble naming topics ("Eigenvalues, spectral radius, σ_max, non-normal matrices.
-    The eigenvalues only affect ..."), and names relate nothing; a list that is all the
-    answer says is kept (a terse answer is read as written)."""
+    The eigenvalues only affect ..."), and names relate nothing (a list that is all the
+    answer says is graded by `_list_of_terms`)."""
     if len(found) > 1 and is_term_list(found[0]):
         return found[1:]
     return found

@@ -100,6 +100,9 @@ _SYMBOLS = (
     # a prime on a function is its derivative ("φ′ → 1", "tanh'(a) < 1"), not a stray mark; an
     # apostrophe before a letter is a possessive ("tanh's slope") and goes with the others
     (re.compile(r"\b(phi|tanh|sigma|sigmoid|relu|f|g)\s*(?:′|'(?![a-z]))"), r" \1 derivative "),
+    # a possessive of a name ending in a digit: "fp16's maximum" is fp16's, not "fp16s" (the
+    # stemmer folds a word's possessive, "tanh's", but never touches a name with a digit)
+    (re.compile(r"(?<=\d)'s\b"), ""),
     (re.compile(r"[′'`´]"), ""),
 )
 _JOINS = (
@@ -242,8 +245,7 @@ def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
     if any(token.kind == "clause" and token.raw not in (",", ";") for token in tokens):
         return False
     items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]", heading)]
-    items = [count for count in items if count]
-    return len(items) >= TERM_LIST_ITEMS and max(items) <= TERM_LIST_ITEM_WORDS
+    return _short_items(items, TERM_LIST_ITEMS, TERM_LIST_ITEM_WORDS)
 
 
 def is_term_list(sentence: Sentence) -> bool:
@@ -263,7 +265,18 @@ def is_term_list(sentence: Sentence) -> bool:
         return False  # a formula states something; so does a colon after more than a label
     listed = _LIST_LEAD_IN.sub("", listed.strip(), count=1)
     items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]|\band\b(?=[^,;]*$)", listed)]
-    return len(items) >= PREAMBLE_ITEMS and max(items) <= PREAMBLE_ITEM_WORDS
+    return _short_items(items, PREAMBLE_ITEMS, PREAMBLE_ITEM_WORDS)
+
+
+def _short_items(counts: list[int], least: int, most_words: int) -> bool:
+    """Whether items of these word counts make a list of terms: `least` or more items of at
+    most `most_words` words each. A long list (LONG_LIST_ITEMS or more) may spell one term out
+    at length ("Singular value decomposition U Σ V^T of the Jacobian product, spectrum, dynamical
+    isometry, condition number, ...", "uRNN: unitary matrix, Hermitian, eigenvalues on the unit
+    circle, modReLU, FFT, ..."): one long item does not make a list a sentence."""
+    counts = [count for count in counts if count]
+    long_items = sum(count > most_words for count in counts)
+    return len(counts) >= least and (long_items == 0 or (len(counts) >= LONG_LIST_ITEMS and long_items == 1))
 
 
 _LIST_MARKS = frozenset({",", ";", ":", "⟮", "⟯", "–", "—"})
@@ -277,6 +290,7 @@ _LIST_LEAD_IN = re.compile(
 it names the topic, the list still states nothing."""
 
 
+LONG_LIST_ITEMS = 8
 PREAMBLE_ITEMS = 5  # a list of terms read before statements: stricter than a heading's list, as
 PREAMBLE_ITEM_WORDS = 3  # terse notes ("training unstable, weights jump, loss NaN") state things
 
