@@ -537,7 +537,7 @@ Prompt of a1?
 ## Study next
 
 These questions are now due in your study queue:
-- i1
+- 2. i1
 """
 
 

@@ -21,6 +21,7 @@ from tutor.study.mock_words import (
     outcome_word,
     percent_text,
     practise_text,
+    queued_names,
     score_text,
     topic_score_text,
     verdict_text,
@@ -64,7 +65,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
     lines.extend(["", "## Study next", ""])
     if report.queued:
         lines.append("These questions are now due in your study queue:")
-        lines.extend(f"- {question_id}" for question_id in report.queued)
+        lines.extend(f"- {name}" for name in queued_names(report))
     else:
         lines.append("Nothing new: no question needed review.")
     return "\n".join(lines) + "\n"

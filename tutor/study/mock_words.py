@@ -87,6 +87,14 @@ def practise_text(report: MockReport) -> str | None:
     return f"{names} (missed once each: too few answers to call weak)"
 
 
+def queued_names(report: MockReport) -> list[str]:
+    """The questions this interview put in the study queue, each named as the debrief's
+    table names it (`2. sigmoid-bound`), so the learner can find the row to reread."""
+    numbered = {question.question_id: question for question in report.questions}
+    return [f"{numbered[question_id].number}. {numbered[question_id].title}" if question_id in numbered
+            else question_id for question_id in report.queued]
+
+
 def misconception_text(question: Any) -> str:
     """The misconception's name, with its explanation unless the feedback already gives it
     (the free-text grader's feedback quotes it: said once, not twice)."""

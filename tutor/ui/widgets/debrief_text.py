@@ -22,6 +22,7 @@ from tutor.study.mock_words import (
     outcome_word,
     percent_text,
     practise_text,
+    queued_names,
     score_text,
     short_verdict,
     verdict_text,
@@ -58,7 +59,7 @@ def summary_content(report: Any) -> Content:
         count = len(report.queued)
         lines.append(Content.from_markup(
             "Study next: $count now due in Study: $ids",
-            count=plural(count, "question"), ids=", ".join(report.queued),
+            count=plural(count, "question"), ids=", ".join(queued_names(report)),
         ))
     else:
         lines.append(Content("Study next: nothing new to review."))
