@@ -258,6 +258,21 @@ def test_an_answer_that_is_only_a_list_of_terms_earns_partial_credit_at_most() -
     assert grade(check, stated).correct
 
 
+def test_a_long_run_of_bare_terms_before_a_comma_states_nothing() -> None:
+    """Keywords strung together without a comma or a function word, then a vague tail: the run
+    names topics ("exploding gradients BPTT" is no "the gradient grows during BPTT"). A formula
+    before a comma is no such run: it states something."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "grows", "phrases": ["the gradient grows during backpropagation"]}]}
+    run = ("exploding gradients BPTT Jacobian chain rule long-term dependencies NaN overflow tanh saturation "
+           "spectral radius clipping, these are all the reasons RNN training matters")
+    assert (grade(check, run).correct, grade(check, run).score) == (False, 0.0)
+    stated = "The gradient grows during backpropagation, so training becomes unstable and the loss spikes."
+    assert grade(check, stated).correct
+    formula = "‖∂L/∂hₜ‖ = ‖∏_{k=t+1}^{T} J_k · ∂L/∂h_T‖ ~ c^{T−t}, so the gradient grows during backpropagation"
+    assert grade(check, formula).correct
+
+
 def test_a_preamble_may_have_a_label_citations_and_joined_names() -> None:
     """"Vanishing: BPTT, ..." is a list under a label, "The error is about ..." one after a
     lead-in, "BPTT (Werbos 1990)" a term with its citation, "Bengio–Simard–Frasconi" one name,

@@ -226,12 +226,15 @@ def without_term_list(sentence: Sentence) -> Sentence:
     a long run of terms with no function word between them (`_bare_terms`)."""
     tokens = sentence.tokens
     colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
-    if colon is None:
-        return sentence
+    mark = ":"
+    if colon is None:  # a long run of bare terms may end at a comma too (see `_run_of_terms`)
+        colon, mark = next((index for index, token in enumerate(tokens) if token.raw == ","), None), ","
+        if colon is None or not _run_of_terms(sentence.text.split(",", 1)[0]):
+            return sentence
     rest = tokens[colon + 1 :]
-    if len(re.findall(r"[^\W\d_]+", sentence.text.split(":", 1)[-1])) < STATEMENT_WORDS:
+    if len(re.findall(r"[^\W\d_]+", sentence.text.split(mark, 1)[-1])) < STATEMENT_WORDS:
         return sentence  # counted as written: filler words make a statement too ("these are names")
-    heading = sentence.text.split(":", 1)[0]
+    heading = sentence.text.split(mark, 1)[0]
     if not (_listed_terms(heading, tokens[:colon]) or _bare_terms(heading)):
         return sentence
     return Sentence(sentence.text, rest)
@@ -457,6 +460,19 @@ def aside_free(sentence: Sentence) -> list[Sentence]:
 
 
 TERM_RUN_WORDS = 6
+LONG_RUN_WORDS = 12
+
+
+def _run_of_terms(heading: str) -> bool:
+    """A run of LONG_RUN_WORDS or more bare terms before a comma ("vanishing exploding gradients
+    BPTT Jacobian chain rule long-term dependencies NaN overflow tanh saturation spectral radius
+    clipping, these are all the reasons"): no sentence goes on that long without a function word."""
+    if _FORMULA_MARKS.search(heading):
+        return False  # a formula states something ("‖∂L/∂hₜ‖ = ‖∏ J_k · ∂L/∂h_T‖ ~ c^{T−t}, c > 1")
+    return len(re.findall(r"[^\W\d_]+", heading)) >= LONG_RUN_WORDS and _bare_terms(heading)
+
+
+_FORMULA_MARKS = re.compile(r"[=<>≤≥≈~^→⇒∝∏∑]")
 
 
 def _bare_terms(heading: str) -> bool:
