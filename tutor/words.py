@@ -72,6 +72,18 @@ the concepts rule, `tutor.grading.concepts.score_claims`, gives half the share o
 needed. Said beside every partial score of a key-point answer the learner sees."""
 
 
+LIST_OF_TERMS = "this is a list of terms"
+"""What the free-text grader says of an answer that only lists terms (it earns a quarter at
+most, `tutor.grading.concepts.LIST_CAP`)."""
+LIST_CREDIT = "a list of terms earns a quarter at most"
+
+
+def partial_rule(feedback: str) -> str:
+    """Why a key-point answer that is partly right scores what it does: the list-of-terms rule
+    when the feedback says it is a list, else the half-share rule."""
+    return LIST_CREDIT if LIST_OF_TERMS in feedback else PARTIAL_CREDIT
+
+
 def plural(count: int, word: str) -> str:
     """`1 question`, `2 questions`, `0 questions` (regular English plurals only)."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -162,6 +162,33 @@ def test_a_select_several_question_asks_for_letters() -> None:
     assert placeholder_for(several.check) == "Type the letter of your choice and press enter"
 
 
+async def test_a_list_of_terms_is_told_why_it_earns_a_quarter(tmp_path) -> None:
+    """Typed at once as one paste: a keyword list. The verdict gives the list rule, not the
+    half-share rule a partly right statement gets, and the checklist ticks what it named."""
+    from fakes import FakeClock, fake_result
+    from test_ui_core_backend import write_pack
+
+    from tutor.service.backend import CoreBackend
+
+    core = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
+    core.prepare_grading = lambda: None  # type: ignore[method-assign]
+    core.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
+    app = TutorApp(core)
+    try:
+        async with running(app, size=(120, 40)) as pilot:
+            app.open_question("rnn-mini", "why-vanish")
+            await pilot.pause()
+            await submit(pilot, "BPTT, product of jacobians, tanh, sigmoid, clipping, LSTM, long sequences")
+            await wait_until(pilot, lambda: app.screen.query(ClaimChecklist), "the checklist after the answer")
+            checklist = app.screen.query_one(ClaimChecklist)
+            assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
+            shown = text_of(app.screen.query_one(FeedbackView))
+            assert shown.startswith("◐ Partly right (25%: a list of terms earns a quarter at most)\n")
+            assert "Not yet: this is a list of terms." in shown
+    finally:
+        core.close()
+
+
 async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_backend(tmp_path) -> None:
     from fakes import FakeClock, fake_result
     from test_ui_core_backend import write_pack

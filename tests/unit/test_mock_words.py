@@ -36,9 +36,10 @@ def test_each_outcome_has_one_word(outcome: str, word: str, note: str | None) ->
 
 
 def question(gradable=True, invalid=False, undecided=False, correct=False, score=0.0, misconception=None,
-             key_points=(), corrected=False, claims=()) -> SimpleNamespace:
+             key_points=(), corrected=False, claims=(), feedback="") -> SimpleNamespace:
     return SimpleNamespace(gradable=gradable, invalid=invalid, undecided=undecided, correct=correct, score=score,
-                           misconception=misconception, key_points=key_points, corrected=corrected, claims=claims)
+                           misconception=misconception, key_points=key_points, corrected=corrected, claims=claims,
+                           feedback=feedback)
 
 
 DENIED = (ClaimCheck("product", "concept", "found"), ClaimCheck("below-one", "concept", "contradicted"))
@@ -90,3 +91,8 @@ def test_a_partial_key_point_score_says_how_it_is_counted() -> None:
     assert verdict_text(question(score=0.25, key_points=DENIED)) == "wrong, 25%"
     assert score_text(0.25, HALF_FOUND) == f"25% ({RULE})"
     assert (score_text(1.0, HALF_FOUND), score_text(0.25, ()), score_text(0.25, DENIED)) == ("100%", "25%", "25%")
+    # a list of terms is capped by its own rule, which the words say instead
+    listed = "Not yet: this is a list of terms. It names words but says nothing about how they relate."
+    assert verdict_text(question(score=0.25, key_points=HALF_FOUND, feedback=listed)) == (
+        "partly correct, 25%: a list of terms earns a quarter at most")
+    assert score_text(0.25, HALF_FOUND, listed) == "25% (a list of terms earns a quarter at most)"

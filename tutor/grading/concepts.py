@@ -50,7 +50,7 @@ from tutor.grading.text_match import (
     without_term_list,
 )
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
-from tutor.words import listed, plural
+from tutor.words import LIST_OF_TERMS, listed, plural
 
 if TYPE_CHECKING:
     from tutor.checks.kinds.concepts import Concept, ConceptsCheck, Misconception
@@ -135,7 +135,7 @@ def _list_of_terms(check: ConceptsCheck, rubric: Rubric, statements: list[Senten
     concepts = [(concept, _credited(claims, items, items)) for concept, claims in rubric.concepts]
     named = [concept for concept, finding in concepts if finding.status == "found"]
     unnamed = [concept for concept, finding in concepts if finding.status != "found"]
-    lines = ["Not yet: this is a list of terms. It names words but says nothing about how they relate."]
+    lines = [f"Not yet: {LIST_OF_TERMS}. It names words but says nothing about how they relate."]
     if named:
         lines.append(f"Named: {_names(named)}.")
     if unnamed:

@@ -103,7 +103,8 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
                 f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
                 + (" (auto-submitted)" if follow_up.auto_submitted else ""),
-                *([f"- Score: {score_text(follow_up.score, follow_up.key_points)} (counts in the question's score)"]
+                *([f"- Score: {score_text(follow_up.score, follow_up.key_points, follow_up.feedback)}"
+                   " (counts in the question's score)"]
                   if follow_up.score is not None else
                   ["- Not graded: compare your answer with the model answer."]
                   if follow_up.response and follow_up.response.strip() else []),

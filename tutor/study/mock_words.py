@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tutor.words import PARTIAL_CREDIT, in_words, topic_title
+from tutor.words import in_words, partial_rule, topic_title
 
 if TYPE_CHECKING:
     from tutor.study.mock_report import MockReport
@@ -148,16 +148,17 @@ def verdict_text(question: Any) -> str:
     state = grade_state(question)
     if state == "self_check":
         return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
-    why = f": {PARTIAL_CREDIT}" if state == "partial" and _key_points(question) else ""
+    feedback = getattr(question, "feedback", "") or ""
+    why = f": {partial_rule(feedback)}" if state == "partial" and _key_points(question) else ""
     return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{why}{CORRECTED_MARK if _corrected(question) else ''}"
 
 
-def score_text(score: float, key_points: Any = ()) -> str:
+def score_text(score: float, key_points: Any = (), feedback: str = "") -> str:
     """A follow-up's score: `25%`, with the partial-credit rule when a key-point answer
     earned part of it without a false claim (`25% (key points count half ...)`)."""
     partial = 0 < score < 1 and bool(key_points) and not any(
         point.asserted or (point.role == "concept" and point.status == "contradicted") for point in key_points)
-    return f"{score:.0%}" + (f" ({PARTIAL_CREDIT})" if partial else "")
+    return f"{score:.0%}" + (f" ({partial_rule(feedback)})" if partial else "")
 
 
 def short_verdict(question: Any) -> str:

@@ -140,7 +140,8 @@ def _follow_up_score(follow_up: Any) -> list[Content]:
             return []
         return [Content.from_markup("[dim]Not graded: compare your answer with the model answer below.[/dim]")]
     said = follow_up.feedback.splitlines()[0] if follow_up.feedback else ""
-    return [field("Score", score_text(follow_up.score, follow_up.key_points) + (f" · {said}" if said else ""))]
+    score = score_text(follow_up.score, follow_up.key_points, follow_up.feedback)
+    return [field("Score", score + (f" · {said}" if said else ""))]
 
 
 def _answer(response: str | None) -> str:

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tutor.ui.widgets.hanging import HangingLines
-from tutor.words import PARTIAL_CREDIT, in_words
+from tutor.words import in_words, partial_rule
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -36,7 +36,7 @@ def verdict(grade: Grade, *, why: bool = True) -> Content:
             score=f"{grade.score:.0%}", cap=f"{MISCONCEPTION_CAP:.0%}")
     if grade.score > 0:
         # a key-point answer's 25% for 1 of 2 points was a puzzle: say the rule beside it
-        rule = f": {PARTIAL_CREDIT}" if grade.claims and why else ""
+        rule = f": {partial_rule(grade.feedback)}" if grade.claims and why else ""
         return Content.from_markup("[b $text-warning]◐ Partly right[/] [dim]($score$rule)[/dim]",
                                    score=f"{grade.score:.0%}", rule=rule)
     return Content.from_markup("[b $text-error]✗ Not right[/]")
