@@ -1103,3 +1103,12 @@ def test_a_possessive_of_a_name_ending_in_a_digit_keeps_the_name() -> None:
     check = {"kind": "concepts", "concepts": [{"name": "clamp", "phrases": ["clamped to the fp16 maximum"]}]}
     assert grade(check, "Inf entries are clamped to fp16's maximum.").correct
     assert grade(check, "Inf entries are clamped to fp16’s maximum.").correct
+
+
+def test_a_number_in_scientific_notation_is_one_number() -> None:
+    """"1e-6" is a tiny number, not "one", "e" and "6": the gradient that stays at 1e-6 does not
+    stay at 1."""
+    check = {"kind": "concepts", "concepts": [{"name": "one", "phrases": ["the gradient stays at 1"]}]}
+    for tiny in ("1e-6", "1e−8", "1E-3"):
+        assert not grade(check, f"For the early steps the gradient stays at {tiny}.").correct, tiny
+    assert grade(check, "For the early steps the gradient stays at 1.").correct

@@ -141,7 +141,9 @@ _JOINS = (
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W_]+|[,:—–⟮⟯]| - ")
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e[-−+]?[0-9]+\b)?|[^\W_]+|[,:—–⟮⟯]| - ")
+"""A number (with its exponent: "1e-6" is one tiny number, not "one", "e" and "6"), a word, or a
+clause mark."""
 _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
 _NAME = r"\(?(?:\{[^{}\s]{1,12}\}|[\wᵀ]){1,16}"  # what a derivative is taken with respect to: θ, h_k, h_{t−d}
 _DERIVATIVE = re.compile(
