@@ -803,6 +803,8 @@ def test_a_crossed_out_symbol_keeps_its_denial() -> None:
 def test_a_note_takers_abbreviation_does_not_end_the_sentence() -> None:
     assert [s.text for s in sentences("Far terms: many factors → exp. small. Next, e.g. saturation vs. the radius.")] == [
         "Far terms: many factors → exp. small.", "Next, e.g. saturation vs. the radius."]
+    assert [s.text for s in sentences("Pascanu et al. pair Ω with clipping. Dyn. isometry, see eq. 3 and fig. 2.")] == [
+        "Pascanu et al. pair Ω with clipping.", "Dyn. isometry, see eq. 3 and fig. 2."]
 
 
 def test_a_reading_inside_a_condition_contradicts_nothing() -> None:

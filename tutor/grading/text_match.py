@@ -61,10 +61,12 @@ CLAUSE_WORDS = frozenset(
 JOINING_WORDS = frozenset({"and", "or"})  # "long-range terms dominate AND short-range ones vanish"
 _SENTENCE_END = re.compile(
     r"(?<!\bexp\.)(?<!\bapprox\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bresp\.)"
+    r"(?<!\bal\.)(?<!\b[Ee]q\.)(?<!\b[Ff]ig\.)(?<!\b[Dd]yn\.)"
     r"(?<=[.!?;])(?=\s|$)|\n+"
 )
 """Sentences end at . ! ? ; and line breaks, but not after a note-taker's abbreviation
-("→ exp. small", "e.g. saturation", "vs. the spectral radius")."""
+("→ exp. small", "e.g. saturation", "vs. the spectral radius", "Pascanu et al. pair Ω with
+clipping", "see eq. 3", "Dyn. isometry")."""
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
     (re.compile(r"\bcannot\b"), "can not"),
