@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fakes import running, submit
 from fast_keys import wait_until
 from textual.widgets import Static
@@ -162,9 +164,11 @@ def test_a_select_several_question_asks_for_letters() -> None:
     assert placeholder_for(several.check) == "Type the letter of your choice and press enter"
 
 
-async def test_a_list_of_terms_is_told_why_it_earns_a_quarter(tmp_path) -> None:
-    """Typed at once as one paste: a keyword list. The verdict gives the list rule, not the
-    half-share rule a partly right statement gets, and the checklist ticks what it named."""
+@asynccontextmanager
+async def answered_with_the_real_grader(tmp_path, response: str):
+    """The mini pack's why-vanish answered with `response` on the core backend and the real
+    grader (no SymPy process: concepts questions need none; canned evidence): the backend,
+    the app and its pilot once the checklist is shown, which holds the two key points."""
     from fakes import FakeClock, fake_result
     from test_ui_core_backend import write_pack
 
@@ -178,49 +182,39 @@ async def test_a_list_of_terms_is_told_why_it_earns_a_quarter(tmp_path) -> None:
         async with running(app, size=(120, 40)) as pilot:
             app.open_question("rnn-mini", "why-vanish")
             await pilot.pause()
-            await submit(pilot, "BPTT, product of jacobians, tanh, sigmoid, clipping, LSTM, long sequences")
+            await submit(pilot, response)
             await wait_until(pilot, lambda: app.screen.query(ClaimChecklist), "the checklist after the answer")
             checklist = app.screen.query_one(ClaimChecklist)
             assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
-            shown = text_of(app.screen.query_one(FeedbackView))
-            assert shown.startswith("◐ Partly right (25%: a list of terms earns a quarter at most)\n")
-            assert "Not yet: this is a list of terms." in shown
+            yield core, app, pilot
     finally:
         core.close()
+
+
+async def test_a_list_of_terms_is_told_why_it_earns_a_quarter(tmp_path) -> None:
+    """Typed at once as one paste: a keyword list. The verdict gives the list rule, not the
+    half-share rule a partly right statement gets, and the checklist ticks what it named."""
+    listed = "BPTT, product of jacobians, tanh, sigmoid, clipping, LSTM, long sequences"
+    async with answered_with_the_real_grader(tmp_path, listed) as (_, app, _pilot):
+        shown = text_of(app.screen.query_one(FeedbackView))
+        assert shown.startswith("◐ Partly right (25%: a list of terms earns a quarter at most)\n")
+        assert "Not yet: this is a list of terms." in shown
 
 
 async def test_with_the_real_grader_a_corrected_point_is_stored_by_the_core_backend(tmp_path) -> None:
-    from fakes import FakeClock, fake_result
-    from test_ui_core_backend import write_pack
-
-    from tutor.service.backend import CoreBackend
-
-    core = CoreBackend([write_pack(tmp_path / "mini")], store_path=tmp_path / "progress.sqlite3", clock=FakeClock())
-    core.prepare_grading = lambda: None  # type: ignore[method-assign]
-    core.run_evidence = lambda name, params, *, seed, should_cancel: fake_result(name, params, seed)  # type: ignore[method-assign]
-    app = TutorApp(core)
-    try:
-        async with running(app, size=(120, 40)) as pilot:
-            app.open_question("rnn-mini", "why-vanish")
-            await pilot.pause()
-            await submit(pilot, "it is a product of jacobians")
-            await pilot.pause()
-            checklist = app.screen.query_one(ClaimChecklist)
-            assert [(c.name, c.status) for c in checklist.claims] == [("product", "found"), ("shrinks", "missed")]
-            assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: key points count half until the answer is complete)\n")
-            await pilot.press("down", "space")
-            assert text_of(app.screen.query_one(FeedbackView)).startswith(
-                "✓ Right corrected by you (was: ◐ Partly right (25%))")
-            [record] = core.store.corrections.all()
-            assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
-                "rnn-mini", "why-vanish", "it is a product of jacobians", 0.25, 1.0)
-            automatic, corrected = core.store.reviews.for_question("rnn-mini", "why-vanish")
-            assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.25, False)
-            assert (corrected.correct, corrected.score, corrected.overridden, corrected.replaces) == (
-                True, 1.0, True, automatic.id)
-            assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")
-    finally:
-        core.close()
+    async with answered_with_the_real_grader(tmp_path, "it is a product of jacobians") as (core, app, pilot):
+        assert text_of(app.screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: key points count half until the answer is complete)\n")
+        await pilot.press("down", "space")
+        assert text_of(app.screen.query_one(FeedbackView)).startswith(
+            "✓ Right corrected by you (was: ◐ Partly right (25%))")
+        [record] = core.store.corrections.all()
+        assert (record.pack_id, record.question_id, record.response, record.automatic_score, record.score) == (
+            "rnn-mini", "why-vanish", "it is a product of jacobians", 0.25, 1.0)
+        automatic, corrected = core.store.reviews.for_question("rnn-mini", "why-vanish")
+        assert (automatic.correct, automatic.score, automatic.overridden) == (False, 0.25, False)
+        assert (corrected.correct, corrected.score, corrected.overridden, corrected.replaces) == (
+            True, 1.0, True, automatic.id)
+        assert corrected.notes == ("hit:product", "hit:shrinks", "corrected")
 
 
 def test_a_misconception_line_says_whose_claim_it_is() -> None:
