@@ -1114,3 +1114,13 @@ def test_a_number_in_scientific_notation_is_one_number() -> None:
     for tiny in ("1e-6", "1e−8", "1E-3"):
         assert not grade(check, f"For the early steps the gradient stays at {tiny}.").correct, tiny
     assert grade(check, "For the early steps the gradient stays at 1.").correct
+
+
+def test_misspelt_dependencies_are_still_the_noun() -> None:
+    """"dependancies" stems to the verb "depend", as "dependencies" did before it was kept apart:
+    the common misspelling is kept apart too."""
+    check = {"kind": "concepts", "required": 1, "concepts": [
+        {"name": "cut", "phrases": ["long dependencies get no gradient"]},
+        {"name": "size", "phrases": ["the size depends on the weight"]}]}  # "depend" is a word of the rubric
+    assert grade(check, "Long dependancies get no gradient at all.").notes[0] == "hit:cut"
+    assert grade(check, "How long it takes depends on the gradient.").notes[0] == "missed:cut"

@@ -585,9 +585,11 @@ def stem(word: str) -> str:
     return stemmed
 
 
-_NOUNS_APART = {word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences")}
+_NOUNS_APART = {word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences",
+                                                 "dependancy", "dependancies", "dependance", "dependances")}
 """Nouns the stemmer folds into a verb of another meaning: "long-term dependencies" are not
-what "the size depends on the weight" says (Snowball gives `depend` for both)."""
+what "the size depends on the weight" says (Snowball gives `depend` for both). With their
+common misspelling, which the stemmer folds the same way and no typo check then sees."""
 
 
 _IRREGULAR = {
