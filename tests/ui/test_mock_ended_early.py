@@ -44,3 +44,23 @@ async def test_ending_early_leaves_the_questions_never_reached_out_of_the_sugges
             "✗ 0%", "✗ 0% not reached", "✗ 0% not reached"]
         assert backend.store.cards.get("rnn-mini", "sigmoid-bound") is None
         assert backend.store.cards.get("rnn-mini", "lstm-path") is None
+
+
+async def test_a_draft_handed_in_by_ending_early_says_so_not_that_time_ran_out() -> None:
+    """The first question typed, not handed in, then ctrl+g: the debrief's time line says the
+    interview was ended (it said "handed in when the time ran out", with 0:09 of 0:50 used)."""
+    app = TutorApp(backend_with(make_pack(), grades={}))
+    async with running(app) as pilot:
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
+        for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
+            app.screen.query_one(f"#mock-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
+        await pilot.press(*"products shrink")
+        await pilot.press("ctrl+g", "y")
+        await wait_until(pilot, lambda: isinstance(app.screen, MockDebriefScreen), "the debrief")
+        shown = str(app.screen.query_one("#debrief-question", Static).render())
+        assert "Your answer: products shrink" in shown
+        assert " (handed in when you ended the interview)" in shown
+        assert "time ran out" not in shown

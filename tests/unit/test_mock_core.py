@@ -504,7 +504,7 @@ Prompt of i1?
 
 - Your answer: clipping fixes it; a product of jacobians
 - Result: wrong, 50% (timed out)
-- Time: 1:00 of 1:00 (auto-submitted)
+- Time: 1:00 of 1:00 (handed in when the time ran out)
 - Concepts missed: shrink
 - Misconception: clipping fixes: Clipping only caps large gradients.
 - Feedback: 1 of 2 concepts

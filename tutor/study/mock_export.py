@@ -17,6 +17,7 @@ from tutor.study.class_summary import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from tutor.study.clock import format_local_with_offset
 from tutor.study.mock_report import MockReport, QuestionReport
 from tutor.study.mock_words import (
+    handed_in_text,
     misconception_text,
     outcome_word,
     percent_text,
@@ -79,8 +80,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
         "",
         f"- Your answer: {_quote(question.response)}",
         f"- Result: {verdict_text(question)} ({outcome_word(question.outcome)})",
-        f"- Time: {time_used_text(question.time_used, question.time_limit)}"
-        + (" (auto-submitted)" if question.auto_submitted else ""),
+        f"- Time: {time_used_text(question.time_used, question.time_limit)}{handed_in_text(question)}",
     ]
     lines += key_point_lines(question.claims if question.corrected else question.key_points,
                              corrected=question.corrected)
@@ -101,8 +101,7 @@ def _question_lines(question: QuestionReport) -> list[str]:
                 "",
                 *([f"- Why: {follow_up.reason}"] if follow_up.reason else []),
                 f"- Your answer: {_quote(follow_up.response)} ({outcome_word(follow_up.outcome)})",
-                f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}"
-                + (" (auto-submitted)" if follow_up.auto_submitted else ""),
+                f"- Time: {time_used_text(follow_up.time_used, follow_up.time_limit)}{handed_in_text(follow_up)}",
                 *([f"- Score: {score_text(follow_up.score, follow_up.key_points, follow_up.feedback)}"
                    " (counts in the question's score)"]
                   if follow_up.score is not None else

@@ -87,6 +87,17 @@ def practise_text(report: MockReport) -> str | None:
     return f"{names} (missed once each: too few answers to call weak)"
 
 
+def handed_in_text(step: Any) -> str:
+    """Why a step's draft was handed in without the learner pressing enter, after its time
+    (` (handed in when the time ran out)`, ` (handed in when you ended the interview)`), or
+    "" when the learner handed it in."""
+    if not getattr(step, "auto_submitted", False):
+        return ""
+    if getattr(step, "outcome", None) == "ended":
+        return " (handed in when you ended the interview)"
+    return " (handed in when the time ran out)"
+
+
 def queued_names(report: MockReport) -> list[str]:
     """The questions this interview put in the study queue, each named as the debrief's
     table names it (`2. sigmoid-bound`), so the learner can find the row to reread."""

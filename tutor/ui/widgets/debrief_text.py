@@ -17,6 +17,7 @@ from textual.content import Content
 from tutor.study.mock_export import key_point_lines
 from tutor.study.mock_words import (
     grade_state,
+    handed_in_text,
     misconception_text,
     outcome_note,
     outcome_word,
@@ -93,8 +94,7 @@ def question_content(question: Any) -> Content:
         field("Your answer", _answer(question.response)),
         field("Result", verdict_text(question)) + Content.from_markup(
             " [dim]($outcome)[/dim]", outcome=outcome_word(question.outcome)),
-        field("Time", used_text(question.time_used, question.time_limit)
-              + (" (handed in when the time ran out)" if question.auto_submitted else "")),
+        field("Time", used_text(question.time_used, question.time_limit) + handed_in_text(question)),
     ]
     if question.feedback:
         lines.append(field("Feedback", question.feedback))
