@@ -13,16 +13,21 @@ from tutor.ui.screens.mock_interview import MockInterviewScreen
 from tutor.ui.screens.mock_setup import MockSetupScreen
 
 
-async def test_ending_early_leaves_the_questions_never_reached_out_of_the_suggestions() -> None:
-    app = TutorApp(backend_with(make_pack(), grades={}))  # any answer is graded wrong
-    backend = app.backend
-    async with running(app) as pilot:
+async def start_interview(app: TutorApp, pilot) -> None:
+    """From home: a mock interview of 3 questions, 6 minutes, seed 7, on its first question."""
         await pilot.press("m")
         await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
         for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
             app.screen.query_one(f"#mock-{name}", Input).value = value
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
+
+
+async def test_ending_early_leaves_the_questions_never_reached_out_of_the_suggestions() -> None:
+    app = TutorApp(backend_with(make_pack(), grades={}))  # any answer is graded wrong
+    backend = app.backend
+    async with running(app) as pilot:
+        await start_interview(app, pilot)
         screen = app.screen
         screen.query_one("#mock-answer").value = "no idea"
         await pilot.press("enter")
@@ -51,12 +56,7 @@ async def test_a_draft_handed_in_by_ending_early_says_so_not_that_time_ran_out()
     interview was ended (it said "handed in when the time ran out", with 0:09 of 0:50 used)."""
     app = TutorApp(backend_with(make_pack(), grades={}))
     async with running(app) as pilot:
-        await pilot.press("m")
-        await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
-        for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
-            app.screen.query_one(f"#mock-{name}", Input).value = value
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
+        await start_interview(app, pilot)
         await pilot.press(*"products shrink")
         await pilot.press("ctrl+g", "y")
         await wait_until(pilot, lambda: isinstance(app.screen, MockDebriefScreen), "the debrief")
