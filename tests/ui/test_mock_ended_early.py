@@ -15,12 +15,12 @@ from tutor.ui.screens.mock_setup import MockSetupScreen
 
 async def start_interview(app: TutorApp, pilot) -> None:
     """From home: a mock interview of 3 questions, 6 minutes, seed 7, on its first question."""
-        await pilot.press("m")
-        await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
-        for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
-            app.screen.query_one(f"#mock-{name}", Input).value = value
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
+    await pilot.press("m")
+    await wait_until(pilot, lambda: isinstance(app.screen, MockSetupScreen), "the mock setup")
+    for name, value in (("questions", "3"), ("minutes", "6"), ("seed", "7")):
+        app.screen.query_one(f"#mock-{name}", Input).value = value
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: isinstance(app.screen, MockInterviewScreen), "the interview")
 
 
 async def test_ending_early_leaves_the_questions_never_reached_out_of_the_suggestions() -> None:
