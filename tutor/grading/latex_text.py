@@ -41,10 +41,11 @@ _FUNCTIONS = frozenset(
 )
 """Operator names written with a backslash (`\\det`, `\\max`): the name itself, as typed without it."""
 _DROPPED = frozenset(
-    "left right big Big bigg Bigg bigl bigr Bigl Bigr displaystyle textstyle quad qquad limits nolimits "
+    "left right big Big bigg Bigg bigl bigr Bigl Bigr displaystyle textstyle limits nolimits "
     "hat bar tilde vec dot ddot widehat widetilde overline underline boldsymbol".split()
 )
-"""Sizing, spacing and accents: `\\left(`, `\\hat{\\theta}` (an estimate of θ is still θ)."""
+"""Sizing and accents: `\\left(`, `\\hat{\\theta}` (an estimate of θ is still θ)."""
+_SPACES = frozenset({"quad", "qquad"})
 _WRAPPERS = re.compile(
     r"\\(?:text|textrm|textit|textbf|mathrm|mathbf|mathit|mathcal|mathbb|operatorname|emph)\s*\{([^{}]*)\}"
 )
@@ -88,6 +89,8 @@ def _symbol(match: re.Match[str]) -> str:
         return f" {symbol} " if symbol[0].isalpha() else symbol
     if name in _FUNCTIONS:
         return name
+    if name in _SPACES:
+        return " "
     if name in _DROPPED:
-        return " " if name.startswith("q") else ""
+        return ""
     return match.group(0)

@@ -229,19 +229,19 @@ def without_term_list(sentence: Sentence) -> Sentence:
     by commas (an ordinary heading such as "Exploding gradients:" is one item and stays), or
     a long run of terms with no function word between them (`_bare_terms`)."""
     tokens = sentence.tokens
-    colon = next((index for index, token in enumerate(tokens) if token.raw == ":"), None)
     mark = ":"
-    if colon is None:  # a long run of bare terms may end at a comma too (see `_run_of_terms`)
-        colon, mark = next((index for index, token in enumerate(tokens) if token.raw == ","), None), ","
-        if colon is None or not _run_of_terms(sentence.text.split(",", 1)[0]):
+    end = next((index for index, token in enumerate(tokens) if token.raw == mark), None)
+    if end is None:  # a long run of bare terms may end at a comma too (see `_run_of_terms`)
+        mark = ","
+        end = next((index for index, token in enumerate(tokens) if token.raw == mark), None)
+        if end is None or not _run_of_terms(sentence.text.split(mark, 1)[0]):
             return sentence
-    rest = tokens[colon + 1 :]
     if len(re.findall(r"[^\W\d_]+", sentence.text.split(mark, 1)[-1])) < STATEMENT_WORDS:
         return sentence  # counted as written: filler words make a statement too ("these are names")
     heading = sentence.text.split(mark, 1)[0]
-    if not (_listed_terms(heading, tokens[:colon]) or _bare_terms(heading)):
+    if not (_listed_terms(heading, tokens[:end]) or _bare_terms(heading)):
         return sentence
-    return Sentence(sentence.text, rest)
+    return Sentence(sentence.text, tokens[end + 1 :])
 
 
 def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
