@@ -527,6 +527,35 @@ def test_unlike_denies_its_object_only() -> None:
     assert not grade(check, "Unlike errors compounding, this is harmless.").correct
 
 
+def test_the_flip_side_of_a_thing_is_not_said_of_it() -> None:
+    """ "Exploding is the flip side of vanishing: the product grows" says the growth of
+    exploding, not of vanishing; "the opposite of", "the reverse of" and "the mirror image of"
+    set their object apart as "unlike" does. "The inverse of W" is a matrix, no contrast."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "grows", "phrases": ["the product grows exponentially"]}],
+        "misconceptions": [{"name": "swapped", "phrases": ["in vanishing gradients the product grows"],
+                            "feedback": "Vanishing is the product shrinking."}],
+    }
+    for contrast in ("the flip side of", "the opposite of", "the reverse of", "the mirror image of"):
+        result = grade(check, f"It's {contrast} vanishing gradients: the product of Jacobians grows exponentially.")
+        assert (result.correct, result.notes) == (True, ("hit:grows",)), contrast
+    stated = grade(check, "It's like vanishing gradients: the product of Jacobians grows exponentially.")
+    assert "misconception:swapped" in stated.notes
+    inverse = grade(check, "Vanishing gradients are the inverse of W: the product grows exponentially.")
+    assert "misconception:swapped" in inverse.notes
+
+
+def test_a_plural_round_number_is_the_word() -> None:
+    """ "T − t up to 1000s" is "thousands" of steps, not the number 1000 and a stray "s"."""
+    check = {"kind": "concepts", "concepts": [{"name": "many", "phrases": ["thousands of jellyfish"]}]}
+    assert grade(check, "we counted 1000s of jellyfish").correct
+    assert grade(check, "we counted 1,000s of jellyfish").correct
+    assert not grade(check, "we counted 1000 jellyfish").correct
+    hundreds = {"kind": "concepts", "concepts": [{"name": "many", "phrases": ["hundreds of jellyfish"]}]}
+    assert grade(hundreds, "we counted 100s of jellyfish").correct
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

@@ -119,6 +119,9 @@ _JOINS = (
     (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
      " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
+    # "T − t up to 1000s": a plural of a round number is the word ("thousands"), not "1000" and "s"
+    (re.compile(r"\b1,?000s\b"), " thousands "),
+    (re.compile(r"\b100s\b"), " hundreds "),
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
     (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
@@ -133,6 +136,9 @@ _JOINS = (
     # "the norm is nothing more than the largest singular value": a restriction, not a denial
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    # "exploding is the flip side of vanishing: the product grows": what follows is not said of
+    # vanishing; the phrase denies its object as "unlike" does ("the inverse of W" is no contrast)
+    (re.compile(r"\b(?:the\s+)?(?:flip\s+side|opposite|reverse|mirror\s+image)\s+of\b"), " unlike "),
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
