@@ -556,6 +556,24 @@ def test_a_plural_round_number_is_the_word() -> None:
     assert grade(hundreds, "we counted 100s of jellyfish").correct
 
 
+def test_a_relative_clause_about_a_negated_word_is_not_denied() -> None:
+    """ "It does not guarantee anything about the nonlinearity, whose derivative is at most 1"
+    states the derivative's bound: the negation says something of the nonlinearity in its own
+    clause. A claim that goes on after another mark stays denied ("not sufficient: explosion")."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "bound", "phrases": ["the nonlinearity's derivative is at most 1"]},
+        {"name": "sufficient", "phrases": ["sufficient for explosion"]}]}
+    relative = grade(check, "It does not guarantee anything about the nonlinearity, whose derivative is at most 1.")
+    assert relative.notes == ("hit:bound", "missed:sufficient")
+    for pronoun in ("which", "where"):
+        stated = grade(check, f"It does not say much about the nonlinearity, {pronoun} the derivative is at most 1.")
+        assert stated.notes == ("hit:bound", "missed:sufficient"), pronoun
+    denied = grade(check, "It is not sufficient: explosion becomes possible.")
+    assert "negated:sufficient" in denied.notes
+    plain = grade(check, "It does not guarantee anything about the nonlinearity, the derivative is at most 1.")
+    assert "negated:bound" in plain.notes
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

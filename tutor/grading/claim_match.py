@@ -604,6 +604,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if _new_subject(tokens[index + 1 : target + 1]):
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
+        if _alone_in_clause(tokens, target, claim_tokens):
+            continue
         reach = 1 if narrow else NEGATION_REACH
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:
@@ -625,6 +627,19 @@ def _contrasted(tokens: tuple[Token, ...], negator: int, claim_tokens: list[int]
 
 
 CONTRASTS = frozenset({"but", "yet"})
+
+
+def _alone_in_clause(tokens: tuple[Token, ...], target: int, claim_tokens: list[int]) -> bool:
+    """Whether the negated word is the claim's only word in its clause and the claim goes on in
+    a relative clause about it: the negation says something of that word ("it does not
+    guarantee anything about the nonlinearity, whose derivative is at most 1" states the
+    derivative's bound; it does not deny it). A claim that goes on after another mark stays
+    denied ("necessary, not sufficient: explosion becomes possible")."""
+    start = next((at + 1 for at in range(target - 1, -1, -1) if tokens[at].kind == "clause"), 0)
+    end = next((at for at in range(target + 1, len(tokens)) if tokens[at].kind == "clause"), len(tokens))
+    inside = [position for position in claim_tokens if start <= position < end]
+    return (inside == [target] and claim_tokens[-1] > end + 1 and tokens[end].raw == ","
+            and tokens[end + 1].relative)
 
 
 def _new_subject(reach: tuple[Token, ...]) -> bool:

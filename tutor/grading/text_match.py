@@ -55,6 +55,7 @@ STOPWORDS = frozenset(
     "theyre theyve theyll".split()
 )
 PRONOUNS = frozenset("they these those them theyre theyve theyll".split())
+RELATIVE_PRONOUNS = frozenset("which whose who whom where".split())
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
 )
@@ -200,6 +201,7 @@ class Token:
     alternative: bool = False  # and that word was "or": what follows is another possibility
     referring: bool = False  # a pronoun ("they", "these") comes before it: see `pronoun_items`
     spaced: bool = False  # function words were left out right before it ("1 at every step")
+    relative: bool = False  # opens a relative clause after a comma (", whose derivative ...")
 
 
 @dataclass(frozen=True)
@@ -497,16 +499,18 @@ def _bare_terms(heading: str) -> bool:
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
-    result = []
-    joined = alternative = referring = spaced = False
+    result: list[Token] = []
+    joined = alternative = referring = spaced = relative = False
     for raw in _TOKEN.findall(normalise(text)):
+        relative = relative or (raw in RELATIVE_PRONOUNS and bool(result) and result[-1].raw == ",")
         if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS or (raw == "then" and joined):
             result.append(Token(raw, raw, "clause"))  # "... and then": the next step, a statement of its own
         elif raw in NEGATORS or _misspelt_negator(raw):
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced))
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative))
+        relative = relative and (raw in STOPWORDS or raw in RELATIVE_PRONOUNS)
         spaced = raw in STOPWORDS
         joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
         alternative = raw == "or" or (alternative and raw in STOPWORDS)
