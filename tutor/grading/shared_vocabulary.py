@@ -135,5 +135,6 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("feedforward", ('cnn', 'convolutional', 'convnet', 'feedforward', 'feed forward', 'mlp',), 'recurrent'),
     # where something is put in an architecture: "Pre-LN puts the norm on the main path" = "... sits on"
     ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert',), None),
+    ("maximum", ('maximum', 'max',), None),  # "clamped to the fp16 max"
     ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time',), None),
 )
