@@ -574,6 +574,19 @@ def test_a_relative_clause_about_a_negated_word_is_not_denied() -> None:
     assert "negated:bound" in plain.notes
 
 
+def test_an_example_set_off_by_commas_is_an_aside() -> None:
+    """ "A dependency longer than k, say a pronoun whose antecedent sits two paragraphs back, gets
+    no gradient": the example between the commas is an aside, and what is said around it stays
+    one statement however long the example ("e.g.", "for example", "for instance", "such as")."""
+    check = {"kind": "concepts", "concepts": [{"name": "cut", "phrases": ["dependencies longer than k get no gradient"]}]}
+    for opener in ("say", "e.g.", "for example", "for instance", "such as"):
+        text = f"A dependency longer than k steps, {opener} a pronoun whose antecedent sits two paragraphs back, gets no gradient."
+        assert grade(check, text).correct, opener
+    # a remark set off by commas is no example: the words stay too far apart
+    assert not grade(check, "A dependency longer than k steps, which is a pronoun whose antecedent sits two paragraphs "
+                            "back in the running text, gets no gradient.").correct
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

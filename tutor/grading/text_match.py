@@ -180,6 +180,9 @@ _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|
 """A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
 """An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
+_EXAMPLE_ASIDE = re.compile(r",\s*((?:say|e\.g\.|for example|for instance|such as)\s[^,;:()]{1,100}?),(?=\s)")
+"""An example set off by commas, ", say a pronoun whose antecedent sits two paragraphs back, ",
+read like a bracketed aside: what is said around it stays one statement."""
 """A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
 _BRITISH = (
@@ -562,6 +565,7 @@ def normalise(text: str) -> str:
     """Lower case, folded accents, opened contractions, symbols spelt as words."""
     text = _ASIDE.sub(r" ⟮ \1 ⟯ ", text)  # an aside is a clause of its own
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
+    text = _EXAMPLE_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     for crossed, reading in _CROSSED_OUT:  # NFKD would drop their stroke, and with it the denial
         text = text.replace(crossed, reading)
