@@ -587,6 +587,49 @@ def test_an_example_set_off_by_commas_is_an_aside() -> None:
                             "back in the running text, gets no gradient.").correct
 
 
+def test_a_transition_reads_its_two_sides_together_past_a_relative_clause() -> None:
+    """ "Moves from a chaotic regime, where the exponent is positive and perturbations grow, to an
+    ordered one" is a move from chaotic to ordered: the clause describing the first side is an
+    aside, so a false claim of that order is read across it."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "edge", "phrases": ["the boundary between order and chaos"]}],
+        "misconceptions": [{"name": "reversed", "ordered": True,
+                            "phrases": ["as the gain grows it moves from chaotic to ordered"],
+                            "feedback": "Small gains are ordered; large ones chaotic."}],
+    }
+    for clause in ("where the largest exponent is positive and perturbations grow",
+                   "with a positive largest exponent and growing perturbations"):
+        text = f"As the gain grows the network moves from a chaotic regime, {clause}, to an ordered one."
+        assert "misconception:reversed" in grade(check, text).notes, clause
+    right = grade(check, "As the gain grows it moves from an ordered regime, where perturbations decay, to a chaotic "
+                         "one; the boundary between order and chaos is the edge.")
+    assert right.correct
+
+
+def test_not_the_sets_a_phrase_aside_without_denying_what_it_says() -> None:
+    """ "Adam scales that up, not the lost signal" presupposes that the signal is lost: the
+    contrast denies the phrase as the object, not what the phrase says of its noun. A claim with
+    words before the contrast stays denied ("clipping rescales the norm, not the direction")."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "lost", "phrases": ["the signal is lost"]}],
+        "misconceptions": [{"name": "turns", "phrases": ["clipping changes the direction"],
+                            "feedback": "Norm clipping keeps the direction."}],
+    }
+    assert grade(check, "Adam scales the noise up, not the lost signal.").correct
+    assert "negated:lost" in grade(check, "Adam scales the noise up, not the signal: it is not lost.").notes
+    contrast = grade(check, "The signal is lost. Clipping changes the norm, not the direction.")
+    assert "misconception:turns" not in contrast.notes
+
+
+def test_straight_through_is_through() -> None:
+    """ "passes straight through" reads as "passes through" (a vocabulary phrase)."""
+    check = {"kind": "concepts", "concepts": [{"name": "untouched", "phrases": ["small gradients pass through"]}]}
+    assert grade(check, "A small gradient passes straight through.").correct
+    assert grade(check, "A small gradient passes right through.").correct
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

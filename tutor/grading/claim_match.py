@@ -606,6 +606,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
         if _alone_in_clause(tokens, target, claim_tokens):
             continue
+        if token.raw == "notthe" and claim_tokens[0] > index:
+            continue  # ", not the lost signal": the claim is said inside the phrase the contrast sets aside
         reach = 1 if narrow else NEGATION_REACH
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:

@@ -41,7 +41,7 @@ from typing import Any
 from tutor.grading.latex_text import plain_symbols
 
 NEGATORS = frozenset(
-    "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere "
+    "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere notthe "
     "fail fails failed failing barely hardly scarcely ratherthan insteadof "
     "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
@@ -120,6 +120,7 @@ _JOINS = (
     (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
      " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
     (re.compile(r"\btime(steps?)\b"), r" time \1 "),  # "timesteps" as "time steps"
+    (re.compile(r"\b(?:straight|right) (?=through\b)"), ""),  # "passes straight through": passes through
     # "T − t up to 1000s": a plural of a round number is the word ("thousands"), not "1000" and "s"
     (re.compile(r"\b1,?000s\b"), " thousands "),
     (re.compile(r"\b100s\b"), " hundreds "),
@@ -147,6 +148,9 @@ _JOINS = (
                 r"\s+(?:zero\b|0(?!\.?\d))"), r"\1\2 no"),
     # learners misspell it as often as any word ("insted of", "instaed of"): a contrast all the same
     (re.compile(r"\b(?:in?st[ea]{1,2}d|isntead)\s+of\b"), " insteadof "),
+    # "Adam scales that up, not the lost signal": a contrast that denies the noun phrase as the
+    # object, not what the phrase says of its noun (see claim_match._denied)
+    (re.compile(r",\s*not\s+the\b"), ", notthe "),
 )
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s\b")
 _NUMBERS = {"1": "one", "1.0": "one", "0": "zero", "0.0": "zero"}
@@ -180,6 +184,12 @@ _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|
 """A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
 """An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
+_TRANSITION_ASIDE = re.compile(
+    r"\b(from\s+[^,;:()]{1,60}?),\s*((?:where|which|with|whose|in which)\b[^,;:()]{1,160}?),"
+    r"\s*(?=(?:to|into|towards)\b)", re.IGNORECASE)
+"""A transition whose first side is described in a relative clause, "moves from a chaotic regime,
+where the exponent is positive, to an ordered one": the clause is an aside, so the two sides
+read as one statement ("from chaotic to ordered")."""
 _EXAMPLE_ASIDE = re.compile(r",\s*((?:say|e\.g\.|for example|for instance|such as)\s[^,;:()]{1,100}?),(?=\s)")
 """An example set off by commas, ", say a pronoun whose antecedent sits two paragraphs back, ",
 read like a bracketed aside: what is said around it stays one statement."""
@@ -566,6 +576,7 @@ def normalise(text: str) -> str:
     text = _ASIDE.sub(r" ⟮ \1 ⟯ ", text)  # an aside is a clause of its own
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = _EXAMPLE_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
+    text = _TRANSITION_ASIDE.sub(r"\1 ⟮ \2 ⟯ ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     for crossed, reading in _CROSSED_OUT:  # NFKD would drop their stroke, and with it the denial
         text = text.replace(crossed, reading)
