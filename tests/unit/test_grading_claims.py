@@ -630,6 +630,19 @@ def test_straight_through_is_through() -> None:
     assert grade(check, "A small gradient passes right through.").correct
 
 
+def test_a_list_of_terms_before_an_arrow_relates_nothing() -> None:
+    """ "Necessary condition, sufficient condition, σmax, 1/γ, spectral radius -> gradients explode":
+    the terms before the arrow are named, not related; only the conclusion is read. A statement
+    before an arrow is read as written."""
+    check = {"kind": "concepts", "concepts": [{"name": "necessary", "phrases": ["necessary condition"]}]}
+    for arrow in ("->", "→", "=>"):
+        stuffed = grade(check, f"Necessary condition, sufficient condition, σmax, 1/γ, spectral radius, "
+                               f"tanh saturation {arrow} gradients explode.")
+        assert stuffed.notes == ("missed:necessary",), arrow
+    stated = grade(check, "σ_max above 1/γ is a necessary condition -> it may still vanish.")
+    assert stated.correct
+
+
 def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_is_read() -> None:
     """ "cost O(k) instead of O(T) in time and memory" rejects O(T), not the cost in time: it
     does not state the false claim "costs nothing", which "it costs nothing" does. A false claim

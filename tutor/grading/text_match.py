@@ -252,6 +252,11 @@ def without_term_list(sentence: Sentence) -> Sentence:
     tokens = sentence.tokens
     mark = ":"
     end = next((index for index, token in enumerate(tokens) if token.raw == mark), None)
+    arrow = _ARROW.split(sentence.text, maxsplit=1)
+    if end is None and len(arrow) == 2:  # "σmax, 1/γ, spectral radius, saturation -> gradients explode"
+        heading, conclusion = arrow
+        if _listed_terms(heading, tokenize(heading)):
+            return Sentence(sentence.text, tokenize(conclusion))
     if end is None:  # a long run of bare terms may end at a comma too (see `_run_of_terms`)
         mark = ","
         end = next((index for index, token in enumerate(tokens) if token.raw == mark), None)
@@ -263,6 +268,11 @@ def without_term_list(sentence: Sentence) -> Sentence:
     if not (_listed_terms(heading, tokens[:end]) or _bare_terms(heading)):
         return sentence
     return Sentence(sentence.text, tokens[end + 1 :])
+
+
+_ARROW = re.compile(r"\s*(?:->|→|=>|⇒)\s*")
+"""An arrow between a list of terms and what the learner concludes from it: the list relates
+nothing, so only the conclusion is read (however short)."""
 
 
 def _listed_terms(heading: str, tokens: tuple[Token, ...]) -> bool:
