@@ -84,6 +84,23 @@ def test_invalid_pack_exits_2(capsys):
     ]
 
 
+def test_a_missing_pack_is_one_line_and_a_pack_id_is_a_pack(capsys, tmp_path, monkeypatch):
+    """A path that does not exist says so in one line (exit 2); a bare word that is no path
+    is looked up as a pack id, so `tutor check mine` checks the pack `tutor packs` lists."""
+    assert main(["check", str(tmp_path / "nowhere" / "pack")]) == 2
+    assert capsys.readouterr().err.splitlines() == ["nowhere/pack: no such file or folder"]  # shown from the cwd
+    folder = scaffold(capsys)
+    monkeypatch.setenv("TUTOR_PACKS", str(folder))
+    assert main(["check", "mine"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "all checks hold"
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "no-such-pack"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tutor check: error: argument PACK: no pack 'no-such-pack': not a file or folder, "
+        "nor the id of a pack found (see `tutor packs`)")
+
+
 def test_a_pack_is_checked_in_one_process_per_cpu_only_when_it_is_large(capsys, monkeypatch):
     """Without --jobs a small pack runs in this process (workers would start after it is
     done); from PARALLEL_FROM tasks one worker per CPU; --jobs J sets J either way."""

@@ -72,3 +72,13 @@ def test_stats_and_mock_history_write_the_same_time_for_the_same_interview(tmp_p
     history = capsys.readouterr().out
     for time in ("0:17 of 1:40", "1:05 of 3:20"):
         assert f"  {time}, " in stats and f"  {time}  " in history
+
+
+def test_a_pack_given_with_pack_that_does_not_load_is_bad_input(tmp_path, capsys):
+    """`tutor stats --pack PATH` (or `tutor --pack PATH stats`) for a path that is not a pack
+    says so in one line and exits 2, rather than printing "no packs found" and exiting 0."""
+    missing = tmp_path / "nowhere" / "pack"
+    for argv in (["stats", "--pack", str(missing)], ["--pack", str(missing), "stats"]):
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err) == ("", f"tutor stats: {missing}: no such file or folder\n")

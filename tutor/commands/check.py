@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tutor.commands.check_progress import Progress
 from tutor.commands.evidence_args import positive_int
+from tutor.commands.pack_option import pack_argument
 from tutor.evidence.blas import one_blas_thread
 
 
@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "are printed but do not fail the check. "
         "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folder or file")
+    parser.add_argument("paths", nargs="+", type=pack_argument, metavar="PACK",
+                        help="a pack folder or .yaml file, or the id of a pack `tutor packs` lists")
     parser.add_argument("--seeds", type=positive_int, default=3, metavar="N", help="seeds per simulation (default 3)")
     parser.add_argument("--variant-seeds", type=positive_int, default=VARIANT_SEEDS, metavar="N",
                         help=f"draws proven per variant question (default {VARIANT_SEEDS})")
@@ -68,7 +69,8 @@ def _check(args: argparse.Namespace, jobs: int | None) -> int:
         except PackError as error:
             for line in error.lines():
                 print(line, file=sys.stderr)
-            print(f"{display_path(path)}: invalid pack, not checked", file=sys.stderr)
+            if path.exists():  # a missing path says so in its one line
+                print(f"{display_path(path)}: invalid pack, not checked", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
         progress = Progress(sys.stderr)

@@ -153,7 +153,11 @@ def _print_history(store: Store, pack_paths: list[Path]) -> int:
     from tutor.study.mock_words import percent_text
     from tutor.words import time_used_text
 
-    pack_ids = {entry.pack.id for entry in chosen_packs(pack_paths) if entry.pack is not None} if pack_paths else None
+    try:
+        chosen = chosen_packs(pack_paths) if pack_paths else None
+    except LookupError as error:
+        raise BadInput(str(error)) from None
+    pack_ids = None if chosen is None else {entry.pack.id for entry in chosen if entry.pack is not None}
     summaries = [s for s in history(store) if pack_ids is None or s.pack_id in pack_ids]
     if not summaries:
         print("no finished mock interviews yet")

@@ -38,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
     from tutor.packs.discovery import chosen_packs
     from tutor.packs.variants import VariantError, draw
 
-    entries = chosen_packs(getattr(args, "pack", []))
+    try:
+        entries = chosen_packs(getattr(args, "pack", []))
+    except LookupError as error:
+        print(f"tutor show: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     packs = [e.pack for e in entries if e.pack is not None]  # all of them: chosen_packs keeps loaded ones
     found = next(((pack, question) for pack in packs
                   if (question := pack.question(args.question_id)) is not None), None)

@@ -27,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from tutor.study.stats import summary
     from tutor.study.stats_text import format_summary
 
-    entries = chosen_packs(getattr(args, "pack", []))
+    try:
+        entries = chosen_packs(getattr(args, "pack", []))
+    except LookupError as error:
+        print(f"tutor stats: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         store = open_store()
     except StoreError as error:

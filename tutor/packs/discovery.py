@@ -85,9 +85,15 @@ def find_packs(extra: Sequence[Path] = (), *, include_builtin: bool = True) -> D
 
 
 def chosen_packs(extra: Sequence[Path]) -> list[PackEntry]:
-    """The loaded packs a command works on: those given with --pack, else every pack found."""
-    entries = [e for e in discover(extra, include_builtin=not extra) if e.pack is not None]
-    return [e for e in entries if e.source == COMMAND_LINE] if extra else entries
+    """The loaded packs a command works on: those given with --pack, else every pack found.
+    Raises `LookupError` with one line when a pack given with --pack does not load: a command
+    asked for it must say so rather than quietly work on nothing."""
+    entries = discover(extra, include_builtin=not extra)
+    broken = next((e for e in entries if e.source == COMMAND_LINE and e.pack is None), None)
+    if broken is not None:
+        raise LookupError(broken.error or f"{display_path(broken.path)}: could not be loaded")
+    loaded = [e for e in entries if e.pack is not None]
+    return [e for e in loaded if e.source == COMMAND_LINE] if extra else loaded
 
 
 def pack_location(argument: str, extra: Sequence[Path] = ()) -> Path:
