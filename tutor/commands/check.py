@@ -1,4 +1,4 @@
-"""`tutor check PATH...`: prove packs: model answers, samples, evidence claims, rubrics.
+"""`tutor check PACK...`: prove packs (folders, files or pack ids): model answers, samples, evidence claims, rubrics.
 
 Exit 0 when everything holds, 1 when some check failed, 2 when a pack is invalid, so
 it can gate an instructor's CI.
