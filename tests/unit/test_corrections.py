@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,18 @@ def test_a_last_word_that_agrees_with_the_grader_is_not_exported() -> None:
     samples = yaml.safe_load(corrections_to_yaml("mine", records, None))
     assert samples == [{"response": "kept", "correct": True, "score": 1}]
     assert corrections_to_yaml("mine", records[:1], None) == "# no corrections for pack mine\n"
+
+
+def test_a_response_corrected_in_practice_and_in_a_mock_is_one_sample() -> None:
+    """The same answer corrected twice, once in practice and once in a mock's debrief (each
+    kept as the last word of its place), is one `tests:` sample with the later verdict."""
+    with open_store() as store:
+        _add(store, "same words", CLAIMS, True, 1.0)
+        practice = store.corrections.latest("mine")[0]
+    in_mock = replace(practice, mode="mock", mock_id=1, position=0, score=0.75, corrected_at=T0 + timedelta(minutes=1))
+    records = [practice, in_mock]
+    samples = yaml.safe_load(corrections_to_yaml("mine", records, None))
+    assert samples == [{"response": "same words", "correct": True, "score": 0.75}]
 
 
 def test_cli_export_corrections_unknown_pack_is_one_line(capsys) -> None:

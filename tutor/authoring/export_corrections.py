@@ -55,11 +55,15 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
     (`response`/`correct`/`score`) as list items indented to go under its `tests:`.
 
     `pack` (None when it is not found any more) gives the prompts and the places; a
-    question no longer in the pack is still exported, with a comment saying so."""
-    by_form: dict[tuple[str, bool], list[CorrectionRecord]] = {}
+    question no longer in the pack is still exported, with a comment saying so. The same
+    response corrected twice (in practice, then in a mock's debrief) is one sample, with the
+    later verdict: a test that repeats itself proves nothing more."""
+    by_form: dict[tuple[str, bool], dict[str, CorrectionRecord]] = {}
     for record in records:
         if record.pack_id == pack_id and exportable(record):
-            by_form.setdefault((record.question_id, _in_interview_form(record, pack)), []).append(record)
+            form = by_form.setdefault((record.question_id, _in_interview_form(record, pack)), {})
+            form.pop(record.response, None)
+            form[record.response] = record
     if not by_form:
         return f"# no corrections for pack {pack_id}\n"
     lines = [f"# Corrections for pack {pack_id} as `tests:` samples.", HOW_TO_PASTE]
@@ -74,7 +78,7 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
         heading = f"# {question_id} (its interview form): {about}" if interview else f"# {question_id}: {about}"
         lines += ["", heading] + ([f"# {place.note}"] if place.note else [])
         pad = " " * place.indent
-        for record in by_form[question_id, interview]:
+        for record in by_form[question_id, interview].values():
             lines.append(f"{pad}- response: {json.dumps(record.response, ensure_ascii=False)}")
             lines.append(f"{pad}  correct: {'true' if record.correct else 'false'}")
             lines.append(f"{pad}  score: {record.score:.12g}")
