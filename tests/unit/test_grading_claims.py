@@ -166,7 +166,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
         ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
         ("clipping-worsens-vanishing", "misconception", "missed", ""),
     ]
-    assert result.claims[0].label == "clipping acts only on exploding gradients"
+    assert result.claims[0].label == "clipping is a fix for exploding gradients"
 
 
 def test_a_misconception_wins_over_every_key_point(pack) -> None:
@@ -185,7 +185,7 @@ def test_a_point_stated_and_denied_is_undecided(pack) -> None:
     assert (result.undecided, result.correct, result.score) == (True, False, 0.0)
     assert "unsure:only-exploding" in result.notes
     assert result.claims[0].status == "unsure"
-    assert result.feedback.startswith("Undecided: I could not tell whether your answer states clipping acts only on exploding gradients")
+    assert result.feedback.startswith("Undecided: I could not tell whether your answer states clipping is a fix for exploding gradients")
 
 
 def test_a_denial_of_another_wording_beside_a_clear_statement_is_a_contrast(pack) -> None:
