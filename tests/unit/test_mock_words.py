@@ -49,8 +49,11 @@ GRADE_CASES = [
     (question(correct=True, score=1.0), "correct", "correct, 100%", "✓ 100%"),
     (question(score=0.5), "partial", "partly correct, 50%", "◐ 50%"),
     # a false claim makes the answer wrong; its key points keep their (capped) credit
-    (question(score=0.25, misconception="clipping-fixes-vanishing"), "wrong", "wrong, 25%", "✗ 25%"),
-    (question(score=0.25, key_points=DENIED), "wrong", "wrong, 25%", "✗ 25%"),
+    (question(score=0.25, misconception="clipping-fixes-vanishing", key_points=DENIED[:1]), "wrong",
+     "wrong, 25% for the key points made, at most 25% with a false claim", "✗ 25%"),
+    (question(score=0.25, misconception="a-numeric-slip"), "wrong", "wrong, 25%", "✗ 25%"),
+    (question(score=0.25, key_points=DENIED), "wrong",
+     "wrong, 25% for the key points made, at most 25% with a false claim", "✗ 25%"),
     (question(score=0.25, key_points=DENIED, corrected=True, claims=DENIED[:1]), "partial",
      "partly correct, 25%: key points count half until the answer is complete (corrected by you)", "◐ 25% ✎"),
     (question(), "wrong", "wrong, 0%", "✗ 0%"),
@@ -88,7 +91,8 @@ def test_a_partial_key_point_score_says_how_it_is_counted() -> None:
     result line and a follow-up's score say the rule; other scores need no words."""
     assert verdict_text(question(score=0.25, key_points=HALF_FOUND)) == f"partly correct, 25%: {RULE}"
     assert verdict_text(question(score=0.5)) == "partly correct, 50%"  # a choice question's own partial rule
-    assert verdict_text(question(score=0.25, key_points=DENIED)) == "wrong, 25%"
+    assert verdict_text(question(score=0.25, key_points=DENIED)) == (
+        "wrong, 25% for the key points made, at most 25% with a false claim")
     assert score_text(0.25, HALF_FOUND) == f"25% ({RULE})"
     assert (score_text(1.0, HALF_FOUND), score_text(0.25, ()), score_text(0.25, DENIED)) == ("100%", "25%", "25%")
     # a list of terms is capped by its own rule, which the words say instead

@@ -161,6 +161,11 @@ def verdict_text(question: Any) -> str:
         return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
     feedback = getattr(question, "feedback", "") or ""
     why = f": {partial_rule(feedback)}" if state == "partial" and _key_points(question) else ""
+    if state == "wrong" and (question.score or 0) > 0 and _key_points(question):
+        from tutor.grading.concepts import MISCONCEPTION_CAP
+
+        # "wrong, 25%" read as a contradiction: say where the 25% comes from, as practice does
+        why = f" for the key points made, at most {percent_text(MISCONCEPTION_CAP)} with a false claim"
     return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{why}{CORRECTED_MARK if _corrected(question) else ''}"
 
 
