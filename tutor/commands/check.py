@@ -14,7 +14,6 @@ from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tutor.commands.check_progress import Progress
 from tutor.commands.evidence_args import positive_int
-from tutor.commands.pack_option import pack_argument
 from tutor.evidence.blas import one_blas_thread
 
 
@@ -30,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "are printed but do not fail the check. "
         "Exit 0 if all hold, 1 if some failed, 2 if a pack is invalid.",
     )
-    parser.add_argument("paths", nargs="+", type=pack_argument, metavar="PACK",
+    parser.add_argument("paths", nargs="+", metavar="PACK",
                         help="a pack folder or .yaml file, or the id of a pack `tutor packs` lists")
     parser.add_argument("--seeds", type=positive_int, default=3, metavar="N", help="seeds per simulation (default 3)")
     parser.add_argument("--variant-seeds", type=positive_int, default=VARIANT_SEEDS, metavar="N",
@@ -59,11 +58,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace, jobs: int | None) -> int:
     from tutor.authoring.proof import prove
+    from tutor.packs.discovery import pack_location
     from tutor.packs.loader import load_pack
     from tutor.packs.problems import PackError, display_path
 
     status = EXIT_OK
-    for path in args.paths:
+    for argument in args.paths:
+        try:
+            path = pack_location(argument)
+        except LookupError as error:
+            print(f"tutor check: {error}", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
         try:
             pack = load_pack(path)
         except PackError as error:
