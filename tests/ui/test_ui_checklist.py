@@ -298,6 +298,26 @@ async def test_a_question_asked_in_its_interview_form_can_be_corrected_in_the_de
         assert app.focused is debrief.query_one(ClaimChecklist)
 
 
+def test_a_point_found_in_other_words_is_quoted_where_those_words_are() -> None:
+    """A key point read from the learner's own words ("dies off geometrically" for "shrinks
+    exponentially") carries them as its evidence, and a long sentence is quoted around them,
+    not around the label's words (which quoted "When you backprop through time, the gradient..."
+    in a new user's trial, without the words that decided the point)."""
+    from tutor.checks.answers import grade
+    from tutor.packs.loader import load_pack
+    from tutor.paths import builtin_content_dir
+    from tutor.ui.widgets.claim_checklist import point_line
+
+    check = load_pack(builtin_content_dir() / "rnn-gradients").question("q1-vanishing-gradients").check
+    answer = ("When you backprop through time, the gradient reaching an early step has been multiplied by one "
+              "Jacobian for every step in between, and over a long sequence that product dies off geometrically "
+              "once the factors sit below one, so the network never learns dependencies that span many steps.")
+    found = {claim.name: claim for claim in grade(check, answer).claims if claim.status == "found"}
+    assert found["exponential-shrink"].evidence == "dies off geometrically"
+    line = point_line(1, found["exponential-shrink"], selected=False, corrected=False).plain
+    assert "…and over a long sequence that product dies off geometrically once…" in line
+
+
 def test_a_long_sentence_is_quoted_around_the_words_of_its_point() -> None:
     """Cut from its start, a long sentence quoted the words before the ones that decided the point."""
     from tutor.ui.widgets.claim_checklist import quote_around

@@ -193,7 +193,7 @@ def test_exports_carry_each_key_point_with_the_sentence_that_decided_it(folder) 
     [question] = to_json(result)["questions"]
     assert question["key_points"] == [{"name": "shrinks", "role": "concept", "status": "found",
                                        "sentence": "The gradient shrinks exponentially with the distance.",
-                                       "label": "shrinks"}]
+                                       "label": "shrinks", "evidence": "shrinks exponentially"}]
 
 
 def test_a_missed_point_and_an_asserted_misconception_are_listed_too() -> None:

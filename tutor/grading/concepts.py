@@ -104,7 +104,8 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     wrong += _short_answer(check, response)
     sound = _outside_false_claims(read_parts, claimed, rubric, wrong)
     concepts = [(concept, _credited(claims, read_parts, sound)) for concept, claims in rubric.concepts]
-    claims = tuple(_claim(concept, "concept", finding) for concept, finding in concepts)
+    claims = tuple(_claim(concept, "concept", finding, _evidence(wordings, finding, sound))
+                   for (concept, finding), (_, wordings) in zip(concepts, rubric.concepts))
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
     doubtful = _verdict(check, concepts, wrong, optimistic=False)
     undecided = hopeful[0] != doubtful[0]
@@ -360,8 +361,23 @@ def _notes(concepts: Readings, wrong: FalseReadings) -> tuple[str, ...]:
     return notes
 
 
-def _claim(concept: Concept | ShortAnswer, role: str, finding: Finding) -> ClaimCheck:
-    return ClaimCheck(concept.name, role, finding.status, finding.sentence, concept.shown)
+def _claim(concept: Concept | ShortAnswer, role: str, finding: Finding, evidence: str = "") -> ClaimCheck:
+    return ClaimCheck(concept.name, role, finding.status, finding.sentence, concept.shown, evidence)
+
+
+def _evidence(wordings: tuple[Claim, ...], finding: Finding, readings: tuple[ReadSentence, ...]) -> str:
+    """The words by which a found key point was read in its sentence, in the order written
+    ("gradient dies off geometrically"): what the checklist quotes. Empty when not found."""
+    if finding.status != "found":
+        return ""
+    for reading in readings:
+        if reading.text != finding.sentence:
+            continue
+        for wording in wordings:
+            words = stated_words(wording, reading)
+            if words:
+                return " ".join(reading.tokens[index].raw for index in sorted(_phrase_tokens(reading, words)))
+    return ""
 
 
 def _feedback(check: ConceptsCheck, concepts: Readings, wrong: FalseReadings, correct: bool) -> str:

@@ -49,7 +49,9 @@ class ClaimCheck:
     (not stated), `contradicted` (stated with the opposite polarity or direction: for a
     concept, the answer denies it; for a misconception, the answer rejects it), `unsure` (the
     grader saw something but cannot tell). `sentence` is the learner's sentence that decided it
-    (empty when missed); `label` is the point in words for the checklist.
+    (empty when missed); `label` is the point in words for the checklist; `evidence` the words
+    of the sentence by which a found key point was read ("dies off geometrically"), so a long
+    sentence is quoted where they are, not where the label's words happen to be.
     """
 
     name: str
@@ -57,6 +59,7 @@ class ClaimCheck:
     status: str
     sentence: str = ""
     label: str = ""
+    evidence: str = ""
 
     def __post_init__(self) -> None:
         if self.role not in CLAIM_ROLES:
@@ -79,7 +82,8 @@ class ClaimCheck:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ClaimCheck":
-        return cls(**{key: str(data[key]) for key in ("name", "role", "status", "sentence", "label") if key in data})
+        keys = ("name", "role", "status", "sentence", "label", "evidence")
+        return cls(**{key: str(data[key]) for key in keys if key in data})
 
 
 @dataclass(frozen=True)

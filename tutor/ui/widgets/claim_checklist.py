@@ -57,7 +57,8 @@ def point_line(number: int, claim: ClaimCheck, *, selected: bool, corrected: boo
         kind="misconception: " if claim.role == "misconception" else "",
     )
     if claim.sentence and claim.status in ("found", "contradicted", "unsure"):
-        line += Content.from_markup(' [dim]"$sentence"[/dim]', sentence=quote_around(claim.sentence, label))
+        quoted = quote_around(claim.sentence, claim.evidence or label)
+        line += Content.from_markup(' [dim]"$sentence"[/dim]', sentence=quoted)
     if corrected:
         line += Content.from_markup(" [b $text-accent](corrected)[/]")
     return line
