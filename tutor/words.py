@@ -72,6 +72,12 @@ the concepts rule, `tutor.grading.concepts.score_claims`, gives half the share o
 needed. Said beside every partial score of a key-point answer the learner sees."""
 
 
+def false_claim_credit(cap: str) -> str:
+    """Why an answer graded wrong still scores (25%): its key points count, capped at `cap` by
+    the false claim it states. Said beside that score in practice and in the debrief."""
+    return f"for the key points made, at most {cap} with a false claim"
+
+
 LIST_OF_TERMS = "this is a list of terms"
 """What the free-text grader says of an answer that only lists terms (it earns a quarter at
 most, `tutor.grading.concepts.LIST_CAP`)."""

@@ -158,6 +158,7 @@ _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e[-−+]?[0-9]+\b)?|[^\W_]+|[,:—�
 """A number (with its exponent: "1e-6" is one tiny number, not "one", "e" and "6"), a word, or a
 clause mark."""
 _ASIDE = re.compile(r"(?:(?<=\s)|^)\(([^()]*)\)(?=[\s.,;:!?]|$)")
+"""A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
 _NAME = r"\(?(?:\{[^{}\s]{1,12}\}|[\wᵀ]){1,16}"  # what a derivative is taken with respect to: θ, h_k, h_{t−d}
 _DERIVATIVE = re.compile(
     r"∇\s*(?:_\{?[\w\u0370-\u03ff]+\}?)?\s*\w*"  # ∇L, ∇_θ L
@@ -193,7 +194,6 @@ read as one statement ("from chaotic to ordered")."""
 _EXAMPLE_ASIDE = re.compile(r",\s*((?:say|e\.g\.|for example|for instance|such as)\s[^,;:()]{1,100}?),(?=\s)")
 """An example set off by commas, ", say a pronoun whose antecedent sits two paragraphs back, ",
 read like a bracketed aside: what is said around it stays one statement."""
-"""A bracketed aside, " (time + memory) ", not a formula's grouping ("(T − t)^k", "f(x)")."""
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tutor.words import in_words, partial_rule, topic_title
+from tutor.words import false_claim_credit, in_words, partial_rule, topic_title
 
 if TYPE_CHECKING:
     from tutor.study.mock_report import MockReport
@@ -165,7 +165,7 @@ def verdict_text(question: Any) -> str:
         from tutor.grading.concepts import MISCONCEPTION_CAP
 
         # "wrong, 25%" read as a contradiction: say where the 25% comes from, as practice does
-        why = f" for the key points made, at most {percent_text(MISCONCEPTION_CAP)} with a false claim"
+        why = f" {false_claim_credit(percent_text(MISCONCEPTION_CAP))}"
     return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{why}{CORRECTED_MARK if _corrected(question) else ''}"
 
 

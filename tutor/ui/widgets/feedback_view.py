@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tutor.ui.widgets.hanging import HangingLines
-from tutor.words import in_words, partial_rule
+from tutor.words import false_claim_credit, in_words, partial_rule
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -30,10 +30,8 @@ def verdict(grade: Grade, *, why: bool = True) -> Content:
         from tutor.grading.concepts import MISCONCEPTION_CAP
 
         # "25% for the key points made" beside a full answer with a false rider read as a mistake
-        return Content.from_markup(
-            "[b $text-error]✗ Not right[/] "
-            "[dim]($score for the key points made, at most $cap with a false claim)[/dim]",
-            score=f"{grade.score:.0%}", cap=f"{MISCONCEPTION_CAP:.0%}")
+        return Content.from_markup("[b $text-error]✗ Not right[/] [dim]($score $why)[/dim]",
+                                   score=f"{grade.score:.0%}", why=false_claim_credit(f"{MISCONCEPTION_CAP:.0%}"))
     if grade.score > 0:
         # a key-point answer's 25% for 1 of 2 points was a puzzle: say the rule beside it
         rule = f": {partial_rule(grade.feedback)}" if grade.claims and why else ""
