@@ -71,6 +71,16 @@ def test_each_grade_state_has_one_word(graded, state: str, verdict: str, short: 
     assert (grade_state(graded), verdict_text(graded), short_verdict(graded)) == (state, verdict, short)
 
 
+def test_a_wrong_answers_credit_with_scored_follow_ups_does_not_claim_it_all_for_the_key_points() -> None:
+    """The question's score counts its scored follow-ups (main answer 25%, follow-up 100%: 50%):
+    "50% for the key points made, at most 25%" contradicted itself in the debrief."""
+    graded = question(score=0.5, misconception="clipping-fixes-vanishing", key_points=DENIED[:1])
+    graded.follow_ups = (SimpleNamespace(score=1.0),)
+    assert verdict_text(graded) == "wrong, 50%, follow-ups included: a false claim caps the answer at 25%"
+    graded.follow_ups = (SimpleNamespace(score=None),)  # a follow-up without a check is not scored
+    assert verdict_text(graded) == "wrong, 50% for the key points made, at most 25% with a false claim"
+
+
 def test_every_state_and_outcome_is_worded() -> None:
     """The words cover every outcome the store allows (plus the report's own two), and the
     cases above cover every grade state that has a word."""
