@@ -6,7 +6,7 @@
    alternating, in fresh processes; the targets (issue 17) are a median ratio of at most
    1.2 for the first frame and 1.5 for the pack list with its counts. The
    packs load in a worker after the first frame, so the time until they are listed
-   (with their due/new/learned counts) is reported too.
+   (with their due/new/studied counts) is reported too.
 2. Evidence: for each question of the built-in pack with evidence, the time from
    "answer submitted" (ctrl+r, which shows the answer) to the first frame composed with
    every evidence item of the question on the page; the targets are a median of at most

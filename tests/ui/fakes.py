@@ -303,7 +303,7 @@ class FakeBackend(MockBackendMixin, CorrectionsBackendMixin):
     def counts(self, pack: Any) -> PackCounts:
         seen = {record["id"] for record in self.records}
         unseen = len(pack.questions) - len(seen)
-        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), learned=len(seen),
+        return PackCounts(due=0, new=min(unseen, self.saved_settings.new_cards_per_day), studied=len(seen),
                           total=len(pack.questions))
 
     def study_deck(self, pack: Any) -> FakeStudyDeck:

@@ -249,7 +249,7 @@ def test_record_takes_the_answer_to_the_card_shown_graded_as_the_card_is(store: 
 
 
 def test_pack_counts_for_the_home_screen(store: Store, clock: FakeClock) -> None:
-    assert pack_counts(PACK, store, START) == PackCounts(due=0, new=6, learned=0, total=6)
+    assert pack_counts(PACK, store, START) == PackCounts(due=0, new=6, studied=0, total=6)
     store.cards.put("rnn", "q1", review_card("q1", START - timedelta(days=1)), now=START)
     store.cards.put("rnn", "q2", review_card("q2", START + timedelta(hours=2)), now=START)
     store.cards.put("rnn", "q3", review_card("q3", START + timedelta(days=2)), now=START)
@@ -257,8 +257,8 @@ def test_pack_counts_for_the_home_screen(store: Store, clock: FakeClock) -> None
     store.cards.put("rnn", "gone", review_card("gone", START - timedelta(days=1)), now=START)
     # due today: q1 overdue, q2 later today, q4's learning step in 3 minutes; q3 is due in 2 days
     # and "gone" is no longer a question of the pack
-    assert pack_counts(PACK, store, START) == PackCounts(due=3, new=2, learned=3, total=6)
-    assert pack_counts(PACK, store, START + timedelta(minutes=3)) == PackCounts(due=3, new=2, learned=3, total=6)
+    assert pack_counts(PACK, store, START) == PackCounts(due=3, new=2, studied=4, total=6)
+    assert pack_counts(PACK, store, START + timedelta(minutes=3)) == PackCounts(due=3, new=2, studied=4, total=6)
     store.reviews.add(pack_id="rnn", question_id="q1", mode="study", reviewed_at=START, rating=3, card_state=0)
     assert pack_counts(PACK, store, START, new_per_day=2).new == 1
     assert pack_counts(PACK, store, START, new_per_day=0).new == 0

@@ -149,7 +149,7 @@ class Backend(MockBackend, Protocol):
         `pack_warnings()` answer for the new search from then on. Slow: call it in a worker."""
 
     def counts(self, pack: Pack | ListedPack) -> PackCounts:
-        """Due, new (capped by today's new-card allowance) and learned cards of the pack (or
+        """Due, new (capped by today's new-card allowance) and studied cards of the pack (or
         of the pack as the index lists it: its id and question ids are all that count)."""
 
     def settings(self) -> Settings:

@@ -1,4 +1,4 @@
-"""How many cards of a pack are due, new and learned: the home screen's counts.
+"""How many cards of a pack are due, new and studied: the home screen's counts.
 
 Apart from `tutor.study.queue` (which imports the pack schema for drawing variants) so the
 home screen can count a pack listed from the pack index (`tutor.packs.index`) before the
@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from fsrs import State
-
 from tutor.store.db import Store
 from tutor.study.clock import as_utc, today_bounds
 from tutor.study.due import due_today
@@ -20,12 +18,14 @@ from tutor.study.due import due_today
 
 @dataclass(frozen=True)
 class PackCounts:
-    """For the home screen: due today (`due_today`), new available today, learned (in
-    review state), total."""
+    """For the home screen: due today (`due_today`), new available today, studied (reviewed at
+    least once, as `tutor stats` counts them: a first session's cards are still in FSRS's
+    learning state, and a "learned" count of review-state cards read 0 beside stats' "2/2
+    studied"), total."""
 
     due: int
     new: int
-    learned: int
+    studied: int
     total: int
 
 
@@ -50,6 +50,6 @@ def pack_counts(
     return PackCounts(
         due=due_today(pack, store, now, tz=tz),
         new=unseen,
-        learned=sum(card.state == State.Review for card in present),
+        studied=sum(card.stability is not None for card in present),
         total=len(question_ids),
     )

@@ -329,7 +329,7 @@ class TutorApp(App[None]):
         return True
 
     def refresh_counts(self) -> None:
-        """Recount due/new/learned (after a session changed them)."""
+        """Recount due/new/studied (after a session changed them)."""
         self.counts = {entry.id: self.backend.counts(entry.pack) for entry in self.entries if entry.pack is not None}
 
     def on_counts_stale(self, event: CountsStale) -> None:

@@ -56,7 +56,7 @@ class PackHighlighted(Message):
 
 
 class CountsStale(Message):
-    """Due/new/learned may have changed (a session ended): count them again and show them."""
+    """Due/new/studied may have changed (a session ended): count them again and show them."""
 
 
 class ThemePicked(Message):

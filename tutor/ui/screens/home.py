@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tutor.service.entries import PackEntry
     from tutor.study.counts import PackCounts
 
-PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Learned")
+PACK_COLUMNS = ("Pack", "Questions", "Due", "New", "Studied")
 LOOKING = "Looking for packs…"
 BROKEN_LINES = 3
 """How many of a broken pack's problems its detail shows (at 80x24 the modes stay in view)."""
@@ -160,7 +160,7 @@ class HomeScreen(Screen[None]):
         if pack is None:
             return (Text("⚠ " + title, style="red"), "—", "—", "—", "—")
         counts = self.counts.get(entry.id) or backend_of(self).counts(pack)
-        return (Text(title), len(pack.questions), counts.due, counts.new, counts.learned)
+        return (Text(title), len(pack.questions), counts.due, counts.new, counts.studied)
 
     def show_pack(self, pack_id: str) -> None:
         """Highlight `pack_id` in the table and describe it."""
