@@ -536,7 +536,7 @@ Prompt of a1?
 
 ## Study next
 
-These questions are now due in your study queue:
+These questions went into your study queue when the mock ended:
 - 2. i1
 """
 

@@ -65,7 +65,7 @@ def to_markdown(report: MockReport, *, tz: tzinfo, learner: str | None = None) -
         lines.extend(["", "## Practise next", "", f"- {practise}"])
     lines.extend(["", "## Study next", ""])
     if report.queued:
-        lines.append("These questions are now due in your study queue:")
+        lines.append("These questions went into your study queue when the mock ended:")
         lines.extend(f"- {name}" for name in queued_names(report))
     else:
         lines.append("Nothing new: no question needed review.")

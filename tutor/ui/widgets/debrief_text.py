@@ -59,7 +59,7 @@ def summary_content(report: Any) -> Content:
     if report.queued:
         count = len(report.queued)
         lines.append(Content.from_markup(
-            "Study next: $count now due in Study: $ids",
+            "Study next: $count put in Study when the mock ended: $ids",
             count=plural(count, "question"), ids=", ".join(queued_names(report)),
         ))
     else:
