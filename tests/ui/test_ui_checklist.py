@@ -59,7 +59,7 @@ async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: 
         assert text_of(checklist).splitlines()[2] == '▸ 2 ✓ shrinks: found "the signal fades" (corrected)'
         feedback = text_of(screen.query_one(FeedbackView))
         assert feedback.startswith("✓ Right corrected by you (was: ? Could not decide)\nCorrect (as corrected by you).")
-        assert "right 1" in text_of(screen.query_one("#title", Static))
+        assert "1 of 1 right" in text_of(screen.query_one("#title", Static))
         [record] = stored()
         assert (record.pack_id, record.question_id, record.mode, record.response) == (
             "rnn-mini", "why-vanish", "practice", RESPONSE)
@@ -67,7 +67,7 @@ async def test_practice_checklist_settles_an_undecided_grade_and_is_stored(app: 
         assert [claim.status for claim in record.claims] == ["found", "found"]
         await pilot.press("space")  # back to "not found": partly right, and stored again
         assert text_of(screen.query_one(FeedbackView)).startswith("◐ Partly right (25%: key points count half until the answer is complete) corrected by you")
-        assert "right 0" in text_of(screen.query_one("#title", Static))
+        assert "0 of 1 right" in text_of(screen.query_one("#title", Static))
         assert [(r.correct, r.score) for r in stored()] == [(True, 1.0), (False, 0.25)]
 
 

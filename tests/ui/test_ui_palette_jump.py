@@ -76,16 +76,16 @@ async def test_a_palette_jump_in_practice_keeps_the_counters_and_a_reload_too(wa
             right = not app.screen.answered
             await submit(pilot, ANSWERS[app.screen.question.id][right])
             await pilot.press("n")
-        assert title(app).endswith("answered 2 · right 1 · 0 left")
+        assert title(app).endswith("1 of 2 right · 0 left")
         await run_palette(pilot, "question why-vanish")
         screen = app.screen
         assert isinstance(screen, PracticeScreen) and screen.question.id == "why-vanish"
         assert (screen.answered, screen.right) == (2, 1)
         # the counters kept, and "left" too: the questions seen in this sitting are not dealt again
         # (a new user saw "53 left" become "59 left" after a jump)
-        assert title(app).endswith("answered 2 · right 1 · 0 left")
+        assert title(app).endswith("1 of 2 right · 0 left")
         await submit(pilot, RIGHT_ANSWER)
-        assert title(app).endswith("answered 3 · right 2 · 0 left")
+        assert title(app).endswith("2 of 3 right · 0 left")
         save_questions(pack_dir, [{**q, "prompt": q["prompt"] + " (edited)"} for q in QUESTIONS])
         await poll(pilot)
         assert app.screen is not screen and app.screen.question.id == "why-vanish"

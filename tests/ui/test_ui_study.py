@@ -91,7 +91,7 @@ async def test_ctrl_r_reveals_and_again_brings_the_card_back_until_done(app: Tut
         assert order == ["why-vanish", "sigmoid-bound", "lstm-path", "why-vanish"]
         assert screen.question is None
         assert "Done for today." in text_of(screen.query_one("#finished", Static))
-        assert "reviewed 4" in text_of(screen.query_one("#title", Static))
+        assert "4 reviewed" in text_of(screen.query_one("#title", Static))
         await pilot.press("3")  # nothing to rate any more
         assert len(backend.records) == 4
 

@@ -21,9 +21,9 @@ async def test_a_new_card_rated_good_is_learning_not_relearning(core: CoreBacken
     app = TutorApp(core)
     async with running(app, size=(120, 30)) as pilot:
         await pilot.press("s")
-        assert status(app) == "reviewed 0 · left today: 0 due, 3 new"
+        assert status(app) == "0 reviewed · 0 due · 3 new"
         await submit(pilot, RIGHT_ANSWER)
         await pilot.press("3")  # Good: the card's next learning step is in 10 minutes
-        assert status(app) == "reviewed 1 · left today: 0 due, 2 new, 1 learning"
+        assert status(app) == "1 reviewed · 0 due · 2 new, 1 learning"
         await pilot.press("ctrl+r", "1")  # Again on a new card: still learning, nothing lapsed
-        assert status(app) == "reviewed 2 · left today: 0 due, 1 new, 2 learning"
+        assert status(app) == "2 reviewed · 0 due · 1 new, 2 learning"

@@ -133,7 +133,7 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
     def status(self) -> str:
         if self.deck is None:
             return ""
-        return f"answered {self.answered} · right {self.right} · {self.deck.remaining()} left"
+        return f"{self.right} of {self.answered} right · {self.deck.remaining()} left"
 
     def finished(self) -> Content:
         return Content.from_markup(

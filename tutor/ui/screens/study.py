@@ -69,7 +69,7 @@ class StudyScreen(QuestionScreen):
         left = self.deck.remaining()
         steps = "".join(f", {count} {kind}" for count, kind in ((left.learning, "learning"),
                                                                 (left.relearning, "relearning")) if count)
-        return f"reviewed {self.reviewed} · left today: {left.due} due, {left.new} new{steps}"
+        return f"{self.reviewed} reviewed · {left.due} due · {left.new} new{steps}"
 
     def finished(self) -> Content:
         waiting = self.deck.waiting_until() if self.deck is not None else None
