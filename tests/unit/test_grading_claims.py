@@ -658,3 +658,52 @@ def test_instead_of_denies_its_object_not_the_words_after_it_when_a_false_claim_
     assert "misconception:free" in grade(check, "It costs nothing.").notes
     contrast = grade(check, "Its size depends on the distance rather than on how strongly T attends to t.")
     assert "misconception:distance-decides" in contrast.notes
+
+
+def test_two_nouns_with_their_own_relative_clauses_are_read_apart() -> None:
+    """ "Between an ordered regime where the exponent is negative and a chaotic regime where it
+    is positive": the second clause describes the chaotic regime, so "the ordered regime ...
+    positive" is not stated across the "and". One noun with two clauses still reads as one."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "edge", "phrases": ["the edge of chaos"]}],
+        "misconceptions": [{"name": "reversed", "phrases": ["in the ordered regime the exponent is positive"],
+                            "feedback": "The ordered regime has a negative exponent."}],
+    }
+    right = grade(check, "The edge of chaos lies between an ordered regime where the largest exponent is negative "
+                         "and a chaotic regime where it is positive.")
+    assert (right.correct, "misconception:reversed" in right.notes) == (True, False)
+    wrong = grade(check, "That is the edge of chaos; in an ordered regime where perturbations fade the exponent "
+                         "is positive.")
+    assert "misconception:reversed" in wrong.notes
+
+
+def test_the_identity_matrix_is_not_the_word_identical() -> None:
+    """ "QᵀQ is the identity" says nothing about two things being "identical" (the stemmer gives
+    both `ident`): a false claim that eigenvalues are the same as singular values is not read
+    from it, and "identical" still reads as "the same"."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "norm", "phrases": ["every singular value is one"]}],
+        "misconceptions": [{"name": "same", "phrases": ["eigenvalues same as the singular values"],
+                            "feedback": "They agree only for normal matrices."}],
+    }
+    right = grade(check, "QᵀQ is the identity, so every singular value is one and every eigenvalue has modulus one.")
+    assert (right.correct, right.notes) == (True, ("hit:norm",))
+    wrong = grade(check, "Every singular value is one, and the eigenvalues are identical to the singular values.")
+    assert "misconception:same" in wrong.notes
+
+
+def test_positive_is_not_a_position() -> None:
+    """ "Positive" and "position" share a Snowball stem (`posit`), and "position" is in the shared
+    "placed" group with "lies" and "sits": "the edge lies where the exponent is negative" must not
+    read as "the exponent is positive"."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "edge", "phrases": ["the edge of chaos"]}],
+        "misconceptions": [{"name": "swapped", "phrases": ["in the ordered regime the exponent is positive"],
+                            "feedback": "The ordered regime has a negative exponent."}],
+    }
+    right = grade(check, "The edge of chaos lies past the ordered regime, where the exponent is negative.")
+    assert (right.correct, right.notes) == (True, ("hit:edge",))
+    assert "misconception:swapped" in grade(check, "In the ordered regime the exponent is positively signed.").notes

@@ -191,6 +191,13 @@ _TRANSITION_ASIDE = re.compile(
 """A transition whose first side is described in a relative clause, "moves from a chaotic regime,
 where the exponent is positive, to an ordered one": the clause is an aside, so the two sides
 read as one statement ("from chaotic to ordered")."""
+_PAIRED_RELATIVES = re.compile(
+    r"\b((?:where|in which|whose)\b[^,;:()]{1,120}?)\s+and\s+"
+    r"(?=(?:a|an|the)\s+(?:[^\W\d_]+\s+){0,3}(?:where|in which|whose)\b)", re.IGNORECASE)
+"""Two nouns each described by its own relative clause, "between an ordered regime where the
+exponent is negative and a chaotic regime where it is positive": the second clause says nothing
+of the first noun, so the two are read as alternatives (", or"), which no claim is read across
+("the ordered regime ... positive")."""
 _EXAMPLE_ASIDE = re.compile(r",\s*((?:say|e\.g\.|for example|for instance|such as)\s[^,;:()]{1,100}?),(?=\s)")
 """An example set off by commas, ", say a pronoun whose antecedent sits two paragraphs back, ",
 read like a bracketed aside: what is said around it stays one statement."""
@@ -587,6 +594,7 @@ def normalise(text: str) -> str:
     text = _DASHED_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = _EXAMPLE_ASIDE.sub(r" ⟮ \1 ⟯ ", text)
     text = _TRANSITION_ASIDE.sub(r"\1 ⟮ \2 ⟯ ", text)
+    text = _PAIRED_RELATIVES.sub(r"\1, or ", text)
     text = text.replace("Σ", "∑")  # the capital is a sum; lower case would make it sigma
     for crossed, reading in _CROSSED_OUT:  # NFKD would drop their stroke, and with it the denial
         text = text.replace(crossed, reading)
@@ -620,11 +628,17 @@ def stem(word: str) -> str:
     return stemmed
 
 
-_NOUNS_APART = {word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences",
-                                                 "dependancy", "dependancies", "dependance", "dependances")}
-"""Nouns the stemmer folds into a verb of another meaning: "long-term dependencies" are not
-what "the size depends on the weight" says (Snowball gives `depend` for both). With their
-common misspelling, which the stemmer folds the same way and no typo check then sees."""
+_NOUNS_APART = {
+    **{word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences",
+                                       "dependancy", "dependancies", "dependance", "dependances")},
+    "identity": "identity", "identities": "identity", "positive": "positive", "positively": "positive",
+}
+"""Nouns the stemmer folds into a word of another meaning: "long-term dependencies" are not
+what "the size depends on the weight" says (Snowball gives `depend` for both), and "QᵀQ is the
+identity" says nothing that "identical" (the "same" group) says (`ident` for both), nor "the
+exponent is positive" what "position" (the "placed" group: "lies", "sits") says (`posit`). With
+the common misspelling of "dependency", which the stemmer folds the same way and no typo check
+then sees."""
 
 
 _IRREGULAR = {
