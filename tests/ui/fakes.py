@@ -215,7 +215,7 @@ def fake_result(name: str, params: dict[str, Any], seed: int) -> Result:
 def fake_stats(today: datetime = START) -> Any:
     """A canned stats summary: some reviews, a forecast, mastery and two mock interviews."""
     from tutor.study.mock_report import MockSummary
-    from tutor.study.stats import DayCount, Mastery, MasteryEntry, StatsSummary
+    from tutor.study.stats import DayCount, Mastery, MasteryEntry, PracticeTally, StatsSummary
 
     day = today.date()
     reviews = tuple(DayCount(day - timedelta(days=29 - n), (n * 7) % 5 if n % 3 else 0) for n in range(30))
@@ -230,7 +230,7 @@ def fake_stats(today: datetime = START) -> Any:
                     time_limit_seconds=900, questions=3)
         for number, score in ((3, 0.8), (2, 0.55), (1, 0.3))
     )
-    return StatsSummary(reviews, 0.75, forecast, Mastery(topics, levels), 4, mocks)
+    return StatsSummary(reviews, 0.75, forecast, Mastery(topics, levels), 4, mocks, PracticeTally(5, 3, 4))
 
 
 @dataclass

@@ -94,7 +94,9 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         reviews = screen.query_one("#reviews-chart", BarChart)
         assert len(reviews.values) == 30 and reviews.labels[-1] == "01" and reviews.labels[0] == "31"
         assert reviews.values[-4:] == [1, 0, 2, 2] and sum(reviews.values) == 5
-        assert text(screen, "#reviews-text") == "5 reviews in the last 30 days, on 3 days; most on Sun 01 Mar (2)."
+        assert text(screen, "#reviews-text") == (
+            "5 reviews in the last 30 days, on 3 days; most on Sun 01 Mar (2).\n"
+            "Practice: 1 of 1 answer right, to 1 question (practice schedules nothing: it is in no mastery figure).")
 
         forecast = screen.query_one("#forecast-chart", BarChart)
         assert forecast.values == [1, 0, 0, 1] + [0] * 10
@@ -144,7 +146,7 @@ async def test_an_empty_store_says_so_in_words(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert text(screen, "#stats-headline") == "Streak 0 days (any pack)  ·  Retention no study reviews yet"
-        assert text(screen, "#reviews-text") == "No reviews in the last 30 days."
+        assert text(screen, "#reviews-text") == "No reviews in the last 30 days.\nNo practice answers yet."
         assert text(screen, "#forecast-text") == "Nothing falls due in the next 14 days."
         assert not screen.query_one("#mocks-chart").display
         assert text(screen, "#mocks-text").startswith("No mock interviews finished yet")

@@ -38,6 +38,7 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
         "  streak (days with an answer, any pack): 2 days\n"
         "  reviews in the last 30 days: 7\n"
         "  retention (study reviews not rated Again): 86%\n"
+        "  practice: none yet\n"
         "  due in the next 14 days: Mar 05 2, Mar 10 1\n"
         "  mastery by level:\n"
         "    basic                    100%  (3/3 studied, stability 3.8 d)\n"

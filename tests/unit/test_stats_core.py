@@ -11,7 +11,18 @@ from fsrs import Card, State
 
 from tests.unit.core_fakes import START, make_pack, make_question
 from tutor.store import Store, open_store
-from tutor.study.stats import DayCount, MasteryEntry, due_forecast, mastery, retention, reviews_per_day, streak, summary
+from tutor.study.stats import (
+    DayCount,
+    MasteryEntry,
+    PracticeTally,
+    due_forecast,
+    mastery,
+    practice_tally,
+    retention,
+    reviews_per_day,
+    streak,
+    summary,
+)
 
 PACK = make_pack(
     "rnn",
@@ -119,4 +130,21 @@ def test_summary_bundles_everything_for_one_pack(store: Store) -> None:
     assert [d.count for d in result.forecast] == [0] * 14
     assert result.streak == 3
     assert result.mocks == ()
+    assert result.practice == PracticeTally(answers=1, right=1, questions=1)  # q3, corrected to right
     assert [entry.name for entry in result.mastery.by_topic] == ["a", "b", "c"]
+
+
+def test_practice_counts_answers_with_their_last_verdict(store: Store) -> None:
+    """q3's first answer was corrected to right ("I was right"); a second one's verdict was
+    overridden and then taken back (a row replacing the override: right again); q1's stays
+    wrong: 2 of 3 right, to 2 questions (another pack's answer is not counted)."""
+    add = store.reviews.add
+    second = add(pack_id="rnn", question_id="q3", mode="practice", reviewed_at=at(2, 4), correct=True)
+    override = add(pack_id="rnn", question_id="q3", mode="practice", reviewed_at=at(2, 5), correct=False,
+                   overridden=True, replaces=second)
+    add(pack_id="rnn", question_id="q3", mode="practice", reviewed_at=at(2, 6), correct=True, overridden=True,
+        replaces=override)
+    add(pack_id="rnn", question_id="q1", mode="practice", reviewed_at=at(2, 7), correct=False)
+    add(pack_id="other", question_id="x", mode="practice", reviewed_at=at(2, 7), correct=True)
+    assert practice_tally(store, "rnn") == PracticeTally(answers=3, right=2, questions=2)
+    assert practice_tally(store, "nothing") == PracticeTally(0, 0, 0)

@@ -8,7 +8,10 @@
 - mastery: mean fsrs retrievability now of the pack's questions (0 for a question never
   studied), per topic and per level, with the mean stability of the studied ones;
 - streak: consecutive days with at least one answer, ending today (or yesterday, if
-  nothing was answered yet today: the streak is not lost until the day is over).
+  nothing was answered yet today: the streak is not lost until the day is over);
+- practice: answers given in practice and how many were right, with the learner's
+  corrections applied. Practice schedules nothing, so it is in no mastery figure; without
+  this tally a learner who only practised saw no trace of it but a count of reviews.
 """
 
 from __future__ import annotations
@@ -45,6 +48,15 @@ class Mastery:
 
 
 @dataclass(frozen=True)
+class PracticeTally:
+    answers: int
+    right: int
+    """Answers whose verdict, after any correction, is right."""
+    questions: int
+    """Distinct questions answered."""
+
+
+@dataclass(frozen=True)
 class StatsSummary:
     reviews_per_day: tuple[DayCount, ...]
     retention: float | None
@@ -52,6 +64,7 @@ class StatsSummary:
     mastery: Mastery
     streak: int
     mocks: tuple[MockSummary, ...]
+    practice: PracticeTally = PracticeTally(0, 0, 0)
 
 
 def reviews_per_day(
@@ -112,6 +125,21 @@ def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
     )
 
 
+def practice_tally(store: Store, pack_id: str) -> PracticeTally:
+    """The pack's practice answers; each counts with its last verdict ("I was right" appends a
+    row replacing the automatic one, taking it back appends another replacing that)."""
+    records = store.reviews.between(None, None, pack_id=pack_id, mode="practice")
+    replacement = {record.replaces: record for record in records if record.replaces is not None}
+    answers = [record for record in records if not record.overridden]
+    right = 0
+    for answer in answers:
+        last = answer
+        while last.id in replacement:
+            last = replacement[last.id]
+        right += bool(last.correct)
+    return PracticeTally(len(answers), right, len({answer.question_id for answer in answers}))
+
+
 def streak(store: Store, now: datetime, *, tz: tzinfo | None = None) -> int:
     """Consecutive days with an answer, ending today (or yesterday if none yet today)."""
     active = {local_day(record.reviewed_at, tz)
@@ -135,4 +163,5 @@ def summary(pack: Any, store: Store, now: datetime, *, tz: tzinfo | None = None)
         mastery=mastery(pack, store, now),
         streak=streak(store, now, tz=tz),
         mocks=tuple(history(store, pack.id)),
+        practice=practice_tally(store, pack.id),
     )

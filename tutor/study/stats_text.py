@@ -6,7 +6,7 @@ from datetime import tzinfo
 
 from tutor.study.clock import format_local
 from tutor.study.mock_words import CORRECTED_MARK
-from tutor.study.stats import MasteryEntry, StatsSummary
+from tutor.study.stats import MasteryEntry, PracticeTally, StatsSummary
 from tutor.words import plural, time_used_text, topic_title
 
 
@@ -19,6 +19,7 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
         f"  streak (days with an answer, any pack): {plural(summary.streak, 'day')}",
         f"  reviews in the last {len(summary.reviews_per_day)} days: {reviews}",
         f"  retention (study reviews not rated Again): {retention}",
+        f"  practice: {practice_text(summary.practice)}",
         "  due in the next 14 days: " + _forecast(summary),
         "  mastery by level:",
         *(_mastery_line(entry) for entry in summary.mastery.by_level),
@@ -36,6 +37,13 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
     else:
         lines.append("  mock interviews: none yet")
     return "\n".join(lines)
+
+
+def practice_text(tally: PracticeTally) -> str:
+    """ "2 of 3 answers right, to 2 questions" (or "none yet"): the stats screen's words too."""
+    if not tally.answers:
+        return "none yet"
+    return f"{tally.right} of {plural(tally.answers, 'answer')} right, to {plural(tally.questions, 'question')}"
 
 
 def _forecast(summary: StatsSummary) -> str:

@@ -146,11 +146,15 @@ class StatsScreen(Reopenable, Screen[None]):
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        from tutor.study.stats_text import practice_text  # here, with the summary: it imports the scheduler
+
         self.summary = summary = event.summary
         self.query_one("#stats-headline", Static).update(self.headline(summary))
         days = summary.reviews_per_day
         self.query_one("#reviews-chart", BarChart).show([f"{d.day:%d}" for d in days], [d.count for d in days])
-        self.query_one("#reviews-text", Static).update(reviews_text(days))
+        practice = (f"Practice: {practice_text(summary.practice)} (practice schedules nothing: it is in no "
+                    "mastery figure)." if summary.practice.answers else "No practice answers yet.")
+        self.query_one("#reviews-text", Static).update(f"{reviews_text(days)}\n{practice}")
         forecast = summary.forecast
         self.query_one("#forecast-chart", BarChart).show([f"{d.day:%d}" for d in forecast],
                                                          [d.count for d in forecast])
