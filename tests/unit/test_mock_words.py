@@ -81,6 +81,17 @@ def test_a_wrong_answers_credit_with_scored_follow_ups_does_not_claim_it_all_for
     assert verdict_text(graded) == "wrong, 50% for the key points made, at most 25% with a false claim"
 
 
+def test_a_partial_answers_credit_with_scored_follow_ups_says_they_are_included() -> None:
+    """A partly right answer at 25% and a follow-up at 75% make the question's 50%: the half-share
+    rule explains the answer's part, so the verdict says the follow-ups are in the figure."""
+    graded = question(score=0.5, key_points=DENIED[:1])
+    graded.follow_ups = (SimpleNamespace(score=0.75), SimpleNamespace(score=None))
+    assert verdict_text(graded) == (
+        "partly correct, 50%, follow-ups included: key points count half until the answer is complete")
+    graded.follow_ups = (SimpleNamespace(score=None),)
+    assert verdict_text(graded) == "partly correct, 50%: key points count half until the answer is complete"
+
+
 def test_every_state_and_outcome_is_worded() -> None:
     """The words cover every outcome the store allows (plus the report's own two), and the
     cases above cover every grade state that has a word."""

@@ -160,15 +160,17 @@ def verdict_text(question: Any) -> str:
     if state == "self_check":
         return f"{GRADE_WORDS[state]}: {SELF_CHECK_HINT}"
     feedback = getattr(question, "feedback", "") or ""
-    why = f": {partial_rule(feedback)}" if state == "partial" and _key_points(question) else ""
+    # scored follow-ups count in the question's score too ("partly correct, 50%" with the
+    # answer at 25% and a follow-up at 75%): the rule then explains only the answer's part
+    scored = any(getattr(follow_up, "score", None) is not None for follow_up in getattr(question, "follow_ups", ()))
+    why = ""
+    if state == "partial" and _key_points(question):
+        why = f"{', follow-ups included' if scored else ''}: {partial_rule(feedback)}"
     if state == "wrong" and (question.score or 0) > 0 and _key_points(question):
         from tutor.grading.concepts import MISCONCEPTION_CAP
 
-        # "wrong, 25%" read as a contradiction: say where the 25% comes from, as practice does;
-        # scored follow-ups count in the question's score too ("wrong, 50%" with the answer at 25%)
+        # "wrong, 25%" read as a contradiction: say where the 25% comes from, as practice does
         cap = percent_text(MISCONCEPTION_CAP)
-        follow_ups = getattr(question, "follow_ups", ())
-        scored = any(getattr(follow_up, "score", None) is not None for follow_up in follow_ups)
         why = (f", follow-ups included: a false claim caps the answer at {cap}" if scored
                else f" {false_claim_credit(cap)}")
     return f"{GRADE_WORDS[state]}, {percent_text(question.score)}{why}{CORRECTED_MARK if _corrected(question) else ''}"
