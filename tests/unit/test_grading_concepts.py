@@ -258,6 +258,24 @@ def test_an_answer_that_is_only_a_list_of_terms_earns_partial_credit_at_most() -
     assert grade(check, stated).correct
 
 
+def test_a_long_list_of_terms_may_spell_a_few_out_at_length() -> None:
+    """Eleven items, two of them long ("vanishing and exploding gradients", "CFL-like stability
+    of the backward pass"): still a list of terms, read as naming the topics. A short list with
+    two long items is notes, which are read ("training is unstable")."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "grows", "phrases": ["the gradient grows during backpropagation"]},
+        {"name": "unstable", "phrases": ["training is unstable"]}]}
+    listed = ("Singular value spectrum, Jacobian product, norm, largest singular value, dynamical isometry, "
+              "spread over decades, conditioning, vanishing and exploding gradients, Pennington Schoenholz Ganguli, "
+              "CFL-like stability of the backward pass, ensemble of directions.")
+    assert grade(check, listed).notes[0] == "term-list"
+    four_long = listed.replace("conditioning", "conditioning of the whole product").replace(
+        "norm,", "the norm of the product,")  # more than one in four: phrases, read as such
+    assert "term-list" not in grade(check, four_long).notes
+    notes = "Gradient grows during backpropagation, NaN, training is unstable, the loss spikes, clipping helps."
+    assert grade(check, notes).notes == ("hit:grows", "hit:unstable")
+
+
 def test_a_long_run_of_bare_terms_before_a_comma_states_nothing() -> None:
     """Keywords strung together without a comma or a function word, then a vague tail: the run
     names topics ("exploding gradients BPTT" is no "the gradient grows during BPTT"). A formula

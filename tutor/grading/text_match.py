@@ -315,13 +315,15 @@ def is_term_list(sentence: Sentence) -> bool:
 
 def _short_items(counts: list[int], least: int, most_words: int) -> bool:
     """Whether items of these word counts make a list of terms: `least` or more items of at
-    most `most_words` words each. A long list (LONG_LIST_ITEMS or more) may spell one term out
-    at length ("Singular value decomposition U Σ V^T of the Jacobian product, spectrum, dynamical
-    isometry, condition number, ...", "uRNN: unitary matrix, Hermitian, eigenvalues on the unit
-    circle, modReLU, FFT, ..."): one long item does not make a list a sentence."""
+    most `most_words` words each. A long list (LONG_LIST_ITEMS or more) may spell a term or two
+    out at length, one in four of its items at most ("Singular value decomposition U Σ V^T of
+    the Jacobian product, spectrum, dynamical isometry, condition number, ...", "..., vanishing
+    and exploding gradients, Pennington Schoenholz Ganguli, CFL-like stability of the backward
+    pass, ensemble of directions"): a few long items do not make a list a sentence."""
     counts = [count for count in counts if count]
     long_items = sum(count > most_words for count in counts)
-    return len(counts) >= least and (long_items == 0 or (len(counts) >= LONG_LIST_ITEMS and long_items == 1))
+    return len(counts) >= least and (long_items == 0 or (len(counts) >= LONG_LIST_ITEMS
+                                                         and long_items <= max(1, len(counts) // 4)))
 
 
 _LIST_MARKS = frozenset({",", ";", ":", "⟮", "⟯", "–", "—"})
