@@ -707,3 +707,16 @@ def test_positive_is_not_a_position() -> None:
     right = grade(check, "The edge of chaos lies past the ordered regime, where the exponent is negative.")
     assert (right.correct, right.notes) == (True, ("hit:edge",))
     assert "misconception:swapped" in grade(check, "In the ordered regime the exponent is positively signed.").notes
+
+
+def test_and_ends_the_object_that_without_denies() -> None:
+    """ "Run a few thousand steps without clipping and log the gradient norm": "without" denies
+    clipping, its object; "log" is the next thing done. Its object itself stays denied ("trained
+    without gradient logging"), and so does a claim that names it ("without clipping the norms")."""
+    check = {"kind": "concepts", "concepts": [{"name": "log", "phrases": ["log the gradient norm"]}]}
+    for text in ("Run a few thousand steps without clipping and log the gradient norm.",
+                 "Train for a while without clipping and log the gradient norm at every step."):
+        assert grade(check, text).notes == ("hit:log",), text
+    assert "negated:log" in grade(check, "It was trained without logging the gradient norm.").notes
+    clipped = {"kind": "concepts", "concepts": [{"name": "clip", "phrases": ["clip the norms"]}]}
+    assert "negated:clip" in grade(clipped, "Run it without clipping the norms.").notes

@@ -600,6 +600,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if _has_own_object(between):
             continue
+        if narrow and between and tokens[target].joined:
+            continue  # "run it without clipping and log the norms": "and" ends the object it denies
         if _contrasted(tokens, index, claim_tokens, between):
             continue
         if _new_subject(tokens[index + 1 : target + 1]):
