@@ -1142,3 +1142,25 @@ def test_misspelt_dependencies_are_still_the_noun() -> None:
         {"name": "size", "phrases": ["the size depends on the weight"]}]}  # "depend" is a word of the rubric
     assert grade(check, "Long dependancies get no gradient at all.").notes[0] == "hit:cut"
     assert grade(check, "How long it takes depends on the gradient.").notes[0] == "missed:cut"
+
+
+def test_the_model_answers_own_mechanism_denies_no_key_point() -> None:
+    """ "The gradient for an early step is a product of many Jacobians" mentions the words of
+    the key point "no learning signal from distant steps" without its "no": read alone, that is
+    the opposite of the point. The model answer says it itself, so an answer giving only the
+    mechanism misses the point; it does not deny it. A mention the model answer does not make
+    ("the gradient from distant steps stays large") still does."""
+    from tutor import paths
+    from tutor.checks.kinds.concepts import ConceptsCheck
+    from tutor.packs.loader import load_pack
+
+    question = load_pack(paths.builtin_content_dir() / "rnn-gradients").question("why-gradient-problems-matter")
+    mechanism = "Through BPTT the gradient for an early time step is a product of the Jacobians of all later steps."
+    graded = grade(question.check, mechanism)
+    assert graded.notes == ("missed:vanishing-long-term", "missed:exploding-unstable")
+    assert graded.feedback.startswith("Not yet: none of the key points were found.")
+    alone = ConceptsCheck.model_validate(question.check.model_dump()).with_vocabulary(
+        question.check.vocabulary_groups, question.check.pack_misconceptions)  # no model answer
+    assert "negated:vanishing-long-term" in grade(alone, mechanism).notes
+    stays = grade(question.check, "The learning signal from distant steps stays large, so training diverges.")
+    assert "negated:vanishing-long-term" in stays.notes

@@ -95,6 +95,7 @@ class Claim:
     ordered: bool = False  # read only in its words' order (a cause before its effect)
     joins: frozenset[int] = frozenset()  # k: the claim's own words k and k + 1 stand joined by "and"/"or"
     contrastive: bool = False  # its own negation is "instead of" / "rather than"
+    model_context: frozenset[str] = frozenset()  # the other senses of a model answer sentence mentioning it
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,18 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
     if weak:
         return ("mentioned", typo), words
     return (("reversed" if reversal else "contradicted"), typo), words
+
+
+def _as_in_model(claim: Claim, sentence: ReadSentence) -> bool:
+    """Whether a mention of a negative claim's words comes with MODEL_CONTEXT_WORDS or more
+    of the other words of a model answer sentence that mentions them too: the model answer's
+    own mechanism ("the gradient for an early step is a product of many step Jacobians") is
+    no denial of "no learning signal reaches early steps", while "the signal from early steps
+    stays large" still is."""
+    return sum(bool(unit.senses & claim.model_context) for unit in sentence.units) >= MODEL_CONTEXT_WORDS
+
+
+MODEL_CONTEXT_WORDS = 2
 
 
 COMPARATORS = frozenset({"@above", "@below"})
@@ -696,13 +709,16 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
     gradients"). A denial mostly in other words is the contrast an explanation draws with
     something else ("the RNN's gradient is multiplied by the same W_hh 500 times. A ResNet
     has its own weights per layer, so no single matrix is raised to a power"): beside a
-    clear statement, the statement stands, as it does beside a reversal."""
+    clear statement, the statement stands, as it does beside a reversal. A mere mention of a
+    negative claim's words is no denial where the answer says what the model answer says
+    around the same mention (see `_as_in_model`)."""
     stated: list[tuple[int, ReadSentence]] = []
     denials: list[ReadSentence] = []
     reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
-        verdicts = [found for claim in claims if (found := match(claim, sentence, strict))]
+        verdicts = [found for claim in claims if (found := match(claim, sentence, strict))
+                    and not (found[0] == "mentioned" and _as_in_model(claim, sentence))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
         if said:
             stated.append((min(said), sentence))

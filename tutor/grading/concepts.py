@@ -21,7 +21,7 @@ The grade carries one `ClaimCheck` per rubric point, with the sentence that deci
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tutor.grading.claim_match import (
@@ -31,6 +31,7 @@ from tutor.grading.claim_match import (
     ReadSentence,
     compile_claim,
     find,
+    match,
     read,
     stated_words,
 )
@@ -60,18 +61,23 @@ Readings = list[tuple["Concept", Finding]]
 """Each key point with what the answer says of it."""
 FalseReadings = list[tuple["Misconception | ShortAnswer", Finding]]
 """Each false claim with what the answer says of it."""
-RubricKey = tuple[Groups, tuple["Misconception", ...]]
-"""What a compiled rubric depends on besides the check: the pack's vocabulary and false claims."""
+RubricKey = tuple[Groups, tuple["Misconception", ...], str]
+"""What a compiled rubric depends on besides the check: the pack's vocabulary and false claims,
+and the model answer (see `_marked_by_model`)."""
 
 MAX_RESPONSE_LENGTH = 5000
 MISCONCEPTION_CAP = 0.25
+
+
+Compiled = tuple[tuple["Concept", tuple[Claim, ...]], ...]
+"""Key points with their claims, as a rubric holds them."""
 
 
 @dataclass(frozen=True)
 class Rubric:
     """A check's claims compiled against its pack's vocabulary."""
 
-    concepts: tuple[tuple[Concept, tuple[Claim, ...]], ...]
+    concepts: Compiled
     misconceptions: tuple[tuple[Misconception, tuple[Claim, ...]], ...]
     vocabulary: Vocabulary
     lexicon: Lexicon
@@ -273,7 +279,7 @@ _RUBRICS: dict[int, tuple[ConceptsCheck, RubricKey, Rubric]] = {}
 def compile_rubric(check: ConceptsCheck) -> Rubric:
     """The compiled rubric of `check` (cached per check object and vocabulary)."""
     groups = check.vocabulary_groups
-    key = (groups, check.pack_misconceptions)
+    key = (groups, check.pack_misconceptions, check.model_answer)
     cached = _RUBRICS.get(id(check))
     if cached and cached[0] is check and cached[1] == key:
         return cached[2]
@@ -289,11 +295,39 @@ def compile_rubric(check: ConceptsCheck) -> Rubric:
     texts = [claim.text for _, claims in (*concepts, *wrong) for claim in claims]
     texts += [word for _, words, _ in (*BUILT_IN, *groups) for word in words]
     raws = {token.raw: token.stem for text in texts for token in tokenize(text) if token.kind == "word"}
-    rubric = Rubric(concepts, wrong, vocabulary, Lexicon(stems, raws), len(check.misconceptions))
+    lexicon = Lexicon(stems, raws)
+    concepts = _marked_by_model(concepts, check.model_answer, vocabulary, lexicon)
+    rubric = Rubric(concepts, wrong, vocabulary, lexicon, len(check.misconceptions))
     if len(_RUBRICS) > 512:
         _RUBRICS.clear()
     _RUBRICS[id(check)] = (check, key, rubric)
     return rubric
+
+
+def _marked_by_model(concepts: Compiled, model_answer: str, vocabulary: Vocabulary, lexicon: Lexicon) -> Compiled:
+    """Give a key point's negative claims the other words of the model answer's sentences that
+    mention them without stating the point (its mechanism: "the gradient for an early step is
+    a product of many step Jacobians" has the words of "no learning signal from distant
+    steps"): an answer mentioning them in those words does not deny the point (see
+    `claim_match.find`)."""
+    if not model_answer:
+        return concepts
+    model = [read(part, vocabulary, lexicon) for part in _readings(_statements(sentences(model_answer)))]
+    marked = []
+    for concept, claims in concepts:
+        mentions = [sentence for sentence in model
+                    if not any((match(claim, sentence) or ("",))[0] == "stated" for claim in claims)]
+        marked.append((concept, tuple(_with_model_context(claim, mentions) for claim in claims)))
+    return tuple(marked)
+
+
+def _with_model_context(claim: Claim, model: list[ReadSentence]) -> Claim:
+    if not claim.negative:
+        return claim
+    own = frozenset().union(*(word.senses for word in claim.words))
+    context = frozenset().union(*(sentence.senses - own for sentence in model
+                                  if (match(claim, sentence) or ("",))[0] == "mentioned"))
+    return replace(claim, model_context=context) if context else claim
 
 
 def _misconceptions(check: ConceptsCheck) -> tuple[Misconception, ...]:

@@ -122,10 +122,13 @@ def _finish(
         raise PackError(problems)
     groups = meta.vocabulary_groups()
     for question, _ in questions:
-        follow_up_checks = [follow_up.check for follow_up in question.follow_ups]
-        for check in (question.check, question.interview.check if question.interview else None, *follow_up_checks):
+        answered = [(question.check, question.answer),
+                    *((follow_up.check, follow_up.answer) for follow_up in question.follow_ups)]
+        if question.interview:
+            answered.append((question.interview.check, question.answer))
+        for check, model_answer in answered:
             if isinstance(check, ConceptsCheck):
-                check.with_vocabulary(groups, tuple(meta.misconceptions))
+                check.with_vocabulary(groups, tuple(meta.misconceptions), str(model_answer or ""))
     return Pack(
         meta=meta,
         questions=tuple(q for q, _ in questions),

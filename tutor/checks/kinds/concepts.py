@@ -68,6 +68,7 @@ class ConceptsCheck(Model):
     # alone has none)
     _vocabulary: Groups = PrivateAttr(default=())
     _pack_misconceptions: tuple[Misconception, ...] = PrivateAttr(default=())
+    _model_answer: str = PrivateAttr(default="")
 
     @property
     def vocabulary_groups(self) -> Groups:
@@ -77,11 +78,18 @@ class ConceptsCheck(Model):
     def pack_misconceptions(self) -> tuple[Misconception, ...]:
         return self._pack_misconceptions
 
-    def with_vocabulary(self, groups: Groups, misconceptions: Iterable[Misconception] = ()) -> "ConceptsCheck":
-        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`) and its
-        misconceptions (false claims every concepts question checks); returns self."""
+    @property
+    def model_answer(self) -> str:
+        return self._model_answer
+
+    def with_vocabulary(self, groups: Groups, misconceptions: Iterable[Misconception] = (),
+                        model_answer: str = "") -> "ConceptsCheck":
+        """Attach the pack's vocabulary groups (see `tutor.grading.vocabulary`), its
+        misconceptions (false claims every concepts question checks) and the model answer the
+        check grades against (what it says cannot contradict a key point); returns self."""
         self._vocabulary = groups
         self._pack_misconceptions = tuple(misconceptions)
+        self._model_answer = model_answer
         return self
 
     @model_validator(mode="after")
