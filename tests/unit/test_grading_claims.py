@@ -423,7 +423,7 @@ def test_the_builtin_pack_catalogue_catches_a_false_claim_on_any_question(pack) 
     check = pack.question("q6-why-lstm-works").check
     right = "The cell state is updated additively, so the gradient through the cell path is scaled by the forget gate, not by W_hh."
     plain = grade(check, right)
-    assert plain.correct
+    assert plain.notes == ("hit:bias", "missed:forced")
     assert [c.name for c in plain.claims if c.role == "misconception"] == [m.name for m in check.misconceptions]
     stuffed = grade(check, right + " And truncated BPTT learns dependencies longer than the window, so truncation costs nothing.")
     assert (stuffed.correct, stuffed.score) == (False, 0.25)
@@ -720,3 +720,16 @@ def test_and_ends_the_object_that_without_denies() -> None:
     assert "negated:log" in grade(check, "It was trained without logging the gradient norm.").notes
     clipped = {"kind": "concepts", "concepts": [{"name": "clip", "phrases": ["clip the norms"]}]}
     assert "negated:clip" in grade(clipped, "Run it without clipping the norms.").notes
+
+
+def test_a_contrast_said_without_instead_of_is_no_denial() -> None:
+    """ "Wherever the model would feed its prediction back in, you plug in the ground-truth
+    token" says what "the ground truth instead of the prediction" says, without the contrast's
+    words: a mention of both sides denies nothing."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "forced", "phrases": ["the ground truth instead of the prediction"]},
+        {"name": "bias", "phrases": ["exposure bias"]}]}
+    plain = grade(check, "Wherever the model would feed its previous prediction back in, you plug in the ground truth. "
+                         "That causes exposure bias.")
+    assert "negated:forced" not in plain.notes
+    assert plain.notes == ("hit:bias", "missed:forced")

@@ -711,14 +711,16 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
     has its own weights per layer, so no single matrix is raised to a power"): beside a
     clear statement, the statement stands, as it does beside a reversal. A mere mention of a
     negative claim's words is no denial where the answer says what the model answer says
-    around the same mention (see `_as_in_model`)."""
+    around the same mention (see `_as_in_model`), nor of a contrast's two sides ("you plug in the
+    ground-truth token where the model would feed its prediction" is "ground truth instead of
+    the prediction" said without the "instead of"; the sides swapped are its denial)."""
     stated: list[tuple[int, ReadSentence]] = []
     denials: list[ReadSentence] = []
     reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
         verdicts = [found for claim in claims if (found := match(claim, sentence, strict))
-                    and not (found[0] == "mentioned" and _as_in_model(claim, sentence))]
+                    and not (found[0] == "mentioned" and (claim.contrastive or _as_in_model(claim, sentence)))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
         if said:
             stated.append((min(said), sentence))
