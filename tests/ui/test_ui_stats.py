@@ -95,7 +95,7 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         assert len(reviews.values) == 30 and reviews.labels[-1] == "01" and reviews.labels[0] == "31"
         assert reviews.values[-4:] == [1, 0, 2, 2] and sum(reviews.values) == 5
         assert text(screen, "#reviews-text") == (
-            "5 reviews in the last 30 days, on 3 days; most on Sun 01 Mar (2).\n"
+            "5 answers in the last 30 days, on 3 days; most on Sun 01 Mar (2).\n"
             "Practice: 1 of 1 answer right, to 1 question (practice schedules nothing: it is in no mastery figure).")
 
         forecast = screen.query_one("#forecast-chart", BarChart)
@@ -103,16 +103,17 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         assert text(screen, "#forecast-text") == \
             "2 cards due in the next 14 days: 1 today (overdue included); then Wed 04 Mar 1."
 
-        # fsrs counts whole days since the last review: both cards (reviewed today) are recalled for sure
+        # mastery is the recall fsrs predicts a week ahead (whole days): both cards were reviewed
+        # today, with stability 10 days (92%) and 2 days (79%); recalled for sure now, not then
         assert rows(screen, "#mastery-level") == [
-            ["basic", "100% ██████████", "1/1", "10.0 d"],
-            ["intermediate", "100% ██████████", "1/1", "2.0 d"],
+            ["basic", " 92% █████████░", "1/1", "10.0 d"],
+            ["intermediate", " 79% ████████░░", "1/1", "2.0 d"],
             ["advanced", "  0% ░░░░░░░░░░", "0/1", "—"],
         ]
         assert rows(screen, "#mastery-topic") == [
-            ["Activations", "100% ██████████", "1/1", "2.0 d"],
+            ["Activations", " 79% ████████░░", "1/1", "2.0 d"],
             ["Gating", "  0% ░░░░░░░░░░", "0/1", "—"],
-            ["Vanishing", " 50% █████░░░░░", "1/2", "10.0 d"],
+            ["Vanishing", " 46% █████░░░░░", "1/2", "10.0 d"],
         ]
 
         assert screen.query_one("#mocks-chart", BarChart).values == [40.0, 75.0]
@@ -146,7 +147,7 @@ async def test_an_empty_store_says_so_in_words(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert text(screen, "#stats-headline") == "Streak 0 days (any pack)  ·  Retention no study reviews yet"
-        assert text(screen, "#reviews-text") == "No reviews in the last 30 days.\nNo practice answers yet."
+        assert text(screen, "#reviews-text") == "No answers in the last 30 days.\nNo practice answers yet."
         assert text(screen, "#forecast-text") == "Nothing falls due in the next 14 days."
         assert not screen.query_one("#mocks-chart").display
         assert text(screen, "#mocks-text").startswith("No mock interviews finished yet")

@@ -36,14 +36,14 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out == (
         "Demo pack (demo)\n"
         "  streak (days with an answer, any pack): 2 days\n"
-        "  reviews in the last 30 days: 7\n"
+        "  answers in the last 30 days (study, practice, mocks): 7\n"
         "  retention (study reviews not rated Again): 86%\n"
         "  practice: none yet\n"
         "  due in the next 14 days: Mar 05 2, Mar 10 1\n"
-        "  mastery by level:\n"
-        "    basic                    100%  (3/3 studied, stability 3.8 d)\n"
-        "  mastery by topic:\n"
-        "    RNN                      100%  (3/3 studied, stability 3.8 d)\n"
+        "  mastery by level (recall predicted a week ahead):\n"
+        "    basic                     83%  (3/3 studied, stability 3.8 d)\n"
+        "  mastery by topic (recall predicted a week ahead):\n"
+        "    RNN                       83%  (3/3 studied, stability 3.8 d)\n"
         "  mock interviews: none yet\n"
     )
 

@@ -108,19 +108,22 @@ def test_mastery_per_topic_and_level_from_retrievability(store: Store) -> None:
     store.cards.put("rnn", "q1", card(at(10), stability=10.0, last_review=START - timedelta(days=5)), now=START)
     store.cards.put("rnn", "q2", card(at(4), stability=2.0, last_review=START - timedelta(hours=3)), now=START)
     store.cards.put("rnn", "q4", card(START, stability=None), now=START)  # queued by a mock, never reviewed
-    recall_q1 = (1 + FACTOR * 5 / 10.0) ** DECAY
+    # recall predicted a week ahead (fsrs counts whole days): q1 12 days after its review with
+    # stability 10, q2 7 days after with stability 2 (just reviewed: its recall now is 1)
+    recall_q1 = (1 + FACTOR * 12 / 10.0) ** DECAY
+    recall_q2 = (1 + FACTOR * 7 / 2.0) ** DECAY
     result = mastery(PACK, store, START)
     assert result.by_topic == (
-        MasteryEntry("a", pytest.approx((recall_q1 + 1.0) / 2), 6.0, 2, 2),
-        MasteryEntry("b", 0.5, 2.0, 2, 1),
+        MasteryEntry("a", pytest.approx((recall_q1 + recall_q2) / 2), 6.0, 2, 2),
+        MasteryEntry("b", pytest.approx(recall_q2 / 2), 2.0, 2, 1),
         MasteryEntry("c", 0.0, None, 1, 0),
     )
     assert result.by_level == (
         MasteryEntry("basic", pytest.approx(recall_q1 / 2), 10.0, 2, 1),
-        MasteryEntry("intermediate", 1.0, 2.0, 1, 1),
+        MasteryEntry("intermediate", pytest.approx(recall_q2), 2.0, 1, 1),
         MasteryEntry("advanced", 0.0, None, 1, 0),
     )
-    assert recall_q1 == pytest.approx(0.9403, abs=1e-4)
+    assert (recall_q1, recall_q2) == (pytest.approx(0.8870, abs=1e-4), pytest.approx(0.7949, abs=1e-4))
 
 
 def test_summary_bundles_everything_for_one_pack(store: Store) -> None:

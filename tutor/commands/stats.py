@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "stats",
         help="show your progress per pack",
-        description="Reviews per day, retention, the due forecast, mastery by topic and level, "
+        description="Answers per day (every mode), retention, the due forecast, mastery by topic and level, "
         "the streak and the mock interview history, for every pack found (or those given with --pack).",
     )
     add_pack_option(parser)

@@ -212,7 +212,7 @@ class Backend(MockBackend, Protocol):
         """Save `result` as JSON and `plots` (default: its own) as text; returns the two paths."""
 
     def stats(self, pack: Pack) -> StatsSummary:
-        """Reviews per day, retention, forecast, mastery, streak and mock history (worker)."""
+        """Answers per day, retention, forecast, mastery, streak and mock history (worker)."""
 
     def watch_pack(self, path: Path) -> PackWatcher:
         """A watcher over the pack at `path` (nothing is loaded until it is polled)."""

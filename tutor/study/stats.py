@@ -5,8 +5,10 @@
 - retention: the share of study reviews not rated Again;
 - forecast: cards of the pack's questions falling due per day, today's count including
   overdue cards (`tutor.study.due`: the home screen's Due is the same count as today's);
-- mastery: mean fsrs retrievability now of the pack's questions (0 for a question never
-  studied), per topic and per level, with the mean stability of the studied ones;
+- mastery: mean fsrs retrievability a week from now (MASTERY_HORIZON) of the pack's
+  questions (0 for a question never studied), per topic and per level, with the mean stability
+  of the studied ones. Not the recall now: that is close to 1 just after any review, so a card
+  just rated Again read as mastered;
 - streak: consecutive days with at least one answer, ending today (or yesterday, if
   nothing was answered yet today: the streak is not lost until the day is over);
 - practice: answers given in practice and how many were right, with the learner's
@@ -34,7 +36,7 @@ from tutor.study.scheduler import make_scheduler, retrievability
 class MasteryEntry:
     name: str
     retrievability: float
-    """Mean predicted recall now over the group's questions (never studied = 0)."""
+    """Mean predicted recall a week from now over the group's questions (never studied = 0)."""
     stability: float | None
     """Mean fsrs stability in days over the studied questions (None if none studied)."""
     questions: int
@@ -94,9 +96,14 @@ def retention(store: Store, *, pack_id: str | None = None, since: datetime | Non
     return sum(rating != Rating.AGAIN for rating in ratings) / len(ratings)
 
 
+MASTERY_HORIZON = timedelta(days=7)
+"""How far ahead mastery predicts recall."""
+
+
 def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
     """Mastery of the pack's current questions per topic (sorted by name) and per level."""
     scheduler = make_scheduler()
+    ahead = now + MASTERY_HORIZON
     cards = store.cards.for_pack(pack.id)
     topic_groups: dict[str, list[Any]] = {}
     level_groups: dict[str, list[Any]] = {}
@@ -108,7 +115,7 @@ def mastery(pack: Any, store: Store, now: datetime) -> Mastery:
 
     def entry(name: str, questions: list[Any]) -> MasteryEntry:
         studied = [cards[q.id] for q in questions if q.id in cards and cards[q.id].stability is not None]
-        recall = sum(retrievability(scheduler, card, now) for card in studied)
+        recall = sum(retrievability(scheduler, card, ahead) for card in studied)
         return MasteryEntry(
             name=name,
             retrievability=recall / len(questions),

@@ -17,13 +17,13 @@ def format_summary(pack_title: str, summary: StatsSummary, tz: tzinfo) -> str:
     lines = [
         pack_title,
         f"  streak (days with an answer, any pack): {plural(summary.streak, 'day')}",
-        f"  reviews in the last {len(summary.reviews_per_day)} days: {reviews}",
+        f"  answers in the last {len(summary.reviews_per_day)} days (study, practice, mocks): {reviews}",
         f"  retention (study reviews not rated Again): {retention}",
         f"  practice: {practice_text(summary.practice)}",
         "  due in the next 14 days: " + _forecast(summary),
-        "  mastery by level:",
+        "  mastery by level (recall predicted a week ahead):",
         *(_mastery_line(entry) for entry in summary.mastery.by_level),
-        "  mastery by topic:",
+        "  mastery by topic (recall predicted a week ahead):",
         *(_mastery_line(entry, topic_title(entry.name)) for entry in summary.mastery.by_topic),
     ]
     if summary.mocks:

@@ -1,6 +1,6 @@
 """Stats: how the learner is doing on the current pack.
 
-Reviews per day over the last 30 days, retention, the cards falling due in the next
+Answers per day over the last 30 days (every mode), retention, the cards falling due in the next
 14 days, mastery per level and per topic, the streak and the mock interview history.
 The figures come from `tutor.study.stats.summary` through the backend, computed in a
 thread worker (the store and fsrs stay off the event loop); charts show the shape,
@@ -54,10 +54,10 @@ def mastery_bar(value: float) -> str:
 def reviews_text(days: Sequence[DayCount]) -> str:
     total = sum(day.count for day in days)
     if not total:
-        return f"No reviews in the last {len(days)} days."
+        return f"No answers in the last {len(days)} days."
     busiest = max(days, key=lambda day: (day.count, day.day))
     active = sum(1 for day in days if day.count)
-    return (f"{plural(total, 'review')} in the last {len(days)} days, on {plural(active, 'day')}; "
+    return (f"{plural(total, 'answer')} in the last {len(days)} days, on {plural(active, 'day')}; "
             f"most on {busiest.day:%a %d %b} ({busiest.count}).")
 
 
@@ -108,15 +108,15 @@ class StatsScreen(Reopenable, Screen[None]):
         yield TitleBar("Stats", str(self.pack.meta.title), id="title", classes="title-bar")
         with VerticalScroll(id="stats-body"):
             yield Static(Content.from_markup("[dim]Counting…[/dim]"), id="stats-headline")
-            yield Label("Reviews per day, last 30 days", classes="section-title")
+            yield Label("Answers per day, last 30 days (study, practice, mocks)", classes="section-title")
             yield BarChart(id="reviews-chart")
             yield Static(id="reviews-text", classes="stats-text")
             yield Label("Cards due, next 14 days", classes="section-title")
             yield BarChart(id="forecast-chart")
             yield Static(id="forecast-text", classes="stats-text")
-            yield Label("Mastery by level", classes="section-title")
+            yield Label("Mastery by level: recall predicted a week ahead", classes="section-title")
             yield DataTable(id="mastery-level", cursor_type="none", zebra_stripes=True)
-            yield Label("Mastery by topic", classes="section-title")
+            yield Label("Mastery by topic: recall predicted a week ahead", classes="section-title")
             yield DataTable(id="mastery-topic", cursor_type="none", zebra_stripes=True)
             yield Label("Mock interviews", classes="section-title")
             yield BarChart(id="mocks-chart", top=100.0)
