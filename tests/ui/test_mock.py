@@ -103,7 +103,7 @@ async def test_a_full_interview_answered_in_time_and_its_debrief() -> None:
             "Score 67% · time 1:40 of 6:00 · 3 questions · seed 7\n"
             "Weakest topics: Vanishing 50% on 2 answers\n"
             "Practise next: Gating (missed once each: too few answers to call weak)\n"
-            "Study next: 1 question put in Study when the mock ended: 3. lstm-path"
+            "Study next: 1 question put in Study when the mock ended: lstm-path (question 3)"
         )
         table = debrief.query_one("#debrief-questions", DataTable)
         assert [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)] == [
@@ -242,7 +242,7 @@ async def test_the_debrief_exports_markdown_and_the_history_reopens_it(isolated_
         assert markdown.endswith(
             "## Study next\n\n"
             "These questions went into your study queue when the mock ended:\n"
-            "- 1. why-vanish\n"  # the two questions never reached are not queued
+            "- why-vanish (question 1)\n"  # the two questions never reached are not queued
         )
         await pilot.press("h")
         history = app.screen

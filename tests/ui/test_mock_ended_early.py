@@ -42,7 +42,7 @@ async def test_ending_early_leaves_the_questions_never_reached_out_of_the_sugges
         assert summary[1:] == [
             "Weakest topics: none on two answers or more",
             "Practise next: Vanishing (missed once each: too few answers to call weak)",
-            "Study next: 1 question put in Study when the mock ended: 1. why-vanish",
+            "Study next: 1 question put in Study when the mock ended: why-vanish (question 1)",
         ]
         table = debrief.query_one("#debrief-questions", DataTable)
         assert [str(table.get_row_at(row)[2]) for row in range(table.row_count)] == [

@@ -537,7 +537,7 @@ Prompt of a1?
 ## Study next
 
 These questions went into your study queue when the mock ended:
-- 2. i1
+- i1 (question 2)
 """
 
 

@@ -99,10 +99,11 @@ def handed_in_text(step: Any) -> str:
 
 
 def queued_names(report: MockReport) -> list[str]:
-    """The questions this interview put in the study queue, each named as the debrief's
-    table names it (`2. sigmoid-bound`), so the learner can find the row to reread."""
+    """The questions this interview put in the study queue, each with its number in the
+    debrief's table (`sigmoid-bound (question 2)`), so the learner can find the row to reread
+    ("2. sigmoid-bound" after "1 question put in Study:" read as a count)."""
     numbered = {question.question_id: question for question in report.questions}
-    return [f"{numbered[question_id].number}. {numbered[question_id].title}" if question_id in numbered
+    return [f"{numbered[question_id].title} (question {numbered[question_id].number})" if question_id in numbered
             else question_id for question_id in report.queued]
 
 
