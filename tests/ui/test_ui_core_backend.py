@@ -64,8 +64,9 @@ async def test_study_ratings_are_in_the_store_and_the_counts_follow(core: CoreBa
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#packs")
-        # due today: both cards are in learning steps that end today (Good's in 10 minutes)
-        assert [str(c) for c in table.get_row("rnn-mini")][2:] == ["2", "1", "0"]
+        # due today: both cards are in learning steps that end today (Good's in 10 minutes);
+        # studied: both, though still learning (as `tutor stats` counts them)
+        assert [str(c) for c in table.get_row("rnn-mini")][2:] == ["2", "1", "2"]
         assert app.pack_id == "rnn-mini"  # given on the command line: chosen over the built-in pack
 
 
@@ -82,16 +83,16 @@ async def test_practice_attempts_hints_and_overrides_are_stored(core: CoreBacken
             ("why-vanish", "practice", "no idea", 0, 0, None, 1),
             ("why-vanish", "practice", "no idea", 1, 1, 1, 1),
         ]
-        assert "answered 1 · right 1" in str(app.screen.query_one("#title").render())
+        assert "1 of 1 right" in str(app.screen.query_one("#title").render())
         assert [(c.correct, c.automatic_correct) for c in core.store.corrections.latest()] == [(True, False)]
         await pilot.press("o")  # the same key takes it back
         assert rows(core, "correct, overridden, replaces")[2:] == [(0, 1, 2)]
-        assert "answered 1 · right 0" in str(app.screen.query_one("#title").render())
+        assert "0 of 1 right" in str(app.screen.query_one("#title").render())
         assert str(app.screen.query_one(FeedbackView).render()).startswith("✗ Not right")
         assert [(c.correct, c.automatic_correct) for c in core.store.corrections.latest()] == [(False, False)]
         await pilot.press("o")  # and gives it again
         assert rows(core, "correct, overridden, replaces")[3:] == [(1, 1, 3)]
-        assert "answered 1 · right 1" in str(app.screen.query_one("#title").render())
+        assert "1 of 1 right" in str(app.screen.query_one("#title").render())
         await pilot.press("n")
         assert app.screen.question.id != "why-vanish"
 
@@ -122,15 +123,15 @@ async def test_self_rated_cards_get_i_was_right_and_wrong_and_count_in_the_tally
             assert screen.check_action("override", ()) and screen.check_action("self_wrong", ())
             await pilot.press("o")
             assert str(screen.query_one(FeedbackView).render()) == "✓ Right, by your own rating"
-            assert "answered 1 · right 1" in str(screen.query_one("#title").render())
+            assert "1 of 1 right" in str(screen.query_one("#title").render())
             await pilot.press("w")  # rated once only
-            assert "answered 1 · right 1" in str(screen.query_one("#title").render())
+            assert "1 of 1 right" in str(screen.query_one("#title").render())
             await pilot.press("n")
             assert screen.question.id == "init-2"
             await pilot.press("enter")  # nothing typed: compare in one's head, then rate
             await pilot.press("w")
             assert str(screen.query_one(FeedbackView).render()) == "✗ Not right, by your own rating"
-            assert "answered 2 · right 1" in str(screen.query_one("#title").render())
+            assert "1 of 2 right" in str(screen.query_one("#title").render())
             assert rows(core, "question_id, response, correct, score, replaces, notes") == [
                 ("init-1", "norms are preserved", None, None, None, "[]"),
                 ("init-1", "norms are preserved", 1, 1.0, 1, '["self-rated"]'),

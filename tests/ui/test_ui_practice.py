@@ -40,20 +40,20 @@ async def test_wrong_answer_feedback_then_i_was_right_is_recorded(app: TutorApp,
         await answer(app, pilot, "no idea")
         assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it."
         assert backend.attempts == [{"id": "why-vanish", "response": "no idea", "grade": WRONG, "seconds": 30.0}]
-        assert "answered 1 · right 0 · 2 left" in text_of(screen.query_one("#title", Static))
+        assert "0 of 1 right · 2 left" in text_of(screen.query_one("#title", Static))
         await pilot.press("o")
         assert backend.overrides == ["why-vanish"]
         # the grader's feedback stays, labelled as its reading, so the screen does not contradict itself
         assert text_of(screen.query_one(FeedbackView)) == (
             "✓ Marked right by you (was: ✗ Not right)\nThe grader's reading, for reference:\nThat is not it.")
-        assert "right 1" in text_of(screen.query_one("#title", Static))
+        assert "1 of 1 right" in text_of(screen.query_one("#title", Static))
         await pilot.pause()
         assert "Undo I was right" in footer_keys(app)
         await pilot.press("o")  # a second press takes it back: the grader's verdict and feedback return
         assert backend.overrides == []
         assert backend.attempts[-1] == {"id": "why-vanish", "override_undone": WRONG}
         assert text_of(screen.query_one(FeedbackView)) == "✗ Not right\nThat is not it."
-        assert "answered 1 · right 0" in text_of(screen.query_one("#title", Static))
+        assert "0 of 1 right" in text_of(screen.query_one("#title", Static))
         await pilot.pause()
         assert "Undo I was right" not in footer_keys(app) and "I was right" in footer_keys(app)
 
