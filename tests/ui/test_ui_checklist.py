@@ -437,3 +437,42 @@ async def test_ten_points_or_more_keep_their_marks_in_one_column() -> None:
     assert len(lines) == 11
     assert lines[0].startswith("▸  1 ✓ point 1:") and lines[9].startswith("  10 ○ point 10:"), lines
     assert {line.index(" point ") for line in lines} == {6}
+
+
+async def test_escape_leaves_the_checklist_before_it_leaves_practice(app: TutorApp, backend) -> None:
+    """A learner pressing esc to stop correcting points stays in practice with its tally (it
+    went home, and a new practice session started from 0 of 0); esc again goes home."""
+    from tutor.ui.screens.home import HomeScreen
+    from tutor.ui.screens.practice import PracticeScreen
+
+    backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        screen = await answered_in_practice(app, pilot)
+        await pilot.press("c", "down", "space")
+        assert "1 of 1 right" in text_of(screen.query_one("#title", Static))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen) and app.focused is None
+        assert "1 of 1 right" in text_of(screen.query_one("#title", Static))
+        await pilot.press("c")
+        assert app.focused is screen.query_one(ClaimChecklist)
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home after a second esc")
+
+
+async def test_escape_in_the_debriefs_checklist_goes_back_to_the_questions(isolated_home) -> None:
+    from test_mock import make_app
+    from textual.widgets import DataTable
+
+    from tutor.ui.screens.mock_debrief import MockDebriefScreen
+
+    app = make_app()
+    app.backend.grades[RESPONSE] = HALF
+    async with running(app, size=(120, 40)) as pilot:
+        debrief = await debrief_after_one_answer(app, pilot)
+        await pilot.press("c")
+        assert app.focused is debrief.query_one(ClaimChecklist)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MockDebriefScreen)
+        assert app.focused is debrief.query_one("#debrief-questions", DataTable)

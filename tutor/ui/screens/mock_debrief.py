@@ -213,6 +213,11 @@ class MockDebriefScreen(Screen[None]):
         else:
             checklists.last().focus()
 
+    @on(ClaimChecklist.Left)
+    def _checklist_left(self) -> None:
+        """esc in the key points goes back to the questions, as `c` does."""
+        self.query_one("#debrief-questions", DataTable).focus()
+
     def action_evidence(self) -> None:
         """Open the simulations and derivations behind the highlighted question."""
         question, current = self._question(), self.current

@@ -86,6 +86,9 @@ class ClaimChecklist(Static, can_focus=True):
         Binding("up", "move(-1)", "Point ↑", show=False),
         Binding("down", "move(1)", "Point ↓", show=False),
         Binding("space", "toggle", "Toggle point", show=False),  # the list says so itself; the footer is full
+        # esc leaves the list before it leaves the screen: in practice it went home and the
+        # session's tally was lost to a key pressed to stop correcting
+        Binding("escape", "leave", "Done"),
     ]
 
     selected: reactive[int] = reactive(0)
@@ -113,8 +116,24 @@ class ClaimChecklist(Static, can_focus=True):
         self.undecided = undecided
         self.corrected_grade: Grade | None = regrade(self.claims, pass_count) if self.claims != self.original else None
 
+    class Left(Message):
+        """The learner is done with the key points (esc): the screen decides where focus goes."""
+
+        def __init__(self, checklist: ClaimChecklist) -> None:
+            super().__init__()
+            self.checklist = checklist
+
+        @property
+        def control(self) -> ClaimChecklist:
+            return self.checklist
+
     def on_mount(self) -> None:
         self._render_points()
+
+    def action_leave(self) -> None:
+        """Give focus up (the screen's own keys work again) and say so to the screen."""
+        self.screen.set_focus(None)
+        self.post_message(self.Left(self))
 
     def watch_selected(self) -> None:
         if self.is_mounted:
