@@ -423,7 +423,7 @@ def test_the_builtin_pack_catalogue_catches_a_false_claim_on_any_question(pack) 
     check = pack.question("q6-why-lstm-works").check
     right = "The cell state is updated additively, so the gradient through the cell path is scaled by the forget gate, not by W_hh."
     plain = grade(check, right)
-    assert plain.notes == ("hit:bias", "missed:forced")
+    assert plain.correct
     assert [c.name for c in plain.claims if c.role == "misconception"] == [m.name for m in check.misconceptions]
     stuffed = grade(check, right + " And truncated BPTT learns dependencies longer than the window, so truncation costs nothing.")
     assert (stuffed.correct, stuffed.score) == (False, 0.25)
