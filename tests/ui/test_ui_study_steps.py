@@ -24,6 +24,6 @@ async def test_a_new_card_rated_good_is_learning_not_relearning(core: CoreBacken
         assert status(app) == "0 reviewed · 0 due · 3 new"
         await submit(pilot, RIGHT_ANSWER)
         await pilot.press("3")  # Good: the card's next learning step is in 10 minutes
-        assert status(app) == "1 reviewed · 0 due · 2 new, 1 learning"
+        assert status(app) == "1 reviewed · 1 due (1 learning) · 2 new"
         await pilot.press("ctrl+r", "1")  # Again on a new card: still learning, nothing lapsed
-        assert status(app) == "2 reviewed · 0 due · 1 new, 2 learning"
+        assert status(app) == "2 reviewed · 2 due (2 learning) · 1 new"

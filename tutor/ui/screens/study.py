@@ -66,10 +66,13 @@ class StudyScreen(QuestionScreen):
     def status(self) -> str:
         if self.deck is None:
             return ""
+        # "due" counts the cards in learning steps too, as the home screen's Due does (it read
+        # 5 beside this bar's "0 due ..., 5 learning"); the steps are named in brackets
         left = self.deck.remaining()
-        steps = "".join(f", {count} {kind}" for count, kind in ((left.learning, "learning"),
-                                                                (left.relearning, "relearning")) if count)
-        return f"{self.reviewed} reviewed · {left.due} due · {left.new} new{steps}"
+        steps = ", ".join(f"{count} {kind}" for count, kind in ((left.learning, "learning"),
+                                                               (left.relearning, "relearning")) if count)
+        due = left.due + left.learning + left.relearning
+        return f"{self.reviewed} reviewed · {due} due{f' ({steps})' if steps else ''} · {left.new} new"
 
     def finished(self) -> Content:
         waiting = self.deck.waiting_until() if self.deck is not None else None
