@@ -160,3 +160,22 @@ async def test_real_derivations_reach_the_panel(tmp_path: Path) -> None:
         assert len(steps.steps) == len(view.result.steps) >= 3
         assert "tanh" in steps.steps[0].unicode
     backend.close()
+
+
+async def test_at_80x24_home_shows_how_to_reach_the_packs(tmp_path: Path) -> None:
+    """With the built-in packs listed, focusing the pack table scrolled the body to centre it
+    and hid "Packs (tab switches lists, ↑↓ picks)" at 80x24; the modes stay in view too."""
+    from fast_keys import wait_until
+    from textual.widgets import OptionList
+
+    backend = CoreBackend([], store_path=tmp_path / "progress.sqlite3")
+    app = TutorApp(backend)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the packs listed")
+        await pilot.pause()
+        body = app.screen.query_one("#home-body")
+        label = app.screen.query(".section-title").first()
+        assert "tab switches lists" in str(label.render())
+        assert body.region.contains_region(label.region)
+        assert body.region.contains_region(app.screen.query_one("#modes", OptionList).region)
+    backend.close()

@@ -129,7 +129,9 @@ class HomeScreen(Screen[None]):
             placeholder = self.query_one("#packs-loading", Static)
             self.query_one("#home-body").mount(table, before=placeholder)
             placeholder.remove()
-            table.focus()  # where the cursor was before the packs came: on the packs
+            # where the cursor was before the packs came: on the packs; not scrolled to (the
+            # body would centre the table and hide "Packs (tab switches lists, ↑↓ picks)" at 80x24)
+            table.focus(scroll_visible=False)
         return table
 
     def fill_packs(self) -> None:
