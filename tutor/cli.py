@@ -15,8 +15,9 @@ from tutor import DISTRIBUTION, __version__
 from tutor.commands.pack_option import add_pack_option
 
 COMMANDS = (
-    "validate", "packs", "check", "new", "export", "sim", "derive", "stats", "mock", "serve", "classroom", "guide",
-    "show",
+    # a learner's commands first, then a class's, then a pack author's (`tutor --help` lists them so)
+    "stats", "mock", "show", "sim", "derive", "packs", "export", "serve", "classroom",
+    "new", "validate", "check", "guide",
 )
 
 DESCRIPTION = "A terminal tutor for machine-learning interviews, with evidence behind every answer."

@@ -101,7 +101,7 @@ async def test_the_stats_of_a_filled_store_are_exact(core: CoreBackend) -> None:
         forecast = screen.query_one("#forecast-chart", BarChart)
         assert forecast.values == [1, 0, 0, 1] + [0] * 10
         assert text(screen, "#forecast-text") == \
-            "2 cards due in the next 14 days: 1 today (overdue included); then Wed 04 Mar 1."
+            "2 cards due in the next 14 days: 1 today (overdue included); then Wed 04 Mar: 1."
 
         # mastery is the recall fsrs predicts a week ahead (whole days): both cards were reviewed
         # today, with stability 10 days (92%) and 2 days (79%); recalled for sure now, not then

@@ -39,7 +39,7 @@ def test_stats_after_two_days_of_study(tmp_path, monkeypatch, capsys):
         "  answers in the last 30 days (study, practice, mocks): 7\n"
         "  retention (study reviews not rated Again): 86%\n"
         "  practice: none yet\n"
-        "  due in the next 14 days: Mar 05 2, Mar 10 1\n"
+        "  due in the next 14 days: Mar 05: 2, Mar 10: 1\n"
         "  mastery by level (recall predicted a week ahead):\n"
         "    basic                     83%  (3/3 studied, stability 3.8 d)\n"
         "  mastery by topic (recall predicted a week ahead):\n"

@@ -50,7 +50,7 @@ def _forecast(summary: StatsSummary) -> str:
     counts = [day.count for day in summary.forecast]
     if not any(counts):
         return "nothing"
-    return ", ".join(f"{day.day:%b %d} {day.count}" for day in summary.forecast if day.count)
+    return ", ".join(f"{day.day:%b %d}: {day.count}" for day in summary.forecast if day.count)
 
 
 def _mastery_line(entry: MasteryEntry, name: str | None = None) -> str:

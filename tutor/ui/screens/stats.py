@@ -65,7 +65,7 @@ def forecast_text(days: Sequence[DayCount]) -> str:
     total = sum(day.count for day in days)
     if not total:
         return f"Nothing falls due in the next {len(days)} days."
-    later = ", ".join(f"{day.day:%a %d %b} {day.count}" for day in days[1:] if day.count)
+    later = ", ".join(f"{day.day:%a %d %b}: {day.count}" for day in days[1:] if day.count)
     return (f"{plural(total, 'card')} due in the next {len(days)} days: {days[0].count} today (overdue included)"
             + (f"; then {later}." if later else "."))
 
