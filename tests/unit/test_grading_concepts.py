@@ -276,6 +276,23 @@ def test_a_long_list_of_terms_may_spell_a_few_out_at_length() -> None:
     assert grade(check, notes).notes == ("hit:grows", "hit:unstable")
 
 
+def test_a_formula_among_many_terms_is_one_more_term() -> None:
+    """ "Orthogonal matrix, QᵀQ = I, singular values, eigenvalues, unit circle, ..., training drift.":
+    one formula among twelve items is a term of the list, which then names topics and states
+    none; a formula in a short list ("σ_max = 1.5, tanh, BPTT, NaN, clipping") states something."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "ones", "phrases": ["all singular values are 1"]},
+        {"name": "drift", "phrases": ["training drift"]}]}
+    listed = ("Orthogonal matrix, QᵀQ = I, singular values, eigenvalues, unit circle, isometry, gradient norm, "
+              "nonlinearity, φ', Saxe et al., initialisation, training drift.")
+    assert grade(check, listed).notes[0] == "term-list"
+    stuffed = listed + " Orthogonal init is the standard choice for all these reasons."
+    assert (grade(check, stuffed).correct, grade(check, stuffed).score) == (False, 0.0)
+    two_formulas = listed.replace("isometry", "‖Qx‖ = ‖x‖")
+    assert "term-list" not in grade(check, two_formulas).notes
+    assert "term-list" not in grade(check, "σ_max = 1.5, tanh, BPTT, NaN, clipping, training drift.").notes
+
+
 def test_a_long_run_of_bare_terms_before_a_comma_states_nothing() -> None:
     """Keywords strung together without a comma or a function word, then a vague tail: the run
     names topics ("exploding gradients BPTT" is no "the gradient grows during BPTT"). A formula

@@ -306,10 +306,13 @@ def is_term_list(sentence: Sentence) -> bool:
     if _SPACED_DASH.search(sentence.text):
         return False  # "tanh saturates – gradient dies": a dash between words joins names, not this
     heading, colon, listed = sentence.text.rpartition(":")
-    if "=" in sentence.text or ":" in heading or len(re.findall(r"[^\W\d_]+", heading)) > PREAMBLE_ITEM_WORDS:
-        return False  # a formula states something; so does a colon after more than a label
+    if ":" in heading or len(re.findall(r"[^\W\d_]+", heading)) > PREAMBLE_ITEM_WORDS:
+        return False  # a colon after more than a label states something
     listed = _LIST_LEAD_IN.sub("", listed.strip(), count=1)
-    items = [len(re.findall(r"[^\W\d_]+", item)) for item in re.split(r"[,;]|\band\b(?=[^,;]*$)", listed)]
+    parts = re.split(r"[,;]|\band\b(?=[^,;]*$)", listed)
+    if "=" in sentence.text and (len(parts) < LONG_LIST_ITEMS or sum("=" in part for part in parts) > 1):
+        return False  # a formula states something, unless it is one item of a long list ("..., QᵀQ = I, ...")
+    items = [len(re.findall(r"[^\W\d_]+", item)) for item in parts]
     return _short_items(items, PREAMBLE_ITEMS, PREAMBLE_ITEM_WORDS)
 
 
