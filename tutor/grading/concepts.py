@@ -315,19 +315,21 @@ def _marked_by_model(concepts: Compiled, model_answer: str, vocabulary: Vocabula
     model = [read(part, vocabulary, lexicon) for part in _readings(_statements(sentences(model_answer)))]
     marked = []
     for concept, claims in concepts:
-        mentions = [sentence for sentence in model
-                    if not any((match(claim, sentence) or ("",))[0] == "stated" for claim in claims)]
-        marked.append((concept, tuple(_with_model_context(claim, mentions) for claim in claims)))
+        verdicts = [[(match(claim, sentence) or ("",))[0] for sentence in model] for claim in claims]
+        stating = {index for row in verdicts for index, verdict in enumerate(row) if verdict == "stated"}
+        marked.append((concept, tuple(
+            _with_model_context(claim, [sentence for index, sentence in enumerate(model)
+                                        if row[index] == "mentioned" and index not in stating])
+            for claim, row in zip(claims, verdicts))))
     return tuple(marked)
 
 
-def _with_model_context(claim: Claim, model: list[ReadSentence]) -> Claim:
-    if not claim.negative:
+def _with_model_context(claim: Claim, mentions: list[ReadSentence]) -> Claim:
+    """`claim` with the other senses of the model answer's `mentions` of it (a negative claim only)."""
+    if not claim.negative or not mentions:
         return claim
     own = frozenset().union(*(word.senses for word in claim.words))
-    context = frozenset().union(*(sentence.senses - own for sentence in model
-                                  if (match(claim, sentence) or ("",))[0] == "mentioned"))
-    return replace(claim, model_context=context) if context else claim
+    return replace(claim, model_context=frozenset().union(*(sentence.senses - own for sentence in mentions)))
 
 
 def _misconceptions(check: ConceptsCheck) -> tuple[Misconception, ...]:
