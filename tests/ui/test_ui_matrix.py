@@ -47,7 +47,7 @@ async def test_a_pasted_matrix_with_one_row_per_line_is_graded_whole(tmp_path: P
             paste_then(pilot, "0.5 -0.3\n0.8 0.2", "enter")
             await wait_until(pilot, lambda: feedback(screen).startswith("◐"), "the verdict shown")
             assert feedback(screen) == (
-                "◐ Partly right (50%)\nNot correct: 2 of 4 entries are off (each entry must be within 1%). "
+                "◐ Partly right (50%)\n2 of 4 entries are off (each entry must be within 1%). "
                 "Row 2, column 1: 0.8 is too high; row 2, column 2: 0.2 is too high."
             )
             rows = [tuple(r) for r in core.store.query("SELECT question_id, response, correct, score FROM reviews")]

@@ -61,6 +61,23 @@ def concepts_line(notes: Sequence[str]) -> Content | None:
     return Content("  ").join(chips) if chips else None
 
 
+_VERDICT_ECHOES = ("Correct", "Partly correct", "Not correct")
+
+
+def _without_verdict_echo(feedback: str) -> str:
+    """The grader's feedback without a first line that repeats the verdict shown above it
+    ("✗ Not right" over "Not correct." read as two verdicts); a reason after the echo stays
+    ("Not correct: this is the transpose ..." -> "This is the transpose ...")."""
+    first, _, rest = feedback.strip().partition("\n")
+    for echo in _VERDICT_ECHOES:
+        if first == f"{echo}.":
+            return rest.strip()
+        if first.startswith(f"{echo}: "):
+            reason = first.removeprefix(f"{echo}: ")
+            return "\n".join(part for part in (reason[:1].upper() + reason[1:], rest.strip()) if part)
+    return feedback.strip()
+
+
 def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None = None) -> Content:
     """The verdict, the feedback and the concept chips; `was` is the automatic grade when
     `grade` is the learner's correction of it (the verdict line then says so)."""
@@ -75,9 +92,7 @@ def feedback_content(grade: Grade, overridden: bool = False, was: Grade | None =
                                      was=verdict(grade, why=False).plain)]
     if overridden and grade.feedback.strip():  # the grader's lines stay, as its reading, not as the verdict
         parts.append(Content.from_markup("[dim]The grader's reading, for reference:[/dim]"))
-    said = grade.feedback.strip()
-    if not overridden and said.partition("\n")[0] == "Correct.":
-        said = said.partition("\n")[2].strip()  # the verdict line above already says it
+    said = grade.feedback.strip() if overridden else _without_verdict_echo(grade.feedback)
     if said:
         parts.append(Content(said))
     chips = concepts_line(tuple(grade.notes or ()))
