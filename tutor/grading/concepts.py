@@ -35,6 +35,7 @@ from tutor.grading.claim_match import (
     read,
     stated_words,
 )
+from tutor.grading.compared import other_side_sentences
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import (
     Sentence,
@@ -109,7 +110,7 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
     wrong: FalseReadings = [(m, find(claims, claimed, strict=True)) for m, claims in rubric.misconceptions]
     wrong += _short_answer(check, response)
     sound = _outside_false_claims(read_parts, claimed, rubric, wrong)
-    concepts = [(concept, _credited(claims, read_parts, sound)) for concept, claims in rubric.concepts]
+    concepts = _read_key_points(check, rubric, read_parts, sound)
     claims = tuple(_claim(concept, "concept", finding, _evidence(wordings, finding, sound))
                    for (concept, finding), (_, wordings) in zip(concepts, rubric.concepts))
     hopeful = _verdict(check, concepts, wrong, optimistic=True)
@@ -126,6 +127,23 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
     return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+
+
+def _read_key_points(check: ConceptsCheck, rubric: Rubric, parts: tuple[ReadSentence, ...],
+                     sound: tuple[ReadSentence, ...]) -> Readings:
+    """Each key point with what the answer says of it; where the answer does not state it, the
+    sentences about the other side of the question's comparison alone are no reading against
+    it (see `tutor.grading.compared`)."""
+    other = other_side_sentences(check, ((part.text, part.tokens) for part in parts))
+    own = tuple(part for part in parts if part.text not in other)
+    own_sound = own if sound is parts else tuple(part for part in sound if part.text not in other)
+    found: Readings = []
+    for concept, claims in rubric.concepts:
+        finding = _credited(claims, parts, sound)
+        if other and finding.status != "found":
+            finding = _credited(claims, own, own_sound)
+        found.append((concept, finding))
+    return found
 
 
 def _list_of_terms(check: ConceptsCheck, rubric: Rubric, statements: list[Sentence]) -> Grade:

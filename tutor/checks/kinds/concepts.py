@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -64,6 +64,10 @@ class ConceptsCheck(Model):
     # what the question asks about ("gradient clipping"): an answer opening with "it", "this"
     # or "they" is read as saying it of the subject (see tutor.grading.text_match.subject_reading)
     subject: Text | None = Field(default=None, max_length=LABEL_LENGTH)
+    # what the question compares its subject with ("a CNN" for "... more in RNNs than in CNNs?"):
+    # a key point read the other way round in a sentence about that side only is said of it,
+    # not against the subject (see tutor.grading.compared)
+    compared_with: list[Annotated[Text, Field(max_length=LABEL_LENGTH)]] = Field(default=[], max_length=8)
     # the pack's vocabulary groups and misconceptions, attached by the loader (a check graded
     # alone has none)
     _vocabulary: Groups = PrivateAttr(default=())
