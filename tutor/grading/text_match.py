@@ -181,6 +181,19 @@ _CROSSED_OUT = (
 _SCRIPT = re.compile(r"(?<![\u2080-\u209c\u1d62-\u1d6a])[\u2080-\u209c\u1d62-\u1d6a]")
 """The first of a run of subscript characters: NFKD would glue "fₖ" into "fk". (A superscript
 stays glued: "tanh²" is read as one symbol, not as a comparison of the number 2.)"""
+_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\s(\[{])[\u2070\u2071\u00b9\u00b2\u00b3\u2074-\u207f\u1d2c-\u1d61\u1d9b-\u1dbf]+")
+_SUPERSCRIPT_LETTERS = re.compile(r"[\u2071\u207f\u1d2c-\u1d61\u1d9b-\u1dbf]")
+"""A run of superscript characters after a symbol, and the letters among them: an exponent with a
+letter in it ("cᵀ⁻ᵗ", "γᵏ", "λⁿ") is a power written the way "c^(T−t)" writes it, which NFKD
+would glue to its base ("ct-t"). A number alone ("tanh²", "2⁻²⁴") stays a symbol of its own,
+and so does a lone ᵀ, the transpose ("Wᵀ", "QᵀQ")."""
+
+
+def _exponent(run: re.Match[str]) -> str:
+    text = run.group()
+    return f"^{text}" if _SUPERSCRIPT_LETTERS.search(text) and text != "ᵀ" else text
+
+
 _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
 """A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
@@ -608,6 +621,7 @@ def normalise(text: str) -> str:
     text = _DERIVATIVE.sub(" gradient ", text)  # "∂L/∂θ explodes", "‖∇L‖ huge": the gradient
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "RNNs", "LSTMs" as "RNN", "LSTM" (no stemmer knows them)
     text = text.lower().replace("’", "'").replace("‘", "'")
+    text = _SUPERSCRIPT_RUN.sub(_exponent, text)  # "cᵀ⁻ᵗ": a power, before NFKD glues it on
     for letter, name in _GREEK.items():
         text = text.replace(letter, f" {name} ")
     text = _SCRIPT.sub(r" \g<0>", text)  # "fₖ ≈ 1": the subscript is a token of its own
