@@ -77,6 +77,11 @@ HOW_TO_PASTE = (
 )
 
 
+def not_found(pack_id: str) -> str:
+    return (f"# pack {pack_id} is not among the packs found (see tutor packs): give its folder, "
+            "`tutor export corrections PATH`, for each question's prompt, file and line\n")
+
+
 def test_export_without_the_pack_groups_per_question_at_the_usual_indentation() -> None:
     with open_store() as store:  # in this test's own TUTOR_HOME
         _add(store, 'It adds "things"', CLAIMS, True, 1.0)
@@ -84,14 +89,14 @@ def test_export_without_the_pack_groups_per_question_at_the_usual_indentation() 
         records = store.corrections.latest("mine")
     text = corrections_to_yaml("mine", records, None)
     assert text == (
-        "# Corrections for pack mine as `tests:` samples.\n" + HOW_TO_PASTE +
+        "# Corrections for pack mine as `tests:` samples.\n" + HOW_TO_PASTE + not_found("mine") +
         "\n"
-        "# other-q: (no longer in the pack)\n"
+        "# other-q: (its pack was not found)\n"
         '      - response: "a bigger state"\n'
         "        correct: false\n"
         "        score: 0.666666666667\n"
         "\n"
-        "# why-lstm-helps: (no longer in the pack)\n"
+        "# why-lstm-helps: (its pack was not found)\n"
         '      - response: "It adds \\"things\\""\n'
         "        correct: true\n"
         "        score: 1\n"
@@ -291,16 +296,18 @@ def test_cli_export_corrections_of_every_pack_to_a_file(tmp_path, capsys) -> Non
         _add(store, "unsure", CLAIMS, False, 0.0, pack_id="alpha", question_id="a1", undecided=True)  # no verdict
     output = tmp_path / "samples.yaml"
     assert main(["export", "corrections", "-o", str(output)]) == 0
-    assert capsys.readouterr().out == f"wrote {output} (2 corrections)\n"
+    written = capsys.readouterr()
+    assert written.out == f"wrote {output} (2 corrections)\n"
+    assert written.err == "".join(f"tutor export corrections: {not_found(pack)[2:]}" for pack in ("alpha", "zeta"))
     assert output.read_text(encoding="utf-8") == (
-        "# Corrections for pack alpha as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
-        '# a1: (no longer in the pack)\n      - response: "sums"\n        correct: false\n        score: 0\n'
+        "# Corrections for pack alpha as `tests:` samples.\n" + HOW_TO_PASTE + not_found("alpha") + "\n"
+        '# a1: (its pack was not found)\n      - response: "sums"\n        correct: false\n        score: 0\n'
         "\n"
-        "# Corrections for pack zeta as `tests:` samples.\n" + HOW_TO_PASTE + "\n"
-        '# z1: (no longer in the pack)\n      - response: "gates"\n        correct: true\n        score: 1\n'
+        "# Corrections for pack zeta as `tests:` samples.\n" + HOW_TO_PASTE + not_found("zeta") + "\n"
+        '# z1: (its pack was not found)\n      - response: "gates"\n        correct: true\n        score: 1\n'
     )
     assert main(["export", "corrections", "zeta", "-o", str(tmp_path / "missing" / "x.yaml")]) == 2
-    assert capsys.readouterr().err == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory\n"
+    assert capsys.readouterr().err.splitlines()[-1] == f"tutor export: {tmp_path / 'missing' / 'x.yaml'}: No such file or directory"
 
 
 def test_an_uncorrected_checklist_regrades_to_the_graders_own_verdict() -> None:
@@ -354,3 +361,22 @@ def test_a_mock_answer_to_an_interview_form_goes_under_that_forms_tests(tmp_path
     assert (len(pasted.interview.tests), len(pasted.tests)) == (interview + 1, own + 1)
     assert answer in [test.response for test in pasted.interview.tests]
     assert "b" in [test.response for test in pasted.tests]  # a practice answer: the question's own
+
+
+def test_a_pack_opened_from_a_folder_is_named_not_called_gone(tmp_path, capsys) -> None:
+    """A trial: an instructor practised with `tutor --pack mypack`, corrected two answers, then ran
+    `tutor export corrections`: every question read "(no longer in the pack)" (the folder is
+    not among the packs found). The export says what happened and how to get the places."""
+    from tests.unit.packfiles import write_pack
+
+    folder = write_pack(tmp_path / "mypack")
+    with open_store() as store:
+        _add(store, "it shrinks", CLAIMS, True, 1.0, pack_id="demo", question_id="q1")
+    assert main(["export", "corrections"]) == 0
+    shown = capsys.readouterr()
+    assert "# q1: (its pack was not found)\n" in shown.out and not_found("demo") in shown.out
+    assert shown.err == "tutor export corrections: " + not_found("demo")[2:]
+    assert main(["export", "corrections", str(folder)]) == 0
+    shown = capsys.readouterr()
+    assert "# q1: What is a vanishing gradient?\n" in shown.out and "not among the packs" not in shown.out
+    assert shown.err == ""

@@ -67,11 +67,14 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
     if not by_form:
         return f"# no corrections for pack {pack_id}\n"
     lines = [f"# Corrections for pack {pack_id} as `tests:` samples.", HOW_TO_PASTE]
+    if pack is None:
+        lines.append(f"# {pack_not_found(pack_id)}")
     for question_id, interview in sorted(by_form):
         question = pack.question(question_id) if pack is not None else None
         origin = pack.origins.get(question_id) if pack is not None else None
         asked = question.as_interview() if question is not None and interview else question
-        about = _one_line(asked.prompt) if asked is not None else "(no longer in the pack)"
+        about = _one_line(asked.prompt) if asked is not None else (
+            "(no longer in the pack)" if pack is not None else "(its pack was not found)")
         place = _Place(DEFAULT_INDENT, "")
         if origin is not None:
             place = _place(origin.document, (*origin.path, "interview") if interview else origin.path)
@@ -83,6 +86,13 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
             lines.append(f"{pad}  correct: {'true' if record.correct else 'false'}")
             lines.append(f"{pad}  score: {record.score:.12g}")
     return "\n".join(lines) + "\n"
+
+
+def pack_not_found(pack_id: str) -> str:
+    """Why the blocks of a pack have no place: the pack was opened from a folder the packs found
+    do not include (`tutor --pack PATH`), and naming the folder finds it."""
+    return (f"pack {pack_id} is not among the packs found (see tutor packs): give its folder, "
+            "`tutor export corrections PATH`, for each question's prompt, file and line")
 
 
 def _in_interview_form(record: CorrectionRecord, pack: Pack | None) -> bool:

@@ -10,7 +10,7 @@ from tutor.commands import EXIT_BAD_INPUT, EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.authoring.export_corrections import corrections_to_yaml, exportable
+    from tutor.authoring.export_corrections import corrections_to_yaml, exportable, pack_not_found
     from tutor.packs.discovery import discover
     from tutor.store.db import StoreError, open_store
 
@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"tutor export corrections: no pack '{wanted}' (see tutor packs)", file=sys.stderr)
         return EXIT_BAD_INPUT
     pack_ids = [wanted] if wanted is not None else sorted(corrected_ids)
+    for pack_id in pack_ids:
+        if pack_id not in packs and pack_id in corrected_ids:  # opened with --pack PATH, not found now
+            print(f"tutor export corrections: {pack_not_found(pack_id)}", file=sys.stderr)
     if not pack_ids:
         text = "# no corrections yet\n"
     else:
