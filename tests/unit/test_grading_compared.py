@@ -68,3 +68,17 @@ def test_an_overlong_name_of_the_other_side_is_a_precise_pack_error(tmp_path) ->
     with pytest.raises(PackError) as raised:
         load_pack(write_pack(tmp_path / "pack", "questions:\n" + question))
     assert "questions[0].check.compared_with[0]: is 71 characters long, over the limit of 70" in str(raised.value)
+
+
+def test_a_key_point_about_the_other_side_stated_there_is_not_lost_to_a_denial_of_the_subject() -> None:
+    """An instructor's trial: with `subject: an LSTM` and the vanilla RNN's "same matrix every step"
+    as a key point, "A vanilla RNN multiplies the same matrix every step. An LSTM does not
+    multiply the same matrix every step" was told it stated the opposite of the point: the
+    statement, in the sentence about the RNN, had been set aside with the denials."""
+    lstm = {"kind": "concepts", "subject": "an LSTM", "compared_with": ["a vanilla RNN"],
+            "concepts": [{"name": "same-matrix", "phrases": ["multiplies the same matrix every step"]},
+                         {"name": "cell-path", "phrases": ["the cell path has no weight matrix"]}]}
+    result = grade(lstm, "A vanilla RNN multiplies the same matrix every step. An LSTM does not multiply the same "
+                         "matrix every step: its cell path has no weight matrix.")
+    assert "negated:same-matrix" not in result.notes
+    assert result.undecided or result.correct

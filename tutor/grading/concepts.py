@@ -131,16 +131,19 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
 
 def _read_key_points(check: ConceptsCheck, rubric: Rubric, parts: tuple[ReadSentence, ...],
                      sound: tuple[ReadSentence, ...]) -> Readings:
-    """Each key point with what the answer says of it; where the answer does not state it, the
-    sentences about the other side of the question's comparison alone are no reading against
-    it (see `tutor.grading.compared`)."""
+    """Each key point with what the answer says of it; where the answer does not state it
+    plainly, a sentence about the other side of the question's comparison alone is no reading
+    against it, while its statement of the point still counts (a key point may be about either
+    side); see `tutor.grading.compared`."""
     other = other_side_sentences(check, ((part.text, part.tokens) for part in parts))
-    own = tuple(part for part in parts if part.text not in other)
-    own_sound = own if sound is parts else tuple(part for part in sound if part.text not in other)
     found: Readings = []
     for concept, claims in rubric.concepts:
         finding = _credited(claims, parts, sound)
         if other and finding.status != "found":
+            stating = {part.text for part in parts if part.text in other and find(claims, (part,)).status == "found"}
+            own = tuple(part for part in parts if part.text not in other or part.text in stating)
+            own_sound = own if sound is parts else tuple(
+                part for part in sound if part.text not in other or part.text in stating)
             finding = _credited(claims, own, own_sound)
         found.append((concept, finding))
     return found
