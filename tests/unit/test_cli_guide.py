@@ -147,3 +147,20 @@ def test_every_command_quoted_in_the_guide_parses():
 )
 def test_a_command_that_is_not_real_is_caught(command, problem):
     assert parse_problem(command).startswith(problem)
+
+
+def test_the_guides_table_of_evidence_names_every_series_and_scalar_a_claim_can_use() -> None:
+    """An instructor's trial found `tutor sim lstm --json` reporting `hidden_first_over_last`,
+    which the guide's table left out (it had fallen behind the catalog in a dozen rows)."""
+    import re
+
+    from tutor.evidence.registry import all_specs
+
+    listed: dict[str, set[str]] = {}
+    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 4 and cells[1] in ("simulation", "derivation"):
+            for name in re.findall(r"`([^`]+)`", cells[0]):
+                listed[name] = set(re.findall(r"`([^`]+)`", cells[2] + cells[3]))
+    assert {name: listed.get(name) for name in sorted(listed)} == {
+        spec.name: {*spec.series, *spec.scalars} for spec in sorted(all_specs(), key=lambda spec: spec.name)}
