@@ -63,8 +63,8 @@ def test_false_claim_wrong_answer_and_failing_sample_exit_1_with_exact_lines(cap
     assert main(["check", str(folder), "--seeds", "1"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[-4:] == [
-        "mine/questions.yaml:54:9: clipping-cures-what: tests[1] 'b': correct is False, expected True "
-        "(feedback: 'Not correct.\\nb) No: clipping never makes a small gradient larger.\\nThe answer is a.')",
+        "mine/questions.yaml:54:9: clipping-cures-what: tests[1] 'b': correct: false, expected true; "
+        "the grader said: Not correct. / b) No: clipping never makes a small gradient larger. / The answer is a.",
         "mine/questions.yaml:73:13: tanh-bound-20-steps: evidence[0] activation-bounds seed 0: "
         "scalar 'max_tanh_prime' is 1, claimed == 2: fails",
         "mine/questions.yaml:104:13: why-lstm-helps: the model answer is not graded correct by its own check: "

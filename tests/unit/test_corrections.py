@@ -186,8 +186,9 @@ def test_exported_samples_pasted_under_tests_are_run_by_check(tmp_path, monkeypa
     out = capsys.readouterr().out
     assert "  sample         12       1\n" in out
     assert out.endswith(
-        "mine/questions.yaml:136:9: why-lstm-helps: tests[1] 'It only adds a gate': correct is True, expected False; "
-        "score is 1, expected 0 (feedback: 'Correct.\\nFound: the cell state is updated by addition; the forget gate decides what passes.')\n1 failure\n")
+        "mine/questions.yaml:136:9: why-lstm-helps: tests[1] 'It only adds a gate': correct: true, expected false; "
+        "score: 1, expected 0; the grader said: Correct. / Found: the cell state is updated by addition; the forget gate "
+        "decides what passes.\n1 failure\n")
 
 
 def test_a_question_without_tests_is_told_to_get_one_and_its_samples_then_run(tmp_path, monkeypatch, capsys) -> None:

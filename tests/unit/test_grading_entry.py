@@ -103,6 +103,6 @@ def test_sample_tests_accept_full_notes_or_found_names() -> None:
     check = {"kind": "numeric", "answer": "1/4"}
     assert sample_test_failure(check, SampleTest(response="0.25", correct=True, score=1.0)) is None
     assert sample_test_failure(check, SampleTest(response="0.5", correct=True, note="too-low")) == (
-        "correct is False, expected True; note 'too-low' not among too-high "
-        "(feedback: 'Not correct: 0.5 is too high (the answer must be within 1%).')"
+        "correct: false, expected true; note 'too-low' not among too-high; "
+        "the grader said: Not correct: 0.5 is too high (the answer must be within 1%)."
     )

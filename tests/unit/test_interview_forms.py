@@ -82,4 +82,4 @@ def test_check_proves_the_interview_form(tmp_path: Path, capsys) -> None:
     assert main(["check", str(tmp_path / "pack.yaml")]) == 1
     out = capsys.readouterr().out
     assert "  interview       1       1\n" in out
-    assert "q: interview.tests[1] 'Yes, clipping fixes it.': correct is False, expected True" in out
+    assert "q: interview.tests[1] 'Yes, clipping fixes it.': correct: false, expected true" in out

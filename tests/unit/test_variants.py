@@ -186,8 +186,8 @@ def test_check_reports_the_draw_where_a_sample_goes_wrong(tmp_path: Path, monkey
     messages = [str(failure) for failure in report.failures]
     # k = 2 makes r^2 the right answer: only that draw fails, with its seed and values
     assert messages == [
-        "pack/questions.yaml:20:9: power: seed 2 (r = 0.5, k = 2): tests[1] '0.5^2': correct is True, "
-        "expected False (feedback: 'Correct.')",
+        "pack/questions.yaml:20:9: power: seed 2 (r = 0.5, k = 2): tests[1] '0.5^2': correct: true, "
+        "expected false; the grader said: Correct.",
     ]
     assert report.checked["variant"] == 6 and report.failed["variant"] == 1
 

@@ -33,11 +33,26 @@ def sample_test_failure(check: AnyCheck | dict[str, Any], sample: SampleTest, *,
     result = grade(check, sample.response, timeout=timeout)
     problems = []
     if sample.correct is not None and result.correct is not sample.correct:
-        problems.append(f"correct is {result.correct}, expected {sample.correct}")
+        problems.append(f"correct: {_yaml(result.correct)}, expected {_yaml(sample.correct)}")
     if sample.score is not None and abs(result.score - sample.score) > SCORE_TOLERANCE:
-        problems.append(f"score is {result.score:g}, expected {sample.score:g}")
+        problems.append(f"score: {result.score:g}, expected {sample.score:g}")
     if sample.note is not None and not note_matches(sample.note, result):
         problems.append(f"note '{sample.note}' not among {', '.join(result.notes) or 'no notes'}")
     if not problems:
         return None
-    return f"{'; '.join(problems)} (feedback: {result.feedback!r})"
+    return f"{'; '.join(problems)}; the grader said: {_one_line(result.feedback)}"
+
+
+def _yaml(flag: bool) -> str:
+    """`true`/`false` as the sample writes them (Python's True read as a different word)."""
+    return "true" if flag else "false"
+
+
+SAID_LENGTH = 160
+"""How much of the grader's feedback a failure line quotes: its verdict and first points."""
+
+
+def _one_line(feedback: str) -> str:
+    """The feedback's lines joined with " / " (not a literal \\n), cut with "…" when long."""
+    said = " / ".join(line.strip() for line in feedback.splitlines() if line.strip())
+    return said if len(said) <= SAID_LENGTH else said[: SAID_LENGTH - 1].rstrip() + "…"
