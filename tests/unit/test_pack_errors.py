@@ -377,3 +377,14 @@ def test_a_wrong_type_in_a_concepts_check_points_at_its_key_not_at_the_concepts_
     assert errors_of("pack") == [
         "pack/questions.yaml:10:17: questions[0].check.required: expected a whole number, found the text 'two'"]
 
+
+
+def test_a_questions_file_given_for_its_pack_says_which_folder_to_give() -> None:
+    """An instructor ran `tutor check mypack/questions/01-gates.yaml` and read six lines of
+    pack fields missing at 1:1; one line now says what the file is and what to give."""
+    write_pack(Path("mine"))
+    assert errors_of("mine/questions.yaml") == [
+        "mine/questions.yaml: a questions file of the pack in mine: give that folder instead"]
+    Path("lone.yaml").write_text("questions: []\n", encoding="utf-8")
+    assert errors_of("lone.yaml") == [
+        "lone.yaml: a questions file, not a pack: give the pack's folder (with its pack.yaml), or add the pack's fields"]

@@ -107,10 +107,22 @@ def _load_single_file(path: Path) -> Pack:
     if not _is_mapping(document, problems):
         raise PackError(problems)
     fields = {k: v for k, v in document.data.items() if k != "questions"}
+    if not fields and "questions" in document.data:
+        raise PackError([Problem(Location(display_path(path)), _questions_file_message(path))])
     meta = _validate(PackMeta, fields, document, (), problems)
     failed_ids: set[str] = set()
     questions = _questions_of(document, problems, failed_ids) or []
     return _finish(meta, questions, path, problems, NotLoaded(frozenset(failed_ids)))
+
+
+def _questions_file_message(path: Path) -> str:
+    """What a file holding only `questions:` is: a part of a pack folder, named when its
+    pack.yaml is beside it or one folder up (an instructor gave `tutor check` the questions
+    file and read six lines of missing pack fields)."""
+    for folder in (path.parent, path.parent.parent):
+        if any((folder / name).is_file() for name in PACK_FILE_NAMES):
+            return f"a questions file of the pack in {display_path(folder)}: give that folder instead"
+    return "a questions file, not a pack: give the pack's folder (with its pack.yaml), or add the pack's fields"
 
 
 def _finish(
