@@ -388,3 +388,26 @@ def test_a_questions_file_given_for_its_pack_says_which_folder_to_give() -> None
     Path("lone.yaml").write_text("questions: []\n", encoding="utf-8")
     assert errors_of("lone.yaml") == [
         "lone.yaml: a questions file, not a pack: give the pack's folder (with its pack.yaml), or add the pack's fields"]
+
+
+def test_a_faulty_parameter_does_not_hide_a_misnamed_series_in_the_same_item():
+    """An instructor's trial: an unknown parameter and a misspelt `shows` series in one evidence
+    item, and only the parameter was reported; the guide promises every problem at once."""
+    assert replace_in_questions(
+        "      - name: activation-bounds\n",
+        "      - name: lstm\n        params: {forgetbias: 2}\n        shows:\n          - {vanishes: cell_grad_nrom}\n",
+    ) == [
+        "pack/questions.yaml:19:30: questions[0].evidence[0].params.forgetbias: unknown parameter for 'lstm' "
+        "(known: steps, hidden, input, batch, scale, forget_bias, input_scale)",
+        "pack/questions.yaml:21:13: questions[0].evidence[0].shows[0]: 'lstm' has no series 'cell_grad_nrom' "
+        "(known: cell_grad_norm, hidden_grad_norm, forget_gate)",
+    ]
+
+
+def test_a_faulty_parameter_that_names_the_outputs_stops_there():
+    """`spectral-sweep`'s series are named by its `scales`: with those wrong, no name can be judged."""
+    assert replace_in_questions(
+        "      - name: activation-bounds\n",
+        "      - name: spectral-sweep\n        params: {scales: lots}\n        claims:\n"
+        "          - {series: scale=0.7, stat: last, op: '<', value: 1}\n",
+    )[1:] == []

@@ -76,11 +76,14 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: FieldPath) 
         hint = f"did you mean '{close[0]}'? " if close else ""
         message = f"unknown evidence '{item.name}' ({hint}see `tutor sim --list` and `tutor derive --list`)"
         return [_at(origin, (*path, "name"), message)]
-    outputs = _outputs_for(spec, item.params)
-    if isinstance(outputs, list):
-        return [_at(origin, (*path, "params", name), message) for name, message in outputs]
+    params, problems = _usable_params(spec, item, origin, path)
+    if params is None:
+        return problems
+    outputs = _outputs_for(spec, params)
+    if not isinstance(outputs, tuple):
+        return problems
     scalars, series = outputs
-    problems = _caption_problems(spec, item, origin, path, scalars, series)
+    problems += _caption_problems(spec, item, origin, path, scalars, series, params)
     for index, claim in enumerate(item.claims):
         if claim.scalar is not None and claim.scalar not in scalars:
             message = f"'{item.name}' has no scalar '{claim.scalar}' (known: {', '.join(scalars) or 'none'})"
@@ -96,8 +99,24 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: FieldPath) 
     return problems
 
 
+def _usable_params(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin",
+                  path: FieldPath) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The item's parameters without the faulty ones, and a problem for each of those: the rest
+    of the item (claims, shows, caption) is still checked against a run with the defaults in
+    their place, so one mistake does not hide another. None when a faulty parameter names the
+    outputs (`scale={scales}`): their names are not known then."""
+    outputs = _outputs_for(spec, item.params)
+    if not isinstance(outputs, list):
+        return item.params, []
+    problems = [_at(origin, (*path, "params", name), message) for name, message in outputs]
+    faulty = {name for name, _ in outputs}
+    if any(f"{{{name}}}" in template for name in faulty for template in (*spec.series, *spec.scalars)):
+        return None, problems
+    return {key: value for key, value in item.params.items() if key not in faulty}, problems
+
+
 def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin", path: FieldPath,
-                      scalars: tuple[str, ...], series: tuple[str, ...]) -> list[Problem]:
+                      scalars: tuple[str, ...], series: tuple[str, ...], params: dict[str, Any]) -> list[Problem]:
     """Each reference in the caption names a scalar, a series statistic or a parameter of the
     run, with an allowed format; the problem points at the reference itself."""
     from tutor.evidence.caption import known_names, reference_problems
@@ -105,10 +124,10 @@ def _caption_problems(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin"
 
     if "{" not in item.caption:
         return []
-    params = known_names(spec.resolve(item.params))
+    names = known_names(spec.resolve(params))
     field = (*origin.path, *path, "caption")
     return [Problem(locate_piece(origin.document, field, item.caption, ref.start, ref.text), message, field)
-            for ref, message in reference_problems(item.caption, scalars, series, params)]
+            for ref, message in reference_problems(item.caption, scalars, series, names)]
 
 
 def _agreement_problems(question: "Question", origin: "Origin") -> list[Problem]:
