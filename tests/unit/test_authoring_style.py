@@ -104,3 +104,21 @@ def test_a_phrase_the_grader_cannot_read_in_its_own_words_is_warned_about(tmp_pa
         f"mine/questions.yaml:{line}:{column}: why-lstm-helps: the concept additive-update's phrase "
         "'not impossible' is not read in its own words (an 'and' inside a misconception, a phrase of "
         "negations or symbols alone), so it never matches: reword it"]
+
+
+def test_a_concept_question_with_too_few_samples_is_warned_about(tmp_path: Path, monkeypatch) -> None:
+    """An instructor's trial: a rubric with 2 samples passed `tutor check` in silence, though the
+    guide asks for 8 right answers and 4 wrong ones; the scaffold `tutor new` writes has them."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    assert style_warnings(load_pack(Path("mine"))) == []
+    questions = Path("mine/questions.yaml")
+    text = questions.read_text(encoding="utf-8")
+    start = text.index("    tests:", text.index("  - id: why-lstm-helps"))
+    samples = text[start : text.index("\n\n", start) + 1].splitlines(keepends=True)
+    questions.write_text(text.replace("".join(samples), "".join(samples[:3] + samples[-1:])), encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    assert [str(w) for w in style_warnings(load_pack(Path("mine")))] == [
+        f"mine/questions.yaml:{line + 1}:7: why-lstm-helps: 2 right and 1 wrong samples (correct: true / false) for a "
+        "free-text rubric: give at least 8 right answers in varied wording and 4 wrong ones, so that `tutor check` "
+        "can catch a weak rubric"]

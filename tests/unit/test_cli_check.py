@@ -36,16 +36,16 @@ def test_scaffold_validates_and_checks_green(capsys):
     assert main(["check", str(folder)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        "mine: 6 questions, 31 checks\n"
+        "mine: 6 questions, 41 checks\n"
         "  check         run  failed\n"
         "  answer          5       0\n"
-        "  sample         10       0\n"
+        "  sample         20       0\n"
         "  evidence       10       0\n"
         "  caption         1       0\n"
         "  rubric          5       0\n"
         "all checks hold\n"
     )
-    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/31)"
+    assert captured.err.splitlines()[0] == "checking vanishing-definition (1/41)"
 
 
 def test_scaffold_refuses_a_non_empty_folder(capsys):

@@ -184,7 +184,7 @@ def test_exported_samples_pasted_under_tests_are_run_by_check(tmp_path, monkeypa
     paste_as_told(exported)
     assert main(["check", "mine"]) == 1  # the rubric credits the learner's "wrong" answer: check says so
     out = capsys.readouterr().out
-    assert "  sample         12       1\n" in out
+    assert "  sample         22       1\n" in out
     assert out.endswith(
         "mine/questions.yaml:136:9: why-lstm-helps: tests[1] 'It only adds a gate': correct: true, expected false; "
         "score: 1, expected 0; the grader said: Correct. / Found: the cell state is updated by addition; the forget gate "
@@ -195,13 +195,10 @@ def test_a_question_without_tests_is_told_to_get_one_and_its_samples_then_run(tm
     monkeypatch.chdir(tmp_path)
     assert main(["new", "mine", "--title", "Mine"]) == 0
     questions = Path("mine/questions.yaml")
-    own_tests = (
-        "    tests:\n"
-        '      - {response: "The cell state is additive and the forget gate scales the gradient", correct: true}\n'
-        '      - {response: "It uses a bigger hidden state", correct: false}\n'
-    )
     text = questions.read_text(encoding="utf-8")
-    assert own_tests in text
+    start = text.index("    tests:", text.index("  - id: why-lstm-helps"))
+    own_tests = text[start : text.index("\n\n", start) + 1]  # the question's samples, up to the blank line
+    assert own_tests.count("- {response:") == 12
     questions.write_text(text.replace(own_tests, ""), encoding="utf-8")
     with open_store() as store:
         _add(store, "Its cell state is additive, and a forget gate scales it", CLAIMS, True, 1.0)
@@ -248,7 +245,7 @@ def test_a_pack_in_another_layout_gets_its_own_indentation(tmp_path, monkeypatch
     )
     paste_as_told(exported)
     assert main(["check", "mine"]) == 0
-    assert "  sample         11       0\n" in capsys.readouterr().out
+    assert "  sample         21       0\n" in capsys.readouterr().out
 
 
 def test_a_mock_correction_counts_in_the_report_the_history_and_the_exports(tmp_path: Path) -> None:

@@ -8,6 +8,9 @@ badly to a learner. They never fail the check (exit code), but the built-in pack
   picks the longest, most qualified option without knowing the answer.
 - A free-text phrase the grader does not read in its own words (`tutor.grading.phrase_lint`):
   it looks like coverage and never matches.
+- A concept question with fewer samples than the guide asks for (8 right answers, 4 wrong):
+  `tutor check` then proves little about its rubric, and an instructor's trial saw a pack
+  with 2 pass in silence.
 """
 
 from __future__ import annotations
@@ -67,8 +70,34 @@ def style_warnings(pack: Pack) -> list[StyleWarning]:
                 pack.locate(question.id, "prompt"), question.id,
                 f"the prompt refers to another question ('{phrase}'), which a mock or a shuffled "
                 "deck may not have asked: restate what it needs"))
+    warnings.extend(_sample_warnings(pack))
     warnings.extend(_longest_warning(pack))
     warnings.extend(_dead_phrase_warnings(pack))
+    return warnings
+
+
+MIN_RIGHT_SAMPLES = 8
+MIN_WRONG_SAMPLES = 4
+"""What the guide asks of every concept question's `tests:` (right answers in varied wording;
+a misconception, a negation, a reversal and a keyword-stuffed statement)."""
+
+
+def _sample_warnings(pack: Pack) -> list[StyleWarning]:
+    """A warning per concept question (its own check: an interview form's samples are asked
+    for but not counted) with fewer right or wrong samples than the guide asks for."""
+    warnings = []
+    for question in pack.questions:
+        if question.check.kind != "concepts":
+            continue
+        right = sum(test.correct is True for test in question.tests)
+        wrong = sum(test.correct is False for test in question.tests)
+        if right < MIN_RIGHT_SAMPLES or wrong < MIN_WRONG_SAMPLES:
+            where = "tests" if question.tests else "check"
+            warnings.append(StyleWarning(
+                pack.locate(question.id, where), question.id,
+                f"{right} right and {wrong} wrong samples (correct: true / false) for a free-text rubric: give at "
+                f"least {MIN_RIGHT_SAMPLES} right answers in varied wording and {MIN_WRONG_SAMPLES} wrong ones, "
+                "so that `tutor check` can catch a weak rubric"))
     return warnings
 
 
