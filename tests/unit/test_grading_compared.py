@@ -82,3 +82,18 @@ def test_a_key_point_about_the_other_side_stated_there_is_not_lost_to_a_denial_o
                          "matrix every step: its cell path has no weight matrix.")
     assert "negated:same-matrix" not in result.notes
     assert result.undecided or result.correct
+
+
+def test_a_false_claim_is_not_pieced_together_across_whereas() -> None:
+    """"In an RNN the same matrix is multiplied in at every step, whereas each CNN layer has its
+    own weights" was told it claimed that RNNs use different weights at each step: the RNN
+    from one side of "whereas", the own weights from the other (the built-in pack's q3, whose
+    vocabulary reads "own weights" as different ones)."""
+    from tutor import paths
+    from tutor.packs.loader import load_pack
+
+    check = load_pack(paths.builtin_content_dir() / "rnn-gradients").question("q3-rnn-vs-cnn-vanishing").check
+    said = ("Because in an RNN the same recurrent weight matrix is multiplied in again at every time step during "
+            "backpropagation, whereas each CNN layer has its own weights.")
+    assert grade(check, said).notes == ("hit:same-matrix", "missed:depth-is-length", "missed:cnn-remedies")
+    assert "misconception:rnn-weights-differ" in grade(check, "An RNN uses different weights at each step.").notes

@@ -487,10 +487,17 @@ def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
     """Whether the picked words span two alternative clauses (", or ..."): "either it decays
     and early steps stop learning, or it blows up and training diverges" states two
     possibilities, not "it decays and training diverges". A clause added with ", and they ..."
-    goes on about the same subject, so a false claim may be read across it."""
+    goes on about the same subject, so a false claim may be read across it. Nor across
+    "whereas", which sets another subject against the first: "in an RNN the same matrix is
+    multiplied in at every step, whereas each CNN layer has its own weights" does not say an
+    RNN has its own weights."""
     tokens = [unit.token for unit, _ in picks]
-    return any(sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause"
+    return any((sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause")
+               or sentence.tokens[at].raw in SETTING_AGAINST
                for at in range(min(tokens) + 1, max(tokens) + 1))
+
+
+SETTING_AGAINST = frozenset({"whereas"})
 
 
 def _loose_reversal(sentence: ReadSentence, picks: Picks, position: dict[int, int]) -> bool:
