@@ -67,7 +67,7 @@ FITS_BOTH = {
     "history": "Past mock interviews",
     # the sessions' counts are short enough for the built-in pack's title at 80 columns
     "study": f"Study · {LONG_TITLE}  0 reviewed · 0 due · 3 new",
-    "practice": f"Practice · {LONG_TITLE}  0 of 0 right · 2 left",
+    "practice": f"Practice · {LONG_TITLE}  2 left",
 }
 SHORTENED_AT_80 = {
     "mock setup": "Mock interview · Vanishing and explod…  timed, follow-ups, feedback at the end",
@@ -98,7 +98,7 @@ async def test_a_title_longer_than_the_terminal_is_cut_with_an_ellipsis() -> Non
         bars = await walk(app, pilot)
     assert bars["mock interview"] == "Mock interview · A pack whose title goes on and on, A pack whose title goes o…"
     assert bars["stats"] == "Stats · A pack whose title goes on and on, A pack whose title goes on and on,…"
-    assert bars["practice"] == "Practice · A pack whose title goes on and on, A pack w…  0 of 0 right · 2 left"
+    assert bars["practice"] == "Practice · A pack whose title goes on and on, A pack whose title goes…  2 left"
     assert all(cell_len(line) <= 78 for line in bars.values())
 
 

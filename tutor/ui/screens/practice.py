@@ -133,7 +133,9 @@ class PracticeScreen(JumpsToQuestion, QuestionScreen):
     def status(self) -> str:
         if self.deck is None:
             return ""
-        return f"{self.right} of {self.answered} right · {self.deck.remaining()} left"
+        left = f"{self.deck.remaining()} left"
+        # "0 of 0 right" opened every session with a score of nothing
+        return f"{self.right} of {self.answered} right · {left}" if self.answered else left
 
     def finished(self) -> Content:
         return Content.from_markup(
