@@ -173,7 +173,7 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j, A10k, A10m,
-    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an and A10ao, 7,197 answers, each measured once unseen and
+    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an, A10ao and A10ap, 7,347 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -197,7 +197,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # and signal-processing engineers: 98.7% unseen), 0.9789 with A10aj (climate modellers: 100% unseen),
     # 0.9791 with A10ak (compiler researchers: 97.3% unseen), 0.9796 with A10al (quantum-computing
     # researchers: 100% unseen), 0.9791 with A10am (economists: 96.0% unseen), 0.9793 with A10an (speech
-    # and audio researchers: 97.3% unseen), 0.9794 with A10ao (coding theorists: 94.7% unseen)
+    # and audio researchers: 97.3% unseen), 0.9794 with A10ao (coding theorists: 94.7% unseen), 0.9799 with
+    # A10ap (geophysicists: 98.7% unseen)
     assert figures.recall >= 0.979
     # 0 until A10w: its reversal "as the gain grows you move from a chaotic regime, where the top
     # Lyapunov exponent is positive and small gains amplify noise, into an ordered regime" is
@@ -248,6 +249,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # one of its partial answers repeated A10j's word for word and is left out here), 0.9499 with
     # A10am (economists: 90.0% unseen; a cliffs answer giving only the remedy, and the baselines' request again),
     # 0.9495 with A10an (speech and audio researchers: 93.3% unseen; Ω's purpose alone, beside clipping),
-    # 0.9499 with A10ao (coding theorists: 96.7% unseen; a request for the baselines with no figure again)
-    assert figures.partial_credit >= 0.949
+    # 0.9499 with A10ao (coding theorists: 96.7% unseen; a request for the baselines with no figure again),
+    # 0.9509 with A10ap (geophysicists: 90.0% unseen) once Ω's "targets the vanishing side" beside
+    # clipping was read (it had been read against Ω's point across ", while clipping ... exploding")
+    assert figures.partial_credit >= 0.950
     assert figures.undecided <= 0.01
