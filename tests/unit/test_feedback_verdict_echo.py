@@ -3,18 +3,12 @@ read as two verdicts, a trial's finding on multiple-choice and numeric questions
 
 from __future__ import annotations
 
+from tests.unit.test_grading_choice import SINGLE
 from tutor.checks.answers import grade
 from tutor.grading.result import Grade
 from tutor.ui.widgets.feedback_view import feedback_content
 
-CHOICE = {
-    "kind": "choice",
-    "options": [
-        {"text": "Only exploding gradients", "correct": True, "feedback": "Yes: clipping caps the norm."},
-        {"text": "Only vanishing gradients", "feedback": "No: a vanished gradient stays small after clipping."},
-        {"text": "Both"},
-    ],
-}
+CHOICE = SINGLE  # clipping's question with one right option and per-option feedback
 
 
 def test_a_wrong_choice_is_said_not_right_once_with_the_option_feedback() -> None:
