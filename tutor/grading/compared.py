@@ -16,24 +16,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tutor.grading.text_match import Token, tokenize
+from tutor.grading.text_match import tokenize
 
 if TYPE_CHECKING:
     from tutor.checks.kinds.concepts import ConceptsCheck
+    from tutor.grading.claim_match import ReadSentence
 
 
-def other_side_sentences(check: ConceptsCheck, sentences: Iterable[tuple[str, tuple[Token, ...]]]) -> frozenset[str]:
-    """The texts of the sentences (text, tokens) about the other side of the question's
-    comparison only: they name one of `check.compared_with` and not `check.subject`."""
+def other_side_sentences(check: ConceptsCheck, sentences: Iterable[ReadSentence]) -> frozenset[str]:
+    """The texts of the sentences about the other side of the question's comparison only: they
+    name one of `check.compared_with` and not `check.subject`."""
     if not check.compared_with:
         return frozenset()
     others = [_stems(name) for name in check.compared_with]
     subject = _stems(check.subject) if check.subject else frozenset()
     about: set[str] = set()
-    for text, tokens in sentences:
-        stems = frozenset(token.stem for token in tokens if token.kind == "word")
+    for sentence in sentences:
+        stems = frozenset(token.stem for token in sentence.tokens if token.kind == "word")
         if any(name <= stems for name in others) and not (subject and subject <= stems):
-            about.add(text)
+            about.add(sentence.text)
     return frozenset(about)
 
 

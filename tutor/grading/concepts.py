@@ -135,7 +135,7 @@ def _read_key_points(check: ConceptsCheck, rubric: Rubric, parts: tuple[ReadSent
     plainly, a sentence about the other side of the question's comparison alone is no reading
     against it, while its statement of the point still counts (a key point may be about either
     side); see `tutor.grading.compared`."""
-    other = other_side_sentences(check, ((part.text, part.tokens) for part in parts))
+    other = other_side_sentences(check, parts)
     found: Readings = []
     for concept, claims in rubric.concepts:
         finding = _credited(claims, parts, sound)

@@ -76,12 +76,15 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: FieldPath) 
         hint = f"did you mean '{close[0]}'? " if close else ""
         message = f"unknown evidence '{item.name}' ({hint}see `tutor sim --list` and `tutor derive --list`)"
         return [_at(origin, (*path, "name"), message)]
-    params, problems = _usable_params(spec, item, origin, path)
-    if params is None:
-        return problems
+    params, problems = item.params, list[Problem]()
     outputs = _outputs_for(spec, params)
-    if not isinstance(outputs, tuple):
-        return problems
+    if isinstance(outputs, list):  # faulty parameters: the rest is checked without them
+        usable, problems = _without_faulty(spec, item, origin, path, outputs)
+        if usable is None:
+            return problems
+        params, outputs = usable, _outputs_for(spec, usable)
+        if isinstance(outputs, list):
+            return problems
     scalars, series = outputs
     problems += _caption_problems(spec, item, origin, path, scalars, series, params)
     for index, claim in enumerate(item.claims):
@@ -99,17 +102,14 @@ def _evidence_problems(item: "EvidenceItem", origin: "Origin", path: FieldPath) 
     return problems
 
 
-def _usable_params(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin",
-                  path: FieldPath) -> tuple[dict[str, Any] | None, list[Problem]]:
+def _without_faulty(spec: EvidenceSpec, item: "EvidenceItem", origin: "Origin", path: FieldPath,
+                    faults: list[tuple[str, str]]) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The item's parameters without the faulty ones, and a problem for each of those: the rest
     of the item (claims, shows, caption) is still checked against a run with the defaults in
     their place, so one mistake does not hide another. None when a faulty parameter names the
     outputs (`scale={scales}`): their names are not known then."""
-    outputs = _outputs_for(spec, item.params)
-    if not isinstance(outputs, list):
-        return item.params, []
-    problems = [_at(origin, (*path, "params", name), message) for name, message in outputs]
-    faulty = {name for name, _ in outputs}
+    problems = [_at(origin, (*path, "params", name), message) for name, message in faults]
+    faulty = {name for name, _ in faults}
     if any(f"{{{name}}}" in template for name in faulty for template in (*spec.series, *spec.scalars)):
         return None, problems
     return {key: value for key, value in item.params.items() if key not in faulty}, problems
