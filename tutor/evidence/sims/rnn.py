@@ -250,10 +250,11 @@ def _forward_plan(
     if activation == "sigmoid":
         weights *= -1.0  # exact: the loop computes σ(a) = 1/(1 + e^(−a)) from −a
 
-    # tanh_into is 16 short NumPy calls per step: blocks on two threads that make them at
-    # the same time hand the GIL to each other at nearly every call, so they take turns at
-    # it (one wait per step), while the other block's matrix product runs. Measured on the
-    # 2-core machine, bench_bptt at 2 threads: tanh 60 -> 55 ms; uncontended at 1 thread.
+    # Where tanh_into takes its table (no AVX-512, see tanh_table) it is 16 short NumPy calls
+    # per step: blocks on two threads that make them at the same time hand the GIL to each
+    # other at nearly every call, so they take turns at it (one wait per step), while the
+    # other block's matrix product runs. Measured on an AVX2 machine, bench_bptt at 2
+    # threads: tanh 60 -> 55 ms; uncontended at 1 thread.
     turns = threading.Lock()
 
     def forward(block: slice) -> None:
@@ -394,7 +395,7 @@ def _forward(
             upcoming[..., -1] = 1.0
             for t in range(begin + 1, end + 1):
                 matmul(row_at[t - 1], weights, pre)
-                if activation == "tanh":  # table and polynomial: np.tanh is ~2.4x slower
+                if activation == "tanh":  # np.tanh with AVX-512, else a table (~2.4x faster then)
                     with turns:
                         tanh_into(pre, hidden_at[t], work)
                 elif activation == "sigmoid":  # pre holds −a (see _forward_plan)
@@ -485,29 +486,32 @@ def _backward_chunks(
     t = steps
     while t >= first:
         count = min(CHUNK, t - first + 1)  # steps t, t-1, ..., t-count+1
-        if not linear:  # φ'(a_s) from h_s (whole rows: contiguous) for the chunk, latest first
-            derivative_from_output(activation, by_step[t - count + 1 : t + 1][::-1], out=pres[:count])
-        for j in range(count):
-            s = t - j
+        # slot k of the work arrays holds step t-count+1+k: the chunk's slots run forwards in
+        # time like the state rows, so every per-chunk call reads them without reversed views
+        # (NumPy copies those through a buffer)
+        if not linear:  # φ'(a_s) from h_s (whole rows: contiguous) for the chunk
+            derivative_from_output(activation, by_step[t - count + 1 : t + 1], out=pres[:count])
+        for k in range(count - 1, -1, -1):
+            s = t - count + 1 + k
             if linear:  # ∂L/∂a_s = ∂L/∂h_s
                 pre = current[..., :size]
                 if weight_grads:
-                    matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[j])
+                    matmul(pre.swapaxes(-1, -2), row_at[s - 1], shares[k])
             else:  # ∂L/∂a_s = ∂L/∂h_s ⊙ φ'(a_s), over the φ' it replaces
-                multiply(current, pre_rows[j], pre_rows[j])
-                pre = pre_at[j]
-            matmul(pre, recurrent, after_at[j])  # ∂L/∂h_{s-1}
-            current = after_rows[j]
+                multiply(current, pre_rows[k], pre_rows[k])
+                pre = pre_at[k]
+            matmul(pre, recurrent, after_at[k])  # ∂L/∂h_{s-1}
+            current = after_rows[k]
             check_cancel(should_cancel, s)
-        done = slice(t - count, t)  # the chunk's steps s-1, earliest first
+        done = slice(t - count, t)  # the chunk's steps s-1, slot by slot
         if weight_grads and not linear:  # every ∂L/∂a_sᵀ [h_{s-1} x_s 1] in one stacked product
-            matmul(pres[:count, ..., :size].swapaxes(-1, -2), by_step[done][::-1], shares[:count])
+            matmul(pres[:count, ..., :size].swapaxes(-1, -2), by_step[done], shares[:count])
         if squares_at is not None:
-            _squared_norms(after[:count, ..., :size], squares_at[done][::-1])
+            _squared_norms(after[:count, ..., :size], squares_at[done])
         if kept_hidden is not None:
-            kept_hidden[done] = after[:count][::-1, ..., :size]
+            kept_hidden[done] = after[:count, ..., :size]
         if kept_pre is not None:
-            kept_pre[done] = pres[:count][::-1, ..., :size]
+            kept_pre[done] = pres[:count, ..., :size]
         if total is not None:
             _per_model(total)[...] += shares[:count].sum(axis=summed)
         t -= count
