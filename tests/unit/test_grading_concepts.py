@@ -191,6 +191,8 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("sigma max below the spectral radius",
          "sigma_max is 1.5 with every spectral radius value inside the unit circle", None),  # compares another thing
         ("w is orthogonal", "after training W ≠ orthogonal", "contradicted"),
+        # "≠" between two words sets the second against the first, as "but not" does
+        ("necessary for exploding", "σ_max > 1/γ: necessary ≠ sufficient for exploding", "stated"),
         # vocabulary members are read without filler: "every time" would be "time"
         ("gate always one", "the gate times the matrix stays near one", None),
     ],

@@ -24,8 +24,18 @@ def test_a_superscript_exponent_with_a_letter_is_a_power(written: str, words: li
     assert [token.raw for token in tokenize(written) if token.kind == "word"] == words
 
 
+@pytest.mark.parametrize(("written", "words"), [
+    ("(ratio − 1)²", ["ratio", "one", "power", "2"]),
+    ("(ratio - 1)^2", ["ratio", "one", "power", "2"]),
+    ("‖g‖²", ["norm", "g", "norm", "power", "2"]),
+])
+def test_a_number_after_a_bracket_or_a_norm_is_a_power(written: str, words: list[str]) -> None:
+    """ "(ratio − 1)²" read "(ratio − 1)2", and missed the rubric's "(ratio - 1)^2"."""
+    assert [token.raw for token in tokenize(written) if token.kind == "word"] == words
+
+
 @pytest.mark.parametrize(("written", "raw"), [("tanh²", ["tanh2"]), ("2⁻²⁴", ["2", "24"]), ("QᵀQ", ["qtq"]),
-                                            ("Wᵀ", ["wt"])])
+                                            ("Wᵀ", ["wt"]), ("(Wᵀ)ᵀ", ["wt", "t"])])
 def test_a_number_or_a_transpose_is_no_power(written: str, raw: list[str]) -> None:
     assert [token.raw for token in tokenize(written)] == raw
 

@@ -172,7 +172,7 @@ _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 """The identity matrix written as a capital I in a formula: "I + ∂F/∂x", "an I path" (not "QᵀQ = I",
 which reads best as it stands)."""
 _CROSSED_OUT = (
-    ("≠", " not "),  # "W ≠ orthogonal"
+    ("≠", " but not "),  # "W ≠ orthogonal"; "necessary ≠ sufficient for exploding" (see _contrasted)
     ("⇏", " not "), ("↛", " not "),  # "A ⇏ B": A does not give B
     ("≉", " not about "), ("∉", " not in "), ("≯", " not above "), ("≮", " not below "),
 )
@@ -185,13 +185,16 @@ _SUPERSCRIPT_RUN = re.compile(r"(?<=[^\s(\[{])[\u2070\u2071\u00b9\u00b2\u00b3\u2
 _SUPERSCRIPT_LETTERS = re.compile(r"[\u2071\u207f\u1d2c-\u1d61\u1d9b-\u1dbf]")
 """A run of superscript characters after a symbol, and the letters among them: an exponent with a
 letter in it ("cᵀ⁻ᵗ", "γᵏ", "λⁿ") is a power written the way "c^(T−t)" writes it, which NFKD
-would glue to its base ("ct-t"). A number alone ("tanh²", "2⁻²⁴") stays a symbol of its own,
-and so does a lone ᵀ, the transpose ("Wᵀ", "QᵀQ")."""
+would glue to its base ("ct-t"). So is any exponent of a bracket or a norm ("(ratio − 1)²",
+"‖g‖²"), as "(ratio - 1)^2" writes it. A number after a symbol ("tanh²", "2⁻²⁴") stays a symbol
+of its own, and so does a lone ᵀ, the transpose ("Wᵀ", "QᵀQ")."""
+_CLOSING = frozenset(")]}|‖")
 
 
 def _exponent(run: re.Match[str]) -> str:
     text = run.group()
-    return f"^{text}" if _SUPERSCRIPT_LETTERS.search(text) and text != "ᵀ" else text
+    closes = run.string[run.start() - 1] in _CLOSING
+    return f"^{text}" if (closes or _SUPERSCRIPT_LETTERS.search(text)) and text != "ᵀ" else text
 
 
 _NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
