@@ -191,6 +191,9 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("sigma max below the spectral radius",
          "sigma_max is 1.5 with every spectral radius value inside the unit circle", None),  # compares another thing
         ("w is orthogonal", "after training W ≠ orthogonal", "contradicted"),
+        # "the backward pass through ..." is the noun: nothing passes through untouched
+        ("the backward gradient is unaffected", "vanishing gradients: the backward pass through the network decays", None),
+        ("the gradient passes through unaffected", "the gradient passes through the gate unchanged", "stated"),
         # "≠" between two words sets the second against the first, as "but not" does
         ("necessary for exploding", "σ_max > 1/γ: necessary ≠ sufficient for exploding", "stated"),
         # vocabulary members are read without filler: "every time" would be "time"

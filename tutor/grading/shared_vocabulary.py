@@ -136,5 +136,8 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # where something is put in an architecture: "Pre-LN puts the norm on the main path" = "... sits on"
     ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert',), None),
     ("maximum", ('maximum', 'max',), None),  # "clamped to the fp16 max"
-    ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time',), None),
+    # "the backward pass through the network" is the noun, not a gradient that "passes through" untouched
+    ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time', 'backward pass',
+        'backwards pass',), None),
+    ("forward-pass", ('forward pass', 'forward sweep',), None),
 )
