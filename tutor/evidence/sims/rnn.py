@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -48,7 +49,7 @@ from tutor.evidence.sims.numerics import (
     scratch,
     vector_norms,
 )
-from tutor.evidence.sims.tanh_table import tanh_into
+from tutor.evidence.sims.tanh_table import numpy_tanh_is_avx512, tanh_into
 
 AHEAD = 16  # steps whose inputs are copied into the rows at once, just before use
 CHUNK = 8  # backward steps whose φ', norms and weight-gradient shares are handled at once
@@ -254,8 +255,10 @@ def _forward_plan(
     # per step: blocks on two threads that make them at the same time hand the GIL to each
     # other at nearly every call, so they take turns at it (one wait per step), while the
     # other block's matrix product runs. Measured on an AVX2 machine, bench_bptt at 2
-    # threads: tanh 60 -> 55 ms; uncontended at 1 thread.
-    turns = threading.Lock()
+    # threads: tanh 60 -> 55 ms; uncontended at 1 thread. np.tanh is one call that releases
+    # the GIL: taking turns there only makes a block wait (2 threads on the AVX-512 machine:
+    # 28 -> 24 ms without the lock).
+    turns: AbstractContextManager[object] = nullcontext() if numpy_tanh_is_avx512() else threading.Lock()
 
     def forward(block: slice) -> None:
         _forward(rows[:, :, block], x[:, block], weights, size, activation, turns, should_cancel)
@@ -374,7 +377,7 @@ def _forward(
     weights: np.ndarray,
     size: int,
     activation: str,
-    turns: threading.Lock,
+    turns: AbstractContextManager[object],
     should_cancel: Callable[[], bool] | None,
 ) -> None:
     steps = rows.shape[1] - 1
