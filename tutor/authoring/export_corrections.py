@@ -83,7 +83,7 @@ def corrections_to_yaml(pack_id: str, records: Sequence[CorrectionRecord], pack:
         pad = " " * place.indent
         for record in by_form[question_id, interview].values():
             lines.append(f"{pad}- response: {json.dumps(record.response, ensure_ascii=False)}")
-            lines.append(f"{pad}  correct: {'true' if record.correct else 'false'}")
+            lines.append(f"{pad}  correct: {json.dumps(bool(record.correct))}")
             lines.append(f"{pad}  score: {record.score:.12g}")
     return "\n".join(lines) + "\n"
 

@@ -10,6 +10,7 @@ pack, and grading knows no pack.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tutor.checks.answers import AnyCheck, grade
@@ -33,7 +34,8 @@ def sample_test_failure(check: AnyCheck | dict[str, Any], sample: SampleTest, *,
     result = grade(check, sample.response, timeout=timeout)
     problems = []
     if sample.correct is not None and result.correct is not sample.correct:
-        problems.append(f"correct: {_yaml(result.correct)}, expected {_yaml(sample.correct)}")
+        # as the sample writes them (JSON's true/false are YAML's; Python's True read as another word)
+        problems.append(f"correct: {json.dumps(result.correct)}, expected {json.dumps(sample.correct)}")
     if sample.score is not None and abs(result.score - sample.score) > SCORE_TOLERANCE:
         problems.append(f"score: {result.score:g}, expected {sample.score:g}")
     if sample.note is not None and not note_matches(sample.note, result):
@@ -41,11 +43,6 @@ def sample_test_failure(check: AnyCheck | dict[str, Any], sample: SampleTest, *,
     if not problems:
         return None
     return f"{'; '.join(problems)}; the grader said: {_one_line(result.feedback)}"
-
-
-def _yaml(flag: bool) -> str:
-    """`true`/`false` as the sample writes them (Python's True read as a different word)."""
-    return "true" if flag else "false"
 
 
 SAID_LENGTH = 160

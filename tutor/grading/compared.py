@@ -14,6 +14,7 @@ claims ("CNNs multiply the same matrix" is one).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tutor.grading.text_match import tokenize
@@ -38,5 +39,7 @@ def other_side_sentences(check: ConceptsCheck, sentences: Iterable[ReadSentence]
     return frozenset(about)
 
 
+@lru_cache(maxsize=256)
 def _stems(name: str) -> frozenset[str]:
+    """The word stems of a name the check gives (tokenised once, not on every grade)."""
     return frozenset(token.stem for token in tokenize(name) if token.kind == "word")
