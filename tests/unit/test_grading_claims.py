@@ -733,3 +733,17 @@ def test_a_contrast_said_without_instead_of_is_no_denial() -> None:
                          "That causes exposure bias.")
     assert "negated:forced" not in plain.notes
     assert plain.notes == ("hit:bias", "missed:forced")
+
+
+def test_a_negation_before_a_condition_does_not_deny_the_condition() -> None:
+    """ "It costs nothing when a step preserves the error's size": the "nothing" is the cost,
+    and the condition it holds under ("a step preserves the size") is said, not denied. A
+    negation inside the condition still denies it, and so does one that reaches the claim
+    before any condition opens."""
+    check = {"kind": "concepts", "concepts": [{"name": "keep", "phrases": ["preserve the size of the error"]}]}
+    for text in ("It costs nothing when a step preserves the error's size.",
+                 "There is no penalty if a step preserves the size of the error."):
+        assert grade(check, text).notes == ("hit:keep",), text
+    for text in ("It costs something when a step does not preserve the size of the error.",
+                 "No step preserves the size of the error when the weights are small."):
+        assert "negated:keep" in grade(check, text).notes, text

@@ -389,6 +389,9 @@ MODEL_CONTEXT_WORDS = 2
 
 COMPARATORS = frozenset({"@above", "@below"})
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming"})
+CONDITION_OPENERS = CONDITIONS | {"when", "whenever"}
+"""Words that open a condition: a negation before one ("it costs nothing when a step keeps
+the norm") is said of what holds under the condition and does not deny the condition."""
 
 
 def _conditional(sentence: ReadSentence, picks: Picks) -> bool:
@@ -636,6 +639,8 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue  # "run it without clipping and log the norms": "and" ends the object it denies
         if _contrasted(tokens, index, claim_tokens, between):
             continue
+        if any(other.raw in CONDITION_OPENERS for other in between):
+            continue  # "it costs nothing when a step keeps the norm": the condition is not denied
         if _new_subject(tokens[index + 1 : target + 1]):
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
         if _alone_in_clause(tokens, target, claim_tokens):
