@@ -747,3 +747,19 @@ def test_a_negation_before_a_condition_does_not_deny_the_condition() -> None:
     for text in ("It costs something when a step does not preserve the size of the error.",
                  "No step preserves the size of the error when the weights are small."):
         assert "negated:keep" in grade(check, text).notes, text
+
+
+def test_a_denial_read_through_a_guessed_word_does_not_take_back_a_clear_statement(pack) -> None:
+    """ "Benefit two is stability: no gradient passes through more than k Jacobians" reads as a
+    denial of truncation's "more stable" only by taking "stability" for "stable" (a guess) and
+    the "more" of "more than k" for the comparative: beside the point stated outright in the
+    sentence before, it does not leave the grade undecided. A denial in the statement's own
+    words still does (the test above)."""
+    result = grade(pack.question("truncated-bptt-tradeoff").check,
+                   "Benefit one is cost: time and memory per update grow with k rather than with the total "
+                   "length T, so long sequences become trainable. Benefit two is stability: no gradient passes "
+                   "through more than k Jacobians, so an exploding regime can only amplify it by a bounded "
+                   "amount. Anything the model would need to connect across more than k steps gets a gradient "
+                   "of exactly zero, so there is no learning signal for it.")
+    assert (result.correct, result.undecided) == (True, False)
+    assert "hit:bounded-cost" in result.notes

@@ -739,7 +739,7 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
     ground-truth token where the model would feed its prediction" is "ground truth instead of
     the prediction" said without the "instead of"; the sides swapped are its denial)."""
     stated: list[tuple[int, ReadSentence]] = []
-    denials: list[ReadSentence] = []
+    denials: list[tuple[int, ReadSentence]] = []
     reversed_: list[str] = []
     mentioned: list[str] = []
     for sentence in sentences:
@@ -751,7 +751,7 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
         if said:
             stated.append((min(said), sentence))
         elif any(verdict == "contradicted" for verdict, _ in verdicts):
-            denials.append(sentence)
+            denials.append((min(typo for verdict, typo in verdicts if verdict == "contradicted"), sentence))
         elif any(verdict == "reversed" for verdict, _ in verdicts):
             reversed_.append(sentence.text)
         elif verdicts:
@@ -759,10 +759,11 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
     confident = [sentence for typo, sentence in stated if typo < DOUBTFUL]
     if confident:
         own_words = frozenset().union(*(unit.senses for statement in confident for unit in statement.units))
-        denials = [denial for denial in denials if _takes_back(denial, own_words)]
+        # a denial read only through a guessed word does not take back a clear statement
+        denials = [(typo, denial) for typo, denial in denials if typo < DOUBTFUL and _takes_back(denial, own_words)]
         if not denials:
             return Finding("found", confident[0].text)
-    contradicted = [denial.text for denial in denials]
+    contradicted = [denial.text for _, denial in denials]
     if not confident:
         contradicted += reversed_  # with no clear statement beside it, a reversal is a contradiction
     if not stated:
