@@ -811,6 +811,7 @@ def test_a_ratio_of_two_norms_written_out_reads_as_a_ratio_of_norms() -> None:
     check = {"kind": "concepts", "concepts": [{"name": "ratio", "phrases": ["penalises the ratio of the norms"]}]}
     assert grade(check, "Ω penalises (‖δ_{k+1} J_k‖/‖δ_{k+1}‖ − 1)² at every step.").correct
     assert grade(check, "It penalises ||g J|| / ||g|| moving away from one.").correct
+    assert grade(check, "Ω penalises (‖∂E/∂h₂ · ∂h₂/∂h₁‖ ÷ ‖∂E/∂h₂‖ − 1)² at every step.").correct
     assert not grade(check, "It penalises ‖g‖ above τ.").correct
 
 

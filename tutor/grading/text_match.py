@@ -197,8 +197,8 @@ def _exponent(run: re.Match[str]) -> str:
     return f"^{text}" if (closes or _SUPERSCRIPT_LETTERS.search(text)) and text != "ᵀ" else text
 
 
-_NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*/\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
-"""A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||"."""
+_NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*[/÷]\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
+"""A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||", "‖δJ‖ ÷ ‖δ‖"."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
 """An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
 _TRANSITION_ASIDE = re.compile(
