@@ -110,10 +110,10 @@ def development_figures(development_graded):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures, development_graded):
-    """The held-out sets measured so far (9,283 answers, kept as development
+    """The held-out sets measured so far (9,413 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
-    assert development_figures.recall >= 0.979  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t, 0.971 with 22v and 22w, 0.972 with 22x, 0.973 with 22y, 0.975 with 22z and with 22aa, 0.976 with 22ab and with 22ac, 0.9763 with 22ad, 0.9762 with 22ae, 0.9769 with 22af, 0.9765 with 22ag, 0.9764 with 22ah, 0.9771 with 22ai, 0.9772 with 22aj, 0.9776 with 22ak, 0.9780 with 22al, 0.9778 with 22am, 0.9800 with 22an (pharmacists: 96.9% unseen), 0.9803 with 22ao (agronomists: 98.5% unseen), 0.9809 with 22ap (demand forecasters: 96.9% unseen), 0.9812 with 22aq (journalists: 96.9% unseen), 0.9813 with 22ar (veterinarians: 96.9% unseen), 0.9813 with 22as (actuaries: 98.5% unseen), 0.9814 with 22at (epidemiologists: 93.8% unseen), 0.9814 with 22au (computing teachers: 98.5% unseen), 0.9812 with 22av (pilots: 95.4% unseen), 0.9815 with 22aw (librarians: 98.5% unseen), 0.9818 with 22ay (social workers: 100% unseen), 0.9820 with 22az (logistics planners: 100% unseen; one of its right answers repeated 22aq's word for word and is left out here)
+    assert development_figures.recall >= 0.981  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t, 0.971 with 22v and 22w, 0.972 with 22x, 0.973 with 22y, 0.975 with 22z and with 22aa, 0.976 with 22ab and with 22ac, 0.9763 with 22ad, 0.9762 with 22ae, 0.9769 with 22af, 0.9765 with 22ag, 0.9764 with 22ah, 0.9771 with 22ai, 0.9772 with 22aj, 0.9776 with 22ak, 0.9780 with 22al, 0.9778 with 22am, 0.9800 with 22an (pharmacists: 96.9% unseen), 0.9803 with 22ao (agronomists: 98.5% unseen), 0.9809 with 22ap (demand forecasters: 96.9% unseen), 0.9812 with 22aq (journalists: 96.9% unseen), 0.9813 with 22ar (veterinarians: 96.9% unseen), 0.9813 with 22as (actuaries: 98.5% unseen), 0.9814 with 22at (epidemiologists: 93.8% unseen), 0.9814 with 22au (computing teachers: 98.5% unseen), 0.9812 with 22av (pilots: 95.4% unseen), 0.9815 with 22aw (librarians: 98.5% unseen), 0.9818 with 22ay (social workers: 100% unseen), 0.9820 with 22az (logistics planners: 100% unseen; one of its right answers repeated 22aq's word for word and is left out here), 0.9825 with 22ba (support agents: 100% unseen)
     # 2 of the 3,959 answers before set 22i; its reversal stated as a condition before a comma
     # ("when the norm of each step Jacobian is below one, ... the gradient grows") was the third;
     # 22q's "norms smaller than one ... grows" taught its wording, which also took it
@@ -178,8 +178,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # two of its three points, which the rubric counts as right), 0.9642 with 22av (pilots: 96.2% unseen), 0.9647 with
     # 22aw (librarians: 100% unseen; one of its partial answers repeated 22c's word for word and is left out here),
     # 0.9641 with 22ay (social workers: 92.3% unseen; the mechanism alone for why-gradient-problems-matter again),
-    # 0.9646 with 22az (logistics planners: 96.2% unseen)
-    assert development_figures.partial_credit >= 0.964
+    # 0.9646 with 22az (logistics planners: 96.2% unseen), 0.9656 with 22ba (support agents: 96.2% unseen)
+    assert development_figures.partial_credit >= 0.965
     assert development_figures.undecided <= 0.01
 
 
