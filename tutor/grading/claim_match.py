@@ -748,10 +748,11 @@ def find(claims: tuple[Claim, ...], sentences: tuple[ReadSentence, ...], strict:
                     and (found := match(claim, sentence, strict))
                     and not (found[0] == "mentioned" and (claim.contrastive or _as_in_model(claim, sentence)))]
         said = [typo for verdict, typo in verdicts if verdict == "stated"]
+        denied = [typo for verdict, typo in verdicts if verdict == "contradicted"]
         if said:
             stated.append((min(said), sentence))
-        elif any(verdict == "contradicted" for verdict, _ in verdicts):
-            denials.append((min(typo for verdict, typo in verdicts if verdict == "contradicted"), sentence))
+        elif denied:
+            denials.append((min(denied), sentence))
         elif any(verdict == "reversed" for verdict, _ in verdicts):
             reversed_.append(sentence.text)
         elif verdicts:
