@@ -198,6 +198,16 @@ def test_snowball_stems_with_british_spelling_folded(word: str, expected: str) -
         ("necessary for exploding", "σ_max > 1/γ: necessary ≠ sufficient for exploding", "stated"),
         # vocabulary members are read without filler: "every time" would be "time"
         ("gate always one", "the gate times the matrix stays near one", None),
+        # "instead of" denies a verb of its own, not the object the next clause keeps; a claim's
+        # own word right after it is still denied
+        ("keep only every k-th hidden state", "Instead of caching all T hidden states, you keep only every k-th one.",
+         "stated"),
+        ("the gradient adds the Jacobians", "Instead of multiplying the Jacobians, the gradient adds them.", "stated"),
+        ("clipping fixes vanishing", "Instead of fixing vanishing, clipping only limits large gradients.", "contradicted"),
+        ("store the hidden states", "Rather than storing all hidden states, it recomputes them.", "contradicted"),
+        # a vertical arrow says which way: "↑" grows, "↓" shrinks
+        ("the gradient grows exponentially", "‖grad‖ ↑ exponentially w/ #steps", "stated"),
+        ("the gradient grows exponentially", "‖grad‖ ↓ exponentially w/ #steps", "reversed"),
     ],
 )
 def test_claim_reading(wanted: str, text: str, verdict: str | None) -> None:
@@ -416,6 +426,15 @@ def test_symbols_of_growth_read_as_words() -> None:
         "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]
     assert [token.raw for token in tokenize("cost ∝ k")] == ["cost", "proportional", "k"]
     assert [token.raw for token in tokenize("||g|| > τ")] == ["norm", "g", "norm", "above", "tau"]
+
+
+def test_a_vertical_arrow_says_which_way_a_quantity_goes() -> None:
+    """Note-takers write "↑" for grows and "↓" for shrinks: "‖∏J‖ ↑ exponentially" states that
+    the product grows exponentially, and reversed, it shrinks."""
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize("‖∏ J‖ ↑ exp., lr ↓")] == [
+        "norm", "product", "j", "norm", "grows", "exp", ",", "lr", "shrinks"]
 
 
 def test_an_arrow_goes_to_a_value_and_otherwise_joins_two_statements() -> None:

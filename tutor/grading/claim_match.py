@@ -633,7 +633,7 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
         # of a verb's ("you cannot clip and then hope that rescaling recovers it")
         if any(other.kind == "clause" and (narrow or other.raw != "then") for other in between):
             continue
-        if _has_own_object(between):
+        if _has_own_object(between) or _contrast_of_its_own_verb(tokens, index, target, claim_tokens):
             continue
         if narrow and between and tokens[target].joined:
             continue  # "run it without clipping and log the norms": "and" ends the object it denies
@@ -709,6 +709,18 @@ def _has_own_object(between: tuple[Token, ...]) -> bool:
         if token.kind == "negator":
             return any(other.kind == "word" and other.raw not in SENTENTIAL for other in between[:position])
     return False
+
+
+def _contrast_of_its_own_verb(tokens: tuple[Token, ...], negator: int, target: int, claim_tokens: list[int]) -> bool:
+    """Whether "instead of" / "rather than" sets aside a verb of its own whose object the claim
+    shares with the clause that follows: "instead of caching all T hidden states, you keep
+    only every k-th one" denies the caching, not the keeping of the hidden states. "Instead of
+    shrinking, the gradient grows" still denies the shrinking: there the claim's word comes first."""
+    if tokens[negator].raw not in CONTRASTIVE_NEGATORS or not any(
+            token.kind == "word" for token in tokens[negator + 1 : target]):
+        return False
+    mark = next((at for at in range(target + 1, len(tokens)) if tokens[at].kind == "clause"), None)
+    return mark is not None and claim_tokens[-1] > mark
 
 
 SENTENTIAL = frozenset({"true", "case", "correct", "right", "so"})  # "not true that ...": the whole clause

@@ -12,7 +12,8 @@ what it produces). Normalisation:
   folded (`Wₕₕ`, `W_hh`, `w hh` -> `whh`; `σₘₐₓ`, `sigma_max` -> `sigmamax`), `<`/`≤` ->
   `below`, `>`/`≥` -> `above`, `≈`/`~` -> `about` (and `~0` -> `zero`), `→` -> `to` before
   a value (`σ → 0`) and `so` between statements, `≠` -> `not`, `∏` -> `product`, `√` ->
-  `sqrt`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` -> `norm`, `^` ->
+  `sqrt`, `Σ` -> `sum`, `∞` -> `infinity`, `∝` -> `proportional`, `||`/`‖` -> `norm`, `↑`/`↓` ->
+  `grows`/`shrinks`, `^` ->
   `power`, `1` -> `one`, `0` -> `zero`, `timesteps` -> `time steps`;
 - British spellings fold to American before stemming (`initialise` -> `initialize`,
   `behaviour` -> `behavior`, `centre` -> `center`);
@@ -87,6 +88,9 @@ _SYMBOLS = (
     # ("λ ≈ 0: no vanishing → longest learnable dependencies" does not deny the dependencies)
     (re.compile(r"(?:→|->|⟶)(?=\s*(?:[-−+]?\d|[∞0]|inf\b|infinity\b|nan\b|zero\b|one\b))", re.IGNORECASE), " to "),
     (re.compile(r"→|->|⟶"), " so "),
+    # a vertical arrow says which way a quantity goes ("‖∏J‖ ↑ exponentially", "expressivity ↓")
+    (re.compile(r"[↑⇑⬆]"), " grows "),
+    (re.compile(r"[↓⇓⬇]"), " shrinks "),
     (re.compile(r"[<≤⩽≪]"), " below "),
     (re.compile(r"[>≥⩾≫]"), " above "),
     (re.compile(r"[≈~∼]"), " about "),
