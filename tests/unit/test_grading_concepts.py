@@ -275,8 +275,8 @@ def test_an_answer_that_is_only_a_list_of_terms_earns_partial_credit_at_most() -
 
 def test_a_long_list_of_terms_may_spell_a_few_out_at_length() -> None:
     """Eleven items, two of them long ("vanishing and exploding gradients", "CFL-like stability
-    of the backward pass"): still a list of terms, read as naming the topics. A short list with
-    two long items is notes, which are read ("training is unstable")."""
+    of the backward pass"), or three: still a list of terms, read as naming the topics; four are
+    phrases. A short list with two long items is notes, which are read ("training is unstable")."""
     check = {"kind": "concepts", "concepts": [
         {"name": "grows", "phrases": ["the gradient grows during backpropagation"]},
         {"name": "unstable", "phrases": ["training is unstable"]}]}
@@ -284,8 +284,9 @@ def test_a_long_list_of_terms_may_spell_a_few_out_at_length() -> None:
               "spread over decades, conditioning, vanishing and exploding gradients, Pennington Schoenholz Ganguli, "
               "CFL-like stability of the backward pass, ensemble of directions.")
     assert grade(check, listed).notes[0] == "term-list"
-    four_long = listed.replace("conditioning", "conditioning of the whole product").replace(
-        "norm,", "the norm of the product,")  # more than one in four: phrases, read as such
+    three_long = listed.replace("conditioning", "conditioning of the whole product")
+    assert grade(check, three_long).notes[0] == "term-list"
+    four_long = three_long.replace("norm,", "the norm of the product,")  # more than one in three: phrases
     assert "term-list" not in grade(check, four_long).notes
     notes = "Gradient grows during backpropagation, NaN, training is unstable, the loss spikes, clipping helps."
     assert grade(check, notes).notes == ("hit:grows", "hit:unstable")
@@ -669,6 +670,12 @@ def test_a_clause_opening_with_they_is_read_with_the_sentence_subject() -> None:
     assert grade({**check, "concepts": [{"name": "few-dominate", "phrases": ["terms of a few steps dominate"]}]},
                  "Now the terms that only span a few steps have short chains, so they stay a decent size, "
                  "and honestly they dominate the sum.").correct
+    # "and" before the pronoun opens its statement too
+    [joined] = sentences("The terms that connect nearby steps only have a few factors in the chain, so they're "
+                         "still a decent size and they end up dominating the sum.")
+    assert [token.raw for token in pronoun_items(joined)[-1].tokens] == [
+        "terms", "connect", "nearby", "steps", "only", "few", "end", "up", "dominating", "sum"]
+    assert grade(check, joined.text).correct
 
 
 def test_a_pack_without_a_vocabulary_reads_the_shared_words_of_training() -> None:
@@ -831,6 +838,7 @@ def test_a_ratio_of_two_norms_written_out_reads_as_a_ratio_of_norms() -> None:
     assert grade(check, "Ω penalises (‖δ_{k+1} J_k‖/‖δ_{k+1}‖ − 1)² at every step.").correct
     assert grade(check, "It penalises ||g J|| / ||g|| moving away from one.").correct
     assert grade(check, "Ω penalises (‖∂E/∂h₂ · ∂h₂/∂h₁‖ ÷ ‖∂E/∂h₂‖ − 1)² at every step.").correct
+    assert grade(check, "Ω penalises (‖(∂E/∂h₂)(∂h₂/∂h₁)‖ ⁄ ‖∂E/∂h₂‖ − 1)² at every step.").correct  # fraction slash
     assert not grade(check, "It penalises ‖g‖ above τ.").correct
 
 

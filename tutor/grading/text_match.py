@@ -201,8 +201,9 @@ def _exponent(run: re.Match[str]) -> str:
     return f"^{text}" if (closes or _SUPERSCRIPT_LETTERS.search(text)) and text != "ᵀ" else text
 
 
-_NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*[/÷]\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
-"""A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||", "‖δJ‖ ÷ ‖δ‖"."""
+_NORM_RATIO = re.compile(r"(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)\s*[/÷⁄∕]\s*(?:‖|\|\|)[^‖|]{1,60}(?:‖|\|\|)")
+"""A ratio of two norms written out: "‖δ_{k+1} J_k‖ / ‖δ_{k+1}‖", "||g_far||/||g_near||", "‖δJ‖ ÷ ‖δ‖",
+"‖δJ‖ ⁄ ‖δ‖" (a fraction slash)."""
 _DASHED_ASIDE = re.compile(r"\s[—–]\s([^—–]{1,160}?)\s[—–]\s")
 """An aside between two dashes, " — many decades apart — ", read like a bracketed one."""
 _TRANSITION_ASIDE = re.compile(
@@ -339,14 +340,14 @@ def is_term_list(sentence: Sentence) -> bool:
 def _short_items(counts: list[int], least: int, most_words: int) -> bool:
     """Whether items of these word counts make a list of terms: `least` or more items of at
     most `most_words` words each. A long list (LONG_LIST_ITEMS or more) may spell a term or two
-    out at length, one in four of its items at most ("Singular value decomposition U Σ V^T of
+    out at length, one in three of its items at most ("Singular value decomposition U Σ V^T of
     the Jacobian product, spectrum, dynamical isometry, condition number, ...", "..., vanishing
     and exploding gradients, Pennington Schoenholz Ganguli, CFL-like stability of the backward
     pass, ensemble of directions"): a few long items do not make a list a sentence."""
     counts = [count for count in counts if count]
     long_items = sum(count > most_words for count in counts)
     return len(counts) >= least and (long_items == 0 or (len(counts) >= LONG_LIST_ITEMS
-                                                         and long_items <= max(1, len(counts) // 4)))
+                                                         and long_items <= max(1, len(counts) // 3)))
 
 
 _LIST_MARKS = frozenset({",", ";", ":", "⟮", "⟯", "–", "—"})
@@ -489,7 +490,10 @@ def subject_reading(sentence: Sentence, subject: tuple[Token, ...]) -> Sentence 
 
 def _opens_clause(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether the word at `index` opens a clause: right after a clause mark, or after one
-    sentence adverb there ("..., and honestly they dominate the sum")."""
+    sentence adverb there ("..., and honestly they dominate the sum"), or after "and" ("...
+    are still a decent size and they end up dominating the sum")."""
+    if index > 0 and tokens[index].joined:
+        return True
     before = index - 1
     if before > 0 and tokens[before].kind == "word" and tokens[before].raw.endswith("ly"):
         before -= 1
