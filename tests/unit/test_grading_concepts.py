@@ -687,6 +687,16 @@ def test_a_pack_without_a_vocabulary_reads_the_shared_words_of_training() -> Non
     assert not reversed_.correct and reversed_.claims[0].status == "contradicted"
 
 
+def test_receiving_a_gradient_is_getting_one() -> None:
+    """"receive", "get" and "obtain" are one verb in the shared vocabulary: "anything further
+    apart than k steps receives no gradient" states the rubric's "gets no gradient" (a held-out
+    right answer was refused for the verb alone); the denial still reads as a denial."""
+    check = {"kind": "concepts", "concepts": [{"name": "cut", "phrases": ["anything further apart than k steps gets no gradient"]}]}
+    assert grade(check, "Anything further apart than k steps receives no gradient whatsoever.").correct
+    assert grade(check, "Anything further apart than k steps obtains no gradient at all.").correct
+    assert not grade(check, "Anything further apart than k steps still receives a gradient.").correct
+
+
 def test_note_shorthand_and_greek_letters_are_read_as_words() -> None:
     """"w/o" is "without" (a negator), and ν, μ, κ … are spelt like σ and λ, so a formula's
     letters match a rubric's spelt-out ones."""

@@ -35,6 +35,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'loss spike', 'spike', 'blow up', 'nan', 'inf', 'overflow', 'infinity', 'jump around', 'diverge',
         'divergence', 'overshoot', 'destabilize', 'jump', 'garbage',), 'stable'),
     ("stable", ('stable', 'steady', 'smooth', 'well behaved',), 'unstable'),
+    ("receive", ('receive', 'get', 'obtain',), None),
     ("survive", ('survive', 'persist', 'stay alive', 'live on', 'hold up',), None),
     ("update", ('update', 'weight change', 'parameter change', 'step size',), None),
     ("dependency", ('dependency', 'relationship', 'context', 'correlation', 'pattern', 'association',
