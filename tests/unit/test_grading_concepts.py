@@ -9,7 +9,7 @@ import pytest
 
 from tutor.checks.answers import grade
 from tutor.grading.claim_match import compile_claim, match, read
-from tutor.grading.text_match import sentences, stem
+from tutor.grading.text_match import without_embedded_list, sentences, stem
 from tutor.grading.vocabulary import built_in
 
 MISCONCEPTION_FEEDBACK = "Clipping rescales large gradients; it cannot restore a gradient that has already vanished."
@@ -864,6 +864,32 @@ def test_a_subscript_is_a_token_of_its_own() -> None:
     assert [t.raw for t in sentences("fₖ ≈ 1 over many steps")[0].tokens][:4] == ["f", "k", "about", "one"]
     check = {"kind": "concepts", "concepts": [{"name": "open", "phrases": ["f ≈ 1"]}]}
     assert grade(check, "∏ₖ diag(fₖ); fₖ ≈ 1 ⇒ the product stays near 1.").correct
+
+
+def test_a_long_list_of_terms_inside_a_sentence_states_nothing() -> None:
+    """Eight or more short comma-separated items name topics wherever they stand: "because of
+    recurrence, sequence length, ..., weight sharing, ..., ReLU, batch norm, ..." does not state
+    that RNNs share weights or that CNNs have normalisation (a keyword-stuffed wrong answer was
+    credited two key points from its list). A statement around the list is still read, and a
+    short list (three items) is read as written."""
+    check = {"kind": "concepts", "required": 1,
+             "concepts": [{"name": "shared", "phrases": ["RNNs use the same weights at every step"]},
+                          {"name": "remedies", "phrases": ["CNNs use ReLU, batch normalisation and residual connections"]}]}
+    stuffed = ("RNNs vanish more than CNNs because of recurrence, sequence length, tanh, sigmoid, BPTT, "
+               "weight sharing, convolutions, pooling, ReLU, batch norm, ResNet and He 2016, while CNNs are spatial.")
+    assert grade(check, stuffed).score == 0
+    assert grade(check, stuffed + " RNNs use the same weights at every step.").notes[:1] == ("hit:shared",)
+    assert grade(check, "CNNs have ReLU, batch norm and ResNet-style residual connections.").correct
+    listed = without_embedded_list(sentences(stuffed)[0])
+    assert [token.raw for token in listed.tokens] == ["rnn", "vanish", "more", "cnn", "because", ",", ",", "while", "cnn", "spatial"]
+
+
+def test_a_crossed_out_implication_sets_the_two_sides_apart() -> None:
+    """"necessary ⇏ sufficient for exploding" reads like "necessary, but not sufficient": the
+    necessary point is stated (a right answer in symbols was read as its denial)."""
+    check = {"kind": "concepts", "concepts": [{"name": "necessary", "phrases": ["necessary for exploding"]}]}
+    assert grade(check, "σ_max > 1/γ: necessary ⇏ sufficient for exploding.").correct
+    assert not grade(check, "σ_max > 1/γ is not necessary for exploding.").correct
 
 
 def test_a_crossed_out_symbol_keeps_its_denial() -> None:

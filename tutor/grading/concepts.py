@@ -49,6 +49,7 @@ from tutor.grading.text_match import (
     subject_reading,
     tokenize,
     without_reported_belief,
+    without_embedded_list,
     without_term_list,
 )
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
@@ -265,7 +266,7 @@ def _statements(found: list[Sentence]) -> list[Sentence]:
 def _readings(statements: list[Sentence]) -> list[Sentence]:
     """Each statement (without a leading list of terms), then its extra readings: a heading's
     items, the clauses a pronoun opens, the words around an aside."""
-    parts = [without_term_list(part) for part in statements]
+    parts = [without_embedded_list(without_term_list(part)) for part in statements]
     return parts + [item for part in parts for item in (*heading_items(part), *pronoun_items(part), *aside_free(part))]
 
 

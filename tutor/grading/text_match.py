@@ -177,7 +177,7 @@ _IDENTITY = re.compile(r"(?<![\w'])I(?=\s*(?:\+|−|path\b|route\b))")
 which reads best as it stands)."""
 _CROSSED_OUT = (
     ("≠", " but not "),  # "W ≠ orthogonal"; "necessary ≠ sufficient for exploding" (see _contrasted)
-    ("⇏", " not "), ("↛", " not "),  # "A ⇏ B": A does not give B
+    ("⇏", " but not "), ("↛", " but not "),  # "A ⇏ B": A does not give B ("necessary ⇏ sufficient", as with ≠)
     ("≉", " not about "), ("∉", " not in "), ("≯", " not above "), ("≮", " not below "),
 )
 """Crossed-out symbols, which NFKD would open into the symbol and a stroke it then drops:
@@ -296,6 +296,49 @@ def without_term_list(sentence: Sentence) -> Sentence:
     if not (_listed_terms(heading, tokens[:end]) or _bare_terms(heading)):
         return sentence
     return Sentence(sentence.text, tokens[end + 1 :])
+
+
+def without_embedded_list(sentence: Sentence) -> Sentence:
+    """`sentence` with any long run of bare terms inside it cut out ("RNNs vanish more than
+    CNNs because of recurrence, sequence length, tanh, sigmoid, BPTT, weight sharing,
+    convolutions, pooling, ReLU, batch norm and ResNet, while ..."): LONG_LIST_ITEMS or more
+    comma-separated items of at most PREAMBLE_ITEM_WORDS words each name topics and relate
+    none, wherever the list stands, so their words may not combine into a claim ("weight
+    sharing" beside "ReLU, batch norm" is not "CNNs have normalisation, RNNs share weights").
+    The run becomes one clause mark; the words around it are read as written. A sentence that
+    is all list is left to `is_term_list` (a terse answer is graded as a list of terms)."""
+    tokens = sentence.tokens
+    items: list[tuple[int, int]] = []  # (start, end) of the pieces between clause marks
+    start = 0
+    for index, token in enumerate((*tokens, CLAUSE_END)):
+        if token.kind == "clause":
+            items.append((start, index))
+            start = index + 1
+    run: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int]] = []
+    for item_start, item_end in items:
+        words = sum(token.kind != "clause" for token in tokens[item_start:item_end])
+        separated = not run or tokens[run[-1][1]].raw in (",", ";")
+        if 0 < words <= PREAMBLE_ITEM_WORDS and separated:
+            run.append((item_start, item_end))
+            continue
+        if len(run) >= LONG_LIST_ITEMS:
+            cuts.append((run[0][0], run[-1][1]))
+        run = [(item_start, item_end)] if 0 < words <= PREAMBLE_ITEM_WORDS else []
+    if len(run) >= LONG_LIST_ITEMS:
+        cuts.append((run[0][0], run[-1][1]))
+    if not cuts or cuts == [(0, len(tokens))]:
+        return sentence
+    kept: list[Token] = []
+    at = 0
+    for cut_start, cut_end in cuts:
+        kept += [*tokens[at:cut_start], CLAUSE_END]
+        at = cut_end
+    return Sentence(sentence.text, (*kept, *tokens[at:]))
+
+
+CLAUSE_END = Token(",", ",", "clause")
+"""A clause mark standing for the end of the tokens, or for a list of terms cut out."""
 
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒)\s*")
