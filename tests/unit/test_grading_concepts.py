@@ -697,6 +697,18 @@ def test_receiving_a_gradient_is_getting_one() -> None:
     assert not grade(check, "Anything further apart than k steps still receives a gradient.").correct
 
 
+def test_an_implementers_abbreviations_read_as_the_words_they_stand_for() -> None:
+    """"ckpt" is a checkpoint, "fwd" the forward pass and "bwd" the backward pass: notes written
+    in code-like shorthand ("recompute from ckpt", "≈ +1 fwd") are graded like prose (a held-out
+    right answer was refused for these alone)."""
+    check = {"kind": "concepts", "required": 2,
+             "concepts": [{"name": "recompute", "phrases": ["recompute from the checkpoint"]},
+                          {"name": "extra", "phrases": ["one extra forward pass"]}]}
+    answer = grade(check, "bwd: recompute each segment from its ckpt. cost: one extra fwd.")
+    assert (answer.correct, answer.notes) == (True, ("hit:recompute", "hit:extra"))
+    assert not grade(check, "bwd: recompute each segment. cost: one extra step.").correct
+
+
 def test_note_shorthand_and_greek_letters_are_read_as_words() -> None:
     """"w/o" is "without" (a negator), and ν, μ, κ … are spelt like σ and λ, so a formula's
     letters match a rubric's spelt-out ones."""

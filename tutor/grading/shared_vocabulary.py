@@ -139,6 +139,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("maximum", ('maximum', 'max',), None),  # "clamped to the fp16 max"
     # "the backward pass through the network" is the noun, not a gradient that "passes through" untouched
     ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time', 'backward pass',
-        'backwards pass',), None),
-    ("forward-pass", ('forward pass', 'forward sweep',), None),
+        'backwards pass', 'bwd',), None),
+    ("forward-pass", ('forward pass', 'forward sweep', 'fwd', 'fwd pass',), None),
+    ("checkpoint", ('checkpoint', 'ckpt',), None),  # as implementers abbreviate it
 )
