@@ -904,6 +904,16 @@ def test_a_crossed_out_implication_sets_the_two_sides_apart() -> None:
     assert not grade(check, "σ_max > 1/γ is not necessary for exploding.").correct
 
 
+def test_nothing_stopping_a_change_grants_it() -> None:
+    """"Nothing stops training from moving W_hh away from orthogonal" says training can move it:
+    the two denials grant the point (a right answer was read as denying it); a plain denial
+    still denies."""
+    check = {"kind": "concepts", "concepts": [{"name": "drift", "phrases": ["training moves W_hh away from orthogonal"]}]}
+    assert grade(check, "Nothing stops training from moving W_hh away from orthogonal.").correct
+    assert grade(check, "There is nothing to prevent training from moving W_hh away from orthogonal.").correct
+    assert "negated:drift" in grade(check, "Training does not move W_hh away from orthogonal.").notes
+
+
 def test_a_crossed_out_symbol_keeps_its_denial() -> None:
     """NFKD splits "⇏" into "⇒" and a combining stroke, and the stroke was dropped: the
     denial went with it."""

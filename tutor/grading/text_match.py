@@ -76,6 +76,10 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"(?<=[a-z])'re\b"), " are"),  # "they're swamped" (see the passive of dominate)
 )
+_NOTHING_STOPS = re.compile(
+    r"\b(?:nothing|there is nothing to) (?:stops|stop|prevents|prevent|keeps|keep) ([^,;:.]{1,60}?) from (?=\w)")
+"""A double denial that grants: "nothing stops gradient descent from bending W_hh away" says
+gradient descent can bend it (it denied the bending); read as "gradient descent can ..."."""
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon",
           "ν": "nu", "μ": "mu", "ω": "omega", "κ": "kappa", "ξ": "xi", "π": "pi", "χ": "chi", "ψ": "psi",
@@ -683,6 +687,7 @@ def normalise(text: str) -> str:
     text = "".join(char for char in text if not unicodedata.combining(char))
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
+    text = _NOTHING_STOPS.sub(r"\1 can ", text)
     for pattern, replacement in (*_SYMBOLS, *_JOINS):
         text = pattern.sub(replacement, text)
     return text
