@@ -9,7 +9,7 @@ import pytest
 
 from tutor.checks.answers import grade
 from tutor.grading.claim_match import compile_claim, match, read
-from tutor.grading.text_match import without_embedded_list, sentences, stem
+from tutor.grading.text_match import sentences, stem, without_embedded_list
 from tutor.grading.vocabulary import built_in
 
 MISCONCEPTION_FEEDBACK = "Clipping rescales large gradients; it cannot restore a gradient that has already vanished."

@@ -48,8 +48,8 @@ from tutor.grading.text_match import (
     sentences,
     subject_reading,
     tokenize,
-    without_reported_belief,
     without_embedded_list,
+    without_reported_belief,
     without_term_list,
 )
 from tutor.grading.vocabulary import BUILT_IN, Groups, Vocabulary, build
