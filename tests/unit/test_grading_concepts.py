@@ -890,6 +890,8 @@ def test_a_long_list_of_terms_inside_a_sentence_states_nothing() -> None:
     stuffed = ("RNNs vanish more than CNNs because of recurrence, sequence length, tanh, sigmoid, BPTT, "
                "weight sharing, convolutions, pooling, ReLU, batch norm, ResNet and He 2016, while CNNs are spatial.")
     assert grade(check, stuffed).score == 0
+    assert grade(check, stuffed).feedback.splitlines()[-1] == (
+        "A run of terms inside a sentence names topics but says nothing about how they relate.")
     assert grade(check, stuffed + " RNNs use the same weights at every step.").notes[:1] == ("hit:shared",)
     assert grade(check, "CNNs have ReLU, batch norm and ResNet-style residual connections.").correct
     listed = without_embedded_list(sentences(stuffed)[0])

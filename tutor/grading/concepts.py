@@ -127,7 +127,20 @@ def grade_concepts(check: ConceptsCheck, response: str) -> Grade:
         feedback = _undecided_feedback(concepts, wrong)
         return Grade(False, 0.0, feedback, ("undecided", *notes), undecided=True, claims=claims)
     correct, score = doubtful
-    return Grade(correct, score, _feedback(check, concepts, wrong, correct), notes, claims=claims)
+    feedback = _feedback(check, concepts, wrong, correct)
+    if not correct and _lists_terms(statements):
+        feedback += "\n" + EMBEDDED_LIST_NOTE
+    return Grade(correct, score, feedback, notes, claims=claims)
+
+
+EMBEDDED_LIST_NOTE = "A run of terms inside a sentence names topics but says nothing about how they relate."
+
+
+def _lists_terms(statements: list[Sentence]) -> bool:
+    """Whether a statement holds a long run of bare terms that was not read (`without_embedded_list`):
+    the learner is told why its words earned nothing, as an answer that is all list is."""
+    return any(len(without_embedded_list(part).tokens) < len(part.tokens)
+               for part in map(without_term_list, statements))
 
 
 def _read_key_points(check: ConceptsCheck, rubric: Rubric, parts: tuple[ReadSentence, ...],
