@@ -906,6 +906,17 @@ def test_a_crossed_out_implication_sets_the_two_sides_apart() -> None:
     assert not grade(check, "σ_max > 1/γ is not necessary for exploding.").correct
 
 
+def test_an_amount_of_zero_is_none() -> None:
+    """"An almost zero learning signal" is no learning signal: it states the rubric's negative
+    claim rather than contradicting it (a right answer was refused for it); a signal that
+    goes to zero keeps its reading as shrinking."""
+    check = {"kind": "concepts", "concepts": [{"name": "starved", "phrases": ["early steps get no learning signal"]}]}
+    assert grade(check, "The earliest steps get an almost zero learning signal.").correct
+    assert grade(check, "Early steps get zero gradient.").correct
+    assert "negated:starved" in grade(check, "The early steps get a healthy learning signal.").notes
+    assert [t.raw for t in sentences("the signal goes to zero")[0].tokens][-1] == "zero"
+
+
 def test_nothing_stopping_a_change_grants_it() -> None:
     """"Nothing stops training from moving W_hh away from orthogonal" says training can move it:
     the two denials grant the point (a right answer was read as denying it); a plain denial

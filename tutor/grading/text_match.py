@@ -80,6 +80,12 @@ _NOTHING_STOPS = re.compile(
     r"\b(?:nothing|there is nothing to) (?:stops|stop|prevents|prevent|keeps|keep) ([^,;:.]{1,60}?) from (?=\w)")
 """A double denial that grants: "nothing stops gradient descent from bending W_hh away" says
 gradient descent can bend it (it denied the bending); read as "gradient descent can ..."."""
+_ZERO_AMOUNT = re.compile(
+    r"\b(?:(?:almost|nearly|practically|virtually|essentially|basically|effectively)\s+)?zero"
+    r"(?=\s+(?:learning\s+signal|gradients?|signal|information|credit|effect|influence|contributions?|updates?)\b)")
+"""An amount written as zero before what there is none of: "the earliest steps get an almost
+zero learning signal" says they get no signal, as "no learning signal" does (it was read as
+the opposite of "early steps get no learning signal"). "The gradient goes to zero" keeps its word."""
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon",
           "ν": "nu", "μ": "mu", "ω": "omega", "κ": "kappa", "ξ": "xi", "π": "pi", "χ": "chi", "ψ": "psi",
@@ -688,6 +694,7 @@ def normalise(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     text = _NOTHING_STOPS.sub(r"\1 can ", text)
+    text = _ZERO_AMOUNT.sub("no", text)
     for pattern, replacement in (*_SYMBOLS, *_JOINS):
         text = pattern.sub(replacement, text)
     return text
