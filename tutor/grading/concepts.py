@@ -38,6 +38,7 @@ from tutor.grading.claim_match import (
 from tutor.grading.compared import other_side_sentences
 from tutor.grading.result import ClaimCheck, Grade
 from tutor.grading.text_match import (
+    CLAUSE_END,
     Sentence,
     Token,
     aside_free,
@@ -257,13 +258,9 @@ def _credited(claims: tuple[Claim, ...], parts: tuple[ReadSentence, ...], sound:
 def _without(sentence: ReadSentence, cut: set[int], rubric: Rubric) -> ReadSentence:
     """`sentence` with the tokens of `cut` replaced by a clause mark for each run of them (the
     words either side of a run are not one phrase)."""
-    tokens = [CUT if index in cut else token for index, token in enumerate(sentence.tokens)
+    tokens = [CLAUSE_END if index in cut else token for index, token in enumerate(sentence.tokens)
               if index not in cut or index - 1 not in cut]
     return read(Sentence(sentence.text, tuple(tokens)), rubric.vocabulary, rubric.lexicon)
-
-
-CUT = Token(",", ",", "clause")
-"""What stands for the words of a false claim cut out of a sentence."""
 
 
 def _statements(found: list[Sentence]) -> list[Sentence]:

@@ -348,7 +348,8 @@ def without_embedded_list(sentence: Sentence) -> Sentence:
 
 
 CLAUSE_END = Token(",", ",", "clause")
-"""A clause mark standing for the end of the tokens, or for a list of terms cut out."""
+"""A clause mark standing for the end of the tokens, or for words cut out of a sentence (a list of
+terms here, a false claim's words in `tutor.grading.concepts`): the words either side are not one phrase."""
 
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒)\s*")
