@@ -570,6 +570,10 @@ def test_a_relative_clause_about_a_negated_word_is_not_denied() -> None:
         assert stated.notes == ("hit:bound", "missed:sufficient"), pronoun
     denied = grade(check, "It is not sufficient: explosion becomes possible.")
     assert "negated:sufficient" in denied.notes
+    # the thing spoken of may take several of the claim's words
+    derivative = {"kind": "concepts", "concepts": [{"name": "bound", "phrases": ["the tanh derivative is at most 1"]}]}
+    assert grade(derivative, "It doesn't guarantee anything about the tanh derivative, which is still at most 1.").correct
+    assert "negated:bound" in grade(derivative, "The tanh derivative is not at most 1, which matters.").notes
     plain = grade(check, "It does not guarantee anything about the nonlinearity, the derivative is at most 1.")
     assert "negated:bound" in plain.notes
 

@@ -671,15 +671,16 @@ CONTRASTS = frozenset({"but", "yet"})
 
 
 def _alone_in_clause(tokens: tuple[Token, ...], target: int, claim_tokens: list[int]) -> bool:
-    """Whether the negated word is the claim's only word in its clause and the claim goes on in
-    a relative clause about it: the negation says something of that word ("it does not
-    guarantee anything about the nonlinearity, whose derivative is at most 1" states the
-    derivative's bound; it does not deny it). A claim that goes on after another mark stays
-    denied ("necessary, not sufficient: explosion becomes possible")."""
+    """Whether the claim's words in the negated clause all come from the negated word on (the
+    thing the negation speaks of, "the nonlinearity" or "the activation derivative") and the
+    claim goes on in a relative clause about it: the negation says something of that thing ("it
+    does not guarantee anything about the activation derivative, which is still at most 1"
+    states the derivative's bound; it does not deny it). A claim that goes on after another mark
+    stays denied ("necessary, not sufficient: explosion becomes possible")."""
     start = next((at + 1 for at in range(target - 1, -1, -1) if tokens[at].kind == "clause"), 0)
     end = next((at for at in range(target + 1, len(tokens)) if tokens[at].kind == "clause"), len(tokens))
     inside = [position for position in claim_tokens if start <= position < end]
-    return (inside == [target] and claim_tokens[-1] > end + 1 and tokens[end].raw == ","
+    return (inside[0] == target and claim_tokens[-1] > end + 1 and tokens[end].raw == ","
             and tokens[end + 1].relative)
 
 
