@@ -530,14 +530,15 @@ def test_unlike_denies_its_object_only() -> None:
 def test_the_flip_side_of_a_thing_is_not_said_of_it() -> None:
     """ "Exploding is the flip side of vanishing: the product grows" says the growth of
     exploding, not of vanishing; "the opposite of", "the reverse of" and "the mirror image of"
-    set their object apart as "unlike" does. "The inverse of W" is a matrix, no contrast."""
+    (also "the opposite failure to", "the reverse case of") set their object apart as "unlike" does. "The inverse of W" is a matrix, no contrast."""
     check = {
         "kind": "concepts",
         "concepts": [{"name": "grows", "phrases": ["the product grows exponentially"]}],
         "misconceptions": [{"name": "swapped", "phrases": ["in vanishing gradients the product grows"],
                             "feedback": "Vanishing is the product shrinking."}],
     }
-    for contrast in ("the flip side of", "the opposite of", "the reverse of", "the mirror image of"):
+    for contrast in ("the flip side of", "the opposite of", "the reverse of", "the mirror image of",
+                     "the opposite failure to", "the opposite problem to", "the reverse case of"):
         result = grade(check, f"It's {contrast} vanishing gradients: the product of Jacobians grows exponentially.")
         assert (result.correct, result.notes) == (True, ("hit:grows",)), contrast
     stated = grade(check, "It's like vanishing gradients: the product of Jacobians grows exponentially.")
@@ -767,3 +768,16 @@ def test_a_denial_read_through_a_guessed_word_does_not_take_back_a_clear_stateme
                    "of exactly zero, so there is no learning signal for it.")
     assert (result.correct, result.undecided) == (True, False)
     assert "hit:bounded-cost" in result.notes
+
+
+def test_struggling_to_do_a_thing_is_barely_doing_it() -> None:
+    """ "RNNs struggle to learn long-term dependencies" states the negative claim "cannot learn
+    long-term dependencies", as "fail to" does; "struggles with recent inputs" denies nothing:
+    it names what goes badly."""
+    check = {"kind": "concepts", "concepts": [{"name": "lost", "phrases": ["cannot learn long-term dependencies"]}],
+             "misconceptions": [{"name": "recent", "phrases": ["the RNN struggles with recent inputs"],
+                                 "feedback": "The recent steps get the strongest gradient."}]}
+    for verb in ("struggles to", "struggled to", "struggling to", "fails to"):
+        assert grade(check, f"The plain RNN {verb} learn long-term dependencies.").correct, verb
+    assert "negated:lost" in grade(check, "The plain RNN learns long-term dependencies.").notes
+    assert "misconception:recent" in grade(check, "The RNN struggles with recent inputs.").notes

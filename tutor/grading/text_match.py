@@ -23,7 +23,7 @@ what it produces). Normalisation:
 Sentences end at `. ! ? ;` and line breaks (not inside `1.5`). Inside a sentence, clause
 marks (`, :`, the brackets of an aside " (...) " and words such as `but`, `because`, `so`,
 `if`) bound the scope of a negation;
-negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `unable`, `barely`, `rather than`,
+negators (`not`, `never`, `no`, `without`, `cannot`, `fails to`, `struggles to`, `unable`, `barely`, `rather than`,
 `instead of`, and `unlike`, whose object is what the sentence is NOT about: "unlike value
 clipping, norm clipping keeps the direction" ...) are kept as
 tokens of their own kind, not as words.
@@ -43,7 +43,7 @@ from tutor.grading.latex_text import plain_symbols
 
 NEGATORS = frozenset(
     "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere notthe "
-    "fail fails failed failing barely hardly scarcely ratherthan insteadof "
+    "fail fails failed failing struggleto barely hardly scarcely ratherthan insteadof "
     "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
     "doesnt dont isnt arent wasnt werent didnt cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint".split()
 )
@@ -152,9 +152,13 @@ _JOINS = (
     # "the norm is nothing more than the largest singular value": a restriction, not a denial
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    # "RNNs struggle to learn long-term dependencies" says they barely do, as "fail to" does;
+    # "struggles with recent information" names what goes badly, denying nothing
+    (re.compile(r"\bstruggl(?:e|es|ed|ing)\s+to\b"), " struggleto "),
     # "exploding is the flip side of vanishing: the product grows": what follows is not said of
     # vanishing; the phrase denies its object as "unlike" does ("the inverse of W" is no contrast)
-    (re.compile(r"\b(?:the\s+)?(?:flip\s+side|opposite|reverse|mirror\s+image)\s+of\b"), " unlike "),
+    (re.compile(r"\b(?:the\s+)?(?:flip\s+side|opposite|reverse|mirror\s+image)"
+                r"(?:\s+(?:failure|problem|case|effect|issue))?\s+(?:of|to)\b"), " unlike "),
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
