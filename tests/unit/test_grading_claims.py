@@ -781,3 +781,19 @@ def test_struggling_to_do_a_thing_is_barely_doing_it() -> None:
         assert grade(check, f"The plain RNN {verb} learn long-term dependencies.").correct, verb
     assert "negated:lost" in grade(check, "The plain RNN learns long-term dependencies.").notes
     assert "misconception:recent" in grade(check, "The RNN struggles with recent inputs.").notes
+
+
+def test_weaker_than_a_demand_does_not_make_it() -> None:
+    """ "Ω is weaker than forcing all singular values to 1" says Ω does not force them, as
+    "rather than forcing" would; "weaker than the short-range terms" is a comparison, and what
+    it compares stays stated."""
+    check = {"kind": "concepts", "concepts": [{"name": "ratio", "phrases": ["it compares the norm before and after"]}],
+             "misconceptions": [{"name": "forces", "phrases": ["forces every singular value to 1"],
+                                 "feedback": "It only looks at the error's direction."}]}
+    for weaker in ("weaker than", "much weaker than", "softer than", "less strict than"):
+        result = grade(check, f"It compares the norm before and after, which is {weaker} forcing every singular value to 1.")
+        assert (result.correct, result.notes) == (True, ("hit:ratio",)), weaker
+    assert "misconception:forces" in grade(check, "It compares the norm before and after and forces every singular "
+                                                  "value to 1.").notes
+    short = {"kind": "concepts", "concepts": [{"name": "dominate", "phrases": ["the short-range terms dominate"]}]}
+    assert grade(short, "The long-range terms are weaker than the short-range terms, which dominate.").correct
