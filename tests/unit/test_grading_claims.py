@@ -165,6 +165,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
         ("ratio-unchanged", "concept", "missed", ""),
         ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
         ("clipping-worsens-vanishing", "misconception", "missed", ""),
+        ("clips-per-step", "misconception", "missed", ""),
     ]
     assert result.claims[0].label == "clipping is a fix for exploding gradients"
 
@@ -785,8 +786,8 @@ def test_struggling_to_do_a_thing_is_barely_doing_it() -> None:
 
 def test_weaker_than_a_demand_does_not_make_it() -> None:
     """ "Ω is weaker than forcing all singular values to 1" says Ω does not force them, as
-    "rather than forcing" would; "weaker than the short-range terms" is a comparison, and what
-    it compares stays stated."""
+    "rather than forcing" would, and so does "a stronger condition than forcing ..."; "weaker than
+    the short-range terms" is a comparison, and what it compares stays stated."""
     check = {"kind": "concepts", "concepts": [{"name": "ratio", "phrases": ["it compares the norm before and after"]}],
              "misconceptions": [{"name": "forces", "phrases": ["forces every singular value to 1"],
                                  "feedback": "It only looks at the error's direction."}]}
@@ -795,5 +796,11 @@ def test_weaker_than_a_demand_does_not_make_it() -> None:
         assert (result.correct, result.notes) == (True, ("hit:ratio",)), weaker
     assert "misconception:forces" in grade(check, "It compares the norm before and after and forces every singular "
                                                   "value to 1.").notes
+    stronger = grade(check, "It compares the norm before and after, a stronger condition than forcing every singular "
+                            "value to 1.")
+    assert "misconception:forces" not in stronger.notes
+    for condition in ("a stronger condition than", "a stricter requirement than", "a looser constraint than"):
+        result = grade(check, f"It compares the norm before and after, which is {condition} forcing every singular value to 1.")
+        assert (result.correct, result.notes) == (True, ("hit:ratio",)), condition
     short = {"kind": "concepts", "concepts": [{"name": "dominate", "phrases": ["the short-range terms dominate"]}]}
     assert grade(short, "The long-range terms are weaker than the short-range terms, which dominate.").correct

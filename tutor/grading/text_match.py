@@ -152,10 +152,13 @@ _JOINS = (
     # "the norm is nothing more than the largest singular value": a restriction, not a denial
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
-    # "weaker than forcing every singular value to 1" says it does not force them: a contrast
-    # with a demand, as "rather than" is ("weaker than the short-range terms" compares, no contrast)
+    # "weaker than forcing every singular value to 1" says it does not force them, and "a stronger
+    # condition than the norm being about 1" is not that condition: contrasts with a demand, as
+    # "rather than" is ("weaker than the short-range terms" compares, no contrast)
     (re.compile(r"\b(?:weaker|softer|looser|less strict|milder) than\s+(?=(?:forcing|requiring|imposing|"
                 r"demanding|constraining|enforcing)\b)"), " ratherthan "),
+    (re.compile(r"\b(?:an?\s+)?(?:stronger|stricter|weaker|looser|tighter)\s+(?:condition|requirement|"
+                r"constraint|demand)\s+than\b"), " ratherthan "),
     # "RNNs struggle to learn long-term dependencies" says they barely do, as "fail to" does;
     # "struggles with recent information" names what goes badly, denying nothing
     (re.compile(r"\bstruggl(?:e|es|ed|ing)\s+to\b"), " struggleto "),
