@@ -697,6 +697,16 @@ def test_receiving_a_gradient_is_getting_one() -> None:
     assert not grade(check, "Anything further apart than k steps still receives a gradient.").correct
 
 
+def test_masking_an_issue_is_hiding_a_problem() -> None:
+    """"hide", "mask", "disguise" and "conceal" are one verb, "problem", "issue" and "trouble"
+    one noun: "Adam masks the issue" states a rubric's "Adam hides the problem" (a held-out
+    right answer was refused for these words alone); its denial still reads as a denial."""
+    check = {"kind": "concepts", "concepts": [{"name": "hides", "phrases": ["Adam hides the problem"]}]}
+    assert grade(check, "Worse, Adam masks the issue.").correct
+    assert grade(check, "Adam conceals the trouble from you.").correct
+    assert not grade(check, "Adam does not disguise the issue at all.").correct
+
+
 def test_an_implementers_abbreviations_read_as_the_words_they_stand_for() -> None:
     """"ckpt" is a checkpoint, "fwd" the forward pass and "bwd" the backward pass: notes written
     in code-like shorthand ("recompute from ckpt", "≈ +1 fwd") are graded like prose (a held-out
