@@ -697,6 +697,54 @@ def test_receiving_a_gradient_is_getting_one() -> None:
     assert not grade(check, "Anything further apart than k steps still receives a gradient.").correct
 
 
+def test_a_false_claim_is_not_pieced_together_across_unless() -> None:
+    """The clause after "unless" is the exception to the statement before it: "the weights stop
+    being orthogonal during training, unless you force them to stay that way" was read as the
+    misconception "stays orthogonal during training" (two held-out partial answers); said
+    outright, it still is."""
+    check = {"kind": "concepts",
+             "concepts": [{"name": "drifts", "phrases": ["the weights stop being orthogonal"]}],
+             "misconceptions": [{"name": "stays", "phrases": ["stays orthogonal during training"],
+                                 "feedback": "Gradient updates move W_hh away from orthogonal."}]}
+    answer = grade(check, "Once training starts the weights move and stop being orthogonal, unless you force them "
+                          "to stay that way.")
+    assert (answer.correct, answer.notes) == (True, ("hit:drifts",))
+    assert "misconception:stays" in grade(check, "The matrix stays orthogonal during training.").notes
+
+
+def test_separate_weights_are_no_distance() -> None:
+    """"separate" shares its stem with "separation", which was a word for the distance between
+    two steps: "a fixed depth with separate weights in every layer" read as "T − t is the sequence
+    length" (a held-out partial answer graded right)."""
+    check = {"kind": "concepts", "concepts": [{"name": "length", "phrases": ["T − t is the sequence length"]}]}
+    assert not grade(check, "A CNN has a fixed, designed depth with separate weights in every layer.").correct
+    assert grade(check, "The gap between the two steps is the depth of the unrolled network.").correct
+
+
+def test_a_false_claim_is_not_pieced_together_from_two_asides() -> None:
+    """Two bracketed asides are two statements: "scheduled sampling (replace ground-truth inputs
+    with model samples), professor forcing (match the hidden-state dynamics)" was read as the
+    misconception "the ground-truth input replaces the hidden state" (a held-out right answer);
+    within one aside, or said outright, it still is."""
+    check = {"kind": "concepts",
+             "concepts": [{"name": "remedy", "phrases": ["scheduled sampling"]}],
+             "misconceptions": [{"name": "replaces-state", "phrases": ["the ground-truth input replaces the hidden state"],
+                                 "feedback": "Teacher forcing replaces the fed-back outputs, not the hidden state."}]}
+    listed = ("Remedies: scheduled sampling (progressively replace ground-truth inputs with model samples), "
+              "professor forcing (make the hidden-state dynamics of free-running and forced modes match).")
+    assert grade(check, listed).notes == ("hit:remedy",)
+    inside = "Scheduled sampling is needed (the ground-truth input replaces the hidden state)."
+    assert "misconception:replaces-state" in grade(check, inside).notes
+
+
+def test_a_hyphenated_re_prefix_is_one_verb() -> None:
+    """"re-run" and "re-compute" are "rerun" and "recompute", not "re" and a verb: "re-run forward
+    from its checkpoint" states "rerun the forward pass from the checkpoint" (a held-out right answer)."""
+    check = {"kind": "concepts", "concepts": [{"name": "recompute", "phrases": ["recompute the states from the checkpoint"]}]}
+    assert grade(check, "In the backward pass, re-compute the states from the checkpoint.").correct
+    assert not grade(check, "In the backward pass, compute the states from the checkpoint.").correct
+
+
 def test_masking_an_issue_is_hiding_a_problem() -> None:
     """"hide", "mask", "disguise" and "conceal" are one verb, "problem", "issue" and "trouble"
     one noun: "Adam masks the issue" states a rubric's "Adam hides the problem" (a held-out

@@ -505,14 +505,38 @@ def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
     goes on about the same subject, so a false claim may be read across it. Nor across
     "whereas", which sets another subject against the first: "in an RNN the same matrix is
     multiplied in at every step, whereas each CNN layer has its own weights" does not say an
-    RNN has its own weights."""
+    RNN has its own weights. Nor across "unless", whose clause is the exception to the first:
+    "the weights move and stop being orthogonal during training, unless you force them to stay
+    that way" does not say they stay orthogonal during training."""
     tokens = [unit.token for unit, _ in picks]
-    return any((sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause")
-               or sentence.tokens[at].raw in SETTING_AGAINST
-               for at in range(min(tokens) + 1, max(tokens) + 1))
+    return _in_two_asides(sentence, tokens) or any(
+        (sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause")
+        or sentence.tokens[at].raw in SETTING_AGAINST
+        for at in range(min(tokens) + 1, max(tokens) + 1))
 
 
-SETTING_AGAINST = frozenset({"whereas"})
+def _in_two_asides(sentence: ReadSentence, tokens: list[int]) -> bool:
+    """Whether the picked words lie in two different bracketed asides: each is a statement of its
+    own ("scheduled sampling ⟮ replace ground-truth inputs with samples ⟯, professor forcing
+    ⟮ match the hidden-state dynamics ⟯" does not say the ground truth replaces the hidden state)."""
+    aside, depth, opened = 0, 0, 0
+    held: set[int] = set()
+    picked = set(tokens)
+    for at, token in enumerate(sentence.tokens[:max(tokens) + 1]):
+        if token.raw == "⟮":
+            depth += 1
+            if depth == 1:
+                opened += 1
+                aside = opened
+        elif token.raw == "⟯":
+            depth = max(0, depth - 1)
+            aside = aside if depth else 0
+        elif at in picked and aside:
+            held.add(aside)
+    return len(held) > 1
+
+
+SETTING_AGAINST = frozenset({"whereas", "unless"})
 
 
 def _loose_reversal(sentence: ReadSentence, picks: Picks, position: dict[int, int]) -> bool:

@@ -123,7 +123,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # caused-by: the effect comes first: "caused by" is read as one word, not as "cause"
     ("caused-by", ('causedby', 'due to', 'result from', 'come from', 'stem from', 'consequence of',), None),
     ("influence", ('influence', 'affect', 'effect', 'impact', 'matter',), None),
-    ("distance", ('distance', 'gap', 'lag', 'how far apart', 'separation', 'how far back', 'how far away',
+    ("distance", ('distance', 'gap', 'lag', 'how far apart', 'how far back', 'how far away',
         'T − t', 's − t',), None),
     ("proportional", ('proportional', 'governed by', 'set by', 'scaled by', 'determined by', 'scale with',), None),
     ("only", ('only', 'merely', 'solely', 'simply', 'just',), None),

@@ -75,6 +75,7 @@ _CONTRACTIONS = (
     (re.compile(r"\bwon'?t\b"), "will not"),
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"(?<=[a-z])'re\b"), " are"),  # "they're swamped" (see the passive of dominate)
+    (re.compile(r"\bre-(?=[a-z]{3})"), "re"),  # "re-run", "re-compute": the verb, not "re" and "run"
 )
 _NOTHING_STOPS = re.compile(
     r"\b(?:nothing|there is nothing to) (?:stops|stop|prevents|prevent|keeps|keep) ([^,;:.]{1,60}?) from (?=\w)")
