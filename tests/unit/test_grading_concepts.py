@@ -745,6 +745,15 @@ def test_a_hyphenated_re_prefix_is_one_verb() -> None:
     assert not grade(check, "In the backward pass, compute the states from the checkpoint.").correct
 
 
+def test_theta_names_the_parameters() -> None:
+    """A formula's θ is the model's parameters: "the step catapults theta far away" states
+    "the step catapults the parameters far away" (a held-out right answer was refused for it)."""
+    check = {"kind": "concepts", "concepts": [{"name": "thrown", "phrases": ["catapults the parameters far away"]}]}
+    assert grade(check, "A step landing on the wall catapults theta far away.").correct
+    assert grade(check, "A step landing on the wall catapults θ far away.").correct
+    assert not grade(check, "A step landing on the wall catapults the loss far away.").correct
+
+
 def test_masking_an_issue_is_hiding_a_problem() -> None:
     """"hide", "mask", "disguise" and "conceal" are one verb, "problem", "issue" and "trouble"
     one noun: "Adam masks the issue" states a rubric's "Adam hides the problem" (a held-out

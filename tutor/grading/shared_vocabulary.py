@@ -142,6 +142,8 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'backwards pass', 'bwd',), None),
     ("forward-pass", ('forward pass', 'forward sweep', 'fwd', 'fwd pass',), None),
     ("checkpoint", ('checkpoint', 'ckpt',), None),  # as implementers abbreviate it
+    # the model's parameters as a formula names them: "the step catapults theta far away"
+    ("parameters", ('parameter', 'theta', 'param',), None),
     # an optimiser or a metric that keeps a failure out of sight: "Adam masks the issue"
     ("hide", ('hide', 'mask', 'disguise', 'conceal', 'obscure', 'camouflage', 'paper over',), None),
     ("problem", ('problem', 'issue', 'trouble',), None),
