@@ -754,6 +754,14 @@ def test_theta_names_the_parameters() -> None:
     assert not grade(check, "A step landing on the wall catapults the loss far away.").correct
 
 
+def test_running_away_is_exploding() -> None:
+    """"runs away" and "runaway" are growth without bound, as in thermal runaway: "a perturbation
+    neither dies nor runs away" states "neither vanishes nor explodes" (a held-out right answer)."""
+    check = {"kind": "concepts", "concepts": [{"name": "critical", "phrases": ["gradients neither vanish nor explode"]}]}
+    assert grade(check, "At the edge, gradients neither die nor run away.").correct
+    assert not grade(check, "At the edge, gradients die and run away.").correct
+
+
 def test_masking_an_issue_is_hiding_a_problem() -> None:
     """"hide", "mask", "disguise" and "conceal" are one verb, "problem", "issue" and "trouble"
     one noun: "Adam masks the issue" states a rubric's "Adam hides the problem" (a held-out
