@@ -762,6 +762,16 @@ def test_running_away_is_exploding() -> None:
     assert not grade(check, "At the edge, gradients die and run away.").correct
 
 
+def test_with_no_denies_only_its_object_as_without_does() -> None:
+    """"with no clipping" is "without clipping": it denies the clipping, not what the sentence goes
+    on to say ("run some training with no clipping or a loose tau and record the global gradient
+    norm" was read as not recording it; two held-out right answers)."""
+    check = {"kind": "concepts", "concepts": [{"name": "log", "phrases": ["record the global norm"]}]}
+    said = "Run some training with no clipping or a very loose tau and record the global gradient norm every step."
+    assert grade(check, said).correct
+    assert not grade(check, "Run some training with no record of the global gradient norm.").correct
+
+
 def test_masking_an_issue_is_hiding_a_problem() -> None:
     """"hide", "mask", "disguise" and "conceal" are one verb, "problem", "issue" and "trouble"
     one noun: "Adam masks the issue" states a rubric's "Adam hides the problem" (a held-out

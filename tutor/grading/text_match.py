@@ -153,6 +153,7 @@ _JOINS = (
     # "the norm is nothing more than the largest singular value": a restriction, not a denial
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
+    (re.compile(r"\bwith no\b"), " without "),  # "train with no clipping": denies its object only
     # "weaker than forcing every singular value to 1" says it does not force them, and "a stronger
     # condition than the norm being about 1" is not that condition: contrasts with a demand, as
     # "rather than" is ("weaker than the short-range terms" compares, no contrast)
