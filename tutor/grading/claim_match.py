@@ -519,20 +519,18 @@ def _in_two_asides(sentence: ReadSentence, tokens: list[int]) -> bool:
     """Whether the picked words lie in two different bracketed asides: each is a statement of its
     own ("scheduled sampling ⟮ replace ground-truth inputs with samples ⟯, professor forcing
     ⟮ match the hidden-state dynamics ⟯" does not say the ground truth replaces the hidden state)."""
-    aside, depth, opened = 0, 0, 0
+    depth, opened = 0, 0  # the aside a word is in: the count of asides opened so far, while inside one
     held: set[int] = set()
     picked = set(tokens)
     for at, token in enumerate(sentence.tokens[:max(tokens) + 1]):
         if token.raw == "⟮":
-            depth += 1
-            if depth == 1:
+            if depth == 0:
                 opened += 1
-                aside = opened
+            depth += 1
         elif token.raw == "⟯":
             depth = max(0, depth - 1)
-            aside = aside if depth else 0
-        elif at in picked and aside:
-            held.add(aside)
+        elif at in picked and depth:
+            held.add(opened)
     return len(held) > 1
 
 

@@ -25,8 +25,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'smaller and smaller', 'chip away', 'eat away', 'erode',), 'grow'),
     ("grow", ('grow', 'explode', 'blow up', 'grow without bound', 'skyrocket', 'grow uncontrollably',
         'grow out of control', 'growth', 'explosion', 'blowup', 'balloon', 'run away', 'runaway', 'unboundedly',
-        'unbounded',
-        'infinity',), 'shrink'),
+        'unbounded', 'infinity',), 'shrink'),
     ("exponential", ('exponential', 'exponentially', 'exp', 'geometric', 'geometrically',
         'at an exponential rate', 'power',), 'linear'),
     # linear: a growth rate, not "a linear RNN": only the phrases that say how fast
