@@ -42,7 +42,8 @@ def test_the_builtin_packs_have_no_style_warnings(pack_id: str) -> None:
     assert [str(w) for w in style_warnings(load_pack(paths.builtin_content_dir() / pack_id))] == []
 
 
-def test_check_prints_the_warning_and_still_passes(tmp_path: Path, monkeypatch, capsys) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the warnings are read while they run
+def test_check_prints_the_warning_and_still_passes(jobs: str, tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["new", "mine", "--title", "Mine"]) == 0
     questions = Path("mine/questions.yaml")
@@ -52,7 +53,7 @@ def test_check_prints_the_warning_and_still_passes(tmp_path: Path, monkeypatch, 
     questions.write_text(text.replace(old, "prompt: As before, which problem does clipping by norm address?"),
                          encoding="utf-8")
     capsys.readouterr()
-    assert main(["check", "mine"]) == 0
+    assert main(["check", "mine", "--jobs", jobs]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[-1] == (
         "warning: mine/questions.yaml:32:13: clipping-cures-what: the prompt refers to another question "

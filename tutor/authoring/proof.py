@@ -121,8 +121,7 @@ def prove(pack: Pack, *, seeds: int = 3, jobs: int | None = 1, variant_seeds: in
     """Run every task of `pack` (in `jobs` processes when above 1; None: one per CPU for a
     pack of PARALLEL_FROM tasks or more) and collect the report."""
     tasks = plan(pack, seeds, variant_seeds)
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(tasks) >= PARALLEL_FROM else 1
+    jobs = processes_for(len(tasks), jobs)
     order = {id(task): index for index, task in enumerate(tasks)}
     report = Report()
     position: dict[int, int] = {}
@@ -133,6 +132,14 @@ def prove(pack: Pack, *, seeds: int = 3, jobs: int | None = 1, variant_seeds: in
             on_progress(done, len(tasks), task)
     report.sort(position)
     return report
+
+
+def processes_for(task_count: int, jobs: int | None) -> int:
+    """The processes a check of `task_count` tasks runs in: `jobs`, or for None one per CPU
+    when there are PARALLEL_FROM tasks or more (fewer finish before workers would start)."""
+    if jobs is not None:
+        return max(1, jobs)
+    return (os.cpu_count() or 1) if task_count >= PARALLEL_FROM else 1
 
 
 def _execute(pack: Pack, tasks: list[Task], jobs: int) -> Iterable[tuple[Task, list[Failure]]]:

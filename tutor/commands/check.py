@@ -9,12 +9,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from tutor.authoring import VARIANT_SEEDS
 from tutor.commands import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tutor.commands.check_progress import Progress
 from tutor.commands.evidence_args import positive_int
 from tutor.evidence.blas import one_blas_thread
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tutor.authoring.style import StyleWarning
+    from tutor.packs.model import Pack
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace, jobs: int | None) -> int:
-    from tutor.authoring.proof import prove
+    from tutor.authoring.proof import plan, processes_for, prove
     from tutor.packs.discovery import pack_location
     from tutor.packs.loader import load_pack
     from tutor.packs.problems import PackError, display_path
@@ -80,11 +87,14 @@ def _check(args: argparse.Namespace, jobs: int | None) -> int:
             status = EXIT_BAD_INPUT
             continue
         progress = Progress(sys.stderr)
-        report = prove(pack, seeds=args.seeds, jobs=jobs, variant_seeds=args.variant_seeds,
-                       on_progress=progress.update)
-        progress.finish()
-        _print_summary(pack, report)
-        _print_style_warnings(pack)
+        processes = processes_for(len(plan(pack, args.seeds, args.variant_seeds)), jobs)
+        with _StyleWarnings(pack, in_background=processes > 1) as warnings:
+            report = prove(pack, seeds=args.seeds, jobs=processes, variant_seeds=args.variant_seeds,
+                           on_progress=progress.update)
+            progress.finish()
+            _print_summary(pack, report)
+            for warning in warnings.result():
+                print(f"warning: {warning}")
         if not report.ok and status == EXIT_OK:
             status = EXIT_FAILED
     return status
@@ -106,10 +116,32 @@ def _print_summary(pack, report) -> None:
     print("all checks hold" if report.ok else f"{plural(len(report.failures), 'failure')}")
 
 
-def _print_style_warnings(pack) -> None:
+class _StyleWarnings:
     """Style warnings (a prompt leaning on another question, right options longest) do not
-    fail the check: the answers still hold, but a learner would stumble."""
-    from tutor.authoring.style import style_warnings
+    fail the check: the answers still hold, but a learner would stumble. Reading them costs
+    about half a second (every rubric phrase is matched against itself); while worker
+    processes run the checks this process only waits, so it reads them then, in a thread
+    (in one process the check's own grading runs here, and the two would share its caches)."""
 
-    for warning in style_warnings(pack):
-        print(f"warning: {warning}")
+    def __init__(self, pack: Pack, *, in_background: bool) -> None:
+        self.pack = pack
+        self.pool: ThreadPoolExecutor | None = None
+        if in_background:
+            from concurrent.futures import ThreadPoolExecutor
+
+            from tutor.authoring.style import style_warnings
+
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="style-warnings")
+            self.pending = self.pool.submit(style_warnings, pack)
+
+    def result(self) -> list[StyleWarning]:
+        from tutor.authoring.style import style_warnings
+
+        return self.pending.result() if self.pool is not None else style_warnings(self.pack)
+
+    def __enter__(self) -> _StyleWarnings:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
