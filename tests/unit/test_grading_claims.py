@@ -166,6 +166,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
         ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
         ("clipping-worsens-vanishing", "misconception", "missed", ""),
         ("clips-per-step", "misconception", "missed", ""),
+        ("norm-clipping-turns", "misconception", "missed", ""),
     ]
     assert result.claims[0].label == "clipping is a fix for exploding gradients"
 
