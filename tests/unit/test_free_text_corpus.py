@@ -110,7 +110,7 @@ def development_figures(development_graded):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures, development_graded):
-    """The held-out sets measured so far (15,511 answers, kept as development
+    """The held-out sets measured so far (15,641 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.985  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t, 0.971 with 22v and 22w, 0.972 with 22x, 0.973 with 22y, 0.975 with 22z and with 22aa, 0.976 with 22ab and with 22ac, 0.9763 with 22ad, 0.9762 with 22ae, 0.9769 with 22af, 0.9765 with 22ag, 0.9764 with 22ah, 0.9771 with 22ai, 0.9772 with 22aj, 0.9776 with 22ak, 0.9780 with 22al, 0.9778 with 22am, 0.9800 with 22an (pharmacists: 96.9% unseen), 0.9803 with 22ao (agronomists: 98.5% unseen), 0.9809 with 22ap (demand forecasters: 96.9% unseen), 0.9812 with 22aq (journalists: 96.9% unseen), 0.9813 with 22ar (veterinarians: 96.9% unseen), 0.9813 with 22as (actuaries: 98.5% unseen), 0.9814 with 22at (epidemiologists: 93.8% unseen), 0.9814 with 22au (computing teachers: 98.5% unseen), 0.9812 with 22av (pilots: 95.4% unseen), 0.9815 with 22aw (librarians: 98.5% unseen), 0.9818 with 22ay (social workers: 100% unseen), 0.9820 with 22az (logistics planners: 100% unseen; one of its right answers repeated 22aq's word for word and is left out here), 0.9825 with 22ba (support agents: 100% unseen), 0.9827 with 22ax (electricians: 100% unseen), 0.9830 with 22bb (retired engineers and hobbyists: 100% unseen), 0.9828 with 22bc (chefs: 100% unseen) and 22bd (firefighters, in checklists and radio shorthand: 93.8% unseen), 0.9830 with 22be (retail managers: 98.5% unseen) and 22bf (fitness coaches: 100% unseen), 0.9835 with 22bg (summer-camp students: 96.9% unseen) and 22bh (museum curators: 96.9% unseen), 0.9831 with 22bi (accountants: 93.8% unseen), 22bj (hotel managers: 98.5% unseen) and 22bk (farmers: 98.5% unseen; one of its answers repeated an older one word for word and is left out here), 0.9833 with 22bl (medical receptionists: 100% unseen; one answer repeated, left out) and 22bm (graphic designers: 98.5% unseen), 0.9834 with 22bn (postal workers: 98.5% unseen), 0.9832 with 22bo (bus and train drivers: 96.9% unseen) and 22bp (estate agents: 98.5% unseen), 0.9834 with 22bq (carpenters: 100% unseen), 0.9838 with 22br (cabin crew: 98.5% unseen; one answer repeated, left out) and 22bs (translators: 96.9% unseen), 0.9839 with 22bt (physics teachers: 98.5% unseen), 0.9841 with 22bu (software testers: 98.5% unseen),
@@ -130,7 +130,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # (dental hygienists: 96.9% unseen; one answer repeated an older one word for word, left out) and 0.9854 with 22cs
     # (sound engineers: 93.8% unseen; the same repeated answer left out), 0.9854 with 22ct (veterinary nurses:
     # 93.8% unseen), 0.9853 with 22cu (textile machine technicians: 96.9% unseen),
-    # 0.9852 with 22cv (opticians: 98.5% unseen)
+    # 0.9852 with 22cv (opticians: 98.5% unseen), 0.9851 with 22cw (physiotherapists: 96.9% unseen)
     # 2 of the 3,959 answers before set 22i; its reversal stated as a condition before a comma
     # ("when the norm of each step Jacobian is below one, ... the gradient grows") was the third;
     # 22q's "norms smaller than one ... grows" taught its wording, which also took it
@@ -156,8 +156,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # explode" ("will" is a filler word, as "can" is: the wording "above 1/γ it will explode" caught two right
     # "above 1/γ it can explode"); 22co's keyword list ending "the gradient is the chain tension and the RNN needs
     # it tuned, not too loose, not too tight, and that's why they matter so much" (an analogy with no false claim
-    # to write a wording for, after terms that state both key points); twelve keyword-stuffed answers of 22cr,
-    # 22cs, 22ct, 22cu and 22cv written as sentences of word salad ("the recurrent weights vanish into long-term dependencies and explode
+    # to write a wording for, after terms that state both key points); fourteen keyword-stuffed answers of 22cr,
+    # 22cs, 22ct, 22cu, 22cv and 22cw written as sentences of word salad ("the recurrent weights vanish into long-term dependencies and explode
     # into NaN", "clipping explodes the singular values and the learning rate overflows backpropagation through
     # time", "the residual connection saturates the softmax attention"): each clause strings a key point's words
     # into nonsense rather than stating a learner's false belief, so there is no wording to write that would not
@@ -176,6 +176,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
         "learners-22cs.yaml:q7-transformers-vanishing[9]", "learners-22ct.yaml:q3-rnn-vs-cnn-vanishing[9]",
         "learners-22cu.yaml:q3-rnn-vs-cnn-vanishing[9]", "learners-22cu.yaml:q7-transformers-vanishing[9]",
         "learners-22cv.yaml:q3-rnn-vs-cnn-vanishing[9]", "learners-22cv.yaml:q7-transformers-vanishing[9]",
+        "learners-22cw.yaml:sum-over-time-contributions[9]", "learners-22cw.yaml:truncated-bptt-tradeoff[9]",
         "wrong-05.yaml:q4-clipping-and-vanishing[2]"]
     # 0.975 on the 3,439 answers before sets 22b, 22f, 22g and 22h; 0.974 with them (partial
     # answers that state only the CNN side of q3 are not one of its key points)
@@ -264,7 +265,7 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # 22co (96.2% unseen), 0.9668 with 22cp (96.2% unseen), 0.9661 with 22cr (88.5% unseen: two one-idea answers on
     # clipping state both of its key points by the rubric, one on truncation is read as denying its cut), 0.9660 with
     # 22cs (96.2% unseen), 0.9663 with 22ct (100% unseen), 0.9663 with 22cu (96.2% unseen), 0.9662 with 22cv (92.3% unseen;
-    # a drift-only answer on orthogonal initialisation graded right)
+    # a drift-only answer on orthogonal initialisation graded right), 0.9665 with 22cw (100% unseen)
     assert development_figures.partial_credit >= 0.966
     assert development_figures.undecided <= 0.01
 
