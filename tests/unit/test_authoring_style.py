@@ -107,6 +107,33 @@ def test_a_phrase_the_grader_cannot_read_in_its_own_words_is_warned_about(tmp_pa
         "negations or symbols alone), so it never matches: reword it"]
 
 
+def test_a_phrase_whose_words_all_mean_one_thing_is_warned_about(tmp_path: Path, monkeypatch) -> None:
+    """"depth is the sequence length": both names belong to the shared group `length`, so the
+    phrase reads any sentence that names a length twice ("the sequence length sets the number of
+    time steps") and credits it; `tutor check` says where it is and the sentence it would credit
+    is read by it, while a phrase with a word of its own is not warned about."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mine", "--title", "Mine"]) == 0
+    questions = Path("mine/questions.yaml")
+    text = questions.read_text(encoding="utf-8")
+    old = "phrases: [additive, adds,"
+    line = text[:text.index(old)].count("\n") + 1
+    column = text.splitlines()[line - 1].index(old) + len("phrases: [additive, ") + 1
+    questions.write_text(text.replace(old, "phrases: [additive, depth is the sequence length, adds,"), encoding="utf-8")
+    pack = load_pack(Path("mine"))
+    assert [str(w) for w in style_warnings(pack)] == [
+        f"mine/questions.yaml:{line}:{column}: why-lstm-helps: the concept additive-update's phrase "
+        "'depth is the sequence length' says one idea twice (all its words mean the same to the grader), so it "
+        "reads any sentence that names that idea twice: add the words that make it a claim"]
+    from tutor.checks.answers import grade
+
+    credited = grade(pack.question("why-lstm-helps").check, "The sequence length sets the number of time steps.")
+    assert "hit:additive-update" in credited.notes
+    questions.write_text(text.replace(old, "phrases: [additive, an RNN's depth is the sequence length, adds,"),
+                         encoding="utf-8")
+    assert style_warnings(load_pack(Path("mine"))) == []
+
+
 def test_a_concept_question_with_too_few_samples_is_warned_about(tmp_path: Path, monkeypatch) -> None:
     """An instructor's trial: a rubric with 2 samples passed `tutor check` in silence, though the
     guide asks for 8 right answers and 4 wrong ones; the scaffold `tutor new` writes has them."""

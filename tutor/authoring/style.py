@@ -7,7 +7,8 @@ badly to a learner. They never fail the check (exit code), but the built-in pack
 - Choice questions whose right options are systematically the longest: a test-wise learner
   picks the longest, most qualified option without knowing the answer.
 - A free-text phrase the grader does not read in its own words (`tutor.grading.phrase_lint`):
-  it looks like coverage and never matches.
+  it looks like coverage and never matches; or one whose words all mean the same to the grader
+  ("the spectral norm is the largest singular value"): it reads any sentence naming that twice.
 - A concept question with fewer samples than the guide asks for (8 right answers, 4 wrong):
   `tutor check` then proves little about its rubric, and an instructor's trial saw a pack
   with 2 pass in silence.
@@ -72,7 +73,7 @@ def style_warnings(pack: Pack) -> list[StyleWarning]:
                 "deck may not have asked: restate what it needs"))
     warnings.extend(_sample_warnings(pack))
     warnings.extend(_longest_warning(pack))
-    warnings.extend(_dead_phrase_warnings(pack))
+    warnings.extend(_phrase_warnings(pack))
     return warnings
 
 
@@ -101,32 +102,39 @@ def _sample_warnings(pack: Pack) -> list[StyleWarning]:
     return warnings
 
 
-def _dead_phrase_warnings(pack: Pack) -> list[StyleWarning]:
-    """A warning per phrase that cannot match: the questions' own, then the pack catalogue's
-    (read once, with the first free-text question's rubric: the catalogue is the same for all)."""
-    from tutor.grading.phrase_lint import dead_phrases
+def _phrase_warnings(pack: Pack) -> list[StyleWarning]:
+    """A warning per phrase that cannot match or that matches too much: the questions' own,
+    then the pack catalogue's (read once, with the first free-text question's rubric: the
+    catalogue is the same for all)."""
+    from tutor.grading.phrase_lint import dead_phrases, loose_phrases
 
     free_text = [q for q in pack.questions if q.check.kind == "concepts"]
     warnings = []
     for number, question in enumerate(free_text):
         check = question.check
-        for dead in dead_phrases(check, catalogue=number == 0):
-            points = check.concepts if dead.role == "concept" else check.misconceptions
-            own = next((i for i, point in enumerate(points) if point.name == dead.name), None)
-            if own is not None and dead.index is not None:
-                key = "concepts" if dead.role == "concept" else "misconceptions"
-                where: Location | str = pack.locate(question.id, "check", key, own, "phrases", dead.index)
+        catalogue = number == 0
+        faults = [(fault, _DEAD) for fault in dead_phrases(check, catalogue=catalogue)]
+        faults += [(fault, _LOOSE) for fault in loose_phrases(check, catalogue=catalogue)]
+        for fault, why in faults:
+            points = check.concepts if fault.role == "concept" else check.misconceptions
+            own = next((i for i, point in enumerate(points) if point.name == fault.name), None)
+            if own is not None and fault.index is not None:
+                key = "concepts" if fault.role == "concept" else "misconceptions"
+                where: Location | str = pack.locate(question.id, "check", key, own, "phrases", fault.index)
                 owner = question.id
-            elif number == 0:
+            elif catalogue:
                 where, owner = _pack_file(pack), pack.id
             else:
                 continue
-            warnings.append(StyleWarning(
-                where, owner,
-                f"the {dead.role} {dead.name}'s phrase '{dead.phrase}' is not read in its own words "
-                "(an 'and' inside a misconception, a phrase of negations or symbols alone), so it never "
-                "matches: reword it"))
+            message = f"the {fault.role} {fault.name}'s phrase '{fault.phrase}' {why}"
+            warnings.append(StyleWarning(where, owner, message))
     return warnings
+
+
+_DEAD = ("is not read in its own words (an 'and' inside a misconception, a phrase of negations or symbols "
+         "alone), so it never matches: reword it")
+_LOOSE = ("says one idea twice (all its words mean the same to the grader), so it reads any sentence that "
+          "names that idea twice: add the words that make it a claim")
 
 
 def _pack_file(pack: Pack) -> str:

@@ -137,6 +137,8 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # where something is put in an architecture: "Pre-LN puts the norm on the main path" = "... sits on"
     ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert',), None),
     ("maximum", ('maximum', 'max',), None),  # "clamped to the fp16 max"
+    # a hedge on a number: "≈ 1/(1 − r)" is read "about", and people write "roughly" as often
+    ("about", ('about', 'roughly', 'approximately', 'approx', 'circa', 'on the order of',), None),
     # "the backward pass through the network" is the noun, not a gradient that "passes through" untouched
     ("backward", ('back', 'backward', 'going back', 'back in time', 'back through time', 'backward pass',
         'backwards pass', 'bwd',), None),
