@@ -805,3 +805,34 @@ def test_weaker_than_a_demand_does_not_make_it() -> None:
         assert (result.correct, result.notes) == (True, ("hit:ratio",)), condition
     short = {"kind": "concepts", "concepts": [{"name": "dominate", "phrases": ["the short-range terms dominate"]}]}
     assert grade(short, "The long-range terms are weaker than the short-range terms, which dominate.").correct
+
+
+def test_a_functions_derivative_is_not_the_function() -> None:
+    """ "φ′" and "tanh'(a)" read "phi derivative", "tanh derivative": a claim about tanh itself
+    ("tanh grows exponentially", false: tanh is bounded) is not read in "‖∏ diag(φ′)·W_hh‖ grows
+    exponentially", which says the product with the derivatives grows; a claim about the
+    derivative still reads them, and "tanh grows" written out is still the claim."""
+    check = {"kind": "concepts", "concepts": [{"name": "grows", "phrases": ["the gradient grows exponentially"]},
+                                              {"name": "slope", "phrases": ["the tanh derivative is at most 1"]}],
+             "misconceptions": [{"name": "unbounded", "phrases": ["tanh grows exponentially"],
+                                 "feedback": "tanh is bounded by 1."}]}
+    for written in ("‖∏ diag(φ′)·W_hh‖ grows exponentially", "‖∏ diag(tanh'(a))·W_hh‖ grows exponentially"):
+        assert "misconception:unbounded" not in grade(check, written).notes, written
+    assert "hit:slope" in grade(check, "tanh′ is at most 1 at every step").notes
+    assert "misconception:unbounded" in grade(check, "Because tanh grows exponentially the gradient explodes.").notes
+    assert "misconception:unbounded" in grade(check, "With a tanh activation the output grows exponentially.").notes
+
+
+def test_far_from_enough_is_not_enough() -> None:
+    """ "σ_max above 1 is needed for exploding, but it's far from enough" denies sufficiency ("far"
+    is no distance here), as "not enough" does; "far from the loss" is still a distance."""
+    check = {"kind": "concepts", "concepts": [{"name": "necessary", "phrases": ["necessary but not sufficient"]},
+                                              {"name": "distant", "phrases": ["the gradient vanishes far back"]}],
+             "misconceptions": [{"name": "sufficient", "phrases": ["sigma max above 1 is enough for exploding"],
+                                 "feedback": "It is only necessary."}]}
+    for denial in ("far from enough", "a long way from sufficient", "far from being enough"):
+        result = grade(check, f"σ_max above 1 is needed for exploding, but it's {denial}.")
+        assert "misconception:sufficient" not in result.notes, denial
+        assert "hit:necessary" in result.notes, denial
+    assert "misconception:sufficient" in grade(check, "σ_max above 1 is enough for exploding.").notes
+    assert "hit:distant" in grade(check, "Far from the loss, far back in the sequence, the gradient vanishes.").notes

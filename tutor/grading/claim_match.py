@@ -49,7 +49,7 @@ from functools import cached_property, lru_cache
 from itertools import product
 
 from tutor.grading.text_match import Sentence, Token, stem, tokenize
-from tutor.grading.vocabulary import Vocabulary
+from tutor.grading.vocabulary import GROUP_MARK, Vocabulary
 
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
 JOIN_GAP = 1  # an "and" between words: often two statements joined, so a little distance
@@ -314,9 +314,10 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
     if any(word.either.isdisjoint(present) for word in claim.words):
         return None  # the quick test: most claims of a rubric have a word the sentence lacks
     candidates: list[list[Option]] = []
+    of_a_derivative = _owners_of_a_derivative(claim, sentence)
     for word in claim.words:
         same = [index for index, unit in enumerate(sentence.units)
-                if unit.senses & word.senses and not unit.senses & word.others]
+                if unit.senses & word.senses and not unit.senses & word.others and index not in of_a_derivative]
         options = [(sentence.units[index], 0) for index in same]
         options += [(unit, 1) for index, unit in enumerate(sentence.units)
                     if unit.senses & word.opposites and not unit.senses & word.senses
@@ -373,6 +374,27 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
     if weak:
         return ("mentioned", typo), words
     return (("reversed" if reversal else "contradicted"), typo), words
+
+
+def _owners_of_a_derivative(claim: Claim, sentence: ReadSentence) -> frozenset[int]:
+    """The units naming a function whose derivative the sentence is about ("φ′", "tanh'(a)"
+    read "phi derivative", "tanh derivative"): for a claim about the function itself ("tanh
+    grows exponentially") they stand for its derivative, not for it, so "‖∏ diag(φ′)·W_hh‖
+    grows exponentially" does not say that tanh grows. A claim that names the derivative
+    ("tanh derivative near zero") reads them as they are."""
+    tokens, units = sentence.tokens, sentence.units
+    starting = {unit.token: unit for unit in units}
+    owners = set()
+    for index, unit in enumerate(units):
+        after = unit.token + 1
+        if (NONLINEARITY in unit.senses and after < len(tokens) and tokens[after].raw == "derivative"
+                and not tokens[after].spaced and after in starting
+                and not any(word.senses & starting[after].senses for word in claim.words)):
+            owners.add(index)
+    return frozenset(owners)
+
+
+NONLINEARITY = f"{GROUP_MARK}nonlinearity"
 
 
 def _as_in_model(claim: Claim, sentence: ReadSentence) -> bool:

@@ -154,6 +154,9 @@ _JOINS = (
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
     (re.compile(r"\bwith no\b"), " without "),  # "train with no clipping": denies its object only
+    # "far from enough", "far from guaranteed": a denial, not a distance ("far" is far-back)
+    (re.compile(r"\b(?:far|a long way) from\b(?=\s+(?:being\s+)?(?:enough|sufficient|guaranteed|certain|"
+                r"a guarantee|the whole story|solved|fixed|safe|complete|exact|the case|true|over)\b)"), " not "),
     # "weaker than forcing every singular value to 1" says it does not force them, and "a stronger
     # condition than the norm being about 1" is not that condition: contrasts with a demand, as
     # "rather than" is ("weaker than the short-range terms" compares, no contrast)
