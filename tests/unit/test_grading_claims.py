@@ -836,3 +836,12 @@ def test_far_from_enough_is_not_enough() -> None:
         assert "hit:necessary" in result.notes, denial
     assert "misconception:sufficient" in grade(check, "σ_max above 1 is enough for exploding.").notes
     assert "hit:distant" in grade(check, "Far from the loss, far back in the sequence, the gradient vanishes.").notes
+
+
+def test_note_taking_shorthand_for_independent_is_read() -> None:
+    """ "grad size ∝ α_Tt, indep. of distance T−t": "indep." is "independent" in notes, and its
+    full stop does not end the sentence."""
+    check = {"kind": "concepts", "concepts": [{"name": "weight", "phrases": ["the size is independent of the distance"]}]}
+    for written in ("grad size indep. of distance T−t.", "the size is indep of the distance"):
+        assert grade(check, written).correct, written
+    assert not grade(check, "the size is dependent on the distance").correct

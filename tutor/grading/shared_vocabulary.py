@@ -135,7 +135,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("recurrent", ('rnn', 'recurrent network', 'recurrent net', 'recurrence',), 'feedforward'),
     ("feedforward", ('cnn', 'convolutional', 'convnet', 'feedforward', 'feed forward', 'mlp',), 'recurrent'),
     # where something is put in an architecture: "Pre-LN puts the norm on the main path" = "... sits on"
-    ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert',), None),
+    ("placed", ('put', 'sit', 'place', 'lie', 'locate', 'position', 'insert', 'tuck',), None),
     ("maximum", ('maximum', 'max',), None),  # "clamped to the fp16 max"
     # a hedge on a number: "≈ 1/(1 − r)" is read "about", and people write "roughly" as often
     ("about", ('about', 'roughly', 'approximately', 'approx', 'circa', 'on the order of',), None),

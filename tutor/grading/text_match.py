@@ -63,12 +63,12 @@ CLAUSE_WORDS = frozenset(
 JOINING_WORDS = frozenset({"and", "or"})  # "long-range terms dominate AND short-range ones vanish"
 _SENTENCE_END = re.compile(
     r"(?<!\bexp\.)(?<!\bapprox\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bresp\.)"
-    r"(?<!\bal\.)(?<!\b[Ee]q\.)(?<!\b[Ff]ig\.)(?<!\b[Dd]yn\.)"
+    r"(?<!\bal\.)(?<!\b[Ee]q\.)(?<!\b[Ff]ig\.)(?<!\b[Dd]yn\.)(?<!\bindep\.)"
     r"(?<=[.!?;])(?=\s|$)|\n+"
 )
 """Sentences end at . ! ? ; and line breaks, but not after a note-taker's abbreviation
 ("→ exp. small", "e.g. saturation", "vs. the spectral radius", "Pascanu et al. pair Ω with
-clipping", "see eq. 3", "Dyn. isometry")."""
+clipping", "see eq. 3", "Dyn. isometry", "indep. of distance")."""
 _CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
     (re.compile(r"\bcannot\b"), "can not"),
@@ -150,6 +150,7 @@ _JOINS = (
     # sentence before; it is no clause boundary inside this one
     (re.compile(r",\s*(?:however|though|therefore|thus|hence)\s*,"), " "),
     (re.compile(r"(?<![\w/])w/o(?![\w/])"), " without "),  # note-taking shorthand
+    (re.compile(r"\bindep\b\.?"), " independent "),  # "indep. of distance T−t"
     # "the norm is nothing more than the largest singular value": a restriction, not a denial
     (re.compile(r"\b(?:nothing (?:more|other|else) than|nothing but|none other than)\b"), " only "),
     (re.compile(r"\brather than\b"), " ratherthan "),  # a negator of what follows
