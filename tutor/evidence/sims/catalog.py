@@ -314,7 +314,7 @@ SIMULATIONS: tuple[EvidenceSpec, ...] = (
         name="adding-problem",
         kind="simulation",
         title="Learning demo: the adding problem",
-        summary="A small vanilla RNN fails at long T while an LSTM learns it",
+        summary="A small vanilla RNN fails at long T, while an LSTM usually learns it",
         target=f"{_SIMS}.adding:adding_problem",
         params=(
             _steps(50),
