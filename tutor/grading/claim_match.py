@@ -123,6 +123,20 @@ class ReadSentence:
         """Every sense of every unit: a claim with a word none of them has is not here."""
         return frozenset(sense for unit in self.units for sense in unit.senses)
 
+    @cached_property
+    def derivatives_of_functions(self) -> tuple[tuple[int, Unit], ...]:
+        """(index of a unit naming a function, the unit of its derivative right after it) for
+        each "φ′", "tanh'(a)" (read "phi derivative", "tanh derivative"): see
+        `_owners_of_a_derivative`. Read once per sentence; most sentences have none."""
+        starting = {unit.token: unit for unit in self.units}
+        pairs = []
+        for index, unit in enumerate(self.units):
+            after = unit.token + 1
+            if (NONLINEARITY in unit.senses and after in starting and self.tokens[after].raw == "derivative"
+                    and not self.tokens[after].spaced):
+                pairs.append((index, starting[after]))
+        return tuple(pairs)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -382,16 +396,8 @@ def _owners_of_a_derivative(claim: Claim, sentence: ReadSentence) -> frozenset[i
     grows exponentially") they stand for its derivative, not for it, so "‖∏ diag(φ′)·W_hh‖
     grows exponentially" does not say that tanh grows. A claim that names the derivative
     ("tanh derivative near zero") reads them as they are."""
-    tokens, units = sentence.tokens, sentence.units
-    starting = {unit.token: unit for unit in units}
-    owners = set()
-    for index, unit in enumerate(units):
-        after = unit.token + 1
-        if (NONLINEARITY in unit.senses and after < len(tokens) and tokens[after].raw == "derivative"
-                and not tokens[after].spaced and after in starting
-                and not any(word.senses & starting[after].senses for word in claim.words)):
-            owners.add(index)
-    return frozenset(owners)
+    return frozenset(index for index, derivative in sentence.derivatives_of_functions
+                     if not any(word.senses & derivative.senses for word in claim.words))
 
 
 NONLINEARITY = f"{GROUP_MARK}nonlinearity"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tutor.grading.claim_match import Claim, match, read
 from tutor.grading.concepts import Rubric, compile_rubric
 from tutor.grading.text_match import sentences, without_term_list
+from tutor.grading.vocabulary import GROUP_MARK
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,7 +71,7 @@ def one_idea_twice(claim: Claim) -> str | None:
     if len(claim.words) < 2:
         return None
     shared = frozenset.intersection(*(word.senses for word in claim.words))
-    return min(shared).lstrip("@") if shared else None
+    return min(shared).removeprefix(GROUP_MARK) if shared else None
 
 
 def _reads_itself(claim: Claim, rubric: Rubric, *, strict: bool) -> bool:
