@@ -845,3 +845,27 @@ def test_note_taking_shorthand_for_independent_is_read() -> None:
     for written in ("grad size indep. of distance T−t.", "the size is indep of the distance"):
         assert grade(check, written).correct, written
     assert not grade(check, "the size is dependent on the distance").correct
+
+
+def test_same_as_a_sentence_opener_means_likewise() -> None:
+    """ "Same with σ_max = 1.5: for tanh the max slope is 1" opens with "likewise", not with a
+    claim that two things are the same; "the same max slope" inside a sentence still is one."""
+    check = {"kind": "concepts", "concepts": [{"name": "slope", "phrases": ["the tanh derivative is at most 1"]}],
+             "misconceptions": [{"name": "same-slope", "phrases": ["both squash with the same max slope"],
+                                 "feedback": "tanh′ peaks at 1, σ′ at 1/4."}]}
+    for opener in ("Same with", "Same goes for", "Same here for"):
+        result = grade(check, f"{opener} σ_max = 1.5: for tanh the max slope is 1.")
+        assert "misconception:same-slope" not in result.notes, opener
+    assert "misconception:same-slope" in grade(check, "Both squash with the same max slope.").notes
+
+
+def test_purely_entirely_and_solely_are_one_word() -> None:
+    """ "It is entirely caused by the sigmoid and tanh activations" states "caused purely by the
+    sigmoid and tanh" (the learner's word for "only because of" varies; the claim does not)."""
+    check = {"kind": "concepts", "concepts": [{"name": "matrix", "phrases": ["the recurrent matrix matters too"]}],
+             "misconceptions": [{"name": "squash-only", "phrases": ["caused purely by the sigmoid and tanh"],
+                                 "feedback": "W_hh multiplies the gradient at every step as well."}]}
+    for word in ("entirely", "solely", "exclusively", "wholly", "completely"):
+        result = grade(check, f"It is {word} caused by the sigmoid and tanh activations.")
+        assert "misconception:squash-only" in result.notes, word
+    assert "misconception:squash-only" not in grade(check, "It is partly caused by the sigmoid and tanh.").notes

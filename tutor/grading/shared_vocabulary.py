@@ -36,6 +36,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
         'divergence', 'overshoot', 'destabilize', 'jump', 'garbage',), 'stable'),
     ("stable", ('stable', 'steady', 'smooth', 'well behaved',), 'unstable'),
     ("receive", ('receive', 'get', 'obtain',), None),
+    ("entirely", ('entirely', 'purely', 'solely', 'exclusively', 'wholly', 'completely', 'totally',), None),
     ("survive", ('survive', 'persist', 'stay alive', 'live on', 'hold up',), None),
     ("update", ('update', 'weight change', 'parameter change', 'step size',), None),
     ("dependency", ('dependency', 'relationship', 'context', 'correlation', 'pattern', 'association',

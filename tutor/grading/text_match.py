@@ -139,7 +139,8 @@ _JOINS = (
     # "T − t up to 1000s": a plural of a round number is the word ("thousands"), not "1000" and "s"
     (re.compile(r"\b1,?000s\b"), " thousands "),
     (re.compile(r"\b100s\b"), " hundreds "),
-    (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) by\b"), " causedby "),  # a passive
+    # a passive, its adverb kept before it: "caused purely by" as "purely caused by"
+    (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) (?:(\w+ly) )?by\b"), r" \1 causedby "),
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
     (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
                 r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)\b"), " dominatedby "),
@@ -250,6 +251,7 @@ _EXAMPLE_ASIDE = re.compile(r",\s*((?:say|e\.g\.|for example|for instance|such a
 """An example set off by commas, ", say a pronoun whose antecedent sits two paragraphs back, ",
 read like a bracketed aside: what is said around it stays one statement."""
 _ANSWER_WORDS = frozenset("no yes nope yeah".split())
+_LIKEWISE_FOLLOWERS = frozenset("with for here goes thing story idea logic deal again".split())
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$"), r"yz\1"),
@@ -631,7 +633,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result: list[Token] = []
     joined = alternative = referring = spaced = relative = False
-    for raw in _TOKEN.findall(normalise(text)):
+    raws = _TOKEN.findall(normalise(text))
+    if len(raws) > 1 and raws[0] == "same" and raws[1] in _LIKEWISE_FOLLOWERS:
+        raws[0] = ","  # "Same with σ_max = 1.5: ...", "Same goes for ...": "likewise", no sameness claimed
+    for raw in raws:
         relative = relative or (raw in RELATIVE_PRONOUNS and bool(result) and result[-1].raw == ",")
         if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS or (raw == "then" and joined):
             result.append(Token(raw, raw, "clause"))  # "... and then": the next step, a statement of its own
