@@ -869,3 +869,36 @@ def test_purely_entirely_and_solely_are_one_word() -> None:
         result = grade(check, f"It is {word} caused by the sigmoid and tanh activations.")
         assert "misconception:squash-only" in result.notes, word
     assert "misconception:squash-only" not in grade(check, "It is partly caused by the sigmoid and tanh.").notes
+
+
+def test_without_denies_every_alternative_it_lists() -> None:
+    """ "pass the gradient back without shrinking or blowing it up" denies both (an "or" lists what
+    "without" denies), while "without clipping and log the norms" still ends its object at "and"."""
+    check = {"kind": "concepts", "concepts": [{"name": "log", "phrases": ["log the norms"]}],
+             "misconceptions": [{"name": "grows", "phrases": ["the gradient blows up at initialisation"],
+                                 "feedback": "An orthogonal W_hh keeps its norm."}]}
+    kept = grade(check, "At initialisation it passes the gradient back without shrinking or blowing it up.")
+    assert "misconception:grows" not in kept.notes
+    assert "misconception:grows" in grade(check, "At initialisation the gradient blows up.").notes
+    assert "hit:log" in grade(check, "Run it without clipping and log the norms.").notes
+
+
+def test_and_the_opens_a_statement_a_negation_does_not_reach() -> None:
+    """ "there is no clean identity path and the gradients near the output are large": "and the"
+    opens a statement of its own, out of the reach of "no"; a claim with a word before the "and"
+    ("caused by ... the tanh") is still denied on both sides of it."""
+    check = {"kind": "concepts", "concepts": [{"name": "large", "phrases": ["large gradients near the output"]}],
+             "misconceptions": [{"name": "tanh", "phrases": ["it is caused by the tanh"],
+                                 "feedback": "W_hh matters too."}]}
+    result = grade(check, "In Post-LN there is no clean identity path and the gradients near the output are large.")
+    assert result.notes == ("hit:large",)
+    assert "misconception:tanh" not in grade(check, "It is not caused by the sigmoid and the tanh.").notes
+    assert "misconception:tanh" in grade(check, "It is caused by the sigmoid and the tanh.").notes
+
+
+def test_a_negation_reaches_into_the_bracket_it_opens() -> None:
+    """ "‖∇ at t‖ depends on α_Tt, not on (T−t)" denies the distance inside the bracket."""
+    check = {"kind": "concepts", "concepts": [{"name": "weight", "phrases": [
+        "the gradient depends on the attention weight, not on the distance"]}]}
+    assert grade(check, "The gradient depends on the attention weight, not on (the distance).").correct
+    assert not grade(check, "The gradient depends on the attention weight and on (the distance).").correct

@@ -681,18 +681,22 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
         narrow = token.raw in NARROW_NEGATORS or narrow_contrasts and token.raw in CONTRASTIVE_NEGATORS
         # "and then" ends the reach of a narrow one ("without clipping and then set τ low") but not
         # of a verb's ("you cannot clip and then hope that rescaling recovers it")
-        if any(other.kind == "clause" and (narrow or other.raw != "then") for other in between):
+        if any(other.kind == "clause" and (narrow or other.raw != "then") and not _opens_its_object(between, other)
+               for other in between):
             continue
         if _has_own_object(between) or _contrast_of_its_own_verb(tokens, index, target, claim_tokens):
             continue
-        if narrow and between and tokens[target].joined:
+        if narrow and between and tokens[target].joined and not tokens[target].alternative:
             continue  # "run it without clipping and log the norms": "and" ends the object it denies
+            # ("without shrinking or blowing it up" denies both: "or" lists what is denied)
         if _contrasted(tokens, index, claim_tokens, between):
             continue
         if any(other.raw in CONDITION_OPENERS for other in between):
             continue  # "it costs nothing when a step keeps the norm": the condition is not denied
         if _new_subject(tokens[index + 1 : target + 1]):
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
+        if not narrow and _new_statement(tokens, index, target, claim_tokens):
+            continue  # "no clean identity path and THE gradients are large": likewise
         if _alone_in_clause(tokens, target, claim_tokens):
             continue
         if token.raw == "notthe" and claim_tokens[0] > index:
@@ -705,6 +709,11 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             counts[target] = counts.get(target, 0) + 1
     targets = {target for target, count in counts.items() if count % 2 == 1}
     return bool(targets), targets
+
+
+def _opens_its_object(between: tuple[Token, ...], mark: Token) -> bool:
+    """A bracket right after the negator opens what it denies ("depends on α, not on (T − t)")."""
+    return mark.raw == "⟮" and between[0] is mark
 
 
 def _contrasted(tokens: tuple[Token, ...], negator: int, claim_tokens: list[int], between: tuple[Token, ...]) -> bool:
@@ -742,6 +751,19 @@ def _new_subject(reach: tuple[Token, ...]) -> bool:
     for position, token in enumerate(reach):
         if token.referring:
             return any(other.kind == "word" and other.stem not in CLAUSE_VERBS for other in reach[:position])
+    return False
+
+
+def _new_statement(tokens: tuple[Token, ...], negator: int, target: int, claim_tokens: list[int]) -> bool:
+    """Whether the negator denies a word of its own and then "and the ..." opens the noun phrase
+    the whole claim is said of ("there is no clean identity path and the gradients near the
+    output are large": the gradients are said to be large). A claim with a word before the
+    "and" is denied on both sides ("it is not caused by the sigmoid and the tanh")."""
+    for position in range(negator + 1, target + 1):
+        token = tokens[position]
+        if token.fresh and not token.alternative:
+            own = any(other.kind == "word" for other in tokens[negator + 1 : position])
+            return own and claim_tokens[0] >= position
     return False
 
 

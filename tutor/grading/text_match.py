@@ -56,6 +56,7 @@ STOPWORDS = frozenset(
     "theyre theyve theyll".split()
 )
 PRONOUNS = frozenset("they these those them theyre theyve theyll".split())
+DETERMINERS = frozenset("the a an its their this these those our your".split())
 RELATIVE_PRONOUNS = frozenset("which whose who whom where".split())
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
@@ -272,6 +273,7 @@ class Token:
     referring: bool = False  # a pronoun ("they", "these") comes before it: see `pronoun_items`
     spaced: bool = False  # function words were left out right before it ("1 at every step")
     relative: bool = False  # opens a relative clause after a comma (", whose derivative ...")
+    fresh: bool = False  # opens a noun phrase after "and the" ("no clean path and the gradients are large")
 
 
 @dataclass(frozen=True)
@@ -632,7 +634,7 @@ def _bare_terms(heading: str) -> bool:
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of one sentence (or of one rubric phrase)."""
     result: list[Token] = []
-    joined = alternative = referring = spaced = relative = False
+    joined = alternative = referring = spaced = relative = fresh = False
     raws = _TOKEN.findall(normalise(text))
     if len(raws) > 1 and raws[0] == "same" and raws[1] in _LIKEWISE_FOLLOWERS:
         raws[0] = ","  # "Same with σ_max = 1.5: ...", "Same goes for ...": "likewise", no sameness claimed
@@ -644,9 +646,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative))
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative, fresh))
         relative = relative and (raw in STOPWORDS or raw in RELATIVE_PRONOUNS)
         spaced = raw in STOPWORDS
+        fresh = raw not in JOINING_WORDS and ((joined and raw in DETERMINERS) or (fresh and raw in STOPWORDS))
         joined = raw in JOINING_WORDS or (joined and raw in STOPWORDS)  # "and the short ones"
         alternative = raw == "or" or (alternative and raw in STOPWORDS)
         referring = raw in PRONOUNS or (referring and raw in STOPWORDS)
