@@ -107,7 +107,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # over the batch" must not read as "batch norm normalises over the batch"
     ("normalization", ('normalization', 'normalize', 'standardize', 'standardization',), None),
     ("layer-norm", ('layernorm', 'layer norm', 'layer normalization',), None),
-    ("batch-norm", ('batchnorm', 'batch norm', 'batch normalization',), None),
+    ("batch-norm", ('batchnorm', 'batch norm', 'batch normalization', 'bn',), None),
     ("statistics", ('statistics', 'stats', 'statistic',), None),
     # pre-ln: where the normalisation sits decides the identity path: opposites
     ("pre-ln", ('pre ln', 'pre layernorm', 'pre layer norm', 'preln', 'pre norm', 'pre normalization',), 'post-ln'),
