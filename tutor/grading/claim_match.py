@@ -686,9 +686,10 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if _has_own_object(between) or _contrast_of_its_own_verb(tokens, index, target, claim_tokens):
             continue
+        # "run it without clipping and log the norms": "and" ends the object it denies, while "or" lists
+        # what it denies ("without shrinking or blowing it up" denies both)
         if narrow and between and tokens[target].joined and not tokens[target].alternative:
-            continue  # "run it without clipping and log the norms": "and" ends the object it denies
-            # ("without shrinking or blowing it up" denies both: "or" lists what is denied)
+            continue
         if _contrasted(tokens, index, claim_tokens, between):
             continue
         if any(other.raw in CONDITION_OPENERS for other in between):
