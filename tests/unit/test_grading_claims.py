@@ -902,3 +902,33 @@ def test_a_negation_reaches_into_the_bracket_it_opens() -> None:
         "the gradient depends on the attention weight, not on the distance"]}]}
     assert grade(check, "The gradient depends on the attention weight, not on (the distance).").correct
     assert not grade(check, "The gradient depends on the attention weight and on (the distance).").correct
+
+
+def test_a_non_prefix_denies_its_own_word_only() -> None:
+    """ "training makes W_hh non-orthogonal" denies "orthogonal" (it had read as "orthogonal
+    weights make ..."), while "a healthy, non-vanishing gradient" still claims a gradient: the
+    prefix reaches its own word and no further. A prefix that names a term of its own
+    ("non-normal") stays part of that term."""
+    check = {"kind": "concepts", "concepts": [{"name": "shrinks", "phrases": ["the derivative still shrinks it"]}],
+             "misconceptions": [
+                 {"name": "stays", "phrases": ["training keeps W_hh orthogonal"], "feedback": "Updates move it."},
+                 {"name": "healthy", "phrases": ["every position gets a healthy gradient"], "feedback": "No."},
+                 {"name": "normal", "phrases": ["a non-normal matrix has no transient growth"], "feedback": "It does."}]}
+    assert "misconception:stays" not in grade(check, "Training keeps W_hh non-orthogonal.").notes
+    assert "misconception:stays" in grade(check, "Training keeps W_hh orthogonal.").notes
+    assert "misconception:healthy" in grade(check, "Every position gets a healthy, non-vanishing gradient.").notes
+    assert "misconception:normal" in grade(check, "A non-normal matrix has no transient growth.").notes
+
+
+def test_a_normal_size_is_not_normalisation() -> None:
+    """The stemmer gives "normal" and "normalised" one stem; "the ordinary updates carry the normal
+    learning signal" says nothing about normalised gradient descent, which still reads as itself."""
+    check = {"kind": "concepts", "concepts": [{"name": "ngd", "phrases": ["normalised gradient descent"]}]}
+    assert grade(check, "Clipping too low turns it into normalized gradient descent.").correct
+    assert not grade(check, "Updates that look normal carry the gradient descent signal.").correct
+
+
+def test_with_out_is_without() -> None:
+    """A common slip, "travel many steps with out vanishing", reads as "without"."""
+    check = {"kind": "concepts", "concepts": [{"name": "survive", "phrases": ["gradients do not vanish"]}]}
+    assert grade(check, "Gradients travel many steps with out vanishing.").correct

@@ -48,13 +48,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import product
 
-from tutor.grading.text_match import Sentence, Token, stem, tokenize
+from tutor.grading.text_match import PREFIX_NEGATOR, Sentence, Token, stem, tokenize
 from tutor.grading.vocabulary import GROUP_MARK, Vocabulary
 
 CLAUSE_GAP = 2  # a clause boundary counts as this many words of distance
 JOIN_GAP = 1  # an "and" between words: often two statements joined, so a little distance
 NEGATION_REACH = 3  # words between a negator and the claim word it denies
-NARROW_NEGATORS = frozenset({"without", "unlike"})
+NARROW_NEGATORS = frozenset({"without", "unlike", PREFIX_NEGATOR})
 """Negators of a noun phrase, which deny their object only ("unlike the training data and the
 errors compound" does not deny that the errors compound)."""
 CONTRASTIVE_NEGATORS = frozenset({"insteadof", "ratherthan"})
@@ -702,7 +702,7 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue
         if token.raw == "notthe" and claim_tokens[0] > index:
             continue  # ", not the lost signal": the claim is said inside the phrase the contrast sets aside
-        reach = 1 if narrow else NEGATION_REACH
+        reach = 0 if token.raw == PREFIX_NEGATOR else 1 if narrow else NEGATION_REACH
         if sum(other.kind == "word" for other in between) <= reach:
             if token.raw == "nor" and neither:
                 continue

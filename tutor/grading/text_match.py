@@ -41,7 +41,9 @@ from typing import Any
 
 from tutor.grading.latex_text import plain_symbols
 
-NEGATORS = frozenset(
+PREFIX_NEGATOR = "nonprefix"
+"""What a "non-" that denies its word becomes: a negator whose reach is that word alone."""
+NEGATORS = frozenset({PREFIX_NEGATOR}) | frozenset(
     "not no never without unlike cannot unable impossible neither nor none nothing nobody nowhere notthe "
     "fail fails failed failing struggleto barely hardly scarcely ratherthan insteadof "
     "dosnt dosent doesent doesnot isnot cannt havnt didint wasent dnt "  # contractions as they get typed
@@ -132,6 +134,12 @@ _JOINS = (
     # "non-zero", "well away from zero": the opposite of zero, not a mention of it
     (re.compile(r"\b(?:non[\s-]?(?:zero|0)|(?:bounded |well |far )?away from (?:zero|0)|far from (?:zero|0))(?!\.?\d)"),
      " nonzero "),
+    # "makes W_hh non-orthogonal", "non-shared weights": the prefix denies its own word and no
+    # other ("a healthy, non-vanishing gradient" still claims a gradient); a prefix that names a
+    # term of its own (non-normal, nonlinear, non-convex, non-finite) stays part of the word
+    (re.compile(r"\bnon[\s-](?!(?:normal|linear|convex|finite|determinis)|(?:zero|0)\b)(?=[a-z])"),
+     f" {PREFIX_NEGATOR} "),
+    (re.compile(r"\bwith out\b"), " without "),  # a common slip: "travel many steps with out vanishing"
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?!\.?\d)"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
      " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
@@ -693,7 +701,7 @@ def _misspelt_negator(raw: str) -> bool:
 _ONE_LETTER_FROM_A_NEGATOR = frozenset({"noting"})
 
 
-_LONG_NEGATORS = tuple(sorted(word for word in NEGATORS if len(word) >= 6))
+_LONG_NEGATORS = tuple(sorted(word for word in NEGATORS - {PREFIX_NEGATOR} if len(word) >= 6))
 
 
 def normalise(text: str) -> str:
@@ -743,11 +751,14 @@ _NOUNS_APART = {
     **{word: "dependency" for word in ("dependency", "dependencies", "dependence", "dependences",
                                        "dependancy", "dependancies", "dependance", "dependances")},
     "identity": "identity", "identities": "identity", "positive": "positive", "positively": "positive",
+    "normal": "usual", "normality": "usual", "normally": "usual",
 }
 """Nouns the stemmer folds into a word of another meaning: "long-term dependencies" are not
 what "the size depends on the weight" says (Snowball gives `depend` for both), and "QᵀQ is the
 identity" says nothing that "identical" (the "same" group) says (`ident` for both), nor "the
-exponent is positive" what "position" (the "placed" group: "lies", "sits") says (`posit`). With
+exponent is positive" what "position" (the "placed" group: "lies", "sits") says (`posit`), nor a
+"normal" matrix or a "normal" update what "normalised" says (`normal` for all: the plain word
+is kept as "usual", a stem no typo check folds back into `normal`). With
 the common misspelling of "dependency", which the stemmer folds the same way and no typo check
 then sees."""
 
