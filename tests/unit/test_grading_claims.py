@@ -932,3 +932,15 @@ def test_with_out_is_without() -> None:
     """A common slip, "travel many steps with out vanishing", reads as "without"."""
     check = {"kind": "concepts", "concepts": [{"name": "survive", "phrases": ["gradients do not vanish"]}]}
     assert grade(check, "Gradients travel many steps with out vanishing.").correct
+
+
+def test_what_dominates_comes_after_a_passive() -> None:
+    """ "the long-range terms fade and the sum is dominated by the near terms" does not say the
+    long-range terms dominate: the passive turned active reads "the near terms dominate the sum",
+    what is dominated starting at the statement the "and" joins on, not at the sentence's start."""
+    check = {"kind": "concepts", "concepts": [{"name": "near", "phrases": ["the sum is dominated by the near terms"]}],
+             "misconceptions": [{"name": "far", "phrases": ["the long-range terms dominate the sum"],
+                                 "feedback": "They shrink exponentially."}]}
+    right = grade(check, "The long-range terms fade and the sum is dominated by the near terms.")
+    assert (right.correct, "misconception:far" in right.notes) == (True, False)
+    assert "misconception:far" in grade(check, "The long-range terms go on to dominate the sum.").notes

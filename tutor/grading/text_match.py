@@ -150,6 +150,8 @@ _JOINS = (
     (re.compile(r"\b100s\b"), " hundreds "),
     # a passive, its adverb kept before it: "caused purely by" as "purely caused by"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) (?:(\w+ly) )?by\b"), r" \1 causedby "),
+    # a passive without its "is" ("⇒ Σ dominated by near terms"), turned active as the others are
+    (re.compile(r"\b(?:dominated|swamped|outweighed|overwhelmed|drowned out) (?:(\w+ly) )?by\b"), r" \1 dominatedby "),
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
     (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
                 r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)\b"), " dominatedby "),
@@ -675,7 +677,10 @@ def _active_voice(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     at = next((index for index, token in enumerate(tokens) if token.raw == "dominatedby"), None)
     if at is None:
         return tokens
-    start = next((index + 1 for index in range(at - 1, -1, -1) if tokens[index].kind == "clause"), 0)
+    # what is dominated starts at the clause, or at the statement an "and" joins on ("the far
+    # terms fade and the sum is dominated by ...": only the sum is dominated)
+    start = next((index + (tokens[index].kind == "clause") for index in range(at - 1, -1, -1)
+                  if tokens[index].kind == "clause" or tokens[index].joined), 0)
     end = next((index for index in range(at + 1, len(tokens)) if tokens[index].kind == "clause"), len(tokens))
     rest = _active_voice(tokens[end:])
     if not any(token.kind == "word" for token in tokens[at + 1 : end]):
