@@ -944,3 +944,13 @@ def test_what_dominates_comes_after_a_passive() -> None:
     right = grade(check, "The long-range terms fade and the sum is dominated by the near terms.")
     assert (right.correct, "misconception:far" in right.notes) == (True, False)
     assert "misconception:far" in grade(check, "The long-range terms go on to dominate the sum.").notes
+
+
+def test_no_matter_what_is_regardless_not_a_negation() -> None:
+    """ "LSTMs make vanishing impossible no matter what the forget gate does": "no matter" is
+    "regardless", so the claim is stated as written, not denied a second time."""
+    check = {"kind": "concepts", "concepts": [{"name": "path", "phrases": ["the cell path is additive"]}],
+             "misconceptions": [{"name": "never", "phrases": ["vanishing is impossible whatever the forget gate does"],
+                                 "feedback": "The forget gates still multiply in."}]}
+    result = grade(check, "The cell path is additive, so vanishing is impossible no matter what the forget gate does.")
+    assert "misconception:never" in result.notes

@@ -140,6 +140,7 @@ _JOINS = (
     (re.compile(r"\bnon[\s-](?!(?:normal|linear|convex|finite|determinis)|(?:zero|0)\b)(?=[a-z])"),
      f" {PREFIX_NEGATOR} "),
     (re.compile(r"\bwith out\b"), " without "),  # a common slip: "travel many steps with out vanishing"
+    (re.compile(r"\bno matter\b"), " regardless "),  # "impossible no matter what the gate does" denies nothing more
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?!\.?\d)"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
      " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
