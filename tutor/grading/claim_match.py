@@ -10,7 +10,7 @@ Polarity and direction are part of the claim:
 - a negator (`not`, `never`, `no`, `cannot`, `fails to`, `impossible` ...) inside the
   matched words, or at most 3 words before the next of them, with no clause mark in between,
   denies it (two such negators affirm: "does not fail to") (`without` reaches one word: it
-  denies its object, "without normalisation");
+  denies its object, "without normalisation"; a `non-` prefix reaches only its own word);
 - a word matched through its *opposite* group ("explode" for "shrink", "above" for
   "below") reverses it;
 - of the readings in a sentence the closest wins: the smallest span, where a clause mark
