@@ -126,6 +126,8 @@ _SYMBOLS = (
     (re.compile(r"(?<=\d)'s\b"), ""),
     (re.compile(r"[′'`´]"), ""),
 )
+_DOMINATED = r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)"
+"""The passive forms of the "dominate" group, which `_active_voice` turns active."""
 _JOINS = (
     (re.compile(r"\bwithout (?:any )?(?:bounds?|limits?)\b"), " unboundedly "),
     (re.compile(r"\bsigma[\s_{}]*max\b"), " sigmamax "),
@@ -152,10 +154,10 @@ _JOINS = (
     # a passive, its adverb kept before it: "caused purely by" as "purely caused by"
     (re.compile(r"\b(?:caused|driven|triggered|produced|created|induced) (?:(\w+ly) )?by\b"), r" \1 causedby "),
     # a passive without its "is" ("⇒ Σ dominated by near terms"), turned active as the others are
-    (re.compile(r"\b(?:dominated|swamped|outweighed|overwhelmed|drowned out) (?:(\w+ly) )?by\b"), r" \1 dominatedby "),
+    (re.compile(rf"\b{_DOMINATED} (?:(\w+ly) )?by\b"), r" \1 dominatedby "),
     # "they are swamped (by the short ones)": the subject is what is dominated, not what dominates
-    (re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?"
-                r"(?:swamped|drowned out|drowned|overwhelmed|outweighed|dominated)\b"), " dominatedby "),
+    (re.compile(rf"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?{_DOMINATED}\b"),
+     " dominatedby "),
     # "what it doesn't guarantee: that W stays orthogonal": a colon before "that" opens the
     # object of what precedes it, not a statement of its own
     (re.compile(r":\s+(?=that\b)"), " "),
