@@ -1266,6 +1266,23 @@ def test_tanh_and_the_sigmoid_stand_for_the_nonlinearity_but_never_for_each_othe
         assert grade(check, f"The {kind}'s derivative shrinks the gradient at every step.").correct, kind
 
 
+def test_memory_and_compute_stand_for_a_cost_but_never_for_each_other() -> None:
+    """Both were synonyms in the built-in "cost" group, so a right answer on checkpointing, "that
+    cuts memory from O(T) states to O(√T), and you pay with one more forward pass of compute",
+    was read as the misconception "it cuts the compute from O(T) to O(√T)" (held-out set A10do)."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "bounded", "phrases": ["it bounds the cost of each update"]}],
+        "misconceptions": [{"name": "reversed", "phrases": ["cuts the compute from O(T) to O(√T)"],
+                            "feedback": "It cuts the memory; the compute grows by about one forward pass."}],
+    }
+    assert "misconception:reversed" not in grade(check, "That cuts memory from O(T) states to O(√T).").notes
+    assert "misconception:reversed" in grade(check, "That cuts compute from O(T) to O(√T).").notes
+    assert "misconception:reversed" in grade(check, "It cuts the computation from O(T) to O(√T).").notes
+    for kind in ("memory", "compute", "cost"):
+        assert grade(check, f"It bounds the {kind} of each update.").correct, kind
+
+
 def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
     """The denominator of "dL/dW<1" is one name: the "< 1" after it was swallowed with it."""
     check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}

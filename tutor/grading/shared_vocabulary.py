@@ -13,10 +13,12 @@ from __future__ import annotations
 
 KINDS: dict[str, tuple[str, ...]] = {
     "nonlinearity": ("tanh", "sigmoid"),
+    "cost": ("memory", "compute"),
 }
 """Members that are kinds of their group, not synonyms of each other: "tanh" and "the
 nonlinearity" may stand for each other, but "sigmoid" never stands for "tanh" ("the sigmoid's
-derivative is at most 1/4" is right where "tanh's derivative is at most 1/4" is a misconception)."""
+derivative is at most 1/4" is right where "tanh's derivative is at most 1/4" is a misconception).
+Likewise memory and compute are costs, but "checkpointing cuts memory" is not "it cuts compute"."""
 
 SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("shrink", ('shrink', 'decay', 'vanish', 'fade', 'die out', 'become tiny', 'get tiny', 'go to zero',
