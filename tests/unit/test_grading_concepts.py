@@ -1283,6 +1283,38 @@ def test_memory_and_compute_stand_for_a_cost_but_never_for_each_other() -> None:
         assert grade(check, f"It bounds the {kind} of each update.").correct, kind
 
 
+def test_a_removed_guarantee_is_denied() -> None:
+    """ "σ_max above 1 only removes the guarantee that gradients vanish" (held-out set 22dr) had
+    read as the misconception "σ_max above 1/γ guarantees that the gradients vanish"."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "necessary", "phrases": ["necessary but not sufficient"]}],
+        "misconceptions": [{"name": "reversed", "phrases": ["σ_max above 1/γ guarantees that the gradients vanish"],
+                            "feedback": "Above 1/γ vanishing is no longer guaranteed."}],
+    }
+    for verb in ("removes", "lifts", "loses"):
+        text = f"Having σ_max above 1/γ only {verb} the guarantee that gradients vanish."
+        assert "misconception:reversed" not in grade(check, text).notes, verb
+    assert "misconception:reversed" in grade(check, "σ_max above 1/γ guarantees that the gradients vanish.").notes
+
+
+def test_stop_being_is_a_drift_but_stop_alone_is_not() -> None:
+    """The built-in "drift" group held "stop being", whose "being" is a stopword: every "stop"
+    read as "change", so "inputs barely change the weights" stated "does not stop the network
+    from learning long-term dependencies" (held-out set 22dr)."""
+    check = {
+        "kind": "concepts",
+        "concepts": [{"name": "drift", "phrases": ["the weights stop being orthogonal"]}],
+        "misconceptions": [{"name": "harmless", "phrases": ["does not stop learning long-term dependencies"],
+                            "feedback": "Vanishing gradients do stop it."}],
+    }
+    assert grade(check, "During training the weights drift from orthogonal.").correct
+    assert not grade(check, "The weights stop training once they are orthogonal.").correct
+    assert "misconception:harmless" not in grade(
+        check, "It fails to learn long-term dependencies: early inputs barely change the weights.").notes
+    assert "misconception:harmless" in grade(check, "Vanishing does not stop learning long-term dependencies.").notes
+
+
 def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
     """The denominator of "dL/dW<1" is one name: the "< 1" after it was swallowed with it."""
     check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}

@@ -141,8 +141,14 @@ _JOINS = (
     # term of its own (non-normal, nonlinear, non-convex, non-finite) stays part of the word
     (re.compile(r"\bnon[\s-](?!(?:normal|linear|convex|finite|determinis)|(?:zero|0)\b)(?=[a-z])"),
      f" {PREFIX_NEGATOR} "),
+    # "the weights stop being orthogonal" drift from it; a "stop" alone is no drift ("does not
+    # stop the network from learning" is not "does not change it")
+    (re.compile(r"\b(?:stops?|stopped|stopping) being\b"), " drift "),
     (re.compile(r"\bwith out\b"), " without "),  # a common slip: "travel many steps with out vanishing"
     (re.compile(r"\bno matter\b"), " regardless "),  # "impossible no matter what the gate does" denies nothing more
+    # "σ_max > 1 only removes the guarantee that gradients vanish": what is removed is denied
+    (re.compile(r"\b(?:remov(?:es?|ed|ing)|lift(?:s|ed|ing)?|los(?:es?|t|ing)) (?:the|any|that|this) guarantee\b"),
+     " no guarantee "),
     (re.compile(r"\babout\s+(?:0(?:\.0+)?|zero)(?!\.?\d)"), " zero "),  # "~0", "≈ 0" (not "~0.5"): zero
     (re.compile(r"\b(?:about|around|roughly|approximately)\s+(?:0\.99\d*|1\.0(?:[01]\d*)?)(?!\.?\d)"),
      " about one "),  # "f ≈ 0.999", "sits around 0.99": near one
