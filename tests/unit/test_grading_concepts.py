@@ -1315,6 +1315,26 @@ def test_stop_being_is_a_drift_but_stop_alone_is_not() -> None:
     assert "misconception:harmless" in grade(check, "Vanishing does not stop learning long-term dependencies.").notes
 
 
+def test_just_under_a_bound_is_close_to_it() -> None:
+    """ "just" is a stopword, so "moduli just inside the unit circle" was merely "inside" it: the
+    wording read "its modulus is automatically inside the unit circle" (a partial answer on the LRU's
+    parametrisation) as the point that moduli near 1 give long memory."""
+    check = {"kind": "concepts", "concepts": [{"name": "near", "phrases": ["moduli just inside the unit circle"]}]}
+    assert grade(check, "You want moduli just inside the unit circle.").correct
+    assert grade(check, "You want moduli slightly inside the unit circle.").correct
+    assert not grade(check, "The modulus is automatically inside the unit circle.").correct
+
+
+def test_a_comparison_is_read_with_the_nearest_words_on_its_two_sides() -> None:
+    """ "It only kicks in when the norm is above the threshold and it can only ever shrink things":
+    the second "only" is nearer to "above the threshold" but stands after it, so the reading with it
+    put both sides of the comparison on one side and the claim was not read at all (held-out 22du)."""
+    check = {"kind": "concepts", "concepts": [{"name": "above", "phrases": ["only above the threshold"]}]}
+    text = "It only kicks in when the norm is above the threshold and it can only ever shrink things."
+    assert grade(check, text).correct
+    assert not grade(check, "The norm is above the threshold only rarely.").correct
+
+
 def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
     """The denominator of "dL/dW<1" is one name: the "< 1" after it was swallowed with it."""
     check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}

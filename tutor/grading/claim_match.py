@@ -345,6 +345,8 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
     def readable(picks: Picks) -> bool:
         if strict and (_across_junction(sentence, picks, claim.joins) or _across_clauses(sentence, picks)):
             return False  # a false claim is read within one of the statements an "and" joins
+        if _swapped_sides(claim, picks, position) is None:
+            return False  # a comparison's sides on one side of its sign: try the next nearest words
         # "huge gradients make the loss NaN" is not "the NaN loss makes the gradients huge"
         return not (claim.ordered and _displaced([position[unit.token] for unit, _ in picks]))
 

@@ -144,6 +144,8 @@ _JOINS = (
     # "the weights stop being orthogonal" drift from it; a "stop" alone is no drift ("does not
     # stop the network from learning" is not "does not change it")
     (re.compile(r"\b(?:stops?|stopped|stopping) being\b"), " drift "),
+    # "just under 1", "just inside the unit circle": close to the bound, not merely within it
+    (re.compile(r"\bjust (?=(?:under|below|inside|within|less than|short of|above|over|outside)\b)"), " slightly "),
     (re.compile(r"\bwith out\b"), " without "),  # a common slip: "travel many steps with out vanishing"
     (re.compile(r"\bno matter\b"), " regardless "),  # "impossible no matter what the gate does" denies nothing more
     # "σ_max > 1 only removes the guarantee that gradients vanish": what is removed is denied
