@@ -1335,6 +1335,16 @@ def test_a_comparison_is_read_with_the_nearest_words_on_its_two_sides() -> None:
     assert not grade(check, "The norm is above the threshold only rarely.").correct
 
 
+def test_and_only_opens_a_statement_the_negation_before_it_does_not_reach() -> None:
+    """ "Normal steps arent changed and only the rare spikes get rescaled" (held-out set A10dr) had
+    read as denying "only the rare spikes are rescaled": "and only" opens a statement of its own,
+    as "and the" does; "and not only" still denies."""
+    check = {"kind": "concepts", "concepts": [{"name": "spikes", "phrases": ["only the rare spikes are rescaled"]}]}
+    assert grade(check, "Normal steps arent changed and only the rare spikes get rescaled.").correct
+    assert grade(check, "Normal steps are not changed, and only the rare spikes get rescaled.").correct
+    assert not grade(check, "It is not true that only the rare spikes get rescaled.").correct
+
+
 def test_a_derivative_typed_without_spaces_keeps_what_follows_it() -> None:
     """The denominator of "dL/dW<1" is one name: the "< 1" after it was swallowed with it."""
     check = {"kind": "concepts", "concepts": [{"name": "below", "phrases": ["the gradient is below 1"]}]}

@@ -59,6 +59,9 @@ STOPWORDS = frozenset(
 )
 PRONOUNS = frozenset("they these those them theyre theyve theyll".split())
 DETERMINERS = frozenset("the a an its their this these those our your".split())
+RESTRICTIONS = frozenset({"only"})
+"""A restriction after "and" opens a statement of its own, as a determiner does: in "normal steps
+aren't changed and only the rare spikes get rescaled" the negation does not reach the spikes."""
 RELATIVE_PRONOUNS = frozenset("which whose who whom where".split())
 CLAUSE_WORDS = frozenset(
     "but however although though whereas while yet because since so therefore thus hence if unless".split()
@@ -667,7 +670,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
             result.append(Token("not", raw, "negator", joined, alternative))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
-            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative, fresh))
+            opens = fresh or (joined and raw in RESTRICTIONS)  # "... and ONLY the rare spikes get rescaled"
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative, opens))
         relative = relative and (raw in STOPWORDS or raw in RELATIVE_PRONOUNS)
         spaced = raw in STOPWORDS
         fresh = raw not in JOINING_WORDS and ((joined and raw in DETERMINERS) or (fresh and raw in STOPWORDS))
