@@ -1249,38 +1249,35 @@ def test_and_then_starts_a_statement_of_its_own_out_of_a_negations_reach() -> No
         assert "misconception:fixes" not in grade(check, denied).notes, denied
 
 
-def test_tanh_and_the_sigmoid_stand_for_the_nonlinearity_but_never_for_each_other() -> None:
-    """The built-in group put tanh and the sigmoid beside "nonlinearity" as synonyms, so "the
-    sigmoid's derivative is at most 1/4" (right) was read as the misconception "tanh's
-    derivative is at most 1/4"."""
+@pytest.mark.parametrize(("point", "false_claim", "other_kind", "stated", "kinds"), [
+    # the built-in group put tanh and the sigmoid beside "nonlinearity" as synonyms, so "the sigmoid's
+    # derivative is at most 1/4" (right) was read as the misconception "tanh's derivative is at most 1/4"
+    ("the nonlinearity's derivative shrinks the gradient", "tanh's derivative is at most 1/4",
+     "The sigmoid's derivative is at most 1/4.",
+     ("The tanh derivative is at most 1/4.", "Tanh's derivative is at most 1/4."),
+     ("The tanh's derivative shrinks the gradient.", "The sigmoid's derivative shrinks the gradient.",
+      "The activation's derivative shrinks the gradient.")),
+    # memory and compute were synonyms in the "cost" group, so a right answer on checkpointing, "that cuts
+    # memory from O(T) states to O(√T), and you pay with one more forward pass of compute", was read as
+    # the misconception "it cuts the compute from O(T) to O(√T)" (held-out set A10do)
+    ("it bounds the cost of each update", "cuts the compute from O(T) to O(√T)",
+     "That cuts memory from O(T) states to O(√T).",
+     ("That cuts compute from O(T) to O(√T).", "It cuts the computation from O(T) to O(√T)."),
+     ("It bounds the memory of each update.", "It bounds the compute of each update.",
+      "It bounds the cost of each update.")),
+])
+def test_kinds_stand_for_their_group_but_never_for_each_other(point, false_claim, other_kind, stated, kinds) -> None:
+    """`shared_vocabulary.KINDS`: tanh and the sigmoid are nonlinearities, memory and compute costs."""
     check = {
         "kind": "concepts",
-        "concepts": [{"name": "slope", "phrases": ["the nonlinearity's derivative shrinks the gradient"]}],
-        "misconceptions": [{"name": "swapped", "phrases": ["tanh's derivative is at most 1/4"],
-                            "feedback": "It is the sigmoid's derivative that peaks at 1/4."}],
+        "concepts": [{"name": "point", "phrases": [point]}],
+        "misconceptions": [{"name": "false", "phrases": [false_claim], "feedback": "One kind is not the other."}],
     }
-    assert "misconception:swapped" not in grade(check, "The sigmoid's derivative is at most 1/4.").notes
-    assert "misconception:swapped" in grade(check, "The tanh derivative is at most 1/4.").notes
-    assert "misconception:swapped" in grade(check, "Tanh's derivative is at most 1/4.").notes
-    for kind in ("tanh", "sigmoid", "activation"):
-        assert grade(check, f"The {kind}'s derivative shrinks the gradient at every step.").correct, kind
-
-
-def test_memory_and_compute_stand_for_a_cost_but_never_for_each_other() -> None:
-    """Both were synonyms in the built-in "cost" group, so a right answer on checkpointing, "that
-    cuts memory from O(T) states to O(√T), and you pay with one more forward pass of compute",
-    was read as the misconception "it cuts the compute from O(T) to O(√T)" (held-out set A10do)."""
-    check = {
-        "kind": "concepts",
-        "concepts": [{"name": "bounded", "phrases": ["it bounds the cost of each update"]}],
-        "misconceptions": [{"name": "reversed", "phrases": ["cuts the compute from O(T) to O(√T)"],
-                            "feedback": "It cuts the memory; the compute grows by about one forward pass."}],
-    }
-    assert "misconception:reversed" not in grade(check, "That cuts memory from O(T) states to O(√T).").notes
-    assert "misconception:reversed" in grade(check, "That cuts compute from O(T) to O(√T).").notes
-    assert "misconception:reversed" in grade(check, "It cuts the computation from O(T) to O(√T).").notes
-    for kind in ("memory", "compute", "cost"):
-        assert grade(check, f"It bounds the {kind} of each update.").correct, kind
+    assert "misconception:false" not in grade(check, other_kind).notes
+    for text in stated:
+        assert "misconception:false" in grade(check, text).notes, text
+    for text in kinds:
+        assert grade(check, text).correct, text
 
 
 def test_a_removed_guarantee_is_denied() -> None:
