@@ -359,10 +359,9 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
         reversals = sum(flip for _, flip in picks)
         if reversals and reversals == len(picks):
             continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
-        swapped = _swapped_sides(claim, picks, position)
-        if swapped is None or _compares_a_number(claim, picks, sentence) or _side_beyond_clause(claim, picks, sentence):
+        if _compares_a_number(claim, picks, sentence) or _side_beyond_clause(claim, picks, sentence):
             continue
-        reversals += swapped
+        reversals += _swapped_sides(claim, picks, position) or 0  # never None: `readable` refused those picks
         if reversals and not strict and _loose_reversal(sentence, picks, position):
             continue  # "the short ones dominate, the long-range ones decay" does not deny "short-range dominate"
         denied, targets = _denied(sentence, sorted(unit.token for unit, _ in picks), claim.trailing,
