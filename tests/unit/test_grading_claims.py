@@ -310,6 +310,9 @@ QUESTIONS = """questions:
          "vocabulary[0]: group 'shrink' cannot be its own opposite"),
         ("  - {name: shrink, words: [shrink, fade], opposite: grow}\n  - {name: grow, words: [grow, fade], opposite: shrink}\n",
          "vocabulary: 'fade' is in both 'shrink' and its opposite 'grow'"),
+        ("  - {name: untouched, words: [untouched, as it is]}\n",
+         "vocabulary[0].words: 'as it is' has only function words, which answers are not matched on:"
+         " give it a word of its own"),
     ],
 )
 def test_vocabulary_errors_are_precise(tmp_path, vocabulary, message) -> None:
@@ -334,6 +337,53 @@ def test_a_pack_vocabulary_reaches_its_concept_checks(tmp_path) -> None:
     plain = check.model_copy()
     assert not grade(plain.with_vocabulary(()), "The gradient withers.").correct
     assert grade(plain.with_vocabulary(()), "The gradient fades.").correct
+
+
+def _group_senses(text: str, vocabulary) -> list[set[str]]:
+    from tutor.grading.claim_match import units_of
+    from tutor.grading.text_match import tokenize
+
+    return [{sense for sense in unit.senses if sense.startswith("@")} for unit in units_of(tokenize(text), vocabulary)]
+
+
+@pytest.mark.parametrize(("text", "senses"), [
+    ("the decay is set by the eigenvalues", [{"@shrink"}, {"@proportional"}, {"@radius"}]),
+    ("we set the threshold by hand", [set(), {"@threshold"}, set()]),
+    ("the problems come from the product", [{"@problem"}, {"@caused-by"}, {"@product"}]),
+    ("the gradient comes back", [{"@signal"}, set(), {"@backward"}]),
+    ("the result is that gradients vanish", [set(), {"@signal"}, {"@shrink"}]),
+    ("it results from the product", [{"@caused-by"}, {"@product"}]),
+    ("it has the potential to explode", [{"@possible"}, {"@grow"}]),
+])
+def test_a_one_word_member_is_read_only_with_its_function_words(text, senses) -> None:
+    """"set by", "come from", "has the potential": the function words are what make the member,
+    and tokens leave them out, so "set" alone once read as "proportional", "come" as "caused by"
+    and every "result" as a cause."""
+    from tutor.grading.vocabulary import built_in
+
+    assert _group_senses(text, built_in()) == senses
+
+
+def test_a_pack_member_of_one_word_keeps_its_function_words() -> None:
+    from tutor.grading.vocabulary import build
+
+    vocabulary = build((("feed", ("feed", "pass in"), None),))
+    assert _group_senses("we pass in the previous token", vocabulary)[0] == {"@feed"}
+    assert _group_senses("each pass stores every state", vocabulary)[0] == set()
+
+
+@pytest.mark.parametrize("written", ["T − t", "T - t", "T-t", "(s − t)", "t minus k", "T−t"])
+def test_a_lag_between_two_steps_is_a_distance(written) -> None:
+    from tutor.grading.text_match import tokenize
+
+    assert [token.raw for token in tokenize(f"it decays with {written}") if token.kind == "word"] == [
+        "decays", "distance"]
+
+
+def test_a_step_named_t_is_no_distance() -> None:
+    from tutor.grading.vocabulary import built_in
+
+    assert _group_senses("the gradient reaching step t", built_in()) == [{"@signal"}, set(), {"@timestep"}, set()]
 
 
 WORKED_VOCABULARY = """vocabulary:

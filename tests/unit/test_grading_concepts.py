@@ -424,7 +424,7 @@ def test_symbols_of_growth_read_as_words() -> None:
     from tutor.grading.text_match import tokenize
 
     assert [token.raw for token in tokenize("|λ|^(T−t) → ∞, ∏ J_k and Σ_t")] == [
-        "lambda", "power", "t", "t", "infinity", ",", "product", "j", "k", "sum", "t"]
+        "lambda", "power", "distance", "infinity", ",", "product", "j", "k", "sum", "t"]
     assert [token.raw for token in tokenize("cost ∝ k")] == ["cost", "proportional", "k"]
     assert [token.raw for token in tokenize("||g|| > τ")] == ["norm", "g", "norm", "above", "tau"]
 

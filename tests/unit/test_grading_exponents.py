@@ -15,7 +15,7 @@ GROWTH = {
 
 
 @pytest.mark.parametrize(("written", "words"), [
-    ("grows ~ cᵀ⁻ᵗ", ["grows", "about", "c", "power", "t", "t"]),
+    ("grows ~ cᵀ⁻ᵗ", ["grows", "about", "c", "power", "distance"]),  # T − t: the lag
     ("γᵏ", ["gamma", "power", "k"]),
     ("λⁿ", ["lambda", "power", "n"]),
     ("‖W‖ᵏ", ["norm", "w", "norm", "power", "k"]),

@@ -160,7 +160,7 @@ def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: Lexicon
             index += 1
             continue
         member = _member_at(tokens, index, vocabulary, lexicon)
-        if member:
+        if member and member[0] > 1:
             length, senses, typo = member
             found.append(Unit(senses, index, typo))
             index += length
@@ -170,6 +170,8 @@ def units_of(tokens: tuple[Token, ...], vocabulary: Vocabulary, lexicon: Lexicon
         if guess:
             stem, typo = guess
             senses = senses | vocabulary.senses_of(stem)
+        if member:  # a word with its function words ("set by"): the member's idea and the word's own
+            senses = senses | member[1]
         found.append(Unit(senses, index, typo))
         index += 1
     return tuple(found)
@@ -182,9 +184,9 @@ def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary,
     value") is read as the member's word when it is the nearest known word to it."""
     length, senses, worst = 0, set[str](), 0
     for first in _spellings(tokens[index], vocabulary, lexicon):
-        for stems, sense in vocabulary.members_from(first):
+        for stems, sense, glue in vocabulary.members_from(first):
             end = index + len(stems)
-            if len(stems) < length or end > len(tokens):
+            if len(stems) < length or end > len(tokens) or (glue and not _glued(tokens, index, end, glue)):
                 continue
             if stems[0] in NUMBER_WORDS and any(token.spaced for token in tokens[index + 1 : end]):
                 continue  # "below 1 at every step" is not "one step"; "one per step" is not "one step"
@@ -198,6 +200,19 @@ def _member_at(tokens: tuple[Token, ...], index: int, vocabulary: Vocabulary,
                 senses.add(sense)
                 worst = min(worst, level)
     return (length, frozenset(senses), worst) if length else None
+
+
+def _glued(tokens: tuple[Token, ...], start: int, end: int, glue: tuple[str, str]) -> bool:
+    """Whether the function words `glue` (before, after) stand right around tokens[start:end]:
+    "set by the eigenvalues" has the "by" of "set by", "set the threshold" has not."""
+    before, after = glue
+    left = tokens[start].before
+    if before and not (left == before or left.endswith(" " + before)):
+        return False
+    if not after:
+        return True
+    right = tokens[end].before if end < len(tokens) else ""
+    return right == after or right.startswith(after + " ")
 
 
 def _spellings(token: Token, vocabulary: Vocabulary, lexicon: Lexicon | None) -> tuple[str, ...]:

@@ -119,6 +119,8 @@ _SYMBOLS = (
     # tanh's derivative written out: "1 − tanh²(a)", "1 - tanh(a)^2", "1-tanh**2"
     (re.compile(r"\b1\s*[-−–]\s*tanh\s*(?:\([^()]{0,16}\)\s*)?(?:²|(?<=h)2(?!\d)|\^\s*2|\*\*\s*2)(?:\s*\([^()]{0,16}\))?"),
      " tanh derivative "),
+    # a lag between two steps is their distance: "decays like |λ|^(T − t)", "independent of s-t"
+    (re.compile(r"\b(?:t|s|k|tau)\s*(?:[-−–]|\bminus\b)\s*(?:t|s|k|tau)\b"), " distance "),
     (re.compile(r"\^"), " power "),  # "|λ|^(T−t)": a power of the distance
     (re.compile(r"∑"), " sum "),
     # a prime on a function is its derivative ("φ′ → 1", "tanh'(a) < 1"), not a stray mark; an
@@ -298,6 +300,7 @@ class Token:
     spaced: bool = False  # function words were left out right before it ("1 at every step")
     relative: bool = False  # opens a relative clause after a comma (", whose derivative ...")
     fresh: bool = False  # opens a noun phrase after "and the" ("no clean path and the gradients are large")
+    before: str = ""  # the function words left out right before it, as written ("set" in "set by")
 
 
 @dataclass(frozen=True)
@@ -662,16 +665,21 @@ def tokenize(text: str) -> tuple[Token, ...]:
     raws = _TOKEN.findall(normalise(text))
     if len(raws) > 1 and raws[0] == "same" and raws[1] in _LIKEWISE_FOLLOWERS:
         raws[0] = ","  # "Same with σ_max = 1.5: ...", "Same goes for ...": "likewise", no sameness claimed
+    left_out: list[str] = []
     for raw in raws:
+        kept = len(result)
         relative = relative or (raw in RELATIVE_PRONOUNS and bool(result) and result[-1].raw == ",")
+        before = " ".join(left_out)
         if raw in (",", ":", "—", "–", " - ", "⟮", "⟯") or raw in CLAUSE_WORDS or (raw == "then" and joined):
-            result.append(Token(raw, raw, "clause"))  # "... and then": the next step, a statement of its own
+            result.append(Token(raw, raw, "clause", before=before))  # "... and then": a statement of its own
         elif raw in NEGATORS or _misspelt_negator(raw):
-            result.append(Token("not", raw, "negator", joined, alternative))
+            result.append(Token("not", raw, "negator", joined, alternative, before=before))
         elif raw not in STOPWORDS:
             raw = _NUMBERS.get(raw, raw)
             opens = fresh or (joined and raw in RESTRICTIONS)  # "... and ONLY the rare spikes get rescaled"
-            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative, opens))
+            result.append(Token(stem(raw), raw, "word", joined, alternative, referring, spaced, relative, opens,
+                                before))
+        left_out = [] if len(result) > kept else [*left_out, raw]
         relative = relative and (raw in STOPWORDS or raw in RELATIVE_PRONOUNS)
         spaced = raw in STOPWORDS
         fresh = raw not in JOINING_WORDS and ((joined and raw in DETERMINERS) or (fresh and raw in STOPWORDS))
@@ -681,6 +689,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if result and result[0].raw in _ANSWER_WORDS and (len(result) == 1 or result[1].kind == "clause"):
         result[0] = Token(result[0].raw, result[0].raw, "clause")  # "No, ..." answers; it denies nothing
     return _active_voice(tuple(result))
+
+
+def stopwords_after(text: str) -> str:
+    """The function words that end `text` ("by" of "set by"), which no token records."""
+    raws = _TOKEN.findall(normalise(text))
+    ending = len(raws)
+    while ending and raws[ending - 1] in STOPWORDS:
+        ending -= 1
+    return " ".join(raws[ending:])
 
 
 def _active_voice(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

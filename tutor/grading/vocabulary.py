@@ -27,17 +27,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tutor.grading.shared_vocabulary import KINDS, SHARED
-from tutor.grading.text_match import tokenize
+from tutor.grading.text_match import Token, stopwords_after, tokenize
 
 GROUP_MARK = "@"  # senses that name a group are written `@name`, stems are bare
+
+Member = tuple[tuple[str, ...], str, "tuple[str, str] | None"]
+"""A member read as a block: its stems, its group's sense, and for a member of one word among
+function words ("set by", "come from", "has the potential") those words, (before, after): they
+are what make it the member ("set the threshold" is no "set by"), and tokens leave them out."""
 
 Groups = tuple[tuple[str, tuple[str, ...], "str | None"], ...]
 """Vocabulary groups as a pack declares them: (name, words, the opposite group or None)."""
 
 BUILT_IN: Groups = (
-    ("above", ("above", "greater", "more than", "larger than", "bigger than", "exceed", "higher",
+    ("above", ("above", "greater", "more", "larger", "bigger", "exceed", "higher",
                "beyond", "outside the unit circle"), "below"),
-    ("below", ("below", "under", "less than", "smaller than", "lower", "fewer", "within the unit circle",
+    ("below", ("below", "under", "less", "smaller", "lower", "fewer", "within the unit circle",
                "inside the unit circle"), "above"),
     ("increase", ("increase", "rise", "raise", "go up", "climb", "amplify", "enlarge", "double", "bump up"),
      "decrease"),
@@ -64,7 +69,7 @@ class Vocabulary:
     """
 
     single: dict[str, frozenset[str]] = field(hash=False, compare=False)
-    multi: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(hash=False, compare=False)
+    multi: dict[str, tuple[Member, ...]] = field(hash=False, compare=False)
     opposites: dict[str, frozenset[str]] = field(hash=False, compare=False)
     kinds: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
     """stem -> the other kinds of its group, which never stand for it (`shared_vocabulary.KINDS`)."""
@@ -78,8 +83,8 @@ class Vocabulary:
     def opposites_of(self, senses: Iterable[str]) -> frozenset[str]:
         return frozenset(other for sense in senses for other in self.opposites.get(sense, ()))
 
-    def members_from(self, stem: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-        """Multi-word members starting with `stem`, longest first: (stems, group sense)."""
+    def members_from(self, stem: str) -> tuple[Member, ...]:
+        """Members read as a block that start with `stem`, longest first."""
         return self.multi.get(stem, ())
 
 
@@ -94,21 +99,34 @@ def build(groups: Iterable[tuple[str, Iterable[str], str | None]] = ()) -> Vocab
             opposite[name].add(other)
             opposite.setdefault(other, set()).add(name)
     single: dict[str, set[str]] = {}
-    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    multi: dict[str, list[Member]] = {}
     for name, members in words.items():
         sense = GROUP_MARK + name
         for member in members:
-            stems = tuple(token.stem for token in tokenize(member) if token.kind == "word")
-            if len(stems) == 1:
+            tokens = tokenize(member)
+            stems = tuple(token.stem for token in tokens if token.kind == "word")
+            glue = _function_words(member, tokens) if len(stems) == 1 else None
+            if len(stems) == 1 and not glue:
                 single.setdefault(stems[0], set()).add(sense)
             elif stems:
-                multi.setdefault(stems[0], []).append((stems, sense))
+                multi.setdefault(stems[0], []).append((stems, sense, glue))
     return Vocabulary(
         single={stem: frozenset(senses) for stem, senses in single.items()},
         multi={first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in multi.items()},
         opposites={GROUP_MARK + name: frozenset(GROUP_MARK + o for o in others) for name, others in opposite.items()},
         kinds=_other_kinds(),
     )
+
+
+def unread(member: str) -> bool:
+    """Whether `member` has no word but function words ("as is"): nothing of it is matched."""
+    return not any(token.kind == "word" for token in tokenize(member))
+
+
+def _function_words(member: str, tokens: tuple[Token, ...]) -> tuple[str, str] | None:
+    """The function words around a one-word member (before, after), or None when it has none."""
+    glue = (tokens[0].before, stopwords_after(member)) if len(tokens) == 1 else ("", "")
+    return glue if any(glue) else None
 
 
 def _other_kinds() -> dict[str, frozenset[str]]:

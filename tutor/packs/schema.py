@@ -47,6 +47,17 @@ class VocabularyGroup(Model):
             seen.add(word.lower())
         return words
 
+    @field_validator("words")
+    @classmethod
+    def _words_read(cls, words: list[str]) -> list[str]:
+        from tutor.grading.vocabulary import unread
+
+        for word in words:
+            if unread(word):
+                raise ValueError(f"'{word}' has only function words, which answers are not matched on:"
+                                 " give it a word of its own")
+        return words
+
     @model_validator(mode="after")
     def _not_its_own_opposite(self) -> "VocabularyGroup":
         if self.opposite == self.name:
