@@ -1004,3 +1004,21 @@ def test_no_matter_what_is_regardless_not_a_negation() -> None:
                                  "feedback": "The forget gates still multiply in."}]}
     result = grade(check, "The cell path is additive, so vanishing is impossible no matter what the forget gate does.")
     assert "misconception:never" in result.notes
+
+
+FAR_TERMS_SHRINK = {
+    "kind": "concepts",
+    "concepts": [{"name": "far-terms-shrink", "phrases": ["the far-back contributions shrink exponentially"]}],
+}
+
+
+@pytest.mark.parametrize(("answer", "correct"), [
+    ("The contributions from far back get multiplied down exponentially, like a slow-moving item you barely notice.",
+     True),
+    ("The contributions from far back are not multiplied down at all.", False),
+])
+def test_multiplied_down_is_shrinking(answer, correct) -> None:
+    """A right answer of held-out set 22dx ("multiplied down exponentially") was read as saying
+    nothing of the far-back terms but naming them, which its rubric's negative wording "distant
+    contribute nothing" took as a denial."""
+    assert grade(FAR_TERMS_SHRINK, answer).correct is correct

@@ -24,7 +24,7 @@ SHARED: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("shrink", ('shrink', 'decay', 'vanish', 'fade', 'die out', 'become tiny', 'get tiny', 'go to zero',
         'tend to zero', 'approach zero', 'collapse', 'dwindle', 'attenuate', 'disappear',
         'become negligible', 'die', 'close to zero', 'near zero', 'kill', 'starve', 'damp', 'smaller',
-        'smaller and smaller', 'chip away', 'eat away', 'erode',), 'grow'),
+        'smaller and smaller', 'chip away', 'eat away', 'erode', 'multiply down',), 'grow'),
     ("grow", ('grow', 'explode', 'blow up', 'grow without bound', 'skyrocket', 'grow uncontrollably',
         'grow out of control', 'growth', 'explosion', 'blowup', 'balloon', 'run away', 'runaway', 'unboundedly',
         'unbounded', 'infinity',), 'shrink'),
