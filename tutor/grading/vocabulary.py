@@ -11,7 +11,8 @@ A word of a rubric phrase that belongs to a group matches any member of the grou
 answer ("gradients shrink" is found in "the gradients die out"), and a member of the
 opposite group is a *reversal* of it ("the gradients blow up" reverses "gradients shrink").
 Members may be several words long; they are matched as a block, so "grow without bound"
-is one idea, not a negation.
+is one idea, not a negation. Function words are not matched, except around a member of one
+word ("set by", "come from"): there they are what makes the member (`Member`).
 
 A few groups that any subject needs (above/below, more/less, larger/smaller, longer/shorter,
 always/possible, increase/decrease) are built in, and so are the words of gradient-based
