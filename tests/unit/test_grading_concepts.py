@@ -873,6 +873,28 @@ def test_an_irregular_verb_form_reads_as_its_verb() -> None:
     assert not grade(lost, "The gradients go below epsilon.").correct
 
 
+def test_advice_against_a_threshold_too_small_does_not_deny_what_too_small_does() -> None:
+    """"You should not make it too small: then every step is clipped" warns against the excess
+    it describes; "clipping never makes the updates too small" still denies its claim."""
+    check = {"kind": "concepts", "concepts": [
+        {"name": "too-small", "phrases": ["too small and every step gets clipped"]}]}
+    advice = "You should not make it too small: if the threshold is below the usual norm, almost every step gets clipped."
+    assert grade(check, advice).notes == ("hit:too-small",)
+    assert grade(check, "You shouldn't set the threshold too small, or every step gets clipped.").correct
+    denial = {"kind": "concepts", "concepts": [{"name": "too-small", "phrases": ["clipping makes the updates too small"]}]}
+    assert "negated:too-small" in grade(denial, "Clipping never makes the updates too small.").notes
+
+
+def test_a_latin_or_greek_plural_reads_as_its_noun() -> None:
+    """Snowball leaves "matrices" at `matric` and "spectra" at `spectra`: a rubric written with
+    the singular credits the plural and the other way round."""
+    rotation = {"kind": "concepts", "concepts": [{"name": "norm", "phrases": ["an orthogonal matrix keeps the norm"]}]}
+    assert grade(rotation, "Orthogonal matrices keep the norm of the gradient.").correct
+    spread = {"kind": "concepts", "concepts": [{"name": "spread", "phrases": ["the spectra of the step Jacobians spread"]}]}
+    assert grade(spread, "The spectrum of each step Jacobian spreads out.").correct
+    assert not grade(rotation, "Orthogonal vectors keep the norm of the gradient.").correct
+
+
 
 def test_a_misspelt_word_inside_a_many_word_term_still_reads_as_the_term() -> None:
     """"singlar value" is the vocabulary's "singular value" (one typo in a two-word member),

@@ -200,6 +200,11 @@ _JOINS = (
     # vanishing; the phrase denies its object as "unlike" does ("the inverse of W" is no contrast)
     (re.compile(r"\b(?:the\s+)?(?:flip\s+side|opposite|reverse|mirror\s+image)"
                 r"(?:\s+(?:failure|problem|case|effect|issue))?\s+(?:of|to)\b"), " unlike "),
+    # "you should not make it too small: then every step is clipped" warns against the excess
+    # it goes on to describe; the negation is advice, it denies nothing of what "too small" does
+    # ("clipping never makes updates too small" denies it: only advice on the threshold is read)
+    (re.compile(r"\b(?:should|must|ought to)\s+not\s+(?=(?:make|set|pick|choose|put)\s+(?:it|the\s+threshold|"
+                r"the\s+clipping\s+threshold|tau|the\s+clip\s+value)\s+too\b)"), " "),
     (re.compile(r"\bas long as\b"), " provided "),  # a condition (see claim_match._conditional)
     # "gets exactly zero gradient" is "gets no gradient": zero as a quantity received denies it
     (re.compile(r"\b((?:get|receive|have|give)s?|got|received|had|gave|given|getting|receiving)"
@@ -816,12 +821,18 @@ _IRREGULAR = {
         "build": "built", "understand": "understood", "forget": "forgot forgotten",
         "stick": "stuck", "strike": "struck", "say": "said", "undo": "undid undone",
         "overcome": "overcame",
+        # plurals from Latin and Greek, which Snowball leaves apart ("matrices" gives `matric`)
+        "matrix": "matrices", "index": "indices", "vertex": "vertices", "axis": "axes",
+        "analysis": "analyses", "hypothesis": "hypotheses", "criterion": "criteria",
+        "phenomenon": "phenomena", "spectrum": "spectra", "maximum": "maxima", "minimum": "minima",
+        "radius": "radii",
     }.items()
     for form in forms.split()
 }
-"""Irregular past forms, which no suffix rule reaches: "a tiny gradient is left as it is" says
-what "clipping leaves it as it is" says, and "the gradient grew" what "it grows" says. Not
-"gone": "the signal is gone" is not "it goes"."""
+"""Irregular past forms and plurals, which no suffix rule reaches: "a tiny gradient is left as
+it is" says what "clipping leaves it as it is" says, "the gradient grew" what "it grows" says,
+and "orthogonal matrices" what "an orthogonal matrix" says. Not "gone": "the signal is gone" is
+not "it goes"."""
 
 
 @lru_cache(maxsize=1)
