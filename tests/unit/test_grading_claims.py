@@ -165,6 +165,7 @@ def test_every_claim_is_reported_with_the_sentence_that_decided_it(pack) -> None
         ("ratio-unchanged", "concept", "missed", ""),
         ("clipping-fixes-vanishing", "misconception", "contradicted", "Clipping does not fix vanishing ones."),
         ("clipping-worsens-vanishing", "misconception", "missed", ""),
+        ("clipping-rebalances", "misconception", "missed", ""),
         ("clips-per-step", "misconception", "missed", ""),
         ("norm-clipping-turns", "misconception", "missed", ""),
     ]
