@@ -895,7 +895,6 @@ def test_a_latin_or_greek_plural_reads_as_its_noun() -> None:
     assert not grade(rotation, "Orthogonal vectors keep the norm of the gradient.").correct
 
 
-
 def test_a_misspelt_word_inside_a_many_word_term_still_reads_as_the_term() -> None:
     """"singlar value" is the vocabulary's "singular value" (one typo in a two-word member),
     as "singlar" alone would be "singular"."""
