@@ -1023,6 +1023,21 @@ def test_an_amount_of_zero_is_none() -> None:
     assert [t.raw for t in sentences("the signal goes to zero")[0].tokens][-1] == "zero"
 
 
+def test_a_denied_repair_of_a_loss_grants_the_loss() -> None:
+    """"Rescaling does not put back the missing signal" says the signal stays missing: it states
+    "the signal is lost" rather than denying it (a partial answer lost its one point for it),
+    however the repair is worded; a denied repair of anything else is still a denial."""
+    check = {"kind": "concepts", "concepts": [{"name": "lost", "phrases": ["the long-range signal is lost"]}]}
+    for answer in ("Scaling it up does not put back the missing long-range signal.",
+                   "Rescaling can't bring the lost long-range signal back.",
+                   "Adam never recovers the lost long-range signal.",
+                   "It amplifies the noise rather than restoring the lost long-range signal."):
+        assert grade(check, answer).correct, answer
+    assert "negated:lost" in grade(check, "The long-range signal is not lost.").notes
+    restore = {"kind": "concepts", "concepts": [{"name": "restores", "phrases": ["clipping restores the gradient"]}]}
+    assert "negated:restores" in grade(restore, "Clipping cannot restore the gradient.").notes
+
+
 def test_nothing_stopping_a_change_grants_it() -> None:
     """"Nothing stops training from moving W_hh away from orthogonal" says training can move it:
     the two denials grant the point (a right answer was read as denying it); a plain denial

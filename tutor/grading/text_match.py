@@ -93,6 +93,19 @@ _ZERO_AMOUNT = re.compile(
 """An amount written as zero before what there is none of: "the earliest steps get an almost
 zero learning signal" says they get no signal, as "no learning signal" does (it was read as
 the opposite of "early steps get no learning signal"). "The gradient goes to zero" keeps its word."""
+_MODAL = r"(?:does|do|did|can|could|will|would|may|might)"
+_LOSS = r"(?:(?:the|any|that|this|its) )?(?:missing|lost|vanished|faded|gone|erased|destroyed|dropped)\b"
+_BACK = r"(?:bring|brings|put|puts|give|gives|add|adds)"
+_UNRESTORED = (
+    re.compile(rf"\b(?:rather than|instead of) (?:restoring|recovering|(?:bringing|putting|giving|adding) back)"
+               rf" (?={_LOSS})"),
+    re.compile(rf"\b(?:{_MODAL} )?(?:not|never) (?:restores?|recovers?|{_BACK} back) (?={_LOSS})"),
+    re.compile(rf"\b(?:{_MODAL} )?(?:not|never) {_BACK} ({_LOSS}[^,;:.]{{0,40}}?) back\b"),
+)
+"""A denied repair of a loss grants the loss: "rescaling does not bring back the missing signal"
+says the signal stays missing (it was read as denying "the signal is lost"), and so does "it
+amplifies the noise rather than recovering the lost signal". Read as "leaves the missing signal"
+("leaving ..."); a repair of anything else keeps its negation ("clipping cannot restore the gradient")."""
 _GREEK = {"σ": "sigma", "γ": "gamma", "λ": "lambda", "ρ": "rho", "φ": "phi", "ϕ": "phi", "τ": "tau",
           "η": "eta", "α": "alpha", "β": "beta", "θ": "theta", "δ": "delta", "∂": "partial", "ε": "epsilon",
           "ν": "nu", "μ": "mu", "ω": "omega", "κ": "kappa", "ξ": "xi", "π": "pi", "χ": "chi", "ψ": "psi",
@@ -771,6 +784,9 @@ def normalise(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = _NOTHING_STOPS.sub(r"\1 can ", text)
     text = _ZERO_AMOUNT.sub("no", text)
+    text = _UNRESTORED[0].sub("leaving ", text)
+    text = _UNRESTORED[1].sub("leaves ", text)
+    text = _UNRESTORED[2].sub(r"leaves \1", text)
     for pattern, replacement in (*_SYMBOLS, *_JOINS):
         text = pattern.sub(replacement, text)
     return text
