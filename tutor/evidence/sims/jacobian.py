@@ -71,8 +71,17 @@ def jacobian_log_norms(
 
 
 def _log_spectral(matrices: np.ndarray, log_scales: np.ndarray) -> np.ndarray:
-    """ln(scale · σ_max(M̃)) for a stack of normalised matrices; NaN where M̃ is not finite."""
+    """ln(scale · σ_max(M̃)) for a stack of normalised matrices; NaN where M̃ is not finite.
+
+    σ_max² is the largest eigenvalue of M̃M̃ᵀ, which a symmetric eigensolver finds in about
+    three quarters of the time a batched SVD takes. Squaring loses nothing at the top of the
+    spectrum: λ_max is perfectly conditioned (its error is ε·‖M̃‖² = ε·λ_max), so σ_max comes
+    back to a few units in the last place (it is the smallest singular values that the Gram
+    matrix would blur, and they are not asked for). ‖M̃‖_F = 1 keeps the entries of M̃M̃ᵀ
+    within [−1, 1], and λ_max ≥ 1/n > 0 (a zero product, dead ReLUs, gives exactly 0 and −inf).
+    """
     finite = np.all(np.isfinite(matrices), axis=(-2, -1))
     safe = np.where(finite[..., None, None], matrices, 0.0)
-    largest = np.linalg.svd(safe, compute_uv=False)[..., 0]
+    gram = safe @ np.swapaxes(safe, -1, -2)
+    largest = np.sqrt(np.linalg.eigvalsh(gram)[..., -1])
     return np.where(finite, log_scales + np.log(largest), np.nan)
