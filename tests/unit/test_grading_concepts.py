@@ -1023,6 +1023,18 @@ def test_an_amount_of_zero_is_none() -> None:
     assert [t.raw for t in sentences("the signal goes to zero")[0].tokens][-1] == "zero"
 
 
+def test_an_opposite_beside_only_is_no_reversal() -> None:
+    """"Clipping can only shrink a gradient, never enlarge it" says what clipping does; it does
+    not reverse "clipping is only for exploding" (three right answers were refused as denying it).
+    Beside a second word of the claim an opposite still reverses it."""
+    check = {"kind": "concepts", "concepts": [{"name": "exploding", "phrases": ["only exploding"]},
+                                              {"name": "dominate", "phrases": ["the short-range terms dominate"]}]}
+    notes = grade(check, "Its factor is at most 1, so it can only shrink, never enlarge.").notes
+    assert "negated:exploding" not in notes and "missed:exploding" in notes
+    assert "hit:exploding" in grade(check, "It is only for exploding gradients.").notes
+    assert "negated:dominate" in grade(check, "The long-range terms dominate.").notes
+
+
 def test_a_denied_repair_of_a_loss_grants_the_loss() -> None:
     """"Rescaling does not put back the missing signal" says the signal stays missing: it states
     "the signal is lost" rather than denying it (a partial answer lost its one point for it),

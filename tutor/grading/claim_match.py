@@ -372,8 +372,10 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
         if picks is None:
             continue
         reversals = sum(flip for _, flip in picks)
-        if reversals and reversals == len(picks):
-            continue  # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal
+        if reversals and reversals == sum("@only" not in word.senses for word in claim.words):
+            # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal; so is
+            # one beside "only" ("clipping can only shrink a gradient" does not reverse "only exploding")
+            continue
         if _compares_a_number(claim, picks, sentence) or _side_beyond_clause(claim, picks, sentence):
             continue
         reversals += _swapped_sides(claim, picks, position) or 0  # never None: `readable` refused those picks
