@@ -1023,6 +1023,14 @@ def test_an_amount_of_zero_is_none() -> None:
     assert [t.raw for t in sentences("the signal goes to zero")[0].tokens][-1] == "zero"
 
 
+def test_a_matrix_that_is_not_normal_is_non_normal() -> None:
+    """"A matrix that is not normal can have σ_max above its spectral radius" names a non-normal
+    matrix; the "not" denies nothing that follows (a right answer was read as denying it)."""
+    check = {"kind": "concepts", "concepts": [{"name": "exceeds", "phrases": ["sigma max can exceed the spectral radius"]}]}
+    assert grade(check, "A matrix that is not normal can have σ_max well above its spectral radius.").correct
+    assert "negated:exceeds" in grade(check, "σ_max can not exceed the spectral radius.").notes
+
+
 def test_an_opposite_beside_only_is_no_reversal() -> None:
     """"Clipping can only shrink a gradient, never enlarge it" says what clipping does; it does
     not reverse "clipping is only for exploding" (three right answers were refused as denying it).

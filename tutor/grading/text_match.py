@@ -164,6 +164,8 @@ _JOINS = (
     (re.compile(r"\b(?:stops?|stopped|stopping) being\b"), " drift "),
     # "just under 1", "just inside the unit circle": close to the bound, not merely within it
     (re.compile(r"\bjust (?=(?:under|below|inside|within|less than|short of|above|over|outside)\b)"), " slightly "),
+    # "a matrix that is not normal" is a non-normal matrix (the term), not a denial of what it does next
+    (re.compile(r"\bnot normal\b"), " non-normal "),
     (re.compile(r"\bwith out\b"), " without "),  # a common slip: "travel many steps with out vanishing"
     (re.compile(r"\bno matter\b"), " regardless "),  # "impossible no matter what the gate does" denies nothing more
     # "σ_max > 1 only removes the guarantee that gradients vanish": what is removed is denied
