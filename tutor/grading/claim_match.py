@@ -372,7 +372,7 @@ def _reading(claim: Claim, sentence: ReadSentence, strict: bool) -> tuple[tuple[
         if picks is None:
             continue
         reversals = sum(flip for _, flip in picks)
-        if reversals and reversals == sum("@only" not in word.senses for word in claim.words):
+        if reversals and reversals == sum(RESTRICTION not in word.senses for word in claim.words):
             # a lone opposite word ("vanishing" for "diverges") is another topic, not a reversal; so is
             # one beside "only" ("clipping can only shrink a gradient" does not reverse "only exploding")
             continue
@@ -434,6 +434,7 @@ MODEL_CONTEXT_WORDS = 2
 
 
 COMPARATORS = frozenset({"@above", "@below"})
+RESTRICTION = "@only"  # the sense of "only", "merely", "just": it restricts a claim's word and states nothing alone
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming"})
 CONDITION_OPENERS = CONDITIONS | {"when", "whenever"}
 """Words that open a condition: a negation before one ("it costs nothing when a step keeps

@@ -97,10 +97,10 @@ _MODAL = r"(?:does|do|did|can|could|will|would|may|might)"
 _LOSS = r"(?:(?:the|any|that|this|its) )?(?:missing|lost|vanished|faded|gone|erased|destroyed|dropped)\b"
 _BACK = r"(?:bring|brings|put|puts|give|gives|add|adds)"
 _UNRESTORED = (
-    re.compile(rf"\b(?:rather than|instead of) (?:restoring|recovering|(?:bringing|putting|giving|adding) back)"
-               rf" (?={_LOSS})"),
-    re.compile(rf"\b(?:{_MODAL} )?(?:not|never) (?:restores?|recovers?|{_BACK} back) (?={_LOSS})"),
-    re.compile(rf"\b(?:{_MODAL} )?(?:not|never) {_BACK} ({_LOSS}[^,;:.]{{0,40}}?) back\b"),
+    (re.compile(rf"\b(?:rather than|instead of) (?:restoring|recovering|(?:bringing|putting|giving|adding) back)"
+                rf" (?={_LOSS})"), "leaving "),
+    (re.compile(rf"\b(?:{_MODAL} )?(?:not|never) (?:restores?|recovers?|{_BACK} back) (?={_LOSS})"), "leaves "),
+    (re.compile(rf"\b(?:{_MODAL} )?(?:not|never) {_BACK} ({_LOSS}[^,;:.]{{0,40}}?) back\b"), r"leaves \1"),
 )
 """A denied repair of a loss grants the loss: "rescaling does not bring back the missing signal"
 says the signal stays missing (it was read as denying "the signal is lost"), and so does "it
@@ -786,10 +786,7 @@ def normalise(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = _NOTHING_STOPS.sub(r"\1 can ", text)
     text = _ZERO_AMOUNT.sub("no", text)
-    text = _UNRESTORED[0].sub("leaving ", text)
-    text = _UNRESTORED[1].sub("leaves ", text)
-    text = _UNRESTORED[2].sub(r"leaves \1", text)
-    for pattern, replacement in (*_SYMBOLS, *_JOINS):
+    for pattern, replacement in (*_UNRESTORED, *_SYMBOLS, *_JOINS):
         text = pattern.sub(replacement, text)
     return text
 
