@@ -110,7 +110,7 @@ def development_figures(development_graded):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures, development_graded):
-    """The held-out sets measured so far (22,644 answers, kept as development
+    """The held-out sets measured so far (23,160 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.987  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t, 0.971 with 22v and 22w, 0.972 with 22x, 0.973 with 22y, 0.975 with 22z and with 22aa, 0.976 with 22ab and with 22ac, 0.9763 with 22ad, 0.9762 with 22ae, 0.9769 with 22af, 0.9765 with 22ag, 0.9764 with 22ah, 0.9771 with 22ai, 0.9772 with 22aj, 0.9776 with 22ak, 0.9780 with 22al, 0.9778 with 22am, 0.9800 with 22an (pharmacists: 96.9% unseen), 0.9803 with 22ao (agronomists: 98.5% unseen), 0.9809 with 22ap (demand forecasters: 96.9% unseen), 0.9812 with 22aq (journalists: 96.9% unseen), 0.9813 with 22ar (veterinarians: 96.9% unseen), 0.9813 with 22as (actuaries: 98.5% unseen), 0.9814 with 22at (epidemiologists: 93.8% unseen), 0.9814 with 22au (computing teachers: 98.5% unseen), 0.9812 with 22av (pilots: 95.4% unseen), 0.9815 with 22aw (librarians: 98.5% unseen), 0.9818 with 22ay (social workers: 100% unseen), 0.9820 with 22az (logistics planners: 100% unseen; one of its right answers repeated 22aq's word for word and is left out here), 0.9825 with 22ba (support agents: 100% unseen), 0.9827 with 22ax (electricians: 100% unseen), 0.9830 with 22bb (retired engineers and hobbyists: 100% unseen), 0.9828 with 22bc (chefs: 100% unseen) and 22bd (firefighters, in checklists and radio shorthand: 93.8% unseen), 0.9830 with 22be (retail managers: 98.5% unseen) and 22bf (fitness coaches: 100% unseen), 0.9835 with 22bg (summer-camp students: 96.9% unseen) and 22bh (museum curators: 96.9% unseen), 0.9831 with 22bi (accountants: 93.8% unseen), 22bj (hotel managers: 98.5% unseen) and 22bk (farmers: 98.5% unseen; one of its answers repeated an older one word for word and is left out here), 0.9833 with 22bl (medical receptionists: 100% unseen; one answer repeated, left out) and 22bm (graphic designers: 98.5% unseen), 0.9834 with 22bn (postal workers: 98.5% unseen), 0.9832 with 22bo (bus and train drivers: 96.9% unseen) and 22bp (estate agents: 98.5% unseen), 0.9834 with 22bq (carpenters: 100% unseen), 0.9838 with 22br (cabin crew: 98.5% unseen; one answer repeated, left out) and 22bs (translators: 96.9% unseen), 0.9839 with 22bt (physics teachers: 98.5% unseen), 0.9841 with 22bu (software testers: 98.5% unseen),
@@ -192,7 +192,9 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # (lighthouse keepers and coastguards: 98.5% unseen; 'a matrix that is not normal' now reads as non-normal) and 22eu
     # (pastry chefs and chocolatiers: 98.5% unseen; one answer repeated, left out), 0.9886 with 22ev (glassblowers:
     # 100% unseen) and 22ew (truck drivers and dispatchers: 100% unseen), 0.9885 with 22ex (bricklayers: 96.9% unseen)
-    # and 22ey (hairdressers: 98.5% unseen)
+    # and 22ey (hairdressers: 98.5% unseen), 0.9884 with 22ez (tailors: 98.5% unseen) and 22fa (plumbers: 98.5% unseen;
+    # one answer of each repeated an older one word for word, left out), 0.9882 with 22fb (submarine crews: 96.9%
+    # unseen) and 22fc (florists: 96.9% unseen; one answer of each repeated, left out)
     # 2 of the 3,959 answers before set 22i; its reversal stated as a condition before a comma
     # ("when the norm of each step Jacobian is below one, ... the gradient grows") was the third;
     # 22q's "norms smaller than one ... grows" taught its wording, which also took it
@@ -220,9 +222,9 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # explode" ("will" is a filler word, as "can" is: the wording "above 1/γ it will explode" caught two right
     # "above 1/γ it can explode"); 22co's keyword list ending "the gradient is the chain tension and the RNN needs
     # it tuned, not too loose, not too tight, and that's why they matter so much" (an analogy with no false claim
-    # to write a wording for, after terms that state both key points); a hundred and twenty-nine keyword-stuffed answers of 22cr,
+    # to write a wording for, after terms that state both key points); a hundred and forty keyword-stuffed answers of 22cr,
     # 22cs, 22ct, 22cu, 22cv, 22cw, 22cx, 22cy, 22cz, 22da, 22db, 22dd, 22de, 22df, 22dg, 22dh, 22di, 22dj, 22dk, 22dl, 22dm, 22dn,
-    # 22do, 22dp, 22dq, 22dr, 22ds, 22dt, 22du, 22dv, 22dw, 22dx, 22dy, 22dz, 22eb, 22ec, 22ed, 22ee, 22ef, 22eg, 22eh, 22ej, 22ek, 22el, 22em, 22eo, 22ep, 22eq, 22er, 22et, 22eu, 22ev, 22ew, 22ex and 22ey written as sentences of word salad ("the recurrent weights vanish into long-term dependencies and explode
+    # 22do, 22dp, 22dq, 22dr, 22ds, 22dt, 22du, 22dv, 22dw, 22dx, 22dy, 22dz, 22eb, 22ec, 22ed, 22ee, 22ef, 22eg, 22eh, 22ej, 22ek, 22el, 22em, 22eo, 22ep, 22eq, 22er, 22et, 22eu, 22ev, 22ew, 22ex, 22ey, 22ez, 22fa, 22fb and 22fc written as sentences of word salad ("the recurrent weights vanish into long-term dependencies and explode
     # into NaN", "clipping explodes the singular values and the learning rate overflows backpropagation through
     # time", "the residual connection saturates the softmax attention"): each clause strings a key point's words
     # into nonsense rather than stating a learner's false belief, so there is no wording to write that would not
@@ -304,7 +306,13 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
         "learners-22ew.yaml:q2-exploding-gradients[9]", "learners-22ew.yaml:q6-why-lstm-works[9]",
         "learners-22ew.yaml:q7-transformers-vanishing[9]",
         "learners-22ex.yaml:q2-exploding-gradients[9]", "learners-22ex.yaml:q7-transformers-vanishing[9]",
-        "learners-22ey.yaml:why-gradient-problems-matter[9]", "learners-22ey.yaml:q7-transformers-vanishing[9]"]
+        "learners-22ey.yaml:why-gradient-problems-matter[9]", "learners-22ey.yaml:q7-transformers-vanishing[9]",
+        "learners-22ez.yaml:attention-gradient-path[9]", "learners-22ez.yaml:q2-exploding-gradients[9]",
+        "learners-22ez.yaml:q7-transformers-vanishing[9]", "learners-22fa.yaml:truncated-bptt-tradeoff[9]",
+        "learners-22fa.yaml:q4-clipping-and-vanishing[9]",
+        "learners-22fb.yaml:sum-over-time-contributions[9]", "learners-22fb.yaml:q2-exploding-gradients[8]",
+        "learners-22fb.yaml:q7-transformers-vanishing[9]", "learners-22fc.yaml:exploding-necessary-not-sufficient[9]",
+        "learners-22fc.yaml:q2-exploding-gradients[8]", "learners-22fc.yaml:q7-transformers-vanishing[9]"]
     # (22ek's "tanh's derivative peaks at 1/4, so γ = 1/4 and you'd need σ_max above 4 before exploding is even
     # possible": both wordings of it read a right answer's "γ = 1/4 for the sigmoid ... above 4", and the gamma
     # misconception's ordered wording does not reach it)
@@ -431,7 +439,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # 22eq (96.2% unseen), 0.9697 with 22er (100% unseen) and 22es (96.2% unseen), 0.9691 with 22et (84.6% unseen:
     # partial answers stating two of the points the rubric counts as enough, graded right) and 22eu (96.2% unseen),
     # 0.9690 with 22ev (96.2% unseen) and 22ew (96.2% unseen), 0.9685 with 22ex (100% unseen) and 22ey (84.6% unseen:
-    # three partial answers graded right, one refused)
+    # three partial answers graded right, one refused), 0.9682 with 22ez (96.2% unseen) and 22fa (92.3% unseen),
+    # 0.96835 with 22fb (96.2% unseen) and 22fc (100% unseen)
     assert development_figures.partial_credit >= 0.968
     assert development_figures.undecided <= 0.01
 
@@ -441,7 +450,7 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j, A10k, A10m,
-    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an, A10ao, A10ap, A10aq, A10ar, A10as, A10at, A10au, A10av, A10aw, A10ay, A10az, A10ax, A10bb, A10ba, A10bc, A10bd, A10be, A10bf, A10bg, A10bh, A10bi, A10bj, A10bk, A10bl, A10bm, A10bn, A10bo, A10bp, A10bq, A10br, A10bs, A10bt, A10bu, A10bv, A10bw, A10bx, A10by, A10bz, A10ca, A10cb, A10cc, A10cd, A10ce, A10cf, A10cg, A10ch, A10ci, A10cj, A10ck, A10cl, A10cm, A10cn, A10co, A10cq, A10cr, A10cs, A10ct, A10cu, A10cv, A10cw, A10cx, A10cy, A10cz, A10da, A10db, A10dc, A10dd, A10de, A10df, A10dg, A10dh, A10di, A10dj, A10dk, A10dl, A10dm, A10dn, A10do, A10dp, A10dq, A10dr, A10ds, A10dt, A10du, A10dv, A10dw, A10dx, A10dy, A10dz, A10ea, A10eb, A10ec, A10ed, A10ee, A10ef, A10eg, A10eh, A10ei, A10ej, A10ek, A10el, A10em, A10en, A10eo, A10ep, A10eq, A10er, A10es, A10et, A10eu, A10ev, A10ew and A10ex, 23,970 answers, each measured once unseen and
+    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an, A10ao, A10ap, A10aq, A10ar, A10as, A10at, A10au, A10av, A10aw, A10ay, A10az, A10ax, A10bb, A10ba, A10bc, A10bd, A10be, A10bf, A10bg, A10bh, A10bi, A10bj, A10bk, A10bl, A10bm, A10bn, A10bo, A10bp, A10bq, A10br, A10bs, A10bt, A10bu, A10bv, A10bw, A10bx, A10by, A10bz, A10ca, A10cb, A10cc, A10cd, A10ce, A10cf, A10cg, A10ch, A10ci, A10cj, A10ck, A10cl, A10cm, A10cn, A10co, A10cq, A10cr, A10cs, A10ct, A10cu, A10cv, A10cw, A10cx, A10cy, A10cz, A10da, A10db, A10dc, A10dd, A10de, A10df, A10dg, A10dh, A10di, A10dj, A10dk, A10dl, A10dm, A10dn, A10do, A10dp, A10dq, A10dr, A10ds, A10dt, A10du, A10dv, A10dw, A10dx, A10dy, A10dz, A10ea, A10eb, A10ec, A10ed, A10ee, A10ef, A10eg, A10eh, A10ei, A10ej, A10ek, A10el, A10em, A10en, A10eo, A10ep, A10eq, A10er, A10es, A10et, A10eu, A10ev, A10ew, A10ex, A10ey, A10ez, A10fa and A10fb, 24,566 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -556,7 +565,9 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # vineyard managers: 97.3% unseen), 0.9907 with A10eu (potters and kiln operators: 98.7% unseen) and A10ev
     # (air-traffic controllers: 100% unseen), 0.9905 with A10ew (cartographers: 98.7% unseen) and A10ex (opera
     # singers: 98.7% unseen; two answers repeated older ones word for word, left out), and one right answer refused
-    # for three wrong ones caught (A10f's, see the spectrum wording below)
+    # for three wrong ones caught (A10f's, see the spectrum wording below), 0.99045 with A10ey (perfumers: 98.7% unseen)
+    # and A10ez (mountain guides: 98.7% unseen; one answer repeated, left out), 0.99048 with A10fa (brewers: 98.7%
+    # unseen) and A10fb (railway planners: 100% unseen; two answers repeated, left out)
     assert figures.recall >= 0.989
     # 0 until A10w: its reversal "as the gain grows you move from a chaotic regime, where the top
     # Lyapunov exponent is positive and small gains amplify noise, into an ordered regime" is
@@ -660,11 +671,13 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # again; A10et's tanh: "the orthogonal gain makes the tanh critical"), A10eu and A10ev (spectrum, Pascanu's Ω:
     # "Ω penalises the clipping of the Jacobian ratio"; A10ev's tanh), A10ew (spectrum and teacher forcing: "teacher
     # forcing schedules the exposure bias of professor sampling"), A10ex (spectrum, tanh and Arjovsky's uRNN: "the
-    # eigenvalues of the nonlinearity have modulus 1"). And A10ew's negation "that does not make multiplication by Wᴴ
-    # preserve the gradient's norm" (its denial falls on "make", so a strict misconception does not read it). And three reversals with no wording that would
-    # not read right answers: A10eu's loss scaling that "skips the step and doubles S" on overflow (every wording of
-    # it read the right "halves S ... and doubles it again after a run of clean steps": 113 right answers refused),
-    # A10ev's Adam answer in which "it is the short-range terms that disappear and the long-range ones that
+    # eigenvalues of the nonlinearity have modulus 1"), A10ey (spectrum), A10fa (spectrum and tanh), A10fb (spectrum) and A10ez
+    # (spectrum, tanh, Pascanu's Ω and the uRNN: "the modReLU unitary so that the eigenvalues of the gradient norm stay orthogonal"). And A10ew's negation "that does not make multiplication by Wᴴ
+    # preserve the gradient's norm" (its denial falls on "make", so a strict misconception does not read it). And two reversals with no wording
+    # that would not read right answers (A10eu's loss scaling that "skips the step and doubles S" on overflow is
+    # caught since A10ey wrote it again, by its other half, "after a run of steps without overflow it halves S": a
+    # wording of the first half read the right "halves S ... and doubles it again after a run of clean steps", 113
+    # times): A10ev's Adam answer in which "it is the short-range terms that disappear and the long-range ones that
     # remain" (its wording read 23 right answers), and A10eu's checkpointing negation "it costs nothing in compute"
     # (its cost and compute are one idea to the grader, so the wording reads any sentence naming a cost twice). And A10ea's negation "Adam does not rescale gradients per
     # parameter; it is just SGD with momentum": its wording "Adam is just SGD with momentum" also read a right answer's
@@ -707,13 +720,17 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
         "learners-A10eq.yaml:benchmark-baselines-matter[9]", "learners-A10er.yaml:spectrum-not-norm[9]",
         "learners-A10es.yaml:spectrum-not-norm[9]", "learners-A10et.yaml:spectrum-not-norm[9]",
         "learners-A10et.yaml:tanh-breaks-isometry[9]",
-        "learners-A10eu.yaml:spectrum-not-norm[9]", "learners-A10eu.yaml:pascanu-regulariser[9]",
-        "learners-A10eu.yaml:loss-scaling[8]", "learners-A10eu.yaml:gradient-checkpointing[8]",
+        "learners-A10eu.yaml:spectrum-not-norm[9]", "learners-A10eu.yaml:pascanu-regulariser[9]", "learners-A10eu.yaml:gradient-checkpointing[8]",
         "learners-A10ev.yaml:spectrum-not-norm[9]", "learners-A10ev.yaml:tanh-breaks-isometry[9]",
         "learners-A10ev.yaml:pascanu-regulariser[9]", "learners-A10ev.yaml:adam-hides-vanishing[8]",
         "learners-A10ew.yaml:spectrum-not-norm[9]", "learners-A10ew.yaml:unitary-why[8]",
         "learners-A10ew.yaml:teacher-forcing[9]", "learners-A10ex.yaml:spectrum-not-norm[9]",
-        "learners-A10ex.yaml:tanh-breaks-isometry[9]", "learners-A10ex.yaml:unitary-why[9]"]
+        "learners-A10ex.yaml:tanh-breaks-isometry[9]", "learners-A10ex.yaml:unitary-why[9]",
+        "learners-A10ey.yaml:spectrum-not-norm[9]", "learners-A10ez.yaml:spectrum-not-norm[8]",
+        "learners-A10ez.yaml:tanh-breaks-isometry[9]", "learners-A10ez.yaml:pascanu-regulariser[9]",
+        "learners-A10ez.yaml:unitary-why[9]",
+        "learners-A10fa.yaml:spectrum-not-norm[9]", "learners-A10fa.yaml:tanh-breaks-isometry[9]",
+        "learners-A10fb.yaml:spectrum-not-norm[9]"]
     # 0.966 on 2,100; A10 brought harder partial answers (0.964), A10b more (0.963), A10h 0.959,
     # A10j (researchers' dense answers: 90.0% on it) 0.956, A10k (statisticians' hedged answers:
     # 90.0% on it) 0.953, 0.958 with A10o and A10p, 0.9627 with A10q, 0.964 with A10r, 0.959 with A10s
@@ -816,6 +833,7 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # unseen: partial answers that give only the ordered side of the edge of chaos, Ω's ratio or Pre-LN's clean path in
     # words no wording had; the last two now read), 0.9590 with A10es (93.3% unseen) and A10et (96.7% unseen),
     # 0.9591 with A10eu (96.7% unseen) and A10ev (93.3% unseen), 0.9587 with A10ew (96.7% unseen) and A10ex (93.3%
-    # unseen)
+    # unseen), 0.9588 with A10ey (96.7% unseen) and A10ez (96.7% unseen),
+    # 0.9587 with A10fa (100% unseen) and A10fb (90.0% unseen)
     assert figures.partial_credit >= 0.958
     assert figures.undecided <= 0.01
