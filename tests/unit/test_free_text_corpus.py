@@ -673,8 +673,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # forcing schedules the exposure bias of professor sampling"), A10ex (spectrum, tanh and Arjovsky's uRNN: "the
     # eigenvalues of the nonlinearity have modulus 1"), A10ey (spectrum), A10fa (spectrum and tanh), A10fb (spectrum) and A10ez
     # (spectrum, tanh, Pascanu's Ω and the uRNN: "the modReLU unitary so that the eigenvalues of the gradient norm stay orthogonal"). And A10ew's negation "that does not make multiplication by Wᴴ
-    # preserve the gradient's norm" (its denial falls on "make", so a strict misconception does not read it). And two reversals with no wording
-    # that would not read right answers (A10eu's loss scaling that "skips the step and doubles S" on overflow is
+    # preserve the gradient's norm" (its denial falls on "make", so a strict misconception does not read it). And two fluent wrong answers with no
+    # wording that would not read right answers (A10eu's loss scaling that "skips the step and doubles S" on overflow is
     # caught since A10ey wrote it again, by its other half, "after a run of steps without overflow it halves S": a
     # wording of the first half read the right "halves S ... and doubles it again after a run of clean steps", 113
     # times): A10ev's Adam answer in which "it is the short-range terms that disappear and the long-range ones that
@@ -683,7 +683,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # parameter; it is just SGD with momentum": its wording "Adam is just SGD with momentum" also read a right answer's
     # "Adam's update per parameter is the momentum divided by the square root of ...". The LRU salads of A10da and A10dq are
     # caught since "just inside the unit circle" reads as close to it, not merely within it
-    assert metrics.credited_wrong(graded) == [ "learners-A10bx.yaml:spectrum-not-norm[9]",
+    assert metrics.credited_wrong(graded) == [
+        "learners-A10bx.yaml:spectrum-not-norm[9]",
         "learners-A10cq.yaml:spectrum-not-norm[9]", "learners-A10cr.yaml:spectrum-not-norm[9]",
         "learners-A10cs.yaml:teacher-forcing[9]", "learners-A10cv.yaml:spectrum-not-norm[9]",
         "learners-A10cv.yaml:teacher-forcing[9]", "learners-A10cw.yaml:pascanu-regulariser[9]",
@@ -711,7 +712,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
         "learners-A10eb.yaml:benchmark-baselines-matter[8]", "learners-A10eb.yaml:teacher-forcing[9]",
         "learners-A10ec.yaml:lru-near-unit-circle[9]", "learners-A10ed.yaml:spectrum-not-norm[9]",
         "learners-A10ee.yaml:spectrum-not-norm[9]", "learners-A10ef.yaml:spectrum-not-norm[9]",
-        "learners-A10eh.yaml:spectrum-not-norm[9]", "learners-A10eh.yaml:benchmark-baselines-matter[9]", "learners-A10ei.yaml:spectrum-not-norm[9]",
+        "learners-A10eh.yaml:spectrum-not-norm[9]", "learners-A10eh.yaml:benchmark-baselines-matter[9]",
+        "learners-A10ei.yaml:spectrum-not-norm[9]",
         "learners-A10ei.yaml:tanh-breaks-isometry[9]", "learners-A10ei.yaml:adam-hides-vanishing[9]",
         "learners-A10el.yaml:spectrum-not-norm[9]", "learners-A10em.yaml:spectrum-not-norm[9]",
         "learners-A10em.yaml:tanh-breaks-isometry[9]", "learners-A10em.yaml:teacher-forcing[9]",
@@ -720,7 +722,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
         "learners-A10eq.yaml:benchmark-baselines-matter[9]", "learners-A10er.yaml:spectrum-not-norm[9]",
         "learners-A10es.yaml:spectrum-not-norm[9]", "learners-A10et.yaml:spectrum-not-norm[9]",
         "learners-A10et.yaml:tanh-breaks-isometry[9]",
-        "learners-A10eu.yaml:spectrum-not-norm[9]", "learners-A10eu.yaml:pascanu-regulariser[9]", "learners-A10eu.yaml:gradient-checkpointing[8]",
+        "learners-A10eu.yaml:spectrum-not-norm[9]", "learners-A10eu.yaml:pascanu-regulariser[9]",
+        "learners-A10eu.yaml:gradient-checkpointing[8]",
         "learners-A10ev.yaml:spectrum-not-norm[9]", "learners-A10ev.yaml:tanh-breaks-isometry[9]",
         "learners-A10ev.yaml:pascanu-regulariser[9]", "learners-A10ev.yaml:adam-hides-vanishing[8]",
         "learners-A10ew.yaml:spectrum-not-norm[9]", "learners-A10ew.yaml:unitary-why[8]",
