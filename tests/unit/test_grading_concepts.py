@@ -1502,3 +1502,19 @@ def test_the_model_answers_own_mechanism_denies_no_key_point() -> None:
     assert "negated:vanishing-long-term" in grade(alone, mechanism).notes
     stays = grade(question.check, "The learning signal from distant steps stays large, so training diverges.")
     assert "negated:vanishing-long-term" in stays.notes
+
+
+def test_a_doubled_letter_typed_once_is_a_typo_of_the_rubric_word() -> None:
+    """"eror" is "error" with one r: a typo too short for the edit distance (one edit from a
+    4-letter word reaches too many real words), taken as sure because it only ever names a
+    rubric word that has the doubled letter."""
+    from tutor.grading.claim_match import SURE, Lexicon
+
+    lexicon = Lexicon({"error", "small"}, {"error": "error", "smaller": "small"})
+    assert lexicon.nearest("eror", "eror") == ("error", SURE)
+    assert lexicon.nearest("smaler", "Smaler") == ("small", SURE)
+    assert lexicon.nearest("eros", "eros") is None  # a letter changed, not a double left single
+    assert lexicon.nearest("err", "err") is None  # three letters: too short to guess at
+    check = {"kind": "concepts",
+             "concepts": [{"name": "error-size", "phrases": ["compares the size of the error before and after"]}]}
+    assert grade(check, "It compares the size of the eror before and after one step.").notes == ("hit:error-size",)

@@ -270,12 +270,25 @@ class Lexicon:
         self._cache: dict[tuple[str, str], tuple[str, int] | None] = {}
 
     def nearest(self, stem: str, raw: str = "") -> tuple[str, int] | None:
-        """A known stem for a likely typo: the word as written against the rubric's words as
-        written ("dependancies" ~ "dependencies"), then stem against stem."""
+        """A known stem for a likely typo: a doubled letter typed once ("eror" for "error"),
+        the word as written against the rubric's words as written ("dependancies" ~
+        "dependencies"), then stem against stem."""
         key = (stem, raw)
         if key not in self._cache:
-            self._cache[key] = self._nearest_raw(raw) or self._nearest_stem(stem)
+            self._cache[key] = self._undoubled_typo(raw) or self._nearest_raw(raw) or self._nearest_stem(stem)
         return self._cache[key]
+
+    @cached_property
+    def _undoubled(self) -> dict[str, str]:
+        """Each rubric word with one letter of a doubled pair left out ("eror": "error"), to its
+        stem: the commonest typo, and one the edit distance cannot take on words of 4 or 5
+        letters, where one edit reaches too many real words."""
+        return {raw[:index] + raw[index + 1:]: stem for raw, stem in self._raws.items()
+                for index in range(len(raw) - 1) if raw[index] == raw[index + 1]}
+
+    def _undoubled_typo(self, raw: str) -> tuple[str, int] | None:
+        known = self._undoubled.get(raw.lower()) if len(raw) >= 4 else None
+        return None if known is None else (known, SURE)
 
     def _nearest_raw(self, raw: str) -> tuple[str, int] | None:
         if len(raw) < 6 or not raw.isalpha():
