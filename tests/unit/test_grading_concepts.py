@@ -476,6 +476,25 @@ def test_a_false_claim_is_read_within_one_of_the_statements_an_and_joins() -> No
     assert match(listed, both, strict=True) == ("stated", 0)
 
 
+def test_a_false_claim_is_not_read_across_a_clause_with_a_subject_of_its_own() -> None:
+    """", and each term carries its own chain" says something of each term in turn, so "its own"
+    is no claim about the RNN's weights; ", and they ..." goes on about the same subject, and may
+    be read across."""
+    from tutor.grading.claim_match import Lexicon
+
+    vocabulary, lexicon = built_in(), Lexicon(())
+    claim = compile_claim("RNNs use different weights at each time step", vocabulary)
+
+    def reading(text: str) -> tuple[str, int] | None:
+        return match(claim, read(sentences(text)[0], vocabulary, lexicon), strict=True)
+
+    assert reading("The gradient for the recurrent matrix is a sum with one term per time step, "
+                   "and each term carries its own chain of Jacobians.") is None
+    assert reading("The gradient for the recurrent matrix is a sum with one term per time step, "
+                   "and every term carries its own chain of Jacobians.") is None
+    assert reading("RNNs have a recurrent matrix, and they use different weights at each time step.") == ("stated", 0)
+
+
 def test_plural_acronyms_read_as_their_singular_and_use_is_a_light_verb() -> None:
     """'RNNs use different weights' and 'an RNN has different weights' state one thing: no
     stemmer knows RNNs, LSTMs, GRUs, ReLUs or NaNs, and 'use' carries no claim."""

@@ -562,7 +562,11 @@ def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
     """Whether the picked words span two alternative clauses (", or ..."): "either it decays
     and early steps stop learning, or it blows up and training diverges" states two
     possibilities, not "it decays and training diverges". A clause added with ", and they ..."
-    goes on about the same subject, so a false claim may be read across it. Nor across
+    goes on about the same subject, so a false claim may be read across it (and so may one added
+    with ", and the ...", which most often names a part of what the first clause is about); one
+    added with ", and each ..." speaks of each of many things in turn ("the gradient for the
+    recurrent matrix is a sum with one term per time step, and each term carries its own chain
+    of Jacobians" does not say the RNN has its own weights at each step). Nor across
     "whereas", which sets another subject against the first: "in an RNN the same matrix is
     multiplied in at every step, whereas each CNN layer has its own weights" does not say an
     RNN has its own weights. Nor across "unless", whose clause is the exception to the first:
@@ -570,7 +574,8 @@ def _across_clauses(sentence: ReadSentence, picks: Picks) -> bool:
     that way" does not say they stay orthogonal during training."""
     tokens = [unit.token for unit, _ in picks]
     return _in_two_asides(sentence, tokens) or any(
-        (sentence.tokens[at].alternative and sentence.tokens[at - 1].kind == "clause")
+        (sentence.tokens[at - 1].kind == "clause"
+         and (sentence.tokens[at].alternative or sentence.tokens[at].before in DISTRIBUTIVE_OPENERS))
         or sentence.tokens[at].raw in SETTING_AGAINST
         for at in range(min(tokens) + 1, max(tokens) + 1))
 
@@ -595,6 +600,7 @@ def _in_two_asides(sentence: ReadSentence, tokens: list[int]) -> bool:
 
 
 SETTING_AGAINST = frozenset({"whereas", "unless"})
+DISTRIBUTIVE_OPENERS = frozenset({"and each", "and every"})  # ", and each term ...": a subject of its own
 
 
 def _loose_reversal(sentence: ReadSentence, picks: Picks, position: dict[int, int]) -> bool:
