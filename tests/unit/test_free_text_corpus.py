@@ -110,7 +110,7 @@ def development_figures(development_graded):
 
 
 def test_the_development_corpus_holds_its_ratchet(development_figures, development_graded):
-    """The held-out sets measured so far (23,940 answers, kept as development
+    """The held-out sets measured so far (24,200 answers, kept as development
     material once measured): the grader may not fall below what it reached on them. Raise
     these floors when the grader improves; never lower them to make a change pass."""
     assert development_figures.recall >= 0.987  # 0.968 with sets 22m and 22n, 0.970 with 22o and 22p, 0.970 with 22q and 22r, 0.971 with 22s, 0.970 with 22t, 0.971 with 22v and 22w, 0.972 with 22x, 0.973 with 22y, 0.975 with 22z and with 22aa, 0.976 with 22ab and with 22ac, 0.9763 with 22ad, 0.9762 with 22ae, 0.9769 with 22af, 0.9765 with 22ag, 0.9764 with 22ah, 0.9771 with 22ai, 0.9772 with 22aj, 0.9776 with 22ak, 0.9780 with 22al, 0.9778 with 22am, 0.9800 with 22an (pharmacists: 96.9% unseen), 0.9803 with 22ao (agronomists: 98.5% unseen), 0.9809 with 22ap (demand forecasters: 96.9% unseen), 0.9812 with 22aq (journalists: 96.9% unseen), 0.9813 with 22ar (veterinarians: 96.9% unseen), 0.9813 with 22as (actuaries: 98.5% unseen), 0.9814 with 22at (epidemiologists: 93.8% unseen), 0.9814 with 22au (computing teachers: 98.5% unseen), 0.9812 with 22av (pilots: 95.4% unseen), 0.9815 with 22aw (librarians: 98.5% unseen), 0.9818 with 22ay (social workers: 100% unseen), 0.9820 with 22az (logistics planners: 100% unseen; one of its right answers repeated 22aq's word for word and is left out here), 0.9825 with 22ba (support agents: 100% unseen), 0.9827 with 22ax (electricians: 100% unseen), 0.9830 with 22bb (retired engineers and hobbyists: 100% unseen), 0.9828 with 22bc (chefs: 100% unseen) and 22bd (firefighters, in checklists and radio shorthand: 93.8% unseen), 0.9830 with 22be (retail managers: 98.5% unseen) and 22bf (fitness coaches: 100% unseen), 0.9835 with 22bg (summer-camp students: 96.9% unseen) and 22bh (museum curators: 96.9% unseen), 0.9831 with 22bi (accountants: 93.8% unseen), 22bj (hotel managers: 98.5% unseen) and 22bk (farmers: 98.5% unseen; one of its answers repeated an older one word for word and is left out here), 0.9833 with 22bl (medical receptionists: 100% unseen; one answer repeated, left out) and 22bm (graphic designers: 98.5% unseen), 0.9834 with 22bn (postal workers: 98.5% unseen), 0.9832 with 22bo (bus and train drivers: 96.9% unseen) and 22bp (estate agents: 98.5% unseen), 0.9834 with 22bq (carpenters: 100% unseen), 0.9838 with 22br (cabin crew: 98.5% unseen; one answer repeated, left out) and 22bs (translators: 96.9% unseen), 0.9839 with 22bt (physics teachers: 98.5% unseen), 0.9841 with 22bu (software testers: 98.5% unseen),
@@ -197,7 +197,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # unseen) and 22fc (florists: 96.9% unseen; one answer of each repeated, left out), 0.98835 with 22fd (beekeepers:
     # 100% unseen) and 22fe (lighthouse keepers: 100% unseen, and the first set with no wrong answer credited), 0.98848
     # with 22ff (watchmakers: 98.5% unseen) and 22fg (wildlife rangers: 100% unseen), 0.98885 with 22fh (piano tuners:
-    # 98.5% unseen) and 22fi (weather forecasters: 100% unseen)
+    # 98.5% unseen) and 22fi (weather forecasters: 100% unseen), 0.98889 with 22fj (bookbinders: 100% unseen) and 22fk
+    # (sommeliers: 96.9% unseen)
     # 2 of the 3,959 answers before set 22i; its reversal stated as a condition before a comma
     # ("when the norm of each step Jacobian is below one, ... the gradient grows") was the third;
     # 22q's "norms smaller than one ... grows" taught its wording, which also took it
@@ -451,7 +452,8 @@ def test_the_development_corpus_holds_its_ratchet(development_figures, developme
     # 0.968 -> 0.967, moved by the new sets' answers and not by a change of the grader (in each, one clipping answer
     # written as partial states two of the points the rubric counts as enough, 'it only acts above the threshold' and
     # 'a small gradient passes unchanged' or 'the ratio is unchanged', and is graded right), 0.96729 with 22fh (92.3%
-    # unseen) and 22fi (88.5% unseen: again partial answers that state two of the points the rubric counts as enough)
+    # unseen) and 22fi (88.5% unseen: again partial answers that state two of the points the rubric counts as enough),
+    # 0.96702 with 22fj (96.2% unseen) and 22fk (92.3% unseen; the same kind of clipping and eigenvalue answers)
     assert development_figures.partial_credit >= 0.967
     assert development_figures.undecided <= 0.01
 
@@ -461,7 +463,7 @@ DEVELOPMENT_ADVANCED = metrics.CORPUS_DIR.parent / "development-advanced"
 
 def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     """The advanced pack's held-out sets (A1-A10, A6b, A7b, A9b, A9c, A9d, A10b, A10f, A10h, A10j, A10k, A10m,
-    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an, A10ao, A10ap, A10aq, A10ar, A10as, A10at, A10au, A10av, A10aw, A10ay, A10az, A10ax, A10bb, A10ba, A10bc, A10bd, A10be, A10bf, A10bg, A10bh, A10bi, A10bj, A10bk, A10bl, A10bm, A10bn, A10bo, A10bp, A10bq, A10br, A10bs, A10bt, A10bu, A10bv, A10bw, A10bx, A10by, A10bz, A10ca, A10cb, A10cc, A10cd, A10ce, A10cf, A10cg, A10ch, A10ci, A10cj, A10ck, A10cl, A10cm, A10cn, A10co, A10cq, A10cr, A10cs, A10ct, A10cu, A10cv, A10cw, A10cx, A10cy, A10cz, A10da, A10db, A10dc, A10dd, A10de, A10df, A10dg, A10dh, A10di, A10dj, A10dk, A10dl, A10dm, A10dn, A10do, A10dp, A10dq, A10dr, A10ds, A10dt, A10du, A10dv, A10dw, A10dx, A10dy, A10dz, A10ea, A10eb, A10ec, A10ed, A10ee, A10ef, A10eg, A10eh, A10ei, A10ej, A10ek, A10el, A10em, A10en, A10eo, A10ep, A10eq, A10er, A10es, A10et, A10eu, A10ev, A10ew, A10ex, A10ey, A10ez, A10fa, A10fb, A10fc, A10fd, A10fe, A10ff, A10fg and A10fh, 25,461 answers, each measured once unseen and
+    A10n, A10o, A10p, A10q, A10r, A10s, A10t, A10v, A10w, A10x, A10y, A10z, A10aa, A10ab, A10ac, A10ad, A10ae, A10af, A10ag, A10ah, A10ai, A10aj, A10ak, A10al, A10am, A10an, A10ao, A10ap, A10aq, A10ar, A10as, A10at, A10au, A10av, A10aw, A10ay, A10az, A10ax, A10bb, A10ba, A10bc, A10bd, A10be, A10bf, A10bg, A10bh, A10bi, A10bj, A10bk, A10bl, A10bm, A10bn, A10bo, A10bp, A10bq, A10br, A10bs, A10bt, A10bu, A10bv, A10bw, A10bx, A10by, A10bz, A10ca, A10cb, A10cc, A10cd, A10ce, A10cf, A10cg, A10ch, A10ci, A10cj, A10ck, A10cl, A10cm, A10cn, A10co, A10cq, A10cr, A10cs, A10ct, A10cu, A10cv, A10cw, A10cx, A10cy, A10cz, A10da, A10db, A10dc, A10dd, A10de, A10df, A10dg, A10dh, A10di, A10dj, A10dk, A10dl, A10dm, A10dn, A10do, A10dp, A10dq, A10dr, A10ds, A10dt, A10du, A10dv, A10dw, A10dx, A10dy, A10dz, A10ea, A10eb, A10ec, A10ed, A10ee, A10ef, A10eg, A10eh, A10ei, A10ej, A10ek, A10el, A10em, A10en, A10eo, A10ep, A10eq, A10er, A10es, A10et, A10eu, A10ev, A10ew, A10ex, A10ey, A10ez, A10fa, A10fb, A10fc, A10fd, A10fe, A10ff, A10fg, A10fh, A10fi and A10fj, 25,761 answers, each measured once unseen and
     then read to restructure its rubrics): a ratchet like the built-in pack's."""
     pack = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced")
     answers = metrics.load_corpus(DEVELOPMENT_ADVANCED)
@@ -582,7 +584,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # 96.0% unseen; two answers repeated, left out) and A10fd (stage lighting technicians: 98.7% unseen; one answer
     # repeated, left out); the floor 0.989 -> 0.990; 0.99063 with A10fe (ship's engineers: 100% unseen) and A10ff
     # (screen printers: 98.7% unseen; one answer repeated, left out), 0.99074 with A10fg (coffee roasters: 100% unseen;
-    # one answer repeated, left out) and A10fh (falconers: 100% unseen)
+    # one answer repeated, left out) and A10fh (falconers: 100% unseen), 0.99085 with A10fi (archaeologists: 100%
+    # unseen) and A10fj (locksmiths: 100% unseen)
     assert figures.recall >= 0.990
     # 0 until A10w: its reversal "as the gain grows you move from a chaotic regime, where the top
     # Lyapunov exponent is positive and small gains amplify noise, into an ordered regime" is
@@ -856,7 +859,8 @@ def test_the_advanced_packs_development_corpus_holds_its_ratchet():
     # 0.9591 with A10eu (96.7% unseen) and A10ev (93.3% unseen), 0.9587 with A10ew (96.7% unseen) and A10ex (93.3%
     # unseen), 0.9588 with A10ey (96.7% unseen) and A10ez (96.7% unseen),
     # 0.9587 with A10fa (100% unseen) and A10fb (90.0% unseen), 0.95897 with A10fc (96.7% unseen) and A10fd (100% unseen),
-    # 0.95866 with A10fe (93.3% unseen) and A10ff (93.3% unseen), 0.95835 with A10fg (93.3% unseen) and A10fh (93.3% unseen)
+    # 0.95866 with A10fe (93.3% unseen) and A10ff (93.3% unseen), 0.95835 with A10fg (93.3% unseen) and A10fh (93.3% unseen),
+    # 0.95845 with A10fi (100% unseen) and A10fj (93.3% unseen)
     # (moved by the new sets' answers: no change of the grader lowered a partial answer's grade)
     assert figures.partial_credit >= 0.958
     assert figures.undecided <= 0.01
