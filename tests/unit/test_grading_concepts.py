@@ -495,6 +495,22 @@ def test_a_false_claim_is_not_read_across_a_clause_with_a_subject_of_its_own() -
     assert reading("RNNs have a recurrent matrix, and they use different weights at each time step.") == ("stated", 0)
 
 
+def test_instead_of_still_denies_its_object_before_a_relative_clause() -> None:
+    """In "feeds the true output, instead of the model's own prediction, which keeps training
+    stable" the relative clause is about the whole practice: the contrast still sets aside "the
+    model's own prediction", so the false claim that teacher forcing feeds it is not stated."""
+    from tutor import paths
+    from tutor.packs.loader import load_pack
+
+    question = load_pack(paths.builtin_content_dir() / "rnn-gradients-advanced").question("teacher-forcing")
+    assert question is not None
+    contrast = ("Teacher forcing feeds the true previous output from the data as the next input during training, "
+                "instead of the model's own prediction, which keeps training stable.")
+    assert "misconception:teacher-forcing-reversed" not in grade(question.check, contrast).notes
+    plain = "Teacher forcing feeds the model's own predictions during training, which keeps training stable."
+    assert "misconception:teacher-forcing-reversed" in grade(question.check, plain).notes
+
+
 def test_plural_acronyms_read_as_their_singular_and_use_is_a_light_verb() -> None:
     """'RNNs use different weights' and 'an RNN has different weights' state one thing: no
     stemmer knows RNNs, LSTMs, GRUs, ReLUs or NaNs, and 'use' carries no claim."""

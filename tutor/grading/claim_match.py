@@ -736,7 +736,9 @@ def _denied(sentence: ReadSentence, claim_tokens: list[int], trailing: bool = Fa
             continue  # "they don't vanish and THEY dominate the sum": out of the negation's reach
         if not narrow and _new_statement(tokens, index, target, claim_tokens):
             continue  # "no clean identity path and THE gradients are large": likewise
-        if _alone_in_clause(tokens, target, claim_tokens):
+        # "instead of the model's own prediction, which keeps training stable": the relative clause after a
+        # contrast goes on about the whole practice, not about what the contrast set aside, which stays denied
+        if token.raw not in CONTRASTIVE_NEGATORS and _alone_in_clause(tokens, target, claim_tokens):
             continue
         if token.raw == "notthe" and claim_tokens[0] > index:
             continue  # ", not the lost signal": the claim is said inside the phrase the contrast sets aside
